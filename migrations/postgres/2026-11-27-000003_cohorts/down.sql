@@ -1,0 +1,7 @@
+DROP TABLE extensions;
+DROP TABLE enrollments;
+DROP TABLE cohort_cotrainers;
+DROP TABLE cotrainer_unavailability;
+DROP TABLE cotrainers;
+DROP TABLE cohort_schedule;
+DROP TABLE cohorts;

@@ -1,0 +1,3 @@
+//! People, roles, sign-in, sessions, API tokens, guards and CSRF protection.
+
+pub mod csrf;

@@ -1,0 +1,255 @@
+//! Settings: read once at start-up from an optional `qualify.toml` and the environment
+//! (the environment wins), validated into [`Settings`]. A bad value stops start-up with one
+//! line that names the setting.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Where the service runs; production refuses insecure defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    /// Local development: a secret key is generated and kept in the data dir.
+    Development,
+    /// Production: every secret must be given explicitly.
+    Production,
+}
+
+/// The database backend, chosen by the URL scheme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseTarget {
+    /// `sqlite://PATH` (relative or absolute path to the database file).
+    Sqlite(String),
+    /// `postgres://…` or `postgresql://…`, passed to libpq unchanged.
+    Postgres(String),
+}
+
+impl DatabaseTarget {
+    /// Parses a database URL; unknown schemes are refused with a clear message.
+    pub fn parse(url: &str) -> Result<Self, String> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err("sqlite:// needs a file path, e.g. sqlite://data/qualify.db".into());
+            }
+            Ok(Self::Sqlite(path.to_string()))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres(url.to_string()))
+        } else {
+            let scheme = url.split("://").next().unwrap_or(url);
+            Err(format!(
+                "unsupported scheme '{scheme}': use sqlite://PATH or postgres://USER@HOST/DB"
+            ))
+        }
+    }
+
+    /// A short name for logs, without credentials.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Sqlite(path) => format!("SQLite at {path}"),
+            Self::Postgres(url) => {
+                let host = url.rsplit('@').next().unwrap_or("").split('?').next();
+                format!("PostgreSQL at {}", host.unwrap_or(""))
+            }
+        }
+    }
+}
+
+/// All settings of one qualify process.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Development or production.
+    pub environment: Environment,
+    /// Which database, and where.
+    pub database: DatabaseTarget,
+    /// Connections kept by the pool.
+    pub database_pool_size: u32,
+    /// Address the HTTP server listens on.
+    pub bind: SocketAddr,
+    /// Public URL of the service, used in links and mails (no trailing slash).
+    pub base_url: String,
+    /// Folder for the secret key, uploads, mail files and the SQLite database.
+    pub data_dir: PathBuf,
+    /// Folder of the curriculum files.
+    pub content_dir: PathBuf,
+    /// Key for signing tokens and links; at least 32 bytes.
+    pub secret_key: Vec<u8>,
+    /// SMTP relay (`smtp://` or `smtps://`); without it mails are written as files.
+    pub smtp_url: Option<String>,
+    /// Sender address of every mail.
+    pub mail_from: String,
+    /// Log filter in `RUST_LOG` syntax.
+    pub log: String,
+}
+
+/// A setting that could not be used, named for the person who set it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid setting {setting}: {message}")]
+pub struct SettingsError {
+    /// The environment variable name, e.g. `QUALIFY_BIND`.
+    pub setting: String,
+    /// What is wrong and what would be right.
+    pub message: String,
+}
+
+fn err(setting: &str, message: impl Into<String>) -> SettingsError {
+    SettingsError { setting: setting.to_string(), message: message.into() }
+}
+
+/// Every setting with its default, in the order the README documents them.
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    ("QUALIFY_ENV", "development", "development or production"),
+    ("QUALIFY_DATABASE_URL", "sqlite://data/qualify.db", "database URL (DATABASE_URL is read too)"),
+    ("QUALIFY_DATABASE_POOL_SIZE", "8", "database connections per instance"),
+    ("QUALIFY_BIND", "127.0.0.1:8080", "address and port to listen on"),
+    ("QUALIFY_BASE_URL", "http://<QUALIFY_BIND>", "public URL used in links and mails"),
+    ("QUALIFY_DATA_DIR", "data", "secret key, uploads, mail files, SQLite database"),
+    ("QUALIFY_CONTENT_DIR", "course_content", "curriculum folder loaded at start-up"),
+    ("QUALIFY_SECRET_KEY", "(generated in development)", "64 hex characters or more"),
+    ("QUALIFY_SMTP_URL", "(unset: mails go to <data dir>/mail/)", "smtp:// or smtps:// relay"),
+    ("QUALIFY_MAIL_FROM", "qualify <noreply@localhost>", "sender of every mail"),
+    ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
+];
+
+impl Settings {
+    /// Reads `qualify.toml` (or the file named by `QUALIFY_CONFIG`) and the environment.
+    pub fn load() -> Result<Self, SettingsError> {
+        let path = std::env::var("QUALIFY_CONFIG").unwrap_or_else(|_| "qualify.toml".into());
+        let mut values = read_file(Path::new(&path))?;
+        for (key, value) in std::env::vars() {
+            if key.starts_with("QUALIFY_") || key == "DATABASE_URL" {
+                values.insert(key, value);
+            }
+        }
+        Self::from_map(&values)
+    }
+
+    /// Builds settings from a map of `QUALIFY_*` names to values (used by `load` and tests).
+    pub fn from_map(values: &BTreeMap<String, String>) -> Result<Self, SettingsError> {
+        let get = |key: &str| values.get(key).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let environment = match get("QUALIFY_ENV").unwrap_or("development") {
+            "development" | "dev" => Environment::Development,
+            "production" | "prod" => Environment::Production,
+            other => {
+                return Err(err("QUALIFY_ENV", format!("'{other}' is not development or production")));
+            }
+        };
+        let (db_key, db_url) = match get("QUALIFY_DATABASE_URL") {
+            Some(url) => ("QUALIFY_DATABASE_URL", url),
+            None => ("DATABASE_URL", get("DATABASE_URL").unwrap_or("sqlite://data/qualify.db")),
+        };
+        let database = DatabaseTarget::parse(db_url).map_err(|m| err(db_key, m))?;
+        let database_pool_size = parse_number(get("QUALIFY_DATABASE_POOL_SIZE"), "QUALIFY_DATABASE_POOL_SIZE", 8, 1, 200)?;
+        let bind_text = get("QUALIFY_BIND").unwrap_or("127.0.0.1:8080");
+        let bind: SocketAddr = bind_text.parse().map_err(|_| {
+            err("QUALIFY_BIND", format!("'{bind_text}' is not an address with a port, such as 127.0.0.1:8080"))
+        })?;
+        let base_url = match get("QUALIFY_BASE_URL") {
+            Some(url) => parse_base_url(url)?,
+            None => format!("http://{bind}"),
+        };
+        let data_dir = PathBuf::from(get("QUALIFY_DATA_DIR").unwrap_or("data"));
+        let content_dir = PathBuf::from(get("QUALIFY_CONTENT_DIR").unwrap_or("course_content"));
+        let secret_key = match get("QUALIFY_SECRET_KEY") {
+            Some(hex_key) => parse_secret(hex_key)?,
+            None if environment == Environment::Production => {
+                return Err(err("QUALIFY_SECRET_KEY", "is required when QUALIFY_ENV=production (64 or more hex characters, e.g. from `openssl rand -hex 32`)"));
+            }
+            None => Vec::new(),
+        };
+        let smtp_url = match get("QUALIFY_SMTP_URL") {
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => Some(url.to_string()),
+            Some(url) => {
+                let scheme = url.split("://").next().unwrap_or(url);
+                return Err(err("QUALIFY_SMTP_URL", format!("unsupported scheme '{scheme}': use smtp:// or smtps://")));
+            }
+            None => None,
+        };
+        let mail_from = get("QUALIFY_MAIL_FROM").unwrap_or("qualify <noreply@localhost>").to_string();
+        if !mail_from.contains('@') || mail_from.contains(['\r', '\n']) {
+            return Err(err("QUALIFY_MAIL_FROM", format!("'{mail_from}' is not a mail address")));
+        }
+        let log = get("QUALIFY_LOG").unwrap_or("info").to_string();
+        Ok(Self {
+            environment,
+            database,
+            database_pool_size,
+            bind,
+            base_url,
+            data_dir,
+            content_dir,
+            secret_key,
+            smtp_url,
+            mail_from,
+            log,
+        })
+    }
+
+    /// Loads or creates the development secret key in the data dir when none was given.
+    pub fn ensure_secret_key(&mut self) -> anyhow::Result<()> {
+        if !self.secret_key.is_empty() {
+            return Ok(());
+        }
+        std::fs::create_dir_all(&self.data_dir)?;
+        let path = self.data_dir.join("secret_key");
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            self.secret_key = parse_secret(text.trim())
+                .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message))?;
+            return Ok(());
+        }
+        let mut key = [0u8; 32];
+        rand::fill(&mut key);
+        std::fs::write(&path, hex::encode(key))?;
+        tracing::info!(path = %path.display(), "generated a development secret key");
+        self.secret_key = key.to_vec();
+        Ok(())
+    }
+
+    /// Whether cookies must be `Secure` (and may use the `__Host-` prefix).
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+fn read_file(path: &Path) -> Result<BTreeMap<String, String>, SettingsError> {
+    let mut values = BTreeMap::new();
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Ok(values);
+    };
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e| err("QUALIFY_CONFIG", format!("{}: {e}", path.display())))?;
+    for (key, value) in table {
+        let text = match value {
+            toml::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        values.insert(format!("QUALIFY_{}", key.to_uppercase()), text);
+    }
+    Ok(values)
+}
+
+fn parse_number(value: Option<&str>, key: &str, default: u32, min: u32, max: u32) -> Result<u32, SettingsError> {
+    let Some(text) = value else { return Ok(default) };
+    match text.parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(err(key, format!("'{text}' is not a whole number from {min} to {max}"))),
+    }
+}
+
+fn parse_base_url(url: &str) -> Result<String, SettingsError> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| err("QUALIFY_BASE_URL", format!("'{url}' must start with http:// or https://")))?;
+    if rest.is_empty() || rest.contains(char::is_whitespace) {
+        return Err(err("QUALIFY_BASE_URL", format!("'{url}' has no host")));
+    }
+    Ok(url.trim_end_matches('/').to_string())
+}
+
+fn parse_secret(text: &str) -> Result<Vec<u8>, SettingsError> {
+    match hex::decode(text) {
+        Ok(bytes) if bytes.len() >= 32 => Ok(bytes),
+        _ => Err(err("QUALIFY_SECRET_KEY", "must be at least 64 hex characters (32 bytes)")),
+    }
+}

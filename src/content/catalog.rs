@@ -1,0 +1,161 @@
+//! The program as people see it: the current curriculum version in one language. Used by the
+//! public program page and by the `getProgram` API operation.
+
+use std::collections::HashMap;
+
+use diesel::QueryResult;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::db::DbConnection;
+use crate::db::models::{Assignment, CurriculumVersion, Module, Program, RubricCriterion, RubricLevel};
+use crate::domain::ids::{AssignmentId, CriterionId, ModuleId};
+use crate::domain::language::Language;
+
+/// A program with its modules, assignments and rubrics, in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProgramView {
+    /// Stable program id (from `program.toml`).
+    pub id: String,
+    /// Language of every text in this document.
+    pub language: Language,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Curriculum version number.
+    pub version: i32,
+    /// Certificate validity in months.
+    pub validity_months: i32,
+    /// Modules in order.
+    pub modules: Vec<ModuleView>,
+}
+
+/// A module in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ModuleView {
+    /// Stable module id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// One-sentence summary.
+    pub summary: String,
+    /// Estimated working time.
+    pub minutes: i32,
+    /// Opens this many days after the cohort starts.
+    pub unlock_days: i32,
+    /// Due this many days after the cohort starts.
+    pub due_days: i32,
+    /// Assignments.
+    pub assignments: Vec<AssignmentView>,
+}
+
+/// An assignment in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssignmentView {
+    /// Stable assignment id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The brief, Markdown.
+    pub brief: String,
+    /// Points needed to pass.
+    pub pass_threshold: i32,
+    /// Most points the rubric gives.
+    pub max_points: i32,
+    /// Required for the certificate.
+    pub required: bool,
+    /// The rubric.
+    pub criteria: Vec<CriterionView>,
+}
+
+/// A rubric criterion in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CriterionView {
+    /// Stable criterion id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Highest points.
+    pub max_points: i32,
+    /// Levels from lowest to highest.
+    pub levels: Vec<LevelView>,
+}
+
+/// A rubric level in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LevelView {
+    /// Points.
+    pub points: i32,
+    /// What work at this level looks like.
+    pub description: String,
+}
+
+fn pick(lang: Language, de: String, en: String) -> String {
+    if lang == Language::De { de } else { en }
+}
+
+/// The first program (the one this installation runs), if any.
+pub fn default_program_slug(conn: &mut DbConnection) -> QueryResult<Option<String>> {
+    Ok(Program::list(conn)?.into_iter().next().map(|p| p.slug))
+}
+
+/// The current curriculum of the program `slug`, in `lang`.
+pub fn program_view(conn: &mut DbConnection, slug: &str, lang: Language) -> QueryResult<Option<ProgramView>> {
+    let Some(program) = Program::find_by_slug(conn, slug)? else { return Ok(None) };
+    let Some(version) = CurriculumVersion::find_current(conn, &program.id)? else { return Ok(None) };
+    let modules = Module::list_by_version(conn, &version.id)?;
+    let assignments = Assignment::list_by_version(conn, &version.id)?;
+    let assignment_ids: Vec<AssignmentId> = assignments.iter().map(|a| a.id.clone()).collect();
+    let criteria = RubricCriterion::list_by_assignments(conn, &assignment_ids)?;
+    let criterion_ids: Vec<CriterionId> = criteria.iter().map(|c| c.id.clone()).collect();
+    let mut levels: HashMap<CriterionId, Vec<LevelView>> = HashMap::new();
+    for l in RubricLevel::list_by_criteria(conn, &criterion_ids)? {
+        let description = pick(lang, l.description_de, l.description_en);
+        levels.entry(l.criterion_id).or_default().push(LevelView { points: l.points, description });
+    }
+    let mut criteria_by_assignment: HashMap<AssignmentId, Vec<CriterionView>> = HashMap::new();
+    for c in criteria {
+        let view = CriterionView {
+            id: c.slug,
+            title: pick(lang, c.title_de, c.title_en),
+            max_points: c.max_points,
+            levels: levels.remove(&c.id).unwrap_or_default(),
+        };
+        criteria_by_assignment.entry(c.assignment_id).or_default().push(view);
+    }
+    let mut assignments_by_module: HashMap<ModuleId, Vec<AssignmentView>> = HashMap::new();
+    for a in assignments {
+        let view = AssignmentView {
+            id: a.slug,
+            title: pick(lang, a.title_de, a.title_en),
+            brief: pick(lang, a.brief_de, a.brief_en),
+            pass_threshold: a.pass_threshold,
+            max_points: a.max_points,
+            required: a.required,
+            criteria: criteria_by_assignment.remove(&a.id).unwrap_or_default(),
+        };
+        assignments_by_module.entry(a.module_id).or_default().push(view);
+    }
+    let modules = modules
+        .into_iter()
+        .map(|m| ModuleView {
+            assignments: assignments_by_module.remove(&m.id).unwrap_or_default(),
+            id: m.slug,
+            title: pick(lang, m.title_de, m.title_en),
+            summary: pick(lang, m.summary_de, m.summary_en),
+            minutes: m.minutes,
+            unlock_days: m.unlock_days,
+            due_days: m.due_days,
+        })
+        .collect();
+    Ok(Some(ProgramView {
+        id: program.slug,
+        language: lang,
+        title: pick(lang, version.title_de, version.title_en),
+        description: pick(lang, version.description_de, version.description_en),
+        version: version.sequence,
+        validity_months: version.validity_months,
+        modules,
+    }))
+}

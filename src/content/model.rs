@@ -1,0 +1,128 @@
+//! The validated curriculum: what the loader produces and the sync stores.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A text in both languages of the program.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// German.
+    pub de: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang` (`de` or anything else for English).
+    pub fn get(&self, lang: &str) -> &str {
+        if lang == "de" { &self.de } else { &self.en }
+    }
+}
+
+/// A whole program's curriculum, as one version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Curriculum {
+    /// The program's stable id, e.g. `community-manager`.
+    pub slug: String,
+    /// Program title.
+    pub title: Text,
+    /// A short description of the program.
+    pub description: Text,
+    /// How long a certificate stays valid.
+    pub validity_months: i32,
+    /// Minimum sum of points over all required assignments (0: none).
+    pub min_total_points: i32,
+    /// Days a co-trainer has to grade a submission.
+    pub grading_days: i32,
+    /// Whether submissions after the due moment are refused (unless extended).
+    pub hard_cutoff: bool,
+    /// Modules in program order.
+    pub modules: Vec<Module>,
+}
+
+/// One module: a lesson and its assignments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Module {
+    /// Folder name and stable id.
+    pub slug: String,
+    /// Days after cohort start when the module opens.
+    pub unlock_days: i32,
+    /// Days after cohort start when its assignments are due.
+    pub due_days: i32,
+    /// Estimated working time in minutes.
+    pub minutes: i32,
+    /// Lesson title.
+    pub title: Text,
+    /// One-sentence summary.
+    pub summary: Text,
+    /// Lesson body, Markdown.
+    pub lesson: Text,
+    /// The module's assignments, in order.
+    pub assignments: Vec<Assignment>,
+}
+
+/// An assignment with its brief and rubric.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assignment {
+    /// Folder name and id, unique across the program.
+    pub slug: String,
+    /// Title.
+    pub title: Text,
+    /// The brief, Markdown.
+    pub brief: Text,
+    /// Points needed to pass.
+    pub pass_threshold: i32,
+    /// Required for the certificate.
+    pub required: bool,
+    /// Graded by two co-trainers independently.
+    pub double_review: bool,
+    /// Rubric criteria in order.
+    pub criteria: Vec<Criterion>,
+}
+
+impl Assignment {
+    /// The most points the rubric can give.
+    pub fn max_points(&self) -> i32 {
+        self.criteria.iter().map(Criterion::max_points).sum()
+    }
+}
+
+/// One rubric criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Criterion {
+    /// Id, unique within the assignment.
+    pub slug: String,
+    /// Title.
+    pub title: Text,
+    /// Levels, ordered by points.
+    pub levels: Vec<Level>,
+}
+
+impl Criterion {
+    /// The highest level's points.
+    pub fn max_points(&self) -> i32 {
+        self.levels.iter().map(|l| l.points).max().unwrap_or(0)
+    }
+}
+
+/// One level of a criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Level {
+    /// Points for this level.
+    pub points: i32,
+    /// What work at this level looks like.
+    pub description: Text,
+}
+
+impl Curriculum {
+    /// A hash of the whole curriculum's content: equal content, equal hash.
+    pub fn content_hash(&self) -> String {
+        let json = serde_json::to_vec(self).expect("curriculum serialises");
+        hex::encode(Sha256::digest(&json))
+    }
+
+    /// Every assignment with its module, in program order.
+    pub fn assignments(&self) -> impl Iterator<Item = (&Module, &Assignment)> {
+        self.modules.iter().flat_map(|m| m.assignments.iter().map(move |a| (m, a)))
+    }
+}

@@ -1,0 +1,146 @@
+//! Stores a validated curriculum as a new curriculum version, unless that exact content is
+//! already stored. Versions are never changed afterwards, so cohorts that pinned an older
+//! version keep it.
+
+use chrono::NaiveDateTime;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use super::model::Curriculum;
+use crate::db::models::{
+    Assignment, CurriculumVersion, Module, NewProgram, Program, RubricCriterion, RubricLevel,
+};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::{
+    AssignmentId, CriterionId, CurriculumVersionId, LevelId, ModuleId, ProgramId,
+};
+
+/// What a sync did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncOutcome {
+    /// The content was already stored as this version.
+    Unchanged {
+        /// The program.
+        program_id: ProgramId,
+        /// The existing version's sequence number.
+        sequence: i32,
+    },
+    /// A new version was stored.
+    Created {
+        /// The program.
+        program_id: ProgramId,
+        /// The new version's sequence number.
+        sequence: i32,
+        /// Its content hash.
+        content_hash: String,
+    },
+}
+
+/// Syncs `curriculum` into the database. Safe to run from several instances at once: the
+/// unique (program, content hash) index decides, and the loser sees `Unchanged`.
+pub fn sync(conn: &mut DbConnection, curriculum: &Curriculum, now: NaiveDateTime) -> anyhow::Result<SyncOutcome> {
+    match write_tx(conn, |conn| sync_in_tx(conn, curriculum, now)) {
+        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Ok(write_tx(conn, |conn| sync_in_tx(conn, curriculum, now))?)
+        }
+        other => Ok(other?),
+    }
+}
+
+fn sync_in_tx(conn: &mut DbConnection, c: &Curriculum, now: NaiveDateTime) -> Result<SyncOutcome, DieselError> {
+    let program = match Program::find_by_slug(conn, &c.slug)? {
+        Some(p) => p,
+        None => Program::create(conn, &NewProgram { id: &ProgramId::new(), slug: &c.slug, created_at: now })?,
+    };
+    let hash = c.content_hash();
+    if let Some(existing) = CurriculumVersion::find_by_hash(conn, &program.id, &hash)? {
+        return Ok(SyncOutcome::Unchanged { program_id: program.id, sequence: existing.sequence });
+    }
+    let sequence = CurriculumVersion::max_sequence(conn, &program.id)? + 1;
+    let version_id = CurriculumVersionId::new();
+    CurriculumVersion::create(
+        conn,
+        &CurriculumVersion {
+            id: version_id.clone(),
+            program_id: program.id.clone(),
+            sequence,
+            content_hash: hash.clone(),
+            title_de: c.title.de.clone(),
+            title_en: c.title.en.clone(),
+            description_de: c.description.de.clone(),
+            description_en: c.description.en.clone(),
+            validity_months: c.validity_months,
+            min_total_points: c.min_total_points,
+            grading_days: c.grading_days,
+            hard_cutoff: c.hard_cutoff,
+            created_at: now,
+        },
+    )?;
+    store_modules(conn, c, &version_id)?;
+    Ok(SyncOutcome::Created { program_id: program.id, sequence, content_hash: hash })
+}
+
+fn store_modules(conn: &mut DbConnection, c: &Curriculum, version: &CurriculumVersionId) -> Result<(), DieselError> {
+    let (mut modules, mut assignments, mut criteria, mut levels) = (vec![], vec![], vec![], vec![]);
+    for (m_pos, m) in c.modules.iter().enumerate() {
+        let module_id = ModuleId::new();
+        modules.push(Module {
+            id: module_id.clone(),
+            curriculum_version_id: version.clone(),
+            slug: m.slug.clone(),
+            position: m_pos as i32,
+            unlock_days: m.unlock_days,
+            due_days: m.due_days,
+            minutes: m.minutes,
+            title_de: m.title.de.clone(),
+            title_en: m.title.en.clone(),
+            summary_de: m.summary.de.clone(),
+            summary_en: m.summary.en.clone(),
+            lesson_de: m.lesson.de.clone(),
+            lesson_en: m.lesson.en.clone(),
+        });
+        for (a_pos, a) in m.assignments.iter().enumerate() {
+            let assignment_id = AssignmentId::new();
+            assignments.push(Assignment {
+                id: assignment_id.clone(),
+                module_id: module_id.clone(),
+                curriculum_version_id: version.clone(),
+                slug: a.slug.clone(),
+                position: a_pos as i32,
+                title_de: a.title.de.clone(),
+                title_en: a.title.en.clone(),
+                brief_de: a.brief.de.clone(),
+                brief_en: a.brief.en.clone(),
+                pass_threshold: a.pass_threshold,
+                max_points: a.max_points(),
+                required: a.required,
+                double_review: a.double_review,
+            });
+            for (c_pos, crit) in a.criteria.iter().enumerate() {
+                let criterion_id = CriterionId::new();
+                criteria.push(RubricCriterion {
+                    id: criterion_id.clone(),
+                    assignment_id: assignment_id.clone(),
+                    slug: crit.slug.clone(),
+                    position: c_pos as i32,
+                    title_de: crit.title.de.clone(),
+                    title_en: crit.title.en.clone(),
+                    max_points: crit.max_points(),
+                });
+                for (l_pos, level) in crit.levels.iter().enumerate() {
+                    levels.push(RubricLevel {
+                        id: LevelId::new(),
+                        criterion_id: criterion_id.clone(),
+                        position: l_pos as i32,
+                        points: level.points,
+                        description_de: level.description.de.clone(),
+                        description_en: level.description.en.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Module::create_many(conn, &modules)?;
+    Assignment::create_many(conn, &assignments)?;
+    RubricCriterion::create_many(conn, &criteria)?;
+    RubricLevel::create_many(conn, &levels)
+}

@@ -1,0 +1,73 @@
+//! The database: one connection type over SQLite and PostgreSQL, the pool, migrations, the
+//! blocking-call helper, and the models that own each table's queries.
+//!
+//! Per-backend code lives only here (connection set-up, immediate transactions) and in the few
+//! queries that the portable subset cannot express, each marked with a `match` on
+//! [`DbConnection`].
+
+pub mod migrations;
+pub mod models;
+pub mod pool;
+pub mod schema;
+
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::prelude::*;
+
+pub use pool::{DbPool, build_pool};
+
+/// A connection to either backend; the variant is chosen from the database URL's scheme.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    /// The embedded default.
+    Sqlite(diesel::SqliteConnection),
+    /// The production and scale-out backend.
+    Postgresql(diesel::PgConnection),
+}
+
+impl DbConnection {
+    /// True on PostgreSQL, for the few places where SQL differs.
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Self::Postgresql(_))
+    }
+}
+
+/// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (so the busy handler applies
+/// and a read never has to be upgraded), a plain transaction on PostgreSQL. Rolls back on error.
+pub fn write_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        DbConnection::Postgresql(c) => {
+            <diesel::PgConnection as Connection>::TransactionManager::begin_transaction(c)?
+        }
+    }
+    match f(conn) {
+        Ok(value) => {
+            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(error) => {
+            // The original error matters more than a failed rollback.
+            let _ = <DbConnection as Connection>::TransactionManager::rollback_transaction(conn);
+            Err(error)
+        }
+    }
+}
+
+/// Runs blocking diesel work on the blocking thread pool with a pooled connection.
+pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, crate::error::AppError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, crate::error::AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(crate::error::AppError::from)?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
+}

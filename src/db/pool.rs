@@ -1,0 +1,79 @@
+//! The r2d2 pool and the per-connection settings (SQLite pragmas, PostgreSQL guardrails).
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self, ManageConnection};
+
+use super::DbConnection;
+use crate::config::DatabaseTarget;
+
+/// The shared pool of database connections.
+pub type DbPool = r2d2::Pool<Manager>;
+
+/// Opens connections of the configured backend and applies its settings to each one.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    target: DatabaseTarget,
+}
+
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000;
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+PRAGMA foreign_keys = ON;
+PRAGMA wal_autocheckpoint = 1000;";
+
+const POSTGRES_SETTINGS: &str = "SET statement_timeout = '30s';
+SET lock_timeout = '5s';
+SET idle_in_transaction_session_timeout = '60s';
+SET TIME ZONE 'UTC';";
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        match &self.target {
+            DatabaseTarget::Sqlite(path) => {
+                let mut conn = diesel::SqliteConnection::establish(path)
+                    .map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(SQLITE_PRAGMAS).map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            DatabaseTarget::Postgres(url) => {
+                let mut conn =
+                    diesel::PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(POSTGRES_SETTINGS).map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Postgresql(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        diesel::sql_query("SELECT 1").execute(conn).map(|_| ()).map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+/// Builds the pool. For SQLite the file's folder is created first. Does not fail when the
+/// database is down: connections are opened lazily and `/healthz` reports the state.
+pub fn build_pool(target: &DatabaseTarget, size: u32) -> anyhow::Result<DbPool> {
+    if let DatabaseTarget::Sqlite(path) = target {
+        if let Some(parent) = std::path::Path::new(path).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent)?;
+            }
+        }
+    }
+    let pool = r2d2::Pool::builder()
+        .max_size(size)
+        .min_idle(Some(0))
+        .connection_timeout(Duration::from_secs(10))
+        .test_on_check_out(true)
+        .build_unchecked(Manager { target: target.clone() });
+    Ok(pool)
+}

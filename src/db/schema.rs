@@ -1,0 +1,418 @@
+//! The database schema, portable across SQLite and PostgreSQL (Text ids and enums, Integer,
+//! BigInt, Bool, Timestamp in UTC). Kept in step with `migrations/`; a test compares them.
+
+diesel::table! {
+    people (id) {
+        id -> Text,
+        email -> Text,
+        email_normalized -> Text,
+        name -> Text,
+        language -> Text,
+        time_zone -> Text,
+        org_unit -> Nullable<Text>,
+        manager_email -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        status -> Text,
+        lock_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        last_sign_in_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    role_grants (id) {
+        id -> Text,
+        person_id -> Text,
+        role -> Text,
+        scope -> Text,
+        granted_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Text,
+        person_id -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        user_agent -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sign_in_tokens (token_hash) {
+        token_hash -> Text,
+        person_id -> Text,
+        purpose -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        person_id -> Text,
+        name -> Text,
+        token_hash -> Text,
+        prefix -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_limits (bucket) {
+        bucket -> Text,
+        window_start -> Timestamp,
+        hits -> Integer,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        object_type -> Text,
+        object_id -> Nullable<Text>,
+        program_id -> Nullable<Text>,
+        details -> Text,
+        client_ip -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    programs (id) {
+        id -> Text,
+        slug -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    curriculum_versions (id) {
+        id -> Text,
+        program_id -> Text,
+        sequence -> Integer,
+        content_hash -> Text,
+        title_de -> Text,
+        title_en -> Text,
+        description_de -> Text,
+        description_en -> Text,
+        validity_months -> Integer,
+        min_total_points -> Integer,
+        grading_days -> Integer,
+        hard_cutoff -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    modules (id) {
+        id -> Text,
+        curriculum_version_id -> Text,
+        slug -> Text,
+        position -> Integer,
+        unlock_days -> Integer,
+        due_days -> Integer,
+        minutes -> Integer,
+        title_de -> Text,
+        title_en -> Text,
+        summary_de -> Text,
+        summary_en -> Text,
+        lesson_de -> Text,
+        lesson_en -> Text,
+    }
+}
+
+diesel::table! {
+    assignments (id) {
+        id -> Text,
+        module_id -> Text,
+        curriculum_version_id -> Text,
+        slug -> Text,
+        position -> Integer,
+        title_de -> Text,
+        title_en -> Text,
+        brief_de -> Text,
+        brief_en -> Text,
+        pass_threshold -> Integer,
+        max_points -> Integer,
+        required -> Bool,
+        double_review -> Bool,
+    }
+}
+
+diesel::table! {
+    rubric_criteria (id) {
+        id -> Text,
+        assignment_id -> Text,
+        slug -> Text,
+        position -> Integer,
+        title_de -> Text,
+        title_en -> Text,
+        max_points -> Integer,
+    }
+}
+
+diesel::table! {
+    rubric_levels (id) {
+        id -> Text,
+        criterion_id -> Text,
+        position -> Integer,
+        points -> Integer,
+        description_de -> Text,
+        description_en -> Text,
+    }
+}
+
+diesel::table! {
+    cohorts (id) {
+        id -> Text,
+        program_id -> Text,
+        curriculum_version_id -> Text,
+        name -> Text,
+        starts_on -> Text,
+        time_zone -> Text,
+        state -> Text,
+        lock_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cohort_schedule (id) {
+        id -> Text,
+        cohort_id -> Text,
+        module_id -> Text,
+        unlock_at -> Timestamp,
+        due_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cotrainers (id) {
+        id -> Text,
+        program_id -> Text,
+        person_id -> Text,
+        capacity -> Integer,
+        languages -> Text,
+        active -> Bool,
+        source -> Text,
+        lock_version -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cotrainer_unavailability (id) {
+        id -> Text,
+        cotrainer_id -> Text,
+        starts_on -> Text,
+        ends_on -> Text,
+    }
+}
+
+diesel::table! {
+    cohort_cotrainers (cohort_id, person_id) {
+        cohort_id -> Text,
+        person_id -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    enrollments (id) {
+        id -> Text,
+        cohort_id -> Text,
+        person_id -> Text,
+        state -> Text,
+        lock_version -> Integer,
+        enrolled_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    extensions (id) {
+        id -> Text,
+        enrollment_id -> Text,
+        assignment_id -> Text,
+        due_at -> Timestamp,
+        reason -> Text,
+        granted_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    submissions (id) {
+        id -> Text,
+        enrollment_id -> Text,
+        assignment_id -> Text,
+        state -> Text,
+        draft_body -> Text,
+        language -> Text,
+        current_version -> Integer,
+        lock_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    submission_versions (id) {
+        id -> Text,
+        submission_id -> Text,
+        number -> Integer,
+        body -> Text,
+        submitted_at -> Timestamp,
+        late -> Bool,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        submission_id -> Text,
+        submission_version_id -> Nullable<Text>,
+        original_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        storage_key -> Text,
+        uploaded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reviews (id) {
+        id -> Text,
+        submission_version_id -> Text,
+        reviewer_id -> Text,
+        state -> Text,
+        allocation_reason -> Text,
+        allocated_at -> Timestamp,
+        due_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        completed_at -> Nullable<Timestamp>,
+        decision -> Nullable<Text>,
+        total_points -> Nullable<Integer>,
+        feedback -> Nullable<Text>,
+        lock_version -> Integer,
+    }
+}
+
+diesel::table! {
+    review_scores (id) {
+        id -> Text,
+        review_id -> Text,
+        criterion_id -> Text,
+        level_id -> Text,
+        points -> Integer,
+        comment -> Text,
+    }
+}
+
+diesel::table! {
+    certificates (id) {
+        id -> Text,
+        public_id -> Text,
+        person_id -> Text,
+        program_id -> Text,
+        enrollment_id -> Nullable<Text>,
+        curriculum_version_id -> Text,
+        holder_name -> Text,
+        program_title_de -> Text,
+        program_title_en -> Text,
+        record -> Text,
+        issued_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        issued_by -> Nullable<Text>,
+        issue_reason -> Nullable<Text>,
+        status -> Text,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_reason -> Nullable<Text>,
+        superseded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        idempotency_key -> Text,
+        kind -> Text,
+        person_id -> Nullable<Text>,
+        to_address -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        message_id -> Text,
+        headers -> Text,
+        context -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(assignments -> modules (module_id));
+diesel::joinable!(modules -> curriculum_versions (curriculum_version_id));
+diesel::joinable!(curriculum_versions -> programs (program_id));
+diesel::joinable!(rubric_criteria -> assignments (assignment_id));
+diesel::joinable!(rubric_levels -> rubric_criteria (criterion_id));
+diesel::joinable!(cohorts -> programs (program_id));
+diesel::joinable!(cohort_schedule -> cohorts (cohort_id));
+diesel::joinable!(enrollments -> cohorts (cohort_id));
+diesel::joinable!(enrollments -> people (person_id));
+diesel::joinable!(submissions -> enrollments (enrollment_id));
+diesel::joinable!(submission_versions -> submissions (submission_id));
+diesel::joinable!(reviews -> submission_versions (submission_version_id));
+diesel::joinable!(review_scores -> reviews (review_id));
+diesel::joinable!(certificates -> people (person_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    people,
+    role_grants,
+    sessions,
+    sign_in_tokens,
+    api_tokens,
+    rate_limits,
+    audit_log,
+    programs,
+    curriculum_versions,
+    modules,
+    assignments,
+    rubric_criteria,
+    rubric_levels,
+    cohorts,
+    cohort_schedule,
+    cotrainers,
+    cotrainer_unavailability,
+    cohort_cotrainers,
+    enrollments,
+    extensions,
+    submissions,
+    submission_versions,
+    attachments,
+    reviews,
+    review_scores,
+    certificates,
+    outbox,
+);

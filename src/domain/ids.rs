@@ -1,0 +1,82 @@
+//! Typed ids, so that one kind of id can never be passed where another is expected. Ids are
+//! random UUIDv4 strings: unguessable when they appear in URLs.
+
+use diesel::backend::Backend;
+use diesel::deserialize::{self, FromSql, FromSqlRow};
+use diesel::expression::AsExpression;
+use diesel::serialize::{self, Output, ToSql};
+use diesel::sql_types::Text;
+
+macro_rules! typed_id {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, AsExpression, FromSqlRow,
+                 serde::Serialize, serde::Deserialize)]
+        #[diesel(sql_type = Text)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// A new random id.
+            pub fn new() -> Self {
+                Self(uuid::Uuid::new_v4().to_string())
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl<DB: Backend> ToSql<Text, DB> for $name
+        where
+            String: ToSql<Text, DB>,
+        {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, DB>) -> serialize::Result {
+                self.0.to_sql(out)
+            }
+        }
+
+        impl<DB: Backend> FromSql<Text, DB> for $name
+        where
+            String: FromSql<Text, DB>,
+        {
+            fn from_sql(bytes: DB::RawValue<'_>) -> deserialize::Result<Self> {
+                String::from_sql(bytes).map(Self)
+            }
+        }
+    )*};
+}
+
+typed_id!(
+    /// A person (trainee, co-trainer, owner).
+    PersonId,
+    /// A program.
+    ProgramId,
+    /// One immutable version of a program's curriculum.
+    CurriculumVersionId,
+    /// A module within one curriculum version.
+    ModuleId,
+    /// An assignment within one curriculum version.
+    AssignmentId,
+    /// A rubric criterion.
+    CriterionId,
+    /// A rubric level.
+    LevelId,
+    /// A cohort.
+    CohortId,
+    /// An enrollment of a person in a cohort.
+    EnrollmentId,
+);

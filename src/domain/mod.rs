@@ -1,0 +1,4 @@
+//! Validated value types and pure rules, free of I/O.
+
+pub mod ids;
+pub mod language;

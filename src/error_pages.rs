@@ -1,0 +1,81 @@
+//! Turns every 4xx/5xx response into its final form: a localised HTML error page, or a
+//! localised `application/problem+json` document under `/api/`. Internals never reach the user.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::ServiceResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
+use actix_web::{HttpResponse, web};
+use serde_json::json;
+
+use crate::error::ErrorDetail;
+use crate::i18n::{request_language, t};
+use crate::startup::AppState;
+use crate::templates::Page;
+
+/// The problem document for a status, as JSON (RFC 9457).
+pub fn problem_response(status: StatusCode, title: &str, detail: Option<&str>) -> HttpResponse {
+    let title = if title.is_empty() { status.canonical_reason().unwrap_or("Error") } else { title };
+    let mut body = json!({ "type": "about:blank", "title": title, "status": status.as_u16() });
+    if let Some(detail) = detail {
+        body["detail"] = json!(detail);
+    }
+    HttpResponse::build(status).content_type("application/problem+json").body(body.to_string())
+}
+
+/// The middleware that renders error responses.
+pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
+    ErrorHandlers::new().default_handler(render)
+}
+
+fn title_key(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 | 422 => "error-400",
+        401 => "error-401",
+        403 => "error-403",
+        404 | 405 => "error-404",
+        409 => "error-409",
+        413 => "error-413",
+        429 => "error-429",
+        503 => "error-503",
+        s if s < 500 => "error-400",
+        _ => "error-500",
+    }
+}
+
+fn render<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let status = res.status();
+    let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    // Pages that render their own error (a form shown again with its messages) stay as they are.
+    if content_type.starts_with("text/html") || !(status.is_client_error() || status.is_server_error()) {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let req = res.request().clone();
+    let detail = res.response().extensions().get::<ErrorDetail>().and_then(|d| d.0.clone());
+    let lang = request_language(&req);
+    let title = t(lang, title_key(status));
+    let mut response = if req.path().starts_with("/api/") {
+        problem_response(status, &title, detail.as_deref())
+    } else {
+        let page = Page::new(&req, "errors/error.html")
+            .with("status", &status.as_u16())
+            .with("title", &title)
+            .with("message", &t(lang, &format!("{}-text", title_key(status))))
+            .with("detail", &detail)
+            .status(status);
+        match req.app_data::<web::Data<AppState>>().map(|s| page.render(&s.templates)) {
+            Some(Ok(html)) => html,
+            _ => HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(title),
+        }
+    };
+    for name in [header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::ALLOW] {
+        if let Some(value) = res.headers().get(&name) {
+            response.headers_mut().insert(name, value.clone());
+        }
+    }
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(ErrorHandlerResponse::Response(res.into_response(response).map_into_right_body()))
+}

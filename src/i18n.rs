@@ -1,0 +1,42 @@
+//! German and English texts (Fluent files in `locales/`), and the language of a request:
+//! the stored choice (cookie, later the profile), then `Accept-Language`, then German.
+
+use actix_web::HttpRequest;
+use fluent_templates::{LanguageIdentifier, Loader, static_loader};
+
+use crate::domain::language::Language;
+
+// Every translation, compiled into the binary.
+static_loader! {
+    pub static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Fluent's bidi isolation marks would end up in mail subjects and plain text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The cookie that keeps a visitor's language choice.
+pub const LANG_COOKIE: &str = "qualify_lang";
+
+/// The language identifier of a language.
+pub fn lang_id(lang: Language) -> LanguageIdentifier {
+    lang.code().parse().expect("valid language code")
+}
+
+/// The text for `key` in `lang`.
+pub fn t(lang: Language, key: &str) -> String {
+    LOCALES.lookup(&lang_id(lang), key)
+}
+
+/// The language to answer this request in.
+pub fn request_language(req: &HttpRequest) -> Language {
+    if let Some(lang) = req.cookie(LANG_COOKIE).and_then(|c| Language::parse(c.value())) {
+        return lang;
+    }
+    req.headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|h| h.to_str().ok())
+        .and_then(Language::from_accept_language)
+        .unwrap_or_default()
+}

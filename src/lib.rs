@@ -1,0 +1,24 @@
+//! qualify: a company's community-manager qualification and certification program.
+//!
+//! Trainees work through curriculum modules in cohorts and submit assignments; certified
+//! graduates grade them as co-trainers; the program owner runs cohorts and issues certificates.
+//! The crate is laid out by area (see `DESIGN.md` in the shared folder and the README):
+//! `content` (curriculum as code), `accounts`, `db`, and the thin front doors `routes` (HTML)
+//! and `api` (JSON).
+
+pub mod accounts;
+pub mod api;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod content;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod error_pages;
+pub mod i18n;
+pub mod markdown;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;
+pub mod templates;

@@ -1,0 +1,54 @@
+//! `POST /language`: keeps a visitor's language choice in a cookie and returns to the page.
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration};
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::domain::language::Language;
+use crate::error::AppError;
+use crate::i18n::LANG_COOKIE;
+use crate::startup::AppState;
+
+/// The language switch form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SwitchForm {
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Only local paths are followed after the switch (no open redirect).
+fn safe_next(next: &str) -> &str {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if local { next } else { "/" }
+}
+
+/// Stores the choice and redirects back.
+pub async fn switch(state: web::Data<AppState>, form: web::Form<SwitchForm>) -> Result<HttpResponse, AppError> {
+    let lang = Language::parse(&form.lang).ok_or_else(|| AppError::BadRequest("unknown language".into()))?;
+    let cookie = Cookie::build(LANG_COOKIE, lang.code())
+        .path("/")
+        .http_only(true)
+        .secure(state.settings.is_https())
+        .same_site(SameSite::Lax)
+        .max_age(Duration::days(365))
+        .finish();
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", safe_next(&form.next)))
+        .cookie(cookie)
+        .finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next("/programs/x"), "/programs/x");
+        assert_eq!(safe_next("//evil.example"), "/");
+        assert_eq!(safe_next("https://evil.example"), "/");
+        assert_eq!(safe_next("/\\evil.example"), "/");
+    }
+}

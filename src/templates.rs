@@ -1,0 +1,88 @@
+//! Tera templates (embedded in the binary) with the Fluent `fluent(key=…, lang=…)` function,
+//! and the page renderer every HTML route uses.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse};
+use fluent_templates::FluentLoader;
+use rust_embed::RustEmbed;
+use tera::{Context, Tera};
+
+use crate::domain::language::Language;
+use crate::error::AppError;
+use crate::i18n::{LOCALES, request_language};
+
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+struct TemplateFiles;
+
+/// The compiled templates.
+#[derive(Debug)]
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    /// Compiles every embedded template; a broken template stops start-up.
+    pub fn load() -> anyhow::Result<Self> {
+        let mut tera = Tera::new();
+        tera.register_function("fluent", FluentLoader::new(&*LOCALES));
+        let mut sources = Vec::new();
+        for name in TemplateFiles::iter() {
+            let file = TemplateFiles::get(&name).expect("embedded template");
+            let text = String::from_utf8(file.data.into_owned())
+                .map_err(|_| anyhow::anyhow!("template {name} is not UTF-8"))?;
+            sources.push((name.to_string(), text));
+        }
+        tera.add_raw_templates(sources).map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+        Ok(Self { tera })
+    }
+
+    /// Renders a template.
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, AppError> {
+        self.tera.render(name, ctx).map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:?}")))
+    }
+
+    /// Whether a template exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+}
+
+/// A page being prepared: the template, its context, and the request's language.
+pub struct Page {
+    name: &'static str,
+    ctx: Context,
+    status: StatusCode,
+    /// The page's language.
+    pub lang: Language,
+}
+
+impl Page {
+    /// A page in the request's language, with the values every layout needs.
+    pub fn new(req: &HttpRequest, name: &'static str) -> Self {
+        let lang = request_language(req);
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang.code());
+        ctx.insert("other_lang", if lang == Language::De { "en" } else { "de" });
+        ctx.insert("path", req.path());
+        Self { name, ctx, status: StatusCode::OK, lang }
+    }
+
+    /// Adds a value to the context.
+    pub fn with<T: serde::Serialize + ?Sized>(mut self, key: &'static str, value: &T) -> Self {
+        self.ctx.insert(key, value);
+        self
+    }
+
+    /// Sets the response status.
+    pub fn status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// Renders into an HTML response.
+    pub fn render(self, templates: &Templates) -> Result<HttpResponse, AppError> {
+        let body = templates.render(self.name, &self.ctx)?;
+        Ok(HttpResponse::build(self.status).content_type("text/html; charset=utf-8").body(body))
+    }
+}
