@@ -55,7 +55,9 @@ pub enum ContentAction {
 }
 
 fn settings_help() -> String {
-    let mut text = String::from("Settings (environment variables, or keys without the QUALIFY_ prefix in qualify.toml):\n");
+    let mut text = String::from(
+        "Settings (environment variables, or keys without the QUALIFY_ prefix in qualify.toml):\n",
+    );
     for (name, default, what) in SETTINGS {
         text.push_str(&format!("  {name:<28} {what} [default: {default}]\n"));
     }
@@ -65,9 +67,14 @@ fn settings_help() -> String {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Content { action: ContentAction::Check { dir } }) = &cli.command {
+    if let Some(Command::Content {
+        action: ContentAction::Check { dir },
+    }) = &cli.command
+    {
         let dir = dir.clone().unwrap_or_else(|| {
-            Settings::load().map(|s| s.content_dir).unwrap_or_else(|_| PathBuf::from("course_content"))
+            Settings::load()
+                .map(|s| s.content_dir)
+                .unwrap_or_else(|_| PathBuf::from("course_content"))
         });
         return check(&dir);
     }
@@ -92,7 +99,11 @@ fn check(dir: &std::path::Path) -> ExitCode {
     match content::load(dir) {
         Ok(c) => {
             let assignments = c.assignments().count();
-            println!("{}: ok ({} modules, {assignments} assignments)", dir.display(), c.modules.len());
+            println!(
+                "{}: ok ({} modules, {assignments} assignments)",
+                dir.display(),
+                c.modules.len()
+            );
             ExitCode::SUCCESS
         }
         Err(problems) => {
@@ -110,12 +121,20 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
         Command::Serve => serve(settings),
         Command::Migrate => {
             let pool = build_pool(&settings.database, 1)?;
-            let mut conn = pool.get().map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
+            let mut conn = pool
+                .get()
+                .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
             let applied = db::migrations::run_pending(&mut conn)?;
-            println!("applied {} migration(s) to {}", applied.len(), settings.database.describe());
+            println!(
+                "applied {} migration(s) to {}",
+                applied.len(),
+                settings.database.describe()
+            );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Content { action: ContentAction::Sync { dir } } => {
+        Command::Content {
+            action: ContentAction::Sync { dir },
+        } => {
             let dir = dir.unwrap_or_else(|| settings.content_dir.clone());
             let curriculum = match content::load(&dir) {
                 Ok(c) => c,
@@ -125,17 +144,23 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                 }
             };
             let pool = build_pool(&settings.database, 1)?;
-            let mut conn = pool.get().map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
+            let mut conn = pool
+                .get()
+                .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
             db::migrations::run_pending(&mut conn)?;
             match content::sync(&mut conn, &curriculum, SystemClock.now_naive())? {
-                content::SyncOutcome::Unchanged { sequence, .. } => println!("unchanged: version {sequence} is current"),
-                content::SyncOutcome::Created { sequence, .. } => println!("stored as version {sequence}"),
+                content::SyncOutcome::Unchanged { sequence, .. } => {
+                    println!("unchanged: version {sequence} is current")
+                }
+                content::SyncOutcome::Created { sequence, .. } => {
+                    println!("stored as version {sequence}")
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Content { action: ContentAction::Check { dir } } => {
-            Ok(check(&dir.unwrap_or_else(|| settings.content_dir.clone())))
-        }
+        Command::Content {
+            action: ContentAction::Check { dir },
+        } => Ok(check(&dir.unwrap_or_else(|| settings.content_dir.clone()))),
     }
 }
 

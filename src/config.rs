@@ -92,21 +92,60 @@ pub struct SettingsError {
 }
 
 fn err(setting: &str, message: impl Into<String>) -> SettingsError {
-    SettingsError { setting: setting.to_string(), message: message.into() }
+    SettingsError {
+        setting: setting.to_string(),
+        message: message.into(),
+    }
 }
 
 /// Every setting with its default, in the order the README documents them.
 pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("QUALIFY_ENV", "development", "development or production"),
-    ("QUALIFY_DATABASE_URL", "sqlite://data/qualify.db", "database URL (DATABASE_URL is read too)"),
-    ("QUALIFY_DATABASE_POOL_SIZE", "8", "database connections per instance"),
-    ("QUALIFY_BIND", "127.0.0.1:8080", "address and port to listen on"),
-    ("QUALIFY_BASE_URL", "http://<QUALIFY_BIND>", "public URL used in links and mails"),
-    ("QUALIFY_DATA_DIR", "data", "secret key, uploads, mail files, SQLite database"),
-    ("QUALIFY_CONTENT_DIR", "course_content", "curriculum folder loaded at start-up"),
-    ("QUALIFY_SECRET_KEY", "(generated in development)", "64 hex characters or more"),
-    ("QUALIFY_SMTP_URL", "(unset: mails go to <data dir>/mail/)", "smtp:// or smtps:// relay"),
-    ("QUALIFY_MAIL_FROM", "qualify <noreply@localhost>", "sender of every mail"),
+    (
+        "QUALIFY_DATABASE_URL",
+        "sqlite://data/qualify.db",
+        "database URL (DATABASE_URL is read too)",
+    ),
+    (
+        "QUALIFY_DATABASE_POOL_SIZE",
+        "8",
+        "database connections per instance",
+    ),
+    (
+        "QUALIFY_BIND",
+        "127.0.0.1:8080",
+        "address and port to listen on",
+    ),
+    (
+        "QUALIFY_BASE_URL",
+        "http://<QUALIFY_BIND>",
+        "public URL used in links and mails",
+    ),
+    (
+        "QUALIFY_DATA_DIR",
+        "data",
+        "secret key, uploads, mail files, SQLite database",
+    ),
+    (
+        "QUALIFY_CONTENT_DIR",
+        "course_content",
+        "curriculum folder loaded at start-up",
+    ),
+    (
+        "QUALIFY_SECRET_KEY",
+        "(generated in development)",
+        "64 hex characters or more",
+    ),
+    (
+        "QUALIFY_SMTP_URL",
+        "(unset: mails go to <data dir>/mail/)",
+        "smtp:// or smtps:// relay",
+    ),
+    (
+        "QUALIFY_MAIL_FROM",
+        "qualify <noreply@localhost>",
+        "sender of every mail",
+    ),
     ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
 ];
 
@@ -130,18 +169,33 @@ impl Settings {
             "development" | "dev" => Environment::Development,
             "production" | "prod" => Environment::Production,
             other => {
-                return Err(err("QUALIFY_ENV", format!("'{other}' is not development or production")));
+                return Err(err(
+                    "QUALIFY_ENV",
+                    format!("'{other}' is not development or production"),
+                ));
             }
         };
         let (db_key, db_url) = match get("QUALIFY_DATABASE_URL") {
             Some(url) => ("QUALIFY_DATABASE_URL", url),
-            None => ("DATABASE_URL", get("DATABASE_URL").unwrap_or("sqlite://data/qualify.db")),
+            None => (
+                "DATABASE_URL",
+                get("DATABASE_URL").unwrap_or("sqlite://data/qualify.db"),
+            ),
         };
         let database = DatabaseTarget::parse(db_url).map_err(|m| err(db_key, m))?;
-        let database_pool_size = parse_number(get("QUALIFY_DATABASE_POOL_SIZE"), "QUALIFY_DATABASE_POOL_SIZE", 8, 1, 200)?;
+        let database_pool_size = parse_number(
+            get("QUALIFY_DATABASE_POOL_SIZE"),
+            "QUALIFY_DATABASE_POOL_SIZE",
+            8,
+            1,
+            200,
+        )?;
         let bind_text = get("QUALIFY_BIND").unwrap_or("127.0.0.1:8080");
         let bind: SocketAddr = bind_text.parse().map_err(|_| {
-            err("QUALIFY_BIND", format!("'{bind_text}' is not an address with a port, such as 127.0.0.1:8080"))
+            err(
+                "QUALIFY_BIND",
+                format!("'{bind_text}' is not an address with a port, such as 127.0.0.1:8080"),
+            )
         })?;
         let base_url = match get("QUALIFY_BASE_URL") {
             Some(url) => parse_base_url(url)?,
@@ -152,21 +206,34 @@ impl Settings {
         let secret_key = match get("QUALIFY_SECRET_KEY") {
             Some(hex_key) => parse_secret(hex_key)?,
             None if environment == Environment::Production => {
-                return Err(err("QUALIFY_SECRET_KEY", "is required when QUALIFY_ENV=production (64 or more hex characters, e.g. from `openssl rand -hex 32`)"));
+                return Err(err(
+                    "QUALIFY_SECRET_KEY",
+                    "is required when QUALIFY_ENV=production (64 or more hex characters, e.g. from `openssl rand -hex 32`)",
+                ));
             }
             None => Vec::new(),
         };
         let smtp_url = match get("QUALIFY_SMTP_URL") {
-            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => Some(url.to_string()),
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
+                Some(url.to_string())
+            }
             Some(url) => {
                 let scheme = url.split("://").next().unwrap_or(url);
-                return Err(err("QUALIFY_SMTP_URL", format!("unsupported scheme '{scheme}': use smtp:// or smtps://")));
+                return Err(err(
+                    "QUALIFY_SMTP_URL",
+                    format!("unsupported scheme '{scheme}': use smtp:// or smtps://"),
+                ));
             }
             None => None,
         };
-        let mail_from = get("QUALIFY_MAIL_FROM").unwrap_or("qualify <noreply@localhost>").to_string();
+        let mail_from = get("QUALIFY_MAIL_FROM")
+            .unwrap_or("qualify <noreply@localhost>")
+            .to_string();
         if !mail_from.contains('@') || mail_from.contains(['\r', '\n']) {
-            return Err(err("QUALIFY_MAIL_FROM", format!("'{mail_from}' is not a mail address")));
+            return Err(err(
+                "QUALIFY_MAIL_FROM",
+                format!("'{mail_from}' is not a mail address"),
+            ));
         }
         let log = get("QUALIFY_LOG").unwrap_or("info").to_string();
         Ok(Self {
@@ -228,11 +295,22 @@ fn read_file(path: &Path) -> Result<BTreeMap<String, String>, SettingsError> {
     Ok(values)
 }
 
-fn parse_number(value: Option<&str>, key: &str, default: u32, min: u32, max: u32) -> Result<u32, SettingsError> {
-    let Some(text) = value else { return Ok(default) };
+fn parse_number(
+    value: Option<&str>,
+    key: &str,
+    default: u32,
+    min: u32,
+    max: u32,
+) -> Result<u32, SettingsError> {
+    let Some(text) = value else {
+        return Ok(default);
+    };
     match text.parse::<u32>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(err(key, format!("'{text}' is not a whole number from {min} to {max}"))),
+        _ => Err(err(
+            key,
+            format!("'{text}' is not a whole number from {min} to {max}"),
+        )),
     }
 }
 
@@ -240,7 +318,12 @@ fn parse_base_url(url: &str) -> Result<String, SettingsError> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| err("QUALIFY_BASE_URL", format!("'{url}' must start with http:// or https://")))?;
+        .ok_or_else(|| {
+            err(
+                "QUALIFY_BASE_URL",
+                format!("'{url}' must start with http:// or https://"),
+            )
+        })?;
     if rest.is_empty() || rest.contains(char::is_whitespace) {
         return Err(err("QUALIFY_BASE_URL", format!("'{url}' has no host")));
     }
@@ -250,6 +333,9 @@ fn parse_base_url(url: &str) -> Result<String, SettingsError> {
 fn parse_secret(text: &str) -> Result<Vec<u8>, SettingsError> {
     match hex::decode(text) {
         Ok(bytes) if bytes.len() >= 32 => Ok(bytes),
-        _ => Err(err("QUALIFY_SECRET_KEY", "must be at least 64 hex characters (32 bytes)")),
+        _ => Err(err(
+            "QUALIFY_SECRET_KEY",
+            "must be at least 64 hex characters (32 bytes)",
+        )),
     }
 }

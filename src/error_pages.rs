@@ -16,12 +16,18 @@ use crate::templates::Page;
 
 /// The problem document for a status, as JSON (RFC 9457).
 pub fn problem_response(status: StatusCode, title: &str, detail: Option<&str>) -> HttpResponse {
-    let title = if title.is_empty() { status.canonical_reason().unwrap_or("Error") } else { title };
+    let title = if title.is_empty() {
+        status.canonical_reason().unwrap_or("Error")
+    } else {
+        title
+    };
     let mut body = json!({ "type": "about:blank", "title": title, "status": status.as_u16() });
     if let Some(detail) = detail {
         body["detail"] = json!(detail);
     }
-    HttpResponse::build(status).content_type("application/problem+json").body(body.to_string())
+    HttpResponse::build(status)
+        .content_type("application/problem+json")
+        .body(body.to_string())
 }
 
 /// The middleware that renders error responses.
@@ -48,13 +54,25 @@ fn render<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let status = res.status();
-    let content_type = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    // Pages that render their own error (a form shown again with its messages) stay as they are.
-    if content_type.starts_with("text/html") || !(status.is_client_error() || status.is_server_error()) {
+    let content_type = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    // Only bare errors are dressed: pages that render their own error (a form shown again with
+    // its messages) and deliberate JSON answers such as /healthz stay as they are.
+    let bare = content_type.is_empty()
+        || content_type.starts_with("text/plain")
+        || content_type.starts_with("application/problem+json");
+    if !bare || !(status.is_client_error() || status.is_server_error()) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let req = res.request().clone();
-    let detail = res.response().extensions().get::<ErrorDetail>().and_then(|d| d.0.clone());
+    let detail = res
+        .response()
+        .extensions()
+        .get::<ErrorDetail>()
+        .and_then(|d| d.0.clone());
     let lang = request_language(&req);
     let title = t(lang, title_key(status));
     let mut response = if req.path().starts_with("/api/") {
@@ -66,9 +84,14 @@ fn render<B: MessageBody + 'static>(
             .with("message", &t(lang, &format!("{}-text", title_key(status))))
             .with("detail", &detail)
             .status(status);
-        match req.app_data::<web::Data<AppState>>().map(|s| page.render(&s.templates)) {
+        match req
+            .app_data::<web::Data<AppState>>()
+            .map(|s| page.render(&s.templates))
+        {
             Some(Ok(html)) => html,
-            _ => HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(title),
+            _ => HttpResponse::build(status)
+                .content_type("text/plain; charset=utf-8")
+                .body(title),
         }
     };
     for name in [header::RETRY_AFTER, header::WWW_AUTHENTICATE, header::ALLOW] {
@@ -76,6 +99,10 @@ fn render<B: MessageBody + 'static>(
             response.headers_mut().insert(name, value.clone());
         }
     }
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(ErrorHandlerResponse::Response(res.into_response(response).map_into_right_body()))
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(ErrorHandlerResponse::Response(
+        res.into_response(response).map_into_right_body(),
+    ))
 }

@@ -31,7 +31,10 @@ pub fn t(lang: Language, key: &str) -> String {
 
 /// The language to answer this request in.
 pub fn request_language(req: &HttpRequest) -> Language {
-    if let Some(lang) = req.cookie(LANG_COOKIE).and_then(|c| Language::parse(c.value())) {
+    if let Some(lang) = req
+        .cookie(LANG_COOKIE)
+        .and_then(|c| Language::parse(c.value()))
+    {
         return lang;
     }
     req.headers()

@@ -5,7 +5,8 @@ use pulldown_cmark::{Options, Parser, html};
 
 /// Renders Markdown into sanitised HTML that may be inserted into a page unescaped.
 pub fn to_safe_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, Parser::new_ext(markdown, options));
     ammonia::Builder::default()
@@ -21,7 +22,9 @@ mod tests {
 
     #[test]
     fn scripts_and_event_handlers_are_removed() {
-        let html = to_safe_html("Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))");
+        let html = to_safe_html(
+            "Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
@@ -29,7 +32,8 @@ mod tests {
 
     #[test]
     fn links_get_a_safe_rel_and_tables_render() {
-        let html = to_safe_html("[Intranet](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+        let html =
+            to_safe_html("[Intranet](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |");
         assert!(html.contains(r#"rel="noopener noreferrer""#), "{html}");
         assert!(html.contains("<table>"), "{html}");
     }

@@ -45,10 +45,16 @@ impl Application {
         let pool = build_pool(&settings.database, settings.database_pool_size)?;
         prepare_database(&pool, &settings, clock.as_ref()).await?;
         let templates = Arc::new(Templates::load()?);
-        let listener = TcpListener::bind(settings.bind)
-            .map_err(|e| anyhow::anyhow!("cannot listen on {} (QUALIFY_BIND): {e}", settings.bind))?;
+        let listener = TcpListener::bind(settings.bind).map_err(|e| {
+            anyhow::anyhow!("cannot listen on {} (QUALIFY_BIND): {e}", settings.bind)
+        })?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState { settings: Arc::new(settings), pool, templates, clock });
+        let state = web::Data::new(AppState {
+            settings: Arc::new(settings),
+            pool,
+            templates,
+            clock,
+        });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -85,17 +91,26 @@ fn security_headers() -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "same-origin"))
-        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
 }
 
 /// Applies migrations and syncs the curriculum (on the blocking pool).
-pub async fn prepare_database(pool: &DbPool, settings: &Settings, clock: &dyn Clock) -> anyhow::Result<()> {
+pub async fn prepare_database(
+    pool: &DbPool,
+    settings: &Settings,
+    clock: &dyn Clock,
+) -> anyhow::Result<()> {
     let pool = pool.clone();
     let content_dir = settings.content_dir.clone();
     let now = clock.now_naive();
     actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<()> {
-        let mut conn = pool.get().map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
+        let mut conn = pool
+            .get()
+            .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
         let applied = db::migrations::run_pending(&mut conn)?;
         if !applied.is_empty() {
             tracing::info!(count = applied.len(), "applied database migrations");

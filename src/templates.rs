@@ -33,13 +33,16 @@ impl Templates {
                 .map_err(|_| anyhow::anyhow!("template {name} is not UTF-8"))?;
             sources.push((name.to_string(), text));
         }
-        tera.add_raw_templates(sources).map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+        tera.add_raw_templates(sources)
+            .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
         Ok(Self { tera })
     }
 
     /// Renders a template.
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, AppError> {
-        self.tera.render(name, ctx).map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:?}")))
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:?}")))
     }
 
     /// Whether a template exists.
@@ -65,7 +68,12 @@ impl Page {
         ctx.insert("lang", lang.code());
         ctx.insert("other_lang", if lang == Language::De { "en" } else { "de" });
         ctx.insert("path", req.path());
-        Self { name, ctx, status: StatusCode::OK, lang }
+        Self {
+            name,
+            ctx,
+            status: StatusCode::OK,
+            lang,
+        }
     }
 
     /// Adds a value to the context.
@@ -83,6 +91,8 @@ impl Page {
     /// Renders into an HTML response.
     pub fn render(self, templates: &Templates) -> Result<HttpResponse, AppError> {
         let body = templates.render(self.name, &self.ctx)?;
-        Ok(HttpResponse::build(self.status).content_type("text/html; charset=utf-8").body(body))
+        Ok(HttpResponse::build(self.status)
+            .content_type("text/html; charset=utf-8")
+            .body(body))
     }
 }

@@ -12,7 +12,10 @@ use crate::error::AppError;
 use crate::startup::AppState;
 
 fn is_safe(method: &Method) -> bool {
-    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
+    matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    )
 }
 
 /// Whether the request's origin headers allow a state change.
@@ -27,7 +30,9 @@ pub fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
     };
     let host = req.connection_info().host().to_string();
     let base_origin: String = base_url.split('/').take(3).collect::<Vec<_>>().join("/");
-    origin == base_origin || origin == format!("http://{host}") || origin == format!("https://{host}")
+    origin == base_origin
+        || origin == format!("http://{host}")
+        || origin == format!("https://{host}")
 }
 
 /// Middleware: refuses cross-site state-changing requests with 403.
@@ -36,7 +41,10 @@ pub async fn reject_cross_site(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
     if !is_safe(req.method()) {
-        let base_url = req.app_data::<web::Data<AppState>>().map(|s| s.settings.base_url.clone()).unwrap_or_default();
+        let base_url = req
+            .app_data::<web::Data<AppState>>()
+            .map(|s| s.settings.base_url.clone())
+            .unwrap_or_default();
         if !same_origin(&req, &base_url) {
             tracing::warn!(path = req.path(), "cross-site request refused");
             let response = AppError::Forbidden.error_response();

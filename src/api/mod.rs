@@ -13,11 +13,15 @@ pub use openapi::ApiDoc;
 
 /// Registers every API route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/api/openapi.json", web::get().to(openapi::document)).service(
-        web::scope("/api/v1")
-            .route("/programs/{program_id}", web::get().to(program::get_program))
-            .default_service(web::to(not_found)),
-    );
+    cfg.route("/api/openapi.json", web::get().to(openapi::document))
+        .service(
+            web::scope("/api/v1")
+                .route(
+                    "/programs/{program_id}",
+                    web::get().to(program::get_program),
+                )
+                .default_service(web::to(not_found)),
+        );
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, AppError> {

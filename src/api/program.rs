@@ -37,8 +37,10 @@ pub async fn get_program(
 ) -> Result<HttpResponse, AppError> {
     let lang = super::api_language(&req, query.lang.as_deref())?;
     let slug = path.into_inner();
-    let view = crate::db::run(&state.pool, move |conn| Ok(catalog::program_view(conn, &slug, lang)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let view = crate::db::run(&state.pool, move |conn| {
+        Ok(catalog::program_view(conn, &slug, lang)?)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok().json(view))
 }

@@ -8,7 +8,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::DbConnection;
-use crate::db::models::{Assignment, CurriculumVersion, Module, Program, RubricCriterion, RubricLevel};
+use crate::db::models::{
+    Assignment, CurriculumVersion, Module, Program, RubricCriterion, RubricLevel,
+};
 use crate::domain::ids::{AssignmentId, CriterionId, ModuleId};
 use crate::domain::language::Language;
 
@@ -101,9 +103,17 @@ pub fn default_program_slug(conn: &mut DbConnection) -> QueryResult<Option<Strin
 }
 
 /// The current curriculum of the program `slug`, in `lang`.
-pub fn program_view(conn: &mut DbConnection, slug: &str, lang: Language) -> QueryResult<Option<ProgramView>> {
-    let Some(program) = Program::find_by_slug(conn, slug)? else { return Ok(None) };
-    let Some(version) = CurriculumVersion::find_current(conn, &program.id)? else { return Ok(None) };
+pub fn program_view(
+    conn: &mut DbConnection,
+    slug: &str,
+    lang: Language,
+) -> QueryResult<Option<ProgramView>> {
+    let Some(program) = Program::find_by_slug(conn, slug)? else {
+        return Ok(None);
+    };
+    let Some(version) = CurriculumVersion::find_current(conn, &program.id)? else {
+        return Ok(None);
+    };
     let modules = Module::list_by_version(conn, &version.id)?;
     let assignments = Assignment::list_by_version(conn, &version.id)?;
     let assignment_ids: Vec<AssignmentId> = assignments.iter().map(|a| a.id.clone()).collect();
@@ -112,7 +122,10 @@ pub fn program_view(conn: &mut DbConnection, slug: &str, lang: Language) -> Quer
     let mut levels: HashMap<CriterionId, Vec<LevelView>> = HashMap::new();
     for l in RubricLevel::list_by_criteria(conn, &criterion_ids)? {
         let description = pick(lang, l.description_de, l.description_en);
-        levels.entry(l.criterion_id).or_default().push(LevelView { points: l.points, description });
+        levels.entry(l.criterion_id).or_default().push(LevelView {
+            points: l.points,
+            description,
+        });
     }
     let mut criteria_by_assignment: HashMap<AssignmentId, Vec<CriterionView>> = HashMap::new();
     for c in criteria {
@@ -122,7 +135,10 @@ pub fn program_view(conn: &mut DbConnection, slug: &str, lang: Language) -> Quer
             max_points: c.max_points,
             levels: levels.remove(&c.id).unwrap_or_default(),
         };
-        criteria_by_assignment.entry(c.assignment_id).or_default().push(view);
+        criteria_by_assignment
+            .entry(c.assignment_id)
+            .or_default()
+            .push(view);
     }
     let mut assignments_by_module: HashMap<ModuleId, Vec<AssignmentView>> = HashMap::new();
     for a in assignments {
@@ -135,7 +151,10 @@ pub fn program_view(conn: &mut DbConnection, slug: &str, lang: Language) -> Quer
             required: a.required,
             criteria: criteria_by_assignment.remove(&a.id).unwrap_or_default(),
         };
-        assignments_by_module.entry(a.module_id).or_default().push(view);
+        assignments_by_module
+            .entry(a.module_id)
+            .or_default()
+            .push(view);
     }
     let modules = modules
         .into_iter()

@@ -20,13 +20,21 @@ impl Source {
     pub fn read(path: &Path) -> Result<Self, Problem> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Problem::new(path, 1, format!("cannot read the file: {e}")))?;
-        Ok(Self { path: path.to_path_buf(), text, first_line: 1 })
+        Ok(Self {
+            path: path.to_path_buf(),
+            text,
+            first_line: 1,
+        })
     }
 
     /// The file line of a byte offset into `text`.
     pub fn line_at(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
-        self.first_line + self.text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count()
+        self.first_line
+            + self.text.as_bytes()[..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
     }
 
     /// The file line of a span.
@@ -47,7 +55,10 @@ impl Source {
     /// Parses the text as TOML into `T`; syntax and shape errors carry their line.
     pub fn parse_toml<T: DeserializeOwned>(&self) -> Result<T, Problem> {
         toml::from_str(&self.text).map_err(|e| {
-            let line = e.span().map(|s| self.line_of(&s)).unwrap_or(self.first_line);
+            let line = e
+                .span()
+                .map(|s| self.line_of(&s))
+                .unwrap_or(self.first_line);
             let message = e.message().trim().replace('\n', " ");
             self.problem_at(line, format!("invalid TOML: {message}"))
         })
@@ -72,12 +83,20 @@ pub(super) fn read_document(path: &Path) -> Result<Document, Problem> {
         ));
     };
     let close = rest.find("\n+++\n").map(|i| (i, i + 5)).or_else(|| {
-        rest.strip_suffix("\n+++").map(|front| (front.len(), rest.len()))
+        rest.strip_suffix("\n+++")
+            .map(|front| (front.len(), rest.len()))
     });
     let Some((front_end, body_start)) = close else {
-        return Err(source.problem_at(1, "front matter is not closed: add a line `+++` after its fields"));
+        return Err(source.problem_at(
+            1,
+            "front matter is not closed: add a line `+++` after its fields",
+        ));
     };
-    let front = Source { path: source.path.clone(), text: rest[..front_end].to_string(), first_line: 2 };
+    let front = Source {
+        path: source.path.clone(),
+        text: rest[..front_end].to_string(),
+        first_line: 2,
+    };
     let body = rest[body_start..].trim().to_string();
     Ok(Document { front, body })
 }
@@ -100,7 +119,9 @@ pub(super) fn subfolders(dir: &Path) -> Vec<String> {
 pub(super) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
 }

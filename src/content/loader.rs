@@ -26,7 +26,11 @@ pub struct Problem {
 impl Problem {
     /// A problem at a file and line.
     pub fn new(path: &Path, line: usize, message: impl Into<String>) -> Self {
-        Self { path: path.to_path_buf(), line, message: message.into() }
+        Self {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -54,7 +58,10 @@ pub(super) fn bilingual(
     let mut pick = |value: &Option<Spanned<String>>, code: &str, name: &str| match value {
         Some(v) if !v.get_ref().trim().is_empty() => v.get_ref().trim().to_string(),
         Some(v) => {
-            problems.push(src.problem(&v.span(), format!("{field}: the {name} text ({code}) is empty")));
+            problems.push(src.problem(
+                &v.span(),
+                format!("{field}: the {name} text ({code}) is empty"),
+            ));
             String::new()
         }
         None => {
@@ -130,15 +137,29 @@ pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
     let modules_dir = dir.join("modules");
     let mut folders: BTreeMap<String, Module> = BTreeMap::new();
     let mut assignment_homes: BTreeMap<String, String> = BTreeMap::new();
+    // Names that exist on disk, even where their files are broken: problems inside a folder
+    // are reported there, not again as "unknown" wherever the folder is named.
+    let mut on_disk = OnDisk::default();
     for name in subfolders(&modules_dir) {
+        on_disk
+            .assignments
+            .extend(subfolders(&modules_dir.join(&name).join("assignments")));
+        on_disk.modules.insert(name.clone());
         if let Some(module) = load_module(&modules_dir.join(&name), &name, &mut problems) {
             for a in &module.assignments {
                 if let Some(first) = assignment_homes.get(&a.slug) {
-                    let path = modules_dir.join(&name).join("assignments").join(&a.slug).join("assignment.toml");
+                    let path = modules_dir
+                        .join(&name)
+                        .join("assignments")
+                        .join(&a.slug)
+                        .join("assignment.toml");
                     problems.push(Problem::new(
                         &path,
                         1,
-                        format!("duplicate assignment id '{}': module '{first}' already has it", a.slug),
+                        format!(
+                            "duplicate assignment id '{}': module '{first}' already has it",
+                            a.slug
+                        ),
                     ));
                 } else {
                     assignment_homes.insert(a.slug.clone(), name.clone());
@@ -148,7 +169,8 @@ pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
         }
     }
 
-    let curriculum = program.and_then(|(src, raw)| build(&src, raw, folders, &mut problems));
+    let curriculum =
+        program.and_then(|(src, raw)| build(&src, raw, folders, &on_disk, &mut problems));
     match curriculum {
         Some(c) if problems.is_empty() => Ok(c),
         _ => {
@@ -159,24 +181,45 @@ pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
     }
 }
 
+/// Module and assignment folder names found on disk.
+#[derive(Default)]
+struct OnDisk {
+    modules: HashSet<String>,
+    assignments: HashSet<String>,
+}
+
 fn build(
     src: &Source,
     raw: RawProgram,
     mut folders: BTreeMap<String, Module>,
+    on_disk: &OnDisk,
     problems: &mut Vec<Problem>,
 ) -> Option<Curriculum> {
     if !is_valid_id(raw.id.get_ref()) {
-        problems.push(src.problem(&raw.id.span(), "id must be lowercase letters, digits and dashes"));
+        problems.push(src.problem(
+            &raw.id.span(),
+            "id must be lowercase letters, digits and dashes",
+        ));
     }
     let title = bilingual(src, &raw.title, "title", problems);
     let description = bilingual(src, &raw.description, "description", problems);
-    let validity_months = in_range(src, &raw.validity_months, "validity_months", 1, 240, problems);
+    let validity_months = in_range(
+        src,
+        &raw.validity_months,
+        "validity_months",
+        1,
+        240,
+        problems,
+    );
     let grading_days = match &raw.grading.days {
         Some(days) => in_range(src, days, "grading.days", 1, 60, problems),
         None => 5,
     };
     if raw.modules.is_empty() {
-        problems.push(src.problem_at(1, "no modules: add [[modules]] entries with id, unlock_days, due_days"));
+        problems.push(src.problem_at(
+            1,
+            "no modules: add [[modules]] entries with id, unlock_days, due_days",
+        ));
     }
     let mut modules = Vec::new();
     let mut seen = HashSet::new();
@@ -184,7 +227,10 @@ fn build(
         let entry = entry.get_ref();
         let id = entry.id.get_ref();
         if !seen.insert(id.clone()) {
-            problems.push(src.problem(&entry.id.span(), format!("duplicate module id '{id}' in the module order")));
+            problems.push(src.problem(
+                &entry.id.span(),
+                format!("duplicate module id '{id}' in the module order"),
+            ));
             continue;
         }
         let unlock = in_range(src, &entry.unlock_days, "unlock_days", 0, 3650, problems);
@@ -201,6 +247,7 @@ fn build(
                 module.due_days = due;
                 modules.push(module);
             }
+            None if on_disk.modules.contains(id) => {}
             None => problems.push(src.problem(
                 &entry.id.span(),
                 format!("unknown module '{id}' in the module order: there is no valid folder modules/{id}/"),
@@ -210,13 +257,26 @@ fn build(
     for unlisted in folders.keys() {
         problems.push(src.problem_at(
             1,
-            format!("module folder modules/{unlisted}/ is not listed in the module order ([[modules]])"),
+            format!(
+                "module folder modules/{unlisted}/ is not listed in the module order ([[modules]])"
+            ),
         ));
     }
-    let all: HashSet<String> =
-        modules.iter().flat_map(|m| m.assignments.iter().map(|a| a.slug.clone())).collect();
-    let required = known_ids(src, &raw.certification.required, &all, "certification.required", problems);
-    let double = known_ids(src, &raw.grading.double_review, &all, "grading.double_review", problems);
+    let all = &on_disk.assignments;
+    let required = known_ids(
+        src,
+        &raw.certification.required,
+        all,
+        "certification.required",
+        problems,
+    );
+    let double = known_ids(
+        src,
+        &raw.grading.double_review,
+        all,
+        "grading.double_review",
+        problems,
+    );
     for module in &mut modules {
         for a in &mut module.assignments {
             a.required = required.contains(&a.slug);
@@ -230,7 +290,14 @@ fn build(
         .map(|a| a.max_points())
         .sum();
     let min_total_points = match &raw.certification.min_total_points {
-        Some(v) => in_range(src, v, "certification.min_total_points", 0, i64::from(required_max.max(0)), problems),
+        Some(v) => in_range(
+            src,
+            v,
+            "certification.min_total_points",
+            0,
+            i64::from(required_max.max(0)),
+            problems,
+        ),
         None => 0,
     };
     Some(Curriculum {
@@ -257,7 +324,10 @@ fn known_ids(
         if all.contains(id.get_ref()) {
             found.insert(id.get_ref().clone());
         } else {
-            problems.push(src.problem(&id.span(), format!("{field}: unknown assignment '{}'", id.get_ref())));
+            problems.push(src.problem(
+                &id.span(),
+                format!("{field}: unknown assignment '{}'", id.get_ref()),
+            ));
         }
     }
     found
@@ -274,7 +344,10 @@ pub(super) fn in_range(
 ) -> i32 {
     let v = *value.get_ref();
     if v < min || v > max {
-        problems.push(src.problem(&value.span(), format!("{field} must be between {min} and {max}, not {v}")));
+        problems.push(src.problem(
+            &value.span(),
+            format!("{field} must be between {min} and {max}, not {v}"),
+        ));
     }
     v.clamp(min, max) as i32
 }

@@ -2,11 +2,11 @@
 //! (every problem reported at once, with file and line), and synced into the database as an
 //! immutable, content-addressed curriculum version.
 
-mod files;
-mod modules;
 pub mod catalog;
+mod files;
 pub mod loader;
 pub mod model;
+mod modules;
 pub mod sync;
 
 pub use loader::{Problem, load};
@@ -28,7 +28,11 @@ pub fn sync_folder(conn: &mut DbConnection, dir: &Path, now: NaiveDateTime) -> a
                 SyncOutcome::Unchanged { sequence, .. } => {
                     tracing::info!(program = %curriculum.slug, version = sequence, "curriculum unchanged");
                 }
-                SyncOutcome::Created { sequence, content_hash, .. } => tracing::info!(
+                SyncOutcome::Created {
+                    sequence,
+                    content_hash,
+                    ..
+                } => tracing::info!(
                     program = %curriculum.slug,
                     version = sequence,
                     hash = &content_hash[..12],

@@ -123,6 +123,8 @@ impl Curriculum {
 
     /// Every assignment with its module, in program order.
     pub fn assignments(&self) -> impl Iterator<Item = (&Module, &Assignment)> {
-        self.modules.iter().flat_map(|m| m.assignments.iter().map(move |a| (m, a)))
+        self.modules
+            .iter()
+            .flat_map(|m| m.assignments.iter().map(move |a| (m, a)))
     }
 }

@@ -70,27 +70,52 @@ fn read_pair<F: DeserializeOwned>(
     let (de_exists, en_exists) = (de_path.exists(), en_path.exists());
     match (de_exists, en_exists) {
         (false, false) => {
-            problems.push(Problem::new(&de_path, 1, format!("missing file: {stem}.de.md and {stem}.en.md are required")));
+            problems.push(Problem::new(
+                &de_path,
+                1,
+                format!("missing file: {stem}.de.md and {stem}.en.md are required"),
+            ));
             return None;
         }
-        (true, false) => problems.push(Problem::new(&de_path, 1, format!("the English translation {stem}.en.md is missing"))),
-        (false, true) => problems.push(Problem::new(&en_path, 1, format!("the German translation {stem}.de.md is missing"))),
+        (true, false) => problems.push(Problem::new(
+            &de_path,
+            1,
+            format!("the English translation {stem}.en.md is missing"),
+        )),
+        (false, true) => problems.push(Problem::new(
+            &en_path,
+            1,
+            format!("the German translation {stem}.de.md is missing"),
+        )),
         (true, true) => {}
     }
     let mut parse = |path: &Path| -> Option<Parsed<F>> {
         let Document { front, body } = read_document(path).map_err(|p| problems.push(p)).ok()?;
         let fields = front.parse_toml::<F>().map_err(|p| problems.push(p)).ok()?;
         if body.is_empty() {
-            problems.push(Problem::new(path, front.first_line, "the text after the front matter is empty"));
+            problems.push(Problem::new(
+                path,
+                front.first_line,
+                "the text after the front matter is empty",
+            ));
         }
-        Some(Parsed { front: fields, source: front, body })
+        Some(Parsed {
+            front: fields,
+            source: front,
+            body,
+        })
     };
     let de = if de_exists { parse(&de_path) } else { None };
     let en = if en_exists { parse(&en_path) } else { None };
     Some((de?, en?))
 }
 
-fn non_empty(src: &Source, value: &Spanned<String>, field: &str, problems: &mut Vec<Problem>) -> String {
+fn non_empty(
+    src: &Source,
+    value: &Spanned<String>,
+    field: &str,
+    problems: &mut Vec<Problem>,
+) -> String {
     let text = value.get_ref().trim().to_string();
     if text.is_empty() {
         problems.push(src.problem(&value.span(), format!("{field} is empty")));
@@ -102,7 +127,11 @@ fn non_empty(src: &Source, value: &Spanned<String>, field: &str, problems: &mut 
 pub(super) fn load_module(dir: &Path, name: &str, problems: &mut Vec<Problem>) -> Option<Module> {
     let before = problems.len();
     if !is_valid_id(name) {
-        problems.push(Problem::new(dir, 1, format!("module folder '{name}': use lowercase letters, digits and dashes")));
+        problems.push(Problem::new(
+            dir,
+            1,
+            format!("module folder '{name}': use lowercase letters, digits and dashes"),
+        ));
     }
     let lesson = read_pair::<LessonFront>(dir, "lesson", problems);
     let mut assignments = Vec::new();
@@ -114,7 +143,11 @@ pub(super) fn load_module(dir: &Path, name: &str, problems: &mut Vec<Problem>) -
     }
     let (de, en) = lesson?;
     if assignments.is_empty() && problems.len() == before {
-        problems.push(Problem::new(&de.source.path, 1, "the module has no assignment: add one under assignments/<id>/"));
+        problems.push(Problem::new(
+            &de.source.path,
+            1,
+            "the module has no assignment: add one under assignments/<id>/",
+        ));
     }
     let minutes = in_range(&de.source, &de.front.minutes, "minutes", 1, 6000, problems);
     let minutes_en = *en.front.minutes.get_ref();
@@ -138,17 +171,28 @@ pub(super) fn load_module(dir: &Path, name: &str, problems: &mut Vec<Problem>) -
             de: non_empty(&de.source, &de.front.summary, "summary", problems),
             en: non_empty(&en.source, &en.front.summary, "summary", problems),
         },
-        lesson: Text { de: de.body, en: en.body },
+        lesson: Text {
+            de: de.body,
+            en: en.body,
+        },
         assignments: assignments.into_iter().map(|(_, a)| a).collect(),
     };
     (problems.len() == before).then_some(module)
 }
 
-fn load_assignment(dir: &Path, slug: &str, problems: &mut Vec<Problem>) -> Option<(i64, Assignment)> {
+fn load_assignment(
+    dir: &Path,
+    slug: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<(i64, Assignment)> {
     let before = problems.len();
     let toml_path = dir.join("assignment.toml");
     if !is_valid_id(slug) {
-        problems.push(Problem::new(&toml_path, 1, format!("assignment id '{slug}': use lowercase letters, digits and dashes")));
+        problems.push(Problem::new(
+            &toml_path,
+            1,
+            format!("assignment id '{slug}': use lowercase letters, digits and dashes"),
+        ));
     }
     let rubric = Source::read(&toml_path)
         .and_then(|src| src.parse_toml::<RawAssignment>().map(|raw| (src, raw)))
@@ -161,7 +205,10 @@ fn load_assignment(dir: &Path, slug: &str, problems: &mut Vec<Problem>) -> Optio
     let max: i32 = criteria.iter().map(Criterion::max_points).sum();
     let threshold = *raw.pass_threshold.get_ref();
     if threshold < 1 {
-        problems.push(src.problem(&raw.pass_threshold.span(), format!("pass_threshold must be at least 1, not {threshold}")));
+        problems.push(src.problem(
+            &raw.pass_threshold.span(),
+            format!("pass_threshold must be at least 1, not {threshold}"),
+        ));
     } else if threshold > i64::from(max) && !criteria.is_empty() {
         problems.push(src.problem(
             &raw.pass_threshold.span(),
@@ -174,7 +221,10 @@ fn load_assignment(dir: &Path, slug: &str, problems: &mut Vec<Problem>) -> Optio
             de: non_empty(&de.source, &de.front.title, "title", problems),
             en: non_empty(&en.source, &en.front.title, "title", problems),
         },
-        brief: Text { de: de.body, en: en.body },
+        brief: Text {
+            de: de.body,
+            en: en.body,
+        },
         pass_threshold: threshold.clamp(0, i64::from(i32::MAX)) as i32,
         required: false,
         double_review: false,
@@ -183,9 +233,16 @@ fn load_assignment(dir: &Path, slug: &str, problems: &mut Vec<Problem>) -> Optio
     (problems.len() == before).then_some((raw.position, assignment))
 }
 
-fn criteria(src: &Source, raw: &[Spanned<RawCriterion>], problems: &mut Vec<Problem>) -> Vec<Criterion> {
+fn criteria(
+    src: &Source,
+    raw: &[Spanned<RawCriterion>],
+    problems: &mut Vec<Problem>,
+) -> Vec<Criterion> {
     if raw.is_empty() {
-        problems.push(src.problem_at(1, "the rubric has no criteria: add [[criteria]] with id, title and levels"));
+        problems.push(src.problem_at(
+            1,
+            "the rubric has no criteria: add [[criteria]] with id, title and levels",
+        ));
     }
     let mut ids = HashSet::new();
     let mut out = Vec::new();
@@ -194,14 +251,20 @@ fn criteria(src: &Source, raw: &[Spanned<RawCriterion>], problems: &mut Vec<Prob
         let c = c.get_ref();
         let id = c.id.get_ref();
         if !is_valid_id(id) {
-            problems.push(src.problem(&c.id.span(), format!("criterion id '{id}': use lowercase letters, digits and dashes")));
+            problems.push(src.problem(
+                &c.id.span(),
+                format!("criterion id '{id}': use lowercase letters, digits and dashes"),
+            ));
         }
         if !ids.insert(id.clone()) {
             problems.push(src.problem(&c.id.span(), format!("duplicate criterion id '{id}'")));
         }
         let title = bilingual(src, &c.title, &format!("criterion '{id}' title"), problems);
         if c.levels.len() < 2 {
-            problems.push(src.problem(&c_span, format!("criterion '{id}' needs at least two levels")));
+            problems.push(src.problem(
+                &c_span,
+                format!("criterion '{id}' needs at least two levels"),
+            ));
         }
         let mut points_seen = HashSet::new();
         let mut levels = Vec::new();
@@ -209,7 +272,10 @@ fn criteria(src: &Source, raw: &[Spanned<RawCriterion>], problems: &mut Vec<Prob
             let level = level.get_ref();
             let points = *level.points.get_ref();
             if !(0..=1000).contains(&points) {
-                problems.push(src.problem(&level.points.span(), format!("points must be between 0 and 1000, not {points}")));
+                problems.push(src.problem(
+                    &level.points.span(),
+                    format!("points must be between 0 and 1000, not {points}"),
+                ));
             }
             if !points_seen.insert(points) {
                 problems.push(src.problem(
@@ -217,11 +283,23 @@ fn criteria(src: &Source, raw: &[Spanned<RawCriterion>], problems: &mut Vec<Prob
                     format!("duplicate level: {points} points appear twice in criterion '{id}'"),
                 ));
             }
-            let description = bilingual(src, &level.description, &format!("criterion '{id}' level {points}"), problems);
-            levels.push(Level { points: points.clamp(0, 1000) as i32, description });
+            let description = bilingual(
+                src,
+                &level.description,
+                &format!("criterion '{id}' level {points}"),
+                problems,
+            );
+            levels.push(Level {
+                points: points.clamp(0, 1000) as i32,
+                description,
+            });
         }
         levels.sort_by_key(|l| l.points);
-        out.push(Criterion { slug: id.clone(), title, levels });
+        out.push(Criterion {
+            slug: id.clone(),
+            title,
+            levels,
+        });
     }
     out
 }

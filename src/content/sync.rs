@@ -37,7 +37,11 @@ pub enum SyncOutcome {
 
 /// Syncs `curriculum` into the database. Safe to run from several instances at once: the
 /// unique (program, content hash) index decides, and the loser sees `Unchanged`.
-pub fn sync(conn: &mut DbConnection, curriculum: &Curriculum, now: NaiveDateTime) -> anyhow::Result<SyncOutcome> {
+pub fn sync(
+    conn: &mut DbConnection,
+    curriculum: &Curriculum,
+    now: NaiveDateTime,
+) -> anyhow::Result<SyncOutcome> {
     match write_tx(conn, |conn| sync_in_tx(conn, curriculum, now)) {
         Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
             Ok(write_tx(conn, |conn| sync_in_tx(conn, curriculum, now))?)
@@ -46,14 +50,28 @@ pub fn sync(conn: &mut DbConnection, curriculum: &Curriculum, now: NaiveDateTime
     }
 }
 
-fn sync_in_tx(conn: &mut DbConnection, c: &Curriculum, now: NaiveDateTime) -> Result<SyncOutcome, DieselError> {
+fn sync_in_tx(
+    conn: &mut DbConnection,
+    c: &Curriculum,
+    now: NaiveDateTime,
+) -> Result<SyncOutcome, DieselError> {
     let program = match Program::find_by_slug(conn, &c.slug)? {
         Some(p) => p,
-        None => Program::create(conn, &NewProgram { id: &ProgramId::new(), slug: &c.slug, created_at: now })?,
+        None => Program::create(
+            conn,
+            &NewProgram {
+                id: &ProgramId::new(),
+                slug: &c.slug,
+                created_at: now,
+            },
+        )?,
     };
     let hash = c.content_hash();
     if let Some(existing) = CurriculumVersion::find_by_hash(conn, &program.id, &hash)? {
-        return Ok(SyncOutcome::Unchanged { program_id: program.id, sequence: existing.sequence });
+        return Ok(SyncOutcome::Unchanged {
+            program_id: program.id,
+            sequence: existing.sequence,
+        });
     }
     let sequence = CurriculumVersion::max_sequence(conn, &program.id)? + 1;
     let version_id = CurriculumVersionId::new();
@@ -76,10 +94,18 @@ fn sync_in_tx(conn: &mut DbConnection, c: &Curriculum, now: NaiveDateTime) -> Re
         },
     )?;
     store_modules(conn, c, &version_id)?;
-    Ok(SyncOutcome::Created { program_id: program.id, sequence, content_hash: hash })
+    Ok(SyncOutcome::Created {
+        program_id: program.id,
+        sequence,
+        content_hash: hash,
+    })
 }
 
-fn store_modules(conn: &mut DbConnection, c: &Curriculum, version: &CurriculumVersionId) -> Result<(), DieselError> {
+fn store_modules(
+    conn: &mut DbConnection,
+    c: &Curriculum,
+    version: &CurriculumVersionId,
+) -> Result<(), DieselError> {
     let (mut modules, mut assignments, mut criteria, mut levels) = (vec![], vec![], vec![], vec![]);
     for (m_pos, m) in c.modules.iter().enumerate() {
         let module_id = ModuleId::new();

@@ -38,20 +38,25 @@ impl ManageConnection for Manager {
             DatabaseTarget::Sqlite(path) => {
                 let mut conn = diesel::SqliteConnection::establish(path)
                     .map_err(r2d2::Error::ConnectionError)?;
-                conn.batch_execute(SQLITE_PRAGMAS).map_err(r2d2::Error::QueryError)?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
             }
             DatabaseTarget::Postgres(url) => {
                 let mut conn =
                     diesel::PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
-                conn.batch_execute(POSTGRES_SETTINGS).map_err(r2d2::Error::QueryError)?;
+                conn.batch_execute(POSTGRES_SETTINGS)
+                    .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConnection::Postgresql(conn))
             }
         }
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
-        diesel::sql_query("SELECT 1").execute(conn).map(|_| ()).map_err(r2d2::Error::QueryError)
+        diesel::sql_query("SELECT 1")
+            .execute(conn)
+            .map(|_| ())
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConnection) -> bool {
@@ -62,18 +67,19 @@ impl ManageConnection for Manager {
 /// Builds the pool. For SQLite the file's folder is created first. Does not fail when the
 /// database is down: connections are opened lazily and `/healthz` reports the state.
 pub fn build_pool(target: &DatabaseTarget, size: u32) -> anyhow::Result<DbPool> {
-    if let DatabaseTarget::Sqlite(path) = target {
-        if let Some(parent) = std::path::Path::new(path).parent() {
-            if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent)?;
-            }
-        }
+    if let DatabaseTarget::Sqlite(path) = target
+        && let Some(parent) = std::path::Path::new(path).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)?;
     }
     let pool = r2d2::Pool::builder()
         .max_size(size)
         .min_idle(Some(0))
         .connection_timeout(Duration::from_secs(10))
         .test_on_check_out(true)
-        .build_unchecked(Manager { target: target.clone() });
+        .build_unchecked(Manager {
+            target: target.clone(),
+        });
     Ok(pool)
 }

@@ -3,10 +3,13 @@
 use serde::{Deserialize, Serialize};
 
 /// A supported language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Deutsch (the default: the program is run in Germany).
+    #[default]
     De,
     /// English.
     En,
@@ -36,12 +39,8 @@ impl Language {
 
     /// The best match for an `Accept-Language` header, if any.
     pub fn from_accept_language(header: &str) -> Option<Self> {
-        accept_language::parse(header).iter().find_map(|tag| Self::parse(tag))
-    }
-}
-
-impl Default for Language {
-    fn default() -> Self {
-        Self::De
+        accept_language::parse(header)
+            .iter()
+            .find_map(|tag| Self::parse(tag))
     }
 }

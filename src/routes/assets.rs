@@ -16,7 +16,10 @@ pub async fn serve(path: web::Path<String>) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok()
         .content_type(mime)
         .insert_header(("Cache-Control", "public, max-age=86400"))
-        .insert_header(("ETag", format!("\"{}\"", hex::encode(&file.metadata.sha256_hash()[..8]))))
+        .insert_header((
+            "ETag",
+            format!("\"{}\"", hex::encode(&file.metadata.sha256_hash()[..8])),
+        ))
         .body(file.data.into_owned()))
 }
 

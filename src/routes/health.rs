@@ -18,12 +18,18 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
                 return false;
             }
         }
-        let Ok(mut conn) = pool.get_timeout(std::time::Duration::from_secs(2)) else { return false };
+        let Ok(mut conn) = pool.get_timeout(std::time::Duration::from_secs(2)) else {
+            return false;
+        };
         diesel::sql_query("SELECT 1").execute(&mut conn).is_ok()
     })
     .await
     .unwrap_or(false);
-    let (status, database) = if ok { (200, "ok") } else { (503, "unavailable") };
+    let (status, database) = if ok {
+        (200, "ok")
+    } else {
+        (503, "unavailable")
+    };
     let body = json!({ "status": if ok { "ok" } else { "degraded" }, "database": database });
     HttpResponse::build(actix_web::http::StatusCode::from_u16(status).expect("valid status"))
         .insert_header(("Cache-Control", "no-store"))

@@ -25,8 +25,12 @@ fn safe_next(next: &str) -> &str {
 }
 
 /// Stores the choice and redirects back.
-pub async fn switch(state: web::Data<AppState>, form: web::Form<SwitchForm>) -> Result<HttpResponse, AppError> {
-    let lang = Language::parse(&form.lang).ok_or_else(|| AppError::BadRequest("unknown language".into()))?;
+pub async fn switch(
+    state: web::Data<AppState>,
+    form: web::Form<SwitchForm>,
+) -> Result<HttpResponse, AppError> {
+    let lang = Language::parse(&form.lang)
+        .ok_or_else(|| AppError::BadRequest("unknown language".into()))?;
     let cookie = Cookie::build(LANG_COOKIE, lang.code())
         .path("/")
         .http_only(true)

@@ -15,22 +15,43 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
 }
 
 /// `GET /programs/{slug}`.
-pub async fn show(req: HttpRequest, state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     render(req, state, slug.into_inner()).await
 }
 
-async fn render(req: HttpRequest, state: web::Data<AppState>, slug: String) -> Result<HttpResponse, AppError> {
+async fn render(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: String,
+) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "program/show.html");
     let lang = page.lang;
-    let program = crate::db::run(&state.pool, move |conn| Ok(catalog::program_view(conn, &slug, lang)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let weeks: Vec<(i32, i32)> =
-        program.modules.iter().map(|m| (m.unlock_days / 7 + 1, (m.due_days + 6) / 7)).collect();
+    let program = crate::db::run(&state.pool, move |conn| {
+        Ok(catalog::program_view(conn, &slug, lang)?)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let weeks: Vec<(i32, i32)> = program
+        .modules
+        .iter()
+        .map(|m| (m.unlock_days / 7 + 1, (m.due_days + 6) / 7))
+        .collect();
     let briefs: Vec<Vec<String>> = program
         .modules
         .iter()
-        .map(|m| m.assignments.iter().map(|a| to_safe_html(&a.brief)).collect())
+        .map(|m| {
+            m.assignments
+                .iter()
+                .map(|a| to_safe_html(&a.brief))
+                .collect()
+        })
         .collect();
-    page.with("program", &program).with("weeks", &weeks).with("briefs", &briefs).render(&state.templates)
+    page.with("program", &program)
+        .with("weeks", &weeks)
+        .with("briefs", &briefs)
+        .render(&state.templates)
 }

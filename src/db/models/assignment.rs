@@ -43,7 +43,10 @@ pub type NewAssignment = Assignment;
 
 impl Assignment {
     /// The assignments of a version, by module order then position.
-    pub fn list_by_version(conn: &mut DbConnection, version: &CurriculumVersionId) -> QueryResult<Vec<Assignment>> {
+    pub fn list_by_version(
+        conn: &mut DbConnection,
+        version: &CurriculumVersionId,
+    ) -> QueryResult<Vec<Assignment>> {
         assignments::table
             .filter(assignments::curriculum_version_id.eq(version))
             .order((assignments::module_id.asc(), assignments::position.asc()))
@@ -54,7 +57,9 @@ impl Assignment {
     /// Inserts assignments.
     pub fn create_many(conn: &mut DbConnection, new: &[NewAssignment]) -> QueryResult<()> {
         for row in new {
-            diesel::insert_into(assignments::table).values(row).execute(conn)?;
+            diesel::insert_into(assignments::table)
+                .values(row)
+                .execute(conn)?;
         }
         Ok(())
     }

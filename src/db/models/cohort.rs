@@ -39,11 +39,18 @@ pub type NewCohort = Cohort;
 impl Cohort {
     /// A cohort by id.
     pub fn find(conn: &mut DbConnection, id: &CohortId) -> QueryResult<Option<Cohort>> {
-        cohorts::table.find(id).select(Cohort::as_select()).first(conn).optional()
+        cohorts::table
+            .find(id)
+            .select(Cohort::as_select())
+            .first(conn)
+            .optional()
     }
 
     /// Inserts a cohort.
     pub fn create(conn: &mut DbConnection, new: &NewCohort) -> QueryResult<()> {
-        diesel::insert_into(cohorts::table).values(new).execute(conn).map(|_| ())
+        diesel::insert_into(cohorts::table)
+            .values(new)
+            .execute(conn)
+            .map(|_| ())
     }
 }

@@ -58,7 +58,10 @@ impl CurriculumVersion {
     }
 
     /// The newest version of a program.
-    pub fn find_current(conn: &mut DbConnection, program: &ProgramId) -> QueryResult<Option<CurriculumVersion>> {
+    pub fn find_current(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+    ) -> QueryResult<Option<CurriculumVersion>> {
         curriculum_versions::table
             .filter(curriculum_versions::program_id.eq(program))
             .order(curriculum_versions::sequence.desc())
@@ -68,12 +71,22 @@ impl CurriculumVersion {
     }
 
     /// A version by id.
-    pub fn find(conn: &mut DbConnection, id: &CurriculumVersionId) -> QueryResult<Option<CurriculumVersion>> {
-        curriculum_versions::table.find(id).select(CurriculumVersion::as_select()).first(conn).optional()
+    pub fn find(
+        conn: &mut DbConnection,
+        id: &CurriculumVersionId,
+    ) -> QueryResult<Option<CurriculumVersion>> {
+        curriculum_versions::table
+            .find(id)
+            .select(CurriculumVersion::as_select())
+            .first(conn)
+            .optional()
     }
 
     /// Every version of a program, oldest first.
-    pub fn list_by_program(conn: &mut DbConnection, program: &ProgramId) -> QueryResult<Vec<CurriculumVersion>> {
+    pub fn list_by_program(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+    ) -> QueryResult<Vec<CurriculumVersion>> {
         curriculum_versions::table
             .filter(curriculum_versions::program_id.eq(program))
             .order(curriculum_versions::sequence.asc())
@@ -92,6 +105,9 @@ impl CurriculumVersion {
 
     /// Inserts a version.
     pub fn create(conn: &mut DbConnection, new: &NewCurriculumVersion) -> QueryResult<()> {
-        diesel::insert_into(curriculum_versions::table).values(new).execute(conn).map(|_| ())
+        diesel::insert_into(curriculum_versions::table)
+            .values(new)
+            .execute(conn)
+            .map(|_| ())
     }
 }

@@ -43,7 +43,10 @@ pub type NewModule = Module;
 
 impl Module {
     /// The modules of a version in program order.
-    pub fn list_by_version(conn: &mut DbConnection, version: &CurriculumVersionId) -> QueryResult<Vec<Module>> {
+    pub fn list_by_version(
+        conn: &mut DbConnection,
+        version: &CurriculumVersionId,
+    ) -> QueryResult<Vec<Module>> {
         modules::table
             .filter(modules::curriculum_version_id.eq(version))
             .order(modules::position.asc())
@@ -54,7 +57,9 @@ impl Module {
     /// Inserts modules.
     pub fn create_many(conn: &mut DbConnection, new: &[NewModule]) -> QueryResult<()> {
         for row in new {
-            diesel::insert_into(modules::table).values(row).execute(conn)?;
+            diesel::insert_into(modules::table)
+                .values(row)
+                .execute(conn)?;
         }
         Ok(())
     }

@@ -34,17 +34,30 @@ pub struct NewProgram<'a> {
 impl Program {
     /// The program with this slug.
     pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<Program>> {
-        programs::table.filter(programs::slug.eq(slug)).select(Program::as_select()).first(conn).optional()
+        programs::table
+            .filter(programs::slug.eq(slug))
+            .select(Program::as_select())
+            .first(conn)
+            .optional()
     }
 
     /// Every program, oldest first.
     pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<Program>> {
-        programs::table.order(programs::created_at.asc()).select(Program::as_select()).load(conn)
+        programs::table
+            .order(programs::created_at.asc())
+            .select(Program::as_select())
+            .load(conn)
     }
 
     /// Inserts a program.
     pub fn create(conn: &mut DbConnection, new: &NewProgram<'_>) -> QueryResult<Program> {
-        diesel::insert_into(programs::table).values(new).execute(conn)?;
-        Ok(Program { id: new.id.clone(), slug: new.slug.to_string(), created_at: new.created_at })
+        diesel::insert_into(programs::table)
+            .values(new)
+            .execute(conn)?;
+        Ok(Program {
+            id: new.id.clone(),
+            slug: new.slug.to_string(),
+            created_at: new.created_at,
+        })
     }
 }

@@ -31,10 +31,16 @@ pub type NewRubricCriterion = RubricCriterion;
 
 impl RubricCriterion {
     /// The criteria of these assignments, in order.
-    pub fn list_by_assignments(conn: &mut DbConnection, ids: &[AssignmentId]) -> QueryResult<Vec<RubricCriterion>> {
+    pub fn list_by_assignments(
+        conn: &mut DbConnection,
+        ids: &[AssignmentId],
+    ) -> QueryResult<Vec<RubricCriterion>> {
         rubric_criteria::table
             .filter(rubric_criteria::assignment_id.eq_any(ids))
-            .order((rubric_criteria::assignment_id.asc(), rubric_criteria::position.asc()))
+            .order((
+                rubric_criteria::assignment_id.asc(),
+                rubric_criteria::position.asc(),
+            ))
             .select(RubricCriterion::as_select())
             .load(conn)
     }
@@ -42,7 +48,9 @@ impl RubricCriterion {
     /// Inserts criteria.
     pub fn create_many(conn: &mut DbConnection, new: &[NewRubricCriterion]) -> QueryResult<()> {
         for row in new {
-            diesel::insert_into(rubric_criteria::table).values(row).execute(conn)?;
+            diesel::insert_into(rubric_criteria::table)
+                .values(row)
+                .execute(conn)?;
         }
         Ok(())
     }

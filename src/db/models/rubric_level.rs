@@ -29,10 +29,16 @@ pub type NewRubricLevel = RubricLevel;
 
 impl RubricLevel {
     /// The levels of these criteria, by points.
-    pub fn list_by_criteria(conn: &mut DbConnection, ids: &[CriterionId]) -> QueryResult<Vec<RubricLevel>> {
+    pub fn list_by_criteria(
+        conn: &mut DbConnection,
+        ids: &[CriterionId],
+    ) -> QueryResult<Vec<RubricLevel>> {
         rubric_levels::table
             .filter(rubric_levels::criterion_id.eq_any(ids))
-            .order((rubric_levels::criterion_id.asc(), rubric_levels::position.asc()))
+            .order((
+                rubric_levels::criterion_id.asc(),
+                rubric_levels::position.asc(),
+            ))
             .select(RubricLevel::as_select())
             .load(conn)
     }
@@ -40,7 +46,9 @@ impl RubricLevel {
     /// Inserts levels.
     pub fn create_many(conn: &mut DbConnection, new: &[NewRubricLevel]) -> QueryResult<()> {
         for row in new {
-            diesel::insert_into(rubric_levels::table).values(row).execute(conn)?;
+            diesel::insert_into(rubric_levels::table)
+                .values(row)
+                .execute(conn)?;
         }
         Ok(())
     }

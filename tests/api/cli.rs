@@ -1,0 +1,117 @@
+//! The binary's command line: `content check` output and exit codes, bad settings, --help.
+
+use std::process::Command;
+
+use crate::content_validation::ContentCopy;
+use crate::helpers::course_content;
+
+fn qualify() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qualify"));
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd
+}
+
+#[test]
+fn content_check_passes_on_the_shipped_curriculum() {
+    let out = qualify()
+        .args(["content", "check"])
+        .arg(course_content())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok (6 modules"));
+}
+
+#[test]
+fn content_check_prints_every_problem_as_path_line_message_and_exits_1() {
+    let copy = ContentCopy::new();
+    copy.replace("program.toml", "due_days = 28", "due_days = 3");
+    std::fs::remove_file(copy.path("modules/launch/lesson.en.md")).unwrap();
+    let out = qualify()
+        .args(["content", "check"])
+        .arg(&copy.root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    let line = copy.line_of("program.toml", "due_days = 3");
+    assert!(
+        lines.contains(
+            &format!(
+                "{}:{line}: module 'launch': due_days (3) is before unlock_days (14)",
+                copy.path("program.toml").display()
+            )
+            .as_str()
+        ),
+        "{stdout}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!(
+            "{}:1: ",
+            copy.path("modules/launch/lesson.de.md").display()
+        ))),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_bad_setting_stops_the_server_with_one_line_naming_it() {
+    let out = qualify()
+        .arg("serve")
+        .env("QUALIFY_BIND", "nowhere")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("QUALIFY_BIND"), "{stderr}");
+}
+
+#[test]
+fn help_documents_every_subcommand_and_setting() {
+    let out = qualify().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for word in ["serve", "migrate", "content"] {
+        assert!(help.contains(word), "{word} missing in:\n{help}");
+    }
+    for (name, _, _) in qualify::config::SETTINGS {
+        assert!(help.contains(name), "{name} missing in:\n{help}");
+    }
+}
+
+#[test]
+fn migrate_and_sync_work_from_the_command_line() {
+    if crate::helpers::on_postgres() {
+        return; // the command line is backend-neutral; the PostgreSQL paths are covered through the app
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("cli.db").display());
+    let run = |args: &[&str]| {
+        let out = qualify()
+            .args(args)
+            .env("QUALIFY_DATABASE_URL", &db)
+            .env("QUALIFY_CONTENT_DIR", course_content())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let count = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
+        .unwrap()
+        .count();
+    assert!(run(&["migrate"]).contains(&format!("applied {count} migration(s)")));
+    assert!(run(&["migrate"]).contains("applied 0 migration(s)"));
+    assert!(run(&["content", "sync"]).contains("stored as version 1"));
+    assert!(run(&["content", "sync"]).contains("unchanged: version 1 is current"));
+}

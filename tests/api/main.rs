@@ -1,0 +1,12 @@
+//! Integration tests: the real application on port 0 with a fresh database — a SQLite file,
+//! or a new PostgreSQL database when `TEST_DATABASE_URL` is set — and a fixed clock.
+
+mod cli;
+mod content_sync;
+mod content_validation;
+mod health;
+mod helpers;
+mod migrations;
+mod program;
+mod security;
+mod settings;
