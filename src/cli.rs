@@ -35,6 +35,53 @@ pub enum Command {
         #[command(subcommand)]
         action: ContentAction,
     },
+    /// Manage program owners.
+    Owner {
+        /// create.
+        #[command(subcommand)]
+        action: OwnerAction,
+    },
+    /// Manage personal API tokens.
+    Token {
+        /// create.
+        #[command(subcommand)]
+        action: TokenAction,
+    },
+    /// Deliver mail from the outbox (when `serve` runs with QUALIFY_MAIL_WORKER=off).
+    Worker {
+        /// Deliver what is due now, then exit.
+        #[arg(long)]
+        once: bool,
+    },
+}
+
+/// Owner commands.
+#[derive(Debug, Subcommand)]
+pub enum OwnerAction {
+    /// Create a program owner (or give an existing person the role) and print a one-time
+    /// sign-in link, valid for an hour.
+    Create {
+        /// Email address.
+        #[arg(long)]
+        email: String,
+        /// Full name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// Token commands.
+#[derive(Debug, Subcommand)]
+pub enum TokenAction {
+    /// Create a personal API token for a person and print it (shown only once).
+    Create {
+        /// The person's email address.
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "command line")]
+        name: String,
+    },
 }
 
 /// What to do with the curriculum.
@@ -161,18 +208,107 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
         Command::Content {
             action: ContentAction::Check { dir },
         } => Ok(check(&dir.unwrap_or_else(|| settings.content_dir.clone()))),
+        Command::Owner {
+            action: OwnerAction::Create { email, name },
+        } => {
+            let mut conn = migrated(&settings)?;
+            let valid = chrono::Duration::minutes(i64::from(settings.sign_in_link_minutes.max(60)));
+            let link = crate::accounts::people::create_owner(
+                &mut conn,
+                &settings.base_url,
+                &email,
+                &name,
+                valid,
+                SystemClock.now_naive(),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "{name} <{email}> is a program owner. Sign in once with this link (valid {} minutes):\n{link}",
+                valid.num_minutes()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Token {
+            action: TokenAction::Create { email, name },
+        } => {
+            let mut conn = migrated(&settings)?;
+            let person = crate::db::models::Person::find_by_email(&mut conn, &email)?
+                .ok_or_else(|| anyhow::anyhow!("no account with the email {email}"))?;
+            let (token, _) = crate::accounts::profile::create_token(
+                &mut conn,
+                &person.id,
+                &name,
+                SystemClock.now_naive(),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{token}");
+            eprintln!(
+                "Send it as `Authorization: Bearer <token>`. It is shown only this once; revoke it on the profile page."
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Worker { once } => worker(settings, once),
     }
+}
+
+fn migrated(
+    settings: &Settings,
+) -> anyhow::Result<diesel::r2d2::PooledConnection<crate::db::pool::Manager>> {
+    let pool = build_pool(&settings.database, 1)?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
+    db::migrations::run_pending(&mut conn)?;
+    Ok(conn)
+}
+
+#[actix_web::main]
+async fn worker(settings: Settings, once: bool) -> anyhow::Result<ExitCode> {
+    let pool = build_pool(&settings.database, 2)?;
+    let transport = crate::startup::mail_transport(&settings)?;
+    let worker = crate::mail::Worker::new(
+        pool,
+        transport,
+        Arc::new(SystemClock),
+        &settings.mail_from,
+        i64::from(settings.mail_retry_horizon_hours),
+        settings.mail_rate_per_minute,
+    );
+    if once {
+        let round = worker.drain().await?;
+        println!(
+            "sent {}, retrying {}, failed {}, cancelled {}",
+            round.sent, round.retrying, round.failed, round.cancelled
+        );
+    } else {
+        tracing::info!("delivering mail");
+        worker.run().await;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[actix_web::main]
 async fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
     let base_url = settings.base_url.clone();
     let database = settings.database.describe();
+    let settings_mail = settings.smtp_url.clone();
+    let settings_mail_dir = settings.data_dir.join("mail");
     let app = Application::build(settings, Arc::new(SystemClock)).await?;
     tracing::info!(%database, "qualify is ready: open {base_url}");
-    tracing::info!(
-        "No program owner can be created yet: `qualify owner create --email E --name N` arrives with account support."
-    );
+    let has_owner = app.has_owner().await;
+    let mail_hint = match &settings_mail {
+        Some(_) => "mail goes to the SMTP relay".to_string(),
+        None => format!(
+            "mails are written as .eml files to {}",
+            settings_mail_dir.display()
+        ),
+    };
+    tracing::info!("{mail_hint}");
+    if !has_owner {
+        tracing::info!(
+            "No program owner yet. Create one with: qualify owner create --email you@example.com --name \"Your Name\" (cargo run --release -- owner create …)"
+        );
+    }
     app.run_until_stopped().await?;
     Ok(ExitCode::SUCCESS)
 }

@@ -79,6 +79,20 @@ pub struct Settings {
     pub mail_from: String,
     /// Log filter in `RUST_LOG` syntax.
     pub log: String,
+    /// Minutes a sign-in link stays valid.
+    pub sign_in_link_minutes: u32,
+    /// A session ends after this many idle minutes.
+    pub session_idle_minutes: u32,
+    /// A session ends this many hours after sign-in, active or not.
+    pub session_absolute_hours: u32,
+    /// Mails sent per minute at most.
+    pub mail_rate_per_minute: u32,
+    /// Hours after which a mail that keeps failing is given up.
+    pub mail_retry_horizon_hours: u32,
+    /// Whether `serve` delivers mail itself (off when a separate `qualify worker` does).
+    pub mail_worker: bool,
+    /// Whether to take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded: bool,
 }
 
 /// A setting that could not be used, named for the person who set it.
@@ -147,6 +161,41 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "sender of every mail",
     ),
     ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
+    (
+        "QUALIFY_SIGN_IN_LINK_MINUTES",
+        "10",
+        "minutes a sign-in link stays valid",
+    ),
+    (
+        "QUALIFY_SESSION_IDLE_MINUTES",
+        "30",
+        "idle minutes before a session ends",
+    ),
+    (
+        "QUALIFY_SESSION_ABSOLUTE_HOURS",
+        "12",
+        "hours after sign-in when a session ends",
+    ),
+    (
+        "QUALIFY_MAIL_RATE_PER_MINUTE",
+        "600",
+        "mails sent per minute at most",
+    ),
+    (
+        "QUALIFY_MAIL_RETRY_HORIZON_HOURS",
+        "24",
+        "hours after which a failing mail is given up",
+    ),
+    (
+        "QUALIFY_MAIL_WORKER",
+        "on",
+        "deliver mail inside serve (off: run `qualify worker`)",
+    ),
+    (
+        "QUALIFY_TRUST_FORWARDED",
+        "off",
+        "take the client address from X-Forwarded-For",
+    ),
 ];
 
 impl Settings {
@@ -236,6 +285,19 @@ impl Settings {
             ));
         }
         let log = get("QUALIFY_LOG").unwrap_or("info").to_string();
+        let number =
+            |key: &str, default: u32, max: u32| parse_number(get(key), key, default, 1, max);
+        let sign_in_link_minutes = number("QUALIFY_SIGN_IN_LINK_MINUTES", 10, 60 * 24)?;
+        let session_idle_minutes = number("QUALIFY_SESSION_IDLE_MINUTES", 30, 60 * 24)?;
+        let session_absolute_hours = number("QUALIFY_SESSION_ABSOLUTE_HOURS", 12, 24 * 30)?;
+        let mail_rate_per_minute = number("QUALIFY_MAIL_RATE_PER_MINUTE", 600, 100_000)?;
+        let mail_retry_horizon_hours = number("QUALIFY_MAIL_RETRY_HORIZON_HOURS", 24, 24 * 14)?;
+        let mail_worker = parse_switch(get("QUALIFY_MAIL_WORKER"), "QUALIFY_MAIL_WORKER", true)?;
+        let trust_forwarded = parse_switch(
+            get("QUALIFY_TRUST_FORWARDED"),
+            "QUALIFY_TRUST_FORWARDED",
+            false,
+        )?;
         Ok(Self {
             environment,
             database,
@@ -248,6 +310,13 @@ impl Settings {
             smtp_url,
             mail_from,
             log,
+            sign_in_link_minutes,
+            session_idle_minutes,
+            session_absolute_hours,
+            mail_rate_per_minute,
+            mail_retry_horizon_hours,
+            mail_worker,
+            trust_forwarded,
         })
     }
 
@@ -311,6 +380,15 @@ fn parse_number(
             key,
             format!("'{text}' is not a whole number from {min} to {max}"),
         )),
+    }
+}
+
+fn parse_switch(value: Option<&str>, key: &str, default: bool) -> Result<bool, SettingsError> {
+    match value.map(|v| v.to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) if ["on", "true", "yes", "1"].contains(&v.as_str()) => Ok(true),
+        Some(v) if ["off", "false", "no", "0"].contains(&v.as_str()) => Ok(false),
+        Some(v) => Err(err(key, format!("'{v}' is not on or off"))),
     }
 }
 

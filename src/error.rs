@@ -17,6 +17,17 @@ pub enum AppError {
     /// The caller is not signed in.
     #[error("unauthorized")]
     Unauthorized,
+    /// The caller must sign in first: pages redirect, the API answers 401.
+    #[error("sign-in required")]
+    SignInRequired {
+        /// Where to return after signing in.
+        next: String,
+        /// Whether the request was an API call.
+        api: bool,
+    },
+    /// Too many attempts; try again after this many seconds.
+    #[error("rate limited")]
+    TooManyRequests(i64),
     /// The request itself is malformed; the text is shown to the user.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -55,7 +66,9 @@ impl ResponseError for AppError {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::SignInRequired { api: true, .. } => StatusCode::UNAUTHORIZED,
+            Self::SignInRequired { api: false, .. } => StatusCode::SEE_OTHER,
+            Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -64,6 +77,12 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        if let Self::SignInRequired { next, api: false } = self {
+            let target = format!("/sign-in?next={}", crate::routes::encode_query(next));
+            return HttpResponse::SeeOther()
+                .insert_header(("Location", target))
+                .finish();
+        }
         let detail = match self {
             Self::BadRequest(m) | Self::Conflict(m) => Some(m.clone()),
             Self::Internal(e) => {
@@ -78,6 +97,18 @@ impl ResponseError for AppError {
         };
         let status = self.status_code();
         let mut response = crate::error_pages::problem_response(status, "", detail.as_deref());
+        if let Self::TooManyRequests(seconds) = self {
+            response.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from(*seconds),
+            );
+        }
+        if matches!(self, Self::SignInRequired { .. } | Self::Unauthorized) {
+            response.headers_mut().insert(
+                actix_web::http::header::WWW_AUTHENTICATE,
+                actix_web::http::header::HeaderValue::from_static("Bearer"),
+            );
+        }
         response.extensions_mut().insert(ErrorDetail(detail));
         response
     }

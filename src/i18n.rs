@@ -1,5 +1,6 @@
 //! German and English texts (Fluent files in `locales/`), and the language of a request:
-//! the stored choice (cookie, later the profile), then `Accept-Language`, then German.
+//! the signed-in person's profile, a visitor's stored choice (cookie), then `Accept-Language`,
+//! then German.
 
 use actix_web::HttpRequest;
 use fluent_templates::{LanguageIdentifier, Loader, static_loader};
@@ -31,6 +32,11 @@ pub fn t(lang: Language, key: &str) -> String {
 
 /// The language to answer this request in.
 pub fn request_language(req: &HttpRequest) -> Language {
+    if let Some(lang) =
+        crate::accounts::identity::identity(req).and_then(|i| Language::parse(&i.person.language))
+    {
+        return lang;
+    }
     if let Some(lang) = req
         .cookie(LANG_COOKIE)
         .and_then(|c| Language::parse(c.value()))

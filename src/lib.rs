@@ -17,6 +17,7 @@ pub mod domain;
 pub mod error;
 pub mod error_pages;
 pub mod i18n;
+pub mod mail;
 pub mod markdown;
 pub mod routes;
 pub mod startup;

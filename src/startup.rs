@@ -12,6 +12,8 @@ use tracing_actix_web::TracingLogger;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{DbPool, build_pool};
+use crate::mail::{Composer, Transport, Worker};
+use crate::telemetry::RedactedRootSpan;
 use crate::templates::Templates;
 use crate::{accounts, api, content, db, error_pages, routes};
 
@@ -26,12 +28,15 @@ pub struct AppState {
     pub templates: Arc<Templates>,
     /// The clock.
     pub clock: Arc<dyn Clock>,
+    /// Renders mails into the outbox.
+    pub composer: Composer,
 }
 
 /// A built, not yet running, server.
 pub struct Application {
     server: Server,
     port: u16,
+    pool: DbPool,
 }
 
 /// The Content Security Policy: nothing from other origins, no inline script or style.
@@ -49,29 +54,61 @@ impl Application {
             anyhow::anyhow!("cannot listen on {} (QUALIFY_BIND): {e}", settings.bind)
         })?;
         let port = listener.local_addr()?.port();
+        if settings.mail_worker {
+            let worker = Worker::new(
+                pool.clone(),
+                mail_transport(&settings)?,
+                clock.clone(),
+                &settings.mail_from,
+                i64::from(settings.mail_retry_horizon_hours),
+                settings.mail_rate_per_minute,
+            );
+            actix_web::rt::spawn(worker.run());
+        }
+        let state_pool = pool.clone();
+        let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from);
         let state = web::Data::new(AppState {
             settings: Arc::new(settings),
             pool,
             templates,
             clock,
+            composer,
         });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(web::JsonConfig::default().limit(1 << 20))
                 .app_data(web::FormConfig::default().limit(1 << 20))
-                .wrap(from_fn(accounts::csrf::reject_cross_site))
+                .wrap(from_fn(accounts::middleware::authenticate))
                 .wrap(error_pages::error_handlers())
                 .wrap(security_headers())
                 .wrap(middleware::Compress::default())
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<RedactedRootSpan>::new())
                 .configure(routes::configure)
                 .configure(api::configure)
         })
         .listen(listener)?
         .shutdown_timeout(30)
         .run();
-        Ok(Self { server, port })
+        Ok(Self {
+            server,
+            port,
+            pool: state_pool,
+        })
+    }
+
+    /// Whether any program owner exists (for the first-run hint).
+    pub async fn has_owner(&self) -> bool {
+        let pool = self.pool.clone();
+        actix_web::rt::task::spawn_blocking(move || {
+            pool.get()
+                .ok()
+                .and_then(|mut c| crate::db::models::RoleGrant::count_role(&mut c, "owner").ok())
+                .unwrap_or(0)
+                > 0
+        })
+        .await
+        .unwrap_or(false)
     }
 
     /// The port the server listens on.
@@ -82,6 +119,14 @@ impl Application {
     /// Serves until the process is told to stop.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+}
+
+/// The transport the settings ask for: SMTP, or `.eml` files under `<data dir>/mail/`.
+pub fn mail_transport(settings: &Settings) -> anyhow::Result<Transport> {
+    match &settings.smtp_url {
+        Some(url) => Transport::smtp(url),
+        None => Ok(Transport::Files(settings.data_dir.join("mail"))),
     }
 }
 

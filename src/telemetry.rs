@@ -15,3 +15,31 @@ pub fn init(filter: &str) {
         builder.compact().try_init()
     };
 }
+
+/// Request spans that name the matched route pattern (`/sign-in/link/{token}`), never the raw
+/// path, so tokens in URLs stay out of the logs.
+pub struct RedactedRootSpan;
+
+impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
+    fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
+        let route = request
+            .match_pattern()
+            .unwrap_or_else(|| "unmatched".into());
+        tracing::info_span!(
+            "request",
+            method = %request.method(),
+            route = %route,
+            status = tracing::field::Empty,
+            request_id = %uuid::Uuid::new_v4(),
+        )
+    }
+
+    fn on_request_end<B: actix_web::body::MessageBody>(
+        span: tracing::Span,
+        outcome: &Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>,
+    ) {
+        if let Ok(response) = outcome {
+            span.record("status", response.status().as_u16());
+        }
+    }
+}

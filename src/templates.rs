@@ -68,6 +68,13 @@ impl Page {
         ctx.insert("lang", lang.code());
         ctx.insert("other_lang", if lang == Language::De { "en" } else { "de" });
         ctx.insert("path", req.path());
+        ctx.insert("csrf_token", &crate::accounts::identity::csrf_token(req));
+        if let Some(id) = crate::accounts::identity::identity(req) {
+            ctx.insert(
+                "me",
+                &serde_json::json!({ "name": id.person.name, "is_owner": id.is_owner }),
+            );
+        }
         Self {
             name,
             ctx,
@@ -91,8 +98,12 @@ impl Page {
     /// Renders into an HTML response.
     pub fn render(self, templates: &Templates) -> Result<HttpResponse, AppError> {
         let body = templates.render(self.name, &self.ctx)?;
-        Ok(HttpResponse::build(self.status)
-            .content_type("text/html; charset=utf-8")
-            .body(body))
+        let mut response = HttpResponse::build(self.status);
+        response.content_type("text/html; charset=utf-8");
+        if self.ctx.contains_key("me") {
+            // Pages of signed-in people are never cached (nor shown again after sign-out).
+            response.insert_header(("Cache-Control", "no-store"));
+        }
+        Ok(response.body(body))
     }
 }

@@ -1,17 +1,18 @@
-//! Cross-site request protection for every state-changing request: browsers' Fetch Metadata
-//! (`Sec-Fetch-Site`) and, where that header is absent, the `Origin` header must show that the
-//! request comes from this site. (The session-bound form token joins this with sign-in.)
+//! Cross-site request protection for every state-changing request: Fetch Metadata
+//! (`Sec-Fetch-Site`) or `Origin` must show the request comes from this site, and a token bound
+//! to the session (or, before sign-in, to a random cookie) must come along in the form field
+//! `csrf_token` or the `X-CSRF-Token` header. Requests with an API token need neither.
 
-use actix_web::body::{BoxBody, EitherBody, MessageBody};
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::dev::ServiceRequest;
 use actix_web::http::{Method, header};
-use actix_web::middleware::Next;
-use actix_web::{ResponseError, web};
 
-use crate::error::AppError;
-use crate::startup::AppState;
+/// The form field that carries the token; the middleware removes it before handlers see the form.
+pub const FIELD: &str = "csrf_token";
+/// The header that carries the token.
+pub const HEADER: &str = "x-csrf-token";
 
-fn is_safe(method: &Method) -> bool {
+/// Whether the method changes nothing.
+pub fn is_safe(method: &Method) -> bool {
     matches!(
         *method,
         Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
@@ -25,7 +26,7 @@ pub fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
         return matches!(site, "same-origin" | "none");
     }
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        // Neither header: not a browser request made on a user's behalf (curl, scripts).
+        // Neither header: not a browser acting for a user (curl, scripts); the token decides.
         return true;
     };
     let host = req.connection_info().host().to_string();
@@ -35,21 +36,28 @@ pub fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
         || origin == format!("https://{host}")
 }
 
-/// Middleware: refuses cross-site state-changing requests with 403.
-pub async fn reject_cross_site(
-    req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
-    if !is_safe(req.method()) {
-        let base_url = req
-            .app_data::<web::Data<AppState>>()
-            .map(|s| s.settings.base_url.clone())
-            .unwrap_or_default();
-        if !same_origin(&req, &base_url) {
-            tracing::warn!(path = req.path(), "cross-site request refused");
-            let response = AppError::Forbidden.error_response();
-            return Ok(req.into_response(response).map_into_right_body());
+/// Splits the token out of an urlencoded form body; returns it and the remaining body.
+pub fn take_from_form(body: &[u8]) -> (Option<String>, String) {
+    let mut token = None;
+    let mut rest = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(body) {
+        if key == FIELD {
+            token = Some(value.into_owned());
+        } else {
+            rest.append_pair(&key, &value);
         }
     }
-    Ok(next.call(req).await?.map_into_left_body())
+    (token, rest.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::take_from_form;
+
+    #[test]
+    fn the_token_is_taken_out_and_the_rest_kept() {
+        let (token, rest) = take_from_form(b"name=J%C3%BCrgen+M&csrf_token=abc&x=1");
+        assert_eq!(token.as_deref(), Some("abc"));
+        assert_eq!(rest, "name=J%C3%BCrgen+M&x=1");
+    }
 }

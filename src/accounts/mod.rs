@@ -1,3 +1,14 @@
 //! People, roles, sign-in, sessions, API tokens, guards and CSRF protection.
 
 pub mod csrf;
+pub mod identity;
+pub mod invitations;
+pub mod middleware;
+pub mod password;
+pub mod people;
+pub mod profile;
+pub mod session;
+pub mod sign_in;
+pub mod tokens;
+
+pub use identity::{Identity, Owner, SignedIn};

@@ -2,6 +2,8 @@
 //! Errors are `application/problem+json` (see [`crate::error_pages`]).
 
 mod openapi;
+mod outbox;
+mod people;
 mod program;
 
 use actix_web::{HttpRequest, web};
@@ -19,6 +21,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/programs/{program_id}",
                     web::get().to(program::get_program),
+                )
+                .route("/me", web::get().to(people::get_me))
+                .route("/people", web::get().to(people::list_people))
+                .route("/people/invitations", web::post().to(people::invite_people))
+                .route(
+                    "/people/{person_id}",
+                    web::patch().to(people::update_person),
+                )
+                .route("/outbox", web::get().to(outbox::list_outbox))
+                .route(
+                    "/outbox/{mail_id}/retry",
+                    web::post().to(outbox::retry_mail),
                 )
                 .default_service(web::to(not_found)),
         );

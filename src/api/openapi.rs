@@ -7,10 +7,37 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "qualify API", description = "Community-manager qualification: curriculum, cohorts, grading, certificates."),
-    paths(super::program::get_program),
-    tags((name = "curriculum", description = "The program and its modules"))
+    paths(
+        super::program::get_program,
+        super::people::get_me,
+        super::people::list_people,
+        super::people::invite_people,
+        super::people::update_person,
+        super::outbox::list_outbox,
+        super::outbox::retry_mail,
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "curriculum", description = "The program and its modules"),
+        (name = "accounts", description = "People, roles and invitations"),
+        (name = "mail", description = "The outbox"),
+    )
 )]
 pub struct ApiDoc;
+
+/// Declares the personal API token (`Authorization: Bearer qfy_…`).
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 /// `GET /api/openapi.json`.
 pub async fn document() -> HttpResponse {

@@ -31,6 +31,18 @@ impl DbConnection {
     }
 }
 
+/// Runs the same diesel expression on the concrete connection of either backend: for the few
+/// statements the multi-backend connection cannot express (upserts, `SKIP LOCKED`).
+macro_rules! per_backend {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($c) => $body,
+            $crate::db::DbConnection::Postgresql($c) => $body,
+        }
+    };
+}
+pub(crate) use per_backend;
+
 /// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (so the busy handler applies
 /// and a read never has to be upgraded), a plain transaction on PostgreSQL. Rolls back on error.
 pub fn write_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>

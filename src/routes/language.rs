@@ -9,6 +9,8 @@ use crate::error::AppError;
 use crate::i18n::LANG_COOKIE;
 use crate::startup::AppState;
 
+use super::safe_next;
+
 /// The language switch form.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -16,12 +18,6 @@ pub struct SwitchForm {
     lang: String,
     #[serde(default)]
     next: String,
-}
-
-/// Only local paths are followed after the switch (no open redirect).
-fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if local { next } else { "/" }
 }
 
 /// Stores the choice and redirects back.
@@ -46,7 +42,7 @@ pub async fn switch(
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use crate::routes::safe_next;
 
     #[test]
     fn only_local_paths_are_followed() {

@@ -4,9 +4,13 @@
 mod assets;
 mod health;
 mod language;
+mod mail;
+mod people;
+mod profile;
 mod program;
+mod sign_in;
 
-use actix_web::web;
+use actix_web::{HttpResponse, web};
 
 /// Registers every HTML route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -14,5 +18,49 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(program::home))
         .route("/programs/{slug}", web::get().to(program::show))
         .route("/language", web::post().to(language::switch))
+        .route("/sign-in", web::get().to(sign_in::form))
+        .route("/sign-in/link", web::post().to(sign_in::request_link))
+        .route(
+            "/sign-in/link/{token}",
+            web::get().to(sign_in::confirm_page),
+        )
+        .route("/sign-in/confirm", web::post().to(sign_in::confirm))
+        .route("/sign-in/password", web::post().to(sign_in::with_password))
+        .route("/sign-out", web::post().to(sign_in::sign_out))
+        .route("/me", web::get().to(profile::show))
+        .route("/me", web::post().to(profile::update))
+        .route("/me/password", web::post().to(profile::set_password))
+        .route("/me/tokens", web::post().to(profile::create_token))
+        .route(
+            "/me/tokens/{id}/revoke",
+            web::post().to(profile::revoke_token),
+        )
+        .route(
+            "/me/sign-out-everywhere",
+            web::post().to(profile::sign_out_everywhere),
+        )
+        .route("/people", web::get().to(people::index))
+        .route("/people/invite", web::post().to(people::invite))
+        .route("/people/{id}", web::post().to(people::change))
+        .route("/mail", web::get().to(mail::index))
+        .route("/mail/{id}/retry", web::post().to(mail::retry))
         .route("/static/{path:.*}", web::get().to(assets::serve));
+}
+
+/// Only local paths are followed after a form (no open redirect).
+pub fn safe_next(next: &str) -> &str {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if local { next } else { "/" }
+}
+
+/// A 303 redirect after a successful POST.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", location.to_string()))
+        .finish()
+}
+
+/// Percent-encodes a value for a query string.
+pub fn encode_query(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }

@@ -91,6 +91,11 @@ pub fn test_settings_map(dir: &Path, db_url: &str) -> BTreeMap<String, String> {
     );
     map.insert("QUALIFY_SECRET_KEY".into(), "ab".repeat(32));
     map.insert("QUALIFY_DATABASE_POOL_SIZE".into(), "4".into());
+    map.insert("QUALIFY_MAIL_WORKER".into(), "off".into());
+    map.insert(
+        "QUALIFY_MAIL_FROM".into(),
+        "qualify <noreply@qualify.test>".into(),
+    );
     map
 }
 
@@ -105,10 +110,8 @@ pub struct TestApp {
     /// A pool of the test's own onto the same database.
     pub pool: DbPool,
     /// The clock the app reads.
-    #[allow(dead_code)] // read by the tests of time-dependent features
     pub clock: Arc<FixedClock>,
     /// The settings the app runs with.
-    #[allow(dead_code)] // read by tests that need a setting's value
     pub settings: Settings,
     /// Keeps the temporary folder alive.
     _dir: TempDir,
@@ -156,6 +159,30 @@ impl TestApp {
     /// A connection of the test's own.
     pub fn conn(&self) -> diesel::r2d2::PooledConnection<qualify::db::pool::Manager> {
         self.pool.get().expect("test connection")
+    }
+
+    /// A mail worker on the app's database with the given transport and the app's clock.
+    pub fn worker(&self, transport: qualify::mail::Transport) -> qualify::mail::Worker {
+        qualify::mail::Worker::new(
+            self.pool.clone(),
+            transport,
+            self.clock.clone(),
+            &self.settings.mail_from,
+            24,
+            600,
+        )
+    }
+
+    /// Delivers every due mail into memory and returns them.
+    pub async fn deliver(&self) -> Vec<qualify::mail::SentMail> {
+        let (transport, mailbox) = qualify::mail::Transport::memory();
+        self.worker(transport)
+            .drain()
+            .await
+            .expect("delivery round");
+        let mut sent = Vec::new();
+        sent.extend(mailbox.lock().unwrap().iter().cloned());
+        sent
     }
 
     /// GET a path; returns status, headers and body text.

@@ -1,12 +1,16 @@
 //! Integration tests: the real application on port 0 with a fresh database — a SQLite file,
 //! or a new PostgreSQL database when `TEST_DATABASE_URL` is set — and a fixed clock.
 
+mod accounts;
+mod browser;
 mod cli;
 mod content_sync;
 mod content_validation;
 mod health;
 mod helpers;
+mod mail_delivery;
 mod migrations;
 mod program;
 mod security;
 mod settings;
+mod smtp_server;

@@ -1,5 +1,6 @@
 //! The public program page and `getProgram`, in both languages.
 
+use crate::browser::Browser;
 use crate::helpers::{Response, course_content, spawn_app};
 
 fn shipped() -> qualify::content::Curriculum {
@@ -62,14 +63,13 @@ fn html_escape(s: &str) -> String {
 #[actix_web::test]
 async fn the_language_switch_is_remembered() {
     let app = spawn_app().await;
-    let resp = app
-        .client
-        .post(app.url("/language"))
-        .insert_header(("Origin", app.address.clone()))
-        .send_form(&[("lang", "en"), ("next", "/programs/community-manager")])
-        .await
-        .unwrap();
-    let resp = Response::from(resp).await;
+    let browser = Browser::new(&app);
+    let resp = browser
+        .post(
+            "/language",
+            &[("lang", "en"), ("next", "/programs/community-manager")],
+        )
+        .await;
     assert_eq!(resp.status, 303);
     assert_eq!(resp.header("location"), Some("/programs/community-manager"));
     let cookie = resp.header("set-cookie").expect("cookie set").to_string();

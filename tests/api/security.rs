@@ -1,6 +1,7 @@
 //! Security headers, cross-site request refusal, and error pages without internals.
 
-use crate::helpers::{Response, spawn_app};
+use crate::browser::Browser;
+use crate::helpers::spawn_app;
 
 #[actix_web::test]
 async fn pages_carry_the_security_headers() {
@@ -52,43 +53,106 @@ async fn pages_load_nothing_from_other_origins() {
 }
 
 #[actix_web::test]
-async fn cross_site_state_changes_are_refused() {
+async fn cross_site_state_changes_are_refused_even_with_a_valid_token() {
     let app = spawn_app().await;
-    let post = |site: Option<&'static str>, origin: Option<String>| {
-        let mut req = app.client.post(app.url("/language"));
-        if let Some(site) = site {
-            req = req.insert_header(("Sec-Fetch-Site", site));
-        }
-        if let Some(origin) = origin {
-            req = req.insert_header(("Origin", origin));
-        }
-        async move {
-            Response::from(
-                req.send_form(&[("lang", "en"), ("next", "/")])
-                    .await
-                    .unwrap(),
-            )
-            .await
-        }
-    };
-    assert_eq!(post(Some("cross-site"), None).await.status, 403);
+    let browser = Browser::new(&app);
+    browser.get("/").await;
+    let token = browser.csrf();
+    assert!(!token.is_empty());
+    let form = [
+        ("lang", "en"),
+        ("next", "/"),
+        ("csrf_token", token.as_str()),
+    ];
+    let origin = app.address.as_str();
     assert_eq!(
-        post(None, Some("https://evil.example".into())).await.status,
-        403
-    );
-    assert_eq!(
-        post(Some("same-site"), Some(app.address.clone()))
+        browser
+            .post_raw("/language", &form, &[("Sec-Fetch-Site", "cross-site")])
             .await
             .status,
         403
     );
     assert_eq!(
-        post(Some("same-origin"), Some(app.address.clone()))
+        browser
+            .post_raw("/language", &form, &[("Origin", "https://evil.example")])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        browser
+            .post_raw(
+                "/language",
+                &form,
+                &[("Sec-Fetch-Site", "same-site"), ("Origin", origin)]
+            )
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        browser
+            .post_raw(
+                "/language",
+                &form,
+                &[("Sec-Fetch-Site", "same-origin"), ("Origin", origin)]
+            )
             .await
             .status,
         303
     );
-    assert_eq!(post(None, Some(app.address.clone())).await.status, 303);
+    assert_eq!(
+        browser
+            .post_raw("/language", &form, &[("Origin", origin)])
+            .await
+            .status,
+        303
+    );
+}
+
+#[actix_web::test]
+async fn state_changes_without_the_right_token_are_refused() {
+    let app = spawn_app().await;
+    let browser = Browser::new(&app);
+    browser.get("/").await;
+    let origin = [("Origin", app.address.as_str())];
+    let missing = browser
+        .post_raw("/language", &[("lang", "en")], &origin)
+        .await;
+    assert_eq!(missing.status, 403);
+    let wrong = browser
+        .post_raw(
+            "/language",
+            &[("lang", "en"), ("csrf_token", "forged")],
+            &origin,
+        )
+        .await;
+    assert_eq!(wrong.status, 403);
+    // A token from another browser is no good either.
+    let other = Browser::new(&app);
+    other.get("/").await;
+    let foreign = other.csrf();
+    let borrowed = browser
+        .post_raw(
+            "/language",
+            &[("lang", "en"), ("csrf_token", &foreign)],
+            &origin,
+        )
+        .await;
+    assert_eq!(borrowed.status, 403);
+    // The header works as well as the field.
+    let token = browser.csrf();
+    let by_header = browser
+        .post_raw(
+            "/language",
+            &[("lang", "en")],
+            &[
+                ("Origin", app.address.as_str()),
+                ("X-CSRF-Token", token.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(by_header.status, 303);
 }
 
 #[actix_web::test]
@@ -100,25 +164,16 @@ async fn error_pages_are_localised_and_show_no_internals() {
     assert!(de.body.contains("Seite nicht gefunden"));
     let en = app.get("/does/not/exist", Some("en")).await;
     assert!(en.body.contains("Page not found"));
-    let bad_form = app
-        .client
-        .post(app.url("/language"))
-        .send_form(&[("lang", "klingon")])
-        .await
-        .unwrap();
-    let bad_form = Response::from(bad_form).await;
+    let browser = Browser::new(&app);
+    let bad_form = browser.post("/language", &[("lang", "klingon")]).await;
     assert_eq!(bad_form.status, 400);
     assert!(
         bad_form.body.contains("<html"),
         "an HTML page, not a raw error"
     );
-    let unknown_field = app
-        .client
-        .post(app.url("/language"))
-        .send_form(&[("lang", "de"), ("admin", "1")])
-        .await
-        .unwrap();
-    let unknown_field = Response::from(unknown_field).await;
+    let unknown_field = browser
+        .post("/language", &[("lang", "de"), ("admin", "1")])
+        .await;
     assert_eq!(unknown_field.status, 400);
     for leak in ["unknown field", "panicked", "diesel", "src/"] {
         assert!(!unknown_field.body.contains(leak), "{leak} leaked");

@@ -1,0 +1,192 @@
+//! The authentication middleware: resolves the session cookie or API token into an
+//! [`Identity`], provides the request's CSRF token, and refuses state-changing requests that
+//! come from another site or lack the token.
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::{HttpMessage, ResponseError, web};
+
+use super::identity::{CsrfToken, Identity};
+use super::tokens::{constant_time_eq, hash_token, random_token, sign};
+use super::{csrf, session};
+use crate::config::Settings;
+use crate::db::models::{ApiToken, Person, RoleGrant};
+use crate::error::AppError;
+use crate::startup::AppState;
+
+fn anon_cookie_name(settings: &Settings) -> &'static str {
+    if settings.is_https() {
+        "__Host-qualify_csrf"
+    } else {
+        "qualify_csrf"
+    }
+}
+
+fn bearer(req: &ServiceRequest) -> Option<String> {
+    let value = req.headers().get("authorization")?.to_str().ok()?;
+    value.strip_prefix("Bearer ").map(|t| t.trim().to_string())
+}
+
+enum Resolved {
+    Anonymous { stale_cookie: bool },
+    Session(Box<Identity>),
+    Token(Box<Identity>),
+    BadToken,
+}
+
+fn resolve(
+    state: &AppState,
+    bearer: Option<String>,
+    cookie: Option<String>,
+) -> Result<Resolved, AppError> {
+    let now = state.clock.now_naive();
+    if bearer.is_none() && cookie.is_none() {
+        return Ok(Resolved::Anonymous {
+            stale_cookie: false,
+        });
+    }
+    let mut conn = state.pool.get()?;
+    if let Some(token) = bearer {
+        let Some(api_token) = ApiToken::find_active(&mut conn, &hash_token(&token))? else {
+            return Ok(Resolved::BadToken);
+        };
+        let Some(person) = Person::find(&mut conn, &api_token.person_id)?.filter(Person::is_active)
+        else {
+            return Ok(Resolved::BadToken);
+        };
+        if api_token
+            .last_used_at
+            .is_none_or(|t| now - t > chrono::Duration::minutes(1))
+        {
+            ApiToken::touch(&mut conn, &api_token.id, now)?;
+        }
+        let is_owner = RoleGrant::has_role(&mut conn, &person.id, "owner")?;
+        return Ok(Resolved::Token(Box::new(Identity {
+            person,
+            session: None,
+            is_owner,
+        })));
+    }
+    let Some(value) = cookie else {
+        return Ok(Resolved::Anonymous {
+            stale_cookie: false,
+        });
+    };
+    match session::resolve(&mut conn, &value, now, &state.settings)? {
+        Some((session, person)) => {
+            let is_owner = RoleGrant::has_role(&mut conn, &person.id, "owner")?;
+            Ok(Resolved::Session(Box::new(Identity {
+                person,
+                session: Some(session),
+                is_owner,
+            })))
+        }
+        None => Ok(Resolved::Anonymous { stale_cookie: true }),
+    }
+}
+
+/// The middleware.
+pub async fn authenticate(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_left_body());
+    };
+    let settings = state.settings.clone();
+    let cookie = req
+        .cookie(session::cookie_name(&settings))
+        .map(|c| c.value().to_string())
+        .filter(|v| !v.is_empty());
+    let bearer = bearer(&req);
+    let resolver = state.clone();
+    let resolved = web::block(move || resolve(&resolver, bearer, cookie))
+        .await
+        .map_err(|e| AppError::Internal(e.into()));
+    let resolved = match resolved.and_then(|r| r) {
+        Ok(r) => r,
+        Err(e) => return Ok(req.into_response(e.error_response()).map_into_right_body()),
+    };
+    let refuse = |req: ServiceRequest, e: AppError| {
+        Ok(req.into_response(e.error_response()).map_into_right_body())
+    };
+    let (identity, via_token, stale_cookie) = match resolved {
+        Resolved::BadToken => return refuse(req, AppError::Unauthorized),
+        Resolved::Token(id) => (Some(*id), true, false),
+        Resolved::Session(id) => (Some(*id), false, false),
+        Resolved::Anonymous { stale_cookie } => (None, false, stale_cookie),
+    };
+
+    // The token forms must carry: the session's, or one bound to a random pre-session cookie.
+    let mut new_anon_cookie = None;
+    let expected = match identity.as_ref().and_then(|i| i.session.as_ref()) {
+        Some(session) => session.csrf_token.clone(),
+        None => {
+            let value = req
+                .cookie(anon_cookie_name(&settings))
+                .map(|c| c.value().to_string())
+                .filter(|v| v.len() >= 32);
+            let value = value.unwrap_or_else(|| {
+                let fresh = random_token();
+                new_anon_cookie = Some(fresh.clone());
+                fresh
+            });
+            sign(&settings.secret_key, &format!("csrf:{value}"))
+        }
+    };
+
+    req.extensions_mut().insert(CsrfToken(expected.clone()));
+    if !csrf::is_safe(req.method()) && !via_token {
+        if !csrf::same_origin(&req, &settings.base_url) {
+            tracing::warn!(path = req.path(), "cross-site request refused");
+            return refuse(req, AppError::Forbidden);
+        }
+        let mut provided = req
+            .headers()
+            .get(csrf::HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let is_form = req.content_type() == "application/x-www-form-urlencoded";
+        if is_form {
+            let body = match req.extract::<web::Bytes>().await {
+                Ok(body) => body,
+                Err(e) => return Ok(req.into_response(e.error_response()).map_into_right_body()),
+            };
+            let (token, rest) = csrf::take_from_form(&body);
+            provided = provided.or(token);
+            req.set_payload(Payload::from(web::Bytes::from(rest)));
+        }
+        if !provided.is_some_and(|p| constant_time_eq(&p, &expected)) {
+            tracing::warn!(
+                path = req.path(),
+                "request without a valid CSRF token refused"
+            );
+            return refuse(req, AppError::Forbidden);
+        }
+    }
+
+    if let Some(identity) = identity {
+        req.extensions_mut().insert(identity);
+    }
+    let mut res = next.call(req).await?;
+    if let Some(value) = new_anon_cookie {
+        let cookie = Cookie::build(anon_cookie_name(&settings), value)
+            .path("/")
+            .http_only(true)
+            .secure(settings.is_https())
+            .same_site(SameSite::Lax)
+            .finish();
+        let _ = res.response_mut().add_cookie(&cookie);
+    }
+    if stale_cookie
+        && !res.headers().get_all("set-cookie").any(|c| {
+            c.to_str()
+                .is_ok_and(|c| c.starts_with(session::cookie_name(&settings)))
+        })
+    {
+        let _ = res.response_mut().add_cookie(&session::removal(&settings));
+    }
+    Ok(res.map_into_left_body())
+}

@@ -1,0 +1,173 @@
+//! Passwords: Argon2id with OWASP's parameters (m = 19 MiB, t = 2, p = 1), hashed on the
+//! blocking pool with bounded concurrency; unknown accounts are checked against a dummy hash of
+//! the same cost, so the answer takes as long either way.
+
+use std::sync::LazyLock;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use tokio::sync::Semaphore;
+
+/// At most this many hashes run at once (each takes 19 MiB and a core).
+static HASHING: LazyLock<Semaphore> =
+    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_blocking("not a real password").expect("dummy hash"));
+
+fn argon2() -> Argon2<'static> {
+    Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(19 * 1024, 2, 1, None).expect("valid params"),
+    )
+}
+
+fn hash_blocking(password: &str) -> anyhow::Result<String> {
+    let mut salt = [0u8; 16];
+    rand::fill(&mut salt);
+    let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    Ok(argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("hash: {e}"))?
+        .to_string())
+}
+
+fn verify_blocking(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// Hashes a new password.
+pub async fn hash(password: String) -> anyhow::Result<String> {
+    let _permit = HASHING.acquire().await?;
+    actix_web::rt::task::spawn_blocking(move || hash_blocking(&password)).await?
+}
+
+/// Checks a password against a stored hash; with no hash, burns the same time and fails.
+pub async fn verify(password: String, hash: Option<String>) -> bool {
+    let Ok(_permit) = HASHING.acquire().await else {
+        return false;
+    };
+    let known = hash.is_some();
+    let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
+    let ok = actix_web::rt::task::spawn_blocking(move || verify_blocking(&password, &hash))
+        .await
+        .unwrap_or(false);
+    ok && known
+}
+
+/// Passwords nobody should use (a short list; length does most of the work).
+const COMMON: &[&str] = &[
+    "password",
+    "password1",
+    "password123",
+    "passwort",
+    "passwort1",
+    "123456789",
+    "12345678",
+    "1234567890",
+    "qwertzuiop",
+    "qwertyuiop",
+    "iloveyou",
+    "sunshine",
+    "football",
+    "baseball",
+    "welcome1",
+    "willkommen",
+    "letmein1",
+    "abc12345",
+    "admin123",
+    "qwerty123",
+    "hallo123",
+    "sommer2026",
+    "winter2026",
+    "changeme",
+];
+
+/// Why a new password is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    /// Fewer than 10 characters.
+    TooShort,
+    /// More than 256 characters.
+    TooLong,
+    /// On the list of common passwords, or the person's own email or name.
+    TooCommon,
+}
+
+impl PasswordProblem {
+    /// The message key for the form.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Self::TooShort => "password-too-short",
+            Self::TooLong => "password-too-long",
+            Self::TooCommon => "password-too-common",
+        }
+    }
+}
+
+/// Checks a new password: 10 to 256 characters, not common, not the person's email or name.
+/// No composition rules and no truncation (NIST SP 800-63B, OWASP ASVS 6.2).
+pub fn check_new(password: &str, email: &str, name: &str) -> Result<(), PasswordProblem> {
+    let length = password.chars().count();
+    if length < 10 {
+        return Err(PasswordProblem::TooShort);
+    }
+    if length > 256 {
+        return Err(PasswordProblem::TooLong);
+    }
+    let lower = password.to_lowercase();
+    let local = email.split('@').next().unwrap_or("").to_lowercase();
+    if COMMON.contains(&lower.as_str())
+        || lower == email.to_lowercase()
+        || lower == local
+        || lower == name.to_lowercase()
+    {
+        return Err(PasswordProblem::TooCommon);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_for_new_passwords() {
+        assert_eq!(
+            check_new("short", "a@b.c", "A"),
+            Err(PasswordProblem::TooShort)
+        );
+        assert_eq!(
+            check_new("Password123", "a@b.c", "A"),
+            Err(PasswordProblem::TooCommon)
+        );
+        assert_eq!(
+            check_new("jana.schmidt", "jana.schmidt@example.com", "Jana"),
+            Err(PasswordProblem::TooCommon)
+        );
+        assert!(check_new(&"x".repeat(64), "a@b.c", "A").is_ok());
+        assert!(check_new("korrekt pferd batterie", "a@b.c", "A").is_ok());
+    }
+
+    #[test]
+    fn hashes_use_argon2id_with_owasp_parameters_and_verify() {
+        let hash = hash_blocking("korrekt pferd batterie").unwrap();
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
+        assert!(verify_blocking("korrekt pferd batterie", &hash));
+        assert!(!verify_blocking("korrekt pferd batterie!", &hash));
+        let long = "ä".repeat(100);
+        let long_hash = hash_blocking(&long).unwrap();
+        assert!(
+            !verify_blocking(&"ä".repeat(99), &long_hash),
+            "no truncation"
+        );
+    }
+}

@@ -1,0 +1,293 @@
+//! The owner's use cases on people: create the first owner, invite, list, change roles,
+//! disable. Each checks permission, works in one transaction with its audit rows and mails.
+
+use chrono::{Duration, NaiveDateTime};
+use serde::Serialize;
+use serde_json::json;
+
+use super::identity::Identity;
+use super::invitations::{InviteRow, RowError};
+use super::sign_in::{create_link, link_url};
+use crate::db::models::{AuditEntry, Person, RoleGrant, Session};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::PersonId;
+use crate::error::AppError;
+use crate::mail::{Composer, Email, enqueue};
+
+/// How long an invitation link stays valid.
+pub const INVITATION_DAYS: i64 = 7;
+
+fn new_person(row: &InviteRow, now: NaiveDateTime) -> Person {
+    Person {
+        id: PersonId::new(),
+        email: row.email.trim().to_string(),
+        email_normalized: row.email.trim().to_lowercase(),
+        name: row.name.clone(),
+        language: row.language.clone(),
+        time_zone: "Europe/Berlin".into(),
+        org_unit: row.org_unit.clone(),
+        manager_email: row.manager_email.clone(),
+        password_hash: None,
+        status: "active".into(),
+        lock_version: 1,
+        created_at: now,
+        updated_at: now,
+        last_sign_in_at: None,
+    }
+}
+
+/// Creates (or finds) a program owner and returns a one-time sign-in link for them.
+pub fn create_owner(
+    conn: &mut DbConnection,
+    base_url: &str,
+    email: &str,
+    name: &str,
+    valid_for: Duration,
+    now: NaiveDateTime,
+) -> Result<String, AppError> {
+    if !super::invitations::valid_email(email) {
+        return Err(AppError::BadRequest(format!(
+            "'{email}' is not an email address"
+        )));
+    }
+    if name.trim().is_empty() {
+        return Err(AppError::BadRequest("the name must not be empty".into()));
+    }
+    write_tx(conn, |conn| {
+        let person = match Person::find_by_email(conn, email)? {
+            Some(p) => p,
+            None => {
+                let row = InviteRow {
+                    line: 0,
+                    name: name.trim().into(),
+                    email: email.into(),
+                    language: "de".into(),
+                    org_unit: None,
+                    manager_email: None,
+                };
+                let p = new_person(&row, now);
+                Person::create(conn, &p)?;
+                p
+            }
+        };
+        if RoleGrant::grant(conn, &person.id, "owner", None, now)? {
+            AuditEntry::new(
+                now,
+                None,
+                "role_granted",
+                "person",
+                Some(person.id.as_str()),
+            )
+            .details(json!({ "role": "owner", "via": "command line" }))
+            .record(conn)?;
+        }
+        let token = create_link(conn, &person.id, "sign_in", valid_for, now)?;
+        Ok(link_url(base_url, &token))
+    })
+}
+
+/// What an invitation run did.
+#[derive(Debug, Default, Serialize)]
+pub struct InviteOutcome {
+    /// New accounts, invited by mail.
+    pub invited: Vec<InviteRow>,
+    /// Rows whose email already has an account (nothing changed, no mail).
+    pub existing: Vec<InviteRow>,
+    /// Rows that could not be used.
+    pub errors: Vec<RowError>,
+}
+
+/// Creates accounts for the rows and queues their invitation mails; existing accounts are left
+/// alone, so a re-run creates no duplicates.
+pub fn invite(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    rows: Vec<InviteRow>,
+    errors: Vec<RowError>,
+    now: NaiveDateTime,
+) -> Result<InviteOutcome, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    write_tx(conn, |conn| {
+        let mut outcome = InviteOutcome {
+            errors,
+            ..Default::default()
+        };
+        for row in rows {
+            if Person::find_by_email(conn, &row.email)?.is_some() {
+                outcome.existing.push(row);
+                continue;
+            }
+            let person = new_person(&row, now);
+            Person::create(conn, &person)?;
+            let token = create_link(
+                conn,
+                &person.id,
+                "invitation",
+                Duration::days(INVITATION_DAYS),
+                now,
+            )?;
+            let mut ctx = tera::Context::new();
+            ctx.insert("link", &link_url(&composer.base_url, &token));
+            ctx.insert("inviter", &actor.person.name);
+            ctx.insert("days", &INVITATION_DAYS);
+            enqueue(
+                conn,
+                composer,
+                now,
+                Email {
+                    key: format!("invite:{}", person.id),
+                    template: "invitation",
+                    to: &person,
+                    context: ctx,
+                },
+            )?;
+            AuditEntry::new(
+                now,
+                Some(&actor.person.id),
+                "person_invited",
+                "person",
+                Some(person.id.as_str()),
+            )
+            .record(conn)?;
+            outcome.invited.push(row);
+        }
+        Ok(outcome)
+    })
+}
+
+/// A person as the owner's list shows them.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PersonView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// `de` or `en`.
+    pub language: String,
+    /// Time zone.
+    pub time_zone: String,
+    /// Org unit.
+    pub org_unit: Option<String>,
+    /// `active` or `disabled`.
+    pub status: String,
+    /// Granted roles, e.g. `owner`.
+    pub roles: Vec<String>,
+    /// Optimistic lock: send it back with changes.
+    pub lock_version: i32,
+}
+
+/// One page of people matching `search`, with their roles, and the total.
+pub fn list(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    search: &str,
+    page: i64,
+    per_page: i64,
+) -> Result<(Vec<PersonView>, i64), AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    let people = Person::list(conn, search, per_page, (page.max(1) - 1) * per_page)?;
+    let total = Person::count(conn, search)?;
+    let ids: Vec<PersonId> = people.iter().map(|p| p.id.clone()).collect();
+    let grants = RoleGrant::list_by_people(conn, &ids)?;
+    let views = people
+        .into_iter()
+        .map(|p| PersonView {
+            roles: grants
+                .iter()
+                .filter(|g| g.person_id == p.id)
+                .map(|g| g.role.clone())
+                .collect(),
+            id: p.id.0,
+            name: p.name,
+            email: p.email,
+            language: p.language,
+            time_zone: p.time_zone,
+            org_unit: p.org_unit,
+            status: p.status,
+            lock_version: p.lock_version,
+        })
+        .collect();
+    Ok((views, total))
+}
+
+/// The owner's changes to a person.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonUpdate {
+    /// Grant (true) or remove (false) the program-owner role.
+    pub owner: Option<bool>,
+    /// `active` or `disabled`; disabling ends the person's sessions at once.
+    pub status: Option<String>,
+}
+
+/// Applies the owner's changes; an owner cannot remove their own last way in.
+pub fn update(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &PersonId,
+    changes: &PersonUpdate,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    if let Some(status) = changes.status.as_deref()
+        && !["active", "disabled"].contains(&status)
+    {
+        return Err(AppError::BadRequest(format!(
+            "status must be active or disabled, not '{status}'"
+        )));
+    }
+    let myself = *id == actor.person.id;
+    if myself && (changes.owner == Some(false) || changes.status.as_deref() == Some("disabled")) {
+        return Err(AppError::Conflict(
+            "you cannot remove your own owner role or disable yourself".into(),
+        ));
+    }
+    write_tx(conn, |conn| {
+        let person = Person::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let audit = |action: &str, details| {
+            AuditEntry::new(
+                now,
+                Some(&actor.person.id),
+                action,
+                "person",
+                Some(person.id.as_str()),
+            )
+            .details(details)
+        };
+        match changes.owner {
+            Some(true)
+                if RoleGrant::grant(conn, &person.id, "owner", Some(&actor.person.id), now)? =>
+            {
+                audit("role_granted", json!({ "role": "owner" })).record(conn)?;
+            }
+            Some(false) if RoleGrant::revoke(conn, &person.id, "owner")? => {
+                audit("role_revoked", json!({ "role": "owner" })).record(conn)?;
+            }
+            _ => {}
+        }
+        if let Some(status) = changes.status.as_deref().filter(|s| *s != person.status) {
+            Person::set_status(conn, &person.id, status, now)?;
+            let ended = if status == "disabled" {
+                Session::delete_by_person(conn, &person.id)?
+            } else {
+                0
+            };
+            let action = if status == "disabled" {
+                "account_disabled"
+            } else {
+                "account_enabled"
+            };
+            audit(action, json!({ "sessions_ended": ended })).record(conn)?;
+        }
+        Ok(())
+    })
+}

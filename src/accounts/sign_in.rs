@@ -1,0 +1,284 @@
+//! Signing in: by emailed one-time link (the primary way) or by password; signing out.
+//! Requests for a link answer the same whether or not the account exists.
+
+use chrono::{Duration, NaiveDateTime};
+use serde_json::json;
+
+use super::password;
+use super::session;
+use super::tokens::{hash_token, mask_email, random_token};
+use crate::config::Settings;
+use crate::db::models::{AuditEntry, Person, RateLimit, Session, SignInToken};
+use crate::db::{DbConnection, DbPool, write_tx};
+use crate::domain::ids::PersonId;
+use crate::error::AppError;
+use crate::mail::{Composer, Email, enqueue};
+
+/// What the browser brings to a sign-in: its previous session (ended at sign-in, so a session
+/// id can never be fixed in advance), its user agent and its address.
+#[derive(Debug, Clone, Default)]
+pub struct Client {
+    /// The session cookie the browser had, if any.
+    pub previous_session: Option<String>,
+    /// The User-Agent header.
+    pub user_agent: Option<String>,
+    /// The client address.
+    pub ip: Option<String>,
+}
+
+/// Attempts allowed per window, per account and per client address.
+const PER_ACCOUNT: i32 = 5;
+const PER_ADDRESS: i32 = 30;
+const WINDOW_MINUTES: i64 = 15;
+
+/// Counts an attempt against the account's and the address's limits.
+fn limit(
+    conn: &mut DbConnection,
+    kind: &str,
+    email: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let window = Duration::minutes(WINDOW_MINUTES);
+    let by_account = RateLimit::hit(
+        conn,
+        &format!("{kind}:account:{}", hash_token(&email.to_lowercase())),
+        PER_ACCOUNT,
+        window,
+        now,
+    )?;
+    let by_address = RateLimit::hit(
+        conn,
+        &format!("{kind}:ip:{}", ip.unwrap_or("unknown")),
+        PER_ADDRESS,
+        window,
+        now,
+    )?;
+    match (by_account, by_address) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(s), _) | (_, Err(s)) => Err(AppError::TooManyRequests(s)),
+    }
+}
+
+/// Creates a one-time link for a person and returns its token (the caller mails or prints it).
+pub fn create_link(
+    conn: &mut DbConnection,
+    person: &PersonId,
+    purpose: &str,
+    valid_for: Duration,
+    now: NaiveDateTime,
+) -> diesel::QueryResult<String> {
+    let token = random_token();
+    SignInToken::create(
+        conn,
+        &SignInToken {
+            token_hash: hash_token(&token),
+            person_id: person.clone(),
+            purpose: purpose.to_string(),
+            created_at: now,
+            expires_at: now + valid_for,
+            used_at: None,
+        },
+    )?;
+    Ok(token)
+}
+
+/// The URL a link token is opened at.
+pub fn link_url(base_url: &str, token: &str) -> String {
+    format!("{base_url}/sign-in/link/{token}")
+}
+
+/// Queues a sign-in link for `email` if it belongs to an active account. Same outcome, same
+/// work on the rate limits, either way.
+pub fn request_link(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    settings: &Settings,
+    email: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    write_tx(conn, |conn| {
+        limit(conn, "signin-link", email, ip, now)?;
+        let person = Person::find_by_email(conn, email)?.filter(Person::is_active);
+        let Some(person) = person else {
+            tracing::info!(email = %mask_email(email), "sign-in link requested for no active account");
+            return Ok(());
+        };
+        let valid = Duration::minutes(i64::from(settings.sign_in_link_minutes));
+        let token = create_link(conn, &person.id, "sign_in", valid, now)?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("link", &link_url(&settings.base_url, &token));
+        ctx.insert("minutes", &settings.sign_in_link_minutes);
+        enqueue(
+            conn,
+            composer,
+            now,
+            Email {
+                key: format!("signin:{}", hash_token(&token)),
+                template: "sign_in_link",
+                to: &person,
+                context: ctx,
+            },
+        )?;
+        AuditEntry::new(
+            now,
+            Some(&person.id),
+            "sign_in_link_requested",
+            "person",
+            Some(person.id.as_str()),
+        )
+        .ip(ip.map(str::to_string))
+        .record(conn)?;
+        Ok(())
+    })
+}
+
+/// Whether a link token can still be used (for the confirm page).
+pub fn link_is_usable(
+    conn: &mut DbConnection,
+    token: &str,
+    now: NaiveDateTime,
+) -> diesel::QueryResult<bool> {
+    Ok(SignInToken::find(conn, &hash_token(token))?
+        .is_some_and(|t| t.used_at.is_none() && t.expires_at > now))
+}
+
+/// Uses a link token and starts a session; ends the browser's previous session, if any.
+/// Returns the new session cookie value, or `None` when the link is expired, used or unknown.
+pub fn confirm_link(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    token: &str,
+    client: Client,
+    now: NaiveDateTime,
+) -> Result<Option<String>, AppError> {
+    write_tx(conn, |conn| {
+        let person = match SignInToken::consume(conn, &hash_token(token), now)? {
+            Some(id) => Person::find(conn, &id)?.filter(Person::is_active),
+            None => None,
+        };
+        let Some(person) = person else {
+            AuditEntry::new(now, None, "sign_in_failed", "sign_in_link", None)
+                .details(json!({ "reason": "invalid or used link" }))
+                .ip(client.ip.clone())
+                .record(conn)?;
+            return Ok(None);
+        };
+        if let Some(old) = &client.previous_session {
+            Session::delete(conn, &hash_token(old))?;
+        }
+        let value = session::start(conn, &person.id, client.user_agent.clone(), now, settings)?;
+        AuditEntry::new(
+            now,
+            Some(&person.id),
+            "sign_in",
+            "person",
+            Some(person.id.as_str()),
+        )
+        .details(json!({ "method": "link" }))
+        .ip(client.ip.clone())
+        .record(conn)?;
+        Ok(Some(value))
+    })
+}
+
+/// Signs in with a password. The hash is checked off the request threads; an unknown email
+/// costs the same time as a wrong password.
+pub async fn with_password(
+    pool: &DbPool,
+    settings: &Settings,
+    email: String,
+    password: String,
+    client: Client,
+    now: NaiveDateTime,
+) -> Result<Option<String>, AppError> {
+    let (lookup_email, lookup_ip) = (email.clone(), client.ip.clone());
+    let person = crate::db::run(pool, move |conn| {
+        write_tx(conn, |conn| {
+            limit(
+                conn,
+                "signin-password",
+                &lookup_email,
+                lookup_ip.as_deref(),
+                now,
+            )?;
+            Ok(Person::find_by_email(conn, &lookup_email)?)
+        })
+    })
+    .await?;
+    let hash = person.as_ref().and_then(|p| p.password_hash.clone());
+    let ok =
+        password::verify(password, hash).await && person.as_ref().is_some_and(Person::is_active);
+    let settings = settings.clone();
+    crate::db::run(pool, move |conn| {
+        write_tx(conn, |conn| {
+            let Some(person) = person.filter(|_| ok) else {
+                AuditEntry::new(now, None, "sign_in_failed", "person", None)
+                    .details(json!({ "method": "password", "email": mask_email(&email) }))
+                    .ip(client.ip.clone())
+                    .record(conn)?;
+                return Ok(None);
+            };
+            if let Some(old) = &client.previous_session {
+                Session::delete(conn, &hash_token(old))?;
+            }
+            let value =
+                session::start(conn, &person.id, client.user_agent.clone(), now, &settings)?;
+            AuditEntry::new(
+                now,
+                Some(&person.id),
+                "sign_in",
+                "person",
+                Some(person.id.as_str()),
+            )
+            .details(json!({ "method": "password" }))
+            .ip(client.ip.clone())
+            .record(conn)?;
+            Ok(Some(value))
+        })
+    })
+    .await
+}
+
+/// Ends one session.
+pub fn sign_out(
+    conn: &mut DbConnection,
+    person: &PersonId,
+    session_hash: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    write_tx(conn, |conn| {
+        Session::delete(conn, session_hash)?;
+        AuditEntry::new(
+            now,
+            Some(person),
+            "sign_out",
+            "person",
+            Some(person.as_str()),
+        )
+        .record(conn)?;
+        Ok(())
+    })
+}
+
+/// Ends every session of the person, on every instance.
+pub fn sign_out_everywhere(
+    conn: &mut DbConnection,
+    person: &PersonId,
+    now: NaiveDateTime,
+) -> Result<usize, AppError> {
+    write_tx(conn, |conn| {
+        let n = Session::delete_by_person(conn, person)?;
+        AuditEntry::new(
+            now,
+            Some(person),
+            "sign_out_everywhere",
+            "person",
+            Some(person.as_str()),
+        )
+        .details(json!({ "sessions": n }))
+        .record(conn)?;
+        Ok(n)
+    })
+}

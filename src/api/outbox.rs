@@ -1,0 +1,84 @@
+//! `listOutbox`, `retryMail`: the owner's view of the mail queue.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::accounts::Owner;
+use crate::db::models::OutboxMessage;
+use crate::domain::ids::PersonId;
+use crate::error::AppError;
+use crate::startup::AppState;
+
+/// Filters for `listOutbox`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct OutboxQuery {
+    /// pending, sending, sent, failed, dead or cancelled (comma-separated for several).
+    #[serde(default)]
+    status: Option<String>,
+    /// The kind of mail, e.g. `invitation`.
+    #[serde(default)]
+    kind: Option<String>,
+    /// A person id.
+    #[serde(default)]
+    person: Option<String>,
+}
+
+/// Lists mails, newest first (at most 500).
+#[utoipa::path(get, path = "/api/v1/outbox", operation_id = "listOutbox", tag = "mail", params(OutboxQuery),
+    security(("bearer" = [])),
+    responses((status = 200, description = "Mails"), (status = 403, description = "Not an owner", content_type = "application/problem+json")))]
+pub async fn list_outbox(
+    state: web::Data<AppState>,
+    _owner: Owner,
+    query: web::Query<OutboxQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let statuses: Vec<String> = query
+        .status
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let known = ["pending", "sending", "sent", "failed", "dead", "cancelled"];
+    if let Some(bad) = statuses.iter().find(|s| !known.contains(&s.as_str())) {
+        return Err(AppError::BadRequest(format!("unknown status '{bad}'")));
+    }
+    let mails = crate::db::run(&state.pool, move |conn| {
+        let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
+        Ok(OutboxMessage::list(
+            conn,
+            &statuses,
+            query.kind.as_deref(),
+            query.person.map(PersonId).as_ref(),
+            500,
+        )?)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(mails))
+}
+
+/// Queues a failed or given-up mail again.
+#[utoipa::path(post, path = "/api/v1/outbox/{mail_id}/retry", operation_id = "retryMail", tag = "mail",
+    params(("mail_id" = String, Path, description = "Mail id")),
+    security(("bearer" = [])),
+    responses((status = 204, description = "Queued again"), (status = 404, description = "No failed mail with this id", content_type = "application/problem+json")))]
+pub async fn retry_mail(
+    state: web::Data<AppState>,
+    _owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now_naive();
+    if !crate::db::run(&state.pool, move |conn| {
+        Ok(OutboxMessage::retry(conn, &id, now)?)
+    })
+    .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,201 @@
+//! `getMe`, `listPeople`, `invitePeople`, `updatePerson`.
+
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::accounts::invitations::{self, InviteRow};
+use crate::accounts::people::{self, PersonUpdate, PersonView};
+use crate::accounts::{Owner, SignedIn};
+use crate::domain::ids::PersonId;
+use crate::error::AppError;
+use crate::startup::AppState;
+
+/// The signed-in person.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Me {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// `de` or `en`.
+    pub language: String,
+    /// Time zone.
+    pub time_zone: String,
+    /// Roles held, e.g. `owner`.
+    pub roles: Vec<String>,
+}
+
+/// Who am I.
+#[utoipa::path(get, path = "/api/v1/me", operation_id = "getMe", tag = "accounts",
+    security(("bearer" = [])),
+    responses((status = 200, body = Me), (status = 401, description = "Not signed in", content_type = "application/problem+json")))]
+pub async fn get_me(me: SignedIn) -> HttpResponse {
+    let p = me.0.person;
+    let roles = if me.0.is_owner {
+        vec!["owner".to_string()]
+    } else {
+        vec![]
+    };
+    HttpResponse::Ok().json(Me {
+        id: p.id.0,
+        name: p.name,
+        email: p.email,
+        language: p.language,
+        time_zone: p.time_zone,
+        roles,
+    })
+}
+
+/// Search and paging for `listPeople`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    /// Part of a name or email.
+    #[serde(default)]
+    search: String,
+    /// 1-based page (100 per page).
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+/// A page of people.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PeoplePage {
+    /// People on this page.
+    pub people: Vec<PersonView>,
+    /// People matching in all.
+    pub total: i64,
+}
+
+/// The owner's list of people.
+#[utoipa::path(get, path = "/api/v1/people", operation_id = "listPeople", tag = "accounts", params(ListQuery),
+    security(("bearer" = [])),
+    responses((status = 200, body = PeoplePage), (status = 403, description = "Not an owner", content_type = "application/problem+json")))]
+pub async fn list_people(
+    state: web::Data<AppState>,
+    owner: Owner,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let actor = owner.0;
+    let (people, total) = crate::db::run(&state.pool, move |conn| {
+        people::list(conn, &actor, &query.search, query.page.unwrap_or(1), 100)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(PeoplePage { people, total }))
+}
+
+/// People to invite: structured rows, or text as pasted (emails or CSV).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteRequest {
+    /// Rows.
+    #[serde(default)]
+    pub people: Vec<InvitePersonInput>,
+    /// Or: one email per line, or CSV with a header row.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+/// One person to invite.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitePersonInput {
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// `de` (default) or `en`.
+    #[serde(default)]
+    pub language: String,
+    /// Org unit.
+    #[serde(default)]
+    pub org_unit: Option<String>,
+    /// Manager's email.
+    #[serde(default)]
+    pub manager_email: Option<String>,
+}
+
+/// Invites people; bad rows are reported by line (1-based position), good rows are kept.
+#[utoipa::path(post, path = "/api/v1/people/invitations", operation_id = "invitePeople", tag = "accounts", request_body = InviteRequest,
+    security(("bearer" = [])),
+    responses((status = 200, description = "invited, existing and errors"), (status = 403, description = "Not an owner", content_type = "application/problem+json")))]
+pub async fn invite_people(
+    state: web::Data<AppState>,
+    owner: Owner,
+    body: web::Json<InviteRequest>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    let (rows, errors) = match body.text {
+        Some(text) => invitations::parse(&text),
+        None => {
+            let csv: String =
+                std::iter::once("name,email,language,org_unit,manager_email".to_string())
+                    .chain(body.people.iter().map(|p| {
+                        let cell = |v: &str| format!("\"{}\"", v.replace('"', "\"\""));
+                        [
+                            cell(&p.name),
+                            cell(&p.email),
+                            cell(&p.language),
+                            cell(p.org_unit.as_deref().unwrap_or("")),
+                            cell(p.manager_email.as_deref().unwrap_or("")),
+                        ]
+                        .join(",")
+                    }))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+            let (rows, errors) = invitations::parse(&csv);
+            // Lines count from the header here; report positions in the request's list.
+            let shift = |line: usize| line.saturating_sub(1);
+            (
+                rows.into_iter()
+                    .map(|r| InviteRow {
+                        line: shift(r.line),
+                        ..r
+                    })
+                    .collect(),
+                errors
+                    .into_iter()
+                    .map(|mut e| {
+                        e.line = shift(e.line);
+                        e
+                    })
+                    .collect(),
+            )
+        }
+    };
+    let (composer, now, actor) = (state.composer.clone(), state.clock.now_naive(), owner.0);
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        people::invite(conn, &composer, &actor, rows, errors, now)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(outcome))
+}
+
+/// Changes a person's owner role or status.
+#[utoipa::path(patch, path = "/api/v1/people/{person_id}", operation_id = "updatePerson", tag = "accounts", request_body = PersonUpdate,
+    params(("person_id" = String, Path, description = "Person id")),
+    security(("bearer" = [])),
+    responses((status = 204, description = "Changed"), (status = 404, description = "No such person", content_type = "application/problem+json")))]
+pub async fn update_person(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    body: web::Json<PersonUpdate>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id, changes) = (
+        owner.0,
+        state.clock.now_naive(),
+        PersonId(id.into_inner()),
+        body.into_inner(),
+    );
+    crate::db::run(&state.pool, move |conn| {
+        people::update(conn, &actor, &id, &changes, now)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

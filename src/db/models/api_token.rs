@@ -1,0 +1,89 @@
+//! `api_tokens`: personal tokens for `/api/v1`, stored hashed, revocable.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::api_tokens;
+use crate::domain::ids::PersonId;
+
+/// An API token.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = api_tokens)]
+pub struct ApiToken {
+    /// Id.
+    pub id: String,
+    /// Owner.
+    pub person_id: PersonId,
+    /// A name the person chose.
+    pub name: String,
+    /// SHA-256 of the token.
+    #[serde(skip)]
+    pub token_hash: String,
+    /// The first characters, to recognise it.
+    pub prefix: String,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Last use.
+    pub last_used_at: Option<NaiveDateTime>,
+    /// Revoked.
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+impl ApiToken {
+    /// Inserts a token.
+    pub fn create(conn: &mut DbConnection, new: &ApiToken) -> QueryResult<()> {
+        diesel::insert_into(api_tokens::table)
+            .values(new)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// The person's tokens, newest first.
+    pub fn list_by_person(
+        conn: &mut DbConnection,
+        person: &PersonId,
+    ) -> QueryResult<Vec<ApiToken>> {
+        api_tokens::table
+            .filter(api_tokens::person_id.eq(person))
+            .order(api_tokens::created_at.desc())
+            .select(ApiToken::as_select())
+            .load(conn)
+    }
+
+    /// An unrevoked token by hash.
+    pub fn find_active(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<ApiToken>> {
+        api_tokens::table
+            .filter(api_tokens::token_hash.eq(hash))
+            .filter(api_tokens::revoked_at.is_null())
+            .select(ApiToken::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Records a use.
+    pub fn touch(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+        diesel::update(api_tokens::table.find(id))
+            .set(api_tokens::last_used_at.eq(now))
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Revokes one of the person's tokens; returns whether it existed.
+    pub fn revoke(
+        conn: &mut DbConnection,
+        id: &str,
+        person: &PersonId,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let n = diesel::update(
+            api_tokens::table
+                .filter(api_tokens::id.eq(id))
+                .filter(api_tokens::person_id.eq(person))
+                .filter(api_tokens::revoked_at.is_null()),
+        )
+        .set(api_tokens::revoked_at.eq(now))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+}

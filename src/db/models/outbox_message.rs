@@ -1,0 +1,193 @@
+//! `outbox`: every mail, rendered at enqueue, unique by idempotency key, claimed by workers
+//! under a lease and finished only by the lease holder.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::db::schema::outbox;
+use crate::db::{DbConnection, per_backend, write_tx};
+use crate::domain::ids::PersonId;
+
+/// A mail in the outbox.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = outbox)]
+pub struct OutboxMessage {
+    /// Id.
+    pub id: String,
+    /// One logical mail, one key (e.g. `signin:<token hash>`).
+    pub idempotency_key: String,
+    /// The kind of mail, e.g. `sign_in_link`.
+    pub kind: String,
+    /// The recipient's account, if any.
+    pub person_id: Option<PersonId>,
+    /// Recipient address.
+    pub to_address: String,
+    /// Subject, rendered.
+    pub subject: String,
+    /// Plain-text body.
+    #[serde(skip)]
+    pub body_text: String,
+    /// HTML body.
+    #[serde(skip)]
+    pub body_html: String,
+    /// Fixed at enqueue and reused on every attempt.
+    pub message_id: String,
+    /// Extra headers as JSON (e.g. List-Unsubscribe).
+    #[serde(skip)]
+    pub headers: String,
+    /// What the mail is about, for the send-time check (JSON).
+    #[serde(skip)]
+    pub context: String,
+    /// pending, sending, sent, failed, dead, cancelled.
+    pub status: String,
+    /// Attempts so far.
+    pub attempts: i32,
+    /// Not before.
+    pub next_attempt_at: NaiveDateTime,
+    /// The worker holding the lease.
+    #[serde(skip)]
+    pub lease_owner: Option<String>,
+    /// Lease end.
+    #[serde(skip)]
+    pub lease_expires_at: Option<NaiveDateTime>,
+    /// Last failure (no secrets).
+    pub last_error: Option<String>,
+    /// Enqueued.
+    pub created_at: NaiveDateTime,
+    /// Delivered to the relay.
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+impl OutboxMessage {
+    /// Inserts the mail unless one with the same key exists; returns whether it was new.
+    pub fn insert_if_absent(conn: &mut DbConnection, new: &OutboxMessage) -> QueryResult<bool> {
+        let n = per_backend!(conn, c => diesel::insert_into(outbox::table).values(new).on_conflict_do_nothing().execute(c))?;
+        Ok(n == 1)
+    }
+
+    /// A mail by id.
+    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<OutboxMessage>> {
+        outbox::table
+            .find(id)
+            .select(OutboxMessage::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Claims up to `limit` due mails for `worker` until `now + lease`; a mail whose lease ran
+    /// out (its worker died) is due again. PostgreSQL skips rows other workers are claiming.
+    pub fn claim(
+        conn: &mut DbConnection,
+        worker: &str,
+        now: NaiveDateTime,
+        lease: Duration,
+        limit: i64,
+    ) -> QueryResult<Vec<OutboxMessage>> {
+        write_tx(conn, |conn| {
+            let due = |q: outbox::table| {
+                q.filter(
+                    outbox::status
+                        .eq("pending")
+                        .and(outbox::next_attempt_at.le(now))
+                        .or(outbox::status
+                            .eq("sending")
+                            .and(outbox::lease_expires_at.lt(now))),
+                )
+                .order(outbox::next_attempt_at.asc())
+                .limit(limit)
+                .select(outbox::id)
+            };
+            let ids: Vec<String> = match conn {
+                DbConnection::Sqlite(c) => due(outbox::table).load(c)?,
+                DbConnection::Postgresql(c) => {
+                    due(outbox::table).for_update().skip_locked().load(c)?
+                }
+            };
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
+                .set((
+                    outbox::status.eq("sending"),
+                    outbox::lease_owner.eq(worker),
+                    outbox::lease_expires_at.eq(now + lease),
+                    outbox::attempts.eq(outbox::attempts + 1),
+                ))
+                .execute(conn)?;
+            outbox::table
+                .filter(outbox::id.eq_any(&ids))
+                .select(OutboxMessage::as_select())
+                .load(conn)
+        })
+    }
+
+    /// Finishes a claimed mail with `status`, only if `worker` still holds its lease.
+    pub fn finish(
+        conn: &mut DbConnection,
+        id: &str,
+        worker: &str,
+        status: &str,
+        error: Option<&str>,
+        next_attempt_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let target = outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::lease_owner.eq(worker))
+            .filter(outbox::status.eq("sending"));
+        let n = diesel::update(target)
+            .set((
+                outbox::status.eq(status),
+                outbox::lease_owner.eq(None::<String>),
+                outbox::lease_expires_at.eq(None::<NaiveDateTime>),
+                outbox::last_error.eq(error),
+                outbox::next_attempt_at.eq(next_attempt_at.unwrap_or(now)),
+                outbox::sent_at.eq((status == "sent").then_some(now)),
+            ))
+            .execute(conn)?;
+        Ok(n == 1)
+    }
+
+    /// Mails by status and kind, newest first.
+    pub fn list(
+        conn: &mut DbConnection,
+        statuses: &[&str],
+        kind: Option<&str>,
+        person: Option<&PersonId>,
+        limit: i64,
+    ) -> QueryResult<Vec<OutboxMessage>> {
+        let mut query = outbox::table.into_boxed();
+        if !statuses.is_empty() {
+            query = query.filter(
+                outbox::status.eq_any(statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
+            );
+        }
+        if let Some(kind) = kind {
+            query = query.filter(outbox::kind.eq(kind.to_string()));
+        }
+        if let Some(person) = person {
+            query = query.filter(outbox::person_id.eq(person.clone()));
+        }
+        query
+            .order(outbox::created_at.desc())
+            .limit(limit)
+            .select(OutboxMessage::as_select())
+            .load(conn)
+    }
+
+    /// Puts a failed, given-up or cancelled mail back in the queue; returns whether it was one.
+    pub fn retry(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+        let n = diesel::update(
+            outbox::table
+                .filter(outbox::id.eq(id))
+                .filter(outbox::status.eq_any(["failed", "dead", "cancelled"])),
+        )
+        .set((
+            outbox::status.eq("pending"),
+            outbox::next_attempt_at.eq(now),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+}

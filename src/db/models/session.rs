@@ -1,0 +1,82 @@
+//! `sessions`: signed-in browsers. Only the hash of the cookie value is stored, so a database
+//! leak does not hand out sessions.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::sessions;
+use crate::domain::ids::PersonId;
+
+/// A session.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = sessions)]
+pub struct Session {
+    /// SHA-256 of the cookie value.
+    pub id_hash: String,
+    /// Who is signed in.
+    pub person_id: PersonId,
+    /// The synchronizer token for forms.
+    pub csrf_token: String,
+    /// Signed in at.
+    pub created_at: NaiveDateTime,
+    /// Last request.
+    pub last_seen_at: NaiveDateTime,
+    /// Absolute end.
+    pub expires_at: NaiveDateTime,
+    /// Browser, for the profile's session list.
+    pub user_agent: Option<String>,
+}
+
+impl Session {
+    /// A session by its hash.
+    pub fn find(conn: &mut DbConnection, id_hash: &str) -> QueryResult<Option<Session>> {
+        sessions::table
+            .find(id_hash)
+            .select(Session::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Inserts a session.
+    pub fn create(conn: &mut DbConnection, new: &Session) -> QueryResult<()> {
+        diesel::insert_into(sessions::table)
+            .values(new)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Records activity.
+    pub fn touch(conn: &mut DbConnection, id_hash: &str, now: NaiveDateTime) -> QueryResult<()> {
+        diesel::update(sessions::table.find(id_hash))
+            .set(sessions::last_seen_at.eq(now))
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Ends one session.
+    pub fn delete(conn: &mut DbConnection, id_hash: &str) -> QueryResult<usize> {
+        diesel::delete(sessions::table.find(id_hash)).execute(conn)
+    }
+
+    /// Ends every session of a person.
+    pub fn delete_by_person(conn: &mut DbConnection, person: &PersonId) -> QueryResult<usize> {
+        diesel::delete(sessions::table.filter(sessions::person_id.eq(person))).execute(conn)
+    }
+
+    /// Removes sessions past their absolute end or idle for longer than `idle_before`.
+    pub fn delete_stale(
+        conn: &mut DbConnection,
+        now: NaiveDateTime,
+        idle_before: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::delete(
+            sessions::table.filter(
+                sessions::expires_at
+                    .le(now)
+                    .or(sessions::last_seen_at.lt(idle_before)),
+            ),
+        )
+        .execute(conn)
+    }
+}

@@ -1,0 +1,114 @@
+//! Rendering a mail from `templates/emails/<name>/{subject.txt,body.txt,body.html}` in the
+//! recipient's language and putting it into the outbox.
+
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+use serde_json::json;
+
+use crate::db::DbConnection;
+use crate::db::models::{OutboxMessage, Person};
+use crate::error::AppError;
+use crate::templates::Templates;
+
+/// What every mail needs from the application: templates, the public URL, the sender.
+#[derive(Debug, Clone)]
+pub struct Composer {
+    /// The compiled templates.
+    pub templates: Arc<Templates>,
+    /// Public base URL for links.
+    pub base_url: String,
+    /// The sender's domain, for Message-IDs.
+    pub domain: String,
+}
+
+impl Composer {
+    /// A composer for this installation.
+    pub fn new(templates: Arc<Templates>, base_url: &str, mail_from: &str) -> Self {
+        let domain = mail_from
+            .rsplit('@')
+            .next()
+            .unwrap_or("localhost")
+            .trim_end_matches('>')
+            .trim()
+            .to_string();
+        Self {
+            templates,
+            base_url: base_url.to_string(),
+            domain,
+        }
+    }
+}
+
+/// One mail to one person.
+pub struct Email<'a> {
+    /// Unique per logical mail, e.g. `signin:<token hash>`; enqueueing it twice is a no-op.
+    pub key: String,
+    /// The template folder under `templates/emails/`, also the mail's kind.
+    pub template: &'static str,
+    /// The recipient.
+    pub to: &'a Person,
+    /// Values for the templates (the recipient's name and language are added).
+    pub context: tera::Context,
+}
+
+/// Renders the mail in the recipient's language and inserts it into the outbox unless its key
+/// is already there. Call inside the transaction of the change the mail reports.
+pub fn enqueue(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    now: NaiveDateTime,
+    email: Email<'_>,
+) -> Result<bool, AppError> {
+    let mut ctx = email.context;
+    ctx.insert(
+        "lang",
+        if email.to.language == "en" {
+            "en"
+        } else {
+            "de"
+        },
+    );
+    ctx.insert("name", &email.to.name);
+    ctx.insert("base_url", &composer.base_url);
+    let folder = format!("emails/{}", email.template);
+    let subject = composer
+        .templates
+        .render(&format!("{folder}/subject.txt"), &ctx)?;
+    // One line, whatever a name or title contained: no header can be smuggled in.
+    let subject: String = subject
+        .split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let body_text = composer
+        .templates
+        .render(&format!("{folder}/body.txt"), &ctx)?;
+    let body_html = composer
+        .templates
+        .render(&format!("{folder}/body.html"), &ctx)?;
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let message = OutboxMessage {
+        message_id: format!("<{id}@{}>", composer.domain),
+        id,
+        idempotency_key: email.key,
+        kind: email.template.to_string(),
+        person_id: Some(email.to.id.clone()),
+        to_address: email.to.email.clone(),
+        subject,
+        body_text,
+        body_html,
+        headers: json!({ "to_name": email.to.name }).to_string(),
+        context: "{}".into(),
+        status: "pending".into(),
+        attempts: 0,
+        next_attempt_at: now,
+        lease_owner: None,
+        lease_expires_at: None,
+        last_error: None,
+        created_at: now,
+        sent_at: None,
+    };
+    Ok(OutboxMessage::insert_if_absent(conn, &message)?)
+}

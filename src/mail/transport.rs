@@ -1,0 +1,153 @@
+//! Where mails go: an SMTP relay (lettre, pooled, with timeouts), `.eml` files under
+//! `<data dir>/mail/` (the development default), or memory (tests).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::db::models::OutboxMessage;
+
+/// A delivered mail as the memory transport keeps it.
+#[derive(Debug, Clone)]
+pub struct SentMail {
+    /// Recipient address.
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// Message-ID header.
+    pub message_id: String,
+    /// The whole message as sent.
+    pub raw: String,
+}
+
+/// Why a send failed, and whether trying again can help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendError {
+    /// 4xx answers, timeouts, refused connections: try again later.
+    Transient(String),
+    /// 5xx answers and unusable messages: do not try again.
+    Permanent(String),
+}
+
+/// A way to deliver mail.
+#[derive(Clone)]
+pub enum Transport {
+    /// An SMTP relay.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// One `.eml` file per mail in this folder.
+    Files(PathBuf),
+    /// Kept in memory (tests).
+    Memory(Arc<Mutex<Vec<SentMail>>>),
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Smtp(_) => f.write_str("Transport::Smtp"),
+            Self::Files(dir) => write!(f, "Transport::Files({})", dir.display()),
+            Self::Memory(_) => f.write_str("Transport::Memory"),
+        }
+    }
+}
+
+impl Transport {
+    /// An SMTP transport from an `smtp://` or `smtps://` URL (`?tls=required` for STARTTLS).
+    pub fn smtp(url: &str) -> anyhow::Result<Self> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| anyhow::anyhow!("QUALIFY_SMTP_URL: {e}"))?
+            .timeout(Some(Duration::from_secs(30)))
+            .build();
+        Ok(Self::Smtp(transport))
+    }
+
+    /// An empty memory transport and its mailbox.
+    pub fn memory() -> (Self, Arc<Mutex<Vec<SentMail>>>) {
+        let mailbox = Arc::new(Mutex::new(Vec::new()));
+        (Self::Memory(mailbox.clone()), mailbox)
+    }
+
+    /// Delivers one outbox mail.
+    pub async fn send(&self, mail: &OutboxMessage, from: &str) -> Result<(), SendError> {
+        let message = build(mail, from)?;
+        match self {
+            Self::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    SendError::Permanent(e.to_string())
+                } else {
+                    SendError::Transient(e.to_string())
+                }
+            }),
+            Self::Files(dir) => {
+                std::fs::create_dir_all(dir).map_err(|e| SendError::Transient(e.to_string()))?;
+                let name = format!(
+                    "{}-{}.eml",
+                    mail.created_at.format("%Y%m%dT%H%M%S"),
+                    mail.id
+                );
+                std::fs::write(dir.join(name), message.formatted())
+                    .map_err(|e| SendError::Transient(e.to_string()))
+            }
+            Self::Memory(mailbox) => {
+                let raw = String::from_utf8_lossy(&message.formatted()).into_owned();
+                mailbox.lock().expect("mailbox lock").push(SentMail {
+                    to: mail.to_address.clone(),
+                    subject: mail.subject.clone(),
+                    message_id: mail.message_id.clone(),
+                    raw,
+                });
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Builds the MIME message; lettre encodes every header, so names cannot inject headers.
+fn build(mail: &OutboxMessage, from: &str) -> Result<Message, SendError> {
+    let headers: serde_json::Value = serde_json::from_str(&mail.headers).unwrap_or_default();
+    let to_name = headers["to_name"]
+        .as_str()
+        .map(|n| n.replace(['\r', '\n'], " "));
+    let to = Mailbox::new(
+        to_name,
+        mail.to_address
+            .parse()
+            .map_err(|e| SendError::Permanent(format!("bad recipient address: {e}")))?,
+    );
+    let from: Mailbox = from
+        .parse()
+        .map_err(|e| SendError::Permanent(format!("bad sender address: {e}")))?;
+    let mut builder = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(mail.subject.clone())
+        .message_id(Some(mail.message_id.clone()));
+    if let Some(extra) = headers["extra"].as_object() {
+        for (name, value) in extra {
+            let (Some(value), Ok(name)) =
+                (value.as_str(), HeaderName::new_from_ascii(name.clone()))
+            else {
+                continue;
+            };
+            builder = builder.raw_header(HeaderValue::new(name, value.replace(['\r', '\n'], " ")));
+        }
+    }
+    builder
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(mail.body_text.clone()),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .body(mail.body_html.clone()),
+                ),
+        )
+        .map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))
+}

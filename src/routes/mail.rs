@@ -1,0 +1,46 @@
+//! `/mail`: the owner's view of mails that failed or were given up, with a retry button.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::see_other;
+use crate::accounts::Owner;
+use crate::db::models::OutboxMessage;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::templates::Page;
+
+/// `GET /mail`.
+pub async fn index(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _owner: Owner,
+) -> Result<HttpResponse, AppError> {
+    let (failed, pending) = crate::db::run(&state.pool, |conn| {
+        Ok((
+            OutboxMessage::list(conn, &["failed", "dead"], None, None, 200)?,
+            OutboxMessage::list(conn, &["pending", "sending"], None, None, 200)?.len(),
+        ))
+    })
+    .await?;
+    Page::new(&req, "mail/index.html")
+        .with("failed", &failed)
+        .with("pending", &pending)
+        .render(&state.templates)
+}
+
+/// `POST /mail/{id}/retry`.
+pub async fn retry(
+    state: web::Data<AppState>,
+    _owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now_naive();
+    let found = crate::db::run(&state.pool, move |conn| {
+        Ok(OutboxMessage::retry(conn, &id, now)?)
+    })
+    .await?;
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other("/mail"))
+}

@@ -1,0 +1,117 @@
+//! `/people`: the owner's list of people (search, invite, roles, disable).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::see_other;
+use crate::accounts::people::{self, PersonUpdate};
+use crate::accounts::{Owner, invitations};
+use crate::domain::ids::PersonId;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::templates::Page;
+
+const PER_PAGE: i64 = 50;
+
+/// Search and page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<i64>,
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+/// `GET /people`.
+pub async fn index(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let page = query.page.unwrap_or(1).max(1);
+    let (actor, search) = (owner.0.clone(), query.q.clone());
+    let (people, total) = crate::db::run(&state.pool, move |conn| {
+        people::list(conn, &actor, &search, page, PER_PAGE)
+    })
+    .await?;
+    let pages = (total + PER_PAGE - 1) / PER_PAGE;
+    Page::new(&req, "people/index.html")
+        .with("people", &people)
+        .with("total", &total)
+        .with("q", &query.q)
+        .with("page", &page)
+        .with("pages", &pages.max(1))
+        .with("saved", &query.saved)
+        .with("my_id", owner.0.person.id.as_str())
+        .render(&state.templates)
+}
+
+/// The invitation form: a pasted list or CSV.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InviteForm {
+    people: String,
+}
+
+/// `POST /people/invite`: shows who was invited, who already had an account, and every bad
+/// line, with the text kept for correction.
+pub async fn invite(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    form: web::Form<InviteForm>,
+) -> Result<HttpResponse, AppError> {
+    let text = form.into_inner().people;
+    let (rows, errors) = invitations::parse(&text);
+    let (composer, now, actor) = (state.composer.clone(), state.clock.now_naive(), owner.0);
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        people::invite(conn, &composer, &actor, rows, errors, now)
+    })
+    .await?;
+    let status = if outcome.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Page::new(&req, "people/invited.html")
+        .with("outcome", &outcome)
+        .with("text", &text)
+        .status(status)
+        .render(&state.templates)
+}
+
+/// The per-person change form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeForm {
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+}
+
+/// `POST /people/{id}`.
+pub async fn change(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    form: web::Form<ChangeForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let update = PersonUpdate {
+        owner: form.owner.as_deref().map(|v| v == "grant"),
+        status: form.status,
+    };
+    let (actor, now, id) = (owner.0, state.clock.now_naive(), PersonId(id.into_inner()));
+    crate::db::run(&state.pool, move |conn| {
+        people::update(conn, &actor, &id, &update, now)
+    })
+    .await?;
+    Ok(see_other("/people?saved=1"))
+}

@@ -1,0 +1,257 @@
+//! `/me`: the signed-in person's profile, password, API tokens, and "sign out everywhere".
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::see_other;
+use crate::accounts::profile::{self, ProfileForm};
+use crate::accounts::{SignedIn, session, sign_in};
+use crate::db::models::ApiToken;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::templates::Page;
+
+/// Time zones offered in the profile form.
+pub const TIME_ZONES: &[&str] = &[
+    "Europe/Berlin",
+    "Europe/Vienna",
+    "Europe/Zurich",
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Madrid",
+    "Europe/Warsaw",
+    "Europe/Lisbon",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "Asia/Kolkata",
+    "Asia/Shanghai",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "UTC",
+];
+
+async fn render(
+    req: &HttpRequest,
+    state: &AppState,
+    me: &SignedIn,
+    form: &ProfileForm,
+    extra: Option<(&'static str, serde_json::Value)>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let id = me.0.person.id.clone();
+    let tokens = crate::db::run(&state.pool, move |conn| {
+        Ok(ApiToken::list_by_person(conn, &id)?)
+    })
+    .await?;
+    let mut page = Page::new(req, "profile/show.html")
+        .with("form", form)
+        .with("email", &me.0.person.email)
+        .with("has_password", &me.0.person.password_hash.is_some())
+        .with("tokens", &tokens)
+        .with("time_zones", TIME_ZONES)
+        .status(status);
+    if let Some((key, value)) = extra {
+        page = page.with(key, &value);
+    }
+    page.render(&state.templates)
+}
+
+fn form_of(me: &SignedIn) -> ProfileForm {
+    let p = &me.0.person;
+    ProfileForm {
+        name: p.name.clone(),
+        language: p.language.clone(),
+        time_zone: p.time_zone.clone(),
+        lock_version: p.lock_version,
+    }
+}
+
+/// `GET /me`.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+) -> Result<HttpResponse, AppError> {
+    let notice = req
+        .uri()
+        .query()
+        .and_then(|q| q.strip_prefix("saved="))
+        .map(|s| serde_json::json!(s));
+    render(
+        &req,
+        &state,
+        &me,
+        &form_of(&me),
+        notice.map(|n| ("notice", n)),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /me`: saves the profile; wrong fields or a concurrent change show the form again with
+/// what was typed.
+pub async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    form: web::Form<ProfileForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let errors = profile::validate(&form);
+    if !errors.is_empty() {
+        return render(
+            &req,
+            &state,
+            &me,
+            &form,
+            Some(("errors", serde_json::json!(errors))),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let (id, now, submitted) = (
+        me.0.person.id.clone(),
+        state.clock.now_naive(),
+        form.clone(),
+    );
+    match crate::db::run(&state.pool, move |conn| {
+        profile::update(conn, &id, &submitted, now)
+    })
+    .await
+    {
+        Ok(()) => Ok(see_other("/me?saved=profile")),
+        Err(AppError::Conflict(_)) => {
+            render(
+                &req,
+                &state,
+                &me,
+                &form,
+                Some(("conflict", serde_json::json!(true))),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The password form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordForm {
+    password: String,
+}
+
+/// `POST /me/password`.
+pub async fn set_password(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    match profile::set_password(
+        &state.pool,
+        &me.0.person,
+        form.into_inner().password,
+        state.clock.now_naive(),
+    )
+    .await?
+    {
+        Ok(()) => Ok(see_other("/me?saved=password")),
+        Err(problem) => {
+            let error = serde_json::json!(problem.message_key());
+            render(
+                &req,
+                &state,
+                &me,
+                &form_of(&me),
+                Some(("password_error", error)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+/// The new-token form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenForm {
+    name: String,
+}
+
+/// `POST /me/tokens`: shows the new token once.
+pub async fn create_token(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, AppError> {
+    let (id, now, name) = (
+        me.0.person.id.clone(),
+        state.clock.now_naive(),
+        form.into_inner().name,
+    );
+    if name.trim().is_empty() || name.chars().count() > 100 {
+        return render(
+            &req,
+            &state,
+            &me,
+            &form_of(&me),
+            Some(("token_error", serde_json::json!("token-error-name"))),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let (token, _) = crate::db::run(&state.pool, move |conn| {
+        profile::create_token(conn, &id, &name, now)
+    })
+    .await?;
+    let mut response = render(
+        &req,
+        &state,
+        &me,
+        &form_of(&me),
+        Some(("new_token", serde_json::json!(token))),
+        StatusCode::OK,
+    )
+    .await?;
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
+
+/// `POST /me/tokens/{id}/revoke`.
+pub async fn revoke_token(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    token_id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (id, now) = (me.0.person.id.clone(), state.clock.now_naive());
+    crate::db::run(&state.pool, move |conn| {
+        profile::revoke_token(conn, &id, &token_id, now)
+    })
+    .await?;
+    Ok(see_other("/me?saved=token"))
+}
+
+/// `POST /me/sign-out-everywhere`: ends every session, this one included.
+pub async fn sign_out_everywhere(
+    state: web::Data<AppState>,
+    me: SignedIn,
+) -> Result<HttpResponse, AppError> {
+    let (id, now) = (me.0.person.id.clone(), state.clock.now_naive());
+    crate::db::run(&state.pool, move |conn| {
+        sign_in::sign_out_everywhere(conn, &id, now)
+    })
+    .await?;
+    let mut response = see_other("/sign-in");
+    let _ = response.add_cookie(&session::removal(&state.settings));
+    Ok(response)
+}
