@@ -517,3 +517,63 @@ async fn api_tokens_are_shown_once_work_without_csrf_and_can_be_revoked() {
         Some("application/problem+json")
     );
 }
+
+#[actix_web::test]
+async fn secrets_never_reach_the_logs() {
+    let app = spawn_app().await;
+    let a = create_person(&app, "secret.person@example.com", "Sina", false);
+    let browser = Browser::new(&app);
+    browser
+        .post("/sign-in/link", &[("email", "secret.person@example.com")])
+        .await;
+    browser
+        .post("/sign-in/link", &[("email", "unknown.person@example.com")])
+        .await;
+    let link = link_from(&app.deliver().await[0].raw);
+    let token = link.rsplit('/').next().unwrap().to_string();
+    browser.get(&link).await;
+    browser.post("/sign-in/confirm", &[("token", &token)]).await;
+    let session = browser.cookie("qualify_session").unwrap();
+    let csrf = {
+        browser.get("/me").await;
+        browser.csrf()
+    };
+    let password = "a very secret passphrase 42";
+    browser
+        .post("/me/password", &[("password", password)])
+        .await;
+    let other = Browser::new(&app);
+    other
+        .post(
+            "/sign-in/password",
+            &[
+                ("email", "secret.person@example.com"),
+                ("password", "wrong but secret 99"),
+            ],
+        )
+        .await;
+    browser.post("/me/tokens", &[("name", "x")]).await;
+    let api_token = {
+        let mut conn = app.conn();
+        qualify::db::models::ApiToken::list_by_person(&mut conn, &a).unwrap()[0]
+            .prefix
+            .clone()
+    };
+    let logs = crate::helpers::captured_logs();
+    assert!(
+        logs.contains("u***@example.com"),
+        "masked addresses are logged: {logs}"
+    );
+    for secret in [
+        token.as_str(),
+        session.as_str(),
+        csrf.as_str(),
+        password,
+        "wrong but secret 99",
+        "secret.person@example.com",
+        "unknown.person@example.com",
+        &api_token,
+    ] {
+        assert!(!logs.contains(secret), "{secret} appeared in the logs");
+    }
+}

@@ -122,8 +122,42 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// Everything every test instance logged (info and above), for tests that check logs.
+pub fn captured_logs() -> String {
+    let buffer = LOGS.get_or_init(init_logs);
+    String::from_utf8_lossy(&buffer.lock().unwrap()).into_owned()
+}
+
+static LOGS: std::sync::OnceLock<Arc<std::sync::Mutex<Vec<u8>>>> = std::sync::OnceLock::new();
+
+#[derive(Clone)]
+struct LogBuffer(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn init_logs() -> Arc<std::sync::Mutex<Vec<u8>>> {
+    let buffer = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let writer = LogBuffer(buffer.clone());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter("info")
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .try_init();
+    buffer
+}
+
 /// Starts the app after `adjust` changed its settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut BTreeMap<String, String>)) -> TestApp {
+    LOGS.get_or_init(init_logs);
     let dir = tempfile::tempdir().expect("temp dir");
     let db = TestDb::create(dir.path());
     let mut map = test_settings_map(dir.path(), &db.url);

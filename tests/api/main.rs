@@ -10,6 +10,7 @@ mod health;
 mod helpers;
 mod mail_delivery;
 mod migrations;
+mod permissions;
 mod program;
 mod security;
 mod settings;

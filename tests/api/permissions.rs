@@ -1,0 +1,364 @@
+//! The permission table: every registered route, for an anonymous visitor, a trainee (a
+//! signed-in person without roles) and a program owner — including objects that belong to
+//! someone else. A test fails when a route is registered that the table does not list.
+
+use diesel::prelude::*;
+use qualify::db::models::ApiToken;
+
+use crate::browser::{Browser, create_person, signed_in};
+use crate::helpers::{Response, TestApp, spawn_app};
+
+/// What a role may expect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// This status.
+    Status(u16),
+    /// Redirected to the sign-in page.
+    SignIn,
+}
+use Expect::{SignIn, Status};
+
+struct Case {
+    method: &'static str,
+    /// Route pattern as registered.
+    pattern: &'static str,
+    /// Concrete path.
+    path: String,
+    form: Vec<(&'static str, String)>,
+    json: Option<serde_json::Value>,
+    /// anonymous, trainee, owner
+    expect: [Expect; 3],
+}
+
+fn case(
+    method: &'static str,
+    pattern: &'static str,
+    path: impl Into<String>,
+    expect: [Expect; 3],
+) -> Case {
+    Case {
+        method,
+        pattern,
+        path: path.into(),
+        form: vec![],
+        json: None,
+        expect,
+    }
+}
+
+async fn call(app: &TestApp, browser: &Browser<'_>, bearer: Option<&str>, c: &Case) -> Response {
+    if c.path.starts_with("/api/") {
+        let url = app.url(&c.path);
+        let mut req = match c.method {
+            "GET" => app.client.get(url),
+            "POST" => app.client.post(url),
+            "PATCH" => app.client.patch(url),
+            other => panic!("{other}"),
+        };
+        if let Some(token) = bearer {
+            req = req.insert_header(("Authorization", format!("Bearer {token}")));
+        }
+        let sent = match &c.json {
+            Some(body) => req.send_json(body).await,
+            None => req.send().await,
+        };
+        return Response::from(sent.unwrap()).await;
+    }
+    match c.method {
+        "GET" => browser.get(&c.path).await,
+        _ => {
+            let fields: Vec<(&str, &str)> = c.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            browser.post(&c.path, &fields).await
+        }
+    }
+}
+
+fn token_for(app: &TestApp, person: &qualify::domain::ids::PersonId) -> String {
+    let mut conn = app.conn();
+    qualify::accounts::profile::create_token(
+        &mut conn,
+        person,
+        "table",
+        chrono::Utc::now().naive_utc(),
+    )
+    .unwrap()
+    .0
+}
+
+#[actix_web::test]
+async fn every_route_allows_exactly_what_each_role_may_do() {
+    let app = spawn_app().await;
+    let trainee = create_person(&app, "trainee@example.com", "Tara Trainee", false);
+    let other_trainee = create_person(&app, "other@example.com", "Otto Other", false);
+    let owner = create_person(&app, "owner@example.com", "Olga Owner", true);
+    let trainee_token = token_for(&app, &trainee);
+    let owner_token = token_for(&app, &owner);
+    let other_token_id = {
+        let _ = token_for(&app, &other_trainee);
+        let mut conn = app.conn();
+        ApiToken::list_by_person(&mut conn, &other_trainee).unwrap()[0]
+            .id
+            .clone()
+    };
+    let anon = Browser::new(&app);
+    let as_trainee = signed_in(&app, &trainee).await;
+    let as_owner = signed_in(&app, &owner).await;
+
+    let ok = Status(200);
+    let mut cases = vec![
+        case("GET", "/", "/", [ok, ok, ok]),
+        case("GET", "/healthz", "/healthz", [ok, ok, ok]),
+        case(
+            "GET",
+            "/programs/{slug}",
+            "/programs/community-manager",
+            [ok, ok, ok],
+        ),
+        case(
+            "GET",
+            "/static/{path:.*}",
+            "/static/css/qualify.css",
+            [ok, ok, ok],
+        ),
+        case("GET", "/sign-in", "/sign-in", [ok, ok, ok]),
+        case(
+            "GET",
+            "/sign-in/link/{token}",
+            "/sign-in/link/unknown-token",
+            [Status(410), Status(410), Status(410)],
+        ),
+        case("GET", "/me", "/me", [SignIn, ok, ok]),
+        case("GET", "/people", "/people", [SignIn, Status(403), ok]),
+        case("GET", "/mail", "/mail", [SignIn, Status(403), ok]),
+        case(
+            "GET",
+            "/api/openapi.json",
+            "/api/openapi.json",
+            [ok, ok, ok],
+        ),
+        case(
+            "GET",
+            "/programs/{program_id}",
+            "/api/v1/programs/community-manager",
+            [ok, ok, ok],
+        ),
+        case("GET", "/me", "/api/v1/me", [Status(401), ok, ok]),
+        case(
+            "GET",
+            "/people",
+            "/api/v1/people",
+            [Status(401), Status(403), ok],
+        ),
+        case(
+            "GET",
+            "/outbox",
+            "/api/v1/outbox",
+            [Status(401), Status(403), ok],
+        ),
+        case(
+            "POST",
+            "/outbox/{mail_id}/retry",
+            "/api/v1/outbox/no-such-mail/retry",
+            [Status(401), Status(403), Status(404)],
+        ),
+    ];
+    let mut post = |pattern, path: String, form: Vec<(&'static str, String)>, expect| {
+        cases.push(Case {
+            method: "POST",
+            pattern,
+            path,
+            form,
+            json: None,
+            expect,
+        });
+    };
+    post(
+        "/language",
+        "/language".into(),
+        vec![("lang", "de".into())],
+        [Status(303), Status(303), Status(303)],
+    );
+    post(
+        "/sign-in/link",
+        "/sign-in/link".into(),
+        vec![("email", "nobody@example.com".into())],
+        [ok, ok, ok],
+    );
+    post(
+        "/sign-in/confirm",
+        "/sign-in/confirm".into(),
+        vec![("token", "unknown".into())],
+        [Status(410), Status(410), Status(410)],
+    );
+    post(
+        "/sign-in/password",
+        "/sign-in/password".into(),
+        vec![
+            ("email", "nobody@example.com".into()),
+            ("password", "wrong wrong wrong".into()),
+        ],
+        [Status(401), Status(401), Status(401)],
+    );
+    post(
+        "/me",
+        "/me".into(),
+        vec![
+            ("name", "Changed".into()),
+            ("language", "en".into()),
+            ("time_zone", "UTC".into()),
+            ("lock_version", "1".into()),
+        ],
+        [SignIn, Status(303), Status(303)],
+    );
+    post(
+        "/me/password",
+        "/me/password".into(),
+        vec![("password", "short".into())],
+        [SignIn, Status(422), Status(422)],
+    );
+    post(
+        "/me/tokens",
+        "/me/tokens".into(),
+        vec![("name", "t".into())],
+        [SignIn, ok, ok],
+    );
+    // Someone else's token: not found, whoever asks.
+    post(
+        "/me/tokens/{id}/revoke",
+        format!("/me/tokens/{other_token_id}/revoke"),
+        vec![],
+        [SignIn, Status(404), Status(404)],
+    );
+    post(
+        "/people/invite",
+        "/people/invite".into(),
+        vec![("people", "new.person@example.com".into())],
+        [SignIn, Status(403), ok],
+    );
+    post(
+        "/people/{id}",
+        format!("/people/{other_trainee}"),
+        vec![("owner", "grant".into())],
+        [SignIn, Status(403), Status(303)],
+    );
+    post(
+        "/mail/{id}/retry",
+        "/mail/no-such-mail/retry".into(),
+        vec![],
+        [SignIn, Status(403), Status(404)],
+    );
+    cases.push(Case {
+        method: "POST",
+        pattern: "/people/invitations",
+        path: "/api/v1/people/invitations".into(),
+        form: vec![],
+        json: Some(serde_json::json!({ "people": [{ "email": "api.invite@example.com" }] })),
+        expect: [Status(401), Status(403), ok],
+    });
+    cases.push(Case {
+        method: "PATCH",
+        pattern: "/people/{person_id}",
+        path: format!("/api/v1/people/{other_trainee}"),
+        form: vec![],
+        json: Some(serde_json::json!({ "status": "active" })),
+        expect: [Status(401), Status(403), Status(204)],
+    });
+    cases.push(case(
+        "PATCH",
+        "/people/{person_id}",
+        "/api/v1/people/no-such-person",
+        [Status(401), Status(403), Status(404)],
+    ));
+    cases.last_mut().unwrap().json = Some(serde_json::json!({ "status": "active" }));
+
+    let actors: [(&str, &Browser, Option<&str>); 3] = [
+        ("anonymous", &anon, None),
+        ("trainee", &as_trainee, Some(&trainee_token)),
+        ("owner", &as_owner, Some(&owner_token)),
+    ];
+    let mut failures = Vec::new();
+    for c in &cases {
+        for (i, (who, browser, bearer)) in actors.iter().enumerate() {
+            let resp = call(&app, browser, *bearer, c).await;
+            let got = if resp.status == 303
+                && resp
+                    .header("location")
+                    .is_some_and(|l| l.starts_with("/sign-in?next="))
+            {
+                SignIn
+            } else {
+                Status(resp.status)
+            };
+            if got != c.expect[i] {
+                failures.push(format!(
+                    "{} {} as {who}: expected {:?}, got {got:?}",
+                    c.method, c.path, c.expect[i]
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // Sign-out routes end the session, so they come last.
+    for browser in [&as_trainee, &as_owner] {
+        assert_eq!(browser.post("/sign-out", &[]).await.status, 303);
+        assert_eq!(browser.get("/me").await.status, 303);
+    }
+    let again = signed_in(&app, &trainee).await;
+    again.get("/me").await;
+    assert_eq!(again.post("/me/sign-out-everywhere", &[]).await.status, 303);
+    assert_eq!(
+        anon.post("/sign-out", &[])
+            .await
+            .header("location")
+            .map(|l| l.starts_with("/sign-in")),
+        Some(true)
+    );
+
+    // Every registered route is in the table.
+    let mut listed: Vec<(String, String)> = cases
+        .iter()
+        .map(|c| (c.method.to_string(), c.pattern.to_string()))
+        .collect();
+    listed.push(("POST".into(), "/sign-out".into()));
+    listed.push(("POST".into(), "/me/sign-out-everywhere".into()));
+    for (method, pattern) in registered_routes() {
+        assert!(
+            listed.contains(&(method.clone(), pattern.clone())),
+            "{method} {pattern} is not in the permission table"
+        );
+    }
+    // The owner's grant above really happened, and was audited.
+    let mut conn = app.conn();
+    let grants: i64 = qualify::db::schema::audit_log::table
+        .filter(qualify::db::schema::audit_log::action.eq("role_granted"))
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert_eq!(grants, 1);
+}
+
+/// `(METHOD, pattern)` of every `.route(…)` in the route tables.
+fn registered_routes() -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for file in ["src/routes/mod.rs", "src/api/mod.rs"] {
+        let text =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+                .unwrap();
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join("");
+        for part in flat.split(".route(\"").skip(1) {
+            let pattern = part.split('"').next().unwrap().to_string();
+            let method = part
+                .split("web::")
+                .nth(1)
+                .unwrap()
+                .split("()")
+                .next()
+                .unwrap()
+                .to_uppercase();
+            found.push((method, pattern));
+        }
+    }
+    assert!(found.len() > 20, "{found:?}");
+    found
+}
