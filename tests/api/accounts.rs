@@ -577,3 +577,87 @@ async fn secrets_never_reach_the_logs() {
         assert!(!logs.contains(secret), "{secret} appeared in the logs");
     }
 }
+
+#[actix_web::test]
+async fn on_https_the_session_cookie_is_host_prefixed_and_secure() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.insert(
+            "QUALIFY_BASE_URL".into(),
+            "https://qualify.intranet.example".into(),
+        );
+    })
+    .await;
+    let a = create_person(&app, "a@example.com", "Anna", false);
+    let browser = Browser::new(&app);
+    let token = {
+        let mut conn = app.conn();
+        qualify::accounts::sign_in::create_link(
+            &mut conn,
+            &a,
+            "sign_in",
+            Duration::minutes(10),
+            qualify::clock::Clock::now_naive(&*app.clock),
+        )
+        .unwrap()
+    };
+    browser.get(&format!("/sign-in/link/{token}")).await;
+    let csrf = browser.csrf();
+    let resp = browser
+        .post_raw(
+            "/sign-in/confirm",
+            &[("token", &token), ("csrf_token", &csrf)],
+            &[("Origin", "https://qualify.intranet.example")],
+        )
+        .await;
+    assert_eq!(resp.status, 303, "{}", resp.body);
+    let cookie = resp
+        .headers
+        .get_all("set-cookie")
+        .map(|c| c.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("__Host-qualify_session="))
+        .expect("__Host- cookie");
+    for attribute in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
+    }
+    assert!(!cookie.contains("Domain="));
+}
+
+#[actix_web::test]
+async fn password_attempts_are_limited_even_with_the_right_password() {
+    let app = spawn_app().await;
+    let a = create_person(&app, "a@example.com", "Anna", false);
+    let browser = signed_in(&app, &a).await;
+    browser.get("/me").await;
+    let password = "the right passphrase 7";
+    assert_eq!(
+        browser
+            .post("/me/password", &[("password", password)])
+            .await
+            .status,
+        303
+    );
+    let attacker = Browser::new(&app);
+    for _ in 0..5 {
+        assert_eq!(
+            attacker
+                .post(
+                    "/sign-in/password",
+                    &[
+                        ("email", "a@example.com"),
+                        ("password", "guess guess guess")
+                    ]
+                )
+                .await
+                .status,
+            401
+        );
+    }
+    let blocked = attacker
+        .post(
+            "/sign-in/password",
+            &[("email", "a@example.com"), ("password", password)],
+        )
+        .await;
+    assert_eq!(blocked.status, 429);
+    assert!(blocked.header("retry-after").is_some());
+}
