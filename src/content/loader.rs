@@ -127,6 +127,13 @@ struct RawModuleRef {
 /// Loads and validates the curriculum in `dir`; returns every problem found, sorted by file
 /// and line, when anything is wrong.
 pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
+    if !dir.is_dir() {
+        return Err(vec![Problem::new(
+            dir,
+            1,
+            "the curriculum folder does not exist (set QUALIFY_CONTENT_DIR or pass the folder)",
+        )]);
+    }
     let mut problems = Vec::new();
     let program_path = dir.join("program.toml");
     let program = Source::read(&program_path)
