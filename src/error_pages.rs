@@ -61,9 +61,10 @@ fn render<B: MessageBody + 'static>(
         .unwrap_or("");
     // Only bare errors are dressed: pages that render their own error (a form shown again with
     // its messages) and deliberate JSON answers such as /healthz stay as they are.
+    let from_app_error = res.response().extensions().get::<ErrorDetail>().is_some();
     let bare = content_type.is_empty()
         || content_type.starts_with("text/plain")
-        || content_type.starts_with("application/problem+json");
+        || (content_type.starts_with("application/problem+json") && from_app_error);
     if !bare || !(status.is_client_error() || status.is_server_error()) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod api;
 pub mod cli;
 pub mod clock;
+pub mod cohorts;
 pub mod config;
 pub mod content;
 pub mod db;

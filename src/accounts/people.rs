@@ -107,55 +107,67 @@ pub fn invite(
     errors: Vec<RowError>,
     now: NaiveDateTime,
 ) -> Result<InviteOutcome, AppError> {
+    write_tx(conn, |conn| {
+        invite_in_tx(conn, composer, actor, rows, errors, now)
+    })
+}
+
+/// [`invite`] inside the caller's transaction.
+pub fn invite_in_tx(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    rows: Vec<InviteRow>,
+    errors: Vec<RowError>,
+    now: NaiveDateTime,
+) -> Result<InviteOutcome, AppError> {
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    write_tx(conn, |conn| {
-        let mut outcome = InviteOutcome {
-            errors,
-            ..Default::default()
-        };
-        for row in rows {
-            if Person::find_by_email(conn, &row.email)?.is_some() {
-                outcome.existing.push(row);
-                continue;
-            }
-            let person = new_person(&row, now);
-            Person::create(conn, &person)?;
-            let token = create_link(
-                conn,
-                &person.id,
-                "invitation",
-                Duration::days(INVITATION_DAYS),
-                now,
-            )?;
-            let mut ctx = tera::Context::new();
-            ctx.insert("link", &link_url(&composer.base_url, &token));
-            ctx.insert("inviter", &actor.person.name);
-            ctx.insert("days", &INVITATION_DAYS);
-            enqueue(
-                conn,
-                composer,
-                now,
-                Email {
-                    key: format!("invite:{}", person.id),
-                    template: "invitation",
-                    to: &person,
-                    context: ctx,
-                },
-            )?;
-            AuditEntry::new(
-                now,
-                Some(&actor.person.id),
-                "person_invited",
-                "person",
-                Some(person.id.as_str()),
-            )
-            .record(conn)?;
-            outcome.invited.push(row);
+    let mut outcome = InviteOutcome {
+        errors,
+        ..Default::default()
+    };
+    for row in rows {
+        if Person::find_by_email(conn, &row.email)?.is_some() {
+            outcome.existing.push(row);
+            continue;
         }
-        Ok(outcome)
-    })
+        let person = new_person(&row, now);
+        Person::create(conn, &person)?;
+        let token = create_link(
+            conn,
+            &person.id,
+            "invitation",
+            Duration::days(INVITATION_DAYS),
+            now,
+        )?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("link", &link_url(&composer.base_url, &token));
+        ctx.insert("inviter", &actor.person.name);
+        ctx.insert("days", &INVITATION_DAYS);
+        enqueue(
+            conn,
+            composer,
+            now,
+            Email {
+                key: format!("invite:{}", person.id),
+                template: "invitation",
+                to: &person,
+                context: ctx,
+            },
+        )?;
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "person_invited",
+            "person",
+            Some(person.id.as_str()),
+        )
+        .record(conn)?;
+        outcome.invited.push(row);
+    }
+    Ok(outcome)
 }
 
 /// A person as the owner's list shows them.

@@ -1,6 +1,7 @@
 //! The JSON front door under `/api/v1`, and its OpenAPI document at `/api/openapi.json`.
 //! Errors are `application/problem+json` (see [`crate::error_pages`]).
 
+mod cohorts;
 mod openapi;
 mod outbox;
 mod people;
@@ -29,6 +30,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/people/{person_id}",
                     web::patch().to(people::update_person),
                 )
+                .route("/cohorts", web::post().to(cohorts::create_cohort))
+                .route("/cohorts", web::get().to(cohorts::list_cohorts))
+                .route("/cohorts/{cohort_id}", web::get().to(cohorts::get_cohort))
+                .route(
+                    "/cohorts/{cohort_id}",
+                    web::patch().to(cohorts::update_cohort),
+                )
+                .route(
+                    "/cohorts/{cohort_id}/enrollments",
+                    web::post().to(cohorts::enroll_trainees),
+                )
+                .route(
+                    "/cohorts/{cohort_id}/cotrainers",
+                    web::put().to(cohorts::assign_cotrainers),
+                )
+                .route(
+                    "/enrollments/{enrollment_id}/move",
+                    web::post().to(cohorts::move_enrollment),
+                )
+                .route(
+                    "/enrollments/{enrollment_id}/withdraw",
+                    web::post().to(cohorts::withdraw_enrollment),
+                )
+                .route("/audit", web::get().to(cohorts::list_audit_log))
                 .route("/outbox", web::get().to(outbox::list_outbox))
                 .route(
                     "/outbox/{mail_id}/retry",

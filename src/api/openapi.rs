@@ -13,6 +13,15 @@ use utoipa::OpenApi;
         super::people::list_people,
         super::people::invite_people,
         super::people::update_person,
+        super::cohorts::create_cohort,
+        super::cohorts::list_cohorts,
+        super::cohorts::get_cohort,
+        super::cohorts::update_cohort,
+        super::cohorts::enroll_trainees,
+        super::cohorts::move_enrollment,
+        super::cohorts::withdraw_enrollment,
+        super::cohorts::assign_cotrainers,
+        super::cohorts::list_audit_log,
         super::outbox::list_outbox,
         super::outbox::retry_mail,
     ),
@@ -21,6 +30,7 @@ use utoipa::OpenApi;
         (name = "curriculum", description = "The program and its modules"),
         (name = "accounts", description = "People, roles and invitations"),
         (name = "mail", description = "The outbox"),
+        (name = "cohorts", description = "Cohorts, schedules, enrollment, audit log"),
     )
 )]
 pub struct ApiDoc;

@@ -2,11 +2,13 @@
 //! case, and render.
 
 mod assets;
+pub mod audit;
+mod cohorts;
 mod health;
 mod language;
 mod mail;
 mod people;
-mod profile;
+pub mod profile;
 mod program;
 mod sign_in;
 
@@ -42,6 +44,32 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/people", web::get().to(people::index))
         .route("/people/invite", web::post().to(people::invite))
         .route("/people/{id}", web::post().to(people::change))
+        .route("/cohorts", web::get().to(cohorts::index))
+        .route("/cohorts", web::post().to(cohorts::create))
+        .route("/cohorts/{id}", web::get().to(cohorts::show))
+        .route("/cohorts/{id}", web::post().to(cohorts::update))
+        .route(
+            "/cohorts/{id}/schedule/{module_id}",
+            web::post().to(cohorts::reschedule),
+        )
+        .route(
+            "/cohorts/{id}/cotrainers",
+            web::post().to(cohorts::cotrainers),
+        )
+        .route(
+            "/cohorts/{id}/enrollments/preview",
+            web::post().to(cohorts::preview),
+        )
+        .route("/cohorts/{id}/enrollments", web::post().to(cohorts::enroll))
+        .route(
+            "/enrollments/{id}/move",
+            web::post().to(cohorts::move_enrollment),
+        )
+        .route(
+            "/enrollments/{id}/withdraw",
+            web::post().to(cohorts::withdraw),
+        )
+        .route("/audit", web::get().to(audit::index))
         .route("/mail", web::get().to(mail::index))
         .route("/mail/{id}/retry", web::post().to(mail::retry))
         .route("/static/{path:.*}", web::get().to(assets::serve));

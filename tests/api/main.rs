@@ -4,6 +4,7 @@
 mod accounts;
 mod browser;
 mod cli;
+mod cohorts;
 mod content_sync;
 mod content_validation;
 mod health;

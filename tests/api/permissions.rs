@@ -53,6 +53,7 @@ async fn call(app: &TestApp, browser: &Browser<'_>, bearer: Option<&str>, c: &Ca
             "GET" => app.client.get(url),
             "POST" => app.client.post(url),
             "PATCH" => app.client.patch(url),
+            "PUT" => app.client.put(url),
             other => panic!("{other}"),
         };
         if let Some(token) = bearer {
@@ -99,6 +100,34 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         ApiToken::list_by_person(&mut conn, &other_trainee).unwrap()[0]
             .id
             .clone()
+    };
+    let cohort = {
+        let id = qualify::domain::ids::CohortId::new();
+        let mut conn = app.conn();
+        let program = qualify::db::models::Program::list(&mut conn)
+            .unwrap()
+            .remove(0);
+        let version = qualify::db::models::CurriculumVersion::find_current(&mut conn, &program.id)
+            .unwrap()
+            .unwrap();
+        let now = chrono::Utc::now().naive_utc();
+        qualify::db::models::Cohort::create(
+            &mut conn,
+            &qualify::db::models::Cohort {
+                id: id.clone(),
+                program_id: program.id,
+                curriculum_version_id: version.id,
+                name: "K".into(),
+                starts_on: "2027-03-01".into(),
+                time_zone: "Europe/Berlin".into(),
+                state: "planned".into(),
+                lock_version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .unwrap();
+        id
     };
     let anon = Browser::new(&app);
     let as_trainee = signed_in(&app, &trainee).await;
@@ -162,6 +191,37 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
             [Status(401), Status(403), Status(404)],
         ),
     ];
+    cases.push(case(
+        "GET",
+        "/cohorts",
+        "/cohorts",
+        [SignIn, Status(403), ok],
+    ));
+    cases.push(case(
+        "GET",
+        "/cohorts/{id}",
+        format!("/cohorts/{cohort}"),
+        [SignIn, Status(404), ok],
+    ));
+    cases.push(case("GET", "/audit", "/audit", [SignIn, Status(403), ok]));
+    cases.push(case(
+        "GET",
+        "/cohorts",
+        "/api/v1/cohorts",
+        [Status(401), Status(403), ok],
+    ));
+    cases.push(case(
+        "GET",
+        "/cohorts/{cohort_id}",
+        format!("/api/v1/cohorts/{cohort}"),
+        [Status(401), Status(404), ok],
+    ));
+    cases.push(case(
+        "GET",
+        "/audit",
+        "/api/v1/audit",
+        [Status(401), Status(403), ok],
+    ));
     let mut post = |pattern, path: String, form: Vec<(&'static str, String)>, expect| {
         cases.push(Case {
             method: "POST",
@@ -271,6 +331,119 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     ));
     cases.last_mut().unwrap().json = Some(serde_json::json!({ "status": "active" }));
 
+    let api_case = |method, pattern, path: String, json: serde_json::Value, expect| Case {
+        method,
+        pattern,
+        path,
+        form: vec![],
+        json: Some(json),
+        expect,
+    };
+    cases.push(api_case(
+        "POST",
+        "/cohorts",
+        "/api/v1/cohorts".into(),
+        serde_json::json!({ "name": "A", "starts_on": "2027-01-01", "time_zone": "UTC" }),
+        [Status(401), Status(403), Status(201)],
+    ));
+    cases.push(api_case(
+        "PATCH",
+        "/cohorts/{cohort_id}",
+        "/api/v1/cohorts/no-such-cohort".into(),
+        serde_json::json!({ "lock_version": 1, "name": "x" }),
+        [Status(401), Status(403), Status(404)],
+    ));
+    cases.push(api_case(
+        "POST",
+        "/cohorts/{cohort_id}/enrollments",
+        format!("/api/v1/cohorts/{cohort}/enrollments"),
+        serde_json::json!({ "text": "q@example.com", "dryRun": true }),
+        [Status(401), Status(403), ok],
+    ));
+    cases.push(api_case(
+        "PUT",
+        "/cohorts/{cohort_id}/cotrainers",
+        "/api/v1/cohorts/no-such-cohort/cotrainers".into(),
+        serde_json::json!({ "emails": [] }),
+        [Status(401), Status(403), Status(404)],
+    ));
+    cases.push(api_case(
+        "POST",
+        "/enrollments/{enrollment_id}/move",
+        "/api/v1/enrollments/nope/move".into(),
+        serde_json::json!({ "cohort_id": "x" }),
+        [Status(401), Status(403), Status(404)],
+    ));
+    cases.push(api_case(
+        "POST",
+        "/enrollments/{enrollment_id}/withdraw",
+        "/api/v1/enrollments/nope/withdraw".into(),
+        serde_json::json!({}),
+        [Status(401), Status(403), Status(404)],
+    ));
+    let form_case = |pattern, path: String, form: Vec<(&'static str, String)>, expect| Case {
+        method: "POST",
+        pattern,
+        path,
+        form,
+        json: None,
+        expect,
+    };
+    cases.push(form_case(
+        "/cohorts",
+        "/cohorts".into(),
+        vec![
+            ("name", "New".into()),
+            ("starts_on", "2027-01-01".into()),
+            ("time_zone", "UTC".into()),
+        ],
+        [SignIn, Status(403), Status(303)],
+    ));
+    cases.push(form_case(
+        "/cohorts/{id}",
+        format!("/cohorts/{cohort}"),
+        vec![("name", "Renamed".into()), ("lock_version", "1".into())],
+        [SignIn, Status(403), Status(303)],
+    ));
+    cases.push(form_case(
+        "/cohorts/{id}/schedule/{module_id}",
+        format!("/cohorts/{cohort}/schedule/no-such-module"),
+        vec![
+            ("unlock_on", "2027-01-01".into()),
+            ("due_on", "2027-01-02".into()),
+        ],
+        [SignIn, Status(403), Status(404)],
+    ));
+    cases.push(form_case(
+        "/cohorts/{id}/cotrainers",
+        format!("/cohorts/{cohort}/cotrainers"),
+        vec![("emails", "".into())],
+        [SignIn, Status(403), Status(303)],
+    ));
+    cases.push(form_case(
+        "/cohorts/{id}/enrollments/preview",
+        format!("/cohorts/{cohort}/enrollments/preview"),
+        vec![("people", "p@example.com".into())],
+        [SignIn, Status(403), ok],
+    ));
+    cases.push(form_case(
+        "/cohorts/{id}/enrollments",
+        format!("/cohorts/{cohort}/enrollments"),
+        vec![("people", "p@example.com".into())],
+        [SignIn, Status(403), ok],
+    ));
+    cases.push(form_case(
+        "/enrollments/{id}/move",
+        "/enrollments/no-such-enrollment/move".into(),
+        vec![("cohort_id", cohort.to_string())],
+        [SignIn, Status(403), Status(404)],
+    ));
+    cases.push(form_case(
+        "/enrollments/{id}/withdraw",
+        "/enrollments/no-such-enrollment/withdraw".into(),
+        vec![],
+        [SignIn, Status(403), Status(404)],
+    ));
     let actors: [(&str, &Browser, Option<&str>); 3] = [
         ("anonymous", &anon, None),
         ("trainee", &as_trainee, Some(&trainee_token)),

@@ -46,6 +46,61 @@ impl Cohort {
             .optional()
     }
 
+    /// Every cohort of a program, newest start first.
+    pub fn list_by_program(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+    ) -> QueryResult<Vec<Cohort>> {
+        cohorts::table
+            .filter(cohorts::program_id.eq(program))
+            .order((cohorts::starts_on.desc(), cohorts::name.asc()))
+            .select(Cohort::as_select())
+            .load(conn)
+    }
+
+    /// Every cohort, newest start first.
+    pub fn list_all(conn: &mut DbConnection) -> QueryResult<Vec<Cohort>> {
+        cohorts::table
+            .order((cohorts::starts_on.desc(), cohorts::name.asc()))
+            .select(Cohort::as_select())
+            .load(conn)
+    }
+
+    /// Changes name and state if the cohort is still at `lock_version`; returns whether it was.
+    pub fn update(
+        conn: &mut DbConnection,
+        id: &CohortId,
+        lock_version: i32,
+        name: &str,
+        state: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let n = diesel::update(
+            cohorts::table
+                .filter(cohorts::id.eq(id))
+                .filter(cohorts::lock_version.eq(lock_version)),
+        )
+        .set((
+            cohorts::name.eq(name),
+            cohorts::state.eq(state),
+            cohorts::updated_at.eq(now),
+            cohorts::lock_version.eq(lock_version + 1),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+
+    /// Records a change that is not a column of the cohort (schedule, roster).
+    pub fn bump(conn: &mut DbConnection, id: &CohortId, now: NaiveDateTime) -> QueryResult<()> {
+        diesel::update(cohorts::table.find(id))
+            .set((
+                cohorts::updated_at.eq(now),
+                cohorts::lock_version.eq(cohorts::lock_version + 1),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+
     /// Inserts a cohort.
     pub fn create(conn: &mut DbConnection, new: &NewCohort) -> QueryResult<()> {
         diesel::insert_into(cohorts::table)

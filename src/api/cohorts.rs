@@ -1,0 +1,299 @@
+//! `createCohort`, `listCohorts`, `getCohort`, `updateCohort`, `enrollTrainees`,
+//! `moveEnrollment`, `withdrawEnrollment`, `assignCoTrainers`, `listAuditLog`.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+use crate::accounts::{Owner, SignedIn};
+use crate::cohorts::enrollment::{self, EnrollPlan};
+use crate::cohorts::lifecycle::{self, CohortInput, CreateError};
+use crate::cohorts::view::{self, CohortSummary, CohortView};
+use crate::domain::ids::{CohortId, EnrollmentId, ModuleId};
+use crate::error::AppError;
+use crate::routes::audit::{AuditQuery, entries};
+use crate::startup::AppState;
+
+/// Creates a planned cohort with its generated schedule.
+#[utoipa::path(post, path = "/api/v1/cohorts", operation_id = "createCohort", tag = "cohorts", request_body = CohortInput,
+    security(("bearer" = [])),
+    responses((status = 201, body = CohortView), (status = 422, description = "Fields to correct")))]
+pub async fn create_cohort(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    body: web::Json<CohortInput>,
+) -> Result<HttpResponse, AppError> {
+    let lang = super::api_language(&req, None)?.code();
+    let (actor, now, input) = (owner.0, state.clock.now_naive(), body.into_inner());
+    let created = crate::db::run(&state.pool, move |conn| {
+        Ok(match lifecycle::create(conn, &actor, &input, now) {
+            Ok(c) => Ok(view::detail(conn, &actor, &c.id, lang)?),
+            Err(e) => Err(e),
+        })
+    })
+    .await?;
+    match created {
+        Ok(view) => Ok(HttpResponse::Created().json(view)),
+        Err(CreateError::Invalid(errors)) => Ok(HttpResponse::UnprocessableEntity()
+            .content_type("application/problem+json")
+            .body(json!({ "type": "about:blank", "title": "Invalid cohort", "status": 422, "errors": errors }).to_string())),
+        Err(CreateError::App(e)) => Err(e),
+    }
+}
+
+/// Every cohort.
+#[utoipa::path(get, path = "/api/v1/cohorts", operation_id = "listCohorts", tag = "cohorts", security(("bearer" = [])),
+    responses((status = 200, body = Vec<CohortSummary>)))]
+pub async fn list_cohorts(
+    state: web::Data<AppState>,
+    owner: Owner,
+) -> Result<HttpResponse, AppError> {
+    let actor = owner.0;
+    Ok(HttpResponse::Ok()
+        .json(crate::db::run(&state.pool, move |conn| view::list(conn, &actor)).await?))
+}
+
+/// One cohort with schedule, co-trainers and trainees (owner, or one of its co-trainers).
+#[utoipa::path(get, path = "/api/v1/cohorts/{cohort_id}", operation_id = "getCohort", tag = "cohorts", security(("bearer" = [])),
+    params(("cohort_id" = String, Path, description = "Cohort id")),
+    responses((status = 200, body = CohortView), (status = 404, description = "No such cohort, or not yours")))]
+pub async fn get_cohort(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let lang = super::api_language(&req, None)?.code();
+    let (actor, id) = (me.0, CohortId(id.into_inner()));
+    Ok(HttpResponse::Ok().json(
+        crate::db::run(&state.pool, move |conn| {
+            view::detail(conn, &actor, &id, lang)
+        })
+        .await?,
+    ))
+}
+
+/// Changes to a cohort.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CohortUpdate {
+    /// The version you read (optimistic locking).
+    pub lock_version: i32,
+    /// New name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The next state: running, completed or archived.
+    #[serde(default)]
+    pub state: Option<String>,
+    /// New dates for modules.
+    #[serde(default)]
+    pub schedule: Vec<ScheduleChange>,
+}
+
+/// New dates for one module.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleChange {
+    /// Module id.
+    pub module_id: String,
+    /// Opening date (local).
+    pub unlock_on: String,
+    /// Due date (local; due at the end of that day).
+    pub due_on: String,
+}
+
+/// Renames, moves to the next state, or reschedules a cohort.
+#[utoipa::path(patch, path = "/api/v1/cohorts/{cohort_id}", operation_id = "updateCohort", tag = "cohorts", request_body = CohortUpdate,
+    security(("bearer" = [])), params(("cohort_id" = String, Path, description = "Cohort id")),
+    responses((status = 204, description = "Changed"), (status = 409, description = "Changed meanwhile, or read-only")))]
+pub async fn update_cohort(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    body: web::Json<CohortUpdate>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id, body) = (
+        owner.0,
+        state.clock.now_naive(),
+        CohortId(id.into_inner()),
+        body.into_inner(),
+    );
+    crate::db::run(&state.pool, move |conn| {
+        for change in &body.schedule {
+            lifecycle::reschedule(
+                conn,
+                &actor,
+                &id,
+                &ModuleId(change.module_id.clone()),
+                &change.unlock_on,
+                &change.due_on,
+                now,
+            )?;
+        }
+        if body.name.is_some() || body.state.is_some() {
+            let lock = if body.schedule.is_empty() {
+                body.lock_version
+            } else {
+                body.lock_version + body.schedule.len() as i32
+            };
+            lifecycle::update(
+                conn,
+                &actor,
+                &id,
+                lock,
+                body.name.as_deref(),
+                body.state.as_deref(),
+                now,
+            )?;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Trainees to enroll: text as pasted (emails or CSV).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollRequest {
+    /// One email per line, or CSV with a header row (name, email, language, org_unit, manager_email).
+    pub text: String,
+    /// Only report what would happen.
+    #[serde(default, rename = "dryRun")]
+    pub dry_run: bool,
+}
+
+/// Enrolls trainees; with `dryRun` nothing changes.
+#[utoipa::path(post, path = "/api/v1/cohorts/{cohort_id}/enrollments", operation_id = "enrollTrainees", tag = "cohorts", request_body = EnrollRequest,
+    security(("bearer" = [])), params(("cohort_id" = String, Path, description = "Cohort id")),
+    responses((status = 200, body = EnrollPlan)))]
+pub async fn enroll_trainees(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    body: web::Json<EnrollRequest>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id, body, composer) = (
+        owner.0,
+        state.clock.now_naive(),
+        CohortId(id.into_inner()),
+        body.into_inner(),
+        state.composer.clone(),
+    );
+    let plan = crate::db::run(&state.pool, move |conn| {
+        if body.dry_run {
+            enrollment::plan(conn, &actor, &id, &body.text)
+        } else {
+            enrollment::apply(conn, &composer, &actor, &id, &body.text, now)
+        }
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(plan))
+}
+
+/// Where to move an enrollment.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveRequest {
+    /// Target cohort id.
+    pub cohort_id: String,
+    /// A deferral to a later cohort.
+    #[serde(default)]
+    pub defer: bool,
+}
+
+/// Moves (or defers) an enrollment with its work to another cohort.
+#[utoipa::path(post, path = "/api/v1/enrollments/{enrollment_id}/move", operation_id = "moveEnrollment", tag = "cohorts", request_body = MoveRequest,
+    security(("bearer" = [])), params(("enrollment_id" = String, Path, description = "Enrollment id")),
+    responses((status = 204, description = "Moved"), (status = 409, description = "Not possible")))]
+pub async fn move_enrollment(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    body: web::Json<MoveRequest>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id, body) = (
+        owner.0,
+        state.clock.now_naive(),
+        EnrollmentId(id.into_inner()),
+        body.into_inner(),
+    );
+    crate::db::run(&state.pool, move |conn| {
+        enrollment::move_to(
+            conn,
+            &actor,
+            &id,
+            &CohortId(body.cohort_id),
+            body.defer,
+            now,
+        )
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Withdraws a trainee (their work stays on record).
+#[utoipa::path(post, path = "/api/v1/enrollments/{enrollment_id}/withdraw", operation_id = "withdrawEnrollment", tag = "cohorts",
+    security(("bearer" = [])), params(("enrollment_id" = String, Path, description = "Enrollment id")),
+    responses((status = 204, description = "Withdrawn")))]
+pub async fn withdraw_enrollment(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id) = (
+        owner.0,
+        state.clock.now_naive(),
+        EnrollmentId(id.into_inner()),
+    );
+    crate::db::run(&state.pool, move |conn| {
+        enrollment::withdraw(conn, &actor, &id, now)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The cohort's co-trainers, by email.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CotrainersRequest {
+    /// Emails of people with an active account; replaces the current list.
+    pub emails: Vec<String>,
+}
+
+/// Sets the cohort's co-trainers.
+#[utoipa::path(put, path = "/api/v1/cohorts/{cohort_id}/cotrainers", operation_id = "assignCoTrainers", tag = "cohorts", request_body = CotrainersRequest,
+    security(("bearer" = [])), params(("cohort_id" = String, Path, description = "Cohort id")),
+    responses((status = 204, description = "Assigned"), (status = 422, description = "Unknown addresses")))]
+pub async fn assign_cotrainers(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    body: web::Json<CotrainersRequest>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id, body) = (
+        owner.0,
+        state.clock.now_naive(),
+        CohortId(id.into_inner()),
+        body.into_inner(),
+    );
+    match crate::db::run(&state.pool, move |conn| lifecycle::assign_cotrainers(conn, &actor, &id, &body.emails, now)).await? {
+        Ok(()) => Ok(HttpResponse::NoContent().finish()),
+        Err(unknown) => Ok(HttpResponse::UnprocessableEntity()
+            .content_type("application/problem+json")
+            .body(json!({ "type": "about:blank", "title": "Unknown co-trainers", "status": 422, "unknown": unknown }).to_string())),
+    }
+}
+
+/// The audit log, newest first (at most 500).
+#[utoipa::path(get, path = "/api/v1/audit", operation_id = "listAuditLog", tag = "cohorts", params(AuditQuery), security(("bearer" = [])),
+    responses((status = 200, description = "Entries")))]
+pub async fn list_audit_log(
+    state: web::Data<AppState>,
+    _owner: Owner,
+    query: web::Query<AuditQuery>,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(entries(&state, query.into_inner()).await?))
+}

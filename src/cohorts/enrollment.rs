@@ -1,0 +1,264 @@
+//! Enrolling trainees from a pasted list or CSV (always planned as a dry run first; applying
+//! the same text again changes nothing), and moving, deferring and withdrawing enrollments.
+//! An enrollment carries its work, so moving it moves the work.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde_json::json;
+
+use super::is_editable;
+use crate::accounts::Identity;
+use crate::accounts::invitations::{self, InviteRow, RowError};
+use crate::db::models::{AuditEntry, Cohort, Enrollment, Person};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
+use crate::error::AppError;
+use crate::mail::Composer;
+
+/// What an import would do (dry run) or did.
+#[derive(Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct EnrollPlan {
+    /// People without an account: an account is created, they are invited and enrolled.
+    #[schema(value_type = Vec<Object>)]
+    pub new_people: Vec<InviteRow>,
+    /// People with an account who are enrolled.
+    #[schema(value_type = Vec<Object>)]
+    pub existing_people: Vec<InviteRow>,
+    /// People already in this cohort (nothing changes).
+    #[schema(value_type = Vec<Object>)]
+    pub already_enrolled: Vec<InviteRow>,
+    /// Lines that cannot be used.
+    #[schema(value_type = Vec<Object>)]
+    pub errors: Vec<RowError>,
+    /// Whether the plan was carried out.
+    pub applied: bool,
+}
+
+fn cohort_for_change(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &CohortId,
+) -> Result<Cohort, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
+    if !is_editable(&cohort.state) {
+        return Err(AppError::Conflict(format!(
+            "the cohort is {} and can no longer be changed",
+            cohort.state
+        )));
+    }
+    Ok(cohort)
+}
+
+fn plan_rows(
+    conn: &mut DbConnection,
+    cohort: &CohortId,
+    text: &str,
+) -> Result<(EnrollPlan, Vec<Option<PersonId>>), AppError> {
+    let (rows, errors) = invitations::parse(text);
+    let mut plan = EnrollPlan {
+        errors,
+        ..Default::default()
+    };
+    let mut targets = Vec::new();
+    for row in rows {
+        match Person::find_by_email(conn, &row.email)? {
+            None => {
+                plan.new_people.push(row);
+                targets.push(None);
+            }
+            Some(p) if Enrollment::find_in(conn, cohort, &p.id)?.is_some() => {
+                plan.already_enrolled.push(row)
+            }
+            Some(p) if !p.is_active() => plan.errors.push(RowError {
+                line: row.line,
+                key: "enroll-error-disabled",
+                value: row.email,
+            }),
+            Some(p) => {
+                plan.existing_people.push(row);
+                targets.push(Some(p.id));
+            }
+        }
+    }
+    plan.errors.sort_by_key(|e| e.line);
+    Ok((plan, targets))
+}
+
+/// Plans an import without changing anything.
+pub fn plan(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    cohort: &CohortId,
+    text: &str,
+) -> Result<EnrollPlan, AppError> {
+    cohort_for_change(conn, actor, cohort)?;
+    Ok(plan_rows(conn, cohort, text)?.0)
+}
+
+/// Carries out the import in one transaction: new people get an account and an invitation,
+/// everyone valid is enrolled; bad lines are reported and skipped.
+pub fn apply(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    cohort: &CohortId,
+    text: &str,
+    now: NaiveDateTime,
+) -> Result<EnrollPlan, AppError> {
+    write_tx(conn, |conn| {
+        let cohort = cohort_for_change(conn, actor, cohort)?;
+        let (mut plan, _) = plan_rows(conn, &cohort.id, text)?;
+        let outcome = crate::accounts::people::invite_in_tx(
+            conn,
+            composer,
+            actor,
+            plan.new_people.clone(),
+            Vec::new(),
+            now,
+        )?;
+        debug_assert!(outcome.existing.is_empty());
+        for row in plan.new_people.iter().chain(plan.existing_people.iter()) {
+            let person = Person::find_by_email(conn, &row.email)?.ok_or(AppError::NotFound)?;
+            enroll_one(conn, actor, &cohort.id, &person.id, now)?;
+        }
+        plan.applied = true;
+        Ok(plan)
+    })
+}
+
+fn enroll_one(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    cohort: &CohortId,
+    person: &PersonId,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let enrollment = Enrollment {
+        id: EnrollmentId::new(),
+        cohort_id: cohort.clone(),
+        person_id: person.clone(),
+        state: "active".into(),
+        lock_version: 1,
+        enrolled_at: now,
+        updated_at: now,
+    };
+    Enrollment::create(conn, &enrollment)?;
+    AuditEntry::new(
+        now,
+        Some(&actor.person.id),
+        "trainee_enrolled",
+        "enrollment",
+        Some(enrollment.id.as_str()),
+    )
+    .details(json!({ "cohort": cohort, "person": person }))
+    .record(conn)?;
+    Ok(())
+}
+
+/// Moves an enrollment with its work to another cohort of the same curriculum version. With
+/// `defer`, the target must start later (the trainee continues in a later cohort).
+pub fn move_to(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &EnrollmentId,
+    target: &CohortId,
+    defer: bool,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    write_tx(conn, |conn| {
+        let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let source = cohort_for_change(conn, actor, &enrollment.cohort_id)?;
+        let destination = Cohort::find(conn, target)?.ok_or(AppError::NotFound)?;
+        if !is_editable(&destination.state) {
+            return Err(AppError::Conflict(format!(
+                "the target cohort is {}",
+                destination.state
+            )));
+        }
+        if destination.id == source.id {
+            return Err(AppError::BadRequest(
+                "the trainee is already in this cohort".into(),
+            ));
+        }
+        if destination.curriculum_version_id != source.curriculum_version_id {
+            return Err(AppError::Conflict("the target cohort uses another curriculum version; work cannot move between versions".into()));
+        }
+        if defer && destination.starts_on <= source.starts_on {
+            return Err(AppError::BadRequest(
+                "a deferral needs a cohort that starts later".into(),
+            ));
+        }
+        if Enrollment::find_in(conn, &destination.id, &enrollment.person_id)?.is_some() {
+            return Err(AppError::Conflict(
+                "the trainee is already enrolled in the target cohort".into(),
+            ));
+        }
+        if !Enrollment::update(
+            conn,
+            id,
+            enrollment.lock_version,
+            &destination.id,
+            "active",
+            now,
+        )? {
+            return Err(AppError::Conflict(
+                "the enrollment was changed meanwhile".into(),
+            ));
+        }
+        let action = if defer {
+            "enrollment_deferred"
+        } else {
+            "enrollment_moved"
+        };
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            action,
+            "enrollment",
+            Some(id.as_str()),
+        )
+        .details(json!({ "from": source.id, "to": destination.id }))
+        .record(conn)?;
+        Ok(())
+    })
+}
+
+/// Withdraws a trainee; their work stays on record.
+pub fn withdraw(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &EnrollmentId,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    write_tx(conn, |conn| {
+        let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
+        cohort_for_change(conn, actor, &enrollment.cohort_id)?;
+        if enrollment.state == "withdrawn" {
+            return Ok(());
+        }
+        if !Enrollment::update(
+            conn,
+            id,
+            enrollment.lock_version,
+            &enrollment.cohort_id,
+            "withdrawn",
+            now,
+        )? {
+            return Err(AppError::Conflict(
+                "the enrollment was changed meanwhile".into(),
+            ));
+        }
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "enrollment_withdrawn",
+            "enrollment",
+            Some(id.as_str()),
+        )
+        .record(conn)?;
+        Ok(())
+    })
+}

@@ -1,0 +1,349 @@
+//! Creating and changing cohorts: name, start, time zone, pinned curriculum version, the
+//! generated schedule and its per-module changes, state, co-trainers.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::{can_transition, is_editable};
+use crate::accounts::Identity;
+use crate::db::models::{
+    AuditEntry, Cohort, CohortCotrainer, CurriculumVersion, Module, Person, Program, ScheduleEntry,
+};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::{CohortId, ModuleId};
+use crate::domain::schedule::{end_of_day, local_to_utc, module_moments};
+use crate::error::AppError;
+
+/// A new cohort as entered.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CohortInput {
+    /// Name, e.g. "Kohorte 2027-1".
+    pub name: String,
+    /// First day, `YYYY-MM-DD`.
+    pub starts_on: String,
+    /// IANA time zone, e.g. `Europe/Berlin`.
+    pub time_zone: String,
+    /// Curriculum version number; empty for the newest.
+    #[serde(default)]
+    pub version: Option<String>,
+}
+
+/// A field that was refused, with its message key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct FieldError {
+    /// The field.
+    pub field: &'static str,
+    /// The message key (`cohort-error-*`).
+    pub key: &'static str,
+}
+
+struct Valid {
+    name: String,
+    starts_on: NaiveDate,
+    tz: Tz,
+}
+
+fn validate(input: &CohortInput) -> Result<Valid, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let name = input.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 120 || name.contains(['\r', '\n']) {
+        errors.push(FieldError {
+            field: "name",
+            key: "cohort-error-name",
+        });
+    }
+    let starts_on = input.starts_on.trim().parse::<NaiveDate>().ok();
+    if starts_on.is_none() {
+        errors.push(FieldError {
+            field: "starts_on",
+            key: "cohort-error-date",
+        });
+    }
+    let tz = input.time_zone.trim().parse::<Tz>().ok();
+    if tz.is_none() {
+        errors.push(FieldError {
+            field: "time_zone",
+            key: "cohort-error-time-zone",
+        });
+    }
+    match (errors.is_empty(), starts_on, tz) {
+        (true, Some(starts_on), Some(tz)) => Ok(Valid {
+            name,
+            starts_on,
+            tz,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// What creating a cohort can fail with besides database errors.
+#[derive(Debug)]
+pub enum CreateError {
+    /// Fields to correct.
+    Invalid(Vec<FieldError>),
+    /// Anything else.
+    App(AppError),
+}
+
+impl From<AppError> for CreateError {
+    fn from(e: AppError) -> Self {
+        Self::App(e)
+    }
+}
+
+impl From<diesel::result::Error> for CreateError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::App(e.into())
+    }
+}
+
+/// The program a cohort belongs to: this installation's program.
+pub fn the_program(conn: &mut DbConnection) -> Result<Program, AppError> {
+    Program::list(conn)?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)
+}
+
+/// Creates a planned cohort pinned to a curriculum version, with the schedule from the
+/// program's offsets.
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    input: &CohortInput,
+    now: NaiveDateTime,
+) -> Result<Cohort, CreateError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden.into());
+    }
+    let valid = validate(input).map_err(CreateError::Invalid)?;
+    write_tx(conn, |conn| {
+        let program = the_program(conn)?;
+        let version = match input
+            .version
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            None => CurriculumVersion::find_current(conn, &program.id)?,
+            Some(v) => {
+                let wanted: i32 = v.parse().map_err(|_| {
+                    CreateError::Invalid(vec![FieldError {
+                        field: "version",
+                        key: "cohort-error-version",
+                    }])
+                })?;
+                CurriculumVersion::list_by_program(conn, &program.id)?
+                    .into_iter()
+                    .find(|cv| cv.sequence == wanted)
+            }
+        }
+        .ok_or(CreateError::Invalid(vec![FieldError {
+            field: "version",
+            key: "cohort-error-version",
+        }]))?;
+        let cohort = Cohort {
+            id: CohortId::new(),
+            program_id: program.id.clone(),
+            curriculum_version_id: version.id.clone(),
+            name: valid.name.clone(),
+            starts_on: valid.starts_on.to_string(),
+            time_zone: valid.tz.name().to_string(),
+            state: "planned".into(),
+            lock_version: 1,
+            created_at: now,
+            updated_at: now,
+        };
+        Cohort::create(conn, &cohort)?;
+        let entries: Vec<ScheduleEntry> = Module::list_by_version(conn, &version.id)?
+            .into_iter()
+            .map(|m| {
+                let (unlock_at, due_at) =
+                    module_moments(valid.tz, valid.starts_on, m.unlock_days, m.due_days);
+                ScheduleEntry {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    cohort_id: cohort.id.clone(),
+                    module_id: m.id,
+                    unlock_at,
+                    due_at,
+                }
+            })
+            .collect();
+        ScheduleEntry::create_many(conn, &entries)?;
+        AuditEntry::new(now, Some(&actor.person.id), "cohort_created", "cohort", Some(cohort.id.as_str()))
+            .details(json!({ "name": cohort.name, "starts_on": cohort.starts_on, "version": version.sequence }))
+            .record(conn)?;
+        Ok(cohort)
+    })
+}
+
+/// Loads a cohort for a change by the owner: it must exist and (unless only archiving) be
+/// editable.
+fn editable(conn: &mut DbConnection, actor: &Identity, id: &CohortId) -> Result<Cohort, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
+    if !is_editable(&cohort.state) {
+        return Err(AppError::Conflict(format!(
+            "the cohort is {} and can no longer be changed",
+            cohort.state
+        )));
+    }
+    Ok(cohort)
+}
+
+/// Renames a cohort and/or moves it to the next state, if unchanged since `lock_version`.
+pub fn update(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &CohortId,
+    lock_version: i32,
+    name: Option<&str>,
+    state: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    write_tx(conn, |conn| {
+        let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let new_state = state.unwrap_or(&cohort.state);
+        let only_archiving =
+            name.is_none() && cohort.state == "completed" && new_state == "archived";
+        if !is_editable(&cohort.state) && !only_archiving {
+            return Err(AppError::Conflict(format!(
+                "the cohort is {} and can no longer be changed",
+                cohort.state
+            )));
+        }
+        if new_state != cohort.state && !can_transition(&cohort.state, new_state) {
+            return Err(AppError::BadRequest(format!(
+                "a {} cohort cannot become {new_state}",
+                cohort.state
+            )));
+        }
+        let new_name = name.map(str::trim).unwrap_or(&cohort.name);
+        if new_name.is_empty() || new_name.chars().count() > 120 {
+            return Err(AppError::BadRequest(
+                "the name must have 1 to 120 characters".into(),
+            ));
+        }
+        if !Cohort::update(conn, id, lock_version, new_name, new_state, now)? {
+            return Err(AppError::Conflict(
+                "the cohort was changed meanwhile".into(),
+            ));
+        }
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "cohort_updated",
+            "cohort",
+            Some(id.as_str()),
+        )
+        .details(json!({ "name": new_name, "state": new_state, "previous_state": cohort.state }))
+        .record(conn)?;
+        Ok(())
+    })
+}
+
+/// Moves one module's opening and due dates (local dates in the cohort's time zone).
+pub fn reschedule(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &CohortId,
+    module: &ModuleId,
+    unlock_on: &str,
+    due_on: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let (Ok(unlock), Ok(due)) = (
+        unlock_on.trim().parse::<NaiveDate>(),
+        due_on.trim().parse::<NaiveDate>(),
+    ) else {
+        return Err(AppError::BadRequest(
+            "dates must look like 2027-03-01".into(),
+        ));
+    };
+    if due < unlock {
+        return Err(AppError::BadRequest(
+            "the due date must not be before the opening date".into(),
+        ));
+    }
+    write_tx(conn, |conn| {
+        let cohort = editable(conn, actor, id)?;
+        let tz: Tz = cohort
+            .time_zone
+            .parse()
+            .map_err(|_| AppError::Internal(anyhow::anyhow!("bad stored time zone")))?;
+        let unlock_at = local_to_utc(tz, unlock.and_time(NaiveTime::MIN), false);
+        if !ScheduleEntry::update(conn, id, module, unlock_at, end_of_day(tz, due))? {
+            return Err(AppError::NotFound);
+        }
+        Cohort::bump(conn, id, now)?;
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "cohort_rescheduled",
+            "cohort",
+            Some(id.as_str()),
+        )
+        .details(json!({ "module": module, "unlock_on": unlock, "due_on": due }))
+        .record(conn)?;
+        Ok(())
+    })
+}
+
+/// Replaces the cohort's co-trainers with the people behind `emails`; unknown addresses are
+/// returned and nothing changes.
+pub fn assign_cotrainers(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &CohortId,
+    emails: &[String],
+    now: NaiveDateTime,
+) -> Result<Result<(), Vec<String>>, AppError> {
+    write_tx(conn, |conn| {
+        editable(conn, actor, id)?;
+        let mut people = Vec::new();
+        let mut unknown = Vec::new();
+        for email in emails.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
+            match Person::find_by_email(conn, email)?.filter(Person::is_active) {
+                Some(p) => people.push(p.id),
+                None => unknown.push(email.to_string()),
+            }
+        }
+        if !unknown.is_empty() {
+            return Ok(Err(unknown));
+        }
+        for old in CohortCotrainer::list_by_cohort(conn, id)? {
+            if !people.contains(&old) {
+                CohortCotrainer::remove(conn, id, &old)?;
+            }
+        }
+        for person in &people {
+            CohortCotrainer::add(
+                conn,
+                &CohortCotrainer {
+                    cohort_id: id.clone(),
+                    person_id: person.clone(),
+                    added_at: now,
+                },
+            )?;
+        }
+        Cohort::bump(conn, id, now)?;
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "cotrainers_assigned",
+            "cohort",
+            Some(id.as_str()),
+        )
+        .details(json!({ "cotrainers": people }))
+        .record(conn)?;
+        Ok(Ok(()))
+    })
+}

@@ -1,0 +1,200 @@
+//! Cohorts as the owner (and their co-trainers) see them: list and detail, with the schedule
+//! in the cohort's time zone.
+
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::accounts::Identity;
+use crate::db::DbConnection;
+use crate::db::models::{
+    Cohort, CohortCotrainer, CurriculumVersion, Enrollment, Module, Person, ScheduleEntry,
+};
+use crate::domain::ids::{CohortId, PersonId};
+use crate::domain::schedule::to_local;
+use crate::error::AppError;
+
+/// A cohort in a list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CohortSummary {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// First day.
+    pub starts_on: String,
+    /// Time zone.
+    pub time_zone: String,
+    /// planned, running, completed, archived.
+    pub state: String,
+    /// Active trainees.
+    pub trainees: usize,
+}
+
+/// One module's dates in the cohort's time zone.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ScheduleView {
+    /// Module id (of the pinned version).
+    pub module_id: String,
+    /// Module slug.
+    pub module: String,
+    /// Module title in the viewer's language.
+    pub title: String,
+    /// Opening date, local.
+    pub unlock_on: String,
+    /// Due date, local.
+    pub due_on: String,
+    /// Due moment, local (`YYYY-MM-DD HH:MM`).
+    pub due_local: String,
+    /// Due moment in UTC (RFC 3339).
+    pub due_utc: String,
+}
+
+/// A person in a cohort.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct MemberView {
+    /// Person id.
+    pub person_id: String,
+    /// Enrollment id (trainees only).
+    pub enrollment_id: Option<String>,
+    /// Name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// Enrollment state (trainees only).
+    pub state: Option<String>,
+}
+
+/// A cohort with its schedule, co-trainers and trainees.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CohortView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// First day.
+    pub starts_on: String,
+    /// Time zone.
+    pub time_zone: String,
+    /// State.
+    pub state: String,
+    /// Whether it can still change.
+    pub editable: bool,
+    /// Send back with changes.
+    pub lock_version: i32,
+    /// Pinned curriculum version number.
+    pub version: i32,
+    /// Modules and dates.
+    pub schedule: Vec<ScheduleView>,
+    /// Co-trainers.
+    pub cotrainers: Vec<MemberView>,
+    /// Trainees.
+    pub trainees: Vec<MemberView>,
+}
+
+/// Every cohort (owner only).
+pub fn list(conn: &mut DbConnection, actor: &Identity) -> Result<Vec<CohortSummary>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    let mut out = Vec::new();
+    for c in Cohort::list_all(conn)? {
+        let trainees = Enrollment::list_by_cohort(conn, &c.id)?
+            .iter()
+            .filter(|e| e.state == "active")
+            .count();
+        out.push(CohortSummary {
+            id: c.id.0,
+            name: c.name,
+            starts_on: c.starts_on,
+            time_zone: c.time_zone,
+            state: c.state,
+            trainees,
+        });
+    }
+    Ok(out)
+}
+
+fn member(person: Person, enrollment: Option<&Enrollment>) -> MemberView {
+    MemberView {
+        person_id: person.id.0,
+        enrollment_id: enrollment.map(|e| e.id.0.clone()),
+        name: person.name,
+        email: person.email,
+        state: enrollment.map(|e| e.state.clone()),
+    }
+}
+
+/// One cohort, for its owner or one of its co-trainers; anyone else gets "not found".
+pub fn detail(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &CohortId,
+    lang: &str,
+) -> Result<CohortView, AppError> {
+    let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
+    if !actor.is_owner && !CohortCotrainer::is_assigned(conn, id, &actor.person.id)? {
+        return Err(AppError::NotFound);
+    }
+    let tz: Tz = cohort.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let version =
+        CurriculumVersion::find(conn, &cohort.curriculum_version_id)?.ok_or(AppError::NotFound)?;
+    let modules = Module::list_by_version(conn, &version.id)?;
+    let schedule = ScheduleEntry::list_by_cohort(conn, id)?
+        .into_iter()
+        .filter_map(|entry| {
+            let module = modules.iter().find(|m| m.id == entry.module_id)?;
+            let (unlock, due) = (to_local(tz, entry.unlock_at), to_local(tz, entry.due_at));
+            Some(ScheduleView {
+                module_id: module.id.0.clone(),
+                module: module.slug.clone(),
+                title: if lang == "de" {
+                    module.title_de.clone()
+                } else {
+                    module.title_en.clone()
+                },
+                unlock_on: unlock.date().to_string(),
+                due_on: due.date().to_string(),
+                due_local: due.format("%Y-%m-%d %H:%M").to_string(),
+                due_utc: entry.due_at.and_utc().to_rfc3339(),
+            })
+        })
+        .collect();
+    let cotrainer_ids = CohortCotrainer::list_by_cohort(conn, id)?;
+    let cotrainers = people(conn, &cotrainer_ids)?
+        .into_iter()
+        .map(|p| member(p, None))
+        .collect();
+    let enrollments = Enrollment::list_by_cohort(conn, id)?;
+    let ids: Vec<PersonId> = enrollments.iter().map(|e| e.person_id.clone()).collect();
+    let trainees = people(conn, &ids)?
+        .into_iter()
+        .map(|p| {
+            let e = enrollments.iter().find(|e| e.person_id == p.id);
+            member(p, e)
+        })
+        .collect();
+    Ok(CohortView {
+        id: cohort.id.0,
+        name: cohort.name,
+        starts_on: cohort.starts_on,
+        time_zone: cohort.time_zone,
+        editable: super::is_editable(&cohort.state),
+        state: cohort.state,
+        lock_version: cohort.lock_version,
+        version: version.sequence,
+        schedule,
+        cotrainers,
+        trainees,
+    })
+}
+
+fn people(conn: &mut DbConnection, ids: &[PersonId]) -> Result<Vec<Person>, AppError> {
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(p) = Person::find(conn, id)? {
+            out.push(p);
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}

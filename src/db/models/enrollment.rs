@@ -1,0 +1,109 @@
+//! `enrollments`: a trainee in a cohort (active, withdrawn, deferred, completed).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::enrollments;
+use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
+
+/// An enrollment.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = enrollments)]
+pub struct Enrollment {
+    /// Id.
+    pub id: EnrollmentId,
+    /// The cohort.
+    pub cohort_id: CohortId,
+    /// The trainee.
+    pub person_id: PersonId,
+    /// active, withdrawn, deferred, completed.
+    pub state: String,
+    /// Optimistic lock.
+    pub lock_version: i32,
+    /// Enrolled.
+    pub enrolled_at: NaiveDateTime,
+    /// Last change.
+    pub updated_at: NaiveDateTime,
+}
+
+impl Enrollment {
+    /// An enrollment by id.
+    pub fn find(conn: &mut DbConnection, id: &EnrollmentId) -> QueryResult<Option<Enrollment>> {
+        enrollments::table
+            .find(id)
+            .select(Enrollment::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The person's enrollment in the cohort.
+    pub fn find_in(
+        conn: &mut DbConnection,
+        cohort: &CohortId,
+        person: &PersonId,
+    ) -> QueryResult<Option<Enrollment>> {
+        enrollments::table
+            .filter(enrollments::cohort_id.eq(cohort))
+            .filter(enrollments::person_id.eq(person))
+            .select(Enrollment::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The enrollments of a cohort.
+    pub fn list_by_cohort(
+        conn: &mut DbConnection,
+        cohort: &CohortId,
+    ) -> QueryResult<Vec<Enrollment>> {
+        enrollments::table
+            .filter(enrollments::cohort_id.eq(cohort))
+            .order(enrollments::enrolled_at.asc())
+            .select(Enrollment::as_select())
+            .load(conn)
+    }
+
+    /// The enrollments of a person.
+    pub fn list_by_person(
+        conn: &mut DbConnection,
+        person: &PersonId,
+    ) -> QueryResult<Vec<Enrollment>> {
+        enrollments::table
+            .filter(enrollments::person_id.eq(person))
+            .select(Enrollment::as_select())
+            .load(conn)
+    }
+
+    /// Inserts an enrollment.
+    pub fn create(conn: &mut DbConnection, row: &Enrollment) -> QueryResult<()> {
+        diesel::insert_into(enrollments::table)
+            .values(row)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Moves the enrollment (and with it all its work) to another cohort and/or state, if it is
+    /// still at `lock_version`; returns whether it was.
+    pub fn update(
+        conn: &mut DbConnection,
+        id: &EnrollmentId,
+        lock_version: i32,
+        cohort: &CohortId,
+        state: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let n = diesel::update(
+            enrollments::table
+                .filter(enrollments::id.eq(id))
+                .filter(enrollments::lock_version.eq(lock_version)),
+        )
+        .set((
+            enrollments::cohort_id.eq(cohort),
+            enrollments::state.eq(state),
+            enrollments::updated_at.eq(now),
+            enrollments::lock_version.eq(lock_version + 1),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+}

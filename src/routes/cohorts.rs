@@ -1,0 +1,327 @@
+//! `/cohorts`: the owner's cohorts — create, schedule, state, co-trainers, enrollment.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Deserialize;
+
+use super::see_other;
+use crate::accounts::{Owner, SignedIn};
+use crate::cohorts::enrollment;
+use crate::cohorts::lifecycle::{self, CohortInput, CreateError};
+use crate::cohorts::view;
+use crate::domain::ids::{CohortId, EnrollmentId, ModuleId};
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::templates::Page;
+
+async fn index_page(
+    req: &HttpRequest,
+    state: &AppState,
+    owner: &Owner,
+    form: &CohortInput,
+    errors: &[lifecycle::FieldError],
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let actor = owner.0.clone();
+    let cohorts = crate::db::run(&state.pool, move |conn| view::list(conn, &actor)).await?;
+    Page::new(req, "cohorts/index.html")
+        .with("cohorts", &cohorts)
+        .with("form", form)
+        .with("errors", errors)
+        .with("time_zones", super::profile::TIME_ZONES)
+        .status(status)
+        .render(&state.templates)
+}
+
+/// `GET /cohorts`.
+pub async fn index(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+) -> Result<HttpResponse, AppError> {
+    let form = CohortInput {
+        time_zone: "Europe/Berlin".into(),
+        ..Default::default()
+    };
+    index_page(&req, &state, &owner, &form, &[], StatusCode::OK).await
+}
+
+/// `POST /cohorts`: invalid fields show the form again with what was typed.
+pub async fn create(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    form: web::Form<CohortInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = form.into_inner();
+    let (actor, now, submitted) = (owner.0.clone(), state.clock.now_naive(), input.clone());
+    let created = crate::db::run(&state.pool, move |conn| {
+        Ok(lifecycle::create(conn, &actor, &submitted, now))
+    })
+    .await?;
+    match created {
+        Ok(cohort) => Ok(see_other(&format!("/cohorts/{}", cohort.id))),
+        Err(CreateError::Invalid(errors)) => {
+            index_page(
+                &req,
+                &state,
+                &owner,
+                &input,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(CreateError::App(e)) => Err(e),
+    }
+}
+
+/// `GET /cohorts/{id}`: for the owner, and read-only for the cohort's co-trainers.
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let page = Page::new(&req, "cohorts/show.html");
+    let (actor, id, lang) = (me.0.clone(), CohortId(id.into_inner()), page.lang.code());
+    let (cohort, others) = crate::db::run(&state.pool, move |conn| {
+        let cohort = view::detail(conn, &actor, &id, lang)?;
+        let others = if actor.is_owner {
+            view::list(conn, &actor)?
+                .into_iter()
+                .filter(|c| c.id != cohort.id)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok((cohort, others))
+    })
+    .await?;
+    let saved = req.query_string().contains("saved=1");
+    page.with("cohort", &cohort)
+        .with("others", &others)
+        .with("is_owner", &me.0.is_owner)
+        .with("saved", &saved)
+        .render(&state.templates)
+}
+
+/// Rename or change state.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateForm {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    state: Option<String>,
+    lock_version: i32,
+}
+
+/// `POST /cohorts/{id}`.
+pub async fn update(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    form: web::Form<UpdateForm>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id, form) = (
+        owner.0,
+        state.clock.now_naive(),
+        CohortId(id.into_inner()),
+        form.into_inner(),
+    );
+    let target = format!("/cohorts/{id}?saved=1");
+    crate::db::run(&state.pool, move |conn| {
+        lifecycle::update(
+            conn,
+            &actor,
+            &id,
+            form.lock_version,
+            form.name.as_deref(),
+            form.state.as_deref(),
+            now,
+        )
+    })
+    .await?;
+    Ok(see_other(&target))
+}
+
+/// New dates for a module.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleForm {
+    unlock_on: String,
+    due_on: String,
+}
+
+/// `POST /cohorts/{id}/schedule/{module_id}`.
+pub async fn reschedule(
+    state: web::Data<AppState>,
+    owner: Owner,
+    path: web::Path<(String, String)>,
+    form: web::Form<ScheduleForm>,
+) -> Result<HttpResponse, AppError> {
+    let (cohort, module) = path.into_inner();
+    let (actor, now, form) = (owner.0, state.clock.now_naive(), form.into_inner());
+    let target = format!("/cohorts/{cohort}?saved=1");
+    crate::db::run(&state.pool, move |conn| {
+        lifecycle::reschedule(
+            conn,
+            &actor,
+            &CohortId(cohort),
+            &ModuleId(module),
+            &form.unlock_on,
+            &form.due_on,
+            now,
+        )
+    })
+    .await?;
+    Ok(see_other(&target))
+}
+
+/// Co-trainer emails, one per line.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CotrainersForm {
+    emails: String,
+}
+
+/// `POST /cohorts/{id}/cotrainers`.
+pub async fn cotrainers(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    form: web::Form<CotrainersForm>,
+) -> Result<HttpResponse, AppError> {
+    let emails: Vec<String> = form
+        .emails
+        .lines()
+        .flat_map(|l| l.split([',', ';']))
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty())
+        .collect();
+    let (actor, now, id) = (owner.0, state.clock.now_naive(), CohortId(id.into_inner()));
+    let target = format!("/cohorts/{id}?saved=1");
+    match crate::db::run(&state.pool, move |conn| {
+        lifecycle::assign_cotrainers(conn, &actor, &id, &emails, now)
+    })
+    .await?
+    {
+        Ok(()) => Ok(see_other(&target)),
+        Err(unknown) => Err(AppError::BadRequest(format!(
+            "no active account for: {}",
+            unknown.join(", ")
+        ))),
+    }
+}
+
+/// Pasted people to enroll.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollForm {
+    people: String,
+}
+
+/// `POST /cohorts/{id}/enrollments/preview`: the dry run, nothing changes yet.
+pub async fn preview(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    form: web::Form<EnrollForm>,
+) -> Result<HttpResponse, AppError> {
+    let text = form.into_inner().people;
+    let (actor, cohort, t) = (owner.0, CohortId(id.into_inner()), text.clone());
+    let cohort_id = cohort.0.clone();
+    let plan = crate::db::run(&state.pool, move |conn| {
+        enrollment::plan(conn, &actor, &cohort, &t)
+    })
+    .await?;
+    Page::new(&req, "cohorts/enroll_plan.html")
+        .with("plan", &plan)
+        .with("text", &text)
+        .with("cohort_id", &cohort_id)
+        .render(&state.templates)
+}
+
+/// `POST /cohorts/{id}/enrollments`: carries out the import.
+pub async fn enroll(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    form: web::Form<EnrollForm>,
+) -> Result<HttpResponse, AppError> {
+    let text = form.into_inner().people;
+    let (actor, cohort, composer, now) = (
+        owner.0,
+        CohortId(id.into_inner()),
+        state.composer.clone(),
+        state.clock.now_naive(),
+    );
+    let cohort_id = cohort.0.clone();
+    let plan = crate::db::run(&state.pool, move |conn| {
+        enrollment::apply(conn, &composer, &actor, &cohort, &text, now)
+    })
+    .await?;
+    Page::new(&req, "cohorts/enroll_plan.html")
+        .with("plan", &plan)
+        .with("text", "")
+        .with("cohort_id", &cohort_id)
+        .render(&state.templates)
+}
+
+/// Where to move an enrollment.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoveForm {
+    cohort_id: String,
+    #[serde(default)]
+    mode: Option<String>,
+}
+
+/// `POST /enrollments/{id}/move`: moves (or, with `mode=defer`, defers) with the work.
+pub async fn move_enrollment(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    form: web::Form<MoveForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let defer = form.mode.as_deref() == Some("defer");
+    let (actor, now, id, target) = (
+        owner.0,
+        state.clock.now_naive(),
+        EnrollmentId(id.into_inner()),
+        CohortId(form.cohort_id),
+    );
+    let back = format!("/cohorts/{target}?saved=1");
+    crate::db::run(&state.pool, move |conn| {
+        enrollment::move_to(conn, &actor, &id, &target, defer, now)
+    })
+    .await?;
+    Ok(see_other(&back))
+}
+
+/// `POST /enrollments/{id}/withdraw`.
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id) = (
+        owner.0,
+        state.clock.now_naive(),
+        EnrollmentId(id.into_inner()),
+    );
+    let cohort = crate::db::run(&state.pool, move |conn| {
+        enrollment::withdraw(conn, &actor, &id, now)?;
+        Ok(crate::db::models::Enrollment::find(conn, &id)?.map(|e| e.cohort_id))
+    })
+    .await?;
+    Ok(see_other(
+        &cohort
+            .map(|c| format!("/cohorts/{c}?saved=1"))
+            .unwrap_or_else(|| "/cohorts".into()),
+    ))
+}
