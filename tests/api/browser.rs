@@ -180,3 +180,13 @@ pub async fn sign_in_with(browser: &Browser<'_>, app: &TestApp, person: &PersonI
     assert_eq!(resp.status, 303, "{}", resp.body);
     resp
 }
+
+/// The sign-in link in a delivered mail.
+pub fn link_from(raw: &str) -> String {
+    let start = raw.find("/sign-in/link/").expect("link in the mail");
+    raw[start..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+        .next()
+        .unwrap()
+        .to_string()
+}

@@ -1,18 +1,22 @@
 //! Integration tests: the real application on port 0 with a fresh database — a SQLite file,
 //! or a new PostgreSQL database when `TEST_DATABASE_URL` is set — and a fixed clock.
 
-mod accounts;
 mod browser;
 mod cli;
 mod cohorts;
 mod content_sync;
 mod content_validation;
+mod enrollment;
 mod health;
 mod helpers;
 mod mail_delivery;
 mod migrations;
+mod people;
+mod permission_table;
 mod permissions;
 mod program;
 mod security;
+mod sessions;
 mod settings;
+mod sign_in;
 mod smtp_server;

@@ -6,85 +6,9 @@ use diesel::prelude::*;
 use qualify::db::models::ApiToken;
 
 use crate::browser::{Browser, create_person, signed_in};
-use crate::helpers::{Response, TestApp, spawn_app};
-
-/// What a role may expect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
-    /// This status.
-    Status(u16),
-    /// Redirected to the sign-in page.
-    SignIn,
-}
+use crate::helpers::spawn_app;
+use crate::permission_table::{Case, Expect, call, case, registered_routes, token_for};
 use Expect::{SignIn, Status};
-
-struct Case {
-    method: &'static str,
-    /// Route pattern as registered.
-    pattern: &'static str,
-    /// Concrete path.
-    path: String,
-    form: Vec<(&'static str, String)>,
-    json: Option<serde_json::Value>,
-    /// anonymous, trainee, owner
-    expect: [Expect; 3],
-}
-
-fn case(
-    method: &'static str,
-    pattern: &'static str,
-    path: impl Into<String>,
-    expect: [Expect; 3],
-) -> Case {
-    Case {
-        method,
-        pattern,
-        path: path.into(),
-        form: vec![],
-        json: None,
-        expect,
-    }
-}
-
-async fn call(app: &TestApp, browser: &Browser<'_>, bearer: Option<&str>, c: &Case) -> Response {
-    if c.path.starts_with("/api/") {
-        let url = app.url(&c.path);
-        let mut req = match c.method {
-            "GET" => app.client.get(url),
-            "POST" => app.client.post(url),
-            "PATCH" => app.client.patch(url),
-            "PUT" => app.client.put(url),
-            other => panic!("{other}"),
-        };
-        if let Some(token) = bearer {
-            req = req.insert_header(("Authorization", format!("Bearer {token}")));
-        }
-        let sent = match &c.json {
-            Some(body) => req.send_json(body).await,
-            None => req.send().await,
-        };
-        return Response::from(sent.unwrap()).await;
-    }
-    match c.method {
-        "GET" => browser.get(&c.path).await,
-        _ => {
-            let fields: Vec<(&str, &str)> = c.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            browser.post(&c.path, &fields).await
-        }
-    }
-}
-
-fn token_for(app: &TestApp, person: &qualify::domain::ids::PersonId) -> String {
-    let mut conn = app.conn();
-    qualify::accounts::profile::create_token(
-        &mut conn,
-        person,
-        "table",
-        chrono::Utc::now().naive_utc(),
-    )
-    .unwrap()
-    .0
-}
 
 #[actix_web::test]
 async fn every_route_allows_exactly_what_each_role_may_do() {
@@ -509,29 +433,4 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         .get_result(&mut *conn)
         .unwrap();
     assert_eq!(grants, 1);
-}
-
-/// `(METHOD, pattern)` of every `.route(…)` in the route tables.
-fn registered_routes() -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    for file in ["src/routes/mod.rs", "src/api/mod.rs"] {
-        let text =
-            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
-                .unwrap();
-        let flat: String = text.split_whitespace().collect::<Vec<_>>().join("");
-        for part in flat.split(".route(\"").skip(1) {
-            let pattern = part.split('"').next().unwrap().to_string();
-            let method = part
-                .split("web::")
-                .nth(1)
-                .unwrap()
-                .split("()")
-                .next()
-                .unwrap()
-                .to_uppercase();
-            found.push((method, pattern));
-        }
-    }
-    assert!(found.len() > 20, "{found:?}");
-    found
 }
