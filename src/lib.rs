@@ -22,5 +22,6 @@ pub mod mail;
 pub mod markdown;
 pub mod routes;
 pub mod startup;
+pub mod submissions;
 pub mod telemetry;
 pub mod templates;

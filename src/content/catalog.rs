@@ -97,6 +97,35 @@ fn pick(lang: Language, de: String, en: String) -> String {
     if lang == Language::De { de } else { en }
 }
 
+/// The rubrics of these assignments in `lang`, by assignment.
+pub fn rubrics(
+    conn: &mut DbConnection,
+    assignments: &[AssignmentId],
+    lang: Language,
+) -> QueryResult<HashMap<AssignmentId, Vec<CriterionView>>> {
+    let criteria = RubricCriterion::list_by_assignments(conn, assignments)?;
+    let criterion_ids: Vec<CriterionId> = criteria.iter().map(|c| c.id.clone()).collect();
+    let mut levels: HashMap<CriterionId, Vec<LevelView>> = HashMap::new();
+    for l in RubricLevel::list_by_criteria(conn, &criterion_ids)? {
+        let description = pick(lang, l.description_de, l.description_en);
+        levels.entry(l.criterion_id).or_default().push(LevelView {
+            points: l.points,
+            description,
+        });
+    }
+    let mut by_assignment: HashMap<AssignmentId, Vec<CriterionView>> = HashMap::new();
+    for c in criteria {
+        let view = CriterionView {
+            id: c.slug,
+            title: pick(lang, c.title_de, c.title_en),
+            max_points: c.max_points,
+            levels: levels.remove(&c.id).unwrap_or_default(),
+        };
+        by_assignment.entry(c.assignment_id).or_default().push(view);
+    }
+    Ok(by_assignment)
+}
+
 /// The first program (the one this installation runs), if any.
 pub fn default_program_slug(conn: &mut DbConnection) -> QueryResult<Option<String>> {
     Ok(Program::list(conn)?.into_iter().next().map(|p| p.slug))
@@ -117,29 +146,7 @@ pub fn program_view(
     let modules = Module::list_by_version(conn, &version.id)?;
     let assignments = Assignment::list_by_version(conn, &version.id)?;
     let assignment_ids: Vec<AssignmentId> = assignments.iter().map(|a| a.id.clone()).collect();
-    let criteria = RubricCriterion::list_by_assignments(conn, &assignment_ids)?;
-    let criterion_ids: Vec<CriterionId> = criteria.iter().map(|c| c.id.clone()).collect();
-    let mut levels: HashMap<CriterionId, Vec<LevelView>> = HashMap::new();
-    for l in RubricLevel::list_by_criteria(conn, &criterion_ids)? {
-        let description = pick(lang, l.description_de, l.description_en);
-        levels.entry(l.criterion_id).or_default().push(LevelView {
-            points: l.points,
-            description,
-        });
-    }
-    let mut criteria_by_assignment: HashMap<AssignmentId, Vec<CriterionView>> = HashMap::new();
-    for c in criteria {
-        let view = CriterionView {
-            id: c.slug,
-            title: pick(lang, c.title_de, c.title_en),
-            max_points: c.max_points,
-            levels: levels.remove(&c.id).unwrap_or_default(),
-        };
-        criteria_by_assignment
-            .entry(c.assignment_id)
-            .or_default()
-            .push(view);
-    }
+    let mut criteria_by_assignment = rubrics(conn, &assignment_ids, lang)?;
     let mut assignments_by_module: HashMap<ModuleId, Vec<AssignmentView>> = HashMap::new();
     for a in assignments {
         let view = AssignmentView {

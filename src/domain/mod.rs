@@ -1,5 +1,6 @@
 //! Validated value types and pure rules, free of I/O.
 
+pub mod deadline;
 pub mod ids;
 pub mod language;
 pub mod schedule;

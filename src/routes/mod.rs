@@ -6,6 +6,7 @@ pub mod audit;
 mod cohorts;
 mod health;
 mod language;
+mod learn;
 mod mail;
 mod people;
 pub mod profile;
@@ -70,6 +71,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(cohorts::withdraw),
         )
         .route("/audit", web::get().to(audit::index))
+        .route("/learn", web::get().to(learn::dashboard))
+        .route(
+            "/learn/{enrollment}/modules/{module}",
+            web::get().to(learn::module),
+        )
+        .route(
+            "/learn/{enrollment}/assignments/{assignment}",
+            web::get().to(learn::assignment),
+        )
+        .route(
+            "/learn/{enrollment}/assignments/{assignment}",
+            web::post().to(learn::save),
+        )
+        .route(
+            "/learn/{enrollment}/assignments/{assignment}/withdraw",
+            web::post().to(learn::withdraw),
+        )
         .route("/mail", web::get().to(mail::index))
         .route("/mail/{id}/retry", web::post().to(mail::retry))
         .route("/static/{path:.*}", web::get().to(assets::serve));

@@ -9,6 +9,7 @@ mod content_validation;
 mod enrollment;
 mod health;
 mod helpers;
+mod journey;
 mod mail_delivery;
 mod migrations;
 mod people;

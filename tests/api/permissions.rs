@@ -255,6 +255,39 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     ));
     cases.last_mut().unwrap().json = Some(serde_json::json!({ "status": "active" }));
 
+    cases.push(case("GET", "/learn", "/learn", [SignIn, ok, ok]));
+    cases.push(case(
+        "GET",
+        "/learn/{enrollment}/modules/{module}",
+        "/learn/no-such-enrollment/modules/purpose",
+        [SignIn, Status(404), Status(404)],
+    ));
+    cases.push(case(
+        "GET",
+        "/learn/{enrollment}/assignments/{assignment}",
+        "/learn/no-such-enrollment/assignments/purpose-canvas",
+        [SignIn, Status(404), Status(404)],
+    ));
+    cases.push(Case {
+        method: "POST",
+        pattern: "/learn/{enrollment}/assignments/{assignment}",
+        path: "/learn/no-such-enrollment/assignments/purpose-canvas".into(),
+        form: vec![
+            ("body", "x".into()),
+            ("lock_version", "1".into()),
+            ("action", "save".into()),
+        ],
+        json: None,
+        expect: [SignIn, Status(404), Status(404)],
+    });
+    cases.push(Case {
+        method: "POST",
+        pattern: "/learn/{enrollment}/assignments/{assignment}/withdraw",
+        path: "/learn/no-such-enrollment/assignments/purpose-canvas/withdraw".into(),
+        form: vec![],
+        json: None,
+        expect: [SignIn, Status(404), Status(404)],
+    });
     let api_case = |method, pattern, path: String, json: serde_json::Value, expect| Case {
         method,
         pattern,

@@ -1,0 +1,41 @@
+//! `extensions`: one trainee's later deadline for one assignment.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::extensions;
+use crate::domain::ids::{AssignmentId, EnrollmentId, PersonId};
+
+/// An extension.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = extensions)]
+pub struct Extension {
+    /// Id.
+    pub id: String,
+    /// Whose.
+    pub enrollment_id: EnrollmentId,
+    /// For which assignment.
+    pub assignment_id: AssignmentId,
+    /// The new due moment (UTC).
+    pub due_at: NaiveDateTime,
+    /// Why.
+    pub reason: String,
+    /// By whom.
+    pub granted_by: Option<PersonId>,
+    /// When.
+    pub created_at: NaiveDateTime,
+}
+
+impl Extension {
+    /// The extensions of an enrollment.
+    pub fn list_by_enrollment(
+        conn: &mut DbConnection,
+        enrollment: &EnrollmentId,
+    ) -> QueryResult<Vec<Extension>> {
+        extensions::table
+            .filter(extensions::enrollment_id.eq(enrollment))
+            .select(Extension::as_select())
+            .load(conn)
+    }
+}

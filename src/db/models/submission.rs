@@ -1,0 +1,87 @@
+//! `submissions`: a trainee's work on one assignment (draft, state, current version).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::db::schema::submissions;
+use crate::domain::ids::{AssignmentId, EnrollmentId};
+
+/// A submission.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = submissions)]
+pub struct Submission {
+    /// Id.
+    pub id: String,
+    /// Whose (through the enrollment).
+    pub enrollment_id: EnrollmentId,
+    /// For which assignment.
+    pub assignment_id: AssignmentId,
+    /// draft, submitted, in_review, revision_requested, passed, failed.
+    pub state: String,
+    /// The text being written (Markdown).
+    pub draft_body: String,
+    /// Language of the work.
+    pub language: String,
+    /// Number of the latest submitted version (0: none yet).
+    pub current_version: i32,
+    /// Optimistic lock.
+    pub lock_version: i32,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Last change.
+    pub updated_at: NaiveDateTime,
+}
+
+impl Submission {
+    /// The submission of an enrollment for an assignment.
+    pub fn find_for(
+        conn: &mut DbConnection,
+        enrollment: &EnrollmentId,
+        assignment: &AssignmentId,
+    ) -> QueryResult<Option<Submission>> {
+        submissions::table
+            .filter(submissions::enrollment_id.eq(enrollment))
+            .filter(submissions::assignment_id.eq(assignment))
+            .select(Submission::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Every submission of an enrollment.
+    pub fn list_by_enrollment(
+        conn: &mut DbConnection,
+        enrollment: &EnrollmentId,
+    ) -> QueryResult<Vec<Submission>> {
+        submissions::table
+            .filter(submissions::enrollment_id.eq(enrollment))
+            .select(Submission::as_select())
+            .load(conn)
+    }
+
+    /// Inserts a submission.
+    pub fn create(conn: &mut DbConnection, row: &Submission) -> QueryResult<()> {
+        diesel::insert_into(submissions::table)
+            .values(row)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Saves state, draft and version if unchanged since `lock_version`; returns whether it was.
+    pub fn save(conn: &mut DbConnection, row: &Submission, lock_version: i32) -> QueryResult<bool> {
+        let n = diesel::update(
+            submissions::table
+                .filter(submissions::id.eq(&row.id))
+                .filter(submissions::lock_version.eq(lock_version)),
+        )
+        .set((
+            submissions::state.eq(&row.state),
+            submissions::draft_body.eq(&row.draft_body),
+            submissions::current_version.eq(row.current_version),
+            submissions::updated_at.eq(row.updated_at),
+            submissions::lock_version.eq(lock_version + 1),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+}

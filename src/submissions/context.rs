@@ -1,0 +1,112 @@
+//! Everything one assignment of one enrollment needs, loaded with the ownership check: an
+//! enrollment that is not the caller's is "not found".
+
+use chrono::NaiveDateTime;
+
+use crate::db::DbConnection;
+use crate::db::models::{
+    Assignment, Cohort, CurriculumVersion, Enrollment, Extension, Module, ScheduleEntry, Submission,
+};
+use crate::domain::deadline::{Window, effective_due, window};
+use crate::domain::ids::{EnrollmentId, PersonId};
+use crate::error::AppError;
+
+/// One enrollment of the caller with its cohort and curriculum.
+pub struct EnrollmentContext {
+    /// The enrollment.
+    pub enrollment: Enrollment,
+    /// Its cohort.
+    pub cohort: Cohort,
+    /// The pinned version.
+    pub version: CurriculumVersion,
+    /// Modules in order.
+    pub modules: Vec<Module>,
+    /// Assignments of the version.
+    pub assignments: Vec<Assignment>,
+    /// The cohort's schedule.
+    pub schedule: Vec<ScheduleEntry>,
+    /// The trainee's extensions.
+    pub extensions: Vec<Extension>,
+    /// The trainee's submissions.
+    pub submissions: Vec<Submission>,
+}
+
+impl EnrollmentContext {
+    /// Loads an enrollment of `person`; someone else's is "not found".
+    pub fn load(
+        conn: &mut DbConnection,
+        person: &PersonId,
+        id: &EnrollmentId,
+    ) -> Result<Self, AppError> {
+        let enrollment = Enrollment::find(conn, id)?
+            .filter(|e| &e.person_id == person)
+            .ok_or(AppError::NotFound)?;
+        let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
+        let version = CurriculumVersion::find(conn, &cohort.curriculum_version_id)?
+            .ok_or(AppError::NotFound)?;
+        Ok(Self {
+            modules: Module::list_by_version(conn, &version.id)?,
+            assignments: Assignment::list_by_version(conn, &version.id)?,
+            schedule: ScheduleEntry::list_by_cohort(conn, &cohort.id)?,
+            extensions: Extension::list_by_enrollment(conn, &enrollment.id)?,
+            submissions: Submission::list_by_enrollment(conn, &enrollment.id)?,
+            enrollment,
+            cohort,
+            version,
+        })
+    }
+
+    /// The module with this slug.
+    pub fn module(&self, slug: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.slug == slug)
+    }
+
+    /// The assignment with this slug.
+    pub fn assignment(&self, slug: &str) -> Option<&Assignment> {
+        self.assignments.iter().find(|a| a.slug == slug)
+    }
+
+    /// A module's schedule entry.
+    pub fn entry(&self, module: &Module) -> Option<&ScheduleEntry> {
+        self.schedule.iter().find(|s| s.module_id == module.id)
+    }
+
+    /// The due moment that applies to an assignment (the extension, if any).
+    pub fn due(&self, assignment: &Assignment) -> Option<NaiveDateTime> {
+        let module = self.modules.iter().find(|m| m.id == assignment.module_id)?;
+        let entry = self.entry(module)?;
+        let extension = self
+            .extensions
+            .iter()
+            .find(|e| e.assignment_id == assignment.id)
+            .map(|e| e.due_at);
+        Some(effective_due(entry.due_at, extension))
+    }
+
+    /// Whether work on an assignment can be handed in at `now`.
+    pub fn window(&self, assignment: &Assignment, now: NaiveDateTime) -> Window {
+        let module = self.modules.iter().find(|m| m.id == assignment.module_id);
+        let Some(entry) = module.and_then(|m| self.entry(m)) else {
+            return Window::Locked;
+        };
+        let extension = self
+            .extensions
+            .iter()
+            .find(|e| e.assignment_id == assignment.id)
+            .map(|e| e.due_at);
+        window(
+            now,
+            entry.unlock_at,
+            entry.due_at,
+            extension,
+            self.version.hard_cutoff,
+        )
+    }
+
+    /// The trainee's submission for an assignment.
+    pub fn submission(&self, assignment: &Assignment) -> Option<&Submission> {
+        self.submissions
+            .iter()
+            .find(|s| s.assignment_id == assignment.id)
+    }
+}

@@ -1,0 +1,392 @@
+//! The trainee's view: dashboard (cohorts, module timeline, progress, next deadline), module
+//! page and assignment page, with every time in the person's own time zone.
+
+use chrono::NaiveDateTime;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::context::EnrollmentContext;
+use crate::content::catalog::{CriterionView, rubrics};
+use crate::db::DbConnection;
+use crate::db::models::{Assignment, Enrollment, Person, SubmissionVersion};
+use crate::domain::deadline::Window;
+use crate::domain::ids::EnrollmentId;
+use crate::domain::language::Language;
+use crate::domain::schedule::to_local;
+use crate::error::AppError;
+use crate::markdown::to_safe_html;
+
+/// An assignment's status for the trainee.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AssignmentStatus {
+    /// Assignment id (slug).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// locked, open, draft, submitted, in_review, revision_requested, passed, failed.
+    pub state: String,
+    /// Required for the certificate.
+    pub required: bool,
+    /// Due, in the person's time zone (`YYYY-MM-DD HH:MM`).
+    pub due_local: String,
+    /// Due, UTC (RFC 3339).
+    pub due_utc: String,
+    /// Whether handing in now would be late.
+    pub late_now: bool,
+    /// Whether the cut-off has passed.
+    pub closed: bool,
+}
+
+/// A module on the timeline.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ModuleStatus {
+    /// Module id (slug).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// locked, open, submitted, in_review, revision_requested, passed.
+    pub state: String,
+    /// Opens (local).
+    pub unlock_local: String,
+    /// Assignments.
+    pub assignments: Vec<AssignmentStatus>,
+}
+
+/// One cohort of the trainee.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Progress {
+    /// Enrollment id.
+    pub enrollment_id: String,
+    /// Cohort name.
+    pub cohort: String,
+    /// active, withdrawn, deferred, completed.
+    pub state: String,
+    /// Required assignments passed.
+    pub passed: usize,
+    /// Required assignments in all.
+    pub required: usize,
+    /// The next open deadline.
+    pub next_deadline: Option<String>,
+    /// What it is for.
+    pub next_assignment: Option<String>,
+    /// The modules.
+    pub modules: Vec<ModuleStatus>,
+}
+
+fn local(tz: Tz, at: NaiveDateTime) -> String {
+    to_local(tz, at).format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn assignment_status(
+    ctx: &EnrollmentContext,
+    a: &Assignment,
+    lang: Language,
+    tz: Tz,
+    now: NaiveDateTime,
+) -> AssignmentStatus {
+    let window = ctx.window(a, now);
+    let state = match (window, ctx.submission(a)) {
+        (Window::Locked, _) => "locked".to_string(),
+        (_, Some(s))
+            if s.state == "draft" && s.current_version == 0 && s.draft_body.trim().is_empty() =>
+        {
+            "open".into()
+        }
+        (_, Some(s)) => s.state.clone(),
+        (_, None) => "open".into(),
+    };
+    let due = ctx.due(a).unwrap_or(now);
+    AssignmentStatus {
+        id: a.slug.clone(),
+        title: if lang == Language::De {
+            a.title_de.clone()
+        } else {
+            a.title_en.clone()
+        },
+        state,
+        required: a.required,
+        due_local: local(tz, due),
+        due_utc: due.and_utc().to_rfc3339(),
+        late_now: window == Window::Open { late: true },
+        closed: window == Window::Closed,
+    }
+}
+
+fn module_state(assignments: &[AssignmentStatus]) -> String {
+    let all = |f: &dyn Fn(&str) -> bool| assignments.iter().all(|a| f(&a.state));
+    let any = |s: &str| assignments.iter().any(|a| a.state == s);
+    if any("locked") {
+        "locked"
+    } else if any("revision_requested") {
+        "revision_requested"
+    } else if !assignments.is_empty() && all(&|s| s == "passed") {
+        "passed"
+    } else if any("in_review") {
+        "in_review"
+    } else if !assignments.is_empty() && all(&|s| matches!(s, "submitted" | "in_review" | "passed"))
+    {
+        "submitted"
+    } else {
+        "open"
+    }
+    .to_string()
+}
+
+/// The progress of one enrollment.
+pub fn progress(ctx: &EnrollmentContext, lang: Language, tz: Tz, now: NaiveDateTime) -> Progress {
+    let modules: Vec<ModuleStatus> = ctx
+        .modules
+        .iter()
+        .map(|m| {
+            let assignments: Vec<AssignmentStatus> = ctx
+                .assignments
+                .iter()
+                .filter(|a| a.module_id == m.id)
+                .map(|a| assignment_status(ctx, a, lang, tz, now))
+                .collect();
+            ModuleStatus {
+                id: m.slug.clone(),
+                title: if lang == Language::De {
+                    m.title_de.clone()
+                } else {
+                    m.title_en.clone()
+                },
+                state: module_state(&assignments),
+                unlock_local: ctx
+                    .entry(m)
+                    .map(|e| local(tz, e.unlock_at))
+                    .unwrap_or_default(),
+                assignments,
+            }
+        })
+        .collect();
+    let required: Vec<&Assignment> = ctx.assignments.iter().filter(|a| a.required).collect();
+    let passed = required
+        .iter()
+        .filter(|a| ctx.submission(a).is_some_and(|s| s.state == "passed"))
+        .count();
+    let next = ctx
+        .assignments
+        .iter()
+        .filter(|a| matches!(ctx.window(a, now), Window::Open { late: false }))
+        .filter(|a| {
+            ctx.submission(a)
+                .is_none_or(|s| matches!(s.state.as_str(), "draft" | "revision_requested"))
+        })
+        .filter_map(|a| ctx.due(a).map(|d| (d, a)))
+        .min_by_key(|(d, _)| *d);
+    Progress {
+        enrollment_id: ctx.enrollment.id.0.clone(),
+        cohort: ctx.cohort.name.clone(),
+        state: ctx.enrollment.state.clone(),
+        passed,
+        required: required.len(),
+        next_deadline: next.map(|(d, _)| local(tz, d)),
+        next_assignment: next.map(|(_, a)| {
+            if lang == Language::De {
+                a.title_de.clone()
+            } else {
+                a.title_en.clone()
+            }
+        }),
+        modules,
+    }
+}
+
+/// The person's time zone.
+pub fn person_tz(person: &Person) -> Tz {
+    person
+        .time_zone
+        .parse()
+        .unwrap_or(chrono_tz::Europe::Berlin)
+}
+
+/// Every enrollment of the person, newest first.
+pub fn my_progress(
+    conn: &mut DbConnection,
+    person: &Person,
+    lang: Language,
+    now: NaiveDateTime,
+) -> Result<Vec<Progress>, AppError> {
+    let tz = person_tz(person);
+    let mut out = Vec::new();
+    let mut enrollments = Enrollment::list_by_person(conn, &person.id)?;
+    enrollments.sort_by_key(|e| std::cmp::Reverse(e.enrolled_at));
+    for e in enrollments {
+        let ctx = EnrollmentContext::load(conn, &person.id, &e.id)?;
+        out.push(progress(&ctx, lang, tz, now));
+    }
+    Ok(out)
+}
+
+/// A module page: its lesson and assignments (with rubrics), or `None` while it is locked.
+#[derive(Debug, Serialize)]
+pub struct ModulePage {
+    /// The module's status.
+    pub module: ModuleStatus,
+    /// The lesson, sanitised HTML (empty while locked).
+    pub lesson_html: String,
+    /// Briefs (sanitised HTML) and rubrics, by assignment.
+    pub briefs: Vec<(String, String, Vec<CriterionView>)>,
+    /// Enrollment id for links.
+    pub enrollment_id: String,
+}
+
+/// Loads a module page of the person's enrollment.
+pub fn module_page(
+    conn: &mut DbConnection,
+    person: &Person,
+    enrollment: &EnrollmentId,
+    slug: &str,
+    lang: Language,
+    now: NaiveDateTime,
+) -> Result<ModulePage, AppError> {
+    let ctx = EnrollmentContext::load(conn, &person.id, enrollment)?;
+    let module = ctx.module(slug).ok_or(AppError::NotFound)?;
+    let tz = person_tz(person);
+    let status = progress(&ctx, lang, tz, now)
+        .modules
+        .into_iter()
+        .find(|m| m.id == slug)
+        .ok_or(AppError::NotFound)?;
+    let locked = status.state == "locked";
+    let ids: Vec<_> = ctx
+        .assignments
+        .iter()
+        .filter(|a| a.module_id == module.id)
+        .map(|a| a.id.clone())
+        .collect();
+    let mut rubric = rubrics(conn, &ids, lang)?;
+    let briefs = ctx
+        .assignments
+        .iter()
+        .filter(|a| a.module_id == module.id)
+        .map(|a| {
+            let brief = if locked {
+                String::new()
+            } else {
+                to_safe_html(if lang == Language::De {
+                    &a.brief_de
+                } else {
+                    &a.brief_en
+                })
+            };
+            (
+                a.slug.clone(),
+                brief,
+                rubric.remove(&a.id).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let lesson = if lang == Language::De {
+        &module.lesson_de
+    } else {
+        &module.lesson_en
+    };
+    Ok(ModulePage {
+        lesson_html: if locked {
+            String::new()
+        } else {
+            to_safe_html(lesson)
+        },
+        module: status,
+        briefs,
+        enrollment_id: enrollment.0.clone(),
+    })
+}
+
+/// A submitted version as shown to the trainee.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct VersionView {
+    /// 1, 2, 3 …
+    pub number: i32,
+    /// Submitted (local).
+    pub submitted_local: String,
+    /// Late.
+    pub late: bool,
+    /// The text, sanitised HTML.
+    pub body_html: String,
+}
+
+/// The assignment page's data.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AssignmentPage {
+    /// Status.
+    pub status: AssignmentStatus,
+    /// Module id (slug).
+    pub module: String,
+    /// Brief, sanitised HTML.
+    pub brief_html: String,
+    /// Rubric.
+    pub rubric: Vec<CriterionView>,
+    /// Points needed to pass.
+    pub pass_threshold: i32,
+    /// Rubric maximum.
+    pub max_points: i32,
+    /// The draft text (Markdown).
+    pub draft: String,
+    /// Send back with changes.
+    pub lock_version: i32,
+    /// Every submitted version, newest first.
+    pub versions: Vec<VersionView>,
+    /// Enrollment id.
+    pub enrollment_id: String,
+}
+
+/// Loads an assignment page of the person's enrollment.
+pub fn assignment_page(
+    conn: &mut DbConnection,
+    person: &Person,
+    enrollment: &EnrollmentId,
+    slug: &str,
+    lang: Language,
+    now: NaiveDateTime,
+) -> Result<AssignmentPage, AppError> {
+    let ctx = EnrollmentContext::load(conn, &person.id, enrollment)?;
+    let a = ctx.assignment(slug).ok_or(AppError::NotFound)?;
+    let tz = person_tz(person);
+    let status = assignment_status(&ctx, a, lang, tz, now);
+    let module = ctx
+        .modules
+        .iter()
+        .find(|m| m.id == a.module_id)
+        .map(|m| m.slug.clone())
+        .unwrap_or_default();
+    let submission = ctx.submission(a);
+    let versions = match submission {
+        Some(s) => SubmissionVersion::list_by_submission(conn, &s.id)?
+            .into_iter()
+            .map(|v| VersionView {
+                number: v.number,
+                submitted_local: local(tz, v.submitted_at),
+                late: v.late,
+                body_html: to_safe_html(&v.body),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let rubric = rubrics(conn, std::slice::from_ref(&a.id), lang)?
+        .remove(&a.id)
+        .unwrap_or_default();
+    let locked = status.state == "locked";
+    Ok(AssignmentPage {
+        brief_html: if locked {
+            String::new()
+        } else {
+            to_safe_html(if lang == Language::De {
+                &a.brief_de
+            } else {
+                &a.brief_en
+            })
+        },
+        status,
+        module,
+        rubric,
+        pass_threshold: a.pass_threshold,
+        max_points: a.max_points,
+        draft: submission.map(|s| s.draft_body.clone()).unwrap_or_default(),
+        lock_version: submission.map(|s| s.lock_version).unwrap_or(1),
+        versions,
+        enrollment_id: enrollment.0.clone(),
+    })
+}

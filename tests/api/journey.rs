@@ -1,0 +1,321 @@
+//! The trainee's journey: unlock by date (fixed clock), draft, submit, late, cut-off,
+//! extension, withdraw and resubmit with versions kept, bad input, other people's work.
+
+use chrono::Duration;
+use diesel::prelude::*;
+use qualify::clock::Clock;
+use qualify::db::models::{Enrollment, Extension};
+use qualify::db::schema::extensions;
+use qualify::domain::ids::{CohortId, PersonId};
+
+use crate::browser::{Browser, create_person, signed_in};
+use crate::cohorts::create_cohort;
+use crate::helpers::{TestApp, spawn_app};
+
+/// A running cohort that started on the test clock's day, with one enrolled trainee.
+async fn enrolled(app: &TestApp) -> (PersonId, String) {
+    let owner_id = create_person(app, "owner@example.com", "Olga", true);
+    let owner = signed_in(app, &owner_id).await;
+    let cohort = create_cohort(&owner, "K1", "2026-03-02").await;
+    owner.get(&format!("/cohorts/{cohort}")).await;
+    owner
+        .post(
+            &format!("/cohorts/{cohort}/enrollments"),
+            &[("people", "name,email,language\nTara,tara@example.com,en")],
+        )
+        .await;
+    let mut conn = app.conn();
+    let enrollment = Enrollment::list_by_cohort(&mut conn, &CohortId(cohort))
+        .unwrap()
+        .remove(0);
+    (enrollment.person_id, enrollment.id.0)
+}
+
+async fn work(
+    browser: &Browser<'_>,
+    path: &str,
+    body: &str,
+    action: &str,
+) -> crate::helpers::Response {
+    let page = browser.get(path).await;
+    let lock = page
+        .body
+        .split("name=\"lock_version\" value=\"")
+        .nth(1)
+        .map(|r| r.split('"').next().unwrap().to_string())
+        .unwrap_or_else(|| "1".into());
+    browser
+        .post(
+            path,
+            &[("body", body), ("lock_version", &lock), ("action", action)],
+        )
+        .await
+}
+
+#[actix_web::test]
+async fn modules_open_by_date_and_work_is_drafted_submitted_withdrawn_and_resubmitted() {
+    let app = spawn_app().await;
+    let (tara, enrollment) = enrolled(&app).await;
+    let browser = signed_in(&app, &tara).await;
+    let dashboard = browser.get("/learn").await;
+    assert_eq!(dashboard.status, 200);
+    assert!(
+        dashboard
+            .body
+            .contains("0 of 7 required assignments passed"),
+        "{}",
+        dashboard.body
+    );
+    assert!(
+        dashboard
+            .body
+            .contains(&format!("/learn/{enrollment}/modules/purpose"))
+    );
+    assert!(
+        !dashboard
+            .body
+            .contains(&format!("/learn/{enrollment}/modules/launch")),
+        "launch is still locked"
+    );
+    assert!(
+        dashboard.body.contains("due 2026-03-16 23:59"),
+        "deadline in the trainee's time zone"
+    );
+
+    let module = browser
+        .get(&format!("/learn/{enrollment}/modules/purpose"))
+        .await;
+    assert_eq!(module.status, 200);
+    assert!(module.body.contains("<h2>") || module.body.contains("<h1>"));
+    let locked = browser
+        .get(&format!("/learn/{enrollment}/modules/launch"))
+        .await;
+    assert!(
+        locked.body.contains("This module opens on 2026-03-16"),
+        "{}",
+        locked.body
+    );
+
+    let path = format!("/learn/{enrollment}/assignments/purpose-canvas");
+    let saved = work(
+        &browser,
+        &path,
+        "Erster Entwurf <script>alert(1)</script>",
+        "save",
+    )
+    .await;
+    assert_eq!(saved.status, 303);
+    assert!(
+        browser
+            .get(&path)
+            .await
+            .body
+            .contains("Erster Entwurf &lt;script&gt;"),
+        "draft kept and escaped in the editor"
+    );
+    let empty = work(&browser, &path, "   ", "submit").await;
+    assert_eq!(empty.status, 422);
+    assert!(
+        empty
+            .body
+            .contains("Please write something before you submit")
+    );
+    let preview = work(&browser, &path, "**Mein** Canvas", "preview").await;
+    assert!(preview.body.contains("<strong>Mein</strong>"));
+    let submitted = work(
+        &browser,
+        &path,
+        "Mein Canvas, Version 1 <script>x</script>",
+        "submit",
+    )
+    .await;
+    assert_eq!(submitted.status, 303);
+    let page = browser.get(&path).await;
+    assert!(page.body.contains("Version 1") && !page.body.contains("<script>x</script>"));
+    assert!(page.body.contains("Withdraw submission"));
+    assert!(!page.body.contains(">late<"), "on time");
+    assert_eq!(
+        browser.post(&format!("{path}/withdraw"), &[]).await.status,
+        303
+    );
+    let page = browser.get(&path).await;
+    assert!(
+        page.body.contains("Mein Canvas, Version 1"),
+        "the text is the draft again"
+    );
+    assert!(
+        page.body.contains("Version 1"),
+        "the withdrawn version stays readable"
+    );
+    assert_eq!(
+        work(&browser, &path, "Mein Canvas, Version 2", "submit")
+            .await
+            .status,
+        303
+    );
+    let page = browser.get(&path).await;
+    assert!(page.body.contains("Version 2") && page.body.contains("Version 1"));
+
+    let dashboard = browser.get("/learn").await;
+    assert!(dashboard.body.contains("submitted"));
+    let locked_work = work(
+        &browser,
+        &format!("/learn/{enrollment}/assignments/launch-plan"),
+        "Zu früh",
+        "save",
+    )
+    .await;
+    assert_eq!(locked_work.status, 422);
+    assert!(locked_work.body.contains("not open yet"));
+}
+
+#[actix_web::test]
+async fn late_work_is_marked_and_a_stale_form_loses_nothing() {
+    let app = spawn_app().await;
+    let (tara, enrollment) = enrolled(&app).await;
+    let browser = signed_in(&app, &tara).await;
+    let path = format!("/learn/{enrollment}/assignments/purpose-canvas");
+    let tab_a = browser.get(&path).await;
+    let old_lock = tab_a
+        .body
+        .split("name=\"lock_version\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(work(&browser, &path, "Aus Tab B", "save").await.status, 303);
+    let stale = browser
+        .post(
+            &path,
+            &[
+                ("body", "Aus Tab A, nicht verlieren"),
+                ("lock_version", &old_lock),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, 422);
+    assert!(stale.body.contains("changed in another tab"));
+    assert!(
+        stale.body.contains("Aus Tab A, nicht verlieren"),
+        "the typed text is shown"
+    );
+
+    app.clock.advance(Duration::days(15));
+    let browser = signed_in(&app, &tara).await; // the old session ran out while idle
+    let page = browser.get(&path).await;
+    assert!(page.body.contains("will be marked as late"));
+    assert_eq!(
+        work(&browser, &path, "Spät, aber da", "submit")
+            .await
+            .status,
+        303
+    );
+    assert!(browser.get(&path).await.body.contains(">late<"));
+}
+
+#[actix_web::test]
+async fn a_hard_cut_off_refuses_late_work_unless_extended() {
+    let app = spawn_app().await;
+    // A curriculum version with a hard cut-off, newest, so the cohort pins it.
+    {
+        let copy = crate::content_validation::ContentCopy::new();
+        copy.replace("program.toml", "hard_cutoff = false", "hard_cutoff = true");
+        let curriculum = qualify::content::load(&copy.root).unwrap();
+        let mut conn = app.conn();
+        qualify::content::sync(&mut conn, &curriculum, app.clock.now_naive()).unwrap();
+    }
+    let (tara, enrollment) = enrolled(&app).await;
+    let browser = signed_in(&app, &tara).await;
+    let path = format!("/learn/{enrollment}/assignments/purpose-canvas");
+    app.clock.advance(Duration::days(15));
+    let browser2 = signed_in(&app, &tara).await;
+    let refused = work(&browser2, &path, "Nach der Frist", "submit").await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("does not accept late work"));
+    assert!(
+        browser2.get(&path).await.body.contains("Nach der Frist"),
+        "kept as draft"
+    );
+    drop(browser);
+    {
+        let mut conn = app.conn();
+        let e = Enrollment::find(
+            &mut conn,
+            &qualify::domain::ids::EnrollmentId(enrollment.clone()),
+        )
+        .unwrap()
+        .unwrap();
+        let assignment: String = qualify::db::schema::assignments::table
+            .filter(qualify::db::schema::assignments::slug.eq("purpose-canvas"))
+            .filter(
+                qualify::db::schema::assignments::curriculum_version_id.eq(
+                    qualify::db::models::Cohort::find(&mut conn, &e.cohort_id)
+                        .unwrap()
+                        .unwrap()
+                        .curriculum_version_id,
+                ),
+            )
+            .select(qualify::db::schema::assignments::id)
+            .first(&mut *conn)
+            .unwrap();
+        let ext = Extension {
+            id: uuid::Uuid::new_v4().to_string(),
+            enrollment_id: e.id,
+            assignment_id: qualify::domain::ids::AssignmentId(assignment),
+            due_at: app.clock.now_naive() + Duration::days(3),
+            reason: "illness".into(),
+            granted_by: None,
+            created_at: app.clock.now_naive(),
+        };
+        diesel::insert_into(extensions::table)
+            .values(&ext)
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    assert_eq!(
+        work(&browser2, &path, "Mit Verlängerung", "submit")
+            .await
+            .status,
+        303
+    );
+    let page = browser2.get(&path).await;
+    assert!(
+        page.body.contains("Version 1") && !page.body.contains(">late<"),
+        "on time within the extension"
+    );
+}
+
+#[actix_web::test]
+async fn other_peoples_work_is_not_found() {
+    let app = spawn_app().await;
+    let (_tara, enrollment) = enrolled(&app).await;
+    let other = create_person(&app, "other@example.com", "Otto", false);
+    let browser = signed_in(&app, &other).await;
+    for path in [
+        format!("/learn/{enrollment}/modules/purpose"),
+        format!("/learn/{enrollment}/assignments/purpose-canvas"),
+        format!("/learn/{enrollment}/assignments/no-such-assignment"),
+    ] {
+        assert_eq!(browser.get(&path).await.status, 404, "{path}");
+    }
+    let post = browser
+        .post(
+            &format!("/learn/{enrollment}/assignments/purpose-canvas"),
+            &[("body", "x"), ("lock_version", "1"), ("action", "save")],
+        )
+        .await;
+    assert_eq!(post.status, 404);
+    assert_eq!(
+        browser
+            .post(
+                &format!("/learn/{enrollment}/assignments/purpose-canvas/withdraw"),
+                &[]
+            )
+            .await
+            .status,
+        404
+    );
+}
