@@ -2,6 +2,7 @@
 //! Errors are `application/problem+json` (see [`crate::error_pages`]).
 
 mod cohorts;
+mod learn;
 mod openapi;
 mod outbox;
 mod people;
@@ -24,6 +25,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::get().to(program::get_program),
                 )
                 .route("/me", web::get().to(people::get_me))
+                .route("/me/progress", web::get().to(learn::get_my_progress))
+                .route("/me/assignments", web::get().to(learn::list_my_assignments))
+                .route(
+                    "/enrollments/{enrollment_id}/assignments/{assignment_id}",
+                    web::get().to(learn::get_assignment),
+                )
+                .route(
+                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/draft",
+                    web::put().to(learn::save_draft),
+                )
+                .route(
+                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/submission",
+                    web::post().to(learn::submit_assignment),
+                )
+                .route(
+                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/withdraw",
+                    web::post().to(learn::withdraw_submission),
+                )
                 .route("/people", web::get().to(people::list_people))
                 .route("/people/invitations", web::post().to(people::invite_people))
                 .route(

@@ -22,6 +22,12 @@ use utoipa::OpenApi;
         super::cohorts::withdraw_enrollment,
         super::cohorts::assign_cotrainers,
         super::cohorts::list_audit_log,
+        super::learn::get_my_progress,
+        super::learn::list_my_assignments,
+        super::learn::get_assignment,
+        super::learn::save_draft,
+        super::learn::submit_assignment,
+        super::learn::withdraw_submission,
         super::outbox::list_outbox,
         super::outbox::retry_mail,
     ),
@@ -31,6 +37,7 @@ use utoipa::OpenApi;
         (name = "accounts", description = "People, roles and invitations"),
         (name = "mail", description = "The outbox"),
         (name = "cohorts", description = "Cohorts, schedules, enrollment, audit log"),
+        (name = "learning", description = "The trainee's assignments and progress"),
     )
 )]
 pub struct ApiDoc;

@@ -319,3 +319,69 @@ async fn other_peoples_work_is_not_found() {
         404
     );
 }
+
+#[actix_web::test]
+async fn the_journey_works_through_the_api() {
+    let app = spawn_app().await;
+    let (tara, enrollment) = enrolled(&app).await;
+    let token = crate::cohorts::token(&app, &tara);
+    let (app_ref, token_ref) = (&app, &token);
+    let call = move |method: &'static str, path: String, body: Option<serde_json::Value>| async move {
+        crate::cohorts::api(app_ref, token_ref, method, &path, body).await
+    };
+    let progress = call("GET", "/api/v1/me/progress".into(), None).await;
+    assert_eq!(progress.status, 200);
+    assert_eq!(progress.json()[0]["required"], 7);
+    assert_eq!(progress.json()[0]["modules"][1]["state"], "locked");
+    let list = call("GET", "/api/v1/me/assignments".into(), None)
+        .await
+        .json();
+    assert_eq!(list.as_array().unwrap().len(), 7);
+    let base = format!("/api/v1/enrollments/{enrollment}/assignments/purpose-canvas");
+    let page = call("GET", base.clone(), None).await.json();
+    assert_eq!(page["status"]["state"], "open");
+    assert_eq!(page["max_points"], 12);
+    let draft = call(
+        "PUT",
+        format!("{base}/draft"),
+        Some(serde_json::json!({ "body": "API-Entwurf", "lock_version": 1 })),
+    )
+    .await;
+    assert_eq!(draft.status, 200, "{}", draft.body);
+    let stale = call(
+        "PUT",
+        format!("{base}/draft"),
+        Some(serde_json::json!({ "body": "alt", "lock_version": 1 })),
+    )
+    .await;
+    assert_eq!(stale.status, 422);
+    assert_eq!(stale.json()["refusal"], "stale");
+    let lock = draft.json()["lock_version"].as_i64().unwrap();
+    let submitted = call(
+        "POST",
+        format!("{base}/submission"),
+        Some(serde_json::json!({ "body": "API-Abgabe", "lock_version": lock })),
+    )
+    .await;
+    assert_eq!(submitted.json()["version"], 1);
+    assert_eq!(submitted.json()["late"], false);
+    assert_eq!(
+        call("POST", format!("{base}/withdraw"), None).await.json()["state"],
+        "draft"
+    );
+    let other = create_person(&app, "other@example.com", "Otto", false);
+    let other_token = crate::cohorts::token(&app, &other);
+    assert_eq!(
+        crate::cohorts::api(&app, &other_token, "GET", &base, None)
+            .await
+            .status,
+        404
+    );
+    let locked = call(
+        "PUT",
+        format!("/api/v1/enrollments/{enrollment}/assignments/launch-plan/draft"),
+        Some(serde_json::json!({ "body": "x", "lock_version": 1 })),
+    )
+    .await;
+    assert_eq!(locked.json()["refusal"], "locked");
+}

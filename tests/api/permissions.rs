@@ -288,6 +288,48 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         json: None,
         expect: [SignIn, Status(404), Status(404)],
     });
+    cases.push(case(
+        "GET",
+        "/me/progress",
+        "/api/v1/me/progress",
+        [Status(401), ok, ok],
+    ));
+    cases.push(case(
+        "GET",
+        "/me/assignments",
+        "/api/v1/me/assignments",
+        [Status(401), ok, ok],
+    ));
+    cases.push(case(
+        "GET",
+        "/enrollments/{enrollment_id}/assignments/{assignment_id}",
+        "/api/v1/enrollments/nope/assignments/purpose-canvas",
+        [Status(401), Status(404), Status(404)],
+    ));
+    cases.push(Case {
+        method: "PUT",
+        pattern: "/enrollments/{enrollment_id}/assignments/{assignment_id}/draft",
+        path: "/api/v1/enrollments/nope/assignments/purpose-canvas/draft".into(),
+        form: vec![],
+        json: Some(serde_json::json!({ "body": "x", "lock_version": 1 })),
+        expect: [Status(401), Status(404), Status(404)],
+    });
+    cases.push(Case {
+        method: "POST",
+        pattern: "/enrollments/{enrollment_id}/assignments/{assignment_id}/submission",
+        path: "/api/v1/enrollments/nope/assignments/purpose-canvas/submission".into(),
+        form: vec![],
+        json: Some(serde_json::json!({ "body": "x", "lock_version": 1 })),
+        expect: [Status(401), Status(404), Status(404)],
+    });
+    cases.push(Case {
+        method: "POST",
+        pattern: "/enrollments/{enrollment_id}/assignments/{assignment_id}/withdraw",
+        path: "/api/v1/enrollments/nope/assignments/purpose-canvas/withdraw".into(),
+        form: vec![],
+        json: None,
+        expect: [Status(401), Status(404), Status(404)],
+    });
     let api_case = |method, pattern, path: String, json: serde_json::Value, expect| Case {
         method,
         pattern,

@@ -190,3 +190,47 @@ async fn the_openapi_document_lists_get_program() {
     assert_eq!(op["operationId"], "getProgram");
     assert!(doc["components"]["schemas"]["ProgramView"].is_object());
 }
+
+#[actix_web::test]
+async fn the_openapi_document_names_every_operation_built_so_far() {
+    let app = spawn_app().await;
+    let doc = app.get("/api/openapi.json", None).await.json();
+    let mut ids: Vec<String> = Vec::new();
+    for (_, item) in doc["paths"].as_object().unwrap() {
+        for (_, op) in item.as_object().unwrap() {
+            if let Some(id) = op["operationId"].as_str() {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    for expected in [
+        "getProgram",
+        "getMe",
+        "invitePeople",
+        "listPeople",
+        "updatePerson",
+        "listOutbox",
+        "retryMail",
+        "createCohort",
+        "listCohorts",
+        "getCohort",
+        "updateCohort",
+        "enrollTrainees",
+        "moveEnrollment",
+        "withdrawEnrollment",
+        "assignCoTrainers",
+        "listAuditLog",
+        "getMyProgress",
+        "listMyAssignments",
+        "getAssignment",
+        "saveDraft",
+        "submitAssignment",
+        "withdrawSubmission",
+    ] {
+        assert!(
+            ids.contains(&expected.to_string()),
+            "{expected} missing from {ids:?}"
+        );
+    }
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+}
