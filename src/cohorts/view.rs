@@ -47,6 +47,8 @@ pub struct ScheduleView {
     pub due_local: String,
     /// Due moment in UTC (RFC 3339).
     pub due_utc: String,
+    /// The module's assignment ids (slugs).
+    pub assignments: Vec<String>,
 }
 
 /// A person in a cohort.
@@ -139,6 +141,7 @@ pub fn detail(
     let version =
         CurriculumVersion::find(conn, &cohort.curriculum_version_id)?.ok_or(AppError::NotFound)?;
     let modules = Module::list_by_version(conn, &version.id)?;
+    let assignments = crate::db::models::Assignment::list_by_version(conn, &version.id)?;
     let schedule = ScheduleEntry::list_by_cohort(conn, id)?
         .into_iter()
         .filter_map(|entry| {
@@ -156,6 +159,11 @@ pub fn detail(
                 due_on: due.date().to_string(),
                 due_local: due.format("%Y-%m-%d %H:%M").to_string(),
                 due_utc: entry.due_at.and_utc().to_rfc3339(),
+                assignments: assignments
+                    .iter()
+                    .filter(|a| a.module_id == module.id)
+                    .map(|a| a.slug.clone())
+                    .collect(),
             })
         })
         .collect();

@@ -325,3 +325,45 @@ pub async fn withdraw(
             .unwrap_or_else(|| "/cohorts".into()),
     ))
 }
+
+/// The extension form.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtensionForm {
+    assignment: String,
+    until: String,
+    reason: String,
+}
+
+/// `POST /enrollments/{id}/extensions`: a later due date for one assignment.
+pub async fn extend(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    form: web::Form<ExtensionForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let (actor, now, id) = (
+        owner.0,
+        state.clock.now_naive(),
+        EnrollmentId(id.into_inner()),
+    );
+    let cohort = crate::db::run(&state.pool, move |conn| {
+        crate::cohorts::extensions::grant(
+            conn,
+            &actor,
+            &id,
+            &form.assignment,
+            &form.until,
+            &form.reason,
+            now,
+        )?;
+        Ok(crate::db::models::Enrollment::find(conn, &id)?.map(|e| e.cohort_id))
+    })
+    .await?;
+    Ok(see_other(
+        &cohort
+            .map(|c| format!("/cohorts/{c}?saved=1"))
+            .unwrap_or_else(|| "/cohorts".into()),
+    ))
+}

@@ -70,6 +70,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/enrollments/{id}/withdraw",
             web::post().to(cohorts::withdraw),
         )
+        .route(
+            "/enrollments/{id}/extensions",
+            web::post().to(cohorts::extend),
+        )
         .route("/audit", web::get().to(audit::index))
         .route("/learn", web::get().to(learn::dashboard))
         .route(

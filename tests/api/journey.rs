@@ -240,41 +240,49 @@ async fn a_hard_cut_off_refuses_late_work_unless_extended() {
         "kept as draft"
     );
     drop(browser);
-    {
+    let owner_id = {
         let mut conn = app.conn();
-        let e = Enrollment::find(
-            &mut conn,
-            &qualify::domain::ids::EnrollmentId(enrollment.clone()),
+        qualify::db::models::Person::find_by_email(&mut conn, "owner@example.com")
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let owner = signed_in(&app, &owner_id).await;
+    owner.get("/cohorts").await;
+    let until = (app.clock.now_naive() + Duration::days(3))
+        .date()
+        .to_string();
+    let no_reason = owner
+        .post(
+            &format!("/enrollments/{enrollment}/extensions"),
+            &[
+                ("assignment", "purpose-canvas"),
+                ("until", &until),
+                ("reason", " "),
+            ],
         )
-        .unwrap()
-        .unwrap();
-        let assignment: String = qualify::db::schema::assignments::table
-            .filter(qualify::db::schema::assignments::slug.eq("purpose-canvas"))
-            .filter(
-                qualify::db::schema::assignments::curriculum_version_id.eq(
-                    qualify::db::models::Cohort::find(&mut conn, &e.cohort_id)
-                        .unwrap()
-                        .unwrap()
-                        .curriculum_version_id,
-                ),
-            )
-            .select(qualify::db::schema::assignments::id)
-            .first(&mut *conn)
-            .unwrap();
-        let ext = Extension {
-            id: uuid::Uuid::new_v4().to_string(),
-            enrollment_id: e.id,
-            assignment_id: qualify::domain::ids::AssignmentId(assignment),
-            due_at: app.clock.now_naive() + Duration::days(3),
-            reason: "illness".into(),
-            granted_by: None,
-            created_at: app.clock.now_naive(),
-        };
-        diesel::insert_into(extensions::table)
-            .values(&ext)
-            .execute(&mut *conn)
-            .unwrap();
-    }
+        .await;
+    assert_eq!(no_reason.status, 400);
+    let granted = owner
+        .post(
+            &format!("/enrollments/{enrollment}/extensions"),
+            &[
+                ("assignment", "purpose-canvas"),
+                ("until", &until),
+                ("reason", "Krankheit"),
+            ],
+        )
+        .await;
+    assert_eq!(granted.status, 303);
+    let stored: Vec<Extension> = {
+        let mut conn = app.conn();
+        extensions::table
+            .select(Extension::as_select())
+            .load(&mut *conn)
+            .unwrap()
+    };
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].reason, "Krankheit");
     assert_eq!(
         work(&browser2, &path, "Mit Verlängerung", "submit")
             .await

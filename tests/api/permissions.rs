@@ -330,6 +330,18 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         json: None,
         expect: [Status(401), Status(404), Status(404)],
     });
+    cases.push(Case {
+        method: "POST",
+        pattern: "/enrollments/{id}/extensions",
+        path: "/enrollments/nope/extensions".into(),
+        form: vec![
+            ("assignment", "purpose-canvas".into()),
+            ("until", "2027-01-01".into()),
+            ("reason", "r".into()),
+        ],
+        json: None,
+        expect: [SignIn, Status(403), Status(404)],
+    });
     let api_case = |method, pattern, path: String, json: serde_json::Value, expect| Case {
         method,
         pattern,

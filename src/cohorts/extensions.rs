@@ -1,0 +1,81 @@
+//! Extensions: the owner gives one trainee a later due date for one assignment; it also lifts
+//! a hard cut-off for that assignment.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::is_editable;
+use crate::accounts::Identity;
+use crate::db::models::{Assignment, AuditEntry, Cohort, Enrollment, Extension};
+use crate::db::schema::extensions;
+use crate::db::{DbConnection, per_backend, write_tx};
+use crate::domain::ids::EnrollmentId;
+use crate::domain::schedule::end_of_day;
+use crate::error::AppError;
+
+/// Grants (or changes) an extension until the end of `until` in the cohort's time zone.
+pub fn grant(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    enrollment: &EnrollmentId,
+    assignment_slug: &str,
+    until: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    let until: NaiveDate = until
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("the date must look like 2027-03-01".into()))?;
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > 500 {
+        return Err(AppError::BadRequest(
+            "please give a reason (at most 500 characters)".into(),
+        ));
+    }
+    write_tx(conn, |conn| {
+        let enrollment = Enrollment::find(conn, enrollment)?.ok_or(AppError::NotFound)?;
+        let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
+        if !is_editable(&cohort.state) {
+            return Err(AppError::Conflict(format!(
+                "the cohort is {}",
+                cohort.state
+            )));
+        }
+        let assignment = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?
+            .into_iter()
+            .find(|a| a.slug == assignment_slug)
+            .ok_or(AppError::NotFound)?;
+        let tz: Tz = cohort.time_zone.parse().unwrap_or(chrono_tz::UTC);
+        let row = Extension {
+            id: uuid::Uuid::new_v4().to_string(),
+            enrollment_id: enrollment.id.clone(),
+            assignment_id: assignment.id.clone(),
+            due_at: end_of_day(tz, until),
+            reason: reason.to_string(),
+            granted_by: Some(actor.person.id.clone()),
+            created_at: now,
+        };
+        per_backend!(conn, c => diesel::insert_into(extensions::table)
+            .values(&row)
+            .on_conflict((extensions::enrollment_id, extensions::assignment_id))
+            .do_update()
+            .set((extensions::due_at.eq(row.due_at), extensions::reason.eq(&row.reason), extensions::granted_by.eq(&row.granted_by)))
+            .execute(c))?;
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "extension_granted",
+            "enrollment",
+            Some(enrollment.id.as_str()),
+        )
+        .details(json!({ "assignment": assignment.slug, "until": until, "reason": reason }))
+        .record(conn)?;
+        Ok(())
+    })
+}
