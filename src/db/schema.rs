@@ -372,6 +372,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_feeds (person_id) {
+        person_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(assignments -> modules (module_id));
 diesel::joinable!(modules -> curriculum_versions (curriculum_version_id));
 diesel::joinable!(curriculum_versions -> programs (program_id));
@@ -415,4 +423,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     review_scores,
     certificates,
     outbox,
+    calendar_feeds,
 );

@@ -3,6 +3,7 @@
 
 mod assets;
 pub mod audit;
+mod calendar;
 mod cohorts;
 mod health;
 mod language;
@@ -42,6 +43,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/me/sign-out-everywhere",
             web::post().to(profile::sign_out_everywhere),
         )
+        .route("/me/calendar", web::post().to(calendar::rotate))
+        .route("/me/calendar/revoke", web::post().to(calendar::revoke))
+        .route("/calendar/{token}", web::get().to(calendar::feed))
         .route("/people", web::get().to(people::index))
         .route("/people/invite", web::post().to(people::invite))
         .route("/people/{id}", web::post().to(people::change))

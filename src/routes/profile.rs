@@ -43,8 +43,11 @@ async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let id = me.0.person.id.clone();
-    let tokens = crate::db::run(&state.pool, move |conn| {
-        Ok(ApiToken::list_by_person(conn, &id)?)
+    let (tokens, has_calendar) = crate::db::run(&state.pool, move |conn| {
+        Ok((
+            ApiToken::list_by_person(conn, &id)?,
+            crate::db::models::CalendarFeed::exists(conn, &id)?,
+        ))
     })
     .await?;
     let mut page = Page::new(req, "profile/show.html")
@@ -52,6 +55,7 @@ async fn render(
         .with("email", &me.0.person.email)
         .with("has_password", &me.0.person.password_hash.is_some())
         .with("tokens", &tokens)
+        .with("has_calendar", &has_calendar)
         .with("time_zones", TIME_ZONES)
         .status(status);
     if let Some((key, value)) = extra {
@@ -253,5 +257,20 @@ pub async fn sign_out_everywhere(
     .await?;
     let mut response = see_other("/sign-in");
     let _ = response.add_cookie(&session::removal(&state.settings));
+    Ok(response)
+}
+
+/// The profile page with one extra value (a token or URL shown once).
+pub async fn show_with(
+    req: &HttpRequest,
+    state: &AppState,
+    me: &SignedIn,
+    extra: (&'static str, serde_json::Value),
+) -> Result<HttpResponse, AppError> {
+    let mut response = render(req, state, me, &form_of(me), Some(extra), StatusCode::OK).await?;
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
     Ok(response)
 }

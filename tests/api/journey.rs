@@ -13,7 +13,7 @@ use crate::cohorts::create_cohort;
 use crate::helpers::{TestApp, spawn_app};
 
 /// A running cohort that started on the test clock's day, with one enrolled trainee.
-async fn enrolled(app: &TestApp) -> (PersonId, String) {
+pub async fn enrolled(app: &TestApp) -> (PersonId, String) {
     let owner_id = create_person(app, "owner@example.com", "Olga", true);
     let owner = signed_in(app, &owner_id).await;
     let cohort = create_cohort(&owner, "K1", "2026-03-02").await;

@@ -2,6 +2,7 @@
 //! or a new PostgreSQL database when `TEST_DATABASE_URL` is set — and a fixed clock.
 
 mod browser;
+mod calendar;
 mod cli;
 mod cohorts;
 mod content_sync;

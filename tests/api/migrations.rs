@@ -111,7 +111,8 @@ fn every_schema_column_exists(conn: &mut qualify::db::DbConnection) {
         reviews,
         review_scores,
         certificates,
-        outbox
+        outbox,
+        calendar_feeds
     );
 }
 

@@ -342,6 +342,28 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         json: None,
         expect: [SignIn, Status(403), Status(404)],
     });
+    cases.push(case(
+        "GET",
+        "/calendar/{token}",
+        "/calendar/unknown.ics",
+        [Status(404), Status(404), Status(404)],
+    ));
+    cases.push(Case {
+        method: "POST",
+        pattern: "/me/calendar",
+        path: "/me/calendar".into(),
+        form: vec![],
+        json: None,
+        expect: [SignIn, ok, ok],
+    });
+    cases.push(Case {
+        method: "POST",
+        pattern: "/me/calendar/revoke",
+        path: "/me/calendar/revoke".into(),
+        form: vec![],
+        json: None,
+        expect: [SignIn, Status(303), Status(303)],
+    });
     let api_case = |method, pattern, path: String, json: serde_json::Value, expect| Case {
         method,
         pattern,

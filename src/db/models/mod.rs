@@ -3,6 +3,7 @@
 pub mod api_token;
 pub mod assignment;
 pub mod audit_entry;
+pub mod calendar_feed;
 pub mod cohort;
 pub mod cohort_cotrainer;
 pub mod cohort_schedule;
@@ -25,6 +26,7 @@ pub mod submission_version;
 pub use api_token::ApiToken;
 pub use assignment::{Assignment, NewAssignment};
 pub use audit_entry::AuditEntry;
+pub use calendar_feed::CalendarFeed;
 pub use cohort::{Cohort, NewCohort};
 pub use cohort_cotrainer::CohortCotrainer;
 pub use cohort_schedule::ScheduleEntry;
