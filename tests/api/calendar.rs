@@ -1,7 +1,7 @@
 //! The personal iCalendar feed: parsed back with the `icalendar` crate, UTC times right across
 //! the change to summer time, a secret URL that can be replaced and turned off.
 
-use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime, EventLike};
+use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
 
 use crate::browser::{Browser, signed_in};
 use crate::helpers::{Response, TestApp, spawn_app};
