@@ -93,6 +93,12 @@ pub struct Settings {
     pub mail_worker: bool,
     /// Whether to take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded: bool,
+    /// Largest attachment, bytes.
+    pub upload_max_bytes: u64,
+    /// Most attachments per submission version.
+    pub upload_max_files: u32,
+    /// Accepted kinds of attachment.
+    pub upload_types: Vec<crate::domain::file_type::FileKind>,
 }
 
 /// A setting that could not be used, named for the person who set it.
@@ -298,6 +304,25 @@ impl Settings {
             "QUALIFY_TRUST_FORWARDED",
             false,
         )?;
+        let upload_max_bytes = u64::from(number("QUALIFY_UPLOAD_MAX_MB", 20, 1024)?) * 1024 * 1024;
+        let upload_max_files = number("QUALIFY_UPLOAD_MAX_FILES", 5, 100)?;
+        let upload_types = match get("QUALIFY_UPLOAD_TYPES") {
+            None => crate::domain::file_type::FileKind::ALL.to_vec(),
+            Some(list) => list
+                .split(',')
+                .map(|t| {
+                    crate::domain::file_type::FileKind::parse(t).ok_or_else(|| {
+                        err(
+                            "QUALIFY_UPLOAD_TYPES",
+                            format!(
+                                "unknown type '{}': use pdf, png, jpeg, docx, pptx, xlsx, txt, md",
+                                t.trim()
+                            ),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        };
         Ok(Self {
             environment,
             database,
@@ -317,6 +342,9 @@ impl Settings {
             mail_retry_horizon_hours,
             mail_worker,
             trust_forwarded,
+            upload_max_bytes,
+            upload_max_files,
+            upload_types,
         })
     }
 

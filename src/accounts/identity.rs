@@ -25,6 +25,11 @@ pub struct Identity {
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
+/// Set on a multipart upload whose token travels inside the form: the handler must check the
+/// `csrf_token` field against this before it accepts any file.
+#[derive(Debug, Clone)]
+pub struct CsrfPending(pub String);
+
 /// The CSRF token of this request (empty if the middleware did not run).
 pub fn csrf_token(req: &HttpRequest) -> String {
     req.extensions()

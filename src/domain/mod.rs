@@ -1,6 +1,7 @@
 //! Validated value types and pure rules, free of I/O.
 
 pub mod deadline;
+pub mod file_type;
 pub mod ids;
 pub mod language;
 pub mod schedule;

@@ -64,7 +64,7 @@ async fn assignment_page(
     let done = req
         .query_string()
         .strip_prefix("done=")
-        .filter(|d| ["saved", "submitted", "withdrawn"].contains(d))
+        .filter(|d| ["saved", "submitted", "withdrawn", "attached", "removed"].contains(d))
         .map(str::to_string);
     let mut page = page.status(status).with("done", &done);
     if let Some((body, error, preview)) = typed {
@@ -212,5 +212,27 @@ async fn journey_error(
     page.with("page", &data)
         .with("error", refusal.key())
         .status(StatusCode::CONFLICT)
+        .render(&state.templates)
+}
+
+/// The assignment page again with a refusal's message (used by uploads).
+pub async fn page_with_error(
+    req: &HttpRequest,
+    state: &AppState,
+    me: &SignedIn,
+    enrollment: String,
+    slug: String,
+    key: &'static str,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let page = Page::new(req, "learn/assignment.html");
+    let (person, lang, now) = (me.0.person.clone(), page.lang, state.clock.now_naive());
+    let data = crate::db::run(&state.pool, move |conn| {
+        journey::assignment_page(conn, &person, &EnrollmentId(enrollment), &slug, lang, now)
+    })
+    .await?;
+    page.with("page", &data)
+        .with("error", key)
+        .status(status)
         .render(&state.templates)
 }

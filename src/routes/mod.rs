@@ -2,6 +2,7 @@
 //! case, and render.
 
 mod assets;
+mod attachments;
 pub mod audit;
 mod calendar;
 mod cohorts;
@@ -96,6 +97,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/learn/{enrollment}/assignments/{assignment}/withdraw",
             web::post().to(learn::withdraw),
         )
+        .route(
+            "/learn/{enrollment}/assignments/{assignment}/attachments",
+            web::post().to(attachments::upload),
+        )
+        .route(
+            "/learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete",
+            web::post().to(attachments::delete),
+        )
+        .route("/attachments/{id}", web::get().to(attachments::download))
         .route("/mail", web::get().to(mail::index))
         .route("/mail/{id}/retry", web::post().to(mail::retry))
         .route("/static/{path:.*}", web::get().to(assets::serve));

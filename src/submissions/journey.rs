@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::context::EnrollmentContext;
 use crate::content::catalog::{CriterionView, rubrics};
 use crate::db::DbConnection;
-use crate::db::models::{Assignment, Enrollment, Person, SubmissionVersion};
+use crate::db::models::{Assignment, Attachment, Enrollment, Person, SubmissionVersion};
 use crate::domain::deadline::Window;
 use crate::domain::ids::EnrollmentId;
 use crate::domain::language::Language;
@@ -306,6 +306,8 @@ pub struct VersionView {
     pub late: bool,
     /// The text, sanitised HTML.
     pub body_html: String,
+    /// Files handed in with this version.
+    pub files: Vec<Attachment>,
 }
 
 /// The assignment page's data.
@@ -329,6 +331,8 @@ pub struct AssignmentPage {
     pub lock_version: i32,
     /// Every submitted version, newest first.
     pub versions: Vec<VersionView>,
+    /// Files of the draft.
+    pub draft_files: Vec<Attachment>,
     /// Enrollment id.
     pub enrollment_id: String,
 }
@@ -353,6 +357,10 @@ pub fn assignment_page(
         .map(|m| m.slug.clone())
         .unwrap_or_default();
     let submission = ctx.submission(a);
+    let files = match submission {
+        Some(s) => Attachment::list_by_submission(conn, &s.id)?,
+        None => Vec::new(),
+    };
     let versions = match submission {
         Some(s) => SubmissionVersion::list_by_submission(conn, &s.id)?
             .into_iter()
@@ -361,10 +369,19 @@ pub fn assignment_page(
                 submitted_local: local(tz, v.submitted_at),
                 late: v.late,
                 body_html: to_safe_html(&v.body),
+                files: files
+                    .iter()
+                    .filter(|f| f.submission_version_id.as_deref() == Some(v.id.as_str()))
+                    .cloned()
+                    .collect(),
             })
             .collect(),
         None => Vec::new(),
     };
+    let draft_files: Vec<Attachment> = files
+        .into_iter()
+        .filter(|f| f.submission_version_id.is_none())
+        .collect();
     let rubric = rubrics(conn, std::slice::from_ref(&a.id), lang)?
         .remove(&a.id)
         .unwrap_or_default();
@@ -387,6 +404,7 @@ pub fn assignment_page(
         draft: submission.map(|s| s.draft_body.clone()).unwrap_or_default(),
         lock_version: submission.map(|s| s.lock_version).unwrap_or(1),
         versions,
+        draft_files,
         enrollment_id: enrollment.0.clone(),
     })
 }

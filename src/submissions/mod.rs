@@ -1,6 +1,7 @@
 //! A trainee's work: the journey through the modules of their cohort, drafts, submissions
 //! with every version kept, late marking and the cut-off, withdrawal before grading starts.
 
+pub mod attachments;
 pub mod calendar;
 pub mod context;
 pub mod journey;

@@ -164,16 +164,22 @@ pub fn save(
                 Window::Open { late } => {
                     row.current_version += 1;
                     row.state = "submitted".into();
+                    let version_id = uuid::Uuid::new_v4().to_string();
                     SubmissionVersion::create(
                         conn,
                         &SubmissionVersion {
-                            id: uuid::Uuid::new_v4().to_string(),
+                            id: version_id.clone(),
                             submission_id: row.id.clone(),
                             number: row.current_version,
                             body: body.to_string(),
                             submitted_at: now,
                             late,
                         },
+                    )?;
+                    crate::db::models::Attachment::attach_draft_to_version(
+                        conn,
+                        &row.id,
+                        &version_id,
                     )?;
                     AuditEntry::new(
                         now,

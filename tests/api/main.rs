@@ -1,6 +1,7 @@
 //! Integration tests: the real application on port 0 with a fresh database — a SQLite file,
 //! or a new PostgreSQL database when `TEST_DATABASE_URL` is set — and a fixed clock.
 
+mod attachments;
 mod browser;
 mod calendar;
 mod cli;

@@ -364,6 +364,20 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         json: None,
         expect: [SignIn, Status(303), Status(303)],
     });
+    cases.push(case(
+        "GET",
+        "/attachments/{id}",
+        "/attachments/no-such-file",
+        [SignIn, Status(404), Status(404)],
+    ));
+    cases.push(Case {
+        method: "POST",
+        pattern: "/learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete",
+        path: "/learn/nope/assignments/purpose-canvas/attachments/no-such-file/delete".into(),
+        form: vec![],
+        json: None,
+        expect: [SignIn, Status(404), Status(404)],
+    });
     let api_case = |method, pattern, path: String, json: serde_json::Value, expect| Case {
         method,
         pattern,
@@ -527,6 +541,11 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         .map(|c| (c.method.to_string(), c.pattern.to_string()))
         .collect();
     listed.push(("POST".into(), "/sign-out".into()));
+    // Multipart uploads have their own tests (tests/api/attachments.rs): owner, other trainee, no token.
+    listed.push((
+        "POST".into(),
+        "/learn/{enrollment}/assignments/{assignment}/attachments".into(),
+    ));
     listed.push(("POST".into(), "/me/sign-out-everywhere".into()));
     for (method, pattern) in registered_routes() {
         assert!(

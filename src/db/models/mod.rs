@@ -2,6 +2,7 @@
 
 pub mod api_token;
 pub mod assignment;
+pub mod attachment;
 pub mod audit_entry;
 pub mod calendar_feed;
 pub mod cohort;
@@ -25,6 +26,7 @@ pub mod submission_version;
 
 pub use api_token::ApiToken;
 pub use assignment::{Assignment, NewAssignment};
+pub use attachment::Attachment;
 pub use audit_entry::AuditEntry;
 pub use calendar_feed::CalendarFeed;
 pub use cohort::{Cohort, NewCohort};

@@ -1,0 +1,282 @@
+//! Attachments: upload (multipart, streamed to disk, type checked by content), download (as an
+//! attachment, `nosniff`, sandboxed), and removal from the draft.
+
+use std::io::Write;
+
+use actix_multipart::Multipart;
+use actix_web::http::StatusCode;
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+
+use super::see_other;
+use crate::accounts::SignedIn;
+use crate::accounts::identity::CsrfPending;
+use crate::accounts::tokens::constant_time_eq;
+use crate::db::models::Attachment;
+use crate::domain::file_type::{TypeProblem, sniff};
+use crate::domain::ids::EnrollmentId;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::submissions::attachments::{self, stored_path, upload_dir};
+
+const HEAD: usize = 8192;
+
+async fn refused(
+    req: &HttpRequest,
+    state: &AppState,
+    me: &SignedIn,
+    enrollment: &str,
+    slug: &str,
+    key: &'static str,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    super::learn::page_with_error(
+        req,
+        state,
+        me,
+        enrollment.to_string(),
+        slug.to_string(),
+        key,
+        status,
+    )
+    .await
+}
+
+/// `POST /learn/{enrollment}/assignments/{assignment}/attachments`.
+pub async fn upload(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<(String, String)>,
+    mut payload: Multipart,
+) -> Result<HttpResponse, AppError> {
+    let (enrollment, slug) = path.into_inner();
+    let pending = req.extensions().get::<CsrfPending>().cloned();
+    let mut verified = pending.is_none();
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|e| AppError::BadRequest(format!("upload: {e}")))?;
+        match field.name().unwrap_or("") {
+            "csrf_token" => {
+                let mut value = Vec::new();
+                while let Some(chunk) = field.next().await {
+                    value.extend_from_slice(
+                        &chunk.map_err(|e| AppError::BadRequest(e.to_string()))?,
+                    );
+                    if value.len() > 200 {
+                        return Err(AppError::Forbidden);
+                    }
+                }
+                let expected = pending.as_ref().map(|p| p.0.as_str()).unwrap_or("");
+                verified = verified || constant_time_eq(&String::from_utf8_lossy(&value), expected);
+            }
+            "file" if !verified => return Err(AppError::Forbidden),
+            "file" => {
+                let name = field
+                    .content_disposition()
+                    .and_then(|cd| cd.get_filename())
+                    .unwrap_or("file")
+                    .to_string();
+                return store(&req, &state, &me, &enrollment, &slug, &name, field).await;
+            }
+            _ => return Err(AppError::BadRequest("unexpected form field".into())),
+        }
+    }
+    Err(AppError::BadRequest("no file in the upload".into()))
+}
+
+async fn store(
+    req: &HttpRequest,
+    state: &AppState,
+    me: &SignedIn,
+    enrollment: &str,
+    slug: &str,
+    name: &str,
+    mut field: actix_multipart::Field,
+) -> Result<HttpResponse, AppError> {
+    let settings = state.settings.clone();
+    let (person, lang, now) = (
+        me.0.person.id.clone(),
+        me.0.person.language.clone(),
+        state.clock.now_naive(),
+    );
+    let (p, e, s, max_files) = (
+        person.clone(),
+        EnrollmentId(enrollment.to_string()),
+        slug.to_string(),
+        settings.upload_max_files,
+    );
+    let submission = match crate::db::run(&state.pool, move |conn| {
+        attachments::prepare(conn, &p, &e, &s, &lang, max_files, now)
+    })
+    .await?
+    {
+        Ok(id) => id,
+        Err(refusal) => {
+            return refused(
+                req,
+                state,
+                me,
+                enrollment,
+                slug,
+                refusal.key(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let tmp_dir = upload_dir(&settings.data_dir).join("tmp");
+    std::fs::create_dir_all(&tmp_dir).map_err(|e| AppError::Internal(e.into()))?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let tmp_path = tmp_dir.join(&id);
+    let mut file = std::fs::File::create(&tmp_path).map_err(|e| AppError::Internal(e.into()))?;
+    let (mut size, mut head, mut hasher) = (0u64, Vec::with_capacity(HEAD), Sha256::new());
+    while let Some(chunk) = field.next().await {
+        let chunk = match chunk {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp_path);
+                return Err(AppError::BadRequest(format!("upload interrupted: {e}")));
+            }
+        };
+        size += chunk.len() as u64;
+        if size > settings.upload_max_bytes {
+            drop(file);
+            let _ = std::fs::remove_file(&tmp_path);
+            return refused(
+                req,
+                state,
+                me,
+                enrollment,
+                slug,
+                "attach-error-too-large",
+                StatusCode::PAYLOAD_TOO_LARGE,
+            )
+            .await;
+        }
+        if head.len() < HEAD {
+            head.extend_from_slice(&chunk[..chunk.len().min(HEAD - head.len())]);
+        }
+        hasher.update(&chunk);
+        if let Err(e) = file.write_all(&chunk) {
+            let _ = std::fs::remove_file(&tmp_path);
+            return Err(AppError::Internal(e.into()));
+        }
+    }
+    drop(file);
+    let kind = match sniff(&head, name, &settings.upload_types) {
+        Ok(kind) if size > 0 => kind,
+        result => {
+            let _ = std::fs::remove_file(&tmp_path);
+            let key = match result {
+                Err(TypeProblem::NameMismatch) => "attach-error-name",
+                Ok(_) => "attach-error-empty",
+                Err(TypeProblem::Unsupported) => "attach-error-type",
+            };
+            return refused(
+                req,
+                state,
+                me,
+                enrollment,
+                slug,
+                key,
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            )
+            .await;
+        }
+    };
+    let key = format!("{}/{id}", &id[..2]);
+    let final_path = stored_path(&settings.data_dir, &key);
+    std::fs::create_dir_all(final_path.parent().expect("sharded path"))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    std::fs::rename(&tmp_path, &final_path).map_err(|e| AppError::Internal(e.into()))?;
+    let row = Attachment {
+        id,
+        submission_id: submission,
+        submission_version_id: None,
+        original_name: name
+            .chars()
+            .filter(|c| !c.is_control() && !matches!(c, '/' | '\\'))
+            .take(200)
+            .collect(),
+        content_type: kind.mime().to_string(),
+        size_bytes: size as i64,
+        sha256: hex::encode(hasher.finalize()),
+        storage_key: key,
+        uploaded_by: person,
+        created_at: now,
+    };
+    let stored = row.clone();
+    if let Err(e) = crate::db::run(&state.pool, move |conn| {
+        attachments::record(conn, &stored, now)
+    })
+    .await
+    {
+        let _ = std::fs::remove_file(&final_path);
+        return Err(e);
+    }
+    Ok(see_other(&format!(
+        "/learn/{enrollment}/assignments/{slug}?done=attached"
+    )))
+}
+
+/// `GET /attachments/{id}`: always a download, never rendered by the browser.
+pub async fn download(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = me.0;
+    let attachment = crate::db::run(&state.pool, move |conn| {
+        attachments::for_download(conn, &viewer, &id)
+    })
+    .await?;
+    let path = stored_path(&state.settings.data_dir, &attachment.storage_key);
+    let bytes = web::block(move || std::fs::read(path))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let ascii: String = attachment
+        .original_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = form_urlencoded::byte_serialize(attachment.original_name.as_bytes())
+        .collect::<String>()
+        .replace('+', "%20");
+    Ok(HttpResponse::Ok()
+        .content_type(attachment.content_type.as_str())
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
+        ))
+        .insert_header(("Content-Security-Policy", "sandbox"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .body(bytes))
+}
+
+/// `POST /learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete`: removes a file
+/// from the draft.
+pub async fn delete(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<(String, String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (enrollment, slug, id) = path.into_inner();
+    let (person, now) = (me.0.person.id.clone(), state.clock.now_naive());
+    let removed = crate::db::run(&state.pool, move |conn| {
+        attachments::remove_from_draft(conn, &person, &id, now)
+    })
+    .await?;
+    let _ = std::fs::remove_file(stored_path(&state.settings.data_dir, &removed.storage_key));
+    Ok(see_other(&format!(
+        "/learn/{enrollment}/assignments/{slug}?done=removed"
+    )))
+}

@@ -1,0 +1,175 @@
+//! Files on a submission: who may add them (the trainee, while the draft can be edited, up to
+//! the limit), who may read them (the trainee, the program owner, the cohort's co-trainers),
+//! and where they live (generated names under `<data dir>/uploads/`, never served directly).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use serde_json::json;
+
+use super::context::EnrollmentContext;
+use super::work::Refusal;
+use crate::accounts::Identity;
+use crate::db::models::{Attachment, AuditEntry, CohortCotrainer, Enrollment, Submission};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::deadline::Window;
+use crate::domain::ids::{EnrollmentId, PersonId};
+use crate::error::AppError;
+
+/// Where uploads are kept.
+pub fn upload_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("uploads")
+}
+
+/// The file of an attachment.
+pub fn stored_path(data_dir: &Path, key: &str) -> PathBuf {
+    upload_dir(data_dir).join(key)
+}
+
+/// Why a file was not taken, besides the reasons drafts are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachRefusal {
+    /// The draft cannot take files now.
+    Work(Refusal),
+    /// Already as many files as allowed.
+    TooMany,
+}
+
+impl AttachRefusal {
+    /// The message key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Work(r) => r.key(),
+            Self::TooMany => "attach-error-too-many",
+        }
+    }
+}
+
+/// Checks that the person may add a file to the draft now; returns the submission id (the
+/// draft row is created when missing).
+pub fn prepare(
+    conn: &mut DbConnection,
+    person: &PersonId,
+    enrollment: &EnrollmentId,
+    slug: &str,
+    lang: &str,
+    max_files: u32,
+    now: NaiveDateTime,
+) -> Result<Result<String, AttachRefusal>, AppError> {
+    write_tx(conn, |conn| {
+        let ctx = EnrollmentContext::load(conn, person, enrollment)?;
+        let assignment = ctx.assignment(slug).ok_or(AppError::NotFound)?.clone();
+        if ctx.enrollment.state != "active" {
+            return Ok(Err(AttachRefusal::Work(Refusal::Inactive)));
+        }
+        match ctx.window(&assignment, now) {
+            Window::Locked => return Ok(Err(AttachRefusal::Work(Refusal::Locked))),
+            Window::Closed => return Ok(Err(AttachRefusal::Work(Refusal::CutOff))),
+            Window::Open { .. } => {}
+        }
+        let submission = match ctx.submission(&assignment) {
+            Some(s) if !matches!(s.state.as_str(), "draft" | "revision_requested") => {
+                return Ok(Err(AttachRefusal::Work(Refusal::NotEditable)));
+            }
+            Some(s) => s.clone(),
+            None => {
+                let row = Submission {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    enrollment_id: enrollment.clone(),
+                    assignment_id: assignment.id.clone(),
+                    state: "draft".into(),
+                    draft_body: String::new(),
+                    language: lang.to_string(),
+                    current_version: 0,
+                    lock_version: 1,
+                    created_at: now,
+                    updated_at: now,
+                };
+                Submission::create(conn, &row)?;
+                row
+            }
+        };
+        let in_draft = Attachment::list_by_submission(conn, &submission.id)?
+            .iter()
+            .filter(|a| a.submission_version_id.is_none())
+            .count();
+        if in_draft >= max_files as usize {
+            return Ok(Err(AttachRefusal::TooMany));
+        }
+        Ok(Ok(submission.id))
+    })
+}
+
+/// Records a stored file.
+pub fn record(
+    conn: &mut DbConnection,
+    row: &Attachment,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    write_tx(conn, |conn| {
+        Attachment::create(conn, row)?;
+        AuditEntry::new(
+            now,
+            Some(&row.uploaded_by),
+            "attachment_added",
+            "submission",
+            Some(&row.submission_id),
+        )
+        .details(json!({ "attachment": row.id, "type": row.content_type, "bytes": row.size_bytes }))
+        .record(conn)?;
+        Ok(())
+    })
+}
+
+/// An attachment the viewer may read: their own, or any in their program for the owner, or
+/// in their cohorts for a co-trainer. Anything else is "not found".
+pub fn for_download(
+    conn: &mut DbConnection,
+    viewer: &Identity,
+    id: &str,
+) -> Result<Attachment, AppError> {
+    let attachment = Attachment::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let submission = crate::db::schema::submissions::table;
+    use diesel::prelude::*;
+    let enrollment_id: EnrollmentId = submission
+        .find(&attachment.submission_id)
+        .select(crate::db::schema::submissions::enrollment_id)
+        .first(conn)?;
+    let enrollment = Enrollment::find(conn, &enrollment_id)?.ok_or(AppError::NotFound)?;
+    let allowed = enrollment.person_id == viewer.person.id
+        || viewer.is_owner
+        || CohortCotrainer::is_assigned(conn, &enrollment.cohort_id, &viewer.person.id)?;
+    if !allowed {
+        return Err(AppError::NotFound);
+    }
+    Ok(attachment)
+}
+
+/// Removes a file from the draft (handed-in files stay); returns it so the file can be deleted.
+pub fn remove_from_draft(
+    conn: &mut DbConnection,
+    person: &PersonId,
+    id: &str,
+    now: NaiveDateTime,
+) -> Result<Attachment, AppError> {
+    write_tx(conn, |conn| {
+        let attachment = Attachment::find(conn, id)?
+            .filter(|a| &a.uploaded_by == person)
+            .ok_or(AppError::NotFound)?;
+        if attachment.submission_version_id.is_some() {
+            return Err(AppError::Conflict(
+                "handed-in files cannot be removed".into(),
+            ));
+        }
+        Attachment::delete(conn, id)?;
+        AuditEntry::new(
+            now,
+            Some(person),
+            "attachment_removed",
+            "submission",
+            Some(&attachment.submission_id),
+        )
+        .record(conn)?;
+        Ok(attachment)
+    })
+}
