@@ -179,3 +179,55 @@ pub async fn withdraw_submission(
         Some(_) => HttpResponse::Conflict().json(outcome),
     })
 }
+
+/// Uploads one file (`multipart/form-data`, field `file`) to the draft of an assignment.
+#[utoipa::path(post, path = "/api/v1/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments", operation_id = "uploadAttachment", tag = "learning",
+    security(("bearer" = [])),
+    params(("enrollment_id" = String, Path, description = "Enrollment id"), ("assignment_id" = String, Path, description = "Assignment id (slug)")),
+    request_body(content_type = "multipart/form-data", description = "A field `file` with the file"),
+    responses((status = 201, body = crate::db::models::Attachment), (status = 413, description = "Too large"), (status = 415, description = "Type not accepted, or content and name disagree"), (status = 422, description = "Not possible now")))]
+pub async fn upload_attachment(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<(String, String)>,
+    mut payload: actix_multipart::Multipart,
+) -> Result<HttpResponse, AppError> {
+    use futures_util::StreamExt;
+    let (enrollment, slug) = path.into_inner();
+    let lang = super::api_language(&req, None)?;
+    while let Some(field) = payload.next().await {
+        let field = field.map_err(|e| AppError::BadRequest(format!("upload: {e}")))?;
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .unwrap_or("file")
+            .to_string();
+        return Ok(
+            match crate::routes::attachments::receive(&state, &me, &enrollment, &slug, &name, field)
+                .await?
+            {
+                Ok(row) => HttpResponse::Created().json(row),
+                Err((key, status)) => {
+                    crate::error_pages::problem_response(status, &crate::i18n::t(lang, key), None)
+                }
+            },
+        );
+    }
+    Err(AppError::BadRequest("no field `file` in the upload".into()))
+}
+
+/// Downloads an attachment (the trainee's own, or as owner or the cohort's co-trainer).
+#[utoipa::path(get, path = "/api/v1/attachments/{attachment_id}", operation_id = "downloadAttachment", tag = "learning",
+    security(("bearer" = [])), params(("attachment_id" = String, Path, description = "Attachment id")),
+    responses((status = 200, description = "The file, as an attachment"), (status = 404, description = "Not yours, or no such file")))]
+pub async fn download_attachment(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    crate::routes::attachments::download(state, me, id).await
+}

@@ -73,6 +73,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(cohorts::withdraw_enrollment),
                 )
                 .route("/audit", web::get().to(cohorts::list_audit_log))
+                .route(
+                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments",
+                    web::post().to(learn::upload_attachment),
+                )
+                .route(
+                    "/attachments/{attachment_id}",
+                    web::get().to(learn::download_attachment),
+                )
                 .route("/outbox", web::get().to(outbox::list_outbox))
                 .route(
                     "/outbox/{mail_id}/retry",

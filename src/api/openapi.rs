@@ -28,6 +28,8 @@ use utoipa::OpenApi;
         super::learn::save_draft,
         super::learn::submit_assignment,
         super::learn::withdraw_submission,
+        super::learn::upload_attachment,
+        super::learn::download_attachment,
         super::outbox::list_outbox,
         super::outbox::retry_mail,
     ),

@@ -77,7 +77,14 @@ pub async fn upload(
                     .and_then(|cd| cd.get_filename())
                     .unwrap_or("file")
                     .to_string();
-                return store(&req, &state, &me, &enrollment, &slug, &name, field).await;
+                return match receive(&state, &me, &enrollment, &slug, &name, field).await? {
+                    Ok(_) => Ok(see_other(&format!(
+                        "/learn/{enrollment}/assignments/{slug}?done=attached"
+                    ))),
+                    Err((key, status)) => {
+                        refused(&req, &state, &me, &enrollment, &slug, key, status).await
+                    }
+                };
             }
             _ => return Err(AppError::BadRequest("unexpected form field".into())),
         }
@@ -85,15 +92,16 @@ pub async fn upload(
     Err(AppError::BadRequest("no file in the upload".into()))
 }
 
-async fn store(
-    req: &HttpRequest,
+/// Streams one uploaded file to disk, checks it, and records it; a refusal comes back as its
+/// message key and status, with nothing left on disk.
+pub async fn receive(
     state: &AppState,
     me: &SignedIn,
     enrollment: &str,
     slug: &str,
     name: &str,
     mut field: actix_multipart::Field,
-) -> Result<HttpResponse, AppError> {
+) -> Result<Result<Attachment, (&'static str, StatusCode)>, AppError> {
     let settings = state.settings.clone();
     let (person, lang, now) = (
         me.0.person.id.clone(),
@@ -113,16 +121,7 @@ async fn store(
     {
         Ok(id) => id,
         Err(refusal) => {
-            return refused(
-                req,
-                state,
-                me,
-                enrollment,
-                slug,
-                refusal.key(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return Ok(Err((refusal.key(), StatusCode::UNPROCESSABLE_ENTITY)));
         }
     };
     let tmp_dir = upload_dir(&settings.data_dir).join("tmp");
@@ -143,16 +142,10 @@ async fn store(
         if size > settings.upload_max_bytes {
             drop(file);
             let _ = std::fs::remove_file(&tmp_path);
-            return refused(
-                req,
-                state,
-                me,
-                enrollment,
-                slug,
+            return Ok(Err((
                 "attach-error-too-large",
                 StatusCode::PAYLOAD_TOO_LARGE,
-            )
-            .await;
+            )));
         }
         if head.len() < HEAD {
             head.extend_from_slice(&chunk[..chunk.len().min(HEAD - head.len())]);
@@ -173,16 +166,7 @@ async fn store(
                 Ok(_) => "attach-error-empty",
                 Err(TypeProblem::Unsupported) => "attach-error-type",
             };
-            return refused(
-                req,
-                state,
-                me,
-                enrollment,
-                slug,
-                key,
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            )
-            .await;
+            return Ok(Err((key, StatusCode::UNSUPPORTED_MEDIA_TYPE)));
         }
     };
     let key = format!("{}/{id}", &id[..2]);
@@ -215,9 +199,7 @@ async fn store(
         let _ = std::fs::remove_file(&final_path);
         return Err(e);
     }
-    Ok(see_other(&format!(
-        "/learn/{enrollment}/assignments/{slug}?done=attached"
-    )))
+    Ok(Ok(row))
 }
 
 /// `GET /attachments/{id}`: always a download, never rendered by the browser.

@@ -2,7 +2,7 @@
 //! case, and render.
 
 mod assets;
-mod attachments;
+pub mod attachments;
 pub mod audit;
 mod calendar;
 mod cohorts;

@@ -351,3 +351,55 @@ async fn size_and_count_limits_are_enforced_while_streaming() {
     assert!(second.body.contains("as many files as allowed"));
     assert_eq!(rows(&app), 1);
 }
+
+#[actix_web::test]
+async fn files_can_be_uploaded_and_downloaded_through_the_api() {
+    let app = spawn_app().await;
+    let (tara, enrollment) = enrolled(&app).await;
+    let token = crate::cohorts::token(&app, &tara);
+    let boundary = "XyZapiBoundary";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.txt\"\r\n\r\n").into_bytes();
+    body.extend_from_slice("Mein Plan für die Community".as_bytes());
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let send = |body: Vec<u8>| {
+        app.client
+            .post(app.url(&format!(
+                "/api/v1/enrollments/{enrollment}/assignments/purpose-canvas/attachments"
+            )))
+            .insert_header(("Authorization", format!("Bearer {token}")))
+            .insert_header((
+                "Content-Type",
+                format!("multipart/form-data; boundary={boundary}"),
+            ))
+            .send_body(body)
+    };
+    let created = Response::from(send(body).await.unwrap()).await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let id = created.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(created.json()["content_type"], "text/plain; charset=utf-8");
+    let mut bad = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.png\"\r\n\r\n").into_bytes();
+    bad.extend_from_slice(b"just text");
+    bad.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let refused = Response::from(send(bad).await.unwrap()).await;
+    assert_eq!(refused.status, 415);
+    assert_eq!(
+        refused.header("content-type"),
+        Some("application/problem+json")
+    );
+    let download = app
+        .client
+        .get(app.url(&format!("/api/v1/attachments/{id}")))
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .send()
+        .await
+        .unwrap();
+    let download = Response::from(download).await;
+    assert_eq!(download.status, 200);
+    assert_eq!(download.body, "Mein Plan für die Community");
+    assert!(
+        download
+            .header("content-disposition")
+            .unwrap()
+            .starts_with("attachment;")
+    );
+}

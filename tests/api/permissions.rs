@@ -378,6 +378,12 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         json: None,
         expect: [SignIn, Status(404), Status(404)],
     });
+    cases.push(case(
+        "GET",
+        "/attachments/{attachment_id}",
+        "/api/v1/attachments/no-such-file",
+        [Status(401), Status(404), Status(404)],
+    ));
     let api_case = |method, pattern, path: String, json: serde_json::Value, expect| Case {
         method,
         pattern,
@@ -545,6 +551,10 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     listed.push((
         "POST".into(),
         "/learn/{enrollment}/assignments/{assignment}/attachments".into(),
+    ));
+    listed.push((
+        "POST".into(),
+        "/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments".into(),
     ));
     listed.push(("POST".into(), "/me/sign-out-everywhere".into()));
     for (method, pattern) in registered_routes() {

@@ -226,6 +226,8 @@ async fn the_openapi_document_names_every_operation_built_so_far() {
         "saveDraft",
         "submitAssignment",
         "withdrawSubmission",
+        "uploadAttachment",
+        "downloadAttachment",
     ] {
         assert!(
             ids.contains(&expected.to_string()),
