@@ -83,6 +83,7 @@ impl Application {
                 .wrap(error_pages::error_handlers())
                 .wrap(security_headers())
                 .wrap(middleware::Compress::default())
+                .wrap(middleware::NormalizePath::trim())
                 .wrap(TracingLogger::<RedactedRootSpan>::new())
                 .configure(routes::configure)
                 .configure(api::configure)

@@ -278,3 +278,4 @@ attach-error-empty = Die Datei ist leer.
 attach-error-too-many = Sie haben bereits so viele Dateien angehängt wie erlaubt. Entfernen Sie zuerst eine.
 work-done-attached = Die Datei wurde Ihrem Entwurf angehängt.
 work-done-removed = Die Datei wurde aus Ihrem Entwurf entfernt.
+csv-file-label = Oder eine CSV-Datei wählen (ihr Inhalt erscheint im Feld darunter)

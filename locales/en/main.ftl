@@ -278,3 +278,4 @@ attach-error-empty = The file is empty.
 attach-error-too-many = You have already attached as many files as allowed. Remove one first.
 work-done-attached = The file has been attached to your draft.
 work-done-removed = The file has been removed from your draft.
+csv-file-label = Or choose a CSV file (its content appears in the box below)
