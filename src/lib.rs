@@ -19,6 +19,7 @@ pub mod error;
 pub mod error_pages;
 pub mod i18n;
 pub mod mail;
+pub mod maintenance;
 pub mod markdown;
 pub mod routes;
 pub mod startup;

@@ -66,9 +66,15 @@ impl Application {
             actix_web::rt::spawn(worker.run());
         }
         let state_pool = pool.clone();
+        let settings = Arc::new(settings);
+        actix_web::rt::spawn(crate::maintenance::run(
+            pool.clone(),
+            settings.clone(),
+            clock.clone(),
+        ));
         let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from);
         let state = web::Data::new(AppState {
-            settings: Arc::new(settings),
+            settings,
             pool,
             templates,
             clock,

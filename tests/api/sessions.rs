@@ -143,3 +143,22 @@ async fn on_https_the_session_cookie_is_host_prefixed_and_secure() {
     }
     assert!(!cookie.contains("Domain="));
 }
+
+#[actix_web::test]
+async fn housekeeping_forgets_stale_sessions_and_old_links() {
+    let app = spawn_app().await;
+    let a = create_person(&app, "a@example.com", "Anna", false);
+    let _stale = signed_in(&app, &a).await;
+    app.clock.advance(Duration::minutes(31));
+    let live = signed_in(&app, &a).await;
+    app.clock.advance(Duration::days(2));
+    let swept = qualify::maintenance::sweep(&app.pool, &app.settings, app.clock.as_ref()).unwrap();
+    assert_eq!(
+        swept.sessions, 2,
+        "both sessions are past their idle limit by now"
+    );
+    assert_eq!(swept.links, 2, "the used links are older than a day");
+    assert_eq!(live.get("/me").await.status, 303);
+    let again = qualify::maintenance::sweep(&app.pool, &app.settings, app.clock.as_ref()).unwrap();
+    assert_eq!(again, qualify::maintenance::Swept::default());
+}

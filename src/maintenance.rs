@@ -1,0 +1,53 @@
+//! Housekeeping inside `serve`: every few minutes, forget sessions past their limits, rate-limit
+//! windows that ended, and used or expired sign-in links. Safe on several instances at once.
+
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use chrono::Duration;
+use diesel::prelude::*;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::DbPool;
+use crate::db::models::{RateLimit, Session};
+use crate::db::schema::sign_in_tokens;
+
+/// What one round removed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Swept {
+    /// Sessions.
+    pub sessions: usize,
+    /// Rate-limit rows.
+    pub rate_limits: usize,
+    /// Sign-in links.
+    pub links: usize,
+}
+
+/// One round of housekeeping.
+pub fn sweep(pool: &DbPool, settings: &Settings, clock: &dyn Clock) -> anyhow::Result<Swept> {
+    let now = clock.now_naive();
+    let mut conn = pool.get()?;
+    let idle_before = now - Duration::minutes(i64::from(settings.session_idle_minutes));
+    Ok(Swept {
+        sessions: Session::delete_stale(&mut conn, now, idle_before)?,
+        rate_limits: RateLimit::delete_stale(&mut conn, now - Duration::days(1))?,
+        links: diesel::delete(
+            sign_in_tokens::table.filter(sign_in_tokens::expires_at.lt(now - Duration::days(1))),
+        )
+        .execute(&mut conn)?,
+    })
+}
+
+/// Runs [`sweep`] every ten minutes until the server stops.
+pub async fn run(pool: DbPool, settings: Arc<Settings>, clock: Arc<dyn Clock>) {
+    loop {
+        let (p, s, c) = (pool.clone(), settings.clone(), clock.clone());
+        match actix_web::rt::task::spawn_blocking(move || sweep(&p, &s, c.as_ref())).await {
+            Ok(Ok(swept)) if swept != Swept::default() => tracing::info!(?swept, "housekeeping"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "housekeeping failed"),
+            _ => {}
+        }
+        tokio::time::sleep(StdDuration::from_secs(600)).await;
+    }
+}
