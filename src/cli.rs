@@ -240,7 +240,7 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                 &name,
                 SystemClock.now_naive(),
             )
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            .map_err(cli_error)?;
             println!("{token}");
             eprintln!(
                 "Send it as `Authorization: Bearer <token>`. It is shown only this once; revoke it on the profile page."
@@ -248,6 +248,20 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Worker { once } => worker(settings, once),
+    }
+}
+
+/// An application error as one English line for the terminal.
+fn cli_error(e: crate::error::AppError) -> anyhow::Error {
+    use crate::error::AppError;
+    match e {
+        AppError::BadRequest(d) | AppError::Conflict(d) => {
+            anyhow::anyhow!(crate::error_pages::localise_detail(
+                crate::domain::language::Language::En,
+                &d
+            ))
+        }
+        other => anyhow::anyhow!("{other}"),
     }
 }
 

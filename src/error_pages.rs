@@ -35,6 +35,23 @@ pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
     ErrorHandlers::new().default_handler(render)
 }
 
+/// A detail that is a message key (optionally followed by U+001F and a value to show) is
+/// translated; any other detail is shown as it is.
+pub fn localise_detail(lang: crate::domain::language::Language, detail: &str) -> String {
+    use fluent_templates::Loader;
+    let (key, extra) = match detail.split_once('\u{1f}') {
+        Some((key, extra)) => (key, Some(extra)),
+        None => (detail, None),
+    };
+    match crate::i18n::LOCALES.try_lookup(&crate::i18n::lang_id(lang), key) {
+        Some(text) => match extra {
+            Some(extra) => format!("{text}: {extra}"),
+            None => text,
+        },
+        None => detail.replace('\u{1f}', ": "),
+    }
+}
+
 fn title_key(status: StatusCode) -> &'static str {
     match status.as_u16() {
         400 | 422 => "error-400",
@@ -76,6 +93,7 @@ fn render<B: MessageBody + 'static>(
         .and_then(|d| d.0.clone());
     let lang = request_language(&req);
     let title = t(lang, title_key(status));
+    let detail = detail.map(|d| localise_detail(lang, &d));
     let mut response = if req.path().starts_with("/api/") {
         problem_response(status, &title, detail.as_deref())
     } else {

@@ -46,12 +46,10 @@ pub fn create_owner(
     now: NaiveDateTime,
 ) -> Result<String, AppError> {
     if !super::invitations::valid_email(email) {
-        return Err(AppError::BadRequest(format!(
-            "'{email}' is not an email address"
-        )));
+        return Err(AppError::BadRequest("error-email-invalid".into()));
     }
     if name.trim().is_empty() {
-        return Err(AppError::BadRequest("the name must not be empty".into()));
+        return Err(AppError::BadRequest("error-name-missing".into()));
     }
     write_tx(conn, |conn| {
         let person = match Person::find_by_email(conn, email)? {
@@ -253,15 +251,11 @@ pub fn update(
     if let Some(status) = changes.status.as_deref()
         && !["active", "disabled"].contains(&status)
     {
-        return Err(AppError::BadRequest(format!(
-            "status must be active or disabled, not '{status}'"
-        )));
+        return Err(AppError::BadRequest("error-status-value".into()));
     }
     let myself = *id == actor.person.id;
     if myself && (changes.owner == Some(false) || changes.status.as_deref() == Some("disabled")) {
-        return Err(AppError::Conflict(
-            "you cannot remove your own owner role or disable yourself".into(),
-        ));
+        return Err(AppError::Conflict("error-self-demote".into()));
     }
     write_tx(conn, |conn| {
         let person = Person::find(conn, id)?.ok_or(AppError::NotFound)?;

@@ -80,7 +80,7 @@ pub fn update(
             updated_at: now,
         };
         if !Person::update(conn, person, form.lock_version, &changes)? {
-            return Err(AppError::Conflict("profile changed meanwhile".into()));
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
         AuditEntry::new(
             now,

@@ -44,10 +44,7 @@ fn cohort_for_change(
     }
     let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
     if !is_editable(&cohort.state) {
-        return Err(AppError::Conflict(format!(
-            "the cohort is {} and can no longer be changed",
-            cohort.state
-        )));
+        return Err(AppError::Conflict("error-cohort-read-only".into()));
     }
     Ok(cohort)
 }
@@ -173,28 +170,19 @@ pub fn move_to(
         let source = cohort_for_change(conn, actor, &enrollment.cohort_id)?;
         let destination = Cohort::find(conn, target)?.ok_or(AppError::NotFound)?;
         if !is_editable(&destination.state) {
-            return Err(AppError::Conflict(format!(
-                "the target cohort is {}",
-                destination.state
-            )));
+            return Err(AppError::Conflict("error-target-cohort-closed".into()));
         }
         if destination.id == source.id {
-            return Err(AppError::BadRequest(
-                "the trainee is already in this cohort".into(),
-            ));
+            return Err(AppError::BadRequest("error-same-cohort".into()));
         }
         if destination.curriculum_version_id != source.curriculum_version_id {
-            return Err(AppError::Conflict("the target cohort uses another curriculum version; work cannot move between versions".into()));
+            return Err(AppError::Conflict("error-other-version".into()));
         }
         if defer && destination.starts_on <= source.starts_on {
-            return Err(AppError::BadRequest(
-                "a deferral needs a cohort that starts later".into(),
-            ));
+            return Err(AppError::BadRequest("error-defer-later".into()));
         }
         if Enrollment::find_in(conn, &destination.id, &enrollment.person_id)?.is_some() {
-            return Err(AppError::Conflict(
-                "the trainee is already enrolled in the target cohort".into(),
-            ));
+            return Err(AppError::Conflict("error-already-enrolled".into()));
         }
         if !Enrollment::update(
             conn,
@@ -204,9 +192,7 @@ pub fn move_to(
             "active",
             now,
         )? {
-            return Err(AppError::Conflict(
-                "the enrollment was changed meanwhile".into(),
-            ));
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
         let action = if defer {
             "enrollment_deferred"
@@ -247,9 +233,7 @@ pub fn withdraw(
             "withdrawn",
             now,
         )? {
-            return Err(AppError::Conflict(
-                "the enrollment was changed meanwhile".into(),
-            ));
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
         AuditEntry::new(
             now,

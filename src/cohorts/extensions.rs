@@ -31,21 +31,16 @@ pub fn grant(
     let until: NaiveDate = until
         .trim()
         .parse()
-        .map_err(|_| AppError::BadRequest("the date must look like 2027-03-01".into()))?;
+        .map_err(|_| AppError::BadRequest("error-date-format".into()))?;
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(AppError::BadRequest(
-            "please give a reason (at most 500 characters)".into(),
-        ));
+        return Err(AppError::BadRequest("error-reason-missing".into()));
     }
     write_tx(conn, |conn| {
         let enrollment = Enrollment::find(conn, enrollment)?.ok_or(AppError::NotFound)?;
         let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
         if !is_editable(&cohort.state) {
-            return Err(AppError::Conflict(format!(
-                "the cohort is {}",
-                cohort.state
-            )));
+            return Err(AppError::Conflict("error-cohort-read-only".into()));
         }
         let assignment = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?
             .into_iter()

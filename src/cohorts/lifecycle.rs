@@ -188,10 +188,7 @@ fn editable(conn: &mut DbConnection, actor: &Identity, id: &CohortId) -> Result<
     }
     let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
     if !is_editable(&cohort.state) {
-        return Err(AppError::Conflict(format!(
-            "the cohort is {} and can no longer be changed",
-            cohort.state
-        )));
+        return Err(AppError::Conflict("error-cohort-read-only".into()));
     }
     Ok(cohort)
 }
@@ -215,27 +212,17 @@ pub fn update(
         let only_archiving =
             name.is_none() && cohort.state == "completed" && new_state == "archived";
         if !is_editable(&cohort.state) && !only_archiving {
-            return Err(AppError::Conflict(format!(
-                "the cohort is {} and can no longer be changed",
-                cohort.state
-            )));
+            return Err(AppError::Conflict("error-cohort-read-only".into()));
         }
         if new_state != cohort.state && !can_transition(&cohort.state, new_state) {
-            return Err(AppError::BadRequest(format!(
-                "a {} cohort cannot become {new_state}",
-                cohort.state
-            )));
+            return Err(AppError::BadRequest("error-cohort-transition".into()));
         }
         let new_name = name.map(str::trim).unwrap_or(&cohort.name);
         if new_name.is_empty() || new_name.chars().count() > 120 {
-            return Err(AppError::BadRequest(
-                "the name must have 1 to 120 characters".into(),
-            ));
+            return Err(AppError::BadRequest("cohort-error-name".into()));
         }
         if !Cohort::update(conn, id, lock_version, new_name, new_state, now)? {
-            return Err(AppError::Conflict(
-                "the cohort was changed meanwhile".into(),
-            ));
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
         AuditEntry::new(
             now,
@@ -264,14 +251,10 @@ pub fn reschedule(
         unlock_on.trim().parse::<NaiveDate>(),
         due_on.trim().parse::<NaiveDate>(),
     ) else {
-        return Err(AppError::BadRequest(
-            "dates must look like 2027-03-01".into(),
-        ));
+        return Err(AppError::BadRequest("error-date-format".into()));
     };
     if due < unlock {
-        return Err(AppError::BadRequest(
-            "the due date must not be before the opening date".into(),
-        ));
+        return Err(AppError::BadRequest("error-due-before-open".into()));
     }
     write_tx(conn, |conn| {
         let cohort = editable(conn, actor, id)?;

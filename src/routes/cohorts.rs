@@ -209,7 +209,7 @@ pub async fn cotrainers(
     {
         Ok(()) => Ok(see_other(&target)),
         Err(unknown) => Err(AppError::BadRequest(format!(
-            "no active account for: {}",
+            "error-unknown-cotrainers\u{1f}{}",
             unknown.join(", ")
         ))),
     }

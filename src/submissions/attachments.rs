@@ -157,9 +157,7 @@ pub fn remove_from_draft(
             .filter(|a| &a.uploaded_by == person)
             .ok_or(AppError::NotFound)?;
         if attachment.submission_version_id.is_some() {
-            return Err(AppError::Conflict(
-                "handed-in files cannot be removed".into(),
-            ));
+            return Err(AppError::Conflict("error-file-handed-in".into()));
         }
         Attachment::delete(conn, id)?;
         AuditEntry::new(

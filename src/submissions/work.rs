@@ -199,9 +199,7 @@ pub fn save(
             }
         }
         if !Submission::save(conn, &row, old_lock)? {
-            return Err(AppError::Conflict(
-                "the submission changed meanwhile".into(),
-            ));
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
         Ok(outcome)
     })
@@ -257,9 +255,7 @@ pub fn withdraw(
             row.draft_body = latest.body.clone();
         }
         if !Submission::save(conn, &row, old_lock)? {
-            return Err(AppError::Conflict(
-                "the submission changed meanwhile".into(),
-            ));
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
         AuditEntry::new(
             now,

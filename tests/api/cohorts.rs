@@ -150,15 +150,19 @@ async fn a_cohort_runs_its_life_cycle_and_is_read_only_when_completed() {
     assert_eq!(view["editable"], false);
     let page = owner.get(&format!("/cohorts/{id}")).await;
     assert!(page.body.contains("can no longer be changed"));
-    assert_eq!(
-        owner
-            .post(
-                &format!("/cohorts/{id}/schedule/{module}"),
-                &[("unlock_on", "2026-04-01"), ("due_on", "2026-04-21")]
-            )
-            .await
-            .status,
-        409
+    let refused = owner
+        .post(
+            &format!("/cohorts/{id}/schedule/{module}"),
+            &[("unlock_on", "2026-04-01"), ("due_on", "2026-04-21")],
+        )
+        .await;
+    assert_eq!(refused.status, 409);
+    assert!(
+        refused
+            .body
+            .contains("completed or archived and can no longer be changed"),
+        "the reason, in English: {}",
+        refused.body
     );
     assert_eq!(
         owner
@@ -200,6 +204,10 @@ async fn a_cohort_runs_its_life_cycle_and_is_read_only_when_completed() {
     )
     .await;
     assert_eq!(stale.status, 409);
+    assert_eq!(
+        stale.json()["detail"],
+        "The cohort is completed or archived and can no longer be changed."
+    );
 }
 
 #[actix_web::test]

@@ -236,3 +236,31 @@ async fn the_openapi_document_names_every_operation_built_so_far() {
     }
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
+
+#[test]
+fn every_text_exists_in_german_and_english() {
+    let keys = |lang: &str| -> std::collections::BTreeSet<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang)
+            .join("main.ftl");
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
+            .filter(|k| !k.is_empty() && !k.starts_with(' ') && !k.starts_with('#'))
+            .collect()
+    };
+    let (de, en) = (keys("de"), keys("en"));
+    assert!(en.len() > 200, "{}", en.len());
+    assert_eq!(
+        de.difference(&en).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "only in German"
+    );
+    assert_eq!(
+        en.difference(&de).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "only in English"
+    );
+}
