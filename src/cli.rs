@@ -47,6 +47,19 @@ pub enum Command {
         #[command(subcommand)]
         action: TokenAction,
     },
+    /// Fill an empty database with a small demo program and print sign-in links for an owner,
+    /// a co-trainer and a trainee.
+    Demo {
+        /// Number of trainees in the running cohort.
+        #[arg(long, default_value_t = 60)]
+        trainees: usize,
+        /// Seed for the generated names (the same seed gives the same demo).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Add the demo even if the database already holds people.
+        #[arg(long)]
+        force: bool,
+    },
     /// Deliver mail from the outbox (when `serve` runs with QUALIFY_MAIL_WORKER=off).
     Worker {
         /// Deliver what is due now, then exit.
@@ -248,6 +261,34 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Worker { once } => worker(settings, once),
+        Command::Demo {
+            trainees,
+            seed,
+            force,
+        } => {
+            let mut conn = migrated(&settings)?;
+            crate::content::sync_folder(&mut conn, &settings.content_dir, SystemClock.now_naive())?;
+            let now = SystemClock.now_naive();
+            let demo = crate::demo::build(
+                &mut conn,
+                &settings.base_url,
+                trainees.max(1),
+                seed,
+                force,
+                now,
+            )
+            .map_err(cli_error)?;
+            println!(
+                "Demo ready: {trainees} trainees in a running cohort, a planned cohort, drafts and submissions."
+            );
+            println!(
+                "Start the service (cargo run --release) and open one of these links within an hour:"
+            );
+            for (role, name, email, link) in demo.accounts {
+                println!("  {role:<11} {name} <{email}>\n              {link}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

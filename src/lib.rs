@@ -14,6 +14,7 @@ pub mod cohorts;
 pub mod config;
 pub mod content;
 pub mod db;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod error_pages;

@@ -115,3 +115,51 @@ fn migrate_and_sync_work_from_the_command_line() {
     assert!(run(&["content", "sync"]).contains("stored as version 1"));
     assert!(run(&["content", "sync"]).contains("unchanged: version 1 is current"));
 }
+
+#[test]
+fn demo_fills_an_empty_database_once_and_prints_working_links() {
+    if crate::helpers::on_postgres() {
+        return; // the demo runs through the same use cases as the app, which are tested on both
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("demo.db").display());
+    let run = |args: &[&str]| {
+        qualify()
+            .args(args)
+            .env("QUALIFY_DATABASE_URL", &db)
+            .env("QUALIFY_DATA_DIR", dir.path().join("data"))
+            .env("QUALIFY_CONTENT_DIR", course_content())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["demo", "--trainees", "12", "--seed", "7"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for role in ["owner", "co-trainer", "trainee"] {
+        assert!(stdout.contains(role), "{stdout}");
+    }
+    assert_eq!(stdout.matches("/sign-in/link/").count(), 3, "{stdout}");
+    let again = run(&["demo"]);
+    assert!(
+        !again.status.success(),
+        "a second run refuses a database with people"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let pool = crate::helpers::connect(&db);
+    let mut conn = pool.get().unwrap();
+    use diesel::prelude::*;
+    let enrolled: i64 = qualify::db::schema::enrollments::table
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert_eq!(enrolled, 12);
+    let versions: i64 = qualify::db::schema::submission_versions::table
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert!(versions > 0, "some work is handed in");
+}
