@@ -15,6 +15,7 @@ mod journey;
 mod mail_delivery;
 mod migrations;
 mod people;
+mod permission_cases;
 mod permission_table;
 mod permissions;
 mod program;
