@@ -269,15 +269,14 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             let mut conn = migrated(&settings)?;
             crate::content::sync_folder(&mut conn, &settings.content_dir, SystemClock.now_naive())?;
             let now = SystemClock.now_naive();
-            let demo = crate::demo::build(
-                &mut conn,
+            let templates = std::sync::Arc::new(crate::templates::Templates::load()?);
+            let composer = crate::mail::compose::Composer::new(
+                templates,
                 &settings.base_url,
-                trainees.max(1),
-                seed,
-                force,
-                now,
-            )
-            .map_err(cli_error)?;
+                &settings.mail_from,
+            );
+            let demo = crate::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
+                .map_err(cli_error)?;
             println!(
                 "Demo ready: {trainees} trainees in a running cohort, a planned cohort, drafts and submissions."
             );

@@ -83,7 +83,7 @@ impl Rng {
 /// Builds the demo. Refuses a database that already holds people unless `force`.
 pub fn build(
     conn: &mut DbConnection,
-    base_url: &str,
+    composer: &crate::mail::compose::Composer,
     trainees: usize,
     seed: u64,
     force: bool,
@@ -206,6 +206,7 @@ pub fn build(
         };
         crate::submissions::work::save(
             conn,
+            composer,
             id,
             &enrollment.id,
             "purpose-canvas",
@@ -224,7 +225,12 @@ pub fn build(
         ("trainee", &tara_id, "Tara Trainee", mail("tara.trainee")),
     ] {
         let token = create_link(conn, id, "sign_in", valid, now)?;
-        accounts.push((role, name.to_string(), email, link_url(base_url, &token)));
+        accounts.push((
+            role,
+            name.to_string(),
+            email,
+            link_url(&composer.base_url, &token),
+        ));
     }
     Ok(DemoAccounts { accounts })
 }

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod error_pages;
+pub mod grading;
 pub mod i18n;
 pub mod mail;
 pub mod maintenance;

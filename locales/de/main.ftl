@@ -296,3 +296,22 @@ error-status-value = Der Status muss aktiv oder gesperrt sein.
 error-self-demote = Sie können sich nicht selbst die Programmverantwortung entziehen oder sich sperren.
 error-unknown-cotrainers = Kein aktives Konto gibt es für
 error-file-handed-in = Mit einer Version abgegebene Dateien können nicht entfernt werden.
+
+## Mails zur Bewertung
+mail-grading-alert-subject = Die Bewertung braucht Ihre Aufmerksamkeit
+mail-grading-alert-unallocated = Eingereichte Arbeiten warten, weil gerade keine Co-Trainer:in des Jahrgangs passt (Kapazität, Sprache, Verfügbarkeit oder Interessenkonflikt). Weisen Sie eine Co-Trainer:in zu oder erhöhen Sie eine Kapazität; wartende Arbeiten werden zugeteilt, sobald jemand passt.
+mail-grading-alert-overdue = Eine Bewertung hat ihre Frist überschritten.
+mail-grading-alert-moderation = Eine Entscheidung muss moderiert werden: Zwei Co-Trainer:innen sind sich uneinig, oder eine Teilnehmer:in widerspricht einer Entscheidung.
+mail-grading-alert-button = Bewertung öffnen
+mail-reviews-allocated-subject = Neue Einreichungen zur Bewertung
+mail-reviews-allocated-text = Ihnen wurden neue Einreichungen zur Bewertung zugeteilt. Ihre Warteschlange zeigt sie mit ihren Fristen.
+mail-reviews-allocated-button = Meine Bewertungen öffnen
+mail-feedback-subject = Feedback zu „{ $assignment }“
+mail-feedback-text = Ihre Co-Trainer:in hat Version { $version } von „{ $assignment }“ bewertet. Die Entscheidung:
+mail-feedback-button = Feedback lesen
+mail-sent-back-subject = Eine Bewertung wurde an Sie zurückgegeben
+mail-sent-back-text = Die Programmverantwortliche hat eine Ihrer Bewertungen zur erneuten Prüfung zurückgegeben. Ihre Notiz:
+mail-sent-back-button = Bewertung öffnen
+decision-passed = Bestanden
+decision-revision_requested = Überarbeitung erbeten
+decision-failed = Nicht bestanden

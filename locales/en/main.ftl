@@ -296,3 +296,22 @@ error-status-value = The status must be active or disabled.
 error-self-demote = You cannot remove your own owner role or disable yourself.
 error-unknown-cotrainers = There is no active account for
 error-file-handed-in = Files handed in with a version cannot be removed.
+
+## Grading mails
+mail-grading-alert-subject = Grading needs your attention
+mail-grading-alert-unallocated = Submitted work is waiting because no co-trainer of its cohort fits right now (capacity, language, availability or conflict of interest). Assign a co-trainer or raise a capacity; waiting work is allocated as soon as someone fits.
+mail-grading-alert-overdue = A review is past its grading deadline.
+mail-grading-alert-moderation = A decision needs moderation: two co-trainers disagree, or a trainee disputes a decision.
+mail-grading-alert-button = Open grading
+mail-reviews-allocated-subject = New submissions for you to review
+mail-reviews-allocated-text = New submissions were allocated to you for review. Your queue shows them with their grading deadlines.
+mail-reviews-allocated-button = Open my review queue
+mail-feedback-subject = Feedback on „{ $assignment }“
+mail-feedback-text = Your co-trainer has graded version { $version } of „{ $assignment }“. The decision:
+mail-feedback-button = Read the feedback
+mail-sent-back-subject = A review was sent back to you
+mail-sent-back-text = The program owner sent one of your reviews back for another look. Their note:
+mail-sent-back-button = Open the review
+decision-passed = Passed
+decision-revision_requested = Revision requested
+decision-failed = Not passed

@@ -108,9 +108,11 @@ async fn save(
     let (enrollment, slug) = path.into_inner();
     let lang = super::api_language(&req, None)?.code();
     let (person, now) = (me.0.person.id, state.clock.now_naive());
+    let composer = state.composer.clone();
     let outcome: Outcome = crate::db::run(&state.pool, move |conn| {
         work::save(
             conn,
+            &composer,
             &person,
             &EnrollmentId(enrollment),
             &slug,

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::files::{Source, is_valid_id, subfolders};
-use super::model::{Curriculum, Module, Text};
+use super::model::{Curriculum, GradingPolicy, Module, Text};
 use super::modules::load_module;
 
 /// One thing wrong in the curriculum, shown as `path:line: message`.
@@ -107,6 +107,10 @@ struct RawGrading {
     days: Option<Spanned<i64>>,
     #[serde(default)]
     double_review: Vec<Spanned<String>>,
+    anonymous: Option<bool>,
+    reveal_reviewer: Option<bool>,
+    moderation_sample_percent: Option<Spanned<i64>>,
+    reallocate_overdue: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -222,6 +226,29 @@ fn build(
         Some(days) => in_range(src, days, "grading.days", 1, 60, problems),
         None => 5,
     };
+    let defaults = GradingPolicy::default();
+    let grading = GradingPolicy {
+        anonymous: raw.grading.anonymous.unwrap_or(defaults.anonymous),
+        reveal_reviewer: raw
+            .grading
+            .reveal_reviewer
+            .unwrap_or(defaults.reveal_reviewer),
+        moderation_sample_percent: match &raw.grading.moderation_sample_percent {
+            Some(p) => in_range(
+                src,
+                p,
+                "grading.moderation_sample_percent",
+                0,
+                100,
+                problems,
+            ),
+            None => defaults.moderation_sample_percent,
+        },
+        reallocate_overdue: raw
+            .grading
+            .reallocate_overdue
+            .unwrap_or(defaults.reallocate_overdue),
+    };
     if raw.modules.is_empty() {
         problems.push(src.problem_at(
             1,
@@ -315,6 +342,7 @@ fn build(
         min_total_points,
         grading_days,
         hard_cutoff: raw.submissions.hard_cutoff,
+        grading,
         modules,
     })
 }

@@ -36,8 +36,34 @@ pub struct Curriculum {
     pub grading_days: i32,
     /// Whether submissions after the due moment are refused (unless extended).
     pub hard_cutoff: bool,
+    /// How co-trainers grade.
+    pub grading: GradingPolicy,
     /// Modules in program order.
     pub modules: Vec<Module>,
+}
+
+/// The program's grading policy (`[grading]` in `program.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GradingPolicy {
+    /// Co-trainers see a stable pseudonym, never the trainee's name.
+    pub anonymous: bool,
+    /// Trainees see the name of the co-trainer who graded them.
+    pub reveal_reviewer: bool,
+    /// Share of decisions (percent) the owner is asked to moderate at random.
+    pub moderation_sample_percent: i32,
+    /// Overdue reviews that were not started move to another co-trainer automatically.
+    pub reallocate_overdue: bool,
+}
+
+impl Default for GradingPolicy {
+    fn default() -> Self {
+        Self {
+            anonymous: false,
+            reveal_reviewer: true,
+            moderation_sample_percent: 0,
+            reallocate_overdue: false,
+        }
+    }
 }
 
 /// One module: a lesson and its assignments.

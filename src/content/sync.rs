@@ -91,6 +91,10 @@ fn sync_in_tx(
             grading_days: c.grading_days,
             hard_cutoff: c.hard_cutoff,
             created_at: now,
+            anonymous_grading: c.grading.anonymous,
+            reveal_reviewer: c.grading.reveal_reviewer,
+            moderation_sample_percent: c.grading.moderation_sample_percent,
+            reallocate_overdue: c.grading.reallocate_overdue,
         },
     )?;
     store_modules(conn, c, &version_id)?;

@@ -112,6 +112,10 @@ diesel::table! {
         grading_days -> Integer,
         hard_cutoff -> Bool,
         created_at -> Timestamp,
+        anonymous_grading -> Bool,
+        reveal_reviewer -> Bool,
+        moderation_sample_percent -> Integer,
+        reallocate_overdue -> Bool,
     }
 }
 
@@ -277,6 +281,10 @@ diesel::table! {
         body -> Text,
         submitted_at -> Timestamp,
         late -> Bool,
+        decision -> Nullable<Text>,
+        points -> Nullable<Integer>,
+        decided_at -> Nullable<Timestamp>,
+        moderation_note -> Nullable<Text>,
     }
 }
 
@@ -299,7 +307,10 @@ diesel::table! {
     reviews (id) {
         id -> Text,
         submission_version_id -> Text,
+        submission_id -> Text,
+        cohort_id -> Text,
         reviewer_id -> Text,
+        slot -> Integer,
         state -> Text,
         allocation_reason -> Text,
         allocated_at -> Timestamp,
@@ -308,8 +319,59 @@ diesel::table! {
         completed_at -> Nullable<Timestamp>,
         decision -> Nullable<Text>,
         total_points -> Nullable<Integer>,
-        feedback -> Nullable<Text>,
+        feedback -> Text,
+        override_reason -> Text,
+        escalated_at -> Nullable<Timestamp>,
+        rating -> Nullable<Integer>,
+        rated_at -> Nullable<Timestamp>,
         lock_version -> Integer,
+    }
+}
+
+diesel::table! {
+    review_events (id) {
+        id -> Text,
+        review_id -> Text,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+        action -> Text,
+        details -> Text,
+    }
+}
+
+diesel::table! {
+    allocation_queue (submission_version_id, slot) {
+        submission_version_id -> Text,
+        slot -> Integer,
+        cohort_id -> Text,
+        queued_at -> Timestamp,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    moderation_items (id) {
+        id -> Text,
+        submission_version_id -> Text,
+        cohort_id -> Text,
+        reason -> Text,
+        raised_by -> Nullable<Text>,
+        statement -> Text,
+        state -> Text,
+        created_at -> Timestamp,
+        resolved_by -> Nullable<Text>,
+        resolved_at -> Nullable<Timestamp>,
+        action -> Nullable<Text>,
+        decision -> Nullable<Text>,
+        note -> Text,
+        lock_version -> Integer,
+    }
+}
+
+diesel::table! {
+    trainee_pseudonyms (enrollment_id) {
+        enrollment_id -> Text,
+        label -> Text,
     }
 }
 
@@ -393,6 +455,8 @@ diesel::joinable!(submissions -> enrollments (enrollment_id));
 diesel::joinable!(submission_versions -> submissions (submission_id));
 diesel::joinable!(reviews -> submission_versions (submission_version_id));
 diesel::joinable!(review_scores -> reviews (review_id));
+diesel::joinable!(review_events -> reviews (review_id));
+diesel::joinable!(reviews -> submissions (submission_id));
 diesel::joinable!(certificates -> people (person_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -421,6 +485,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     attachments,
     reviews,
     review_scores,
+    review_events,
+    allocation_queue,
+    moderation_items,
+    trainee_pseudonyms,
     certificates,
     outbox,
     calendar_feeds,

@@ -79,4 +79,8 @@ typed_id!(
     CohortId,
     /// An enrollment of a person in a cohort.
     EnrollmentId,
+    /// One co-trainer's review of one submitted version.
+    ReviewId,
+    /// An item the owner is asked to moderate.
+    ModerationItemId,
 );

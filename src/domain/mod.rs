@@ -1,5 +1,6 @@
 //! Validated value types and pure rules, free of I/O.
 
+pub mod allocation;
 pub mod deadline;
 pub mod file_type;
 pub mod ids;

@@ -209,7 +209,7 @@ pub async fn download(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = me.0;
-    let attachment = crate::db::run(&state.pool, move |conn| {
+    let (attachment, name) = crate::db::run(&state.pool, move |conn| {
         attachments::for_download(conn, &viewer, &id)
     })
     .await?;
@@ -218,8 +218,7 @@ pub async fn download(
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
         .map_err(|e| AppError::Internal(e.into()))?;
-    let ascii: String = attachment
-        .original_name
+    let ascii: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
@@ -229,7 +228,7 @@ pub async fn download(
             }
         })
         .collect();
-    let encoded: String = form_urlencoded::byte_serialize(attachment.original_name.as_bytes())
+    let encoded: String = form_urlencoded::byte_serialize(name.as_bytes())
         .collect::<String>()
         .replace('+', "%20");
     Ok(HttpResponse::Ok()

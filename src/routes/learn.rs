@@ -125,6 +125,7 @@ pub async fn save(
         _ => return Err(AppError::BadRequest("unknown action".into())),
     };
     let lang = Page::new(&req, "learn/assignment.html").lang.code();
+    let composer = state.composer.clone();
     let (person, now, body, e, s) = (
         me.0.person.id.clone(),
         state.clock.now_naive(),
@@ -135,6 +136,7 @@ pub async fn save(
     let outcome = crate::db::run(&state.pool, move |conn| {
         work::save(
             conn,
+            &composer,
             &person,
             &EnrollmentId(e),
             &s,

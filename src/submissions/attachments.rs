@@ -10,7 +10,7 @@ use serde_json::json;
 use super::context::EnrollmentContext;
 use super::work::Refusal;
 use crate::accounts::Identity;
-use crate::db::models::{Attachment, AuditEntry, CohortCotrainer, Enrollment, Submission};
+use crate::db::models::{Attachment, AuditEntry, Enrollment, Review, Submission};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
 use crate::domain::ids::{EnrollmentId, PersonId};
@@ -121,28 +121,43 @@ pub fn record(
     })
 }
 
-/// An attachment the viewer may read: their own, or any in their program for the owner, or
-/// in their cohorts for a co-trainer. Anything else is "not found".
+/// An attachment the viewer may read, with the file name they see: the trainee's own, any for
+/// the owner, and for a co-trainer the files of a version they review (under anonymous grading
+/// with a neutral name that cannot carry the trainee's). Anything else is "not found".
 pub fn for_download(
     conn: &mut DbConnection,
     viewer: &Identity,
     id: &str,
-) -> Result<Attachment, AppError> {
+) -> Result<(Attachment, String), AppError> {
     let attachment = Attachment::find(conn, id)?.ok_or(AppError::NotFound)?;
-    let submission = crate::db::schema::submissions::table;
-    use diesel::prelude::*;
-    let enrollment_id: EnrollmentId = submission
-        .find(&attachment.submission_id)
-        .select(crate::db::schema::submissions::enrollment_id)
-        .first(conn)?;
-    let enrollment = Enrollment::find(conn, &enrollment_id)?.ok_or(AppError::NotFound)?;
-    let allowed = enrollment.person_id == viewer.person.id
-        || viewer.is_owner
-        || CohortCotrainer::is_assigned(conn, &enrollment.cohort_id, &viewer.person.id)?;
-    if !allowed {
+    let submission =
+        Submission::find(conn, &attachment.submission_id)?.ok_or(AppError::NotFound)?;
+    let enrollment =
+        Enrollment::find(conn, &submission.enrollment_id)?.ok_or(AppError::NotFound)?;
+    if enrollment.person_id == viewer.person.id || viewer.is_owner {
+        let name = attachment.original_name.clone();
+        return Ok((attachment, name));
+    }
+    let Some(version) = attachment.submission_version_id.clone() else {
+        return Err(AppError::NotFound);
+    };
+    let reviews = Review::list_active_by_version(conn, &version)?;
+    if !reviews.iter().any(|r| r.reviewer_id == viewer.person.id) {
         return Err(AppError::NotFound);
     }
-    Ok(attachment)
+    let item = crate::grading::items::load_one(conn, &version)?;
+    let position = Attachment::list_by_submission(conn, &submission.id)?
+        .iter()
+        .filter(|a| a.submission_version_id.as_deref() == Some(version.as_str()))
+        .position(|a| a.id == attachment.id)
+        .unwrap_or(0);
+    let name = crate::grading::views::file_name(
+        &attachment,
+        &item,
+        item.curriculum.anonymous_grading,
+        position + 1,
+    );
+    Ok((attachment, name))
 }
 
 /// Removes a file from the draft (handed-in files stay); returns it so the file can be deleted.

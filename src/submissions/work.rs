@@ -13,6 +13,7 @@ use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
 use crate::domain::ids::{EnrollmentId, PersonId};
 use crate::error::AppError;
+use crate::mail::compose::Composer;
 
 /// Why the work was not taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -111,6 +112,7 @@ pub struct Outcome {
 #[allow(clippy::too_many_arguments)]
 pub fn save(
     conn: &mut DbConnection,
+    composer: &Composer,
     person: &PersonId,
     enrollment: &EnrollmentId,
     slug: &str,
@@ -151,6 +153,7 @@ pub fn save(
         let old_lock = row.lock_version;
         row.draft_body = body.to_string();
         row.updated_at = now;
+        let mut pending_version = None;
         let mut outcome = Outcome {
             state: row.state.clone(),
             lock_version: old_lock + 1,
@@ -174,6 +177,10 @@ pub fn save(
                             body: body.to_string(),
                             submitted_at: now,
                             late,
+                            decision: None,
+                            points: None,
+                            decided_at: None,
+                            moderation_note: None,
                         },
                     )?;
                     crate::db::models::Attachment::attach_draft_to_version(
@@ -193,6 +200,7 @@ pub fn save(
                     outcome.state = row.state.clone();
                     outcome.version = Some(row.current_version);
                     outcome.late = late;
+                    pending_version = Some(version_id);
                 }
                 // Locked returned early above; what remains is the cut-off.
                 Window::Closed | Window::Locked => outcome.refusal = Some(Refusal::CutOff),
@@ -200,6 +208,10 @@ pub fn save(
         }
         if !Submission::save(conn, &row, old_lock)? {
             return Err(AppError::Conflict("error-changed-meanwhile".into()));
+        }
+        if let Some(version) = pending_version {
+            // Allocated at once, in the same transaction as the hand-in.
+            crate::grading::allocate::on_submit(conn, composer, &version, now)?;
         }
         Ok(outcome)
     })
@@ -256,6 +268,9 @@ pub fn withdraw(
         }
         if !Submission::save(conn, &row, old_lock)? {
             return Err(AppError::Conflict("error-changed-meanwhile".into()));
+        }
+        if let Some(latest) = versions.first() {
+            crate::grading::allocate::cancel_version(conn, &latest.id, now)?;
         }
         AuditEntry::new(
             now,

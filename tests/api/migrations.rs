@@ -110,6 +110,10 @@ fn every_schema_column_exists(conn: &mut qualify::db::DbConnection) {
         attachments,
         reviews,
         review_scores,
+        review_events,
+        allocation_queue,
+        moderation_items,
+        trainee_pseudonyms,
         certificates,
         outbox,
         calendar_feeds

@@ -54,6 +54,17 @@ impl Assignment {
             .load(conn)
     }
 
+    /// These assignments.
+    pub fn list_by_ids(
+        conn: &mut DbConnection,
+        ids: &[AssignmentId],
+    ) -> QueryResult<Vec<Assignment>> {
+        assignments::table
+            .filter(assignments::id.eq_any(ids))
+            .select(Assignment::as_select())
+            .load(conn)
+    }
+
     /// Inserts assignments.
     pub fn create_many(conn: &mut DbConnection, new: &[NewAssignment]) -> QueryResult<()> {
         for row in new {

@@ -37,6 +37,14 @@ pub struct Cohort {
 pub type NewCohort = Cohort;
 
 impl Cohort {
+    /// These cohorts.
+    pub fn list_by_ids(conn: &mut DbConnection, ids: &[CohortId]) -> QueryResult<Vec<Cohort>> {
+        cohorts::table
+            .filter(cohorts::id.eq_any(ids))
+            .select(Cohort::as_select())
+            .load(conn)
+    }
+
     /// A cohort by id.
     pub fn find(conn: &mut DbConnection, id: &CohortId) -> QueryResult<Option<Cohort>> {
         cohorts::table

@@ -37,6 +37,14 @@ pub struct CurriculumVersion {
     pub hard_cutoff: bool,
     /// When it was synced.
     pub created_at: NaiveDateTime,
+    /// Co-trainers see a pseudonym instead of the trainee.
+    pub anonymous_grading: bool,
+    /// Trainees see their co-trainer's name.
+    pub reveal_reviewer: bool,
+    /// Share of decisions sampled for moderation (0-100).
+    pub moderation_sample_percent: i32,
+    /// Overdue reviews not yet started move to another co-trainer automatically.
+    pub reallocate_overdue: bool,
 }
 
 /// New versions are inserted whole.

@@ -28,6 +28,17 @@ pub struct Enrollment {
 }
 
 impl Enrollment {
+    /// These enrollments.
+    pub fn list_by_ids(
+        conn: &mut DbConnection,
+        ids: &[EnrollmentId],
+    ) -> QueryResult<Vec<Enrollment>> {
+        enrollments::table
+            .filter(enrollments::id.eq_any(ids))
+            .select(Enrollment::as_select())
+            .load(conn)
+    }
+
     /// An enrollment by id.
     pub fn find(conn: &mut DbConnection, id: &EnrollmentId) -> QueryResult<Option<Enrollment>> {
         enrollments::table

@@ -68,6 +68,14 @@ pub struct PersonChangeset {
 }
 
 impl Person {
+    /// These people.
+    pub fn list_by_ids(conn: &mut DbConnection, ids: &[PersonId]) -> QueryResult<Vec<Person>> {
+        people::table
+            .filter(people::id.eq_any(ids))
+            .select(Person::as_select())
+            .load(conn)
+    }
+
     /// Whether the account may sign in.
     pub fn is_active(&self) -> bool {
         self.status == "active"

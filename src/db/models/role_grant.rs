@@ -37,6 +37,15 @@ impl RoleGrant {
         .get_result(conn)
     }
 
+    /// Everyone holding `role`.
+    pub fn people_with_role(conn: &mut DbConnection, role: &str) -> QueryResult<Vec<PersonId>> {
+        role_grants::table
+            .filter(role_grants::role.eq(role))
+            .select(role_grants::person_id)
+            .distinct()
+            .load(conn)
+    }
+
     /// The roles of these people.
     pub fn list_by_people(
         conn: &mut DbConnection,

@@ -30,6 +30,17 @@ pub struct RubricCriterion {
 pub type NewRubricCriterion = RubricCriterion;
 
 impl RubricCriterion {
+    /// These criteria.
+    pub fn list_by_ids(
+        conn: &mut DbConnection,
+        ids: &[CriterionId],
+    ) -> QueryResult<Vec<RubricCriterion>> {
+        rubric_criteria::table
+            .filter(rubric_criteria::id.eq_any(ids))
+            .select(RubricCriterion::as_select())
+            .load(conn)
+    }
+
     /// The criteria of these assignments, in order.
     pub fn list_by_assignments(
         conn: &mut DbConnection,

@@ -34,6 +34,23 @@ pub struct Submission {
 }
 
 impl Submission {
+    /// A submission by id.
+    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Submission>> {
+        submissions::table
+            .find(id)
+            .select(Submission::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// These submissions.
+    pub fn list_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Submission>> {
+        submissions::table
+            .filter(submissions::id.eq_any(ids))
+            .select(Submission::as_select())
+            .load(conn)
+    }
+
     /// The submission of an enrollment for an assignment.
     pub fn find_for(
         conn: &mut DbConnection,

@@ -22,13 +22,73 @@ pub struct SubmissionVersion {
     pub submitted_at: NaiveDateTime,
     /// After the due moment.
     pub late: bool,
+    /// The final decision (passed, revision_requested, failed) once graded.
+    pub decision: Option<String>,
+    /// Points of that decision (the mean of two reviews when double reviewed).
+    pub points: Option<i32>,
+    /// When the decision was released to the trainee.
+    pub decided_at: Option<NaiveDateTime>,
+    /// The owner's note from moderation, shown with the feedback.
+    pub moderation_note: Option<String>,
 }
 
 impl SubmissionVersion {
+    /// These versions.
+    pub fn list_by_ids(
+        conn: &mut DbConnection,
+        ids: &[String],
+    ) -> QueryResult<Vec<SubmissionVersion>> {
+        submission_versions::table
+            .filter(submission_versions::id.eq_any(ids))
+            .select(SubmissionVersion::as_select())
+            .load(conn)
+    }
+
     /// Inserts a version.
     pub fn create(conn: &mut DbConnection, row: &SubmissionVersion) -> QueryResult<()> {
         diesel::insert_into(submission_versions::table)
             .values(row)
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// A version by id.
+    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<SubmissionVersion>> {
+        submission_versions::table
+            .find(id)
+            .select(SubmissionVersion::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Records the final decision of a version.
+    pub fn decide(
+        conn: &mut DbConnection,
+        id: &str,
+        decision: &str,
+        points: Option<i32>,
+        note: Option<&str>,
+        now: NaiveDateTime,
+    ) -> QueryResult<()> {
+        diesel::update(submission_versions::table.find(id))
+            .set((
+                submission_versions::decision.eq(decision),
+                submission_versions::points.eq(points),
+                submission_versions::decided_at.eq(now),
+                submission_versions::moderation_note.eq(note),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Clears the decision (the version goes back to grading).
+    pub fn undecide(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+        diesel::update(submission_versions::table.find(id))
+            .set((
+                submission_versions::decision.eq(None::<String>),
+                submission_versions::points.eq(None::<i32>),
+                submission_versions::decided_at.eq(None::<NaiveDateTime>),
+            ))
             .execute(conn)
             .map(|_| ())
     }

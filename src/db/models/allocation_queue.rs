@@ -1,0 +1,87 @@
+//! `allocation_queue`: review slots nobody could take yet, allocated as soon as capacity frees.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::allocation_queue;
+use crate::db::{DbConnection, per_backend};
+use crate::domain::ids::CohortId;
+
+/// One waiting review slot.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = allocation_queue)]
+pub struct QueuedSlot {
+    /// The version to grade.
+    pub submission_version_id: String,
+    /// The slot (1 or 2).
+    pub slot: i32,
+    /// Its cohort.
+    pub cohort_id: CohortId,
+    /// Since when it waits.
+    pub queued_at: NaiveDateTime,
+    /// Why nobody fitted (JSON, see `domain::allocation::Reason`).
+    pub reason: String,
+}
+
+impl QueuedSlot {
+    /// Queues a slot (no-op when queued already); returns whether it was new.
+    pub fn enqueue(conn: &mut DbConnection, row: &QueuedSlot) -> QueryResult<bool> {
+        let n = per_backend!(conn, c => diesel::insert_into(allocation_queue::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c))?;
+        Ok(n == 1)
+    }
+
+    /// Every waiting slot, oldest first (optionally of one cohort).
+    pub fn list(
+        conn: &mut DbConnection,
+        cohort: Option<&CohortId>,
+    ) -> QueryResult<Vec<QueuedSlot>> {
+        let mut q = allocation_queue::table
+            .order((
+                allocation_queue::queued_at.asc(),
+                allocation_queue::submission_version_id.asc(),
+            ))
+            .select(QueuedSlot::as_select())
+            .into_boxed();
+        if let Some(c) = cohort {
+            q = q.filter(allocation_queue::cohort_id.eq(c.clone()));
+        }
+        q.load(conn)
+    }
+
+    /// Claims up to `limit` waiting slots for this transaction (PostgreSQL skips rows another
+    /// instance holds; SQLite's write transaction is exclusive anyway).
+    pub fn claim(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<QueuedSlot>> {
+        let order = (
+            allocation_queue::queued_at.asc(),
+            allocation_queue::submission_version_id.asc(),
+        );
+        match conn {
+            DbConnection::Postgresql(c) => allocation_queue::table
+                .order(order)
+                .limit(limit)
+                .select(QueuedSlot::as_select())
+                .for_update()
+                .skip_locked()
+                .load(c),
+            DbConnection::Sqlite(c) => allocation_queue::table
+                .order(order)
+                .limit(limit)
+                .select(QueuedSlot::as_select())
+                .load(c),
+        }
+    }
+
+    /// Removes a slot from the queue.
+    pub fn remove(conn: &mut DbConnection, version: &str, slot: i32) -> QueryResult<()> {
+        diesel::delete(
+            allocation_queue::table
+                .filter(allocation_queue::submission_version_id.eq(version))
+                .filter(allocation_queue::slot.eq(slot)),
+        )
+        .execute(conn)
+        .map(|_| ())
+    }
+}

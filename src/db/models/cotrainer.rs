@@ -1,0 +1,121 @@
+//! `cotrainers`: the program's co-trainer pool (capacity, grading languages, active).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::cotrainers;
+use crate::db::{DbConnection, per_backend};
+use crate::domain::ids::{PersonId, ProgramId};
+
+/// A member of a program's co-trainer pool.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = cotrainers)]
+pub struct Cotrainer {
+    /// Id.
+    pub id: String,
+    /// The program.
+    pub program_id: ProgramId,
+    /// The person.
+    pub person_id: PersonId,
+    /// Open reviews at most.
+    pub capacity: i32,
+    /// Languages graded in, comma separated (`de,en`).
+    pub languages: String,
+    /// Taking reviews.
+    pub active: bool,
+    /// How they joined: `graduate` (opted in) or `owner` (added by the owner).
+    pub source: String,
+    /// Optimistic lock.
+    pub lock_version: i32,
+    /// Joined.
+    pub created_at: NaiveDateTime,
+}
+
+impl Cotrainer {
+    /// The languages as a list.
+    pub fn language_list(&self) -> Vec<&str> {
+        self.languages
+            .split(',')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    /// The pool entry of a person in a program.
+    pub fn find_for(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+        person: &PersonId,
+    ) -> QueryResult<Option<Cotrainer>> {
+        cotrainers::table
+            .filter(cotrainers::program_id.eq(program))
+            .filter(cotrainers::person_id.eq(person))
+            .select(Cotrainer::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The whole pool of a program.
+    pub fn list_by_program(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+    ) -> QueryResult<Vec<Cotrainer>> {
+        cotrainers::table
+            .filter(cotrainers::program_id.eq(program))
+            .order(cotrainers::created_at.asc())
+            .select(Cotrainer::as_select())
+            .load(conn)
+    }
+
+    /// The pool entries of these people, locked for the transaction on PostgreSQL (in id
+    /// order, so concurrent allocations never deadlock); SQLite's write transaction already
+    /// serialises writers.
+    pub fn lock_for_people(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+        people: &[PersonId],
+    ) -> QueryResult<Vec<Cotrainer>> {
+        match conn {
+            DbConnection::Postgresql(c) => cotrainers::table
+                .filter(cotrainers::program_id.eq(program))
+                .filter(cotrainers::person_id.eq_any(people))
+                .order(cotrainers::id.asc())
+                .select(Cotrainer::as_select())
+                .for_update()
+                .load(c),
+            DbConnection::Sqlite(c) => cotrainers::table
+                .filter(cotrainers::program_id.eq(program))
+                .filter(cotrainers::person_id.eq_any(people))
+                .order(cotrainers::id.asc())
+                .select(Cotrainer::as_select())
+                .load(c),
+        }
+    }
+
+    /// Adds a pool entry unless the person is in the pool already; returns whether it was new.
+    pub fn create_if_absent(conn: &mut DbConnection, row: &Cotrainer) -> QueryResult<bool> {
+        let n = per_backend!(conn, c => diesel::insert_into(cotrainers::table)
+            .values(row)
+            .on_conflict((cotrainers::program_id, cotrainers::person_id))
+            .do_nothing()
+            .execute(c))?;
+        Ok(n == 1)
+    }
+
+    /// Saves capacity, languages and active if unchanged since `lock_version`.
+    pub fn save(conn: &mut DbConnection, row: &Cotrainer, lock_version: i32) -> QueryResult<bool> {
+        let n = diesel::update(
+            cotrainers::table
+                .filter(cotrainers::id.eq(&row.id))
+                .filter(cotrainers::lock_version.eq(lock_version)),
+        )
+        .set((
+            cotrainers::capacity.eq(row.capacity),
+            cotrainers::languages.eq(&row.languages),
+            cotrainers::active.eq(row.active),
+            cotrainers::lock_version.eq(lock_version + 1),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+}

@@ -1,0 +1,187 @@
+//! `reviews`: one co-trainer's review of one submitted version (a slot: 1, or 1 and 2 for a
+//! double review). A reassigned review keeps its row with state `reassigned`; at most one
+//! other review holds each slot (a partial unique index).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::reviews;
+use crate::db::{DbConnection, per_backend};
+use crate::domain::ids::{CohortId, PersonId, ReviewId};
+
+/// States in which a review counts against the co-trainer's capacity.
+pub const OPEN_STATES: [&str; 2] = ["allocated", "started"];
+
+/// A review.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = reviews)]
+pub struct Review {
+    /// Id.
+    pub id: ReviewId,
+    /// The version graded.
+    pub submission_version_id: String,
+    /// Its submission.
+    pub submission_id: String,
+    /// Its cohort.
+    pub cohort_id: CohortId,
+    /// The co-trainer.
+    pub reviewer_id: PersonId,
+    /// 1, or 2 for the second of a double review.
+    pub slot: i32,
+    /// allocated, started, completed, reassigned.
+    pub state: String,
+    /// Why this co-trainer (JSON, see `domain::allocation::Reason`).
+    pub allocation_reason: String,
+    /// When allocated.
+    pub allocated_at: NaiveDateTime,
+    /// Grading deadline.
+    pub due_at: NaiveDateTime,
+    /// First draft saved.
+    pub started_at: Option<NaiveDateTime>,
+    /// Submitted.
+    pub completed_at: Option<NaiveDateTime>,
+    /// passed, revision_requested, failed.
+    pub decision: Option<String>,
+    /// Sum of the rubric levels.
+    pub total_points: Option<i32>,
+    /// Overall feedback (Markdown).
+    pub feedback: String,
+    /// Why the decision differs from what the pass threshold suggests.
+    pub override_reason: String,
+    /// When the owner was told it is overdue.
+    pub escalated_at: Option<NaiveDateTime>,
+    /// The trainee's rating of the feedback's usefulness (1-5).
+    pub rating: Option<i32>,
+    /// When rated.
+    pub rated_at: Option<NaiveDateTime>,
+    /// Optimistic lock.
+    pub lock_version: i32,
+}
+
+impl Review {
+    /// Whether it counts against capacity.
+    pub fn is_open(&self) -> bool {
+        OPEN_STATES.contains(&self.state.as_str())
+    }
+
+    /// A review by id.
+    pub fn find(conn: &mut DbConnection, id: &ReviewId) -> QueryResult<Option<Review>> {
+        reviews::table
+            .find(id)
+            .select(Review::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The open reviews of a co-trainer, soonest deadline first.
+    pub fn list_open_by_reviewer(
+        conn: &mut DbConnection,
+        reviewer: &PersonId,
+    ) -> QueryResult<Vec<Review>> {
+        reviews::table
+            .filter(reviews::reviewer_id.eq(reviewer))
+            .filter(reviews::state.eq_any(OPEN_STATES))
+            .order((reviews::due_at.asc(), reviews::id.asc()))
+            .select(Review::as_select())
+            .load(conn)
+    }
+
+    /// Every review (any state) of these submissions.
+    pub fn list_by_submissions(
+        conn: &mut DbConnection,
+        submissions: &[String],
+    ) -> QueryResult<Vec<Review>> {
+        reviews::table
+            .filter(reviews::submission_id.eq_any(submissions))
+            .order(reviews::allocated_at.asc())
+            .select(Review::as_select())
+            .load(conn)
+    }
+
+    /// The reviews (not reassigned) of one version.
+    pub fn list_active_by_version(
+        conn: &mut DbConnection,
+        version: &str,
+    ) -> QueryResult<Vec<Review>> {
+        reviews::table
+            .filter(reviews::submission_version_id.eq(version))
+            .filter(reviews::state.ne("reassigned"))
+            .order(reviews::slot.asc())
+            .select(Review::as_select())
+            .load(conn)
+    }
+
+    /// Open reviews per co-trainer, for these people.
+    pub fn open_load(
+        conn: &mut DbConnection,
+        people: &[PersonId],
+    ) -> QueryResult<Vec<(PersonId, i64)>> {
+        reviews::table
+            .filter(reviews::reviewer_id.eq_any(people))
+            .filter(reviews::state.eq_any(OPEN_STATES))
+            .group_by(reviews::reviewer_id)
+            .select((reviews::reviewer_id, diesel::dsl::count_star()))
+            .load(conn)
+    }
+
+    /// Open reviews past their deadline that nobody has escalated yet.
+    pub fn list_overdue_unescalated(
+        conn: &mut DbConnection,
+        now: NaiveDateTime,
+    ) -> QueryResult<Vec<Review>> {
+        reviews::table
+            .filter(reviews::state.eq_any(OPEN_STATES))
+            .filter(reviews::due_at.lt(now))
+            .filter(reviews::escalated_at.is_null())
+            .order(reviews::due_at.asc())
+            .select(Review::as_select())
+            .load(conn)
+    }
+
+    /// Every review of a cohort (or all cohorts), for the owner's figures.
+    pub fn list_for_overview(
+        conn: &mut DbConnection,
+        cohort: Option<&CohortId>,
+    ) -> QueryResult<Vec<Review>> {
+        let mut q = reviews::table.select(Review::as_select()).into_boxed();
+        if let Some(c) = cohort {
+            q = q.filter(reviews::cohort_id.eq(c.clone()));
+        }
+        q.load(conn)
+    }
+
+    /// Inserts reviews.
+    pub fn create_all(conn: &mut DbConnection, rows: &[Review]) -> QueryResult<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        per_backend!(conn, c => diesel::insert_into(reviews::table).values(rows).execute(c))
+            .map(|_| ())
+    }
+
+    /// Saves the mutable fields if unchanged since `lock_version`; returns whether it was.
+    pub fn save(conn: &mut DbConnection, row: &Review, lock_version: i32) -> QueryResult<bool> {
+        let n = diesel::update(
+            reviews::table
+                .filter(reviews::id.eq(&row.id))
+                .filter(reviews::lock_version.eq(lock_version)),
+        )
+        .set((
+            reviews::reviewer_id.eq(&row.reviewer_id),
+            reviews::state.eq(&row.state),
+            reviews::due_at.eq(row.due_at),
+            reviews::started_at.eq(row.started_at),
+            reviews::completed_at.eq(row.completed_at),
+            reviews::decision.eq(&row.decision),
+            reviews::total_points.eq(row.total_points),
+            reviews::feedback.eq(&row.feedback),
+            reviews::override_reason.eq(&row.override_reason),
+            reviews::escalated_at.eq(row.escalated_at),
+            reviews::rating.eq(row.rating),
+            reviews::rated_at.eq(row.rated_at),
+            reviews::lock_version.eq(lock_version + 1),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+}

@@ -1,0 +1,381 @@
+//! Allocation: each review slot of a submitted version goes to one co-trainer of the cohort by
+//! the rule in `domain::allocation`, or waits in the queue (and the owners are told) until
+//! someone fits. Safe under concurrency: the pool rows of the candidates are locked on
+//! PostgreSQL (SQLite's write transaction is exclusive), and a partial unique index keeps one
+//! active review per slot, so no co-trainer goes over capacity and no slot is taken twice.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::alerts::{Alert, tell_owners, tell_reviewers};
+use super::items::{WorkItem, load, load_one};
+use crate::db::DbConnection;
+use crate::db::models::{
+    CohortCotrainer, Cotrainer, Person, QueuedSlot, Review, ReviewEvent, Unavailability,
+};
+use crate::domain::allocation::{Candidate, Reason, Request, choose};
+use crate::domain::ids::{CohortId, PersonId, ReviewId};
+use crate::error::AppError;
+use crate::mail::compose::Composer;
+
+/// The candidates of the cohorts involved, with everyone's open load.
+struct Pool {
+    by_cohort: HashMap<CohortId, Vec<Candidate>>,
+    open: HashMap<PersonId, i32>,
+}
+
+impl Pool {
+    /// Loads (and on PostgreSQL locks) the pool of these cohorts. `window` is the grading
+    /// window: a co-trainer unavailable on any of its days is passed over.
+    fn load(
+        conn: &mut DbConnection,
+        items: &[&WorkItem],
+        window: (NaiveDate, NaiveDate),
+    ) -> Result<Self, AppError> {
+        let mut by_cohort = HashMap::new();
+        let mut open = HashMap::new();
+        let mut seen = HashSet::new();
+        for item in items {
+            let cohort = &item.cohort;
+            if !seen.insert(cohort.id.clone()) {
+                continue;
+            }
+            let people_ids = CohortCotrainer::list_by_cohort(conn, &cohort.id)?;
+            let entries = Cotrainer::lock_for_people(conn, &cohort.program_id, &people_ids)?;
+            let people: HashMap<PersonId, Person> = Person::list_by_ids(conn, &people_ids)?
+                .into_iter()
+                .map(|p| (p.id.clone(), p))
+                .collect();
+            let entry_ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
+            let away: HashSet<String> = Unavailability::list_for(conn, &entry_ids)?
+                .into_iter()
+                .filter(|u| {
+                    u.dates()
+                        .is_some_and(|(from, to)| from <= window.1 && to >= window.0)
+                })
+                .map(|u| u.cotrainer_id)
+                .collect();
+            let missing: Vec<PersonId> = people_ids
+                .iter()
+                .filter(|p| !open.contains_key(*p))
+                .cloned()
+                .collect();
+            for p in &missing {
+                open.insert(p.clone(), 0);
+            }
+            for (p, n) in Review::open_load(conn, &missing)? {
+                open.insert(p, n as i32);
+            }
+            let mut candidates: Vec<Candidate> = entries
+                .iter()
+                .filter(|e| e.active)
+                .filter_map(|e| {
+                    let person = people.get(&e.person_id).filter(|p| p.is_active())?;
+                    Some(Candidate {
+                        person: person.id.clone(),
+                        email: person.email_normalized.clone(),
+                        org_unit: person.org_unit.clone(),
+                        languages: e.language_list().iter().map(|l| l.to_string()).collect(),
+                        capacity: e.capacity,
+                        open: 0,
+                        unavailable: away.contains(&e.id),
+                    })
+                })
+                .collect();
+            candidates.sort_by(|a, b| a.person.0.cmp(&b.person.0));
+            by_cohort.insert(cohort.id.clone(), candidates);
+        }
+        Ok(Self { by_cohort, open })
+    }
+
+    /// The cohort's candidates with their current load.
+    fn candidates(&mut self, cohort: &CohortId) -> &[Candidate] {
+        let open = &self.open;
+        match self.by_cohort.get_mut(cohort) {
+            Some(list) => {
+                for c in list.iter_mut() {
+                    c.open = open.get(&c.person).copied().unwrap_or(0);
+                }
+                list
+            }
+            None => &[],
+        }
+    }
+}
+
+/// One slot to place.
+pub struct SlotRequest<'a> {
+    /// The version's work item.
+    pub item: &'a WorkItem,
+    /// The slot.
+    pub slot: i32,
+    /// Who may not take it (besides the rule's own exclusions).
+    pub excluded: Vec<PersonId>,
+    /// The co-trainer the owner picked by hand (`None`: by the rule).
+    pub manual: Option<PersonId>,
+    /// Queue the slot when nobody fits (otherwise leave it unplaced).
+    pub queue_if_none: bool,
+}
+
+/// What placing did.
+#[derive(Debug, Default)]
+pub struct Placement {
+    /// Reviews created.
+    pub allocated: Vec<ReviewId>,
+    /// Slots that wait in the queue.
+    pub queued: usize,
+}
+
+/// The grading deadline of a review allocated at `now`.
+pub fn grading_due(item: &WorkItem, now: NaiveDateTime) -> NaiveDateTime {
+    now + Duration::days(i64::from(item.curriculum.grading_days))
+}
+
+/// Places slots: creates reviews, queues what nobody can take, tells the people concerned.
+pub fn place(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    requests: &[SlotRequest<'_>],
+    now: NaiveDateTime,
+) -> Result<Placement, AppError> {
+    let mut placement = Placement::default();
+    if requests.is_empty() {
+        return Ok(placement);
+    }
+    let longest = requests
+        .iter()
+        .map(|r| grading_due(r.item, now))
+        .max()
+        .unwrap_or(now);
+    let items: Vec<&WorkItem> = requests.iter().map(|r| r.item).collect();
+    let mut pool = Pool::load(conn, &items, (now.date(), longest.date()))?;
+    let sub_ids: Vec<String> = items.iter().map(|i| i.submission.id.clone()).collect();
+    let history = Review::list_by_submissions(conn, &sub_ids)?;
+    let mut reviews = Vec::new();
+    let mut events = Vec::new();
+    let mut queued_new = false;
+    for r in requests {
+        let version = &r.item.version.id;
+        let mut active_here: Vec<&Review> = history
+            .iter()
+            .filter(|h| &h.submission_version_id == version && h.state != "reassigned")
+            .collect();
+        active_here.extend(
+            reviews
+                .iter()
+                .filter(|n: &&Review| &n.submission_version_id == version),
+        );
+        if active_here.iter().any(|h| h.slot == r.slot) {
+            QueuedSlot::remove(conn, version, r.slot)?;
+            continue;
+        }
+        let mut excluded = r.excluded.clone();
+        excluded.extend(active_here.iter().map(|h| h.reviewer_id.clone()));
+        let earlier: Vec<PersonId> = history
+            .iter()
+            .filter(|h| h.submission_id == r.item.submission.id && h.state == "completed")
+            .map(|h| h.reviewer_id.clone())
+            .collect();
+        let manager = r
+            .item
+            .trainee
+            .manager_email
+            .as_deref()
+            .map(str::to_lowercase);
+        let request = Request {
+            trainee: &r.item.trainee.id,
+            org_unit: r.item.trainee.org_unit.as_deref(),
+            manager_email: manager.as_deref(),
+            language: &r.item.submission.language,
+            earlier_reviewers: &earlier,
+            excluded: &excluded,
+        };
+        let candidates = pool.candidates(&r.item.cohort.id);
+        let (chosen, mut reason) = match &r.manual {
+            Some(person) => (
+                candidates.iter().position(|c| &c.person == person),
+                Reason {
+                    rule: "manual".into(),
+                    manual: Some(person.0.clone()),
+                    considered: 1,
+                    ..Reason::default()
+                },
+            ),
+            None => choose(candidates, &request),
+        };
+        let Some(index) = chosen else {
+            if !r.queue_if_none {
+                continue;
+            }
+            let queued = QueuedSlot::enqueue(
+                conn,
+                &QueuedSlot {
+                    submission_version_id: version.clone(),
+                    slot: r.slot,
+                    cohort_id: r.item.cohort.id.clone(),
+                    queued_at: now,
+                    reason: serde_json::to_string(&reason).unwrap_or_default(),
+                },
+            )?;
+            queued_new |= queued;
+            placement.queued += 1;
+            continue;
+        };
+        let person = candidates[index].person.clone();
+        if r.manual.is_some() {
+            reason.open = candidates[index].open;
+            reason.capacity = candidates[index].capacity;
+        }
+        *pool.open.entry(person.clone()).or_default() += 1;
+        let id = ReviewId(uuid::Uuid::new_v4().to_string());
+        events.push(ReviewEvent {
+            id: uuid::Uuid::now_v7().to_string(),
+            review_id: id.clone(),
+            actor_id: None,
+            at: now,
+            action: "allocated".into(),
+            details: serde_json::to_string(&reason).unwrap_or_default(),
+        });
+        reviews.push(Review {
+            id: id.clone(),
+            submission_version_id: version.clone(),
+            submission_id: r.item.submission.id.clone(),
+            cohort_id: r.item.cohort.id.clone(),
+            reviewer_id: person,
+            slot: r.slot,
+            state: "allocated".into(),
+            allocation_reason: serde_json::to_string(&reason).unwrap_or_default(),
+            allocated_at: now,
+            due_at: grading_due(r.item, now),
+            started_at: None,
+            completed_at: None,
+            decision: None,
+            total_points: None,
+            feedback: String::new(),
+            override_reason: String::new(),
+            escalated_at: None,
+            rating: None,
+            rated_at: None,
+            lock_version: 1,
+        });
+        QueuedSlot::remove(conn, version, r.slot)?;
+        placement.allocated.push(id);
+    }
+    Review::create_all(conn, &reviews)?;
+    ReviewEvent::record_all(conn, &events)?;
+    let reviewers: Vec<PersonId> = reviews
+        .iter()
+        .map(|r| r.reviewer_id.clone())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    tell_reviewers(conn, composer, &reviewers, now)?;
+    if queued_new {
+        tell_owners(conn, composer, Alert::Unallocated, now)?;
+    }
+    Ok(placement)
+}
+
+/// Allocates every slot a freshly submitted version needs. Call in the submit transaction.
+pub fn on_submit(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    version_id: &str,
+    now: NaiveDateTime,
+) -> Result<Placement, AppError> {
+    let item = load_one(conn, version_id)?;
+    let requests: Vec<SlotRequest<'_>> = (1..=item.slots())
+        .map(|slot| SlotRequest {
+            item: &item,
+            slot,
+            excluded: Vec::new(),
+            manual: None,
+            queue_if_none: true,
+        })
+        .collect();
+    place(conn, composer, &requests, now)
+}
+
+/// Allocates waiting slots (up to `limit`), oldest first; returns how many were allocated.
+/// Runs on every scheduler tick, after a co-trainer's capacity changes, and after a review is
+/// completed.
+pub fn drain(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    limit: i64,
+    now: NaiveDateTime,
+) -> Result<usize, AppError> {
+    crate::db::write_tx(conn, |conn| drain_in(conn, composer, limit, now))
+}
+
+/// `drain` inside the caller's transaction.
+pub fn drain_in(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    limit: i64,
+    now: NaiveDateTime,
+) -> Result<usize, AppError> {
+    {
+        let waiting = QueuedSlot::claim(conn, limit)?;
+        if waiting.is_empty() {
+            return Ok(0);
+        }
+        let ids: Vec<String> = waiting
+            .iter()
+            .map(|w| w.submission_version_id.clone())
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let items: HashMap<String, WorkItem> = load(conn, &ids)?
+            .into_iter()
+            .map(|i| (i.version.id.clone(), i))
+            .collect();
+        let mut requests = Vec::new();
+        for w in &waiting {
+            match items.get(&w.submission_version_id) {
+                // Withdrawn or no longer in grading: nothing to allocate.
+                Some(item)
+                    if matches!(item.submission.state.as_str(), "submitted" | "in_review") =>
+                {
+                    requests.push(SlotRequest {
+                        item,
+                        slot: w.slot,
+                        excluded: Vec::new(),
+                        manual: None,
+                        queue_if_none: true,
+                    })
+                }
+                _ => QueuedSlot::remove(conn, &w.submission_version_id, w.slot)?,
+            }
+        }
+        Ok(place(conn, composer, &requests, now)?.allocated.len())
+    }
+}
+
+/// The trainee withdrew the version: its reviews are cancelled (they free their co-trainers'
+/// capacity) and nothing of it waits in the queue any more.
+pub fn cancel_version(
+    conn: &mut DbConnection,
+    version_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    for review in Review::list_active_by_version(conn, version_id)? {
+        let mut row = review.clone();
+        row.state = "cancelled".into();
+        if Review::save(conn, &row, review.lock_version)? {
+            ReviewEvent::record(
+                conn,
+                &row.id,
+                None,
+                "cancelled",
+                serde_json::json!({ "why": "withdrawn" }),
+                now,
+            )?;
+        }
+    }
+    for slot in 1..=2 {
+        QueuedSlot::remove(conn, version_id, slot)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! Co-trainers and grading: the pool, allocation of submitted work, rubric reviews, the
+//! decision a trainee receives, moderation and disputes, escalation of overdue reviews, and the
+//! owner's figures. Every use case takes the acting person, checks permission and does its work
+//! in one transaction with its outbox rows.
+
+pub mod alerts;
+pub mod allocate;
+pub mod decide;
+pub mod escalation;
+pub mod items;
+pub mod moderation;
+pub mod overview;
+pub mod pool;
+pub mod reassign;
+pub mod review;
+pub mod trainee;
+pub mod views;

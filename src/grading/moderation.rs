@@ -1,0 +1,316 @@
+//! Moderation: the owner checks reviews whose two graders disagree, a random sample, and
+//! trainees' disputes, and confirms the decision, changes it (the note joins the trainee's
+//! feedback) or sends the review back to its co-trainer(s).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::decide::{DECISIONS, mean_points, release};
+use super::items::{WorkItem, load, load_one};
+use crate::accounts::Identity;
+use crate::db::models::{
+    AuditEntry, ModerationItem, Person, Review, ReviewEvent, Submission, SubmissionVersion,
+};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
+use crate::error::AppError;
+use crate::mail::compose::{Composer, Email, enqueue};
+
+/// The owner's decision on an item.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct ModerateInput {
+    /// confirm, change or send_back.
+    pub action: String,
+    /// The new decision (for change).
+    pub decision: Option<String>,
+    /// A note: required to change or send back; joins the trainee's feedback on change.
+    #[serde(default)]
+    pub note: String,
+    /// The item's lock version as loaded.
+    pub lock_version: i32,
+}
+
+/// Why moderation was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ModerationRefusal {
+    /// Resolved or changed meanwhile.
+    Stale,
+    /// No decision was released yet (the graders disagree): choose one.
+    NeedsDecision,
+    /// A note is required.
+    NeedsNote,
+}
+
+impl ModerationRefusal {
+    /// The message key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Stale => "moderation-error-stale",
+            Self::NeedsDecision => "moderation-error-needs-decision",
+            Self::NeedsNote => "moderation-error-needs-note",
+        }
+    }
+}
+
+/// One review as the owner sees it in moderation.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ReviewSummary {
+    /// Review id.
+    pub id: String,
+    /// The co-trainer.
+    pub reviewer: String,
+    /// Their decision.
+    pub decision: Option<String>,
+    /// Their points.
+    pub points: Option<i32>,
+}
+
+/// An item in the owner's moderation list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ModerationView {
+    /// Item id.
+    pub id: String,
+    /// disagreement, sample, dispute.
+    pub reason: String,
+    /// open, closed.
+    pub state: String,
+    /// The trainee's reason (disputes).
+    pub statement: String,
+    /// The trainee.
+    pub trainee: String,
+    /// Cohort.
+    pub cohort: String,
+    /// Assignment title.
+    pub assignment: String,
+    /// Version number.
+    pub version: i32,
+    /// The decision released (none while graders disagree).
+    pub released: Option<String>,
+    /// The reviews.
+    pub reviews: Vec<ReviewSummary>,
+    /// confirmed, changed, sent_back (closed items).
+    pub action: Option<String>,
+    /// The decision after moderation.
+    pub decision: Option<String>,
+    /// The owner's note.
+    pub note: String,
+    /// Send back with the decision.
+    pub lock_version: i32,
+}
+
+/// Moderation items for the owner (open ones, or all), optionally of one cohort.
+pub fn list(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    only_open: bool,
+    cohort: Option<&CohortId>,
+    lang: &str,
+) -> Result<Vec<ModerationView>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    let items = ModerationItem::list(conn, only_open, cohort)?;
+    let ids: Vec<String> = items
+        .iter()
+        .map(|i| i.submission_version_id.clone())
+        .collect();
+    let work: HashMap<String, WorkItem> = load(conn, &ids)?
+        .into_iter()
+        .map(|w| (w.version.id.clone(), w))
+        .collect();
+    let mut out = Vec::new();
+    for m in items {
+        let Some(w) = work.get(&m.submission_version_id) else {
+            continue;
+        };
+        let reviews = Review::list_active_by_version(conn, &w.version.id)?;
+        let reviewer_ids: Vec<PersonId> = reviews.iter().map(|r| r.reviewer_id.clone()).collect();
+        let names: HashMap<PersonId, String> = Person::list_by_ids(conn, &reviewer_ids)?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        let released = SubmissionVersion::find(conn, &w.version.id)?.and_then(|v| v.decision);
+        out.push(ModerationView {
+            id: m.id.0.clone(),
+            reason: m.reason,
+            state: m.state,
+            statement: m.statement,
+            trainee: w.trainee.name.clone(),
+            cohort: w.cohort.name.clone(),
+            assignment: w.title(lang).to_string(),
+            version: w.version.number,
+            released,
+            reviews: reviews
+                .iter()
+                .map(|r| ReviewSummary {
+                    id: r.id.0.clone(),
+                    reviewer: names.get(&r.reviewer_id).cloned().unwrap_or_default(),
+                    decision: r.decision.clone(),
+                    points: r.total_points,
+                })
+                .collect(),
+            action: m.action,
+            decision: m.decision,
+            note: m.note,
+            lock_version: m.lock_version,
+        });
+    }
+    Ok(out)
+}
+
+/// The owner resolves an item.
+pub fn moderate(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    id: &ModerationItemId,
+    input: &ModerateInput,
+    now: NaiveDateTime,
+) -> Result<Result<(), ModerationRefusal>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    write_tx(conn, |conn| {
+        let mut m = ModerationItem::find(conn, id)?.ok_or(AppError::NotFound)?;
+        if m.state != "open" || m.lock_version != input.lock_version {
+            return Ok(Err(ModerationRefusal::Stale));
+        }
+        let item = load_one(conn, &m.submission_version_id)?;
+        let reviews = Review::list_active_by_version(conn, &item.version.id)?;
+        let note = input.note.trim();
+        let released = item.version.decision.clone();
+        let decision = match input.action.as_str() {
+            "confirm" => match released.clone() {
+                Some(d) => d,
+                None => return Ok(Err(ModerationRefusal::NeedsDecision)),
+            },
+            "change" => {
+                let Some(d) = input.decision.as_deref().filter(|d| DECISIONS.contains(d)) else {
+                    return Ok(Err(ModerationRefusal::NeedsDecision));
+                };
+                if note.is_empty() {
+                    return Ok(Err(ModerationRefusal::NeedsNote));
+                }
+                release(
+                    conn,
+                    composer,
+                    &item,
+                    d,
+                    mean_points(&reviews),
+                    Some(note),
+                    now,
+                )?;
+                d.to_string()
+            }
+            "send_back" => {
+                if note.is_empty() {
+                    return Ok(Err(ModerationRefusal::NeedsNote));
+                }
+                send_back(conn, composer, actor, &item, &reviews, note, now)?;
+                String::new()
+            }
+            _ => {
+                return Err(AppError::BadRequest(
+                    "moderation-error-unknown-action".into(),
+                ));
+            }
+        };
+        let lock = m.lock_version;
+        m.resolved_by = Some(actor.person.id.clone());
+        m.resolved_at = Some(now);
+        m.action = Some(
+            match input.action.as_str() {
+                "confirm" => "confirmed",
+                "change" => "changed",
+                _ => "sent_back",
+            }
+            .into(),
+        );
+        m.decision = (!decision.is_empty()).then_some(decision);
+        m.note = note.to_string();
+        if !ModerationItem::resolve(conn, &m, lock)? {
+            return Ok(Err(ModerationRefusal::Stale));
+        }
+        for r in &reviews {
+            ReviewEvent::record(
+                conn,
+                &r.id,
+                Some(&actor.person.id),
+                "moderated",
+                json!({ "item": m.id.0, "action": m.action, "decision": m.decision }),
+                now,
+            )?;
+        }
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "review_moderated",
+            "moderation",
+            Some(m.id.as_str()),
+        )
+        .details(json!({ "reason": m.reason, "action": m.action, "decision": m.decision }))
+        .record(conn)?;
+        Ok(Ok(()))
+    })
+}
+
+/// Sends the reviews of a version back to their co-trainers, who are told by mail.
+fn send_back(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    item: &WorkItem,
+    reviews: &[Review],
+    note: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    SubmissionVersion::undecide(conn, &item.version.id)?;
+    let mut submission = Submission::find(conn, &item.submission.id)?.ok_or(AppError::NotFound)?;
+    if submission.current_version == item.version.number {
+        let lock = submission.lock_version;
+        submission.state = "in_review".into();
+        submission.updated_at = now;
+        if !Submission::save(conn, &submission, lock)? {
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
+        }
+    }
+    for r in reviews {
+        let mut back = r.clone();
+        back.state = "started".into();
+        back.completed_at = None;
+        back.due_at = super::allocate::grading_due(item, now);
+        back.escalated_at = None;
+        if !Review::save(conn, &back, r.lock_version)? {
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
+        }
+        ReviewEvent::record(
+            conn,
+            &r.id,
+            Some(&actor.person.id),
+            "sent_back",
+            json!({ "note": note }),
+            now,
+        )?;
+        if let Some(reviewer) = Person::find(conn, &r.reviewer_id)? {
+            let mut context = tera::Context::new();
+            context.insert("note", note);
+            context.insert("link", &format!("{}/reviews/{}", composer.base_url, r.id));
+            enqueue(
+                conn,
+                composer,
+                now,
+                Email {
+                    key: format!("sent-back:{}:{}", r.id, now.and_utc().timestamp()),
+                    template: "review_sent_back",
+                    to: &reviewer,
+                    context,
+                },
+            )?;
+        }
+    }
+    Ok(())
+}

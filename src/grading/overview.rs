@@ -1,0 +1,331 @@
+//! The owner's view of grading, per cohort and per co-trainer: open and overdue reviews, median
+//! turnaround, agreement with the owner's moderation, the trainees' feedback rating, the work
+//! waiting for a co-trainer, and the open reviews (to reassign).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::items::{WorkItem, load};
+use crate::accounts::Identity;
+use crate::db::DbConnection;
+use crate::db::models::{Cohort, Cotrainer, ModerationItem, Person, QueuedSlot, Review};
+use crate::domain::ids::{CohortId, PersonId};
+use crate::domain::schedule::to_local;
+use crate::error::AppError;
+use crate::submissions::journey::person_tz;
+
+/// One co-trainer's figures.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CotrainerFigures {
+    /// Person id.
+    pub person_id: String,
+    /// Name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// In the pool and taking reviews.
+    pub active: bool,
+    /// Capacity.
+    pub capacity: i32,
+    /// Languages.
+    pub languages: String,
+    /// Pool entry lock version (to change it).
+    pub lock_version: i32,
+    /// Open reviews.
+    pub open: usize,
+    /// Of those, overdue.
+    pub overdue: usize,
+    /// Completed reviews.
+    pub completed: usize,
+    /// Median hours from allocation to completion.
+    pub median_turnaround_hours: Option<i64>,
+    /// Share of moderated reviews where the owner agreed (percent).
+    pub agreement_percent: Option<i64>,
+    /// How many of their reviews were moderated.
+    pub moderated: usize,
+    /// Mean feedback rating (1-5), one decimal.
+    pub rating: Option<f64>,
+    /// How many ratings.
+    pub ratings: usize,
+}
+
+/// One cohort's grading figures.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CohortFigures {
+    /// Cohort id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Open reviews.
+    pub open: usize,
+    /// Overdue reviews.
+    pub overdue: usize,
+    /// Completed reviews.
+    pub completed: usize,
+    /// Slots waiting for a co-trainer.
+    pub unallocated: usize,
+    /// Median hours from allocation to completion.
+    pub median_turnaround_hours: Option<i64>,
+}
+
+/// Work waiting for a co-trainer.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct UnallocatedView {
+    /// The version id.
+    pub version_id: String,
+    /// The slot (2: the second of a double review).
+    pub slot: i32,
+    /// Trainee.
+    pub trainee: String,
+    /// Cohort.
+    pub cohort: String,
+    /// Assignment title.
+    pub assignment: String,
+    /// Version number.
+    pub version: i32,
+    /// Waiting since (owner's time zone).
+    pub since_local: String,
+    /// Why nobody fitted (see `domain::allocation::Reason`).
+    pub reason: serde_json::Value,
+}
+
+/// An open review in the owner's list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct OpenReview {
+    /// Review id.
+    pub id: String,
+    /// Co-trainer.
+    pub reviewer: String,
+    /// Trainee.
+    pub trainee: String,
+    /// Cohort.
+    pub cohort: String,
+    /// Assignment.
+    pub assignment: String,
+    /// allocated or started.
+    pub state: String,
+    /// Deadline (owner's time zone).
+    pub due_local: String,
+    /// Past the deadline.
+    pub overdue: bool,
+    /// Why this co-trainer.
+    pub reason: serde_json::Value,
+}
+
+/// The whole overview.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Overview {
+    /// Per co-trainer.
+    pub cotrainers: Vec<CotrainerFigures>,
+    /// Per cohort.
+    pub cohorts: Vec<CohortFigures>,
+    /// Waiting work.
+    pub unallocated: Vec<UnallocatedView>,
+    /// Open reviews, overdue and soonest first.
+    pub open_reviews: Vec<OpenReview>,
+}
+
+fn median(mut hours: Vec<i64>) -> Option<i64> {
+    if hours.is_empty() {
+        return None;
+    }
+    hours.sort_unstable();
+    Some(hours[hours.len() / 2])
+}
+
+fn turnaround(r: &Review) -> Option<i64> {
+    r.completed_at.map(|c| (c - r.allocated_at).num_hours())
+}
+
+/// The work waiting for a co-trainer (owner only).
+pub fn unallocated(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    cohort: Option<&CohortId>,
+    lang: &str,
+) -> Result<Vec<UnallocatedView>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    let waiting = QueuedSlot::list(conn, cohort)?;
+    let ids: Vec<String> = waiting
+        .iter()
+        .map(|w| w.submission_version_id.clone())
+        .collect();
+    let items: HashMap<String, WorkItem> = load(conn, &ids)?
+        .into_iter()
+        .map(|i| (i.version.id.clone(), i))
+        .collect();
+    let tz = person_tz(&actor.person);
+    Ok(waiting
+        .into_iter()
+        .filter_map(|w| {
+            let item = items.get(&w.submission_version_id)?;
+            Some(UnallocatedView {
+                version_id: w.submission_version_id.clone(),
+                slot: w.slot,
+                trainee: item.trainee.name.clone(),
+                cohort: item.cohort.name.clone(),
+                assignment: item.title(lang).to_string(),
+                version: item.version.number,
+                since_local: to_local(tz, w.queued_at)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                reason: serde_json::from_str(&w.reason).unwrap_or_default(),
+            })
+        })
+        .collect())
+}
+
+/// The owner's overview, for all cohorts or one.
+pub fn overview(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    cohort: Option<&CohortId>,
+    lang: &str,
+    now: NaiveDateTime,
+) -> Result<Overview, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    let reviews: Vec<Review> = Review::list_for_overview(conn, cohort)?
+        .into_iter()
+        .filter(|r| r.state != "reassigned" && r.state != "cancelled")
+        .collect();
+    let moderated = ModerationItem::list(conn, false, cohort)?;
+    let unallocated = unallocated(conn, actor, cohort, lang)?;
+    let program = super::pool::program(conn)?;
+    let pool = Cotrainer::list_by_program(conn, &program.id)?;
+    let mut people_ids: Vec<PersonId> = pool.iter().map(|c| c.person_id.clone()).collect();
+    people_ids.extend(reviews.iter().map(|r| r.reviewer_id.clone()));
+    let people: HashMap<PersonId, Person> = Person::list_by_ids(conn, &people_ids)?
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect();
+    let cotrainers = pool
+        .iter()
+        .filter_map(|entry| {
+            let person = people.get(&entry.person_id)?;
+            let mine: Vec<&Review> = reviews
+                .iter()
+                .filter(|r| r.reviewer_id == person.id)
+                .collect();
+            let open: Vec<&&Review> = mine.iter().filter(|r| r.is_open()).collect();
+            let touched: Vec<(&ModerationItem, &&Review)> = moderated
+                .iter()
+                .filter(|m| m.state == "closed")
+                .flat_map(|m| {
+                    mine.iter()
+                        .filter(move |r| r.submission_version_id == m.submission_version_id)
+                        .map(move |r| (m, r))
+                })
+                .collect();
+            let agreed = touched
+                .iter()
+                .filter(|(m, r)| {
+                    m.action.as_deref() == Some("confirmed")
+                        || (m.action.as_deref() == Some("changed") && m.decision == r.decision)
+                })
+                .count();
+            let ratings: Vec<i32> = mine.iter().filter_map(|r| r.rating).collect();
+            Some(CotrainerFigures {
+                person_id: person.id.0.clone(),
+                name: person.name.clone(),
+                email: person.email.clone(),
+                active: entry.active,
+                capacity: entry.capacity,
+                languages: entry.languages.clone(),
+                lock_version: entry.lock_version,
+                open: open.len(),
+                overdue: open.iter().filter(|r| r.due_at < now).count(),
+                completed: mine.iter().filter(|r| r.state == "completed").count(),
+                median_turnaround_hours: median(
+                    mine.iter().filter_map(|r| turnaround(r)).collect(),
+                ),
+                agreement_percent: (!touched.is_empty())
+                    .then(|| (agreed * 100 / touched.len()) as i64),
+                moderated: touched.len(),
+                rating: (!ratings.is_empty()).then(|| {
+                    let mean = f64::from(ratings.iter().sum::<i32>()) / ratings.len() as f64;
+                    (mean * 10.0).round() / 10.0
+                }),
+                ratings: ratings.len(),
+            })
+        })
+        .collect();
+    let cohort_rows = match cohort {
+        Some(c) => Cohort::list_by_ids(conn, std::slice::from_ref(c))?,
+        None => Cohort::list_all(conn)?,
+    };
+    let cohorts = cohort_rows
+        .iter()
+        .map(|c| {
+            let here: Vec<&Review> = reviews.iter().filter(|r| r.cohort_id == c.id).collect();
+            CohortFigures {
+                id: c.id.0.clone(),
+                name: c.name.clone(),
+                open: here.iter().filter(|r| r.is_open()).count(),
+                overdue: here
+                    .iter()
+                    .filter(|r| r.is_open() && r.due_at < now)
+                    .count(),
+                completed: here.iter().filter(|r| r.state == "completed").count(),
+                unallocated: unallocated.iter().filter(|u| u.cohort == c.name).count(),
+                median_turnaround_hours: median(
+                    here.iter().filter_map(|r| turnaround(r)).collect(),
+                ),
+            }
+        })
+        .collect();
+    let open_reviews = open_reviews(conn, actor, &reviews, &people, lang, now)?;
+    Ok(Overview {
+        cotrainers,
+        cohorts,
+        unallocated,
+        open_reviews,
+    })
+}
+
+fn open_reviews(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    reviews: &[Review],
+    people: &HashMap<PersonId, Person>,
+    lang: &str,
+    now: NaiveDateTime,
+) -> Result<Vec<OpenReview>, AppError> {
+    let mut open: Vec<&Review> = reviews.iter().filter(|r| r.is_open()).collect();
+    open.sort_by_key(|r| (r.due_at, r.id.0.clone()));
+    open.truncate(500);
+    let ids: Vec<String> = open
+        .iter()
+        .map(|r| r.submission_version_id.clone())
+        .collect();
+    let items: HashMap<String, WorkItem> = load(conn, &ids)?
+        .into_iter()
+        .map(|i| (i.version.id.clone(), i))
+        .collect();
+    let tz = person_tz(&actor.person);
+    Ok(open
+        .into_iter()
+        .filter_map(|r| {
+            let item = items.get(&r.submission_version_id)?;
+            Some(OpenReview {
+                id: r.id.0.clone(),
+                reviewer: people
+                    .get(&r.reviewer_id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+                trainee: item.trainee.name.clone(),
+                cohort: item.cohort.name.clone(),
+                assignment: item.title(lang).to_string(),
+                state: r.state.clone(),
+                due_local: to_local(tz, r.due_at).format("%Y-%m-%d %H:%M").to_string(),
+                overdue: r.due_at < now,
+                reason: serde_json::from_str(&r.allocation_reason).unwrap_or_default(),
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,288 @@
+//! The co-trainer pool: a graduate with an active certificate joins on their profile, the owner
+//! adds anyone (e.g. staff trainers); each member has a capacity, the languages they grade in
+//! and periods they are away.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::accounts::Identity;
+use crate::db::models::certificate::Certificates;
+use crate::db::models::{AuditEntry, Cotrainer, Person, Program, Review, Unavailability};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::{PersonId, ProgramId};
+use crate::error::AppError;
+use crate::mail::compose::Composer;
+
+/// The most open reviews one person can hold.
+pub const MAX_CAPACITY: i32 = 50;
+/// Languages a co-trainer can grade in.
+pub const LANGUAGES: [&str; 2] = ["de", "en"];
+
+/// A pool member's settings as a form or the API sends them.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct PoolInput {
+    /// In the pool and taking reviews.
+    pub active: bool,
+    /// Open reviews at most (0-50).
+    pub capacity: i32,
+    /// Languages graded in (`de`, `en`).
+    pub languages: Vec<String>,
+    /// Periods away, one per line: `2026-12-21 .. 2027-01-06` or a single date.
+    #[serde(default)]
+    pub unavailable: String,
+    /// The lock version as loaded (absent when joining).
+    pub lock_version: Option<i32>,
+}
+
+/// A problem with the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct PoolProblem {
+    /// Message key.
+    pub key: String,
+    /// The line of the periods field, where it applies.
+    pub line: Option<usize>,
+}
+
+fn problem(key: &str, line: Option<usize>) -> PoolProblem {
+    PoolProblem {
+        key: key.into(),
+        line,
+    }
+}
+
+/// A person's place in the pool, as their profile shows it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CotrainerProfile {
+    /// May join (holds an active certificate) or is a member already.
+    pub eligible: bool,
+    /// In the pool.
+    pub member: bool,
+    /// Taking reviews.
+    pub active: bool,
+    /// Open reviews at most.
+    pub capacity: i32,
+    /// Languages graded in.
+    pub languages: Vec<String>,
+    /// Periods away, one per line.
+    pub unavailable: String,
+    /// graduate or owner.
+    pub source: Option<String>,
+    /// Open reviews now.
+    pub open_reviews: i64,
+    /// Send back with changes.
+    pub lock_version: Option<i32>,
+}
+
+/// The program this installation runs.
+pub fn program(conn: &mut DbConnection) -> Result<Program, AppError> {
+    Program::list(conn)?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)
+}
+
+/// Parses the periods field: one period per line, a single date or two dates.
+pub fn parse_periods(text: &str) -> Result<Periods, Vec<PoolProblem>> {
+    let mut periods = Vec::new();
+    let mut problems = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let dates: Vec<NaiveDate> = line
+            .split(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .map(|t| t.trim_matches('-'))
+            .filter(|t| t.len() == 10)
+            .filter_map(|t| t.parse().ok())
+            .collect();
+        match dates.as_slice() {
+            [one] => periods.push((*one, *one)),
+            [from, to] if from <= to => periods.push((*from, *to)),
+            [_, _] => problems.push(problem("pool-error-period-order", Some(n + 1))),
+            _ => problems.push(problem("pool-error-period", Some(n + 1))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(periods)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A person's pool profile in the installation's program.
+pub fn profile(conn: &mut DbConnection, person: &PersonId) -> Result<CotrainerProfile, AppError> {
+    let program = program(conn)?;
+    let entry = Cotrainer::find_for(conn, &program.id, person)?;
+    let eligible = entry.is_some() || Certificates::has_active(conn, person, &program.id)?;
+    let open = Review::open_load(conn, std::slice::from_ref(person))?
+        .first()
+        .map(|(_, n)| *n)
+        .unwrap_or(0);
+    Ok(match entry {
+        Some(e) => {
+            let periods = Unavailability::list_for(conn, std::slice::from_ref(&e.id))?
+                .into_iter()
+                .map(|u| {
+                    if u.starts_on == u.ends_on {
+                        u.starts_on
+                    } else {
+                        format!("{} .. {}", u.starts_on, u.ends_on)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            CotrainerProfile {
+                eligible,
+                member: true,
+                active: e.active,
+                capacity: e.capacity,
+                languages: e.language_list().iter().map(|l| l.to_string()).collect(),
+                unavailable: periods,
+                source: Some(e.source.clone()),
+                open_reviews: open,
+                lock_version: Some(e.lock_version),
+            }
+        }
+        None => CotrainerProfile {
+            eligible,
+            member: false,
+            active: false,
+            capacity: 5,
+            languages: LANGUAGES.iter().map(|l| l.to_string()).collect(),
+            unavailable: String::new(),
+            source: None,
+            open_reviews: open,
+            lock_version: None,
+        },
+    })
+}
+
+/// Adds a person to the pool unless they are in it (used when the owner assigns co-trainers to
+/// a cohort); returns whether they were new.
+pub fn ensure_member(
+    conn: &mut DbConnection,
+    program: &ProgramId,
+    person: &Person,
+    now: NaiveDateTime,
+) -> Result<bool, AppError> {
+    Ok(Cotrainer::create_if_absent(
+        conn,
+        &Cotrainer {
+            id: uuid::Uuid::new_v4().to_string(),
+            program_id: program.clone(),
+            person_id: person.id.clone(),
+            capacity: 5,
+            languages: person.language.clone() + if person.language == "de" { ",en" } else { "" },
+            active: true,
+            source: "owner".into(),
+            lock_version: 1,
+            created_at: now,
+        },
+    )?)
+}
+
+/// Inclusive periods away.
+type Periods = Vec<(NaiveDate, NaiveDate)>;
+
+fn validate(input: &PoolInput) -> Result<(String, Periods), Vec<PoolProblem>> {
+    let mut problems = Vec::new();
+    if !(0..=MAX_CAPACITY).contains(&input.capacity) {
+        problems.push(problem("pool-error-capacity", None));
+    }
+    let languages: Vec<&str> = LANGUAGES
+        .iter()
+        .copied()
+        .filter(|l| input.languages.iter().any(|i| i == l))
+        .collect();
+    if languages.is_empty()
+        || input
+            .languages
+            .iter()
+            .any(|l| !LANGUAGES.contains(&l.as_str()))
+    {
+        problems.push(problem("pool-error-languages", None));
+    }
+    let periods = match parse_periods(&input.unavailable) {
+        Ok(p) => p,
+        Err(mut p) => {
+            problems.append(&mut p);
+            Vec::new()
+        }
+    };
+    if problems.is_empty() {
+        Ok((languages.join(","), periods))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Joins, changes or leaves (inactive) the pool: the person themself, or the owner for anyone.
+/// Joining needs an active certificate unless the owner adds the person.
+pub fn update(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    target: &PersonId,
+    input: &PoolInput,
+    now: NaiveDateTime,
+) -> Result<Result<CotrainerProfile, Vec<PoolProblem>>, AppError> {
+    if !actor.is_owner && &actor.person.id != target {
+        return Err(AppError::NotFound);
+    }
+    let (languages, periods) = match validate(input) {
+        Ok(v) => v,
+        Err(p) => return Ok(Err(p)),
+    };
+    write_tx(conn, |conn| {
+        let program = program(conn)?;
+        let person = Person::find(conn, target)?
+            .filter(Person::is_active)
+            .ok_or(AppError::NotFound)?;
+        let entry = match Cotrainer::find_for(conn, &program.id, target)? {
+            Some(e) => {
+                if input.lock_version != Some(e.lock_version) {
+                    return Ok(Err(vec![problem("pool-error-stale", None)]));
+                }
+                e
+            }
+            None => {
+                if !actor.is_owner && !Certificates::has_active(conn, target, &program.id)? {
+                    return Ok(Err(vec![problem("pool-error-not-eligible", None)]));
+                }
+                let row = Cotrainer {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    program_id: program.id.clone(),
+                    person_id: person.id.clone(),
+                    capacity: input.capacity,
+                    languages: languages.clone(),
+                    active: input.active,
+                    source: if actor.is_owner && &actor.person.id != target {
+                        "owner"
+                    } else {
+                        "graduate"
+                    }
+                    .into(),
+                    lock_version: 1,
+                    created_at: now,
+                };
+                Cotrainer::create_if_absent(conn, &row)?;
+                row
+            }
+        };
+        let mut changed = entry.clone();
+        changed.capacity = input.capacity;
+        changed.languages = languages.clone();
+        changed.active = input.active;
+        if !Cotrainer::save(conn, &changed, entry.lock_version)? {
+            return Ok(Err(vec![problem("pool-error-stale", None)]));
+        }
+        Unavailability::replace(conn, &entry.id, &periods)?;
+        AuditEntry::new(now, Some(&actor.person.id), "cotrainer_profile_updated", "person", Some(target.as_str()))
+            .details(json!({ "active": input.active, "capacity": input.capacity, "languages": languages, "periods": periods.len() }))
+            .record(conn)?;
+        // More capacity may let waiting work through.
+        super::allocate::drain_in(conn, composer, 200, now)?;
+        Ok(Ok(profile(conn, target)?))
+    })
+}

@@ -1,0 +1,345 @@
+//! Grading one review: the co-trainer saves a draft any time and submits a decision. Points come
+//! from the chosen rubric levels; deciding against what the pass threshold suggests needs a
+//! reason; a stale form is refused (optimistic locking) and nothing typed is lost; every change
+//! is kept in the review's history.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::decide::{DECISIONS, settle};
+use super::views::suggestion;
+use crate::accounts::Identity;
+use crate::db::models::{
+    AuditEntry, Review, ReviewEvent, ReviewScore, RubricCriterion, RubricLevel, Submission,
+};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::{CriterionId, ReviewId};
+use crate::error::AppError;
+use crate::mail::compose::Composer;
+
+/// The longest feedback or comment accepted (characters).
+pub const MAX_TEXT: usize = 20_000;
+
+/// One criterion's score as sent by the form or the API.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct ScoreInput {
+    /// Criterion id (slug).
+    pub criterion: String,
+    /// The chosen level's points (absent: not chosen yet).
+    pub points: Option<i32>,
+    /// A comment on this criterion.
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A review as sent by the form or the API.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct ReviewInput {
+    /// Scores per criterion.
+    #[serde(default)]
+    pub scores: Vec<ScoreInput>,
+    /// Overall feedback (Markdown).
+    #[serde(default)]
+    pub feedback: String,
+    /// passed, revision_requested or failed (required to submit).
+    pub decision: Option<String>,
+    /// Why the decision differs from what the pass threshold suggests.
+    #[serde(default)]
+    pub override_reason: String,
+    /// The lock version the form was loaded with.
+    pub lock_version: i32,
+}
+
+/// Why a review was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewRefusal {
+    /// Completed, reassigned or the work was withdrawn: nothing to change.
+    NotEditable,
+    /// Changed meanwhile (another tab or person): the current state is shown.
+    Stale,
+    /// A criterion has no level yet.
+    Incomplete,
+    /// No decision chosen.
+    NoDecision,
+    /// The overall feedback is empty.
+    NoFeedback,
+    /// The decision differs from the threshold's suggestion and no reason was given.
+    NeedsReason,
+    /// A criterion or level that the rubric does not have.
+    UnknownLevel,
+    /// A text is longer than allowed.
+    TooLong,
+}
+
+impl ReviewRefusal {
+    /// The message key (`review-error-*`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NotEditable => "review-error-not-editable",
+            Self::Stale => "review-error-stale",
+            Self::Incomplete => "review-error-incomplete",
+            Self::NoDecision => "review-error-no-decision",
+            Self::NoFeedback => "review-error-no-feedback",
+            Self::NeedsReason => "review-error-needs-reason",
+            Self::UnknownLevel => "review-error-unknown-level",
+            Self::TooLong => "review-error-too-long",
+        }
+    }
+}
+
+/// What saving did.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ReviewOutcome {
+    /// The review's state now.
+    pub state: String,
+    /// Its lock version now.
+    pub lock_version: i32,
+    /// Points from the chosen levels.
+    pub points: i32,
+    /// What the threshold suggests.
+    pub suggested: String,
+    /// Why it was refused, if it was.
+    pub refusal: Option<ReviewRefusal>,
+}
+
+/// The rubric of the review's assignment: criterion slug → (criterion id, points → level id).
+type Rubric = HashMap<String, (CriterionId, HashMap<i32, crate::domain::ids::LevelId>)>;
+
+fn rubric(
+    conn: &mut DbConnection,
+    assignment: &crate::domain::ids::AssignmentId,
+) -> Result<Rubric, AppError> {
+    let criteria = RubricCriterion::list_by_assignments(conn, std::slice::from_ref(assignment))?;
+    let ids: Vec<CriterionId> = criteria.iter().map(|c| c.id.clone()).collect();
+    let levels = RubricLevel::list_by_criteria(conn, &ids)?;
+    Ok(criteria
+        .into_iter()
+        .map(|c| {
+            let by_points = levels
+                .iter()
+                .filter(|l| l.criterion_id == c.id)
+                .map(|l| (l.points, l.id.clone()))
+                .collect();
+            (c.slug, (c.id, by_points))
+        })
+        .collect())
+}
+
+/// Checks the input against the rubric; returns the scores to store and the points.
+fn scores(
+    review: &ReviewId,
+    rubric: &Rubric,
+    input: &ReviewInput,
+) -> Result<(Vec<ReviewScore>, i32, bool), ReviewRefusal> {
+    let mut rows = Vec::new();
+    let mut points = 0;
+    for s in &input.scores {
+        let (criterion, levels) = rubric
+            .get(&s.criterion)
+            .ok_or(ReviewRefusal::UnknownLevel)?;
+        if s.comment.chars().count() > MAX_TEXT {
+            return Err(ReviewRefusal::TooLong);
+        }
+        let Some(p) = s.points else { continue };
+        let level = levels.get(&p).ok_or(ReviewRefusal::UnknownLevel)?;
+        points += p;
+        rows.push(ReviewScore {
+            id: uuid::Uuid::new_v4().to_string(),
+            review_id: review.clone(),
+            criterion_id: criterion.clone(),
+            level_id: level.clone(),
+            points: p,
+            comment: s.comment.trim().to_string(),
+        });
+    }
+    let complete = rubric
+        .values()
+        .all(|(c, _)| rows.iter().any(|r| &r.criterion_id == c));
+    Ok((rows, points, complete))
+}
+
+/// Saves a draft of the review, or (with `submit`) completes it.
+pub fn save(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    id: &ReviewId,
+    input: &ReviewInput,
+    submit: bool,
+    now: NaiveDateTime,
+) -> Result<ReviewOutcome, AppError> {
+    write_tx(conn, |conn| {
+        let mut review = Review::find(conn, id)?
+            .filter(|r| r.reviewer_id == actor.person.id)
+            .ok_or(AppError::NotFound)?;
+        let item = super::items::load_one(conn, &review.submission_version_id)?;
+        let threshold = item.assignment.pass_threshold;
+        let refuse = |review: &Review, points: i32, r: ReviewRefusal| {
+            Ok(ReviewOutcome {
+                state: review.state.clone(),
+                lock_version: review.lock_version,
+                points,
+                suggested: suggestion(points, threshold).into(),
+                refusal: Some(r),
+            })
+        };
+        let in_grading = matches!(item.submission.state.as_str(), "submitted" | "in_review")
+            && item.submission.current_version == item.version.number;
+        if !review.is_open() || !in_grading {
+            return refuse(
+                &review,
+                review.total_points.unwrap_or(0),
+                ReviewRefusal::NotEditable,
+            );
+        }
+        if review.lock_version != input.lock_version {
+            return refuse(
+                &review,
+                review.total_points.unwrap_or(0),
+                ReviewRefusal::Stale,
+            );
+        }
+        let rubric = rubric(conn, &item.assignment.id)?;
+        let (rows, points, complete) = match scores(&review.id, &rubric, input) {
+            Ok(v) => v,
+            Err(r) => return refuse(&review, 0, r),
+        };
+        let decision = input
+            .decision
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        if decision.is_some_and(|d| !DECISIONS.contains(&d)) {
+            return Err(AppError::BadRequest("review-error-unknown-decision".into()));
+        }
+        if input.feedback.chars().count() > MAX_TEXT
+            || input.override_reason.chars().count() > MAX_TEXT
+        {
+            return refuse(&review, points, ReviewRefusal::TooLong);
+        }
+        let against = decision.is_some_and(|d| (d == "passed") != (points >= threshold));
+        if submit {
+            let missing = if !complete {
+                Some(ReviewRefusal::Incomplete)
+            } else if decision.is_none() {
+                Some(ReviewRefusal::NoDecision)
+            } else if input.feedback.trim().is_empty() {
+                Some(ReviewRefusal::NoFeedback)
+            } else if against && input.override_reason.trim().is_empty() {
+                Some(ReviewRefusal::NeedsReason)
+            } else {
+                None
+            };
+            if let Some(r) = missing {
+                // Keep what was typed: the draft is saved, the refusal explains what is missing.
+                store(
+                    conn,
+                    actor,
+                    &mut review,
+                    &rows,
+                    input,
+                    decision,
+                    points,
+                    false,
+                    now,
+                )?;
+                return refuse(&review, points, r);
+            }
+        }
+        store(
+            conn,
+            actor,
+            &mut review,
+            &rows,
+            input,
+            decision,
+            points,
+            submit,
+            now,
+        )?;
+        if item.submission.state == "submitted" {
+            let mut submission = item.submission.clone();
+            submission.state = "in_review".into();
+            submission.updated_at = now;
+            if !Submission::save(conn, &submission, item.submission.lock_version)? {
+                return Err(AppError::Conflict("error-changed-meanwhile".into()));
+            }
+        }
+        if submit {
+            AuditEntry::new(
+                now,
+                Some(&actor.person.id),
+                "review_submitted",
+                "review",
+                Some(review.id.as_str()),
+            )
+            .details(json!({ "decision": decision, "points": points }))
+            .record(conn)?;
+            settle(conn, composer, &item.version.id, now)?;
+            // Capacity freed: work waiting for a co-trainer may fit now.
+            super::allocate::drain_in(conn, composer, 50, now)?;
+        }
+        Ok(ReviewOutcome {
+            state: review.state.clone(),
+            lock_version: review.lock_version,
+            points,
+            suggested: suggestion(points, threshold).into(),
+            refusal: None,
+        })
+    })
+}
+
+/// Writes the review, its scores and a history entry.
+#[allow(clippy::too_many_arguments)]
+fn store(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    review: &mut Review,
+    rows: &[ReviewScore],
+    input: &ReviewInput,
+    decision: Option<&str>,
+    points: i32,
+    complete: bool,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let before = (
+        review.decision.clone(),
+        review.total_points,
+        review.feedback.clone(),
+    );
+    let lock = review.lock_version;
+    if review.started_at.is_none() {
+        review.started_at = Some(now);
+    }
+    review.state = if complete { "completed" } else { "started" }.into();
+    review.completed_at = complete.then_some(now);
+    review.decision = decision.map(str::to_string);
+    review.total_points = Some(points);
+    review.feedback = input.feedback.trim().to_string();
+    review.override_reason = input.override_reason.trim().to_string();
+    if !Review::save(conn, review, lock)? {
+        return Err(AppError::Conflict("review-error-stale".into()));
+    }
+    review.lock_version = lock + 1;
+    ReviewScore::replace(conn, &review.id, rows)?;
+    ReviewEvent::record(
+        conn,
+        &review.id,
+        Some(&actor.person.id),
+        if complete { "submitted" } else { "draft_saved" },
+        json!({
+            "decision": decision,
+            "points": points,
+            "scores": rows.iter().map(|r| r.points).collect::<Vec<_>>(),
+            "decision_changed": before.0.as_deref() != decision,
+            "feedback_changed": before.2 != review.feedback,
+            "override_reason": review.override_reason,
+        }),
+        now,
+    )?;
+    Ok(())
+}
