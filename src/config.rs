@@ -91,6 +91,8 @@ pub struct Settings {
     pub mail_retry_horizon_hours: u32,
     /// Whether `serve` delivers mail itself (off when a separate `qualify worker` does).
     pub mail_worker: bool,
+    /// Whether `serve` runs the scheduler tick (allocation of waiting work, escalation).
+    pub scheduler: bool,
     /// Whether to take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded: bool,
     /// Largest attachment, bytes.
@@ -198,6 +200,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "deliver mail inside serve (off: run `qualify worker`)",
     ),
     (
+        "QUALIFY_SCHEDULER",
+        "on",
+        "run the scheduler tick every minute inside serve (allocation, escalation)",
+    ),
+    (
         "QUALIFY_TRUST_FORWARDED",
         "off",
         "take the client address from X-Forwarded-For",
@@ -299,6 +306,7 @@ impl Settings {
         let mail_rate_per_minute = number("QUALIFY_MAIL_RATE_PER_MINUTE", 600, 100_000)?;
         let mail_retry_horizon_hours = number("QUALIFY_MAIL_RETRY_HORIZON_HOURS", 24, 24 * 14)?;
         let mail_worker = parse_switch(get("QUALIFY_MAIL_WORKER"), "QUALIFY_MAIL_WORKER", true)?;
+        let scheduler = parse_switch(get("QUALIFY_SCHEDULER"), "QUALIFY_SCHEDULER", true)?;
         let trust_forwarded = parse_switch(
             get("QUALIFY_TRUST_FORWARDED"),
             "QUALIFY_TRUST_FORWARDED",
@@ -341,6 +349,7 @@ impl Settings {
             mail_rate_per_minute,
             mail_retry_horizon_hours,
             mail_worker,
+            scheduler,
             trust_forwarded,
             upload_max_bytes,
             upload_max_files,

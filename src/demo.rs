@@ -113,6 +113,7 @@ pub fn build(
         person: Person::find(conn, &owner_id)?.ok_or(AppError::NotFound)?,
         session: None,
         is_owner: true,
+        is_cotrainer: false,
     };
     let coach_id = person(
         conn,

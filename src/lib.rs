@@ -20,6 +20,7 @@ pub mod error;
 pub mod error_pages;
 pub mod grading;
 pub mod i18n;
+pub mod jobs;
 pub mod mail;
 pub mod maintenance;
 pub mod markdown;

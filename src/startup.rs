@@ -73,6 +73,13 @@ impl Application {
             clock.clone(),
         ));
         let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from);
+        if settings.scheduler {
+            actix_web::rt::spawn(crate::jobs::run(
+                pool.clone(),
+                composer.clone(),
+                clock.clone(),
+            ));
+        }
         let state = web::Data::new(AppState {
             settings,
             pool,

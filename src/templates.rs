@@ -72,7 +72,11 @@ impl Page {
         if let Some(id) = crate::accounts::identity::identity(req) {
             ctx.insert(
                 "me",
-                &serde_json::json!({ "name": id.person.name, "is_owner": id.is_owner }),
+                &serde_json::json!({
+                    "name": id.person.name,
+                    "is_owner": id.is_owner,
+                    "is_cotrainer": id.is_cotrainer,
+                }),
             );
         }
         Self {

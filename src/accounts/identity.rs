@@ -19,6 +19,8 @@ pub struct Identity {
     pub session: Option<Session>,
     /// Holds the program-owner role.
     pub is_owner: bool,
+    /// In a co-trainer pool (for navigation only; every grading action checks for itself).
+    pub is_cotrainer: bool,
 }
 
 /// The form token every page embeds in its forms.

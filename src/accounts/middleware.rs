@@ -67,6 +67,7 @@ fn resolve(
             person,
             session: None,
             is_owner,
+            is_cotrainer: false,
         })));
     }
     let Some(value) = cookie else {
@@ -77,10 +78,12 @@ fn resolve(
     match session::resolve(&mut conn, &value, now, &state.settings)? {
         Some((session, person)) => {
             let is_owner = RoleGrant::has_role(&mut conn, &person.id, "owner")?;
+            let is_cotrainer = crate::db::models::Cotrainer::is_member(&mut conn, &person.id)?;
             Ok(Resolved::Session(Box::new(Identity {
                 person,
                 session: Some(session),
                 is_owner,
+                is_cotrainer,
             })))
         }
         None => Ok(Resolved::Anonymous { stale_cookie: true }),

@@ -2,6 +2,7 @@
 //! Errors are `application/problem+json` (see [`crate::error_pages`]).
 
 mod cohorts;
+mod grading;
 mod learn;
 mod openapi;
 mod outbox;
@@ -80,6 +81,33 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/attachments/{attachment_id}",
                     web::get().to(learn::download_attachment),
+                )
+                .route("/reviews", web::get().to(grading::list_review_queue))
+                .route("/reviews/{review_id}", web::get().to(grading::get_review))
+                .route(
+                    "/reviews/{review_id}/draft",
+                    web::put().to(grading::save_review_draft),
+                )
+                .route(
+                    "/reviews/{review_id}/submission",
+                    web::post().to(grading::submit_review),
+                )
+                .route(
+                    "/reviews/{review_id}/reassign",
+                    web::post().to(grading::reassign_review),
+                )
+                .route("/unallocated", web::get().to(grading::list_unallocated))
+                .route(
+                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/dispute",
+                    web::post().to(grading::dispute_decision),
+                )
+                .route(
+                    "/moderation/{item_id}",
+                    web::post().to(grading::moderate_review),
+                )
+                .route(
+                    "/cotrainer-profile",
+                    web::put().to(grading::update_cotrainer_profile),
                 )
                 .route("/outbox", web::get().to(outbox::list_outbox))
                 .route(

@@ -30,6 +30,15 @@ use utoipa::OpenApi;
         super::learn::withdraw_submission,
         super::learn::upload_attachment,
         super::learn::download_attachment,
+        super::grading::list_review_queue,
+        super::grading::get_review,
+        super::grading::save_review_draft,
+        super::grading::submit_review,
+        super::grading::reassign_review,
+        super::grading::list_unallocated,
+        super::grading::dispute_decision,
+        super::grading::moderate_review,
+        super::grading::update_cotrainer_profile,
         super::outbox::list_outbox,
         super::outbox::retry_mail,
     ),
@@ -40,6 +49,7 @@ use utoipa::OpenApi;
         (name = "mail", description = "The outbox"),
         (name = "cohorts", description = "Cohorts, schedules, enrollment, audit log"),
         (name = "learning", description = "The trainee's assignments and progress"),
+        (name = "grading", description = "Co-trainers, reviews, allocation and moderation"),
     )
 )]
 pub struct ApiDoc;

@@ -293,9 +293,16 @@ pub fn assign_cotrainers(
         editable(conn, actor, id)?;
         let mut people = Vec::new();
         let mut unknown = Vec::new();
+        let program = Cohort::find(conn, id)?
+            .ok_or(AppError::NotFound)?
+            .program_id;
         for email in emails.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
             match Person::find_by_email(conn, email)?.filter(Person::is_active) {
-                Some(p) => people.push(p.id),
+                Some(p) => {
+                    // Whoever grades in a cohort is in the program's co-trainer pool.
+                    crate::grading::pool::ensure_member(conn, &program, &p, now)?;
+                    people.push(p.id)
+                }
                 None => unknown.push(email.to_string()),
             }
         }

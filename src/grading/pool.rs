@@ -28,9 +28,10 @@ pub struct PoolInput {
     pub capacity: i32,
     /// Languages graded in (`de`, `en`).
     pub languages: Vec<String>,
-    /// Periods away, one per line: `2026-12-21 .. 2027-01-06` or a single date.
+    /// Periods away, one per line: `2026-12-21 .. 2027-01-06` or a single date (absent:
+    /// unchanged).
     #[serde(default)]
-    pub unavailable: String,
+    pub unavailable: Option<String>,
     /// The lock version as loaded (absent when joining).
     pub lock_version: Option<i32>,
 }
@@ -185,7 +186,7 @@ pub fn ensure_member(
 /// Inclusive periods away.
 type Periods = Vec<(NaiveDate, NaiveDate)>;
 
-fn validate(input: &PoolInput) -> Result<(String, Periods), Vec<PoolProblem>> {
+fn validate(input: &PoolInput) -> Result<(String, Option<Periods>), Vec<PoolProblem>> {
     let mut problems = Vec::new();
     if !(0..=MAX_CAPACITY).contains(&input.capacity) {
         problems.push(problem("pool-error-capacity", None));
@@ -203,11 +204,12 @@ fn validate(input: &PoolInput) -> Result<(String, Periods), Vec<PoolProblem>> {
     {
         problems.push(problem("pool-error-languages", None));
     }
-    let periods = match parse_periods(&input.unavailable) {
-        Ok(p) => p,
-        Err(mut p) => {
+    let periods = match input.unavailable.as_deref().map(parse_periods) {
+        None => None,
+        Some(Ok(p)) => Some(p),
+        Some(Err(mut p)) => {
             problems.append(&mut p);
-            Vec::new()
+            None
         }
     };
     if problems.is_empty() {
@@ -277,9 +279,11 @@ pub fn update(
         if !Cotrainer::save(conn, &changed, entry.lock_version)? {
             return Ok(Err(vec![problem("pool-error-stale", None)]));
         }
-        Unavailability::replace(conn, &entry.id, &periods)?;
+        if let Some(periods) = &periods {
+            Unavailability::replace(conn, &entry.id, periods)?;
+        }
         AuditEntry::new(now, Some(&actor.person.id), "cotrainer_profile_updated", "person", Some(target.as_str()))
-            .details(json!({ "active": input.active, "capacity": input.capacity, "languages": languages, "periods": periods.len() }))
+            .details(json!({ "active": input.active, "capacity": input.capacity, "languages": languages, "periods": periods.as_ref().map(Vec::len) }))
             .record(conn)?;
         // More capacity may let waiting work through.
         super::allocate::drain_in(conn, composer, 200, now)?;

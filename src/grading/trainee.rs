@@ -58,7 +58,7 @@ pub struct Feedback {
     /// passed, revision_requested, failed.
     pub decision: String,
     /// Points.
-    pub points: Option<i32>,
+    pub points: i32,
     /// The program owner's note from moderation, sanitised HTML.
     pub moderation_note_html: Option<String>,
     /// The co-trainers' feedback.
@@ -153,7 +153,7 @@ pub fn feedback_for(
             Feedback {
                 can_dispute: dispute.is_none(),
                 decision: v.decision.clone().unwrap_or_default(),
-                points: v.points,
+                points: v.points.unwrap_or(0),
                 moderation_note_html: v.moderation_note.as_deref().map(to_safe_html),
                 reviews: reviews_here,
                 dispute,

@@ -64,7 +64,18 @@ async fn assignment_page(
     let done = req
         .query_string()
         .strip_prefix("done=")
-        .filter(|d| ["saved", "submitted", "withdrawn", "attached", "removed"].contains(d))
+        .filter(|d| {
+            [
+                "saved",
+                "submitted",
+                "withdrawn",
+                "attached",
+                "removed",
+                "disputed",
+                "rated",
+            ]
+            .contains(d)
+        })
         .map(str::to_string);
     let mut page = page.status(status).with("done", &done);
     if let Some((body, error, preview)) = typed {
@@ -235,6 +246,31 @@ pub async fn page_with_error(
     .await?;
     page.with("page", &data)
         .with("error", key)
+        .status(status)
+        .render(&state.templates)
+}
+
+/// The assignment page again with a refusal's message and one typed value kept.
+#[allow(clippy::too_many_arguments)]
+pub async fn page_with_error_and(
+    req: &HttpRequest,
+    state: &AppState,
+    me: &SignedIn,
+    enrollment: String,
+    slug: String,
+    key: &'static str,
+    typed: (&'static str, String),
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let page = Page::new(req, "learn/assignment.html");
+    let (person, lang, now) = (me.0.person.clone(), page.lang, state.clock.now_naive());
+    let data = crate::db::run(&state.pool, move |conn| {
+        journey::assignment_page(conn, &person, &EnrollmentId(enrollment), &slug, lang, now)
+    })
+    .await?;
+    page.with("page", &data)
+        .with("error", key)
+        .with(typed.0, &typed.1)
         .status(status)
         .render(&state.templates)
 }

@@ -6,6 +6,8 @@ pub mod attachments;
 pub mod audit;
 mod calendar;
 mod cohorts;
+mod feedback;
+mod grading;
 mod health;
 mod language;
 mod learn;
@@ -13,6 +15,7 @@ mod mail;
 mod people;
 pub mod profile;
 mod program;
+mod reviews;
 mod sign_in;
 
 use actix_web::{HttpResponse, web};
@@ -44,6 +47,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/me/sign-out-everywhere",
             web::post().to(profile::sign_out_everywhere),
         )
+        .route("/me/cotrainer", web::post().to(profile::cotrainer))
         .route("/me/calendar", web::post().to(calendar::rotate))
         .route("/me/calendar/revoke", web::post().to(calendar::revoke))
         .route("/calendar/{token}", web::get().to(calendar::feed))
@@ -105,7 +109,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete",
             web::post().to(attachments::delete),
         )
+        .route(
+            "/learn/{enrollment}/assignments/{assignment}/dispute",
+            web::post().to(feedback::dispute),
+        )
+        .route(
+            "/learn/{enrollment}/assignments/{assignment}/rate",
+            web::post().to(feedback::rate),
+        )
         .route("/attachments/{id}", web::get().to(attachments::download))
+        .route("/reviews", web::get().to(reviews::queue))
+        .route("/reviews/{id}", web::get().to(reviews::show))
+        .route("/reviews/{id}", web::post().to(reviews::save))
+        .route("/reviews/{id}/reassign", web::post().to(reviews::reassign))
+        .route("/grading", web::get().to(grading::index))
+        .route("/grading/pool", web::post().to(grading::add))
+        .route("/grading/pool/{person}", web::post().to(grading::update))
+        .route(
+            "/grading/cotrainers/{person}/rebalance",
+            web::post().to(grading::rebalance),
+        )
+        .route("/moderation/{id}", web::post().to(grading::moderate))
         .route("/mail", web::get().to(mail::index))
         .route("/mail/{id}/retry", web::post().to(mail::retry))
         .route("/static/{path:.*}", web::get().to(assets::serve));

@@ -43,10 +43,16 @@ async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let id = me.0.person.id.clone();
-    let (tokens, has_calendar) = crate::db::run(&state.pool, move |conn| {
+    let (tokens, has_calendar, cotrainer) = crate::db::run(&state.pool, move |conn| {
+        let cotrainer = match crate::grading::pool::profile(conn, &id) {
+            Ok(p) => Some(p),
+            Err(AppError::NotFound) => None,
+            Err(e) => return Err(e),
+        };
         Ok((
             ApiToken::list_by_person(conn, &id)?,
             crate::db::models::CalendarFeed::exists(conn, &id)?,
+            cotrainer,
         ))
     })
     .await?;
@@ -56,6 +62,7 @@ async fn render(
         .with("has_password", &me.0.person.password_hash.is_some())
         .with("tokens", &tokens)
         .with("has_calendar", &has_calendar)
+        .with("cotrainer", &cotrainer)
         .with("time_zones", TIME_ZONES)
         .status(status);
     if let Some((key, value)) = extra {
@@ -273,4 +280,40 @@ pub async fn show_with(
         actix_web::http::header::HeaderValue::from_static("no-store"),
     );
     Ok(response)
+}
+
+/// `POST /me/cotrainer`: join, change or pause one's place in the co-trainer pool.
+pub async fn cotrainer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    form: web::Form<super::grading::PoolForm>,
+) -> Result<HttpResponse, AppError> {
+    let input = form.into_inner().input();
+    let (actor, composer, now) = (
+        me.0.clone(),
+        state.composer.clone(),
+        state.clock.now_naive(),
+    );
+    let sent = input.clone();
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        let target = actor.person.id.clone();
+        crate::grading::pool::update(conn, &composer, &actor, &target, &sent, now)
+    })
+    .await?;
+    match outcome {
+        Ok(_) => Ok(see_other("/me?saved=cotrainer#cotrainer-title")),
+        Err(problems) => {
+            let extra = serde_json::json!({ "problems": problems, "typed": input });
+            render(
+                &req,
+                &state,
+                &me,
+                &form_of(&me),
+                Some(("cotrainer_error", extra)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
 }

@@ -308,6 +308,8 @@ pub struct VersionView {
     pub body_html: String,
     /// Files handed in with this version.
     pub files: Vec<Attachment>,
+    /// The decision and the co-trainers' feedback, once released.
+    pub feedback: Option<crate::grading::trainee::Feedback>,
 }
 
 /// The assignment page's data.
@@ -361,6 +363,15 @@ pub fn assignment_page(
         Some(s) => Attachment::list_by_submission(conn, &s.id)?,
         None => Vec::new(),
     };
+    let mut feedback = match submission {
+        Some(s) => crate::grading::trainee::feedback_for(
+            conn,
+            &s.id,
+            ctx.version.reveal_reviewer,
+            lang == Language::De,
+        )?,
+        None => Default::default(),
+    };
     let versions = match submission {
         Some(s) => SubmissionVersion::list_by_submission(conn, &s.id)?
             .into_iter()
@@ -374,6 +385,7 @@ pub fn assignment_page(
                     .filter(|f| f.submission_version_id.as_deref() == Some(v.id.as_str()))
                     .cloned()
                     .collect(),
+                feedback: feedback.remove(&v.id),
             })
             .collect(),
         None => Vec::new(),

@@ -92,6 +92,7 @@ pub fn test_settings_map(dir: &Path, db_url: &str) -> BTreeMap<String, String> {
     map.insert("QUALIFY_SECRET_KEY".into(), "ab".repeat(32));
     map.insert("QUALIFY_DATABASE_POOL_SIZE".into(), "4".into());
     map.insert("QUALIFY_MAIL_WORKER".into(), "off".into());
+    map.insert("QUALIFY_SCHEDULER".into(), "off".into());
     map.insert(
         "QUALIFY_MAIL_FROM".into(),
         "qualify <noreply@qualify.test>".into(),

@@ -1,4 +1,6 @@
 DROP TABLE trainee_pseudonyms;
+DROP INDEX cohort_cotrainers_person;
+DROP INDEX cotrainers_person;
 DROP TABLE moderation_items;
 DROP TABLE allocation_queue;
 DROP TABLE review_events;

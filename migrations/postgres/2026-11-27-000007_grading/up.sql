@@ -92,6 +92,9 @@ CREATE TABLE moderation_items (
 );
 CREATE INDEX moderation_items_open ON moderation_items (state, created_at);
 
+CREATE INDEX cotrainers_person ON cotrainers (person_id);
+CREATE INDEX cohort_cotrainers_person ON cohort_cotrainers (person_id);
+
 CREATE TABLE trainee_pseudonyms (
     enrollment_id TEXT PRIMARY KEY NOT NULL REFERENCES enrollments(id) ON DELETE CASCADE,
     label TEXT NOT NULL

@@ -41,6 +41,14 @@ impl Cotrainer {
             .collect()
     }
 
+    /// Whether the person is in any program's pool.
+    pub fn is_member(conn: &mut DbConnection, person: &PersonId) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            cotrainers::table.filter(cotrainers::person_id.eq(person)),
+        ))
+        .get_result(conn)
+    }
+
     /// The pool entry of a person in a program.
     pub fn find_for(
         conn: &mut DbConnection,

@@ -1,0 +1,327 @@
+//! `listReviewQueue`, `getReview`, `saveReviewDraft`, `submitReview`, `reassignReview`,
+//! `listUnallocated`, `disputeDecision`, `moderateReview`, `updateCoTrainerProfile`: grading
+//! as JSON, calling the same use cases as the pages.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::accounts::{Owner, SignedIn};
+use crate::domain::ids::{CohortId, EnrollmentId, ModerationItemId, PersonId, ReviewId};
+use crate::error::AppError;
+use crate::grading::moderation::{self, ModerateInput, ModerationRefusal};
+use crate::grading::overview::{self, UnallocatedView};
+use crate::grading::pool::{self, CotrainerProfile, PoolInput, PoolProblem};
+use crate::grading::reassign::{self, ReassignRefusal};
+use crate::grading::review::{self, ReviewInput, ReviewOutcome};
+use crate::grading::trainee::{self, TraineeRefusal};
+use crate::grading::views::{self, QueueEntry, ReviewView};
+use crate::startup::AppState;
+
+/// My open reviews, soonest grading deadline first (a pseudonym instead of the trainee under
+/// anonymous grading).
+#[utoipa::path(get, path = "/api/v1/reviews", operation_id = "listReviewQueue", tag = "grading", security(("bearer" = [])),
+    responses((status = 200, body = Vec<QueueEntry>)))]
+pub async fn list_review_queue(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+) -> Result<HttpResponse, AppError> {
+    let (person, lang, now) = (
+        me.0.person,
+        super::api_language(&req, None)?,
+        state.clock.now_naive(),
+    );
+    let entries = crate::db::run(&state.pool, move |conn| {
+        views::queue(conn, &person, lang, now)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(entries))
+}
+
+/// One review with the work, the rubric and its history (its co-trainer or the owner).
+#[utoipa::path(get, path = "/api/v1/reviews/{review_id}", operation_id = "getReview", tag = "grading", security(("bearer" = [])),
+    params(("review_id" = String, Path, description = "Review id")),
+    responses((status = 200, body = ReviewView), (status = 404, description = "Not found or not yours")))]
+pub async fn get_review(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (viewer, lang, now) = (
+        me.0,
+        super::api_language(&req, None)?,
+        state.clock.now_naive(),
+    );
+    let id = ReviewId(id.into_inner());
+    let view = crate::db::run(&state.pool, move |conn| {
+        views::page(conn, &viewer, &id, lang, now)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
+
+async fn save(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: String,
+    input: ReviewInput,
+    submit: bool,
+) -> Result<HttpResponse, AppError> {
+    let (actor, composer, now) = (me.0, state.composer.clone(), state.clock.now_naive());
+    let id = ReviewId(id);
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        review::save(conn, &composer, &actor, &id, &input, submit, now)
+    })
+    .await?;
+    Ok(match outcome.refusal {
+        None => HttpResponse::Ok().json(outcome),
+        Some(review::ReviewRefusal::Stale) | Some(review::ReviewRefusal::NotEditable) => {
+            HttpResponse::Conflict().json(outcome)
+        }
+        Some(_) => HttpResponse::UnprocessableEntity().json(outcome),
+    })
+}
+
+/// Saves the review as a draft (scores, comments, feedback, decision).
+#[utoipa::path(put, path = "/api/v1/reviews/{review_id}/draft", operation_id = "saveReviewDraft", tag = "grading", security(("bearer" = [])),
+    request_body = ReviewInput, params(("review_id" = String, Path, description = "Review id")),
+    responses((status = 200, body = ReviewOutcome), (status = 409, body = ReviewOutcome, description = "Changed meanwhile or not editable"), (status = 422, body = ReviewOutcome)))]
+pub async fn save_review_draft(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<ReviewInput>,
+) -> Result<HttpResponse, AppError> {
+    save(state, me, id.into_inner(), body.into_inner(), false).await
+}
+
+/// Submits the review with its decision; when the version's reviews are complete the trainee
+/// receives the decision.
+#[utoipa::path(post, path = "/api/v1/reviews/{review_id}/submission", operation_id = "submitReview", tag = "grading", security(("bearer" = [])),
+    request_body = ReviewInput, params(("review_id" = String, Path, description = "Review id")),
+    responses((status = 200, body = ReviewOutcome), (status = 409, body = ReviewOutcome), (status = 422, body = ReviewOutcome, description = "Incomplete; the draft is saved")))]
+pub async fn submit_review(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+    body: web::Json<ReviewInput>,
+) -> Result<HttpResponse, AppError> {
+    save(state, me, id.into_inner(), body.into_inner(), true).await
+}
+
+/// Where a review goes.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReassignRequest {
+    /// The new co-trainer's email; absent: by the allocation rule.
+    pub to: Option<String>,
+}
+
+/// The answer to a reassignment.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Reassigned {
+    /// The new review's id.
+    pub review_id: Option<String>,
+    /// Why it was not moved.
+    pub refusal: Option<ReassignRefusal>,
+}
+
+/// Moves an open review to another co-trainer (owner).
+#[utoipa::path(post, path = "/api/v1/reviews/{review_id}/reassign", operation_id = "reassignReview", tag = "grading", security(("bearer" = [])),
+    request_body = ReassignRequest, params(("review_id" = String, Path, description = "Review id")),
+    responses((status = 200, body = Reassigned), (status = 409, body = Reassigned)))]
+pub async fn reassign_review(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    body: web::Json<ReassignRequest>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, composer, now) = (owner.0, state.composer.clone(), state.clock.now_naive());
+    let (id, to) = (ReviewId(id.into_inner()), body.into_inner().to);
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        reassign::reassign(conn, &composer, &actor, &id, to.as_deref(), now)
+    })
+    .await?;
+    Ok(match outcome {
+        Ok(new_id) => HttpResponse::Ok().json(Reassigned {
+            review_id: Some(new_id.0),
+            refusal: None,
+        }),
+        Err(r) => HttpResponse::Conflict().json(Reassigned {
+            review_id: None,
+            refusal: Some(r),
+        }),
+    })
+}
+
+/// The filter of the unallocated list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct UnallocatedQuery {
+    /// One cohort only.
+    pub cohort_id: Option<String>,
+}
+
+/// Work waiting for a co-trainer, with the reason nobody fits (owner).
+#[utoipa::path(get, path = "/api/v1/unallocated", operation_id = "listUnallocated", tag = "grading", security(("bearer" = [])),
+    params(UnallocatedQuery), responses((status = 200, body = Vec<UnallocatedView>)))]
+pub async fn list_unallocated(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    query: web::Query<UnallocatedQuery>,
+) -> Result<HttpResponse, AppError> {
+    let lang = super::api_language(&req, None)?.code();
+    let cohort = query.into_inner().cohort_id.map(CohortId);
+    let list = crate::db::run(&state.pool, move |conn| {
+        overview::unallocated(conn, &owner.0, cohort.as_ref(), lang)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// A dispute.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DisputeRequest {
+    /// Why the trainee disagrees.
+    pub statement: String,
+}
+
+/// The answer to a dispute.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DisputeAnswer {
+    /// Whether it was recorded.
+    pub ok: bool,
+    /// Why not.
+    pub refusal: Option<TraineeRefusal>,
+}
+
+/// The answer to a moderation.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ModerationAnswer {
+    /// Whether it was recorded.
+    pub ok: bool,
+    /// Why not.
+    pub refusal: Option<ModerationRefusal>,
+}
+
+/// The trainee disputes the latest decision on an assignment (once per decision).
+#[utoipa::path(post, path = "/api/v1/enrollments/{enrollment_id}/assignments/{assignment_id}/dispute", operation_id = "disputeDecision", tag = "grading", security(("bearer" = [])),
+    request_body = DisputeRequest,
+    params(("enrollment_id" = String, Path, description = "Enrollment id"), ("assignment_id" = String, Path, description = "Assignment id (slug)")),
+    responses((status = 200, body = DisputeAnswer), (status = 422, body = DisputeAnswer)))]
+pub async fn dispute_decision(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<(String, String)>,
+    body: web::Json<DisputeRequest>,
+) -> Result<HttpResponse, AppError> {
+    let (enrollment, slug) = path.into_inner();
+    let (person, composer, now) = (
+        me.0.person.id,
+        state.composer.clone(),
+        state.clock.now_naive(),
+    );
+    let statement = body.into_inner().statement;
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        trainee::dispute(
+            conn,
+            &composer,
+            &person,
+            &EnrollmentId(enrollment),
+            &slug,
+            &statement,
+            now,
+        )
+    })
+    .await?;
+    Ok(match outcome {
+        Ok(()) => HttpResponse::Ok().json(DisputeAnswer {
+            ok: true,
+            refusal: None,
+        }),
+        Err(r) => HttpResponse::UnprocessableEntity().json(DisputeAnswer {
+            ok: false,
+            refusal: Some(r),
+        }),
+    })
+}
+
+/// The owner confirms, changes or sends back a moderated decision.
+#[utoipa::path(post, path = "/api/v1/moderation/{item_id}", operation_id = "moderateReview", tag = "grading", security(("bearer" = [])),
+    request_body = ModerateInput, params(("item_id" = String, Path, description = "Moderation item id")),
+    responses((status = 200, body = ModerationAnswer), (status = 422, body = ModerationAnswer)))]
+pub async fn moderate_review(
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+    body: web::Json<ModerateInput>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, composer, now) = (owner.0, state.composer.clone(), state.clock.now_naive());
+    let (id, input) = (ModerationItemId(id.into_inner()), body.into_inner());
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        moderation::moderate(conn, &composer, &actor, &id, &input, now)
+    })
+    .await?;
+    Ok(match outcome {
+        Ok(()) => HttpResponse::Ok().json(ModerationAnswer {
+            ok: true,
+            refusal: None,
+        }),
+        Err(r) => HttpResponse::UnprocessableEntity().json(ModerationAnswer {
+            ok: false,
+            refusal: Some(r),
+        }),
+    })
+}
+
+/// The filter of the pool profile.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ProfileQuery {
+    /// Another person's profile (owner only); absent: mine.
+    pub person_id: Option<String>,
+}
+
+/// The answer to a profile change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProfileAnswer {
+    /// The profile now.
+    pub profile: Option<CotrainerProfile>,
+    /// What is wrong with the input.
+    pub problems: Vec<PoolProblem>,
+}
+
+/// Joins, changes or pauses a place in the co-trainer pool (mine, or anyone's for the owner).
+#[utoipa::path(put, path = "/api/v1/cotrainer-profile", operation_id = "updateCoTrainerProfile", tag = "grading", security(("bearer" = [])),
+    request_body = PoolInput, params(ProfileQuery),
+    responses((status = 200, body = ProfileAnswer), (status = 422, body = ProfileAnswer)))]
+pub async fn update_cotrainer_profile(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    query: web::Query<ProfileQuery>,
+    body: web::Json<PoolInput>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, composer, now) = (me.0, state.composer.clone(), state.clock.now_naive());
+    let target = query
+        .into_inner()
+        .person_id
+        .map(PersonId)
+        .unwrap_or_else(|| actor.person.id.clone());
+    let input = body.into_inner();
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        pool::update(conn, &composer, &actor, &target, &input, now)
+    })
+    .await?;
+    Ok(match outcome {
+        Ok(profile) => HttpResponse::Ok().json(ProfileAnswer {
+            profile: Some(profile),
+            problems: Vec::new(),
+        }),
+        Err(problems) => HttpResponse::UnprocessableEntity().json(ProfileAnswer {
+            profile: None,
+            problems,
+        }),
+    })
+}
