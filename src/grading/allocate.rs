@@ -33,45 +33,56 @@ impl Pool {
         items: &[&WorkItem],
         window: (NaiveDate, NaiveDate),
     ) -> Result<Self, AppError> {
-        let mut by_cohort = HashMap::new();
-        let mut open = HashMap::new();
-        let mut seen = HashSet::new();
+        // Every cohort's co-trainers first, then one lock per program over all of them (in id
+        // order), so concurrent allocations always lock in the same order.
+        let mut members: HashMap<CohortId, Vec<PersonId>> = HashMap::new();
+        let mut programs: std::collections::BTreeMap<String, HashSet<PersonId>> =
+            std::collections::BTreeMap::new();
         for item in items {
             let cohort = &item.cohort;
-            if !seen.insert(cohort.id.clone()) {
+            if members.contains_key(&cohort.id) {
                 continue;
             }
-            let people_ids = CohortCotrainer::list_by_cohort(conn, &cohort.id)?;
-            let entries = Cotrainer::lock_for_people(conn, &cohort.program_id, &people_ids)?;
-            let people: HashMap<PersonId, Person> = Person::list_by_ids(conn, &people_ids)?
-                .into_iter()
-                .map(|p| (p.id.clone(), p))
-                .collect();
-            let entry_ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
-            let away: HashSet<String> = Unavailability::list_for(conn, &entry_ids)?
-                .into_iter()
-                .filter(|u| {
-                    u.dates()
-                        .is_some_and(|(from, to)| from <= window.1 && to >= window.0)
-                })
-                .map(|u| u.cotrainer_id)
-                .collect();
-            let missing: Vec<PersonId> = people_ids
-                .iter()
-                .filter(|p| !open.contains_key(*p))
-                .cloned()
-                .collect();
-            for p in &missing {
-                open.insert(p.clone(), 0);
+            let ids = CohortCotrainer::list_by_cohort(conn, &cohort.id)?;
+            programs
+                .entry(cohort.program_id.0.clone())
+                .or_default()
+                .extend(ids.iter().cloned());
+            members.insert(cohort.id.clone(), ids);
+        }
+        let mut entries: HashMap<PersonId, Cotrainer> = HashMap::new();
+        for (program, people) in &programs {
+            let people: Vec<PersonId> = people.iter().cloned().collect();
+            let program = crate::domain::ids::ProgramId(program.clone());
+            for e in Cotrainer::lock_for_people(conn, &program, &people)? {
+                entries.insert(e.person_id.clone(), e);
             }
-            for (p, n) in Review::open_load(conn, &missing)? {
-                open.insert(p, n as i32);
-            }
-            let mut candidates: Vec<Candidate> = entries
+        }
+        let all: Vec<PersonId> = entries.keys().cloned().collect();
+        let people: HashMap<PersonId, Person> = Person::list_by_ids(conn, &all)?
+            .into_iter()
+            .map(|p| (p.id.clone(), p))
+            .collect();
+        let entry_ids: Vec<String> = entries.values().map(|e| e.id.clone()).collect();
+        let away: HashSet<String> = Unavailability::list_for(conn, &entry_ids)?
+            .into_iter()
+            .filter(|u| {
+                u.dates()
+                    .is_some_and(|(from, to)| from <= window.1 && to >= window.0)
+            })
+            .map(|u| u.cotrainer_id)
+            .collect();
+        let mut open: HashMap<PersonId, i32> = all.iter().map(|p| (p.clone(), 0)).collect();
+        for (p, n) in Review::open_load(conn, &all)? {
+            open.insert(p, n as i32);
+        }
+        let mut by_cohort = HashMap::new();
+        for (cohort, ids) in members {
+            let mut candidates: Vec<Candidate> = ids
                 .iter()
-                .filter(|e| e.active)
-                .filter_map(|e| {
-                    let person = people.get(&e.person_id).filter(|p| p.is_active())?;
+                .filter_map(|id| {
+                    let e = entries.get(id).filter(|e| e.active)?;
+                    let person = people.get(id).filter(|p| p.is_active())?;
                     Some(Candidate {
                         person: person.id.clone(),
                         email: person.email_normalized.clone(),
@@ -84,7 +95,7 @@ impl Pool {
                 })
                 .collect();
             candidates.sort_by(|a, b| a.person.0.cmp(&b.person.0));
-            by_cohort.insert(cohort.id.clone(), candidates);
+            by_cohort.insert(cohort, candidates);
         }
         Ok(Self { by_cohort, open })
     }
