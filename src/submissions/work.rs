@@ -243,6 +243,9 @@ pub fn withdraw(
                 refusal: Some(r),
             })
         };
+        if row.state == "in_review" {
+            return refuse(&row, Refusal::GradingStarted);
+        }
         if row.state != "submitted" {
             return refuse(&row, Refusal::NotEditable);
         }

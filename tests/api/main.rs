@@ -11,6 +11,7 @@ mod content_validation;
 mod enrollment;
 mod grading_allocation;
 mod grading_fixture;
+mod grading_review;
 mod health;
 mod helpers;
 mod journey;

@@ -1,0 +1,330 @@
+//! Grading one submission through the pages: queue, rubric form, draft, the stale-form conflict,
+//! refusals that keep what was typed, the decision the trainee receives, a revision that goes
+//! back to the same co-trainer, ratings, and the history of every change.
+
+use diesel::prelude::*;
+use qualify::clock::Clock;
+use qualify::db::schema::outbox;
+
+use crate::browser::signed_in;
+use crate::cohorts::api;
+use crate::grading_fixture::{Grading, Who};
+use crate::helpers::spawn_app;
+
+/// Form fields choosing `points` on every criterion of the purpose canvas.
+fn levels(points: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("level__purpose-statement", points.into()),
+        ("level__target-group-and-value", points.into()),
+        ("level__scope-and-roles", points.into()),
+        ("level__alignment-and-success", points.into()),
+    ]
+}
+
+fn lock_of(body: &str) -> String {
+    body.split("name=\"lock_version\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a lock version on the page")
+        .to_string()
+}
+
+#[actix_web::test]
+async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decision() {
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
+    let coach = g.person(Who::new("coach@example.com", "Carla Coach"));
+    let other = g.person(Who::new("otto@example.com", "Otto Other"));
+    g.cotrainers(&[
+        (&coach, "coach@example.com", 5, &["en"]),
+        (&other, "otto@example.com", 5, &["en"]),
+    ])
+    .await;
+    let enrollment = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
+    g.submit(
+        &tara,
+        &enrollment,
+        "purpose-canvas",
+        "## Purpose\nVersion one.",
+    )
+    .await;
+    let review = g.reviews().remove(0);
+    let grader = if review.reviewer_id == coach {
+        &coach
+    } else {
+        &other
+    };
+    let grader_name = if grader == &coach {
+        "Carla Coach"
+    } else {
+        "Otto Other"
+    };
+    let as_grader = signed_in(&app, grader).await;
+
+    let queue = as_grader.get("/reviews").await;
+    assert_eq!(queue.status, 200);
+    assert!(queue.body.contains("Tara Trainee"));
+    assert!(queue.body.contains(&format!("/reviews/{}", review.id)));
+    let path = format!("/reviews/{}", review.id);
+    let page = as_grader.get(&path).await;
+    assert!(page.body.contains("Version one."));
+    assert!(page.body.contains("level__purpose-statement"));
+    let lock = lock_of(&page.body);
+
+    // A draft with two levels: the work is now in review and can no longer be withdrawn.
+    let mut draft = vec![
+        ("level__purpose-statement", "1".to_string()),
+        ("level__scope-and-roles", "1".to_string()),
+        ("feedback", "Good start.".to_string()),
+        ("lock_version", lock.clone()),
+        ("action", "save".to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = draft.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = as_grader.post(&path, &fields).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let trainee_token = crate::cohorts::token(&app, &tara);
+    let withdraw = api(
+        &app,
+        &trainee_token,
+        "POST",
+        &format!("/api/v1/enrollments/{enrollment}/assignments/purpose-canvas/withdraw"),
+        None,
+    )
+    .await;
+    assert_eq!(withdraw.json()["refusal"], "grading_started");
+
+    // The same form again (another tab): a conflict that shows the current state and keeps
+    // the typed text.
+    draft[2].1 = "Typed in the other tab.".into();
+    let fields: Vec<(&str, &str)> = draft.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let stale = as_grader.post(&path, &fields).await;
+    assert_eq!(stale.status, 409);
+    assert!(stale.body.contains("changed meanwhile"));
+    assert!(stale.body.contains("Typed in the other tab."));
+    assert!(
+        stale.body.contains("Good start."),
+        "the current state is shown"
+    );
+
+    // Submitting without every level: refused, but the draft (with the new text) is kept.
+    let page = as_grader.get(&path).await;
+    let lock = lock_of(&page.body);
+    let incomplete = as_grader
+        .post(
+            &path,
+            &[
+                ("level__purpose-statement", "1"),
+                ("feedback", "Needs a sharper purpose."),
+                ("decision", "revision_requested"),
+                ("lock_version", &lock),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(incomplete.status, 422);
+    assert!(
+        incomplete
+            .body
+            .contains("Choose a level for every criterion")
+    );
+    assert!(incomplete.body.contains("Needs a sharper purpose."));
+
+    // Low points but "passed" needs a reason; "revision requested" follows the threshold.
+    let page = as_grader.get(&path).await;
+    let lock = lock_of(&page.body);
+    let mut low = levels("1");
+    low.extend([
+        ("feedback", "Needs a sharper purpose.".to_string()),
+        ("decision", "passed".to_string()),
+        ("lock_version", lock),
+        ("action", "submit".to_string()),
+    ]);
+    let fields: Vec<(&str, &str)> = low.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let against = as_grader.post(&path, &fields).await;
+    assert_eq!(against.status, 422);
+    assert!(
+        against
+            .body
+            .contains("differs from what the pass threshold suggests")
+    );
+    let lock = lock_of(&as_grader.get(&path).await.body);
+    low[5].1 = "revision_requested".into();
+    low[6].1 = lock;
+    low.push(("comment__purpose-statement", "Name the benefit.".into()));
+    let fields: Vec<(&str, &str)> = low.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let done = as_grader.post(&path, &fields).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+
+    // The trainee sees the decision, the points per criterion and the comment, and was told.
+    let trainee = signed_in(&app, &tara).await;
+    let mine = trainee
+        .get(&format!("/learn/{enrollment}/assignments/purpose-canvas"))
+        .await;
+    assert!(mine.body.contains("Revision requested"));
+    assert!(mine.body.contains("Needs a sharper purpose."));
+    assert!(mine.body.contains("Name the benefit."));
+    assert!(mine.body.contains("1 / 3"));
+    assert!(
+        mine.body.contains(grader_name),
+        "the program reveals the co-trainer"
+    );
+    let told: i64 = {
+        let mut conn = app.conn();
+        outbox::table
+            .filter(outbox::kind.eq("feedback_released"))
+            .count()
+            .get_result(&mut *conn)
+            .unwrap()
+    };
+    assert_eq!(told, 1);
+
+    // The revision goes back to the same co-trainer (continuity), who passes it.
+    g.submit(
+        &tara,
+        &enrollment,
+        "purpose-canvas",
+        "## Purpose\nVersion two, sharper.",
+    )
+    .await;
+    let second = g
+        .reviews()
+        .into_iter()
+        .find(|r| r.state == "allocated")
+        .expect("version two allocated");
+    assert_eq!(&second.reviewer_id, grader);
+    assert!(second.allocation_reason.contains("continuity"));
+    let path2 = format!("/reviews/{}", second.id);
+    let page = as_grader.get(&path2).await;
+    assert!(
+        page.body.contains("Earlier version 1"),
+        "earlier versions stay readable"
+    );
+    let mut pass = levels("3");
+    pass.extend([
+        ("feedback", "Clear and convincing.".to_string()),
+        ("decision", "passed".to_string()),
+        ("lock_version", lock_of(&page.body)),
+        ("action", "submit".to_string()),
+    ]);
+    let fields: Vec<(&str, &str)> = pass.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(as_grader.post(&path2, &fields).await.status, 303);
+    let progress = api(&app, &trainee_token, "GET", "/api/v1/me/progress", None).await;
+    assert_eq!(progress.json()[0]["passed"], 1);
+
+    // The trainee rates the feedback; the owner sees it per co-trainer.
+    let mine = trainee
+        .get(&format!("/learn/{enrollment}/assignments/purpose-canvas"))
+        .await;
+    assert!(mine.body.contains("Clear and convincing."));
+    let rated = trainee
+        .post(
+            &format!("/learn/{enrollment}/assignments/purpose-canvas/rate"),
+            &[("review_id", second.id.as_str()), ("rating", "4")],
+        )
+        .await;
+    assert_eq!(rated.status, 303);
+    let bad = trainee
+        .post(
+            &format!("/learn/{enrollment}/assignments/purpose-canvas/rate"),
+            &[("review_id", second.id.as_str()), ("rating", "9")],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("from 1 to 5"));
+    let overview = g.owner.get("/grading").await;
+    assert!(
+        overview.body.contains("4.0 (1)"),
+        "rating 4 from one trainee"
+    );
+
+    // Every change is in the history; a completed review cannot be changed.
+    let history = as_grader.get(&path).await;
+    assert!(history.body.contains("draft saved"));
+    assert!(history.body.contains("submitted"));
+    let again = as_grader
+        .post(&path, &[("lock_version", "99"), ("action", "save")])
+        .await;
+    assert_eq!(again.status, 409);
+    assert!(again.body.contains("cannot be changed any more"));
+    // Someone else's review is not found.
+    let stranger = signed_in(&app, &tara).await;
+    assert_eq!(stranger.get(&path).await.status, 404);
+}
+
+#[actix_web::test]
+async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let a = g.person(Who::new("a@example.com", "Anna A"));
+    let b = g.person(Who::new("b@example.com", "Ben B"));
+    let c = g.person(Who::new("c@example.com", "Cleo C"));
+    g.cotrainers(&[
+        (&a, "a@example.com", 1, &["en"]),
+        (&b, "b@example.com", 1, &["en"]),
+        (&c, "c@example.com", 1, &["en"]),
+    ])
+    .await;
+    let t1 = g.person(Who::new("t1@example.com", "Trainee One"));
+    let t2 = g.person(Who::new("t2@example.com", "Trainee Two"));
+    let e = g
+        .enroll(&[(&t1, "t1@example.com"), (&t2, "t2@example.com")])
+        .await;
+    g.submit(&t1, &e[0], "purpose-canvas", "One").await;
+    g.submit(&t2, &e[1], "purpose-canvas", "Two").await;
+    let reviews = g.reviews();
+    assert_eq!(reviews.len(), 2);
+    // One grader starts (a draft); the other does nothing.
+    let started = &reviews[0];
+    let idle = &reviews[1];
+    let token = crate::cohorts::token(&app, &started.reviewer_id);
+    let draft = api(
+        &app,
+        &token,
+        "PUT",
+        &format!("/api/v1/reviews/{}/draft", started.id),
+        Some(serde_json::json!({ "lock_version": 1, "feedback": "Working on it" })),
+    )
+    .await;
+    assert_eq!(draft.status, 200, "{}", draft.body);
+
+    // Not yet due: nothing happens.
+    app.clock
+        .advance(chrono::Duration::days(5) - chrono::Duration::minutes(1));
+    assert_eq!(g.tick().escalated, 0);
+    // Past the grading deadline: both escalate; only the idle one moves (to the free co-trainer).
+    app.clock.advance(chrono::Duration::minutes(2));
+    let tick = g.tick();
+    assert_eq!((tick.escalated, tick.reallocated), (2, 1));
+    assert_eq!(g.tick().escalated, 0, "escalated once");
+    let after = g.reviews();
+    let moved = after.iter().find(|r| r.id == idle.id).unwrap();
+    assert_eq!(moved.state, "reassigned");
+    let replacement = after
+        .iter()
+        .find(|r| r.submission_version_id == idle.submission_version_id && r.is_open())
+        .unwrap();
+    assert_ne!(replacement.reviewer_id, idle.reviewer_id);
+    assert_ne!(
+        replacement.reviewer_id, started.reviewer_id,
+        "the free co-trainer"
+    );
+    assert!(
+        replacement.due_at > app.clock.now_naive(),
+        "a fresh grading window"
+    );
+    let kept = after.iter().find(|r| r.id == started.id).unwrap();
+    assert_eq!(kept.state, "started");
+    assert!(kept.escalated_at.is_some());
+    let mut conn = app.conn();
+    let alerts: Vec<String> = outbox::table
+        .filter(outbox::kind.eq("grading_alert"))
+        .select(outbox::body_text)
+        .load(&mut *conn)
+        .unwrap();
+    assert!(
+        alerts
+            .iter()
+            .any(|b| b.contains("past its grading deadline"))
+    );
+}
