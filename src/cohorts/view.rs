@@ -172,7 +172,12 @@ pub fn detail(
         .into_iter()
         .map(|p| member(p, None))
         .collect();
-    let enrollments = Enrollment::list_by_cohort(conn, id)?;
+    // Under anonymous grading a co-trainer must not learn who is in the cohort.
+    let enrollments = if version.anonymous_grading && !actor.is_owner {
+        Vec::new()
+    } else {
+        Enrollment::list_by_cohort(conn, id)?
+    };
     let ids: Vec<PersonId> = enrollments.iter().map(|e| e.person_id.clone()).collect();
     let trainees = people(conn, &ids)?
         .into_iter()

@@ -9,11 +9,11 @@ use crate::browser::{Browser, create_person, signed_in};
 use crate::helpers::{Response, TestApp, spawn_app, spawn_app_with};
 use crate::journey::enrolled;
 
-const PNG: &[u8] =
+pub const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
 /// Sends a multipart form: `(field, file name, content)`; `None` file name for plain fields.
-async fn multipart(
+pub async fn multipart(
     app: &TestApp,
     browser: &Browser<'_>,
     path: &str,

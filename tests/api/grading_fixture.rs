@@ -38,10 +38,6 @@ impl<'s> Who<'s> {
         self.manager = Some(email);
         self
     }
-    pub fn language(mut self, lang: &'s str) -> Self {
-        self.language = lang;
-        self
-    }
 }
 
 pub struct Grading<'a> {
@@ -221,9 +217,4 @@ pub fn composer(app: &TestApp) -> qualify::mail::compose::Composer {
         &app.settings.base_url,
         &app.settings.mail_from,
     )
-}
-
-/// A signed-in browser and an API token for a person.
-pub async fn as_person<'a>(app: &'a TestApp, id: &PersonId) -> (Browser<'a>, String) {
-    (signed_in(app, id).await, token(app, id))
 }

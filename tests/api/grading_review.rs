@@ -73,7 +73,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     let lock = lock_of(&page.body);
 
     // A draft with two levels: the work is now in review and can no longer be withdrawn.
-    let mut draft = vec![
+    let mut draft = [
         ("level__purpose-statement", "1".to_string()),
         ("level__scope-and-roles", "1".to_string()),
         ("feedback", "Good start.".to_string()),

@@ -11,6 +11,8 @@ mod content_validation;
 mod enrollment;
 mod grading_allocation;
 mod grading_fixture;
+mod grading_moderation;
+mod grading_pool;
 mod grading_review;
 mod health;
 mod helpers;
