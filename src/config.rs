@@ -73,6 +73,8 @@ pub struct Settings {
     pub content_dir: PathBuf,
     /// Key for signing tokens and links; at least 32 bytes.
     pub secret_key: Vec<u8>,
+    /// Ed25519 seed (32 bytes) that signs certificate credentials; empty: kept in the data dir.
+    pub issuer_key: Vec<u8>,
     /// SMTP relay (`smtp://` or `smtps://`); without it mails are written as files.
     pub smtp_url: Option<String>,
     /// Sender address of every mail.
@@ -157,6 +159,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "QUALIFY_SECRET_KEY",
         "(generated in development)",
         "64 hex characters or more",
+    ),
+    (
+        "QUALIFY_ISSUER_KEY",
+        "(generated in development)",
+        "Ed25519 seed that signs certificate credentials: exactly 64 hex characters",
     ),
     (
         "QUALIFY_SMTP_URL",
@@ -275,6 +282,24 @@ impl Settings {
             }
             None => Vec::new(),
         };
+        let issuer_key = match get("QUALIFY_ISSUER_KEY") {
+            Some(text) => match hex::decode(text.trim()) {
+                Ok(bytes) if bytes.len() == 32 => bytes,
+                _ => {
+                    return Err(err(
+                        "QUALIFY_ISSUER_KEY",
+                        "must be exactly 64 hex characters (an Ed25519 seed, e.g. from `openssl rand -hex 32`)",
+                    ));
+                }
+            },
+            None if environment == Environment::Production => {
+                return Err(err(
+                    "QUALIFY_ISSUER_KEY",
+                    "is required when QUALIFY_ENV=production (64 hex characters, e.g. from `openssl rand -hex 32`)",
+                ));
+            }
+            None => Vec::new(),
+        };
         let smtp_url = match get("QUALIFY_SMTP_URL") {
             Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
                 Some(url.to_string())
@@ -340,6 +365,7 @@ impl Settings {
             data_dir,
             content_dir,
             secret_key,
+            issuer_key,
             smtp_url,
             mail_from,
             log,
@@ -374,6 +400,29 @@ impl Settings {
         std::fs::write(&path, hex::encode(key))?;
         tracing::info!(path = %path.display(), "generated a development secret key");
         self.secret_key = key.to_vec();
+        Ok(())
+    }
+
+    /// Loads or creates the development credential-signing key in the data dir when none was
+    /// given.
+    pub fn ensure_issuer_key(&mut self) -> anyhow::Result<()> {
+        if !self.issuer_key.is_empty() {
+            return Ok(());
+        }
+        std::fs::create_dir_all(&self.data_dir)?;
+        let path = self.data_dir.join("issuer_key");
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            self.issuer_key = hex::decode(text.trim())
+                .ok()
+                .filter(|k| k.len() == 32)
+                .ok_or_else(|| anyhow::anyhow!("{}: not 64 hex characters", path.display()))?;
+            return Ok(());
+        }
+        let mut key = [0u8; 32];
+        rand::fill(&mut key);
+        std::fs::write(&path, hex::encode(key))?;
+        tracing::info!(path = %path.display(), "generated a development credential-signing key");
+        self.issuer_key = key.to_vec();
         Ok(())
     }
 

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod certificates;
 pub mod cli;
 pub mod clock;
 pub mod cohorts;

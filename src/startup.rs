@@ -30,6 +30,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Renders mails into the outbox.
     pub composer: Composer,
+    /// Signs certificate credentials.
+    pub issuer: Arc<crate::certificates::credential::Issuer>,
 }
 
 /// A built, not yet running, server.
@@ -47,6 +49,7 @@ impl Application {
     /// Prepares the database and binds the listener (port 0 picks a free port).
     pub async fn build(mut settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         settings.ensure_secret_key()?;
+        settings.ensure_issuer_key()?;
         let pool = build_pool(&settings.database, settings.database_pool_size)?;
         prepare_database(&pool, &settings, clock.as_ref()).await?;
         let templates = Arc::new(Templates::load()?);
@@ -80,12 +83,18 @@ impl Application {
                 clock.clone(),
             ));
         }
+        let issuer = Arc::new(crate::certificates::credential::Issuer::new(
+            &settings.issuer_key,
+            &settings.base_url,
+            &composer.domain,
+        )?);
         let state = web::Data::new(AppState {
             settings,
             pool,
             templates,
             clock,
             composer,
+            issuer,
         });
         let server = HttpServer::new(move || {
             App::new()

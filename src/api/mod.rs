@@ -1,6 +1,7 @@
 //! The JSON front door under `/api/v1`, and its OpenAPI document at `/api/openapi.json`.
 //! Errors are `application/problem+json` (see [`crate::error_pages`]).
 
+mod certificates;
 mod cohorts;
 mod grading;
 mod learn;
@@ -108,6 +109,42 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(
                     "/cotrainer-profile",
                     web::put().to(grading::update_cotrainer_profile),
+                )
+                .route(
+                    "/certificates",
+                    web::get().to(certificates::list_certificates),
+                )
+                .route(
+                    "/certificates",
+                    web::post().to(certificates::issue_certificate),
+                )
+                .route(
+                    "/me/certificates",
+                    web::get().to(certificates::get_my_certificates),
+                )
+                .route(
+                    "/certificates/{certificate_id}",
+                    web::get().to(certificates::get_certificate),
+                )
+                .route(
+                    "/certificates/{certificate_id}/revoke",
+                    web::post().to(certificates::revoke_certificate),
+                )
+                .route(
+                    "/certificates/{certificate_id}/reissue",
+                    web::post().to(certificates::reissue_certificate),
+                )
+                .route(
+                    "/certificates/{certificate_id}/pdf",
+                    web::get().to(certificates::download_certificate_pdf),
+                )
+                .route(
+                    "/certificates/{certificate_id}/credential",
+                    web::get().to(certificates::get_credential),
+                )
+                .route(
+                    "/verify/{code}",
+                    web::get().to(certificates::verify_certificate),
                 )
                 .route("/outbox", web::get().to(outbox::list_outbox))
                 .route(

@@ -39,6 +39,15 @@ use utoipa::OpenApi;
         super::grading::dispute_decision,
         super::grading::moderate_review,
         super::grading::update_cotrainer_profile,
+        super::certificates::list_certificates,
+        super::certificates::get_my_certificates,
+        super::certificates::get_certificate,
+        super::certificates::issue_certificate,
+        super::certificates::revoke_certificate,
+        super::certificates::reissue_certificate,
+        super::certificates::download_certificate_pdf,
+        super::certificates::get_credential,
+        super::certificates::verify_certificate,
         super::outbox::list_outbox,
         super::outbox::retry_mail,
     ),
@@ -50,6 +59,7 @@ use utoipa::OpenApi;
         (name = "cohorts", description = "Cohorts, schedules, enrollment, audit log"),
         (name = "learning", description = "The trainee's assignments and progress"),
         (name = "grading", description = "Co-trainers, reviews, allocation and moderation"),
+        (name = "certificates", description = "Certificates, credentials and verification"),
     )
 )]
 pub struct ApiDoc;

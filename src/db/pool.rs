@@ -22,7 +22,8 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000;
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA foreign_keys = ON;
-PRAGMA wal_autocheckpoint = 1000;";
+PRAGMA wal_autocheckpoint = 1000;
+PRAGMA cache_size = -16384;";
 
 const POSTGRES_SETTINGS: &str = "SET statement_timeout = '30s';
 SET lock_timeout = '5s';

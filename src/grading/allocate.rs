@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::alerts::{Alert, tell_owners, tell_reviewers};
-use super::items::{WorkItem, load, load_one};
+use super::items::{WorkItem, load_lean, load_one};
 use crate::db::DbConnection;
 use crate::db::models::{
     CohortCotrainer, Cotrainer, Person, QueuedSlot, Review, ReviewEvent, Unavailability,
@@ -163,31 +163,39 @@ pub fn place(
     let mut pool = Pool::load(conn, &items, (now.date(), longest.date()))?;
     let sub_ids: Vec<String> = items.iter().map(|i| i.submission.id.clone()).collect();
     let history = Review::list_by_submissions(conn, &sub_ids)?;
+    // Who holds which slot of a version, and who completed a review of a submission before.
+    let mut holders: HashMap<String, Vec<(i32, PersonId)>> = HashMap::new();
+    let mut earlier_by_submission: HashMap<String, Vec<PersonId>> = HashMap::new();
+    for h in &history {
+        if h.state != "reassigned" && h.state != "cancelled" {
+            holders
+                .entry(h.submission_version_id.clone())
+                .or_default()
+                .push((h.slot, h.reviewer_id.clone()));
+        }
+        if h.state == "completed" {
+            earlier_by_submission
+                .entry(h.submission_id.clone())
+                .or_default()
+                .push(h.reviewer_id.clone());
+        }
+    }
     let mut reviews = Vec::new();
-    let mut events = Vec::new();
+    let mut done: Vec<(String, i32)> = Vec::new();
     let mut queued_new = false;
     for r in requests {
         let version = &r.item.version.id;
-        let mut active_here: Vec<&Review> = history
-            .iter()
-            .filter(|h| &h.submission_version_id == version && h.state != "reassigned")
-            .collect();
-        active_here.extend(
-            reviews
-                .iter()
-                .filter(|n: &&Review| &n.submission_version_id == version),
-        );
-        if active_here.iter().any(|h| h.slot == r.slot) {
-            QueuedSlot::remove(conn, version, r.slot)?;
+        let here = holders.get(version).cloned().unwrap_or_default();
+        if here.iter().any(|(slot, _)| *slot == r.slot) {
+            done.push((version.clone(), r.slot));
             continue;
         }
         let mut excluded = r.excluded.clone();
-        excluded.extend(active_here.iter().map(|h| h.reviewer_id.clone()));
-        let earlier: Vec<PersonId> = history
-            .iter()
-            .filter(|h| h.submission_id == r.item.submission.id && h.state == "completed")
-            .map(|h| h.reviewer_id.clone())
-            .collect();
+        excluded.extend(here.iter().map(|(_, p)| p.clone()));
+        let earlier = earlier_by_submission
+            .get(&r.item.submission.id)
+            .cloned()
+            .unwrap_or_default();
         let manager = r
             .item
             .trainee
@@ -239,15 +247,8 @@ pub fn place(
             reason.capacity = candidates[index].capacity;
         }
         *pool.open.entry(person.clone()).or_default() += 1;
-        let id = ReviewId(uuid::Uuid::new_v4().to_string());
-        events.push(ReviewEvent {
-            id: uuid::Uuid::now_v7().to_string(),
-            review_id: id.clone(),
-            actor_id: None,
-            at: now,
-            action: "allocated".into(),
-            details: serde_json::to_string(&reason).unwrap_or_default(),
-        });
+        // Time-ordered ids: inserts append to the primary key instead of scattering.
+        let id = ReviewId(uuid::Uuid::now_v7().to_string());
         reviews.push(Review {
             id: id.clone(),
             submission_version_id: version.clone(),
@@ -270,11 +271,18 @@ pub fn place(
             rated_at: None,
             lock_version: 1,
         });
-        QueuedSlot::remove(conn, version, r.slot)?;
+        holders.entry(version.clone()).or_default().push((
+            r.slot,
+            reviews
+                .last()
+                .map(|n: &Review| n.reviewer_id.clone())
+                .unwrap_or_default(),
+        ));
+        done.push((version.clone(), r.slot));
         placement.allocated.push(id);
     }
+    QueuedSlot::remove_many(conn, &done)?;
     Review::create_all(conn, &reviews)?;
-    ReviewEvent::record_all(conn, &events)?;
     let reviewers: Vec<PersonId> = reviews
         .iter()
         .map(|r| r.reviewer_id.clone())
@@ -338,7 +346,7 @@ pub fn drain_in(
             .collect::<HashSet<_>>()
             .into_iter()
             .collect();
-        let items: HashMap<String, WorkItem> = load(conn, &ids)?
+        let items: HashMap<String, WorkItem> = load_lean(conn, &ids)?
             .into_iter()
             .map(|i| (i.version.id.clone(), i))
             .collect();

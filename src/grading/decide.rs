@@ -122,6 +122,10 @@ pub fn release(
             return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
     }
+    if decision == "passed" {
+        // The certificate, if this pass completes the rule, in this same transaction.
+        crate::certificates::issue::on_decision(conn, composer, &item.enrollment.id, now)?;
+    }
     let mut context = tera::Context::new();
     // The mail is rendered in the trainee's language (see `enqueue`).
     context.insert("assignment", item.title(&item.trainee.language));

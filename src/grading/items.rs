@@ -2,6 +2,7 @@
 //! of queries for any number of versions).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::db::DbConnection;
 use crate::db::models::{
@@ -21,12 +22,12 @@ pub struct WorkItem {
     pub enrollment: Enrollment,
     /// The trainee.
     pub trainee: Person,
-    /// The cohort.
-    pub cohort: Cohort,
-    /// The assignment.
-    pub assignment: Assignment,
+    /// The cohort (shared between the items of one load).
+    pub cohort: Arc<Cohort>,
+    /// The assignment (shared: its briefs are long).
+    pub assignment: Arc<Assignment>,
     /// The cohort's curriculum version (grading policy).
-    pub curriculum: CurriculumVersion,
+    pub curriculum: Arc<CurriculumVersion>,
 }
 
 impl WorkItem {
@@ -65,13 +66,41 @@ fn unique<T: Clone + Eq + std::hash::Hash>(items: impl Iterator<Item = T>) -> Ve
 
 /// Loads the work items of these versions (missing ones are skipped), in the given order.
 pub fn load(conn: &mut DbConnection, version_ids: &[String]) -> Result<Vec<WorkItem>, AppError> {
-    let versions = by_chunks(version_ids, |c| SubmissionVersion::list_by_ids(conn, c))?;
+    load_with(conn, version_ids, false)
+}
+
+/// Like [`load`], without the texts of versions and drafts (for allocation, queues, figures).
+/// Never save these rows back: their texts are empty.
+pub fn load_lean(
+    conn: &mut DbConnection,
+    version_ids: &[String],
+) -> Result<Vec<WorkItem>, AppError> {
+    load_with(conn, version_ids, true)
+}
+
+fn load_with(
+    conn: &mut DbConnection,
+    version_ids: &[String],
+    lean: bool,
+) -> Result<Vec<WorkItem>, AppError> {
+    let versions = by_chunks(version_ids, |c| {
+        if lean {
+            SubmissionVersion::list_meta_by_ids(conn, c)
+        } else {
+            SubmissionVersion::list_by_ids(conn, c)
+        }
+    })?;
     let sub_ids = unique(versions.iter().map(|v| v.submission_id.clone()));
-    let submissions: HashMap<String, Submission> =
-        by_chunks(&sub_ids, |c| Submission::list_by_ids(conn, c))?
-            .into_iter()
-            .map(|s| (s.id.clone(), s))
-            .collect();
+    let submissions: HashMap<String, Submission> = by_chunks(&sub_ids, |c| {
+        if lean {
+            Submission::list_meta_by_ids(conn, c)
+        } else {
+            Submission::list_by_ids(conn, c)
+        }
+    })?
+    .into_iter()
+    .map(|s| (s.id.clone(), s))
+    .collect();
     let enr_ids: Vec<EnrollmentId> = unique(submissions.values().map(|s| s.enrollment_id.clone()));
     let enrollments: HashMap<EnrollmentId, Enrollment> =
         by_chunks(&enr_ids, |c| Enrollment::list_by_ids(conn, c))?
@@ -85,23 +114,23 @@ pub fn load(conn: &mut DbConnection, version_ids: &[String]) -> Result<Vec<WorkI
             .map(|p| (p.id.clone(), p))
             .collect();
     let cohort_ids: Vec<CohortId> = unique(enrollments.values().map(|e| e.cohort_id.clone()));
-    let cohorts: HashMap<CohortId, Cohort> = Cohort::list_by_ids(conn, &cohort_ids)?
+    let cohorts: HashMap<CohortId, Arc<Cohort>> = Cohort::list_by_ids(conn, &cohort_ids)?
         .into_iter()
-        .map(|c| (c.id.clone(), c))
+        .map(|c| (c.id.clone(), Arc::new(c)))
         .collect();
     let assignment_ids: Vec<AssignmentId> =
         unique(submissions.values().map(|s| s.assignment_id.clone()));
-    let assignments: HashMap<AssignmentId, Assignment> =
+    let assignments: HashMap<AssignmentId, Arc<Assignment>> =
         Assignment::list_by_ids(conn, &assignment_ids)?
             .into_iter()
-            .map(|a| (a.id.clone(), a))
+            .map(|a| (a.id.clone(), Arc::new(a)))
             .collect();
-    let mut curricula: HashMap<CurriculumVersionId, CurriculumVersion> = HashMap::new();
+    let mut curricula: HashMap<CurriculumVersionId, Arc<CurriculumVersion>> = HashMap::new();
     for c in cohorts.values() {
         if !curricula.contains_key(&c.curriculum_version_id)
             && let Some(v) = CurriculumVersion::find(conn, &c.curriculum_version_id)?
         {
-            curricula.insert(v.id.clone(), v);
+            curricula.insert(v.id.clone(), Arc::new(v));
         }
     }
     let by_id: HashMap<String, SubmissionVersion> =

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::decide::{DECISIONS, mean_points, release};
-use super::items::{WorkItem, load, load_one};
+use super::items::{WorkItem, load_lean, load_one};
 use crate::accounts::Identity;
 use crate::db::models::{
     AuditEntry, ModerationItem, Person, Review, ReviewEvent, Submission, SubmissionVersion,
@@ -118,7 +118,7 @@ pub fn list(
         .iter()
         .map(|i| i.submission_version_id.clone())
         .collect();
-    let work: HashMap<String, WorkItem> = load(conn, &ids)?
+    let work: HashMap<String, WorkItem> = load_lean(conn, &ids)?
         .into_iter()
         .map(|w| (w.version.id.clone(), w))
         .collect();

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::items::{WorkItem, load};
+use super::items::{WorkItem, load_lean};
 use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::{Cohort, Cotrainer, ModerationItem, Person, QueuedSlot, Review};
@@ -154,7 +154,7 @@ pub fn unallocated(
         .iter()
         .map(|w| w.submission_version_id.clone())
         .collect();
-    let items: HashMap<String, WorkItem> = load(conn, &ids)?
+    let items: HashMap<String, WorkItem> = load_lean(conn, &ids)?
         .into_iter()
         .map(|i| (i.version.id.clone(), i))
         .collect();
@@ -303,7 +303,7 @@ fn open_reviews(
         .iter()
         .map(|r| r.submission_version_id.clone())
         .collect();
-    let items: HashMap<String, WorkItem> = load(conn, &ids)?
+    let items: HashMap<String, WorkItem> = load_lean(conn, &ids)?
         .into_iter()
         .map(|i| (i.version.id.clone(), i))
         .collect();

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::items::{WorkItem, load};
+use super::items::{WorkItem, load_lean};
 use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::trainee_pseudonym::label_for;
@@ -92,7 +92,7 @@ pub fn queue(
         .iter()
         .map(|r| r.submission_version_id.clone())
         .collect();
-    let items: HashMap<String, WorkItem> = load(conn, &ids)?
+    let items: HashMap<String, WorkItem> = load_lean(conn, &ids)?
         .into_iter()
         .map(|i| (i.version.id.clone(), i))
         .collect();
@@ -298,7 +298,7 @@ pub fn page(
         .iter()
         .flat_map(|c| c.levels.iter().filter(|l| l.chosen).map(|l| l.points))
         .sum();
-    let history = history(conn, &review.id, tz)?;
+    let history = history(conn, &review, tz)?;
     Ok(ReviewView {
         id: review.id.0.clone(),
         editable: review.is_open() && review.reviewer_id == viewer.person.id,
@@ -418,24 +418,31 @@ fn earlier_versions(
     )
 }
 
+/// The review's history: its allocation (the review row itself records it, with the reason),
+/// then every recorded change.
 fn history(
     conn: &mut DbConnection,
-    review: &ReviewId,
+    review: &Review,
     tz: Tz,
 ) -> Result<Vec<HistoryEntry>, AppError> {
-    let events = ReviewEvent::list_by_review(conn, review)?;
+    let allocated = HistoryEntry {
+        at_local: local(tz, review.allocated_at),
+        actor: None,
+        action: "allocated".into(),
+        details: serde_json::from_str(&review.allocation_reason).unwrap_or_default(),
+    };
+    let events = ReviewEvent::list_by_review(conn, &review.id)?;
     let actors: Vec<PersonId> = events.iter().filter_map(|e| e.actor_id.clone()).collect();
     let names: HashMap<PersonId, String> = Person::list_by_ids(conn, &actors)?
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
-    Ok(events
-        .into_iter()
-        .map(|e| HistoryEntry {
+    Ok(std::iter::once(allocated)
+        .chain(events.into_iter().map(|e| HistoryEntry {
             at_local: local(tz, e.at),
             actor: e.actor_id.and_then(|a| names.get(&a).cloned()),
             action: e.action,
             details: serde_json::from_str(&e.details).unwrap_or_default(),
-        })
+        }))
         .collect())
 }

@@ -5,6 +5,7 @@ mod assets;
 pub mod attachments;
 pub mod audit;
 mod calendar;
+pub mod certificates;
 mod cohorts;
 mod feedback;
 mod grading;
@@ -17,6 +18,7 @@ pub mod profile;
 mod program;
 mod reviews;
 mod sign_in;
+pub mod verify;
 
 use actix_web::{HttpResponse, web};
 
@@ -132,6 +134,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/moderation/{id}", web::post().to(grading::moderate))
         .route("/mail", web::get().to(mail::index))
         .route("/mail/{id}/retry", web::post().to(mail::retry))
+        .route("/certificates", web::get().to(certificates::index))
+        .route(
+            "/certificates/issue",
+            web::post().to(certificates::issue_by_hand),
+        )
+        .route("/certificates/{id}", web::get().to(certificates::show))
+        .route("/certificates/{id}/pdf", web::get().to(certificates::pdf))
+        .route(
+            "/certificates/{id}/credential",
+            web::get().to(certificates::credential),
+        )
+        .route(
+            "/certificates/{id}/revoke",
+            web::post().to(certificates::revoke),
+        )
+        .route(
+            "/certificates/{id}/reissue",
+            web::post().to(certificates::reissue),
+        )
+        .route("/verify", web::get().to(verify::form))
+        .route("/verify", web::post().to(verify::check))
+        .route("/verify/{code}", web::get().to(verify::show))
+        .route("/.well-known/jwks.json", web::get().to(verify::jwks))
+        .route("/issuer", web::get().to(verify::issuer))
         .route("/static/{path:.*}", web::get().to(assets::serve));
 }
 

@@ -4,6 +4,7 @@
 mod attachments;
 mod browser;
 mod calendar;
+mod certificates;
 mod cli;
 mod cohorts;
 mod content_sync;
@@ -21,7 +22,7 @@ mod mail_delivery;
 mod migrations;
 mod people;
 mod permission_cases;
-mod permission_cases_grading;
+mod permission_cases_more;
 mod permission_table;
 mod permissions;
 mod program;

@@ -449,8 +449,9 @@ pub fn all_cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &s
         vec![],
         [SignIn, Status(403), Status(404)],
     ));
-    cases.extend(crate::permission_cases_grading::grading_cases(
-        other_trainee,
+    cases.extend(crate::permission_cases_more::grading_cases(other_trainee));
+    cases.extend(crate::permission_cases_more::certificate_cases(
+        cohort.as_str(),
     ));
     cases
 }

@@ -78,12 +78,18 @@ fn other_bad_values_name_their_setting() {
 }
 
 #[test]
-fn production_requires_a_secret_key() {
+fn production_requires_a_secret_key_and_a_credential_key() {
     let mut map = std::collections::BTreeMap::new();
     map.insert("QUALIFY_ENV".to_string(), "production".to_string());
     let e = Settings::from_map(&map).unwrap_err();
     assert_eq!(e.setting, "QUALIFY_SECRET_KEY");
     map.insert("QUALIFY_SECRET_KEY".to_string(), "cd".repeat(32));
+    let e = Settings::from_map(&map).unwrap_err();
+    assert_eq!(e.setting, "QUALIFY_ISSUER_KEY");
+    map.insert("QUALIFY_ISSUER_KEY".to_string(), "ab".repeat(31));
+    let e = Settings::from_map(&map).unwrap_err();
+    assert!(e.to_string().contains("exactly 64 hex characters"), "{e}");
+    map.insert("QUALIFY_ISSUER_KEY".to_string(), "ab".repeat(32));
     assert!(Settings::from_map(&map).is_ok());
 }
 

@@ -74,6 +74,26 @@ impl QueuedSlot {
         }
     }
 
+    /// Removes these (version, slot) pairs from the queue.
+    pub fn remove_many(conn: &mut DbConnection, slots: &[(String, i32)]) -> QueryResult<()> {
+        for slot in [1, 2] {
+            let versions: Vec<&String> = slots
+                .iter()
+                .filter(|(_, s)| *s == slot)
+                .map(|(v, _)| v)
+                .collect();
+            for chunk in versions.chunks(1_000) {
+                diesel::delete(
+                    allocation_queue::table
+                        .filter(allocation_queue::slot.eq(slot))
+                        .filter(allocation_queue::submission_version_id.eq_any(chunk)),
+                )
+                .execute(conn)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Removes a slot from the queue.
     pub fn remove(conn: &mut DbConnection, version: &str, slot: i32) -> QueryResult<()> {
         diesel::delete(

@@ -1,12 +1,183 @@
-//! `certificates`: frozen records of a person's certification in a program.
+//! `certificates`: frozen records of a person's certification in a program. At most one active
+//! certificate per person and program (a partial unique index); issued rows never change
+//! except their status (revoked, superseded, expired).
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConnection;
 use crate::db::schema::certificates;
-use crate::domain::ids::{PersonId, ProgramId};
+use crate::db::{DbConnection, per_backend};
+use crate::domain::ids::{EnrollmentId, PersonId, ProgramId};
 
-/// Queries on certificates.
+/// A certificate.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[diesel(table_name = certificates)]
+#[diesel(treat_none_as_default_value = false)]
+pub struct Certificate {
+    /// Internal id (owner and holder pages).
+    pub id: String,
+    /// The public verification code (160 random bits, base32).
+    pub public_id: String,
+    /// The holder.
+    pub person_id: PersonId,
+    /// The program.
+    pub program_id: ProgramId,
+    /// The enrollment it was earned in (none when issued by hand without one).
+    pub enrollment_id: Option<EnrollmentId>,
+    /// The curriculum version it certifies.
+    pub curriculum_version_id: crate::domain::ids::CurriculumVersionId,
+    /// The holder's name at issue.
+    pub holder_name: String,
+    /// Program title, German, at issue.
+    pub program_title_de: String,
+    /// Program title, English, at issue.
+    pub program_title_en: String,
+    /// The frozen record (JSON, see `certificates::record::Record`).
+    pub record: String,
+    /// Issued.
+    pub issued_at: NaiveDateTime,
+    /// Expires.
+    pub expires_at: Option<NaiveDateTime>,
+    /// Who issued it by hand (none: automatically).
+    pub issued_by: Option<PersonId>,
+    /// Why it was issued by hand or re-issued.
+    pub issue_reason: Option<String>,
+    /// active, revoked, superseded, expired.
+    pub status: String,
+    /// When revoked.
+    pub revoked_at: Option<NaiveDateTime>,
+    /// Why revoked.
+    pub revoked_reason: Option<String>,
+    /// The certificate that replaced it.
+    pub superseded_by: Option<String>,
+    /// Created.
+    pub created_at: NaiveDateTime,
+}
+
+impl Certificate {
+    /// The status as of `now` (an active certificate past its expiry is expired).
+    pub fn status_at(&self, now: NaiveDateTime) -> &str {
+        match (self.status.as_str(), self.expires_at) {
+            ("active", Some(e)) if e < now => "expired",
+            (s, _) => s,
+        }
+    }
+
+    /// A certificate by id.
+    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Certificate>> {
+        certificates::table
+            .find(id)
+            .select(Certificate::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// A certificate by its verification code.
+    pub fn find_by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<Certificate>> {
+        certificates::table
+            .filter(certificates::public_id.eq(code))
+            .select(Certificate::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// The active certificate of a person in a program.
+    pub fn find_active(
+        conn: &mut DbConnection,
+        person: &PersonId,
+        program: &ProgramId,
+    ) -> QueryResult<Option<Certificate>> {
+        certificates::table
+            .filter(certificates::person_id.eq(person))
+            .filter(certificates::program_id.eq(program))
+            .filter(certificates::status.eq("active"))
+            .select(Certificate::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Whether the person holds an active certificate of the program.
+    pub fn has_active(
+        conn: &mut DbConnection,
+        person: &PersonId,
+        program: &ProgramId,
+    ) -> QueryResult<bool> {
+        Ok(Self::find_active(conn, person, program)?.is_some())
+    }
+
+    /// A person's certificates, newest first.
+    pub fn list_by_person(
+        conn: &mut DbConnection,
+        person: &PersonId,
+    ) -> QueryResult<Vec<Certificate>> {
+        certificates::table
+            .filter(certificates::person_id.eq(person))
+            .order(certificates::issued_at.desc())
+            .select(Certificate::as_select())
+            .load(conn)
+    }
+
+    /// Certificates, newest first, optionally by stored status.
+    pub fn list(
+        conn: &mut DbConnection,
+        status: Option<&str>,
+        limit: i64,
+    ) -> QueryResult<Vec<Certificate>> {
+        let mut q = certificates::table
+            .order(certificates::issued_at.desc())
+            .limit(limit)
+            .select(Certificate::as_select())
+            .into_boxed();
+        if let Some(s) = status {
+            q = q.filter(certificates::status.eq(s.to_string()));
+        }
+        q.load(conn)
+    }
+
+    /// Inserts a certificate unless the person already holds an active one of the program;
+    /// returns whether it was inserted.
+    pub fn create_if_absent(conn: &mut DbConnection, row: &Certificate) -> QueryResult<bool> {
+        let n = per_backend!(conn, c => diesel::insert_into(certificates::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c))?;
+        Ok(n == 1)
+    }
+
+    /// Points a superseded certificate at the one that replaced it.
+    pub fn link_successor(conn: &mut DbConnection, id: &str, successor: &str) -> QueryResult<()> {
+        diesel::update(certificates::table.find(id))
+            .set(certificates::superseded_by.eq(successor))
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Changes the status of an active certificate; returns whether it was active.
+    pub fn end(
+        conn: &mut DbConnection,
+        id: &str,
+        status: &str,
+        reason: Option<&str>,
+        superseded_by: Option<&str>,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let n = diesel::update(
+            certificates::table
+                .filter(certificates::id.eq(id))
+                .filter(certificates::status.eq("active")),
+        )
+        .set((
+            certificates::status.eq(status),
+            certificates::revoked_at.eq((status == "revoked").then_some(now)),
+            certificates::revoked_reason.eq(reason),
+            certificates::superseded_by.eq(superseded_by),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+}
+
+/// Kept for callers that only ask "certified?".
 pub struct Certificates;
 
 impl Certificates {
@@ -16,12 +187,6 @@ impl Certificates {
         person: &PersonId,
         program: &ProgramId,
     ) -> QueryResult<bool> {
-        diesel::select(diesel::dsl::exists(
-            certificates::table
-                .filter(certificates::person_id.eq(person))
-                .filter(certificates::program_id.eq(program))
-                .filter(certificates::status.eq("active")),
-        ))
-        .get_result(conn)
+        Certificate::has_active(conn, person, program)
     }
 }

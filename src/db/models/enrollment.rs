@@ -28,6 +28,19 @@ pub struct Enrollment {
 }
 
 impl Enrollment {
+    /// Locks an enrollment for the transaction on PostgreSQL (decisions about one trainee then
+    /// happen one after the other); SQLite's write transaction is exclusive already.
+    pub fn lock(conn: &mut DbConnection, id: &EnrollmentId) -> QueryResult<()> {
+        if let DbConnection::Postgresql(c) = conn {
+            enrollments::table
+                .find(id)
+                .select(enrollments::id)
+                .for_update()
+                .load::<EnrollmentId>(c)?;
+        }
+        Ok(())
+    }
+
     /// These enrollments.
     pub fn list_by_ids(
         conn: &mut DbConnection,

@@ -5,8 +5,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::db::DbConnection;
 use crate::db::schema::reviews;
-use crate::db::{DbConnection, per_backend};
 use crate::domain::ids::{CohortId, PersonId, ReviewId};
 
 /// States in which a review counts against the co-trainer's capacity.
@@ -15,6 +15,7 @@ pub const OPEN_STATES: [&str; 2] = ["allocated", "started"];
 /// A review.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = reviews)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct Review {
     /// Id.
     pub id: ReviewId,
@@ -155,8 +156,21 @@ impl Review {
         if rows.is_empty() {
             return Ok(());
         }
-        per_backend!(conn, c => diesel::insert_into(reviews::table).values(rows).execute(c))
-            .map(|_| ())
+        match conn {
+            // COPY: one round trip, no parameter limit, several times faster than INSERT.
+            DbConnection::Postgresql(c) => diesel::copy_from(reviews::table)
+                .from_insertable(rows)
+                .execute(c)
+                .map(|_| ()),
+            DbConnection::Sqlite(c) => {
+                for chunk in rows.chunks(1_000) {
+                    diesel::insert_into(reviews::table)
+                        .values(chunk)
+                        .execute(c)?;
+                }
+                Ok(())
+            }
+        }
     }
 
     /// Saves the mutable fields if unchanged since `lock_version`; returns whether it was.

@@ -54,8 +54,11 @@ impl ReviewEvent {
         if rows.is_empty() {
             return Ok(());
         }
-        per_backend!(conn, c => diesel::insert_into(review_events::table).values(rows).execute(c))
-            .map(|_| ())
+        // In chunks: PostgreSQL takes at most 65,535 parameters per statement.
+        for chunk in rows.chunks(2_000) {
+            per_backend!(conn, c => diesel::insert_into(review_events::table).values(chunk).execute(c))?;
+        }
+        Ok(())
     }
 
     /// A review's history, oldest first.

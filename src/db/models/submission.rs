@@ -65,6 +65,29 @@ impl Submission {
             .optional()
     }
 
+    /// These submissions without their draft text.
+    pub fn list_meta_by_ids(
+        conn: &mut DbConnection,
+        ids: &[String],
+    ) -> QueryResult<Vec<Submission>> {
+        use submissions as s;
+        s::table
+            .filter(s::id.eq_any(ids))
+            .select((
+                s::id,
+                s::enrollment_id,
+                s::assignment_id,
+                s::state,
+                diesel::dsl::sql::<diesel::sql_types::Text>("''"),
+                s::language,
+                s::current_version,
+                s::lock_version,
+                s::created_at,
+                s::updated_at,
+            ))
+            .load(conn)
+    }
+
     /// Every submission of an enrollment.
     pub fn list_by_enrollment(
         conn: &mut DbConnection,

@@ -61,6 +61,29 @@ impl SubmissionVersion {
             .optional()
     }
 
+    /// These versions without their text (for bulk work that does not show it).
+    pub fn list_meta_by_ids(
+        conn: &mut DbConnection,
+        ids: &[String],
+    ) -> QueryResult<Vec<SubmissionVersion>> {
+        use submission_versions as v;
+        v::table
+            .filter(v::id.eq_any(ids))
+            .select((
+                v::id,
+                v::submission_id,
+                v::number,
+                diesel::dsl::sql::<diesel::sql_types::Text>("''"),
+                v::submitted_at,
+                v::late,
+                v::decision,
+                v::points,
+                v::decided_at,
+                v::moderation_note,
+            ))
+            .load(conn)
+    }
+
     /// Records the final decision of a version.
     pub fn decide(
         conn: &mut DbConnection,

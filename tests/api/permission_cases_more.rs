@@ -1,5 +1,5 @@
-//! The permission table's rows for grading: reviews, the owner's grading page, moderation,
-//! the co-trainer pool, disputes and ratings (pages and API).
+//! More rows of the permission table: grading (reviews, the grading page, moderation, the
+//! co-trainer pool, disputes, ratings) and certificates (pages, downloads, verification, API).
 
 use qualify::domain::ids::PersonId;
 
@@ -173,6 +173,133 @@ pub fn grading_cases(other_trainee: &PersonId) -> Vec<Case> {
             "/cotrainer-profile",
             serde_json::json!({ "active": true, "capacity": 4, "languages": ["en"], "lock_version": 2 }),
             [s401, s422, ok],
+        ),
+    ]
+}
+
+/// The certificate rows; `cohort` is a cohort of the fixture.
+pub fn certificate_cases(cohort: &str) -> Vec<Case> {
+    let ok = Status(200);
+    let (s401, s403, s404, s422) = (Status(401), Status(403), Status(404), Status(422));
+    let reason = || serde_json::json!({ "reason": "x" });
+    vec![
+        case("GET", "/certificates", "/certificates", [SignIn, ok, ok]),
+        post(
+            "/certificates/issue",
+            "/certificates/issue".into(),
+            vec![
+                ("cohort_id", cohort),
+                ("emails", "nobody@example.com"),
+                ("reason", "x"),
+            ],
+            [SignIn, s403, s422],
+        ),
+        case(
+            "GET",
+            "/certificates/{id}",
+            "/certificates/nope",
+            [SignIn, s404, s404],
+        ),
+        case(
+            "GET",
+            "/certificates/{id}/pdf",
+            "/certificates/nope/pdf",
+            [SignIn, s404, s404],
+        ),
+        case(
+            "GET",
+            "/certificates/{id}/credential",
+            "/certificates/nope/credential",
+            [SignIn, s404, s404],
+        ),
+        post(
+            "/certificates/{id}/revoke",
+            "/certificates/nope/revoke".into(),
+            vec![("reason", "x")],
+            [SignIn, s403, s404],
+        ),
+        post(
+            "/certificates/{id}/reissue",
+            "/certificates/nope/reissue".into(),
+            vec![("reason", "x")],
+            [SignIn, s403, s404],
+        ),
+        case("GET", "/verify", "/verify", [ok, ok, ok]),
+        post(
+            "/verify",
+            "/verify".into(),
+            vec![("jwt", "a.b.c")],
+            [s422, s422, s422],
+        ),
+        case(
+            "GET",
+            "/verify/{code}",
+            "/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            [s404, s404, s404],
+        ),
+        case(
+            "GET",
+            "/.well-known/jwks.json",
+            "/.well-known/jwks.json",
+            [ok, ok, ok],
+        ),
+        case("GET", "/issuer", "/issuer", [ok, ok, ok]),
+        case(
+            "GET",
+            "/certificates",
+            "/api/v1/certificates",
+            [s401, s403, ok],
+        ),
+        api(
+            "POST",
+            "/certificates",
+            "/certificates",
+            serde_json::json!({ "enrollment_ids": [], "reason": "x", "dryRun": true }),
+            [s401, s403, ok],
+        ),
+        case(
+            "GET",
+            "/me/certificates",
+            "/api/v1/me/certificates",
+            [s401, ok, ok],
+        ),
+        case(
+            "GET",
+            "/certificates/{certificate_id}",
+            "/api/v1/certificates/nope",
+            [s401, s404, s404],
+        ),
+        api(
+            "POST",
+            "/certificates/{certificate_id}/revoke",
+            "/certificates/nope/revoke",
+            reason(),
+            [s401, s403, s404],
+        ),
+        api(
+            "POST",
+            "/certificates/{certificate_id}/reissue",
+            "/certificates/nope/reissue",
+            reason(),
+            [s401, s403, s404],
+        ),
+        case(
+            "GET",
+            "/certificates/{certificate_id}/pdf",
+            "/api/v1/certificates/nope/pdf",
+            [s401, s404, s404],
+        ),
+        case(
+            "GET",
+            "/certificates/{certificate_id}/credential",
+            "/api/v1/certificates/nope/credential",
+            [s401, s404, s404],
+        ),
+        case(
+            "GET",
+            "/verify/{code}",
+            "/api/v1/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            [s404, s404, s404],
         ),
     ]
 }

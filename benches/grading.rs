@@ -1,0 +1,290 @@
+//! Grading speed targets (issue "Co-trainers"): allocating 10,000 pending submissions across
+//! 300 co-trainers in under a second, and a co-trainer's queue page with 200 open reviews in
+//! under 20 ms at the median.
+//!
+//! Run: `cargo bench --bench grading` (SQLite in a temporary folder), or with
+//! `QUALIFY_BENCH_DATABASE_URL=postgres://…/db` for PostgreSQL (the database is reset).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDateTime, TimeZone, Utc};
+use qualify::clock::{Clock, FixedClock};
+use qualify::config::Settings;
+use qualify::db::models::{
+    Cohort, CohortCotrainer, Cotrainer, CurriculumVersion, Enrollment, Person, Program, QueuedSlot,
+    Submission, SubmissionVersion,
+};
+use qualify::db::{DbConnection, build_pool, write_tx};
+use qualify::domain::ids::{CohortId, EnrollmentId, PersonId};
+use qualify::mail::compose::Composer;
+
+const COHORTS: usize = 10;
+const COTRAINERS: usize = 300;
+const PENDING: usize = 10_000;
+const UNITS: [&str; 8] = [
+    "Sales",
+    "HR",
+    "IT",
+    "Finance",
+    "Ops",
+    "Legal",
+    "R&D",
+    "Marketing",
+];
+
+fn settings(dir: &std::path::Path, url: &str) -> Settings {
+    let mut map = BTreeMap::new();
+    let content = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("course_content");
+    for (k, v) in [
+        ("QUALIFY_DATABASE_URL", url.to_string()),
+        ("QUALIFY_BIND", "127.0.0.1:0".into()),
+        ("QUALIFY_DATA_DIR", dir.join("data").display().to_string()),
+        ("QUALIFY_CONTENT_DIR", content.display().to_string()),
+        ("QUALIFY_SECRET_KEY", "cd".repeat(32)),
+        ("QUALIFY_MAIL_WORKER", "off".into()),
+        ("QUALIFY_SCHEDULER", "off".into()),
+        ("QUALIFY_LOG", "warn".into()),
+    ] {
+        map.insert(k.to_string(), v);
+    }
+    Settings::from_map(&map).expect("bench settings")
+}
+
+fn person(i: usize, kind: &str, now: NaiveDateTime) -> Person {
+    let email = format!("{kind}{i}@bench.example");
+    Person {
+        id: PersonId::new(),
+        email_normalized: email.clone(),
+        email,
+        name: format!("{kind} {i}"),
+        language: if i.is_multiple_of(3) { "de" } else { "en" }.into(),
+        time_zone: "Europe/Berlin".into(),
+        org_unit: Some(UNITS[i % UNITS.len()].into()),
+        manager_email: None,
+        password_hash: None,
+        status: "active".into(),
+        lock_version: 1,
+        created_at: now,
+        updated_at: now,
+        last_sign_in_at: None,
+    }
+}
+
+/// 10 cohorts, 300 co-trainers (30 per cohort, one with a large capacity), and 10,000
+/// submitted versions waiting in the allocation queue. Returns the large co-trainer.
+fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
+    write_tx(conn, |conn| -> Result<PersonId, diesel::result::Error> {
+        let program = Program::list(conn)?.remove(0);
+        let version = CurriculumVersion::find_current(conn, &program.id)?.expect("curriculum");
+        let assignment = qualify::db::models::Assignment::list_by_version(conn, &version.id)?
+            .into_iter()
+            .find(|a| a.slug == "purpose-canvas")
+            .expect("purpose canvas");
+        let mut cohorts = Vec::new();
+        for c in 0..COHORTS {
+            let id = CohortId::new();
+            Cohort::create(
+                conn,
+                &Cohort {
+                    id: id.clone(),
+                    program_id: program.id.clone(),
+                    curriculum_version_id: version.id.clone(),
+                    name: format!("Bench {c}"),
+                    starts_on: "2026-03-02".into(),
+                    time_zone: "Europe/Berlin".into(),
+                    state: "running".into(),
+                    lock_version: 1,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
+            cohorts.push(id);
+        }
+        let mut large = None;
+        for i in 0..COTRAINERS {
+            let p = person(i, "coach", now);
+            Person::create(conn, &p)?;
+            let capacity = if i == 0 { 300 } else { 40 };
+            Cotrainer::create_if_absent(
+                conn,
+                &Cotrainer {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    program_id: program.id.clone(),
+                    person_id: p.id.clone(),
+                    capacity,
+                    languages: "de,en".into(),
+                    active: true,
+                    source: "owner".into(),
+                    lock_version: 1,
+                    created_at: now,
+                },
+            )?;
+            CohortCotrainer::add(
+                conn,
+                &CohortCotrainer {
+                    cohort_id: cohorts[i % COHORTS].clone(),
+                    person_id: p.id.clone(),
+                    added_at: now,
+                },
+            )?;
+            if i == 0 {
+                large = Some(p.id);
+            }
+        }
+        for i in 0..PENDING {
+            let p = person(i, "trainee", now);
+            Person::create(conn, &p)?;
+            let enrollment = EnrollmentId::new();
+            let cohort = cohorts[i % COHORTS].clone();
+            Enrollment::create(
+                conn,
+                &Enrollment {
+                    id: enrollment.clone(),
+                    cohort_id: cohort.clone(),
+                    person_id: p.id.clone(),
+                    state: "active".into(),
+                    lock_version: 1,
+                    enrolled_at: now,
+                    updated_at: now,
+                },
+            )?;
+            let submission = uuid::Uuid::new_v4().to_string();
+            Submission::create(
+                conn,
+                &Submission {
+                    id: submission.clone(),
+                    enrollment_id: enrollment,
+                    assignment_id: assignment.id.clone(),
+                    state: "submitted".into(),
+                    draft_body: String::new(),
+                    language: p.language.clone(),
+                    current_version: 1,
+                    lock_version: 1,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
+            let version_id = uuid::Uuid::new_v4().to_string();
+            SubmissionVersion::create(
+                conn,
+                &SubmissionVersion {
+                    id: version_id.clone(),
+                    submission_id: submission,
+                    number: 1,
+                    body: "## Purpose\nA community for supplier quality.".into(),
+                    submitted_at: now,
+                    late: false,
+                    decision: None,
+                    points: None,
+                    decided_at: None,
+                    moderation_note: None,
+                },
+            )?;
+            QueuedSlot::enqueue(
+                conn,
+                &QueuedSlot {
+                    submission_version_id: version_id,
+                    slot: 1,
+                    cohort_id: cohort,
+                    queued_at: now,
+                    reason: "{}".into(),
+                },
+            )?;
+        }
+        Ok(large.expect("a large co-trainer"))
+    })
+    .expect("bench data")
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+#[actix_web::main]
+async fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = std::env::var("QUALIFY_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
+    let backend = if url.starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    let settings = settings(dir.path(), &url);
+    let pool = build_pool(&settings.database, 2).expect("pool");
+    let clock = Arc::new(FixedClock::new(
+        Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap(),
+    ));
+    let now = clock.now_naive();
+    {
+        let mut conn = pool.get().expect("connection");
+        if backend == "PostgreSQL" {
+            qualify::db::migrations::revert_all(&mut conn).ok();
+        }
+        qualify::db::migrations::run_pending(&mut conn).expect("migrations");
+        qualify::content::sync_folder(&mut conn, &settings.content_dir, now).expect("content");
+    }
+    let large = {
+        let mut conn = pool.get().expect("connection");
+        build(&mut conn, now)
+    };
+    let templates = Arc::new(qualify::templates::Templates::load().expect("templates"));
+    let composer = Composer::new(templates, &settings.base_url, &settings.mail_from);
+    let started = Instant::now();
+    let allocated = {
+        let mut conn = pool.get().expect("connection");
+        qualify::grading::allocate::drain(&mut conn, &composer, PENDING as i64, now)
+            .expect("allocation")
+    };
+    let allocation = started.elapsed();
+    assert_eq!(allocated, PENDING, "every pending submission allocated");
+    let open = {
+        let mut conn = pool.get().expect("connection");
+        qualify::db::models::Review::list_open_by_reviewer(&mut conn, &large)
+            .expect("queue")
+            .len()
+    };
+
+    // The queue page over HTTP, signed in as the large co-trainer.
+    let cookie = {
+        let mut conn = pool.get().expect("connection");
+        qualify::accounts::session::start(&mut conn, &large, None, now, &settings).expect("session")
+    };
+    let app = qualify::startup::Application::build(settings.clone(), clock.clone())
+        .await
+        .expect("app");
+    let address = format!("http://127.0.0.1:{}/reviews", app.port());
+    actix_web::rt::spawn(app.run_until_stopped());
+    let client = awc::Client::default();
+    let mut samples = Vec::new();
+    for i in 0..60 {
+        let t = Instant::now();
+        let mut resp = client
+            .get(&address)
+            .insert_header(("Cookie", format!("qualify_session={cookie}")))
+            .send()
+            .await
+            .expect("queue page");
+        let body = resp.body().limit(10_000_000).await.expect("body");
+        assert_eq!(resp.status(), 200);
+        assert!(body.len() > 10_000);
+        if i >= 10 {
+            samples.push(t.elapsed());
+        }
+    }
+    let queue = median(samples);
+    println!("\n| figure ({backend}) | target | measured |");
+    println!("|---|---|---|");
+    println!(
+        "| allocate {PENDING} pending submissions across {COTRAINERS} co-trainers | < 1 s | {:.0} ms |",
+        allocation.as_secs_f64() * 1000.0
+    );
+    println!(
+        "| queue page of a co-trainer with {open} open reviews (median of 50) | < 20 ms | {:.1} ms |",
+        queue.as_secs_f64() * 1000.0
+    );
+}

@@ -1,0 +1,306 @@
+//! Issuing, re-issuing and revoking. Automatic issue happens inside the transaction that records
+//! the deciding review, under a lock on the enrollment, so two final decisions at the same
+//! moment give exactly one certificate; a unique index (one active certificate per person and
+//! program) makes a second one impossible anyway.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde_json::json;
+
+use super::code::new_code;
+use super::record::{Record, Standings, standings};
+use crate::accounts::Identity;
+use crate::db::models::{AuditEntry, Certificate, Enrollment, Person};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::{EnrollmentId, PersonId};
+use crate::error::AppError;
+use crate::mail::compose::{Composer, Email, enqueue};
+
+/// The issuer named on certificates.
+pub fn issuer_name(composer: &Composer) -> String {
+    composer.domain.clone()
+}
+
+/// Issues a certificate from standings (superseding an active one from another enrollment).
+fn issue_from(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    s: &Standings,
+    record: Record,
+    by: Option<(&PersonId, &str)>,
+    now: NaiveDateTime,
+) -> Result<Option<Certificate>, AppError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let old = Certificate::find_active(conn, &s.person.id, &s.program.id)?;
+    if let Some(old) = &old {
+        if old.enrollment_id.as_ref() == Some(&s.enrollment.id) {
+            return Ok(None);
+        }
+        // Recertification: the new certificate supersedes the old (linked once it exists).
+        Certificate::end(conn, &old.id, "superseded", None, None, now)?;
+    }
+    let cert = Certificate {
+        id,
+        public_id: new_code(),
+        person_id: s.person.id.clone(),
+        program_id: s.program.id.clone(),
+        enrollment_id: Some(s.enrollment.id.clone()),
+        curriculum_version_id: s.version.id.clone(),
+        holder_name: record.holder_name.clone(),
+        program_title_de: record.program_title.de.clone(),
+        program_title_en: record.program_title.en.clone(),
+        record: serde_json::to_string(&record).expect("record serialises"),
+        issued_at: now,
+        expires_at: s.expiry(now),
+        issued_by: by.map(|(p, _)| p.clone()),
+        issue_reason: by.map(|(_, r)| r.to_string()),
+        status: "active".into(),
+        revoked_at: None,
+        revoked_reason: None,
+        superseded_by: None,
+        created_at: now,
+    };
+    if !Certificate::create_if_absent(conn, &cert)? {
+        return Ok(None);
+    }
+    if let Some(old) = &old {
+        Certificate::link_successor(conn, &old.id, &cert.id)?;
+    }
+    AuditEntry::new(
+        now,
+        by.map(|(p, _)| p),
+        "certificate_issued",
+        "certificate",
+        Some(&cert.id),
+    )
+    .details(json!({ "person": cert.person_id, "by_hand": by.is_some() }))
+    .record(conn)?;
+    tell(conn, composer, &s.person, &cert, "certificate_issued", now)?;
+    Ok(Some(cert))
+}
+
+/// Mails the holder about a certificate (issued or revoked), once per certificate and kind.
+fn tell(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    person: &Person,
+    cert: &Certificate,
+    template: &'static str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let mut context = tera::Context::new();
+    context.insert(
+        "program",
+        if person.language == "en" {
+            &cert.program_title_en
+        } else {
+            &cert.program_title_de
+        },
+    );
+    context.insert(
+        "link",
+        &format!("{}/certificates/{}", composer.base_url, cert.id),
+    );
+    context.insert(
+        "verify",
+        &format!("{}/verify/{}", composer.base_url, cert.public_id),
+    );
+    context.insert("reason", &cert.revoked_reason.clone().unwrap_or_default());
+    enqueue(
+        conn,
+        composer,
+        now,
+        Email {
+            key: format!("{template}:{}", cert.id),
+            template,
+            to: person,
+            context,
+        },
+    )?;
+    Ok(())
+}
+
+/// Called when a decision is released: issues the certificate if the trainee now meets the
+/// rule. Runs inside the decision's transaction.
+pub fn on_decision(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    enrollment: &EnrollmentId,
+    now: NaiveDateTime,
+) -> Result<Option<Certificate>, AppError> {
+    Enrollment::lock(conn, enrollment)?;
+    let enrollment = Enrollment::find(conn, enrollment)?.ok_or(AppError::NotFound)?;
+    let s = standings(conn, &enrollment)?;
+    if !s.standing.met {
+        return Ok(None);
+    }
+    let record = s.record(&issuer_name(composer), now);
+    issue_from(conn, composer, &s, record, None, now)
+}
+
+/// One line of a by-hand issue plan.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PlanLine {
+    /// Enrollment id.
+    pub enrollment_id: String,
+    /// The trainee.
+    pub name: String,
+    /// Meets the certification rule.
+    pub meets_rule: bool,
+    /// Required assignments not passed.
+    pub missing: Vec<String>,
+    /// Already holds a certificate from this enrollment.
+    pub already: bool,
+}
+
+/// The owner issues certificates by hand to these enrollments (an exception, with a reason).
+/// With `dry_run` nothing changes and the plan says who would get what.
+pub fn issue_by_hand(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    enrollments: &[EnrollmentId],
+    reason: &str,
+    dry_run: bool,
+    now: NaiveDateTime,
+) -> Result<Result<Vec<PlanLine>, &'static str>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Ok(Err("certificate-error-reason"));
+    }
+    write_tx(conn, |conn| {
+        let mut plan = Vec::new();
+        for id in enrollments {
+            Enrollment::lock(conn, id)?;
+            let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
+            let s = standings(conn, &enrollment)?;
+            let already = Certificate::find_active(conn, &s.person.id, &s.program.id)?
+                .is_some_and(|c| c.enrollment_id.as_ref() == Some(id));
+            plan.push(PlanLine {
+                enrollment_id: id.0.clone(),
+                name: s.person.name.clone(),
+                meets_rule: s.standing.met,
+                missing: s.standing.missing.clone(),
+                already,
+            });
+            if !dry_run && !already {
+                let record = s.record(&issuer_name(composer), now);
+                issue_from(
+                    conn,
+                    composer,
+                    &s,
+                    record,
+                    Some((&actor.person.id, reason)),
+                    now,
+                )?;
+            }
+        }
+        Ok(Ok(plan))
+    })
+}
+
+/// The owner revokes an active certificate, with a reason; the holder is told.
+pub fn revoke(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    id: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<Result<(), &'static str>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Ok(Err("certificate-error-reason"));
+    }
+    write_tx(conn, |conn| {
+        let cert = Certificate::find(conn, id)?.ok_or(AppError::NotFound)?;
+        if !Certificate::end(conn, id, "revoked", Some(reason), None, now)? {
+            return Ok(Err("certificate-error-not-active"));
+        }
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "certificate_revoked",
+            "certificate",
+            Some(id),
+        )
+        .details(json!({ "reason": reason }))
+        .record(conn)?;
+        let revoked = Certificate::find(conn, id)?.unwrap_or(cert);
+        if let Some(person) = Person::find(conn, &revoked.person_id)? {
+            tell(
+                conn,
+                composer,
+                &person,
+                &revoked,
+                "certificate_revoked",
+                now,
+            )?;
+        }
+        Ok(Ok(()))
+    })
+}
+
+/// The owner re-issues an active certificate (e.g. after a name change): a new certificate
+/// with the holder's current name supersedes it; everything else of the record is kept.
+pub fn reissue(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    id: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<Result<Certificate, &'static str>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Ok(Err("certificate-error-reason"));
+    }
+    write_tx(conn, |conn| {
+        let old = Certificate::find(conn, id)?.ok_or(AppError::NotFound)?;
+        if old.status != "active" {
+            return Ok(Err("certificate-error-not-active"));
+        }
+        let person = Person::find(conn, &old.person_id)?.ok_or(AppError::NotFound)?;
+        let mut record: Record =
+            serde_json::from_str(&old.record).map_err(|e| AppError::Internal(e.into()))?;
+        record.holder_name = person.name.clone();
+        let new_id = uuid::Uuid::new_v4().to_string();
+        Certificate::end(conn, &old.id, "superseded", None, None, now)?;
+        let cert = Certificate {
+            id: new_id,
+            public_id: new_code(),
+            holder_name: person.name.clone(),
+            record: serde_json::to_string(&record).expect("record serialises"),
+            issued_at: now,
+            issued_by: Some(actor.person.id.clone()),
+            issue_reason: Some(reason.to_string()),
+            status: "active".into(),
+            created_at: now,
+            ..old.clone()
+        };
+        if !Certificate::create_if_absent(conn, &cert)? {
+            return Err(AppError::Conflict("error-changed-meanwhile".into()));
+        }
+        Certificate::link_successor(conn, &old.id, &cert.id)?;
+        AuditEntry::new(
+            now,
+            Some(&actor.person.id),
+            "certificate_reissued",
+            "certificate",
+            Some(&cert.id),
+        )
+        .details(json!({ "supersedes": old.id, "reason": reason }))
+        .record(conn)?;
+        tell(conn, composer, &person, &cert, "certificate_issued", now)?;
+        Ok(Ok(cert))
+    })
+}

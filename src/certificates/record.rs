@@ -1,0 +1,217 @@
+//! The certification rule and the frozen record: what a trainee has passed, checked against
+//! `program.toml` (every required assignment passed, optionally a minimum total), and copied
+//! into the certificate at issue so later changes to the person or the curriculum change no
+//! issued certificate.
+
+use chrono::{Months, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::db::DbConnection;
+use crate::db::models::{
+    Assignment, Cohort, CurriculumVersion, Enrollment, Module, Person, Program, Submission,
+    SubmissionVersion,
+};
+use crate::error::AppError;
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Bilingual {
+    /// German.
+    pub de: String,
+    /// English.
+    pub en: String,
+}
+
+impl Bilingual {
+    /// The text in a language.
+    pub fn get(&self, lang: &str) -> &str {
+        if lang == "de" { &self.de } else { &self.en }
+    }
+}
+
+/// One assignment's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct AssignmentResult {
+    /// Id (slug).
+    pub slug: String,
+    /// Title.
+    pub title: Bilingual,
+    /// Required for the certificate.
+    pub required: bool,
+    /// passed, revision_requested, failed, or none.
+    pub decision: Option<String>,
+    /// Points of the decision.
+    pub points: Option<i32>,
+    /// Rubric maximum.
+    pub max_points: i32,
+}
+
+/// One module's results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ModuleResult {
+    /// Id (slug).
+    pub slug: String,
+    /// Title.
+    pub title: Bilingual,
+    /// Its assignments.
+    pub assignments: Vec<AssignmentResult>,
+}
+
+/// The frozen record of a certificate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Record {
+    /// The holder's name.
+    pub holder_name: String,
+    /// The program's id.
+    pub program: String,
+    /// The program's title.
+    pub program_title: Bilingual,
+    /// The cohort.
+    pub cohort: String,
+    /// The curriculum version (sequence) and its content hash.
+    pub curriculum_version: i32,
+    /// Content hash of that version.
+    pub content_hash: String,
+    /// Modules and results.
+    pub modules: Vec<ModuleResult>,
+    /// Points over the required assignments.
+    pub total_points: i32,
+    /// Issue date (UTC, `YYYY-MM-DD`).
+    pub issued_on: String,
+    /// Expiry date (UTC, `YYYY-MM-DD`).
+    pub expires_on: Option<String>,
+    /// Who issues: the program owner's organisation as the installation names it.
+    pub issuer: String,
+}
+
+/// Where a trainee stands against the certification rule.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Standing {
+    /// The rule is met.
+    pub met: bool,
+    /// Required assignments not passed yet (slugs).
+    pub missing: Vec<String>,
+    /// Points over the required assignments.
+    pub total_points: i32,
+    /// The minimum total (0: none).
+    pub min_total_points: i32,
+}
+
+/// Everything about one enrollment the rule and the record need.
+pub struct Standings {
+    /// The enrollment.
+    pub enrollment: Enrollment,
+    /// Its trainee.
+    pub person: Person,
+    /// Its cohort.
+    pub cohort: Cohort,
+    /// The program.
+    pub program: Program,
+    /// The pinned curriculum.
+    pub version: CurriculumVersion,
+    /// Where the trainee stands.
+    pub standing: Standing,
+    /// The results, module by module.
+    pub modules: Vec<ModuleResult>,
+}
+
+/// Loads an enrollment's results and checks the rule.
+pub fn standings(conn: &mut DbConnection, enrollment: &Enrollment) -> Result<Standings, AppError> {
+    let person = Person::find(conn, &enrollment.person_id)?.ok_or(AppError::NotFound)?;
+    let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
+    let program = Program::list(conn)?
+        .into_iter()
+        .find(|p| p.id == cohort.program_id)
+        .ok_or(AppError::NotFound)?;
+    let version =
+        CurriculumVersion::find(conn, &cohort.curriculum_version_id)?.ok_or(AppError::NotFound)?;
+    let modules = Module::list_by_version(conn, &version.id)?;
+    let assignments = Assignment::list_by_version(conn, &version.id)?;
+    let submissions = Submission::list_by_enrollment(conn, &enrollment.id)?;
+    let mut results = Vec::new();
+    let (mut missing, mut total) = (Vec::new(), 0);
+    for m in &modules {
+        let mut here = Vec::new();
+        for a in assignments.iter().filter(|a| a.module_id == m.id) {
+            let decided = match submissions.iter().find(|s| s.assignment_id == a.id) {
+                Some(s) => SubmissionVersion::list_by_submission(conn, &s.id)?
+                    .into_iter()
+                    .find(|v| v.decision.is_some()),
+                None => None,
+            };
+            let decision = decided.as_ref().and_then(|v| v.decision.clone());
+            let points = decided.as_ref().and_then(|v| v.points);
+            if a.required {
+                if decision.as_deref() == Some("passed") {
+                    total += points.unwrap_or(0);
+                } else {
+                    missing.push(a.slug.clone());
+                }
+            }
+            here.push(AssignmentResult {
+                slug: a.slug.clone(),
+                title: Bilingual {
+                    de: a.title_de.clone(),
+                    en: a.title_en.clone(),
+                },
+                required: a.required,
+                decision,
+                points,
+                max_points: a.max_points,
+            });
+        }
+        results.push(ModuleResult {
+            slug: m.slug.clone(),
+            title: Bilingual {
+                de: m.title_de.clone(),
+                en: m.title_en.clone(),
+            },
+            assignments: here,
+        });
+    }
+    let standing = Standing {
+        met: missing.is_empty() && total >= version.min_total_points,
+        missing,
+        total_points: total,
+        min_total_points: version.min_total_points,
+    };
+    Ok(Standings {
+        enrollment: enrollment.clone(),
+        person,
+        cohort,
+        program,
+        version,
+        standing,
+        modules: results,
+    })
+}
+
+impl Standings {
+    /// The expiry of a certificate issued at `now`.
+    pub fn expiry(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        u32::try_from(self.version.validity_months)
+            .ok()
+            .filter(|m| *m > 0)
+            .and_then(|m| now.checked_add_months(Months::new(m)))
+    }
+
+    /// The frozen record of a certificate issued now.
+    pub fn record(&self, issuer: &str, now: NaiveDateTime) -> Record {
+        Record {
+            holder_name: self.person.name.clone(),
+            program: self.program.slug.clone(),
+            program_title: Bilingual {
+                de: self.version.title_de.clone(),
+                en: self.version.title_en.clone(),
+            },
+            cohort: self.cohort.name.clone(),
+            curriculum_version: self.version.sequence,
+            content_hash: self.version.content_hash.clone(),
+            modules: self.modules.clone(),
+            total_points: self.standing.total_points,
+            issued_on: now.date().to_string(),
+            expires_on: self.expiry(now).map(|e| e.date().to_string()),
+            issuer: issuer.to_string(),
+        }
+    }
+}

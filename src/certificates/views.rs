@@ -1,0 +1,165 @@
+//! What people see of certificates: the holder and the owner see the whole certificate, anyone
+//! with the code sees the verification (name, program, dates, status in plain words).
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::credential::Issuer;
+use super::record::{ModuleResult, Record};
+use crate::accounts::Identity;
+use crate::db::DbConnection;
+use crate::db::models::Certificate;
+use crate::error::AppError;
+
+/// A certificate as its holder or the owner sees it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CertificateView {
+    /// Id (pages, downloads).
+    pub id: String,
+    /// The verification code.
+    pub code: String,
+    /// The holder's name (as issued).
+    pub holder_name: String,
+    /// Program title in the viewer's language.
+    pub program: String,
+    /// Cohort.
+    pub cohort: String,
+    /// Issue date.
+    pub issued_on: String,
+    /// Expiry date.
+    pub expires_on: Option<String>,
+    /// active, expired, revoked, superseded.
+    pub status: String,
+    /// Why revoked.
+    pub revoked_reason: Option<String>,
+    /// Issued by hand: why.
+    pub issue_reason: Option<String>,
+    /// The public verification URL (also the share page).
+    pub verify_url: String,
+    /// Add to LinkedIn.
+    pub linkedin_url: String,
+    /// Modules and results.
+    pub modules: Vec<ModuleResult>,
+    /// Curriculum version certified.
+    pub curriculum_version: i32,
+}
+
+fn enc(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// The view of a certificate.
+pub fn view(
+    cert: &Certificate,
+    issuer: &Issuer,
+    lang: &str,
+    now: NaiveDateTime,
+) -> CertificateView {
+    let record: Option<Record> = serde_json::from_str(&cert.record).ok();
+    let program = if lang == "de" {
+        cert.program_title_de.clone()
+    } else {
+        cert.program_title_en.clone()
+    };
+    let verify_url = issuer.verify_url(cert);
+    let issued = cert.issued_at.date();
+    let mut linkedin = format!(
+        "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name={}&organizationName={}&issueYear={}&issueMonth={}&certUrl={}&certId={}",
+        enc(&program),
+        enc(&issuer.name),
+        chrono::Datelike::year(&issued),
+        chrono::Datelike::month(&issued),
+        enc(&verify_url),
+        enc(&cert.public_id),
+    );
+    if let Some(e) = cert.expires_at {
+        linkedin.push_str(&format!(
+            "&expirationYear={}&expirationMonth={}",
+            chrono::Datelike::year(&e.date()),
+            chrono::Datelike::month(&e.date())
+        ));
+    }
+    CertificateView {
+        id: cert.id.clone(),
+        code: cert.public_id.clone(),
+        holder_name: cert.holder_name.clone(),
+        program,
+        cohort: record
+            .as_ref()
+            .map(|r| r.cohort.clone())
+            .unwrap_or_default(),
+        issued_on: issued.to_string(),
+        expires_on: cert.expires_at.map(|e| e.date().to_string()),
+        status: cert.status_at(now).to_string(),
+        revoked_reason: cert.revoked_reason.clone(),
+        issue_reason: cert.issue_reason.clone(),
+        verify_url,
+        linkedin_url: linkedin,
+        modules: record
+            .as_ref()
+            .map(|r| r.modules.clone())
+            .unwrap_or_default(),
+        curriculum_version: record.map(|r| r.curriculum_version).unwrap_or_default(),
+    }
+}
+
+/// A certificate its holder or the owner may see; anyone else gets "not found".
+pub fn visible(
+    conn: &mut DbConnection,
+    viewer: &Identity,
+    id: &str,
+) -> Result<Certificate, AppError> {
+    Certificate::find(conn, id)?
+        .filter(|c| viewer.is_owner || c.person_id == viewer.person.id)
+        .ok_or(AppError::NotFound)
+}
+
+/// What the public verification shows.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Verification {
+    /// The holder's name.
+    pub holder_name: String,
+    /// Program title in the viewer's language.
+    pub program: String,
+    /// Issue date.
+    pub issued_on: String,
+    /// Expiry date.
+    pub expires_on: Option<String>,
+    /// active, expired, revoked, superseded.
+    pub status: String,
+    /// Revocation date.
+    pub revoked_on: Option<String>,
+    /// Why revoked.
+    pub revoked_reason: Option<String>,
+    /// The verification URL.
+    pub verify_url: String,
+}
+
+/// The verification of a code (`None`: no such certificate).
+pub fn verification(
+    conn: &mut DbConnection,
+    issuer: &Issuer,
+    code: &str,
+    lang: &str,
+    now: NaiveDateTime,
+) -> Result<Option<Verification>, AppError> {
+    if !super::code::looks_like_code(code) {
+        return Ok(None);
+    }
+    Ok(
+        Certificate::find_by_code(conn, code)?.map(|c| Verification {
+            holder_name: c.holder_name.clone(),
+            program: if lang == "de" {
+                c.program_title_de.clone()
+            } else {
+                c.program_title_en.clone()
+            },
+            issued_on: c.issued_at.date().to_string(),
+            expires_on: c.expires_at.map(|e| e.date().to_string()),
+            status: c.status_at(now).to_string(),
+            revoked_on: c.revoked_at.map(|r| r.date().to_string()),
+            revoked_reason: c.revoked_reason.clone(),
+            verify_url: issuer.verify_url(&c),
+        }),
+    )
+}
