@@ -507,3 +507,66 @@ async fn certificates_expire_and_the_by_hand_dry_run_changes_nothing() {
     assert_eq!(v.status, 200);
     assert_eq!(v.json()["status"], "expired");
 }
+
+#[actix_web::test]
+async fn passing_a_refresher_cohort_supersedes_the_old_certificate() {
+    let app = spawn_app().await;
+    let (g, tara, _first, a, b) = nearly_certified(&app).await;
+    for r in g.reviews() {
+        pass(&app, &token(&app, &r.reviewer_id), &r.id.0).await;
+    }
+    let old = certificates_of(&app, &tara).remove(0);
+    // A refresher cohort: the owner enrolls the holder; passing it again issues a new one.
+    let owner = crate::browser::signed_in(&app, &g.owner_id).await;
+    let refresher = crate::cohorts::create_cohort(&owner, "Refresher", "2026-05-12").await;
+    owner.get(&format!("/cohorts/{refresher}")).await;
+    let resp = owner
+        .post(
+            &format!("/cohorts/{refresher}/cotrainers"),
+            &[("emails", "a@example.com\nb@example.com")],
+        )
+        .await;
+    assert_eq!(resp.status, 303);
+    let resp = owner
+        .post(
+            &format!("/cohorts/{refresher}/enrollments"),
+            &[("people", "tara@example.com")],
+        )
+        .await;
+    assert_eq!(resp.status, 200);
+    let second = {
+        let mut conn = app.conn();
+        Enrollment::find_in(
+            &mut conn,
+            &qualify::domain::ids::CohortId(refresher.clone()),
+            &tara,
+        )
+        .unwrap()
+        .unwrap()
+        .id
+        .0
+    };
+    let six: Vec<&str> = FIRST_FIVE
+        .iter()
+        .copied()
+        .chain(["impact-report"])
+        .collect();
+    passed(&app, &second, &six);
+    app.clock.advance(chrono::Duration::days(71));
+    g.submit(&tara, &second, "change-story", "## Story\nAgain.")
+        .await;
+    let review = g.reviews().into_iter().find(|r| r.is_open()).unwrap();
+    pass(&app, &token(&app, &review.reviewer_id), &review.id.0).await;
+    let _ = (a, b);
+    let certs = certificates_of(&app, &tara);
+    assert_eq!(certs.len(), 2);
+    let new = certs.iter().find(|c| c.id != old.id).unwrap();
+    let old = certs.iter().find(|c| c.id == old.id).unwrap();
+    assert_eq!(new.status, "active");
+    assert_eq!(old.status, "superseded");
+    assert_eq!(old.superseded_by.as_deref(), Some(new.id.as_str()));
+    let v = app
+        .get(&format!("/api/v1/verify/{}", old.public_id), None)
+        .await;
+    assert_eq!(v.json()["status"], "superseded");
+}
