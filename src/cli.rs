@@ -270,11 +270,14 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             crate::content::sync_folder(&mut conn, &settings.content_dir, SystemClock.now_naive())?;
             let now = SystemClock.now_naive();
             let templates = std::sync::Arc::new(crate::templates::Templates::load()?);
+            let mut settings = settings;
+            settings.ensure_secret_key()?;
             let composer = crate::mail::compose::Composer::new(
                 templates,
                 &settings.base_url,
                 &settings.mail_from,
-            );
+            )
+            .with_unsubscribe_key(&settings.secret_key);
             let demo = crate::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
                 .map_err(cli_error)?;
             println!(

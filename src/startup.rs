@@ -75,7 +75,8 @@ impl Application {
             settings.clone(),
             clock.clone(),
         ));
-        let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from);
+        let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from)
+            .with_unsubscribe_key(&settings.secret_key);
         if settings.scheduler {
             actix_web::rt::spawn(crate::jobs::run(
                 pool.clone(),

@@ -236,7 +236,8 @@ async fn main() {
         build(&mut conn, now)
     };
     let templates = Arc::new(qualify::templates::Templates::load().expect("templates"));
-    let composer = Composer::new(templates, &settings.base_url, &settings.mail_from);
+    let composer = Composer::new(templates, &settings.base_url, &settings.mail_from)
+        .with_unsubscribe_key(&settings.secret_key);
     let started = Instant::now();
     let allocated = {
         let mut conn = pool.get().expect("connection");

@@ -558,3 +558,18 @@ verify-check = Prüfen
 verify-jwt-valid = Die Signatur ist echt und das Zertifikat gültig.
 verify-jwt-not-valid-now = Die Signatur ist echt, aber das Zertifikat ist nicht mehr gültig (siehe Status).
 verify-jwt-invalid = Dies ist kein echter Nachweis dieses Ausstellers (oder er wurde verändert).
+
+## E-Mail-Einstellungen und Abmelden
+mail-unsubscribe = Diese E-Mails abbestellen
+mail-kind-feedback = Feedback und Entscheidungen zu meinen Arbeiten
+mail-kind-reviews = Neue Bewertungen und an mich zurückgegebene Bewertungen
+mail-kind-owner_alerts = Hinweise zur Bewertung für die Programmverantwortliche
+mail-prefs-title = E-Mails
+mail-prefs-text = Wählen Sie, welche E-Mails Sie erhalten. Anmeldelinks, Einladungen und Zertifikate werden immer verschickt.
+unsubscribe-title = Abbestellen
+unsubscribe-ask = Diese E-Mails nicht mehr senden:
+unsubscribe-button = Abbestellen
+unsubscribe-done = Sie erhalten nicht mehr:
+unsubscribe-profile = In Ihrem Profil ändern
+unsubscribe-invalid = Dieser Abmeldelink ist ungültig.
+unsubscribe-expired = Dieser Abmeldelink ist abgelaufen. Sie können E-Mails in Ihrem Profil abschalten.

@@ -558,3 +558,18 @@ verify-check = Check
 verify-jwt-valid = The signature is genuine and the certificate is valid.
 verify-jwt-not-valid-now = The signature is genuine, but the certificate is no longer valid (see its status).
 verify-jwt-invalid = This is not a genuine credential of this issuer (or it was changed).
+
+## Mail preferences and unsubscribing
+mail-unsubscribe = Unsubscribe from these emails
+mail-kind-feedback = Feedback and decisions on my work
+mail-kind-reviews = New reviews and reviews sent back to me
+mail-kind-owner_alerts = Grading alerts for the program owner
+mail-prefs-title = Emails
+mail-prefs-text = Choose which emails you receive. Sign-in links, invitations and certificates are always sent.
+unsubscribe-title = Unsubscribe
+unsubscribe-ask = Stop sending me these emails:
+unsubscribe-button = Unsubscribe
+unsubscribe-done = You will no longer receive:
+unsubscribe-profile = Change this on your profile
+unsubscribe-invalid = This unsubscribe link is not valid.
+unsubscribe-expired = This unsubscribe link has expired. You can switch emails off on your profile.

@@ -144,7 +144,10 @@ pub async fn authenticate(
     // API calls carrying no credential have no ambient authority to abuse: they meet the
     // route's own 401 instead of a CSRF refusal.
     let anonymous_api = req.path().starts_with("/api/") && identity.is_none() && !stale_cookie;
-    if !csrf::is_safe(req.method()) && !via_token && !anonymous_api {
+    // One-click unsubscribe (RFC 8058) comes from mail clients; its signed token is the
+    // authority and it can only switch a mail kind off.
+    let unsubscribe = req.path().starts_with("/unsubscribe/");
+    if !csrf::is_safe(req.method()) && !via_token && !anonymous_api && !unsubscribe {
         if !csrf::same_origin(&req, &settings.base_url) {
             tracing::warn!(path = req.path(), "cross-site request refused");
             return refuse(req, AppError::Forbidden);

@@ -146,6 +146,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     "/verify/{code}",
                     web::get().to(certificates::verify_certificate),
                 )
+                .route(
+                    "/me/mail-preferences",
+                    web::get().to(outbox::get_mail_preferences),
+                )
+                .route(
+                    "/me/mail-preferences",
+                    web::put().to(outbox::update_mail_preferences),
+                )
                 .route("/outbox", web::get().to(outbox::list_outbox))
                 .route(
                     "/outbox/{mail_id}/retry",

@@ -48,6 +48,8 @@ use utoipa::OpenApi;
         super::certificates::download_certificate_pdf,
         super::certificates::get_credential,
         super::certificates::verify_certificate,
+        super::outbox::get_mail_preferences,
+        super::outbox::update_mail_preferences,
         super::outbox::list_outbox,
         super::outbox::retry_mail,
     ),

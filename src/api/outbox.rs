@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::accounts::Owner;
+use crate::accounts::{Owner, SignedIn};
 use crate::db::models::OutboxMessage;
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
@@ -81,4 +81,69 @@ pub async fn retry_mail(
         return Err(AppError::NotFound);
     }
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// One kind of mail and whether the person receives it.
+#[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct MailPreference {
+    /// feedback, reviews, owner_alerts.
+    pub kind: String,
+    /// Received.
+    pub enabled: bool,
+}
+
+/// The kinds of mail I receive (sign-in links, invitations and certificates always come).
+#[utoipa::path(get, path = "/api/v1/me/mail-preferences", operation_id = "getMailPreferences", tag = "mail", security(("bearer" = [])),
+    responses((status = 200, body = Vec<MailPreference>)))]
+pub async fn get_mail_preferences(
+    state: web::Data<AppState>,
+    me: SignedIn,
+) -> Result<HttpResponse, AppError> {
+    let person = me.0.person.id;
+    let disabled = crate::db::run(&state.pool, move |conn| {
+        Ok(crate::db::models::mail_preference::disabled_kinds(
+            conn, &person,
+        )?)
+    })
+    .await?;
+    let list: Vec<MailPreference> = crate::mail::preferences::KINDS
+        .iter()
+        .map(|k| MailPreference {
+            kind: k.to_string(),
+            enabled: !disabled.iter().any(|d| d == k),
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// Switches kinds of mail on or off (kinds not listed stay as they are).
+#[utoipa::path(put, path = "/api/v1/me/mail-preferences", operation_id = "updateMailPreferences", tag = "mail", security(("bearer" = [])),
+    request_body = Vec<MailPreference>, responses((status = 200, body = Vec<MailPreference>), (status = 400, description = "Unknown kind")))]
+pub async fn update_mail_preferences(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    body: web::Json<Vec<MailPreference>>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    if let Some(p) = body
+        .iter()
+        .find(|p| !crate::mail::preferences::KINDS.contains(&p.kind.as_str()))
+    {
+        return Err(AppError::BadRequest(format!(
+            "unknown mail kind '{}': use {}",
+            p.kind,
+            crate::mail::preferences::KINDS.join(", ")
+        )));
+    }
+    let (person, now) = (me.0.person.id.clone(), state.clock.now_naive());
+    crate::db::run(&state.pool, move |conn| {
+        crate::db::write_tx(conn, |conn| {
+            for p in &body {
+                crate::db::models::mail_preference::set(conn, &person, &p.kind, p.enabled, now)?;
+            }
+            Ok::<_, AppError>(())
+        })
+    })
+    .await?;
+    get_mail_preferences(state, me).await
 }

@@ -369,6 +369,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    mail_preferences (person_id, kind) {
+        person_id -> Text,
+        kind -> Text,
+        enabled -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     trainee_pseudonyms (enrollment_id) {
         enrollment_id -> Text,
         label -> Text,
@@ -489,6 +498,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     allocation_queue,
     moderation_items,
     trainee_pseudonyms,
+    mail_preferences,
     certificates,
     outbox,
     calendar_feeds,

@@ -20,6 +20,8 @@ pub struct Composer {
     pub base_url: String,
     /// The sender's domain, for Message-IDs.
     pub domain: String,
+    /// Signs unsubscribe links.
+    pub unsubscribe_key: Vec<u8>,
 }
 
 impl Composer {
@@ -36,7 +38,14 @@ impl Composer {
             templates,
             base_url: base_url.to_string(),
             domain,
+            unsubscribe_key: Vec::new(),
         }
+    }
+
+    /// The same composer, signing unsubscribe links with `key`.
+    pub fn with_unsubscribe_key(mut self, key: &[u8]) -> Self {
+        self.unsubscribe_key = key.to_vec();
+        self
     }
 }
 
@@ -71,6 +80,19 @@ pub fn enqueue(
     );
     ctx.insert("name", &email.to.name);
     ctx.insert("base_url", &composer.base_url);
+    let mut headers = json!({ "to_name": email.to.name });
+    if let Some(kind) = super::preferences::kind_of(email.template) {
+        let url = format!(
+            "{}/unsubscribe/{}",
+            composer.base_url,
+            super::preferences::token(&composer.unsubscribe_key, &email.to.id, kind, now)
+        );
+        ctx.insert("unsubscribe", &url);
+        headers["extra"] = json!({
+            "List-Unsubscribe": format!("<{url}>"),
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        });
+    }
     let folder = format!("emails/{}", email.template);
     let subject = composer
         .templates
@@ -99,7 +121,7 @@ pub fn enqueue(
         subject,
         body_text,
         body_html,
-        headers: json!({ "to_name": email.to.name }).to_string(),
+        headers: headers.to_string(),
         context: "{}".into(),
         status: "pending".into(),
         attempts: 0,

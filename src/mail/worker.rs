@@ -178,9 +178,20 @@ impl Worker {
         let kind = mail.kind.clone();
         actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<bool> {
             let mut conn = pool.get()?;
-            let person = Person::find(&mut conn, &person)?;
+            let Some(person) = Person::find(&mut conn, &person)? else {
+                return Ok(false);
+            };
             // Account mails go to anyone who still has an account; the rest need an active one.
-            Ok(person.is_some_and(|p| p.is_active() || kind == "account_disabled"))
+            if !(person.is_active() || kind == "account_disabled") {
+                return Ok(false);
+            }
+            // A kind the person switched off since the mail was written is not sent.
+            Ok(match super::preferences::kind_of(&kind) {
+                Some(k) => {
+                    crate::db::models::mail_preference::is_enabled(&mut conn, &person.id, k)?
+                }
+                None => true,
+            })
         })
         .await?
     }

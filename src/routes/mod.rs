@@ -18,6 +18,7 @@ pub mod profile;
 mod program;
 mod reviews;
 mod sign_in;
+mod unsubscribe;
 pub mod verify;
 
 use actix_web::{HttpResponse, web};
@@ -158,6 +159,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/verify/{code}", web::get().to(verify::show))
         .route("/.well-known/jwks.json", web::get().to(verify::jwks))
         .route("/issuer", web::get().to(verify::issuer))
+        .route("/unsubscribe/{token}", web::get().to(unsubscribe::confirm))
+        .route("/unsubscribe/{token}", web::post().to(unsubscribe::apply))
+        .route(
+            "/me/mail-preferences",
+            web::post().to(profile::mail_preferences),
+        )
         .route("/static/{path:.*}", web::get().to(assets::serve));
 }
 

@@ -43,7 +43,7 @@ async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let id = me.0.person.id.clone();
-    let (tokens, has_calendar, cotrainer) = crate::db::run(&state.pool, move |conn| {
+    let (tokens, has_calendar, cotrainer, disabled) = crate::db::run(&state.pool, move |conn| {
         let cotrainer = match crate::grading::pool::profile(conn, &id) {
             Ok(p) => Some(p),
             Err(AppError::NotFound) => None,
@@ -53,6 +53,7 @@ async fn render(
             ApiToken::list_by_person(conn, &id)?,
             crate::db::models::CalendarFeed::exists(conn, &id)?,
             cotrainer,
+            crate::db::models::mail_preference::disabled_kinds(conn, &id)?,
         ))
     })
     .await?;
@@ -63,6 +64,13 @@ async fn render(
         .with("tokens", &tokens)
         .with("has_calendar", &has_calendar)
         .with("cotrainer", &cotrainer)
+        .with(
+            "mail_kinds",
+            &crate::mail::preferences::KINDS
+                .iter()
+                .map(|k| (*k, !disabled.iter().any(|d| d == k)))
+                .collect::<Vec<_>>(),
+        )
         .with("time_zones", TIME_ZONES)
         .status(status);
     if let Some((key, value)) = extra {
@@ -316,4 +324,31 @@ pub async fn cotrainer(
             .await
         }
     }
+}
+
+/// `POST /me/mail-preferences`: the kinds of mail to receive (checked boxes); the rest are off.
+pub async fn mail_preferences(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let on: Vec<String> = form.into_inner().into_iter().map(|(k, _)| k).collect();
+    if let Some(unknown) = on
+        .iter()
+        .find(|k| !crate::mail::preferences::KINDS.contains(&k.as_str()))
+    {
+        return Err(AppError::BadRequest(format!("unknown mail kind {unknown}")));
+    }
+    let (person, now) = (me.0.person.id.clone(), state.clock.now_naive());
+    crate::db::run(&state.pool, move |conn| {
+        crate::db::write_tx(conn, |conn| {
+            for kind in crate::mail::preferences::KINDS {
+                let enabled = on.iter().any(|k| k == kind);
+                crate::db::models::mail_preference::set(conn, &person, kind, enabled, now)?;
+            }
+            Ok::<_, AppError>(())
+        })
+    })
+    .await?;
+    Ok(see_other("/me?saved=mail#mail-title"))
 }

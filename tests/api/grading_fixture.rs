@@ -217,4 +217,5 @@ pub fn composer(app: &TestApp) -> qualify::mail::compose::Composer {
         &app.settings.base_url,
         &app.settings.mail_from,
     )
+    .with_unsubscribe_key(&app.settings.secret_key)
 }

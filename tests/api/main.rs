@@ -19,6 +19,7 @@ mod health;
 mod helpers;
 mod journey;
 mod mail_delivery;
+mod mail_preferences;
 mod migrations;
 mod people;
 mod permission_cases;

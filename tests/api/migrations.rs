@@ -114,6 +114,7 @@ fn every_schema_column_exists(conn: &mut qualify::db::DbConnection) {
         allocation_queue,
         moderation_items,
         trainee_pseudonyms,
+        mail_preferences,
         certificates,
         outbox,
         calendar_feeds

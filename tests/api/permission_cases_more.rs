@@ -246,6 +246,37 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
         case("GET", "/issuer", "/issuer", [ok, ok, ok]),
         case(
             "GET",
+            "/unsubscribe/{token}",
+            "/unsubscribe/bogus",
+            [s404, s404, s404],
+        ),
+        post(
+            "/unsubscribe/{token}",
+            "/unsubscribe/bogus".into(),
+            vec![],
+            [s404, s404, s404],
+        ),
+        post(
+            "/me/mail-preferences",
+            "/me/mail-preferences".into(),
+            vec![("feedback", "on")],
+            [SignIn, Status(303), Status(303)],
+        ),
+        case(
+            "GET",
+            "/me/mail-preferences",
+            "/api/v1/me/mail-preferences",
+            [s401, ok, ok],
+        ),
+        api(
+            "PUT",
+            "/me/mail-preferences",
+            "/me/mail-preferences",
+            serde_json::json!([{ "kind": "feedback", "enabled": true }]),
+            [s401, ok, ok],
+        ),
+        case(
+            "GET",
             "/certificates",
             "/api/v1/certificates",
             [s401, s403, ok],

@@ -14,6 +14,7 @@ pub mod cotrainer;
 pub mod curriculum_version;
 pub mod enrollment;
 pub mod extension;
+pub mod mail_preference;
 pub mod moderation_item;
 pub mod module;
 pub mod outbox_message;
