@@ -66,6 +66,12 @@ pub enum Command {
         #[arg(long)]
         once: bool,
     },
+    /// Run the reminder rules now; with --dry-run print what would be sent, to whom and why.
+    Remind {
+        /// Print, do not send.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// Owner commands.
@@ -261,6 +267,34 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Worker { once } => worker(settings, once),
+        Command::Remind { dry_run } => {
+            let mut settings = settings;
+            settings.ensure_secret_key()?;
+            let mut conn = migrated(&settings)?;
+            let templates = std::sync::Arc::new(crate::templates::Templates::load()?);
+            let composer = crate::mail::compose::Composer::new(
+                templates,
+                &settings.base_url,
+                &settings.mail_from,
+            )
+            .with_unsubscribe_key(&settings.secret_key);
+            let digests = crate::jobs::reminders::tick(
+                &mut conn,
+                &composer,
+                SystemClock.now_naive(),
+                dry_run,
+            )
+            .map_err(cli_error)?;
+            let verb = if dry_run { "would send" } else { "sent" };
+            println!("{} digest(s) {verb}:", digests.len());
+            for d in digests {
+                println!("  to {}", d.email);
+                for i in d.items {
+                    println!("    {} ({}): {} {}", i.message, i.key, i.title, i.when);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo {
             trainees,
             seed,

@@ -378,6 +378,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    reminder_log (key) {
+        key -> Text,
+        person_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     trainee_pseudonyms (enrollment_id) {
         enrollment_id -> Text,
         label -> Text,
@@ -499,6 +507,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     moderation_items,
     trainee_pseudonyms,
     mail_preferences,
+    reminder_log,
     certificates,
     outbox,
     calendar_feeds,

@@ -1,5 +1,5 @@
 //! The scheduler tick: every minute, in every instance, allocate work that waits for a
-//! co-trainer and escalate overdue reviews. Correctness comes from the data (claimed queue
+//! co-trainer, escalate overdue reviews and send reminder digests. Correctness comes from the data (claimed queue
 //! rows, optimistic locks, idempotency keys), not from electing a leader; a tick missed during
 //! downtime simply finds more to do.
 
@@ -8,6 +8,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
+
+pub mod reminders;
 
 use crate::clock::Clock;
 use crate::db::{DbConnection, DbPool};
@@ -24,6 +26,8 @@ pub struct Tick {
     pub escalated: usize,
     /// Of those, moved to another co-trainer.
     pub reallocated: usize,
+    /// Reminder digests written.
+    pub digests: usize,
 }
 
 /// One tick.
@@ -34,10 +38,12 @@ pub fn tick(
 ) -> Result<Tick, AppError> {
     let allocated = allocate::drain(conn, composer, 5_000, now)?;
     let escalated = escalation::run(conn, composer, now)?;
+    let digests = reminders::tick(conn, composer, now, false)?.len();
     Ok(Tick {
         allocated,
         escalated: escalated.escalated,
         reallocated: escalated.reallocated,
+        digests,
     })
 }
 

@@ -11,7 +11,7 @@ use sha2::Sha256;
 use crate::domain::ids::PersonId;
 
 /// The kinds, in the order the profile lists them.
-pub const KINDS: [&str; 3] = ["feedback", "reviews", "owner_alerts"];
+pub const KINDS: [&str; 4] = ["reminders", "feedback", "reviews", "owner_alerts"];
 
 /// How long an unsubscribe link works.
 pub const LINK_DAYS: i64 = 90;
@@ -19,6 +19,7 @@ pub const LINK_DAYS: i64 = 90;
 /// The kind a mail template belongs to (`None`: essential, cannot be unsubscribed).
 pub fn kind_of(template: &str) -> Option<&'static str> {
     match template {
+        "reminder_digest" => Some("reminders"),
         "feedback_released" => Some("feedback"),
         "reviews_allocated" | "review_sent_back" => Some("reviews"),
         "grading_alert" => Some("owner_alerts"),

@@ -27,6 +27,7 @@ mod permission_cases_more;
 mod permission_table;
 mod permissions;
 mod program;
+mod reminders;
 mod security;
 mod sessions;
 mod settings;

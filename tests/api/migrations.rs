@@ -115,6 +115,7 @@ fn every_schema_column_exists(conn: &mut qualify::db::DbConnection) {
         moderation_items,
         trainee_pseudonyms,
         mail_preferences,
+        reminder_log,
         certificates,
         outbox,
         calendar_feeds

@@ -65,6 +65,14 @@ impl OutboxMessage {
         Ok(n == 1)
     }
 
+    /// Whether a mail with this idempotency key exists.
+    pub fn key_exists(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            outbox::table.filter(outbox::idempotency_key.eq(key)),
+        ))
+        .get_result(conn)
+    }
+
     /// A mail by id.
     pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<OutboxMessage>> {
         outbox::table

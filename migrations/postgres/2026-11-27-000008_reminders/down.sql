@@ -1,1 +1,2 @@
+DROP TABLE reminder_log;
 DROP TABLE mail_preferences;

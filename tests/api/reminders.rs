@@ -1,0 +1,109 @@
+//! Reminders with a fixed clock: a module that opens, an assignment due soon and overdue, one
+//! digest a day at most (items combined), nothing outside working hours in the person's time
+//! zone (the next tick catches up), nothing for people who switched reminders off, and a dry
+//! run that writes nothing.
+
+use chrono::TimeZone;
+use diesel::prelude::*;
+use qualify::db::schema::{cohorts, outbox};
+use qualify::jobs::reminders;
+
+use crate::cohorts::{api, token};
+use crate::grading_fixture::{Grading, Who, composer};
+use crate::helpers::{TestApp, spawn_app};
+
+fn at(app: &TestApp, y: i32, m: u32, d: u32, h: u32) {
+    app.clock
+        .set(chrono::Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap());
+}
+
+fn digests(app: &TestApp) -> Vec<(String, String)> {
+    let mut conn = app.conn();
+    outbox::table
+        .filter(outbox::kind.eq("reminder_digest"))
+        .order(outbox::created_at.asc())
+        .select((outbox::to_address, outbox::body_text))
+        .load(&mut *conn)
+        .unwrap()
+}
+
+fn tick(app: &TestApp) -> usize {
+    use qualify::clock::Clock;
+    let mut conn = app.conn();
+    reminders::tick(&mut conn, &composer(app), app.clock.now_naive(), false)
+        .unwrap()
+        .len()
+}
+
+#[actix_web::test]
+async fn reminders_come_as_one_digest_a_day_in_working_hours() {
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
+    let quiet = g.person(Who::new("quiet@example.com", "Quinn Quiet"));
+    g.enroll(&[(&tara, "tara@example.com"), (&quiet, "quiet@example.com")])
+        .await;
+    {
+        let mut conn = app.conn();
+        diesel::update(cohorts::table)
+            .set(cohorts::state.eq("running"))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let t = token(&app, &quiet);
+    let off = api(
+        &app,
+        &t,
+        "PUT",
+        "/api/v1/me/mail-preferences",
+        Some(serde_json::json!([{ "kind": "reminders", "enabled": false }])),
+    )
+    .await;
+    assert_eq!(off.status, 200);
+
+    // Monday 2 March, 09:00 in Berlin: the first module opened.
+    {
+        use qualify::clock::Clock;
+        let mut conn = app.conn();
+        let dry = reminders::tick(&mut conn, &composer(&app), app.clock.now_naive(), true).unwrap();
+        assert_eq!(dry.len(), 1, "the dry run says what would go");
+        assert_eq!(dry[0].email, "tara@example.com");
+    }
+    assert!(digests(&app).is_empty(), "the dry run wrote nothing");
+    assert_eq!(tick(&app), 1);
+    assert_eq!(tick(&app), 0, "nothing twice");
+    let d = digests(&app);
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        d[0].0, "tara@example.com",
+        "not to Quinn, who switched reminders off"
+    );
+    assert!(d[0].1.contains("is open"), "{}", d[0].1);
+
+    // Sunday evening: the purpose canvas is due on Monday night, but it is the weekend.
+    at(&app, 2026, 3, 15, 19);
+    assert_eq!(tick(&app), 0);
+    // Monday 08:00 Berlin: due within a day, and the second module opened: one digest.
+    at(&app, 2026, 3, 16, 7);
+    assert_eq!(tick(&app), 1);
+    let d = digests(&app);
+    assert_eq!(d.len(), 2);
+    assert!(
+        d[1].1.contains("is due soon: 2026-03-16 23:59"),
+        "{}",
+        d[1].1
+    );
+    assert!(d[1].1.contains("is open"), "{}", d[1].1);
+    assert!(
+        d[1].1.contains("/unsubscribe/"),
+        "every digest can be unsubscribed"
+    );
+    // Tuesday: overdue.
+    at(&app, 2026, 3, 17, 8);
+    assert_eq!(tick(&app), 1);
+    let d = digests(&app);
+    assert!(d[2].1.contains("has not been handed in yet"), "{}", d[2].1);
+    // Later the same day: nothing is sent again.
+    at(&app, 2026, 3, 17, 15);
+    assert_eq!(tick(&app), 0);
+}
