@@ -582,3 +582,4 @@ reminder-due-1 = „{ $title }“ ist bald fällig: { $when }.
 reminder-overdue = „{ $title }“ war am { $when } fällig und ist noch nicht abgegeben.
 reminder-review-due-1 = Eine Ihrer Bewertungen ist am { $when } fällig.
 reminder-review-overdue = Eine Ihrer Bewertungen war am { $when } fällig und ist überfällig.
+reminder-certificate-expires = Ihr Zertifikat „{ $title }“ läuft am { $when } ab. Fragen Sie die Programmverantwortliche nach einem Auffrischungs-Jahrgang, um es zu erneuern.

@@ -582,3 +582,4 @@ reminder-due-1 = “{ $title }” is due soon: { $when }.
 reminder-overdue = “{ $title }” was due on { $when } and has not been handed in yet.
 reminder-review-due-1 = A review of yours is due on { $when }.
 reminder-review-overdue = A review of yours was due on { $when } and is overdue.
+reminder-certificate-expires = Your certificate “{ $title }” expires on { $when }. Ask the program owner about a refresher cohort to renew it.

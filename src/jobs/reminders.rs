@@ -1,6 +1,6 @@
 //! Reminder rules and the daily digest. Each tick turns the rules into items (a module opened;
 //! an assignment due within 3 days, within 1 day, or overdue and not handed in; a review due
-//! within a day or overdue), drops items already sent (`reminder_log`), and combines what is
+//! within a day or overdue; a certificate that expires within 60 and within 30 days), drops items already sent (`reminder_log`), and combines what is
 //! left into at most one digest per person and day, in the person's language, sent only in
 //! working hours of the person's time zone. Correctness comes from the keys, so every instance
 //! may run the tick.
@@ -57,7 +57,49 @@ pub fn collect(
         trainee_items(conn, composer, &cohort, now, &mut out)?;
     }
     review_items(conn, composer, now, &mut out)?;
+    expiry_items(conn, composer, now, &mut out)?;
     Ok(out)
+}
+
+/// Holders of certificates that expire within 60 and within 30 days.
+fn expiry_items(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    now: NaiveDateTime,
+    out: &mut BTreeMap<PersonId, Vec<Item>>,
+) -> Result<(), AppError> {
+    use crate::db::schema::certificates;
+    let expiring: Vec<crate::db::models::Certificate> = certificates::table
+        .filter(certificates::status.eq("active"))
+        .filter(certificates::expires_at.gt(now))
+        .filter(certificates::expires_at.le(now + Duration::days(60)))
+        .select(crate::db::models::Certificate::as_select())
+        .load(conn)?;
+    for c in expiring {
+        let Some(person) = Person::find(conn, &c.person_id)?.filter(Person::is_active) else {
+            continue;
+        };
+        let Some(expires) = c.expires_at else {
+            continue;
+        };
+        let days = if expires <= now + Duration::days(30) {
+            30
+        } else {
+            60
+        };
+        out.entry(person.id.clone()).or_default().push(Item {
+            key: format!("expiry{days}:{}", c.id),
+            message: "reminder-certificate-expires",
+            title: if person.language == "de" {
+                c.program_title_de.clone()
+            } else {
+                c.program_title_en.clone()
+            },
+            when: local(&person, expires),
+            link: format!("{}/certificates/{}", composer.base_url, c.id),
+        });
+    }
+    Ok(())
 }
 
 fn local(person: &Person, at: NaiveDateTime) -> String {

@@ -499,8 +499,24 @@ async fn certificates_expire_and_the_by_hand_dry_run_changes_nothing() {
     assert_eq!(done.status, 200);
     let cert = certificates_of(&app, &tara).remove(0);
     assert_eq!(cert.issue_reason.as_deref(), Some("Completed in the pilot"));
+    // The holder is reminded 60 and 30 days before it expires (in working hours).
+    let remind = |y: i32, m: u32, d: u32| {
+        app.clock
+            .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, y, m, d, 8, 0, 0).unwrap());
+        let mut conn = app.conn();
+        qualify::jobs::reminders::tick(&mut conn, &composer(&app), app.clock.now_naive(), false)
+            .unwrap()
+    };
+    assert!(remind(2027, 12, 1).is_empty(), "not yet");
+    let sixty = remind(2028, 1, 3);
+    assert_eq!(sixty[0].items[0].message, "reminder-certificate-expires");
+    assert!(sixty[0].items[0].key.starts_with("expiry60:"));
+    let thirty = remind(2028, 2, 2);
+    assert!(thirty[0].items[0].key.starts_with("expiry30:"));
+    assert!(remind(2028, 2, 3).is_empty(), "each once");
     // Valid for 24 months, then expired.
-    app.clock.advance(chrono::Duration::days(365 * 2 + 2));
+    app.clock
+        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2028, 3, 4, 8, 0, 0).unwrap());
     let v = app
         .get(&format!("/api/v1/verify/{}", cert.public_id), None)
         .await;
