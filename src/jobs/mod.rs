@@ -9,6 +9,7 @@ use std::time::Duration as StdDuration;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+pub mod owner_digest;
 pub mod reminders;
 
 use crate::clock::Clock;
@@ -38,7 +39,8 @@ pub fn tick(
 ) -> Result<Tick, AppError> {
     let allocated = allocate::drain(conn, composer, 5_000, now)?;
     let escalated = escalation::run(conn, composer, now)?;
-    let digests = reminders::tick(conn, composer, now, false)?.len();
+    let digests = reminders::tick(conn, composer, now, false)?.len()
+        + owner_digest::tick(conn, composer, now)?;
     Ok(Tick {
         allocated,
         escalated: escalated.escalated,

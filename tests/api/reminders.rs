@@ -107,3 +107,44 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     at(&app, 2026, 3, 17, 15);
     assert_eq!(tick(&app), 0);
 }
+
+#[actix_web::test]
+async fn the_owner_gets_a_weekly_digest_on_monday() {
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
+    g.enroll(&[(&tara, "tara@example.com")]).await;
+    {
+        let mut conn = app.conn();
+        diesel::update(cohorts::table)
+            .set(cohorts::state.eq("running"))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let weekly = |app: &TestApp| {
+        use qualify::clock::Clock;
+        let mut conn = app.conn();
+        qualify::jobs::owner_digest::tick(&mut conn, &composer(app), app.clock.now_naive()).unwrap()
+    };
+    // Tuesday: not the day.
+    at(&app, 2026, 3, 24, 8);
+    assert_eq!(weekly(&app), 0);
+    // Monday 23 March, 09:00 Berlin: the purpose canvas is a week overdue.
+    at(&app, 2026, 3, 23, 8);
+    assert_eq!(weekly(&app), 1);
+    assert_eq!(weekly(&app), 0, "once a week");
+    let mut conn = app.conn();
+    let body: String = outbox::table
+        .filter(outbox::kind.eq("owner_weekly"))
+        .select(outbox::body_text)
+        .first(&mut *conn)
+        .unwrap();
+    assert!(
+        body.contains("1 trainees have a required assignment overdue"),
+        "{body}"
+    );
+    assert!(
+        body.contains("0 reviews are past their grading deadline"),
+        "{body}"
+    );
+}

@@ -82,7 +82,7 @@ impl QueuedSlot {
                 .filter(|(_, s)| *s == slot)
                 .map(|(v, _)| v)
                 .collect();
-            for chunk in versions.chunks(1_000) {
+            for chunk in versions.chunks(5_000) {
                 diesel::delete(
                     allocation_queue::table
                         .filter(allocation_queue::slot.eq(slot))
