@@ -13,5 +13,6 @@ pub mod overview;
 pub mod pool;
 pub mod reassign;
 pub mod review;
+pub mod review_page;
 pub mod trainee;
 pub mod views;

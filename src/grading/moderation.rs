@@ -180,6 +180,8 @@ pub fn moderate(
             return Ok(Err(ModerationRefusal::Stale));
         }
         let item = load_one(conn, &m.submission_version_id)?;
+        // As in grading: decisions about one trainee take their turn (see `review::save`).
+        crate::db::models::Enrollment::lock(conn, &item.enrollment.id)?;
         let reviews = Review::list_active_by_version(conn, &item.version.id)?;
         let note = input.note.trim();
         let released = item.version.decision.clone();

@@ -177,6 +177,12 @@ pub fn save(
             .filter(|r| r.reviewer_id == actor.person.id)
             .ok_or(AppError::NotFound)?;
         let item = super::items::load_one(conn, &review.submission_version_id)?;
+        if submit {
+            // A decision may complete the certificate: decisions about one trainee take their
+            // turn, before this transaction touches anything that refers to the enrollment
+            // (two transactions upgrading a shared lock would deadlock).
+            crate::db::models::Enrollment::lock(conn, &item.enrollment.id)?;
+        }
         let threshold = item.assignment.pass_threshold;
         let refuse = |review: &Review, points: i32, r: ReviewRefusal| {
             Ok(ReviewOutcome {

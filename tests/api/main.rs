@@ -4,6 +4,7 @@
 mod attachments;
 mod browser;
 mod calendar;
+mod certificate_verification;
 mod certificates;
 mod cli;
 mod cohorts;
