@@ -122,101 +122,7 @@ fn err(setting: &str, message: impl Into<String>) -> SettingsError {
     }
 }
 
-/// Every setting with its default, in the order the README documents them.
-pub const SETTINGS: &[(&str, &str, &str)] = &[
-    ("QUALIFY_ENV", "development", "development or production"),
-    (
-        "QUALIFY_DATABASE_URL",
-        "sqlite://data/qualify.db",
-        "database URL (DATABASE_URL is read too)",
-    ),
-    (
-        "QUALIFY_DATABASE_POOL_SIZE",
-        "8",
-        "database connections per instance",
-    ),
-    (
-        "QUALIFY_BIND",
-        "127.0.0.1:8080",
-        "address and port to listen on",
-    ),
-    (
-        "QUALIFY_BASE_URL",
-        "http://<QUALIFY_BIND>",
-        "public URL used in links and mails",
-    ),
-    (
-        "QUALIFY_DATA_DIR",
-        "data",
-        "secret key, uploads, mail files, SQLite database",
-    ),
-    (
-        "QUALIFY_CONTENT_DIR",
-        "course_content",
-        "curriculum folder loaded at start-up",
-    ),
-    (
-        "QUALIFY_SECRET_KEY",
-        "(generated in development)",
-        "64 hex characters or more",
-    ),
-    (
-        "QUALIFY_ISSUER_KEY",
-        "(generated in development)",
-        "Ed25519 seed that signs certificate credentials: exactly 64 hex characters",
-    ),
-    (
-        "QUALIFY_SMTP_URL",
-        "(unset: mails go to <data dir>/mail/)",
-        "smtp:// or smtps:// relay",
-    ),
-    (
-        "QUALIFY_MAIL_FROM",
-        "qualify <noreply@localhost>",
-        "sender of every mail",
-    ),
-    ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
-    (
-        "QUALIFY_SIGN_IN_LINK_MINUTES",
-        "10",
-        "minutes a sign-in link stays valid",
-    ),
-    (
-        "QUALIFY_SESSION_IDLE_MINUTES",
-        "30",
-        "idle minutes before a session ends",
-    ),
-    (
-        "QUALIFY_SESSION_ABSOLUTE_HOURS",
-        "12",
-        "hours after sign-in when a session ends",
-    ),
-    (
-        "QUALIFY_MAIL_RATE_PER_MINUTE",
-        "600",
-        "mails sent per minute at most",
-    ),
-    (
-        "QUALIFY_MAIL_RETRY_HORIZON_HOURS",
-        "24",
-        "hours after which a failing mail is given up",
-    ),
-    (
-        "QUALIFY_MAIL_WORKER",
-        "on",
-        "deliver mail inside serve (off: run `qualify worker`)",
-    ),
-    (
-        "QUALIFY_SCHEDULER",
-        "on",
-        "run the scheduler tick every minute inside serve (allocation, escalation)",
-    ),
-    (
-        "QUALIFY_TRUST_FORWARDED",
-        "off",
-        "take the client address from X-Forwarded-For",
-    ),
-];
+pub use crate::config_table::SETTINGS;
 
 impl Settings {
     /// Reads `qualify.toml` (or the file named by `QUALIFY_CONFIG`) and the environment.
@@ -383,49 +289,6 @@ impl Settings {
         })
     }
 
-    /// Loads or creates the development secret key in the data dir when none was given.
-    pub fn ensure_secret_key(&mut self) -> anyhow::Result<()> {
-        if !self.secret_key.is_empty() {
-            return Ok(());
-        }
-        std::fs::create_dir_all(&self.data_dir)?;
-        let path = self.data_dir.join("secret_key");
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            self.secret_key = parse_secret(text.trim())
-                .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message))?;
-            return Ok(());
-        }
-        let mut key = [0u8; 32];
-        rand::fill(&mut key);
-        std::fs::write(&path, hex::encode(key))?;
-        tracing::info!(path = %path.display(), "generated a development secret key");
-        self.secret_key = key.to_vec();
-        Ok(())
-    }
-
-    /// Loads or creates the development credential-signing key in the data dir when none was
-    /// given.
-    pub fn ensure_issuer_key(&mut self) -> anyhow::Result<()> {
-        if !self.issuer_key.is_empty() {
-            return Ok(());
-        }
-        std::fs::create_dir_all(&self.data_dir)?;
-        let path = self.data_dir.join("issuer_key");
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            self.issuer_key = hex::decode(text.trim())
-                .ok()
-                .filter(|k| k.len() == 32)
-                .ok_or_else(|| anyhow::anyhow!("{}: not 64 hex characters", path.display()))?;
-            return Ok(());
-        }
-        let mut key = [0u8; 32];
-        rand::fill(&mut key);
-        std::fs::write(&path, hex::encode(key))?;
-        tracing::info!(path = %path.display(), "generated a development credential-signing key");
-        self.issuer_key = key.to_vec();
-        Ok(())
-    }
-
     /// Whether cookies must be `Secure` (and may use the `__Host-` prefix).
     pub fn is_https(&self) -> bool {
         self.base_url.starts_with("https://")
@@ -494,7 +357,7 @@ fn parse_base_url(url: &str) -> Result<String, SettingsError> {
     Ok(url.trim_end_matches('/').to_string())
 }
 
-fn parse_secret(text: &str) -> Result<Vec<u8>, SettingsError> {
+pub(crate) fn parse_secret(text: &str) -> Result<Vec<u8>, SettingsError> {
     match hex::decode(text) {
         Ok(bytes) if bytes.len() >= 32 => Ok(bytes),
         _ => Err(err(

@@ -13,6 +13,8 @@ pub mod cli;
 pub mod clock;
 pub mod cohorts;
 pub mod config;
+mod config_keys;
+mod config_table;
 pub mod content;
 pub mod db;
 pub mod demo;
