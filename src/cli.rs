@@ -72,6 +72,25 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write a report to a file (for scheduled exports): the certification register
+    /// (`certificates`), a cohort's `progress` (needs --cohort) or co-trainer activity
+    /// (`cotrainers`).
+    Report {
+        /// certificates, progress or cotrainers.
+        report: String,
+        /// csv, xlsx or json.
+        #[arg(long, default_value = "csv")]
+        format: String,
+        /// The file to write (it appears only when complete).
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of headers and states: de or en.
+        #[arg(long, default_value = "de")]
+        lang: String,
+        /// Filters.
+        #[command(flatten)]
+        filters: Box<crate::reports::Filters>,
+    },
 }
 
 /// Owner commands.
@@ -124,7 +143,7 @@ fn settings_help() -> String {
     let mut text = String::from(
         "Settings (environment variables, or keys without the QUALIFY_ prefix in qualify.toml):\n",
     );
-    for (name, default, what) in SETTINGS {
+    for (name, default, what) in SETTINGS.iter().chain(crate::jobs::rules::RULE_SETTINGS) {
         text.push_str(&format!("  {name:<28} {what} [default: {default}]\n"));
     }
     text
@@ -281,6 +300,7 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             let digests = crate::jobs::reminders::tick(
                 &mut conn,
                 &composer,
+                &settings.rules,
                 SystemClock.now_naive(),
                 dry_run,
             )
@@ -293,6 +313,47 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                     println!("    {} ({}): {} {}", i.message, i.key, i.title, i.when);
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report {
+            report,
+            format,
+            out,
+            lang,
+            filters,
+        } => {
+            use crate::reports::{Format, Report, Spec};
+            let report = Report::parse(&report).ok_or_else(|| {
+                anyhow::anyhow!("no report '{report}': certificates, progress or cotrainers")
+            })?;
+            let format = Format::parse(&format)
+                .ok_or_else(|| anyhow::anyhow!("no format '{format}': csv, xlsx or json"))?;
+            let lang = crate::domain::language::Language::parse(&lang)
+                .ok_or_else(|| anyhow::anyhow!("--lang must be de or en"))?;
+            let scope = filters.check(report).map_err(|errors| {
+                let text: Vec<String> = errors
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "--{}: {}",
+                            e.field.replace('_', "-"),
+                            crate::i18n::t(crate::domain::language::Language::En, e.key)
+                        )
+                    })
+                    .collect();
+                anyhow::anyhow!("{}", text.join("\n"))
+            })?;
+            let mut conn = migrated(&settings)?;
+            let spec = Spec {
+                report,
+                scope,
+                lang,
+                now: SystemClock.now_naive(),
+                base_url: settings.base_url.clone(),
+            };
+            let rows = crate::reports::export::to_file(&mut conn, &spec, format, &out)
+                .map_err(cli_error)?;
+            println!("{rows} rows written to {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo {

@@ -103,6 +103,8 @@ pub struct Settings {
     pub upload_max_files: u32,
     /// Accepted kinds of attachment.
     pub upload_types: Vec<crate::domain::file_type::FileKind>,
+    /// Timing of reminders, escalation and scheduled mail.
+    pub rules: crate::jobs::rules::Rules,
 }
 
 /// A setting that could not be used, named for the person who set it.
@@ -262,7 +264,9 @@ impl Settings {
                 })
                 .collect::<Result<Vec<_>, _>>()?,
         };
+        let rules = crate::jobs::rules::Rules::from_settings(get)?;
         Ok(Self {
+            rules,
             environment,
             database,
             database_pool_size,

@@ -27,6 +27,7 @@ pub mod jobs;
 pub mod mail;
 pub mod maintenance;
 pub mod markdown;
+pub mod reports;
 pub mod routes;
 pub mod startup;
 pub mod submissions;

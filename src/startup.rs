@@ -81,6 +81,7 @@ impl Application {
             actix_web::rt::spawn(crate::jobs::run(
                 pool.clone(),
                 composer.clone(),
+                settings.rules.clone(),
                 clock.clone(),
             ));
         }

@@ -9,6 +9,7 @@ mod openapi;
 mod outbox;
 mod people;
 mod program;
+mod reports;
 
 use actix_web::{HttpRequest, web};
 
@@ -75,6 +76,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     web::post().to(cohorts::withdraw_enrollment),
                 )
                 .route("/audit", web::get().to(cohorts::list_audit_log))
+                .route("/dashboard", web::get().to(reports::get_dashboard))
+                .route(
+                    "/cohorts/{cohort_id}/progress",
+                    web::get().to(reports::get_cohort_progress),
+                )
+                .route("/reports/{report}", web::get().to(reports::export_report))
                 .route(
                     "/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments",
                     web::post().to(learn::upload_attachment),

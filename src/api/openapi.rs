@@ -52,6 +52,9 @@ use utoipa::OpenApi;
         super::outbox::update_mail_preferences,
         super::outbox::list_outbox,
         super::outbox::retry_mail,
+        super::reports::get_dashboard,
+        super::reports::get_cohort_progress,
+        super::reports::export_report,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -62,6 +65,7 @@ use utoipa::OpenApi;
         (name = "learning", description = "The trainee's assignments and progress"),
         (name = "grading", description = "Co-trainers, reviews, allocation and moderation"),
         (name = "certificates", description = "Certificates, credentials and verification"),
+        (name = "reports", description = "Dashboard, cohort progress and report exports"),
     )
 )]
 pub struct ApiDoc;

@@ -459,6 +459,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox_attachments (id) {
+        id -> Text,
+        outbox_id -> Text,
+        name -> Text,
+        content_type -> Text,
+        data -> Binary,
+    }
+}
+
 diesel::joinable!(assignments -> modules (module_id));
 diesel::joinable!(modules -> curriculum_versions (curriculum_version_id));
 diesel::joinable!(curriculum_versions -> programs (program_id));
@@ -510,5 +520,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     reminder_log,
     certificates,
     outbox,
+    outbox_attachments,
     calendar_feeds,
 );

@@ -1,7 +1,7 @@
-//! Overdue reviews: a review not finished by its grading deadline is escalated to the owners
-//! (once), and, where the program allows it, moved to another co-trainer if it was not started.
+//! Overdue reviews: a review not finished `after` its grading deadline (a setting, see
+//! `jobs::rules`) is escalated to the owners (once), and, where the program allows it, moved to another co-trainer if it was not started.
 
-use chrono::NaiveDateTime;
+use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use serde_json::json;
 
@@ -27,11 +27,12 @@ pub struct Escalated {
 pub fn run(
     conn: &mut DbConnection,
     composer: &Composer,
+    after: Duration,
     now: NaiveDateTime,
 ) -> Result<Escalated, AppError> {
     write_tx(conn, |conn| {
         let mut out = Escalated::default();
-        for review in Review::list_overdue_unescalated(conn, now)? {
+        for review in Review::list_overdue_unescalated(conn, now - after)? {
             let item = load_one(conn, &review.submission_version_id)?;
             let mut row = review.clone();
             row.escalated_at = Some(now);

@@ -10,13 +10,17 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 pub mod owner_digest;
+pub mod register_mail;
+pub mod reminder_items;
 pub mod reminders;
+pub mod rules;
 
 use crate::clock::Clock;
 use crate::db::{DbConnection, DbPool};
 use crate::error::AppError;
 use crate::grading::{allocate, escalation};
 use crate::mail::compose::Composer;
+use rules::Rules;
 
 /// What one tick did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -35,12 +39,15 @@ pub struct Tick {
 pub fn tick(
     conn: &mut DbConnection,
     composer: &Composer,
+    rules: &Rules,
     now: NaiveDateTime,
 ) -> Result<Tick, AppError> {
     let allocated = allocate::drain(conn, composer, 5_000, now)?;
-    let escalated = escalation::run(conn, composer, now)?;
-    let digests = reminders::tick(conn, composer, now, false)?.len()
-        + owner_digest::tick(conn, composer, now)?;
+    let after = chrono::Duration::days(rules.escalate_after_days);
+    let escalated = escalation::run(conn, composer, after, now)?;
+    let digests = reminders::tick(conn, composer, rules, now, false)?.len()
+        + owner_digest::tick(conn, composer, rules, now)?
+        + register_mail::tick(conn, composer, rules, now)?;
     Ok(Tick {
         allocated,
         escalated: escalated.escalated,
@@ -50,13 +57,18 @@ pub fn tick(
 }
 
 /// Runs [`tick`] every minute until the server stops.
-pub async fn run(pool: DbPool, composer: Composer, clock: Arc<dyn Clock>) {
+pub async fn run(pool: DbPool, composer: Composer, rules: Rules, clock: Arc<dyn Clock>) {
     loop {
         tokio::time::sleep(StdDuration::from_secs(60)).await;
-        let (p, c, now) = (pool.clone(), composer.clone(), clock.now_naive());
+        let (p, c, r, now) = (
+            pool.clone(),
+            composer.clone(),
+            rules.clone(),
+            clock.now_naive(),
+        );
         let outcome = actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<Tick> {
             let mut conn = p.get()?;
-            tick(&mut conn, &c, now).map_err(|e| anyhow::anyhow!("{e}"))
+            tick(&mut conn, &c, &r, now).map_err(|e| anyhow::anyhow!("{e}"))
         })
         .await;
         match outcome {

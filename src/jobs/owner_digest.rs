@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::reminders::in_working_hours;
+use super::rules::Rules;
 use crate::db::DbConnection;
 use crate::db::models::{Person, RoleGrant, mail_preference};
 use crate::db::schema::{allocation_queue, certificates, outbox, reviews};
@@ -44,12 +45,7 @@ pub fn figures(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Figures, A
         .filter(certificates::issued_at.ge(now - Duration::days(7)))
         .count()
         .get_result(conn)?;
-    let expiring = certificates::table
-        .filter(certificates::status.eq("active"))
-        .filter(certificates::expires_at.gt(now))
-        .filter(certificates::expires_at.le(now + Duration::days(90)))
-        .count()
-        .get_result(conn)?;
+    let expiring = crate::db::models::Certificate::count_expiring(conn, now, 90)?;
     let failed_mails = outbox::table
         .filter(outbox::status.eq_any(["failed", "dead"]))
         .count()
@@ -97,6 +93,7 @@ fn stalled(conn: &mut DbConnection, now: NaiveDateTime) -> Result<i64, AppError>
 pub fn tick(
     conn: &mut DbConnection,
     composer: &Composer,
+    rules: &Rules,
     now: NaiveDateTime,
 ) -> Result<usize, AppError> {
     let owners = RoleGrant::people_with_role(conn, "owner")?;
@@ -106,7 +103,7 @@ pub fn tick(
         let local = to_local(person_tz(&owner), now);
         if !owner.is_active()
             || local.weekday() != Weekday::Mon
-            || !in_working_hours(&owner, now)
+            || !in_working_hours(rules, &owner, now)
             || !mail_preference::is_enabled(conn, &owner.id, "owner_alerts")?
         {
             continue;

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use serde_json::json;
 
 use crate::db::DbConnection;
-use crate::db::models::{OutboxMessage, Person};
+use crate::db::models::{OutboxAttachment, OutboxMessage, Person};
 use crate::error::AppError;
 use crate::templates::Templates;
 
@@ -69,6 +69,20 @@ pub fn enqueue(
     now: NaiveDateTime,
     email: Email<'_>,
 ) -> Result<bool, AppError> {
+    enqueue_with_files(conn, composer, now, email, Vec::new())
+}
+
+/// A file to attach: name, MIME type, bytes.
+pub type File = (String, String, Vec<u8>);
+
+/// Like [`enqueue`], with files attached (stored with the mail, so every retry sends the same).
+pub fn enqueue_with_files(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    now: NaiveDateTime,
+    email: Email<'_>,
+    files: Vec<File>,
+) -> Result<bool, AppError> {
     let mut ctx = email.context;
     ctx.insert(
         "lang",
@@ -81,6 +95,9 @@ pub fn enqueue(
     ctx.insert("name", &email.to.name);
     ctx.insert("base_url", &composer.base_url);
     let mut headers = json!({ "to_name": email.to.name });
+    if !files.is_empty() {
+        headers["attachments"] = json!(true);
+    }
     if let Some(kind) = super::preferences::kind_of(email.template) {
         let url = format!(
             "{}/unsubscribe/{}",
@@ -132,5 +149,18 @@ pub fn enqueue(
         created_at: now,
         sent_at: None,
     };
-    Ok(OutboxMessage::insert_if_absent(conn, &message)?)
+    if !OutboxMessage::insert_if_absent(conn, &message)? {
+        return Ok(false);
+    }
+    for (name, content_type, data) in files {
+        let row = OutboxAttachment {
+            id: uuid::Uuid::now_v7().to_string(),
+            outbox_id: message.id.clone(),
+            name,
+            content_type,
+            data,
+        };
+        OutboxAttachment::create(conn, &row)?;
+    }
+    Ok(true)
 }

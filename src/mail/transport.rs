@@ -6,10 +6,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::db::models::OutboxMessage;
+use crate::db::models::{OutboxAttachment, OutboxMessage};
 
 /// A delivered mail as the memory transport keeps it.
 #[derive(Debug, Clone)]
@@ -71,8 +71,13 @@ impl Transport {
     }
 
     /// Delivers one outbox mail.
-    pub async fn send(&self, mail: &OutboxMessage, from: &str) -> Result<(), SendError> {
-        let message = build(mail, from)?;
+    pub async fn send(
+        &self,
+        mail: &OutboxMessage,
+        files: &[OutboxAttachment],
+        from: &str,
+    ) -> Result<(), SendError> {
+        let message = build(mail, files, from)?;
         match self {
             Self::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
                 if e.is_permanent() {
@@ -106,7 +111,11 @@ impl Transport {
 }
 
 /// Builds the MIME message; lettre encodes every header, so names cannot inject headers.
-fn build(mail: &OutboxMessage, from: &str) -> Result<Message, SendError> {
+fn build(
+    mail: &OutboxMessage,
+    files: &[OutboxAttachment],
+    from: &str,
+) -> Result<Message, SendError> {
     let headers: serde_json::Value = serde_json::from_str(&mail.headers).unwrap_or_default();
     let to_name = headers["to_name"]
         .as_str()
@@ -135,19 +144,30 @@ fn build(mail: &OutboxMessage, from: &str) -> Result<Message, SendError> {
             builder = builder.raw_header(HeaderValue::new(name, value.replace(['\r', '\n'], " ")));
         }
     }
-    builder
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(mail.body_text.clone()),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(mail.body_html.clone()),
-                ),
+    let text = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.body_text.clone()),
         )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(mail.body_html.clone()),
+        );
+    let body = if files.is_empty() {
+        text
+    } else {
+        let mut mixed = MultiPart::mixed().multipart(text);
+        for file in files {
+            let kind = ContentType::parse(&file.content_type)
+                .map_err(|e| SendError::Permanent(format!("bad attachment type: {e}")))?;
+            mixed =
+                mixed.singlepart(Attachment::new(file.name.clone()).body(file.data.clone(), kind));
+        }
+        mixed
+    };
+    builder
+        .multipart(body)
         .map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))
 }

@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDateTime};
 
 use super::transport::{SendError, Transport};
 use crate::clock::Clock;
-use crate::db::models::{OutboxMessage, Person};
+use crate::db::models::{OutboxAttachment, OutboxMessage, Person};
 use crate::db::{DbConnection, DbPool};
 
 /// Delivers the outbox.
@@ -92,7 +92,8 @@ impl Worker {
         let mut round = Round::default();
         for mail in claimed {
             let outcome = if self.still_applies(&mail).await? {
-                self.transport.send(&mail, &self.from).await
+                let files = self.attachments(&mail).await?;
+                self.transport.send(&mail, &files, &self.from).await
             } else {
                 self.finish(&mail, "cancelled", Some("no longer applies"), None)
                     .await?;
@@ -168,6 +169,20 @@ impl Worker {
                 }
             }
         }
+    }
+
+    /// The files attached to a mail (only looked up for mails that say they have some).
+    async fn attachments(&self, mail: &OutboxMessage) -> anyhow::Result<Vec<OutboxAttachment>> {
+        let headers: serde_json::Value = serde_json::from_str(&mail.headers).unwrap_or_default();
+        if headers["attachments"].as_bool() != Some(true) {
+            return Ok(Vec::new());
+        }
+        let (pool, id) = (self.pool.clone(), mail.id.clone());
+        actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<Vec<OutboxAttachment>> {
+            let mut conn = pool.get()?;
+            Ok(OutboxAttachment::list_for(&mut conn, &id)?)
+        })
+        .await?
     }
 
     async fn still_applies(&self, mail: &OutboxMessage) -> anyhow::Result<bool> {

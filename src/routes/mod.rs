@@ -16,6 +16,7 @@ mod mail;
 mod people;
 pub mod profile;
 mod program;
+pub mod reports;
 mod reviews;
 mod sign_in;
 mod unsubscribe;
@@ -87,6 +88,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(cohorts::extend),
         )
         .route("/audit", web::get().to(audit::index))
+        .route("/dashboard", web::get().to(reports::dashboard))
+        .route("/reports", web::get().to(reports::index))
+        .route("/reports/download", web::get().to(reports::download))
         .route("/learn", web::get().to(learn::dashboard))
         .route(
             "/learn/{enrollment}/modules/{module}",

@@ -290,8 +290,14 @@ async fn certificates_expire_and_the_by_hand_dry_run_changes_nothing() {
         app.clock
             .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, y, m, d, 8, 0, 0).unwrap());
         let mut conn = app.conn();
-        qualify::jobs::reminders::tick(&mut conn, &composer(&app), app.clock.now_naive(), false)
-            .unwrap()
+        qualify::jobs::reminders::tick(
+            &mut conn,
+            &composer(&app),
+            &Default::default(),
+            app.clock.now_naive(),
+            false,
+        )
+        .unwrap()
     };
     assert!(remind(2027, 12, 1).is_empty(), "not yet");
     let sixty = remind(2028, 1, 3);

@@ -81,7 +81,10 @@ fn help_documents_every_subcommand_and_setting() {
     for word in ["serve", "migrate", "content"] {
         assert!(help.contains(word), "{word} missing in:\n{help}");
     }
-    for (name, _, _) in qualify::config::SETTINGS {
+    for (name, _, _) in qualify::config::SETTINGS
+        .iter()
+        .chain(qualify::jobs::rules::RULE_SETTINGS)
+    {
         assert!(help.contains(name), "{name} missing in:\n{help}");
     }
 }
@@ -162,4 +165,70 @@ fn demo_fills_an_empty_database_once_and_prints_working_links() {
         .get_result(&mut *conn)
         .unwrap();
     assert!(versions > 0, "some work is handed in");
+}
+
+#[test]
+fn report_writes_a_complete_file_or_explains_what_is_wrong() {
+    if crate::helpers::on_postgres() {
+        return; // the reports run through the same code as the API, which is tested on both
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("report.db").display());
+    let run = |args: &[&str]| {
+        qualify()
+            .args(args)
+            .env("QUALIFY_DATABASE_URL", &db)
+            .env("QUALIFY_DATA_DIR", dir.path().join("data"))
+            .env("QUALIFY_CONTENT_DIR", course_content())
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["demo", "--trainees", "5"]).status.success());
+    let out = dir.path().join("cotrainers.xlsx");
+    let done = run(&[
+        "report",
+        "cotrainers",
+        "--format",
+        "xlsx",
+        "--lang",
+        "en",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(String::from_utf8_lossy(&done.stdout).contains("rows written to"));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+    let csv = dir.path().join("register.csv");
+    let done = run(&["report", "certificates", "--out", csv.to_str().unwrap()]);
+    assert!(done.status.success());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}Inhaber:in,"), "{text}");
+    for (args, message) in [
+        (
+            vec!["report", "progress"],
+            "--cohort: Choose a cohort for the progress report.",
+        ),
+        (
+            vec!["report", "certificates", "--from", "2026-02-30"],
+            "--from: Enter dates as YYYY-MM-DD.",
+        ),
+        (vec!["report", "payroll"], "no report 'payroll'"),
+        (
+            vec!["report", "certificates", "--format", "pdf"],
+            "no format 'pdf'",
+        ),
+    ] {
+        let target = dir.path().join("never.csv");
+        let mut all = args.clone();
+        all.extend(["--out", target.to_str().unwrap()]);
+        let failed = run(&all);
+        assert!(!failed.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(!target.exists(), "no half-written file");
+    }
 }

@@ -292,8 +292,12 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
     app.clock
         .advance(chrono::Duration::days(5) - chrono::Duration::minutes(1));
     assert_eq!(g.tick().escalated, 0);
-    // Past the grading deadline: both escalate; only the idle one moves (to the free co-trainer).
+    // Just past the grading deadline the co-trainers are reminded, the owner not yet told.
     app.clock.advance(chrono::Duration::minutes(2));
+    assert_eq!(g.tick().escalated, 0, "the owner hears after two days");
+    // Two days past it (QUALIFY_ESCALATE_AFTER_DAYS): both escalate; only the idle one moves
+    // (to the free co-trainer).
+    app.clock.advance(chrono::Duration::days(2));
     let tick = g.tick();
     assert_eq!((tick.escalated, tick.reallocated), (2, 1));
     assert_eq!(g.tick().escalated, 0, "escalated once");

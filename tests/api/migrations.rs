@@ -116,6 +116,7 @@ fn every_schema_column_exists(conn: &mut qualify::db::DbConnection) {
         trainee_pseudonyms,
         mail_preferences,
         reminder_log,
+        outbox_attachments,
         certificates,
         outbox,
         calendar_feeds

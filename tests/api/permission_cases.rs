@@ -453,5 +453,8 @@ pub fn all_cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &s
     cases.extend(crate::permission_cases_more::certificate_cases(
         cohort.as_str(),
     ));
+    cases.extend(crate::permission_cases_reports::report_cases(
+        cohort.as_str(),
+    ));
     cases
 }

@@ -240,13 +240,14 @@ async fn the_openapi_document_names_every_operation_built_so_far() {
 #[test]
 fn every_text_exists_in_german_and_english() {
     let keys = |lang: &str| -> std::collections::BTreeSet<String> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("locales")
-            .join(lang)
-            .join("main.ftl");
-        std::fs::read_to_string(path)
+            .join(lang);
+        let text: String = std::fs::read_dir(dir)
             .unwrap()
-            .lines()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
+        text.lines()
             .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_string()))
             .filter(|k| !k.is_empty() && !k.starts_with(' ') && !k.starts_with('#'))
             .collect()

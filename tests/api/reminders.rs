@@ -5,7 +5,7 @@
 
 use chrono::TimeZone;
 use diesel::prelude::*;
-use qualify::db::schema::{cohorts, outbox};
+use qualify::db::schema::outbox;
 use qualify::jobs::reminders;
 
 use crate::cohorts::{api, token};
@@ -30,9 +30,15 @@ fn digests(app: &TestApp) -> Vec<(String, String)> {
 fn tick(app: &TestApp) -> usize {
     use qualify::clock::Clock;
     let mut conn = app.conn();
-    reminders::tick(&mut conn, &composer(app), app.clock.now_naive(), false)
-        .unwrap()
-        .len()
+    reminders::tick(
+        &mut conn,
+        &composer(app),
+        &Default::default(),
+        app.clock.now_naive(),
+        false,
+    )
+    .unwrap()
+    .len()
 }
 
 #[actix_web::test]
@@ -43,13 +49,7 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     let quiet = g.person(Who::new("quiet@example.com", "Quinn Quiet"));
     g.enroll(&[(&tara, "tara@example.com"), (&quiet, "quiet@example.com")])
         .await;
-    {
-        let mut conn = app.conn();
-        diesel::update(cohorts::table)
-            .set(cohorts::state.eq("running"))
-            .execute(&mut *conn)
-            .unwrap();
-    }
+    g.run_cohorts();
     let t = token(&app, &quiet);
     let off = api(
         &app,
@@ -65,7 +65,14 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     {
         use qualify::clock::Clock;
         let mut conn = app.conn();
-        let dry = reminders::tick(&mut conn, &composer(&app), app.clock.now_naive(), true).unwrap();
+        let dry = reminders::tick(
+            &mut conn,
+            &composer(&app),
+            &Default::default(),
+            app.clock.now_naive(),
+            true,
+        )
+        .unwrap();
         assert_eq!(dry.len(), 1, "the dry run says what would go");
         assert_eq!(dry[0].email, "tara@example.com");
     }
@@ -114,17 +121,17 @@ async fn the_owner_gets_a_weekly_digest_on_monday() {
     let g = Grading::new(&app).await;
     let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
     g.enroll(&[(&tara, "tara@example.com")]).await;
-    {
-        let mut conn = app.conn();
-        diesel::update(cohorts::table)
-            .set(cohorts::state.eq("running"))
-            .execute(&mut *conn)
-            .unwrap();
-    }
+    g.run_cohorts();
     let weekly = |app: &TestApp| {
         use qualify::clock::Clock;
         let mut conn = app.conn();
-        qualify::jobs::owner_digest::tick(&mut conn, &composer(app), app.clock.now_naive()).unwrap()
+        qualify::jobs::owner_digest::tick(
+            &mut conn,
+            &composer(app),
+            &Default::default(),
+            app.clock.now_naive(),
+        )
+        .unwrap()
     };
     // Tuesday: not the day.
     at(&app, 2026, 3, 24, 8);

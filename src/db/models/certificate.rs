@@ -144,6 +144,20 @@ impl Certificate {
         Ok(n == 1)
     }
 
+    /// Active certificates that expire within `days` of `now`.
+    pub fn count_expiring(
+        conn: &mut DbConnection,
+        now: NaiveDateTime,
+        days: i64,
+    ) -> QueryResult<i64> {
+        certificates::table
+            .filter(certificates::status.eq("active"))
+            .filter(certificates::expires_at.gt(now))
+            .filter(certificates::expires_at.le(now + chrono::Duration::days(days)))
+            .count()
+            .get_result(conn)
+    }
+
     /// Points a superseded certificate at the one that replaced it.
     pub fn link_successor(conn: &mut DbConnection, id: &str, successor: &str) -> QueryResult<()> {
         diesel::update(certificates::table.find(id))

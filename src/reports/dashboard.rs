@@ -1,0 +1,478 @@
+//! The owner's dashboard for a program or one cohort: enrolled, active, completion and
+//! on-time rates, certified, time to certificate, where trainees stall, grading turnaround
+//! and load, certificates expiring soon. Every figure is one aggregate query over the
+//! cohorts in scope, so a program of 100,000 trainees costs a handful of index scans.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
+use serde::Serialize;
+
+use super::cotrainers::median;
+use super::progress;
+use crate::db::DbConnection;
+use crate::db::models::{Cohort, Program};
+use crate::domain::ids::CohortId;
+use crate::domain::language::Language;
+use crate::error::AppError;
+
+/// Which cohorts and languages the figures are for.
+const SCOPE: &str = "c.program_id = $1 AND ($2 IS NULL OR c.id = $2)";
+
+/// Days ahead counted as "expiring soon".
+pub const EXPIRING_DAYS: i64 = 90;
+
+/// One bar of a chart, with the list behind it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Bar {
+    /// Label.
+    pub label: String,
+    /// Value.
+    pub value: i64,
+    /// Second value (overdue of open reviews), if any.
+    pub extra: i64,
+    /// Width in percent of the largest bar.
+    pub percent: u32,
+    /// The list behind the bar (a page link), if there is one.
+    pub href: Option<String>,
+}
+
+/// One cohort's line in the program view.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CohortLine {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// State.
+    pub state: String,
+    /// First day.
+    pub starts_on: String,
+    /// Enrolled (every state).
+    pub enrolled: i64,
+    /// Active.
+    pub active: i64,
+    /// Certified.
+    pub certified: i64,
+}
+
+/// The dashboard.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Dashboard {
+    /// The cohort, when the dashboard is for one.
+    pub cohort: Option<String>,
+    /// Its name.
+    pub cohort_name: Option<String>,
+    /// Enrollments in every state.
+    pub enrolled: i64,
+    /// Active enrollments.
+    pub active: i64,
+    /// Withdrawn.
+    pub withdrawn: i64,
+    /// Deferred to a later cohort.
+    pub deferred: i64,
+    /// Enrollments that earned a certificate (not revoked).
+    pub certified: i64,
+    /// Certified of enrolled minus withdrawn and deferred, in percent.
+    pub completion_rate: Option<f64>,
+    /// First submissions on time, in percent.
+    pub on_time_rate: Option<f64>,
+    /// First submissions counted.
+    pub submissions: i64,
+    /// Median days from the cohort's first day to the certificate.
+    pub median_days_to_certificate: Option<f64>,
+    /// Active trainees by the module of their next required assignment.
+    pub stalls: Vec<Bar>,
+    /// Reviews completed in the last 90 days.
+    pub reviews_done: i64,
+    /// Their median turnaround (allocation to completion), hours.
+    pub turnaround_hours: Option<f64>,
+    /// Open reviews per co-trainer (extra: overdue), the busiest first.
+    pub load: Vec<Bar>,
+    /// Active certificates expiring in the next 90 days.
+    pub expiring: i64,
+    /// The cohorts (program view).
+    pub cohorts: Vec<CohortLine>,
+}
+
+#[derive(QueryableByName)]
+struct StateCount {
+    #[diesel(sql_type = Text)]
+    state: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+struct Certified {
+    #[diesel(sql_type = Text)]
+    cohort_id: String,
+    #[diesel(sql_type = Text)]
+    starts_on: String,
+    #[diesel(sql_type = Timestamp)]
+    issued_at: NaiveDateTime,
+}
+
+#[derive(QueryableByName)]
+struct OnTime {
+    #[diesel(sql_type = BigInt)]
+    total: i64,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    late: Option<i64>,
+}
+
+#[derive(QueryableByName)]
+struct Stall {
+    #[diesel(sql_type = Text)]
+    version: String,
+    #[diesel(sql_type = BigInt)]
+    passed: i64,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+struct Turnaround {
+    #[diesel(sql_type = Timestamp)]
+    allocated_at: NaiveDateTime,
+    #[diesel(sql_type = Timestamp)]
+    completed_at: NaiveDateTime,
+}
+
+#[derive(QueryableByName)]
+struct Load {
+    #[diesel(sql_type = Text)]
+    name: String,
+    #[diesel(sql_type = BigInt)]
+    open: i64,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    overdue: Option<i64>,
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+struct CohortRow {
+    #[diesel(sql_type = Text)]
+    id: String,
+    #[diesel(sql_type = Text)]
+    name: String,
+    #[diesel(sql_type = Text)]
+    state: String,
+    #[diesel(sql_type = Text)]
+    starts_on: String,
+    #[diesel(sql_type = BigInt)]
+    enrolled: i64,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    active: Option<i64>,
+}
+
+/// Runs `sql` with `$1` program, `$2` cohort (or null) and `$3`… the given moments.
+fn load<T>(
+    conn: &mut DbConnection,
+    sql: &str,
+    program: &str,
+    cohort: Option<&str>,
+    times: &[NaiveDateTime],
+) -> Result<Vec<T>, AppError>
+where
+    T: QueryableByName<diesel::sqlite::Sqlite> + QueryableByName<diesel::pg::Pg> + 'static,
+{
+    // SQLite reads `$1` as a named parameter numbered by first appearance; `?1` is its
+    // positional form, so the same text binds alike on both backends.
+    let text = sql.replace("{SCOPE}", SCOPE);
+    let sqlite_text = text.replace('$', "?");
+    macro_rules! bound {
+        ($c:ident, $db:ty, $text:expr) => {{
+            let mut q = diesel::sql_query($text)
+                .into_boxed::<$db>()
+                .bind::<Text, _>(program.to_string())
+                .bind::<Nullable<Text>, _>(cohort.map(str::to_string));
+            for t in times {
+                q = q.bind::<Timestamp, _>(*t);
+            }
+            q.load::<T>($c)?
+        }};
+    }
+    Ok(match conn {
+        DbConnection::Sqlite(c) => bound!(c, diesel::sqlite::Sqlite, sqlite_text),
+        DbConnection::Postgresql(c) => bound!(c, diesel::pg::Pg, text),
+    })
+}
+
+fn percent(part: i64, whole: i64) -> Option<f64> {
+    (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
+}
+
+/// Bars scaled to the largest value.
+fn bars(items: Vec<(String, i64, i64, Option<String>)>) -> Vec<Bar> {
+    let max = items.iter().map(|i| i.1).max().unwrap_or(0).max(1);
+    items
+        .into_iter()
+        .map(|(label, value, extra, href)| Bar {
+            label,
+            value,
+            extra,
+            percent: (value * 100 / max) as u32,
+            href,
+        })
+        .collect()
+}
+
+/// The dashboard of `program`, or of one of its cohorts.
+pub fn compute(
+    conn: &mut DbConnection,
+    program: &Program,
+    cohort: Option<&Cohort>,
+    lang: Language,
+    now: NaiveDateTime,
+) -> Result<Dashboard, AppError> {
+    let p = program.id.0.as_str();
+    let c = cohort.map(|c| c.id.0.as_str());
+    let states: Vec<StateCount> = load(
+        conn,
+        "SELECT e.state AS state, COUNT(*) AS n FROM enrollments e \
+         JOIN cohorts c ON c.id = e.cohort_id WHERE {SCOPE} GROUP BY e.state",
+        p,
+        c,
+        &[],
+    )?;
+    let count = |s: &str| {
+        states
+            .iter()
+            .filter(|r| r.state == s)
+            .map(|r| r.n)
+            .sum::<i64>()
+    };
+    let enrolled: i64 = states.iter().map(|r| r.n).sum();
+    let (active, withdrawn, deferred) = (count("active"), count("withdrawn"), count("deferred"));
+    let certified: Vec<Certified> = load(
+        conn,
+        "SELECT c.id AS cohort_id, c.starts_on AS starts_on, MIN(x.issued_at) AS issued_at \
+         FROM certificates x JOIN enrollments e ON e.id = x.enrollment_id \
+         JOIN cohorts c ON c.id = e.cohort_id \
+         WHERE {SCOPE} AND x.status <> 'revoked' GROUP BY e.id, c.id, c.starts_on",
+        p,
+        c,
+        &[],
+    )?;
+    let mut days: Vec<f64> = certified
+        .iter()
+        .filter_map(|r| {
+            let start = NaiveDate::parse_from_str(&r.starts_on, "%Y-%m-%d").ok()?;
+            Some((r.issued_at.date() - start).num_days() as f64)
+        })
+        .collect();
+    let on_time: Vec<OnTime> = load(
+        conn,
+        "SELECT COUNT(*) AS total, SUM(CASE WHEN v.late THEN 1 ELSE 0 END) AS late \
+         FROM submission_versions v JOIN submissions s ON s.id = v.submission_id \
+         JOIN enrollments e ON e.id = s.enrollment_id JOIN cohorts c ON c.id = e.cohort_id \
+         WHERE {SCOPE} AND v.number = 1",
+        p,
+        c,
+        &[],
+    )?;
+    let (submissions, late) = on_time
+        .first()
+        .map_or((0, 0), |r| (r.total, r.late.unwrap_or(0)));
+    let since = now - Duration::days(90);
+    let mut hours: Vec<f64> = load::<Turnaround>(
+        conn,
+        "SELECT r.allocated_at AS allocated_at, r.completed_at AS completed_at FROM reviews r \
+         JOIN cohorts c ON c.id = r.cohort_id \
+         WHERE {SCOPE} AND r.state = 'completed' AND r.completed_at >= $3",
+        p,
+        c,
+        &[since],
+    )?
+    .iter()
+    .map(|r| (r.completed_at - r.allocated_at).num_minutes() as f64 / 60.0)
+    .collect();
+    let load_rows: Vec<Load> = load(
+        conn,
+        "SELECT p.name AS name, COUNT(*) AS open, \
+         SUM(CASE WHEN r.due_at < $3 THEN 1 ELSE 0 END) AS overdue \
+         FROM reviews r JOIN cohorts c ON c.id = r.cohort_id JOIN people p ON p.id = r.reviewer_id \
+         WHERE {SCOPE} AND r.state IN ('allocated', 'started') \
+         GROUP BY r.reviewer_id, p.name ORDER BY open DESC, p.name LIMIT 15",
+        p,
+        c,
+        &[now],
+    )?;
+    let expiring: Vec<Count> = load(
+        conn,
+        "SELECT COUNT(*) AS n FROM certificates x \
+         LEFT JOIN enrollments e ON e.id = x.enrollment_id \
+         LEFT JOIN cohorts c ON c.id = e.cohort_id \
+         WHERE x.program_id = $1 AND ($2 IS NULL OR c.id = $2) AND x.status = 'active' \
+         AND x.expires_at > $3 AND x.expires_at <= $4",
+        p,
+        c,
+        &[now, now + Duration::days(EXPIRING_DAYS)],
+    )?;
+    let cohort_query = c.map(str::to_string);
+    let reports = |extra: &str| -> String {
+        let mut href = format!("/reports?report={extra}");
+        if let Some(id) = &cohort_query {
+            href.push_str(&format!("&cohort={id}"));
+        }
+        href
+    };
+    let load = bars(
+        load_rows
+            .into_iter()
+            .map(|r| {
+                (
+                    r.name,
+                    r.open,
+                    r.overdue.unwrap_or(0),
+                    Some(reports("cotrainers")),
+                )
+            })
+            .collect(),
+    );
+    let cohorts = if cohort.is_none() {
+        cohort_lines(conn, p, &certified)?
+    } else {
+        Vec::new()
+    };
+    Ok(Dashboard {
+        cohort: cohort.map(|c| c.id.0.clone()),
+        cohort_name: cohort.map(|c| c.name.clone()),
+        enrolled,
+        active,
+        withdrawn,
+        deferred,
+        certified: certified.len() as i64,
+        completion_rate: percent(certified.len() as i64, enrolled - withdrawn - deferred),
+        on_time_rate: percent(submissions - late, submissions),
+        submissions,
+        median_days_to_certificate: median(&mut days),
+        stalls: stalls(conn, p, cohort, lang)?,
+        reviews_done: hours.len() as i64,
+        turnaround_hours: median(&mut hours).map(|h| (h * 10.0).round() / 10.0),
+        load,
+        expiring: expiring.first().map_or(0, |r| r.n),
+        cohorts,
+    })
+}
+
+/// Active trainees of running cohorts by the module of their next required assignment
+/// (assignments are worked in curriculum order, so the number passed tells where one is).
+fn stalls(
+    conn: &mut DbConnection,
+    program: &str,
+    cohort: Option<&Cohort>,
+    lang: Language,
+) -> Result<Vec<Bar>, AppError> {
+    let rows: Vec<Stall> = load(
+        conn,
+        "SELECT c.curriculum_version_id AS version, COALESCE(p.n, 0) AS passed, COUNT(*) AS n \
+         FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id \
+         LEFT JOIN (SELECT s.enrollment_id AS enrollment_id, COUNT(*) AS n FROM submissions s \
+           JOIN assignments a ON a.id = s.assignment_id \
+           WHERE a.required AND s.state = 'passed' GROUP BY s.enrollment_id) p \
+           ON p.enrollment_id = e.id \
+         WHERE {SCOPE} AND e.state = 'active' AND c.state = 'running' \
+         GROUP BY c.curriculum_version_id, COALESCE(p.n, 0)",
+        program,
+        cohort.map(|c| c.id.0.as_str()),
+        &[],
+    )?;
+    let mut per_module: Vec<(String, String, i64)> = Vec::new();
+    let mut versions: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for row in rows {
+        if !versions.contains_key(&row.version) {
+            let sample = crate::db::schema::cohorts::table
+                .filter(crate::db::schema::cohorts::curriculum_version_id.eq(&row.version))
+                .select(Cohort::as_select())
+                .first::<Cohort>(conn)?;
+            let modules =
+                crate::db::models::Module::list_by_version(conn, &sample.curriculum_version_id)?;
+            let required: Vec<(String, String)> = progress::assignments(conn, &sample)?
+                .into_iter()
+                .filter(|(a, _)| a.required)
+                .map(|(_, slug)| {
+                    let title = modules
+                        .iter()
+                        .find(|m| m.slug == slug)
+                        .map_or(slug.clone(), |m| {
+                            if lang == Language::En {
+                                m.title_en.clone()
+                            } else {
+                                m.title_de.clone()
+                            }
+                        });
+                    (slug, title)
+                })
+                .collect();
+            versions.insert(row.version.clone(), required);
+        }
+        let Some((module, title)) = versions[&row.version].get(row.passed as usize) else {
+            continue;
+        };
+        match per_module.iter_mut().find(|m| m.0 == *module) {
+            Some(m) => m.2 += row.n,
+            None => per_module.push((module.clone(), title.clone(), row.n)),
+        }
+    }
+    let cohort_id = cohort.map(|c| c.id.0.clone());
+    Ok(bars(
+        per_module
+            .into_iter()
+            .map(|(module, title, n)| {
+                let href = cohort_id.as_ref().map(|c| {
+                    format!("/reports?report=progress&cohort={c}&status=active&module={module}")
+                });
+                (title, n, 0, href)
+            })
+            .collect(),
+    ))
+}
+
+fn cohort_lines(
+    conn: &mut DbConnection,
+    program: &str,
+    certified: &[Certified],
+) -> Result<Vec<CohortLine>, AppError> {
+    let rows: Vec<CohortRow> = load(
+        conn,
+        "SELECT c.id AS id, c.name AS name, c.state AS state, c.starts_on AS starts_on, \
+         COUNT(e.id) AS enrolled, SUM(CASE WHEN e.state = 'active' THEN 1 ELSE 0 END) AS active \
+         FROM cohorts c LEFT JOIN enrollments e ON e.cohort_id = c.id WHERE {SCOPE} \
+         GROUP BY c.id, c.name, c.state, c.starts_on ORDER BY c.starts_on DESC, c.name",
+        program,
+        None,
+        &[],
+    )?;
+    let mut per_cohort: HashMap<&str, i64> = HashMap::new();
+    for c in certified {
+        *per_cohort.entry(c.cohort_id.as_str()).or_default() += 1;
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| CohortLine {
+            certified: per_cohort.get(r.id.as_str()).copied().unwrap_or(0),
+            active: r.active.unwrap_or(0),
+            id: r.id,
+            name: r.name,
+            state: r.state,
+            starts_on: r.starts_on,
+            enrolled: r.enrolled,
+        })
+        .collect())
+}
+
+/// The cohort named by id, if it belongs to the program.
+pub fn cohort_of(conn: &mut DbConnection, program: &Program, id: &str) -> Result<Cohort, AppError> {
+    Cohort::find(conn, &CohortId(id.to_string()))?
+        .filter(|c| c.program_id == program.id)
+        .ok_or(AppError::NotFound)
+}

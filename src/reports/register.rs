@@ -1,0 +1,158 @@
+//! The certification register: every certificate with holder, org unit, program, cohort,
+//! issue and expiry date, status and verification URL, in order of issue.
+
+use chrono::{Duration, NaiveDateTime, NaiveTime};
+use diesel::prelude::*;
+
+use super::{Cell, Column, Kind, Sink, Spec, io_error, state_text};
+use crate::db::DbConnection;
+use crate::db::schema::{certificates, cohorts, enrollments, people, programs};
+use crate::domain::language::Language;
+use crate::error::AppError;
+
+type Line = (
+    String,                // id
+    String,                // public code
+    String,                // holder name at issue
+    String,                // email
+    Option<String>,        // org unit
+    String,                // program title de
+    String,                // program title en
+    Option<String>,        // cohort name
+    NaiveDateTime,         // issued
+    Option<NaiveDateTime>, // expires
+    String,                // stored status
+);
+
+/// The columns, in the reader's language.
+pub fn columns(lang: Language) -> Vec<Column> {
+    vec![
+        Column::named(lang, "holder", Kind::Text, 28),
+        Column::named(lang, "email", Kind::Text, 30),
+        Column::named(lang, "org_unit", Kind::Text, 18),
+        Column::named(lang, "program", Kind::Text, 30),
+        Column::named(lang, "cohort", Kind::Text, 22),
+        Column::named(lang, "issued", Kind::Date, 12),
+        Column::named(lang, "expires", Kind::Date, 12),
+        Column::named(lang, "status", Kind::Text, 12),
+        Column::named(lang, "code", Kind::Text, 34),
+        Column::named(lang, "verify_url", Kind::Text, 60),
+    ]
+}
+
+/// Writes the register page by page; returns the number of rows.
+pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Result<u64, AppError> {
+    sink.header(&columns(spec.lang)).map_err(io_error)?;
+    let (scope, now) = (&spec.scope, spec.now);
+    let mut after: Option<(NaiveDateTime, String)> = None;
+    let mut count = 0;
+    loop {
+        let mut query = certificates::table
+            .inner_join(people::table)
+            .inner_join(programs::table.on(programs::id.eq(certificates::program_id)))
+            .left_join(
+                enrollments::table.on(enrollments::id.nullable().eq(certificates::enrollment_id)),
+            )
+            .left_join(cohorts::table.on(cohorts::id.eq(enrollments::cohort_id)))
+            .select((
+                certificates::id,
+                certificates::public_id,
+                certificates::holder_name,
+                people::email,
+                people::org_unit,
+                certificates::program_title_de,
+                certificates::program_title_en,
+                cohorts::name.nullable(),
+                certificates::issued_at,
+                certificates::expires_at,
+                certificates::status,
+            ))
+            .order((certificates::issued_at, certificates::id))
+            .limit(super::PAGE)
+            .into_boxed();
+        if let Some((at, id)) = &after {
+            query = query.filter(
+                certificates::issued_at.gt(*at).or(certificates::issued_at
+                    .eq(*at)
+                    .and(certificates::id.gt(id.clone()))),
+            );
+        }
+        if let Some(slug) = &scope.program {
+            query = query.filter(programs::slug.eq(slug.clone()));
+        }
+        if let Some(cohort) = &scope.cohort {
+            query = query.filter(enrollments::cohort_id.eq(cohort.clone()));
+        }
+        if let Some(unit) = &scope.org_unit {
+            query = query.filter(people::org_unit.eq(unit.clone()));
+        }
+        if let Some(from) = scope.from {
+            query = query.filter(certificates::issued_at.ge(from.and_time(NaiveTime::MIN)));
+        }
+        if let Some(to) = scope.to {
+            let end = (to + Duration::days(1)).and_time(NaiveTime::MIN);
+            query = query.filter(certificates::issued_at.lt(end));
+        }
+        let unexpired = certificates::expires_at
+            .is_null()
+            .or(certificates::expires_at.gt(now));
+        match scope.status.as_deref() {
+            Some("active") => {
+                query = query
+                    .filter(certificates::status.eq("active"))
+                    .filter(unexpired)
+            }
+            Some("expired") => {
+                query = query.filter(
+                    certificates::status.eq("expired").or(certificates::status
+                        .eq("active")
+                        .and(certificates::expires_at.le(now))),
+                )
+            }
+            Some(other) => query = query.filter(certificates::status.eq(other.to_string())),
+            None => {}
+        }
+        if let Some(days) = scope.expiring_days {
+            query = query
+                .filter(certificates::status.eq("active"))
+                .filter(certificates::expires_at.gt(now))
+                .filter(certificates::expires_at.le(now + Duration::days(days)));
+        }
+        let lines: Vec<Line> = query.load(conn)?;
+        for line in &lines {
+            sink.row(&cells(spec, line)).map_err(io_error)?;
+        }
+        count += lines.len() as u64;
+        match lines.last() {
+            Some(last) if lines.len() as i64 == super::PAGE => {
+                after = Some((last.8, last.0.clone()))
+            }
+            _ => return Ok(count),
+        }
+    }
+}
+
+fn cells(spec: &Spec, line: &Line) -> Vec<Cell> {
+    let (_, code, holder, email, unit, title_de, title_en, cohort, issued, expires, status) = line;
+    let status = match (status.as_str(), expires) {
+        ("active", Some(e)) if *e <= spec.now => "expired",
+        (s, _) => s,
+    };
+    let title = if spec.lang == Language::En {
+        title_en
+    } else {
+        title_de
+    };
+    vec![
+        Cell::Text(holder.clone()),
+        Cell::Text(email.clone()),
+        Cell::text(unit.clone()),
+        Cell::Text(title.clone()),
+        Cell::text(cohort.clone()),
+        Cell::Date(issued.date()),
+        Cell::day(*expires),
+        Cell::Text(state_text(spec.lang, status)),
+        Cell::Text(code.clone()),
+        Cell::Text(format!("{}/verify/{code}", spec.base_url)),
+    ]
+}

@@ -1,0 +1,575 @@
+//! Reports on a small known data set, checked cell by cell: the certification register as
+//! CSV (BOM, CRLF, neutralised formulas), XLSX (typed cells read back with calamine, frozen
+//! and filtered header) and JSON; filters and their errors; cohort progress; co-trainer
+//! activity; the dashboard's figures and links.
+
+use std::io::{Cursor, Read};
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use qualify::db::models::{Certificate, Cohort, Enrollment};
+use qualify::db::schema::{assignments, modules};
+use qualify::domain::ids::EnrollmentId;
+use qualify::reports::xlsx::serial;
+
+use crate::certificates::{FIRST_FIVE, passed};
+use crate::cohorts::{api, token};
+use crate::grading_fixture::{Grading, Who};
+use crate::helpers::TestApp;
+
+const EVIL: &str = "=HYPERLINK(\"http://evil.example\")";
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn certificate(
+    app: &TestApp,
+    enrollment: &str,
+    code: &str,
+    issued: NaiveDateTime,
+    expires: NaiveDateTime,
+    status: &str,
+) {
+    let mut conn = app.conn();
+    let e = Enrollment::find(&mut conn, &EnrollmentId(enrollment.into()))
+        .unwrap()
+        .unwrap();
+    let c = Cohort::find(&mut conn, &e.cohort_id).unwrap().unwrap();
+    let person = qualify::db::models::Person::find(&mut conn, &e.person_id)
+        .unwrap()
+        .unwrap();
+    let row = Certificate {
+        id: uuid::Uuid::new_v4().to_string(),
+        public_id: code.into(),
+        person_id: e.person_id.clone(),
+        program_id: c.program_id.clone(),
+        enrollment_id: Some(e.id.clone()),
+        curriculum_version_id: c.curriculum_version_id.clone(),
+        holder_name: person.name,
+        program_title_de: "Community-Management".into(),
+        program_title_en: "Community management".into(),
+        record: "{}".into(),
+        issued_at: issued,
+        expires_at: Some(expires),
+        issued_by: None,
+        issue_reason: None,
+        status: status.into(),
+        revoked_at: (status == "revoked").then_some(issued),
+        revoked_reason: None,
+        superseded_by: None,
+        created_at: issued,
+    };
+    assert!(Certificate::create_if_absent(&mut conn, &row).unwrap());
+}
+
+/// Ada (Sales, five passes, active certificate), Ben (HR, expired certificate, one submission
+/// waiting for Carla) and a trainee whose name and org unit are formulas (revoked).
+pub struct Data3<'a> {
+    pub g: Grading<'a>,
+    pub owner: String,
+    pub trainee: String,
+}
+
+pub async fn data(app: &TestApp) -> Data3<'_> {
+    let g = Grading::new(app).await;
+    let ada = g.person(Who::new("ada@example.com", "Ada Lovelace").unit("Sales"));
+    let ben = g.person(Who::new("ben@example.com", "Ben Bauer").unit("HR"));
+    let evil = g.person(Who::new("evil@example.com", EVIL).unit("@evil"));
+    let carla = g.person(Who::new("carla@example.com", "Carla Coach"));
+    g.cotrainers(&[(&carla, "carla@example.com", 3, &["en"])])
+        .await;
+    let enrollments = g
+        .enroll(&[
+            (&ada, "ada@example.com"),
+            (&ben, "ben@example.com"),
+            (&evil, "evil@example.com"),
+        ])
+        .await;
+    g.run_cohorts();
+    passed(app, &enrollments[0], &FIRST_FIVE);
+    g.submit(&ben, &enrollments[1], "purpose-canvas", "My canvas")
+        .await;
+    certificate(
+        app,
+        &enrollments[1],
+        "BENCODE",
+        day(2024, 1, 1),
+        day(2026, 2, 1),
+        "active",
+    );
+    certificate(
+        app,
+        &enrollments[0],
+        "ADACODE",
+        day(2026, 1, 10),
+        day(2028, 1, 10),
+        "active",
+    );
+    certificate(
+        app,
+        &enrollments[2],
+        "EVILCODE",
+        day(2026, 2, 1),
+        day(2028, 2, 1),
+        "revoked",
+    );
+    let trainee = token(app, &ben);
+    Data3 {
+        owner: g.owner_token.clone(),
+        g,
+        trainee,
+    }
+}
+
+/// GET with a bearer token; the body as bytes.
+pub async fn raw(app: &TestApp, token: &str, path: &str) -> (u16, String, String, Vec<u8>) {
+    let mut resp = app
+        .client
+        .get(app.url(path))
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .send()
+        .await
+        .unwrap();
+    let body = resp.body().limit(50 << 20).await.unwrap().to_vec();
+    let header = |name: &str| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    (
+        resp.status().as_u16(),
+        header("content-type"),
+        header("content-disposition"),
+        body,
+    )
+}
+
+#[actix_web::test]
+async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
+    let app = crate::helpers::spawn_app().await;
+    let d = data(&app).await;
+    let base = &app.settings.base_url;
+
+    let (status, kind, disposition, body) = raw(
+        &app,
+        &d.owner,
+        "/api/v1/reports/certificates?format=csv&lang=en",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(kind, "text/csv; charset=utf-8");
+    assert!(disposition.starts_with("attachment; filename=\"certificates-2026-03-02.csv"));
+    let text = String::from_utf8(body).unwrap();
+    assert!(text.starts_with('\u{feff}'), "a byte order mark for Excel");
+    assert!(text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'));
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let header = "Holder,Email,Org unit,Program,Cohort,Issued,Expires,Status,Verification code,Verification URL";
+    assert_eq!(rows[0].join(","), header);
+    assert_eq!(
+        rows[1],
+        [
+            "Ben Bauer",
+            "ben@example.com",
+            "HR",
+            "Community management",
+            "K1",
+            "2024-01-01",
+            "2026-02-01",
+            "expired",
+            "BENCODE",
+            &format!("{base}/verify/BENCODE")
+        ]
+    );
+    assert_eq!(rows[2][0], "Ada Lovelace");
+    assert_eq!(rows[2][7], "active");
+    assert_eq!(rows[3][0], format!("'{EVIL}"), "formula neutralised");
+    assert_eq!(rows[3][2], "'@evil");
+    assert_eq!(rows[3][7], "revoked");
+    assert_eq!(rows.len(), 4);
+
+    let (status, kind, _, body) = raw(
+        &app,
+        &d.owner,
+        "/api/v1/reports/certificates?format=xlsx&lang=en",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(kind.starts_with("application/vnd.openxmlformats"));
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(body.clone())).unwrap();
+    assert_eq!(book.sheet_names(), ["Certification register"]);
+    let sheet = book.worksheet_range("Certification register").unwrap();
+    assert_eq!(sheet.get_size(), (4, 10));
+    let cell = |r: usize, c: usize| sheet.get((r, c)).unwrap().clone();
+    for (c, title) in header.split(',').enumerate() {
+        assert_eq!(cell(0, c), Data::String(title.into()));
+    }
+    assert_eq!(cell(1, 0), Data::String("Ben Bauer".into()));
+    match (cell(1, 5), cell(1, 6)) {
+        (Data::DateTime(issued), Data::DateTime(expires)) => {
+            assert_eq!(
+                issued.as_f64() as i64,
+                serial(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
+            );
+            assert_eq!(
+                expires.as_f64() as i64,
+                serial(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap())
+            );
+        }
+        other => panic!("dates are typed as dates: {other:?}"),
+    }
+    assert_eq!(
+        cell(3, 0),
+        Data::String(EVIL.into()),
+        "a typed text cell is never a formula"
+    );
+    let mut zip = zip::ZipArchive::new(Cursor::new(body)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains(r#"state="frozen""#), "frozen header row");
+    assert!(
+        xml.contains(r#"<autoFilter ref="A1:J4"/>"#),
+        "filtered header row"
+    );
+    assert!(xml.contains(r#"<col min="1" max="1" width="28" customWidth="1"/>"#));
+
+    let json = api(
+        &app,
+        &d.owner,
+        "GET",
+        "/api/v1/reports/certificates?lang=en",
+        None,
+    )
+    .await;
+    assert_eq!(json.status, 200);
+    let list = json.json();
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    assert_eq!(list[0]["holder"], "Ben Bauer");
+    assert_eq!(list[0]["issued"], "2024-01-01");
+    assert_eq!(list[2]["holder"], EVIL, "JSON keeps the text as it is");
+
+    let german = raw(
+        &app,
+        &d.owner,
+        "/api/v1/reports/certificates?format=csv&lang=de",
+    )
+    .await;
+    let german = String::from_utf8(german.3).unwrap();
+    assert!(german.contains("Inhaber:in,E-Mail,Organisationseinheit"));
+    assert!(german.contains(",abgelaufen,"));
+}
+
+#[actix_web::test]
+async fn filters_narrow_the_register_and_bad_ones_are_explained() {
+    let app = crate::helpers::spawn_app().await;
+    let d = data(&app).await;
+    let holders = |list: serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["holder"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (query, expected) in [
+        ("status=revoked", vec![EVIL]),
+        ("status=expired", vec!["Ben Bauer"]),
+        ("status=active", vec!["Ada Lovelace"]),
+        ("org_unit=HR", vec!["Ben Bauer"]),
+        ("from=2026-01-01&to=2026-01-31", vec!["Ada Lovelace"]),
+        ("expiring_days=700", vec!["Ada Lovelace"]),
+        ("expiring_days=600", vec![]),
+        (
+            &format!("cohort={}", d.g.cohort),
+            vec!["Ben Bauer", "Ada Lovelace", EVIL],
+        ),
+    ] {
+        let resp = api(
+            &app,
+            &d.owner,
+            "GET",
+            &format!("/api/v1/reports/certificates?{query}"),
+            None,
+        )
+        .await;
+        assert_eq!(resp.status, 200, "{query}: {}", resp.body);
+        assert_eq!(holders(resp.json()), expected, "{query}");
+    }
+    for (query, status, message) in [
+        (
+            "certificates?from=2026-02-30&lang=en",
+            400,
+            "Enter dates as YYYY-MM-DD.",
+        ),
+        (
+            "certificates?from=2026-02-01&to=2026-01-01&lang=en",
+            400,
+            "The end date is before the start date.",
+        ),
+        (
+            "certificates?status=sleeping&lang=en",
+            400,
+            "This status does not exist",
+        ),
+        (
+            "certificates?format=pdf&lang=en",
+            400,
+            "Choose csv, xlsx or json",
+        ),
+        (
+            "progress?lang=en",
+            400,
+            "Choose a cohort for the progress report.",
+        ),
+        ("payroll?lang=en", 400, "There is no report of that name"),
+        ("progress?cohort=no-such-cohort", 404, ""),
+    ] {
+        let resp = api(
+            &app,
+            &d.owner,
+            "GET",
+            &format!("/api/v1/reports/{query}"),
+            None,
+        )
+        .await;
+        assert_eq!(resp.status, status, "{query}: {}", resp.body);
+        assert!(resp.body.contains(message), "{query}: {}", resp.body);
+    }
+    let trainee = api(
+        &app,
+        &d.trainee,
+        "GET",
+        "/api/v1/reports/certificates",
+        None,
+    )
+    .await;
+    assert_eq!(trainee.status, 403, "owners only");
+}
+
+#[actix_web::test]
+async fn cohort_progress_has_three_typed_columns_per_assignment() {
+    let app = crate::helpers::spawn_app().await;
+    let d = data(&app).await;
+    let path = format!("/api/v1/cohorts/{}/progress?lang=en", d.g.cohort);
+    let resp = api(&app, &d.owner, "GET", &path, None).await;
+    assert_eq!(resp.status, 200, "{}", resp.body);
+    let table = resp.json();
+    let keys: Vec<&str> = table["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys[..8],
+        [
+            "trainee",
+            "email",
+            "org_unit",
+            "enrollment",
+            "next_module",
+            "purpose-canvas_state",
+            "purpose-canvas_points",
+            "purpose-canvas_late"
+        ]
+    );
+    assert_eq!(keys[keys.len() - 3..], ["certificate", "issued", "code"]);
+    let rows = table["rows"].as_array().unwrap();
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["trainee"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, [EVIL, "Ada Lovelace", "Ben Bauer"], "sorted by name");
+    let (ada, ben) = (&rows[1], &rows[2]);
+    let max: i32 = {
+        let mut conn = app.conn();
+        assignments::table
+            .filter(assignments::slug.eq("purpose-canvas"))
+            .select(assignments::max_points)
+            .first(&mut *conn)
+            .unwrap()
+    };
+    assert_eq!(ada["purpose-canvas_state"], "passed");
+    assert_eq!(ada["purpose-canvas_points"], max);
+    assert_eq!(ada["purpose-canvas_late"], "no");
+    assert_eq!(ada["certificate"], "active");
+    assert_eq!(ada["code"], "ADACODE");
+    assert_eq!(ben["purpose-canvas_state"], "submitted");
+    assert_eq!(ben["purpose-canvas_points"], serde_json::Value::Null);
+    assert_eq!(ben["launch-plan_state"], "not started");
+    assert_eq!(ben["certificate"], "expired");
+    let module_of = |slug: &str| -> String {
+        let mut conn = app.conn();
+        modules::table
+            .inner_join(assignments::table)
+            .filter(assignments::slug.eq(slug))
+            .select(modules::slug)
+            .first(&mut *conn)
+            .unwrap()
+    };
+    assert_eq!(ben["next_module"], module_of("purpose-canvas"));
+    assert_eq!(ada["next_module"], module_of("impact-report"));
+
+    // Filters: the stalled in a module, the certified.
+    let stalled = format!("{path}&module={}", module_of("impact-report"));
+    let only = api(&app, &d.owner, "GET", &stalled, None).await.json();
+    assert_eq!(only["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(only["rows"][0]["trainee"], "Ada Lovelace");
+    let certified = api(
+        &app,
+        &d.owner,
+        "GET",
+        &format!("{path}&status=certified"),
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(certified["rows"].as_array().unwrap().len(), 1);
+
+    // The same report as XLSX: points are numbers, states text.
+    let file = raw(
+        &app,
+        &d.owner,
+        &format!(
+            "/api/v1/reports/progress?format=xlsx&lang=en&cohort={}",
+            d.g.cohort
+        ),
+    )
+    .await;
+    assert_eq!(file.0, 200);
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(file.3)).unwrap();
+    let sheet = book.worksheet_range("Cohort progress").unwrap();
+    assert_eq!(sheet.get((2, 5)), Some(&Data::String("passed".into())));
+    assert_eq!(sheet.get((2, 6)), Some(&Data::Float(f64::from(max))));
+    assert_eq!(sheet.get((3, 6)), Some(&Data::Empty));
+}
+
+#[actix_web::test]
+async fn cotrainer_activity_counts_open_work() {
+    let app = crate::helpers::spawn_app().await;
+    let d = data(&app).await;
+    let list = api(
+        &app,
+        &d.owner,
+        "GET",
+        "/api/v1/reports/cotrainers?lang=en",
+        None,
+    )
+    .await
+    .json();
+    let rows = list.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    let carla = &rows[0];
+    assert_eq!(carla["cotrainer"], "Carla Coach");
+    assert_eq!(carla["capacity"], 3);
+    assert_eq!(carla["reviews_open"], 1);
+    assert_eq!(carla["reviews_done"], 0);
+    assert_eq!(carla["reviews_overdue"], 0);
+    assert_eq!(carla["turnaround_hours"], serde_json::Value::Null);
+    // Past the grading deadline the open review is overdue.
+    app.clock.advance(chrono::Duration::days(8));
+    let later = api(&app, &d.owner, "GET", "/api/v1/reports/cotrainers", None)
+        .await
+        .json();
+    assert_eq!(later[0]["reviews_overdue"], 1);
+}
+
+#[actix_web::test]
+async fn the_dashboard_counts_and_links_to_the_lists_behind() {
+    let app = crate::helpers::spawn_app().await;
+    let d = data(&app).await;
+    let board = api(&app, &d.owner, "GET", "/api/v1/dashboard?lang=en", None)
+        .await
+        .json();
+    assert_eq!(board["enrolled"], 3);
+    assert_eq!(board["active"], 3);
+    assert_eq!(board["certified"], 2, "revoked ones do not count");
+    assert_eq!(board["completion_rate"], 66.7);
+    assert_eq!(board["submissions"], 6);
+    assert_eq!(board["on_time_rate"], 100.0);
+    assert_eq!(board["expiring"], 0);
+    assert_eq!(board["load"][0]["label"], "Carla Coach", "{board}");
+    assert_eq!(board["load"][0]["value"], 1);
+    let stalls: Vec<(String, i64)> = board["stalls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["label"].as_str().unwrap().to_string(),
+                b["value"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(stalls.iter().map(|s| s.1).sum::<i64>(), 3, "{stalls:?}");
+    assert!(
+        stalls.iter().any(|s| s.1 == 2),
+        "two have passed nothing: {stalls:?}"
+    );
+    assert_eq!(board["cohorts"][0]["certified"], 2);
+
+    let page = d.g.owner.get("/dashboard").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("<svg class=\"chart\""),
+        "a server-rendered chart"
+    );
+    assert!(
+        page.body
+            .contains(&format!("/dashboard?cohort={}", d.g.cohort))
+    );
+    assert!(page.body.contains("/reports?report=certificates"));
+    let cohort =
+        d.g.owner
+            .get(&format!("/dashboard?cohort={}", d.g.cohort))
+            .await;
+    assert_eq!(cohort.status, 200);
+    assert!(
+        cohort.body.contains("&amp;module="),
+        "stall bars link to the trainees"
+    );
+    let unknown = d.g.owner.get("/dashboard?cohort=no-such").await;
+    assert_eq!(unknown.status, 404);
+
+    let reports =
+        d.g.owner
+            .get("/reports?report=certificates&status=active")
+            .await;
+    assert_eq!(reports.status, 200);
+    assert!(reports.body.contains("Ada Lovelace") && !reports.body.contains("Ben Bauer"));
+    assert!(
+        reports
+            .body
+            .contains("/reports/download?report=certificates&amp;status=active&amp;format=xlsx"),
+        "{}",
+        &reports.body[reports.body.find("download").unwrap_or(0)..][..400]
+    );
+    let bad =
+        d.g.owner
+            .get("/reports?report=progress&from=yesterday")
+            .await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("value=\"yesterday\""),
+        "what was typed is kept"
+    );
+    let file =
+        d.g.owner
+            .get("/reports/download?report=certificates&format=csv&status=active")
+            .await;
+    assert_eq!(file.status, 200);
+    assert!(file.body.contains("ADACODE") && !file.body.contains("BENCODE"));
+}
