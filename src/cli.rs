@@ -72,6 +72,13 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Make a consistent online backup of the SQLite database (checked before it appears);
+    /// on PostgreSQL, explains the pg_dump command to use.
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a report to a file (for scheduled exports): the certification register
     /// (`certificates`), a cohort's `progress` (needs --cohort) or co-trainer activity
     /// (`cotrainers`).
@@ -315,6 +322,27 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Backup { out } => {
+            if matches!(
+                settings.database,
+                crate::config::DatabaseTarget::Postgres(_)
+            ) {
+                eprintln!("{}", crate::backup::postgres_advice(&settings.database));
+                return Ok(ExitCode::from(2));
+            }
+            let pool = build_pool(&settings.database, 1)?;
+            let mut conn = pool
+                .get()
+                .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
+            let bytes = crate::backup::sqlite(&mut conn, &out)?;
+            println!(
+                "backup of {} written to {} ({} MB), integrity check ok",
+                settings.database.describe(),
+                out.display(),
+                bytes >> 20
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report {
             report,
             format,
@@ -373,10 +401,19 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                 &settings.mail_from,
             )
             .with_unsubscribe_key(&settings.secret_key);
-            let demo = crate::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
-                .map_err(cli_error)?;
+            let started = std::time::Instant::now();
+            let (demo, made) =
+                crate::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
+                    .map_err(cli_error)?;
             println!(
-                "Demo ready: {trainees} trainees in a running cohort, a planned cohort, drafts and submissions."
+                "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions, {} reviews, {} certificates.",
+                started.elapsed().as_secs_f64(),
+                made.trainees,
+                made.cohorts,
+                made.running.len(),
+                made.submissions,
+                made.reviews,
+                made.certificates
             );
             println!(
                 "Start the service (cargo run --release) and open one of these links within an hour:"
@@ -434,7 +471,9 @@ async fn worker(settings: Settings, once: bool) -> anyhow::Result<ExitCode> {
         );
     } else {
         tracing::info!("delivering mail");
+        actix_web::rt::spawn(crate::shutdown::listen());
         worker.run().await;
+        tracing::info!("mail worker stopped");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -105,6 +105,8 @@ pub struct Settings {
     pub upload_types: Vec<crate::domain::file_type::FileKind>,
     /// Timing of reminders, escalation and scheduled mail.
     pub rules: crate::jobs::rules::Rules,
+    /// Bearer token `/metrics` asks for (none: open, for a scraper on an internal network).
+    pub metrics_token: Option<String>,
 }
 
 /// A setting that could not be used, named for the person who set it.
@@ -265,8 +267,10 @@ impl Settings {
                 .collect::<Result<Vec<_>, _>>()?,
         };
         let rules = crate::jobs::rules::Rules::from_settings(get)?;
+        let metrics_token = get("QUALIFY_METRICS_TOKEN").map(str::to_string);
         Ok(Self {
             rules,
+            metrics_token,
             environment,
             database,
             database_pool_size,

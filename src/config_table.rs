@@ -55,6 +55,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ),
     ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
     (
+        "QUALIFY_METRICS_TOKEN",
+        "(unset: /metrics is open)",
+        "bearer token that /metrics asks for",
+    ),
+    (
         "QUALIFY_SIGN_IN_LINK_MINUTES",
         "10",
         "minutes a sign-in link stays valid",

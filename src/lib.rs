@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod backup;
 pub mod certificates;
 pub mod cli;
 pub mod clock;
@@ -27,8 +28,10 @@ pub mod jobs;
 pub mod mail;
 pub mod maintenance;
 pub mod markdown;
+pub mod metrics;
 pub mod reports;
 pub mod routes;
+pub mod shutdown;
 pub mod startup;
 pub mod submissions;
 pub mod telemetry;

@@ -57,6 +57,7 @@ impl Application {
             anyhow::anyhow!("cannot listen on {} (QUALIFY_BIND): {e}", settings.bind)
         })?;
         let port = listener.local_addr()?.port();
+        actix_web::rt::spawn(crate::shutdown::listen());
         if settings.mail_worker {
             let worker = Worker::new(
                 pool.clone(),

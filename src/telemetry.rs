@@ -1,5 +1,6 @@
 //! Logging set-up: human-readable lines on a terminal, JSON with `QUALIFY_LOG_FORMAT=json`.
 
+use actix_web::HttpMessage;
 use tracing_subscriber::EnvFilter;
 
 /// Installs the global subscriber once; later calls do nothing.
@@ -22,6 +23,9 @@ pub struct RedactedRootSpan;
 
 impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
     fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
+        request
+            .extensions_mut()
+            .insert(Started(std::time::Instant::now()));
         let route = request
             .match_pattern()
             .unwrap_or_else(|| "unmatched".into());
@@ -38,8 +42,27 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
         span: tracing::Span,
         outcome: &Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>,
     ) {
-        if let Ok(response) = outcome {
-            span.record("status", response.status().as_u16());
-        }
+        let Ok(response) = outcome else {
+            return;
+        };
+        let status = response.status().as_u16();
+        span.record("status", status);
+        let request = response.request();
+        let took = request
+            .extensions()
+            .get::<Started>()
+            .map(|s| s.0.elapsed())
+            .unwrap_or_default();
+        let route = request
+            .match_pattern()
+            .unwrap_or_else(|| "unmatched".into());
+        crate::metrics::request(request.method().as_str(), &route, status, took);
+        // One line per request: request id, method and route pattern come from the span.
+        span.in_scope(|| {
+            tracing::info!(status, duration_ms = took.as_secs_f64() * 1000.0, "request");
+        });
     }
 }
+
+/// When a request started.
+struct Started(std::time::Instant);

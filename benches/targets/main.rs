@@ -7,6 +7,7 @@
 //! `QUALIFY_BENCH_DATABASE_URL=postgres://…/db` for PostgreSQL (the database is reset).
 
 mod certificates;
+mod scale;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -38,7 +39,7 @@ const UNITS: [&str; 8] = [
     "Marketing",
 ];
 
-fn settings(dir: &std::path::Path, url: &str) -> Settings {
+fn bench_settings(dir: &std::path::Path, url: &str) -> Settings {
     let mut map = BTreeMap::new();
     let content = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("course_content");
     for (k, v) in [
@@ -217,7 +218,7 @@ async fn main() {
     } else {
         "SQLite"
     };
-    let settings = settings(dir.path(), &url);
+    let settings = bench_settings(dir.path(), &url);
     let pool = build_pool(&settings.database, 2).expect("pool");
     let clock = Arc::new(FixedClock::new(
         Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap(),
@@ -282,23 +283,77 @@ async fn main() {
     }
     let queue = median(samples);
     let certs = certificates::measure(&pool, &composer, now);
-    println!("\n| figure ({backend}) | target | measured |");
-    println!("|---|---|---|");
+    let mut figures = vec![
+        scale::Figure {
+            name: format!("allocate {PENDING} pending submissions across {COTRAINERS} co-trainers"),
+            target: "< 1 s",
+            measured: format!("{:.0} ms", allocation.as_secs_f64() * 1000.0),
+            seconds: Some(allocation.as_secs_f64()),
+        },
+        scale::Figure {
+            name: format!("queue page of a co-trainer with {open} open reviews (median of 50)"),
+            target: "< 20 ms",
+            measured: format!("{:.1} ms", queue.as_secs_f64() * 1000.0),
+            seconds: Some(queue.as_secs_f64()),
+        },
+        scale::Figure {
+            name: "render one certificate PDF (median of 200)".into(),
+            target: "< 50 ms",
+            measured: format!("{:.2} ms", certs.pdf.as_secs_f64() * 1000.0),
+            seconds: Some(certs.pdf.as_secs_f64()),
+        },
+        scale::Figure {
+            name: format!(
+                "issue {} certificates in one bulk action, PDFs and outbox rows included",
+                certs.issued
+            ),
+            target: "< 30 s",
+            measured: format!("{:.1} s", certs.bulk.as_secs_f64()),
+            seconds: Some(certs.bulk.as_secs_f64()),
+        },
+    ];
+    // Company scale, in a database of its own.
+    let trainees: usize = std::env::var("QUALIFY_BENCH_TRAINEES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let scale_url = if backend == "PostgreSQL" {
+        url.clone()
+    } else {
+        format!("sqlite://{}", dir.path().join("scale.db").display())
+    };
+    let scale_settings = bench_settings(&dir.path().join("scale"), &scale_url);
+    let scale_pool = build_pool(&scale_settings.database, 4).expect("pool");
+    {
+        let mut conn = scale_pool.get().expect("connection");
+        if backend == "PostgreSQL" {
+            qualify::db::migrations::revert_all(&mut conn).ok();
+        }
+        qualify::db::migrations::run_pending(&mut conn).expect("migrations");
+        qualify::content::sync_folder(&mut conn, &scale_settings.content_dir, now)
+            .expect("content");
+    }
+    let (more, reference) = scale::measure(
+        &scale_settings,
+        &scale_pool,
+        &composer,
+        clock.clone(),
+        now,
+        trainees,
+    )
+    .await;
+    figures.extend(more);
+    println!("\n| figure ({backend}) | target | measured | × reference |");
+    println!("|---|---|---|---|");
+    for f in figures {
+        let ratio = f.seconds.map_or("-".to_string(), |s| {
+            format!("{:.0}×", s / reference.as_secs_f64())
+        });
+        println!("| {} | {} | {} | {ratio} |", f.name, f.target, f.measured);
+    }
     println!(
-        "| allocate {PENDING} pending submissions across {COTRAINERS} co-trainers | < 1 s | {:.0} ms |",
-        allocation.as_secs_f64() * 1000.0
-    );
-    println!(
-        "| queue page of a co-trainer with {open} open reviews (median of 50) | < 20 ms | {:.1} ms |",
-        queue.as_secs_f64() * 1000.0
-    );
-    println!(
-        "| render one certificate PDF (median of 200) | < 50 ms | {:.2} ms |",
-        certs.pdf.as_secs_f64() * 1000.0
-    );
-    println!(
-        "| issue {} certificates in one bulk action, PDFs and outbox rows included | < 30 s | {:.1} s |",
-        certs.issued,
-        certs.bulk.as_secs_f64()
+        "\nreference page: {:.2} ms; resident memory at the end: {} MB",
+        reference.as_secs_f64() * 1000.0,
+        scale::rss() >> 20
     );
 }

@@ -26,3 +26,13 @@ pub fn revert_all(conn: &mut DbConnection) -> anyhow::Result<usize> {
     .map_err(|e| anyhow::anyhow!("revert failed: {e}"))?;
     Ok(reverted.len())
 }
+
+/// How many migrations are not applied yet (readiness).
+pub fn pending_count(conn: &mut DbConnection) -> anyhow::Result<usize> {
+    let pending = match conn {
+        DbConnection::Sqlite(c) => c.pending_migrations(SQLITE).map(|p| p.len()),
+        DbConnection::Postgresql(c) => c.pending_migrations(POSTGRES).map(|p| p.len()),
+    }
+    .map_err(|e| anyhow::anyhow!("cannot read the migrations table: {e}"))?;
+    Ok(pending)
+}

@@ -56,21 +56,26 @@ pub fn tick(
     })
 }
 
-/// Runs [`tick`] every minute until the server stops.
+/// Runs [`tick`] every `rules.tick_seconds` (a minute) until the server stops.
 pub async fn run(pool: DbPool, composer: Composer, rules: Rules, clock: Arc<dyn Clock>) {
     loop {
-        tokio::time::sleep(StdDuration::from_secs(60)).await;
+        tokio::time::sleep(StdDuration::from_secs(rules.tick_seconds)).await;
+        if crate::shutdown::requested() {
+            return;
+        }
         let (p, c, r, now) = (
             pool.clone(),
             composer.clone(),
             rules.clone(),
             clock.now_naive(),
         );
+        let started = std::time::Instant::now();
         let outcome = actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<Tick> {
             let mut conn = p.get()?;
             tick(&mut conn, &c, &r, now).map_err(|e| anyhow::anyhow!("{e}"))
         })
         .await;
+        crate::metrics::tick(started.elapsed());
         match outcome {
             Ok(Ok(t)) if t != Tick::default() => tracing::info!(?t, "scheduler tick"),
             Ok(Err(e)) => tracing::warn!(error = %e, "scheduler tick failed"),

@@ -175,13 +175,26 @@ fn cohort_items(
     let schedule = ScheduleEntry::list_by_cohort(conn, &cohort.id)?;
     let modules = Module::list_by_version(conn, &cohort.curriculum_version_id)?;
     let assignments = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?;
-    let handed_in: HashSet<(String, String)> = submissions::table
-        .inner_join(enrollments::table)
+    // By enrollment (an index), not by state (SQLite would scan every handed-in submission).
+    let in_cohort = enrollments::table
         .filter(enrollments::cohort_id.eq(&cohort.id))
-        .filter(submissions::state.eq_any(["submitted", "in_review", "passed", "failed"]))
-        .select((submissions::enrollment_id, submissions::assignment_id))
-        .load::<(String, String)>(conn)?
+        .select(enrollments::id);
+    let handed_in: HashSet<(String, String)> = submissions::table
+        .filter(submissions::enrollment_id.eq_any(in_cohort))
+        .select((
+            submissions::enrollment_id,
+            submissions::assignment_id,
+            submissions::state,
+        ))
+        .load::<(String, String, String)>(conn)?
         .into_iter()
+        .filter(|(_, _, state)| {
+            matches!(
+                state.as_str(),
+                "submitted" | "in_review" | "passed" | "failed"
+            )
+        })
+        .map(|(e, a, _)| (e, a))
         .collect();
     let extended: HashMap<(String, String), NaiveDateTime> = extensions::table
         .inner_join(enrollments::table.on(enrollments::id.eq(extensions::enrollment_id)))

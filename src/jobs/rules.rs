@@ -28,6 +28,8 @@ pub struct Rules {
     pub work_days: [bool; 7],
     /// Whether owners get the certification register by mail every month.
     pub register_mail: bool,
+    /// Seconds between scheduler ticks.
+    pub tick_seconds: u64,
 }
 
 impl Default for Rules {
@@ -42,6 +44,7 @@ impl Default for Rules {
             work_end: 18,
             work_days: [true, true, true, true, true, false, false],
             register_mail: true,
+            tick_seconds: 60,
         }
     }
 }
@@ -82,6 +85,11 @@ pub const RULE_SETTINGS: &[(&str, &str, &str)] = &[
         "QUALIFY_WORKING_DAYS",
         "mon-fri",
         "days on which digests and reports are mailed (mon-fri, or a list such as mon,wed,fri)",
+    ),
+    (
+        "QUALIFY_TICK_SECONDS",
+        "60",
+        "seconds between scheduler ticks (each instance runs its own)",
     ),
     (
         "QUALIFY_REGISTER_MAIL",
@@ -186,6 +194,9 @@ impl Rules {
         }
         if let Some(v) = get("QUALIFY_WORKING_DAYS") {
             rules.work_days = work_days("QUALIFY_WORKING_DAYS", v)?;
+        }
+        if let Some(v) = get("QUALIFY_TICK_SECONDS") {
+            rules.tick_seconds = number("QUALIFY_TICK_SECONDS", v, 1, 3600)? as u64;
         }
         if let Some(v) = get("QUALIFY_REGISTER_MAIL") {
             rules.register_mail = match v.trim() {

@@ -27,6 +27,8 @@ use actix_web::{HttpResponse, web};
 /// Registers every HTML route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health::healthz))
+        .route("/readyz", web::get().to(health::readyz))
+        .route("/metrics", web::get().to(health::metrics))
         .route("/", web::get().to(program::home))
         .route("/programs/{slug}", web::get().to(program::show))
         .route("/language", web::post().to(language::switch))

@@ -232,3 +232,48 @@ fn report_writes_a_complete_file_or_explains_what_is_wrong() {
         assert!(!target.exists(), "no half-written file");
     }
 }
+
+#[test]
+fn backup_copies_a_checked_database_and_never_overwrites() {
+    if crate::helpers::on_postgres() {
+        return; // PostgreSQL is backed up with pg_dump, which the command explains
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("live.db").display());
+    let run = |args: &[&str]| {
+        qualify()
+            .args(args)
+            .env("QUALIFY_DATABASE_URL", &db)
+            .env("QUALIFY_DATA_DIR", dir.path().join("data"))
+            .env("QUALIFY_CONTENT_DIR", course_content())
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["demo", "--trainees", "5"]).status.success());
+    let copy = dir.path().join("backup.db");
+    let out = run(&["backup", "--out", copy.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("integrity check ok"));
+    let pool = crate::helpers::connect(&format!("sqlite://{}", copy.display()));
+    let mut conn = pool.get().unwrap();
+    use diesel::prelude::*;
+    let enrolled: i64 = qualify::db::schema::enrollments::table
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert_eq!(enrolled, 5, "the copy holds the data");
+    let again = run(&["backup", "--out", copy.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    let pg = qualify()
+        .args(["backup", "--out", "x.dump"])
+        .env("QUALIFY_DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")
+        .output()
+        .unwrap();
+    assert_eq!(pg.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&pg.stderr).contains("pg_dump --format=custom"));
+}

@@ -1,4 +1,5 @@
-//! Rows of the permission table for the dashboard and the reports: owner only, everywhere.
+//! Rows of the permission table for the dashboard and the reports (owner only, everywhere)
+//! and the operations endpoints (open: aggregates only; `/metrics` can ask for a token).
 
 use crate::permission_table::{Case, Expect, case};
 use Expect::{SignIn, Status};
@@ -7,6 +8,8 @@ use Expect::{SignIn, Status};
 pub fn report_cases(cohort: &str) -> Vec<Case> {
     let (ok, s401, s403) = (Status(200), Status(401), Status(403));
     vec![
+        case("GET", "/readyz", "/readyz", [ok, ok, ok]),
+        case("GET", "/metrics", "/metrics", [ok, ok, ok]),
         case("GET", "/dashboard", "/dashboard", [SignIn, s403, ok]),
         case(
             "GET",

@@ -1,0 +1,448 @@
+//! Company scale: a demo program of 100,000 trainees (`qualify::demo`), topped up to 100,000
+//! certificates, then the targets of the reports, dashboard, reminder and mail issues, each
+//! next to a reference measured in the same run: a minimal actix-web page with one indexed
+//! query and one template.
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use actix_web::{App, HttpResponse, HttpServer, web};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use qualify::config::Settings;
+use qualify::db::DbPool;
+use qualify::db::models::Certificate;
+use qualify::db::schema::{certificates, cohorts, enrollments, people};
+use qualify::mail::compose::Composer;
+use qualify::reports::csv_out::CsvSink;
+use qualify::reports::xlsx::XlsxSink;
+use qualify::reports::{Report, Scope, Spec};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+/// One row of the printed table.
+pub struct Figure {
+    /// What.
+    pub name: String,
+    /// The target.
+    pub target: &'static str,
+    /// Measured, as printed.
+    pub measured: String,
+    /// Seconds, for the ratio to the reference (none: not a latency).
+    pub seconds: Option<f64>,
+}
+
+fn figure(
+    name: impl Into<String>,
+    target: &'static str,
+    measured: String,
+    seconds: Option<f64>,
+) -> Figure {
+    Figure {
+        name: name.into(),
+        target,
+        measured,
+        seconds,
+    }
+}
+
+/// Resident memory of this process, bytes.
+pub fn rss() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .unwrap_or(0)
+        * 1024
+}
+
+/// Runs `f` while sampling the resident memory; returns its result, the time and the peak
+/// growth over the memory before.
+fn with_memory<T>(f: impl FnOnce() -> T) -> (T, Duration, u64) {
+    let before = rss();
+    let peak = Arc::new(AtomicU64::new(before));
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let (peak, done) = (peak.clone(), done.clone());
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                peak.fetch_max(rss(), Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    let started = Instant::now();
+    let out = f();
+    let took = started.elapsed();
+    done.store(true, Ordering::Relaxed);
+    sampler.join().ok();
+    (
+        out,
+        took,
+        peak.load(Ordering::Relaxed).saturating_sub(before),
+    )
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+/// Median of 30 GETs (after 5 warm-ups).
+async fn page(
+    client: &awc::Client,
+    url: &str,
+    cookie: Option<&str>,
+    bearer: Option<&str>,
+) -> Duration {
+    let mut samples = Vec::new();
+    for i in 0..35 {
+        let mut req = client.get(url);
+        if let Some(c) = cookie {
+            req = req.insert_header(("Cookie", format!("qualify_session={c}")));
+        }
+        if let Some(t) = bearer {
+            req = req.insert_header(("Authorization", format!("Bearer {t}")));
+        }
+        let t = Instant::now();
+        let mut resp = req.send().await.expect("request");
+        let body = resp.body().limit(200 << 20).await.expect("body");
+        assert_eq!(
+            resp.status(),
+            200,
+            "{url}: {}",
+            String::from_utf8_lossy(&body)
+        );
+        if i >= 5 {
+            samples.push(t.elapsed());
+        }
+    }
+    median(samples)
+}
+
+/// Tops the register up to `total` certificates with superseded copies (the unique active
+/// certificate per person stays intact).
+fn top_up(conn: &mut qualify::db::DbConnection, total: i64) {
+    let have: i64 = certificates::table.count().get_result(conn).expect("count");
+    let template: Certificate = certificates::table
+        .select(Certificate::as_select())
+        .first(conn)
+        .expect("a certificate");
+    let rows: Vec<Certificate> = (have..total)
+        .map(|i| Certificate {
+            id: uuid::Uuid::new_v4().to_string(),
+            public_id: qualify::certificates::code::new_code(),
+            status: "superseded".into(),
+            issued_at: template.issued_at - chrono::Duration::minutes(i),
+            ..template.clone()
+        })
+        .collect();
+    for chunk in rows.chunks(1_000) {
+        match conn {
+            qualify::db::DbConnection::Sqlite(c) => diesel::insert_into(certificates::table)
+                .values(chunk)
+                .execute(c),
+            qualify::db::DbConnection::Postgresql(c) => diesel::insert_into(certificates::table)
+                .values(chunk)
+                .execute(c),
+        }
+        .expect("top up");
+    }
+}
+
+/// A loopback SMTP server that accepts everything, as fast as it can.
+async fn smtp_sink() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                let _ = write.write_all(b"220 sink ready\r\n").await;
+                let mut data = false;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let reply: &[u8] = if data {
+                        if line == "." {
+                            data = false;
+                            b"250 queued\r\n"
+                        } else {
+                            continue;
+                        }
+                    } else {
+                        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                        match verb.as_str() {
+                            "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
+                            "DATA" => {
+                                data = true;
+                                b"354 go on\r\n"
+                            }
+                            "QUIT" => {
+                                let _ = write.write_all(b"221 bye\r\n").await;
+                                break;
+                            }
+                            _ => b"250 ok\r\n",
+                        }
+                    };
+                    if write.write_all(reply).await.is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+    });
+    format!("smtp://127.0.0.1:{port}")
+}
+
+/// The reference: one indexed query and one template, nothing else.
+async fn reference(pool: DbPool, email: String) -> Duration {
+    let mut tera = tera::Tera::default();
+    tera.add_raw_template(
+        "ref.html",
+        "<!doctype html><title>ref</title><p>{{ name }}</p>",
+    )
+    .expect("template");
+    let tera = web::Data::new(tera);
+    let pool = web::Data::new(pool);
+    let server = HttpServer::new(move || {
+        App::new()
+                .app_data(tera.clone())
+                .app_data(pool.clone())
+                .route(
+                    "/ref/{email}",
+                    web::get().to(
+                        |path: web::Path<String>,
+                         tera: web::Data<tera::Tera>,
+                         pool: web::Data<DbPool>| async move {
+                            let email = path.into_inner();
+                            let pool = pool.get_ref().clone();
+                            let name: String = web::block(move || {
+                                let mut conn = pool.get().expect("conn");
+                                people::table
+                                    .filter(people::email_normalized.eq(email))
+                                    .select(people::name)
+                                    .first::<String>(&mut conn)
+                                    .unwrap_or_default()
+                            })
+                            .await
+                            .unwrap_or_default();
+                            let mut ctx = tera::Context::new();
+                            ctx.insert("name", &name);
+                            HttpResponse::Ok()
+                                .content_type("text/html")
+                                .body(tera.render("ref.html", &ctx).unwrap_or_default())
+                        },
+                    ),
+                )
+    })
+    .workers(2)
+    .bind("127.0.0.1:0")
+    .expect("bind");
+    let port = server.addrs()[0].port();
+    actix_web::rt::spawn(server.run());
+    page(
+        &awc::Client::default(),
+        &format!("http://127.0.0.1:{port}/ref/{email}"),
+        None,
+        None,
+    )
+    .await
+}
+
+/// Builds the scale database and measures; returns the figures and the reference latency.
+pub async fn measure(
+    settings: &Settings,
+    pool: &DbPool,
+    composer: &Composer,
+    clock: Arc<qualify::clock::FixedClock>,
+    now: NaiveDateTime,
+    trainees: usize,
+) -> (Vec<Figure>, Duration) {
+    let mut out = Vec::new();
+    let started = Instant::now();
+    let (_, made) = {
+        let mut conn = pool.get().expect("connection");
+        qualify::demo::build(&mut conn, composer, trainees, 7, false, now).expect("demo")
+    };
+    out.push(figure(
+        format!(
+            "demo: {} trainees, {} submissions, {} reviews, {} certificates",
+            made.trainees, made.submissions, made.reviews, made.certificates
+        ),
+        "< 3 min (SQLite)",
+        format!("{:.1} s", started.elapsed().as_secs_f64()),
+        None,
+    ));
+    let mut conn = pool.get().expect("connection");
+    top_up(&mut conn, 100_000);
+    let owner = qualify::db::models::RoleGrant::people_with_role(&mut conn, "owner")
+        .expect("owner")[0]
+        .clone();
+    let owner_email: String = people::table
+        .find(&owner)
+        .select(people::email_normalized)
+        .first(&mut conn)
+        .expect("owner");
+    let reference = reference(pool.clone(), owner_email).await;
+
+    let spec = |report| Spec {
+        report,
+        scope: Scope::default(),
+        lang: qualify::domain::language::Language::De,
+        now,
+        base_url: settings.base_url.clone(),
+    };
+    let (rows, took, grew) = with_memory(|| {
+        let mut sink = CsvSink::new(io::sink()).expect("csv");
+        qualify::reports::write(&mut conn, &spec(Report::Certificates), &mut sink)
+            .expect("csv export")
+    });
+    out.push(figure(
+        format!(
+            "register of {rows} certificates as CSV (memory growth {} MB)",
+            grew >> 20
+        ),
+        "< 2 s, < 200 MB",
+        format!("{:.2} s", took.as_secs_f64()),
+        Some(took.as_secs_f64()),
+    ));
+    let (rows, took, grew) = with_memory(|| {
+        let mut sink = XlsxSink::new(io::sink(), "Register").expect("xlsx");
+        qualify::reports::write(&mut conn, &spec(Report::Certificates), &mut sink)
+            .expect("xlsx export")
+    });
+    out.push(figure(
+        format!(
+            "register of {rows} certificates as XLSX (memory growth {} MB)",
+            grew >> 20
+        ),
+        "< 8 s, < 200 MB",
+        format!("{:.2} s", took.as_secs_f64()),
+        Some(took.as_secs_f64()),
+    ));
+
+    // A reminder tick over every enrollment: the first one writes the day's digests, the
+    // next one finds them sent (the steady state of a tick every minute).
+    let rules = qualify::jobs::rules::Rules::default();
+    let enrolled: i64 = enrollments::table
+        .count()
+        .get_result(&mut conn)
+        .expect("count");
+    let t = Instant::now();
+    let digests = qualify::jobs::reminders::tick(&mut conn, composer, &rules, now, false)
+        .expect("tick")
+        .len();
+    let first = t.elapsed();
+    let t = Instant::now();
+    qualify::jobs::reminders::tick(&mut conn, composer, &rules, now, false).expect("tick");
+    let steady = t.elapsed();
+    out.push(figure(format!("reminder tick over {enrolled} enrollments, first of the day ({digests} digests written)"), "< 2 s", format!("{:.2} s", first.as_secs_f64()), Some(first.as_secs_f64())));
+    out.push(figure(
+        format!("reminder tick over {enrolled} enrollments, every further minute"),
+        "< 2 s",
+        format!("{:.2} s", steady.as_secs_f64()),
+        Some(steady.as_secs_f64()),
+    ));
+
+    // The worker sends those digests to a loopback SMTP server.
+    let smtp = smtp_sink().await;
+    let transport = qualify::mail::Transport::smtp(&smtp).expect("smtp");
+    let worker = qualify::mail::Worker::new(
+        pool.clone(),
+        transport,
+        clock.clone(),
+        &settings.mail_from,
+        24,
+        10_000_000,
+    );
+    let t = Instant::now();
+    let mut sent = 0;
+    while t.elapsed() < Duration::from_secs(20) {
+        let round = worker.run_once().await.expect("round");
+        if round.total() == 0 {
+            break;
+        }
+        sent += round.sent;
+    }
+    let rate = sent as f64 / t.elapsed().as_secs_f64();
+    out.push(figure(
+        format!("mail worker to loopback SMTP ({sent} mails)"),
+        ">= 200 mails/s",
+        format!("{rate:.0} mails/s"),
+        None,
+    ));
+
+    // Pages and API answers over HTTP.
+    let cookie =
+        qualify::accounts::session::start(&mut conn, &owner, None, now, settings).expect("session");
+    let token = qualify::accounts::profile::create_token(&mut conn, &owner, "bench", now)
+        .expect("token")
+        .0;
+    let big: String = enrollments::table
+        .inner_join(cohorts::table)
+        .filter(cohorts::state.eq("running"))
+        .group_by(enrollments::cohort_id)
+        .select(enrollments::cohort_id)
+        .order(diesel::dsl::count_star().desc())
+        .first(&mut conn)
+        .expect("a running cohort");
+    let size: i64 = enrollments::table
+        .filter(enrollments::cohort_id.eq(&big))
+        .count()
+        .get_result(&mut conn)
+        .expect("size");
+    drop(conn);
+    let app = qualify::startup::Application::build(settings.clone(), clock.clone())
+        .await
+        .expect("app");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    actix_web::rt::spawn(app.run_until_stopped());
+    let client = awc::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .finish();
+    let latency = |name: String, target: &'static str, d: Duration| {
+        figure(
+            name,
+            target,
+            format!("{:.1} ms", d.as_secs_f64() * 1000.0),
+            Some(d.as_secs_f64()),
+        )
+    };
+    let d = page(&client, &format!("{base}/dashboard"), Some(&cookie), None).await;
+    out.push(latency(
+        format!("program dashboard, {enrolled} trainees (median of 30)"),
+        "< 300 ms",
+        d,
+    ));
+    let d = page(
+        &client,
+        &format!("{base}/api/v1/cohorts/{big}/progress"),
+        None,
+        Some(&token),
+    )
+    .await;
+    out.push(latency(
+        format!("progress report of a {size}-trainee cohort (median of 30)"),
+        "< 200 ms",
+        d,
+    ));
+    let d = page(&client, &format!("{base}/grading"), Some(&cookie), None).await;
+    out.push(latency(
+        format!("grading dashboard, {enrolled} trainees (median of 30)"),
+        "(issue 6)",
+        d,
+    ));
+    out.push(latency(
+        "reference: one indexed query, one template".into(),
+        "-",
+        reference,
+    ));
+    (out, reference)
+}

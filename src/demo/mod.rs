@@ -1,0 +1,152 @@
+//! `qualify demo`: fills an empty database with a believable program — completed and
+//! certified cohorts (the oldest certificates expired, one revoked, one superseded), running
+//! cohorts at every stage, a planned one, co-trainers drawn from graduates, submissions and
+//! reviews with feedback, a dispute, a moderation, mails in every state — and prints sign-in
+//! links for an owner, a co-trainer and a trainee. Deterministic for a seed; `--trainees
+//! 100000` builds a company-scale program for the benchmarks.
+
+mod extras;
+pub mod scale;
+mod texts;
+
+use chrono::{Duration, NaiveDateTime};
+
+use crate::accounts::sign_in::{create_link, link_url};
+use crate::db::models::{Cotrainer, Person, RoleGrant};
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::PersonId;
+use crate::error::AppError;
+
+pub use scale::Generated;
+
+/// The accounts to try, with one-time sign-in links.
+#[derive(Debug)]
+pub struct DemoAccounts {
+    /// (role, name, email, link)
+    pub accounts: Vec<(&'static str, String, String, String)>,
+}
+
+fn person(
+    conn: &mut DbConnection,
+    name: &str,
+    email: &str,
+    language: &str,
+    unit: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<PersonId, AppError> {
+    let p = Person {
+        id: PersonId::new(),
+        email: email.to_string(),
+        email_normalized: email.to_lowercase(),
+        name: name.to_string(),
+        language: language.to_string(),
+        time_zone: "Europe/Berlin".into(),
+        org_unit: unit.map(str::to_string),
+        manager_email: None,
+        password_hash: None,
+        status: "active".into(),
+        lock_version: 1,
+        created_at: now,
+        updated_at: now,
+        last_sign_in_at: None,
+    };
+    Person::create(conn, &p)?;
+    Ok(p.id)
+}
+
+/// Builds the demo. Refuses a database that already holds people unless `force`.
+pub fn build(
+    conn: &mut DbConnection,
+    composer: &crate::mail::compose::Composer,
+    trainees: usize,
+    seed: u64,
+    force: bool,
+    now: NaiveDateTime,
+) -> Result<(DemoAccounts, Generated), AppError> {
+    if !force && Person::count(conn, "")? > 0 {
+        return Err(AppError::Conflict(
+            "the database already holds people; run with --force to add the demo anyway".into(),
+        ));
+    }
+    let suffix = if force {
+        format!("-{seed}-{}", now.and_utc().timestamp())
+    } else {
+        String::new()
+    };
+    let mail = |local: &str| format!("{local}{suffix}@demo.example");
+    let (owner_id, generated) = write_tx(conn, |conn| -> Result<_, AppError> {
+        let owner_id = person(
+            conn,
+            "Olga Owner",
+            &mail("olga.owner"),
+            "de",
+            Some("Kommunikation"),
+            now,
+        )?;
+        RoleGrant::grant(conn, &owner_id, "owner", None, now)?;
+        let plan = scale::Plan {
+            trainees,
+            seed,
+            now,
+            suffix: suffix.clone(),
+            owner: owner_id.clone(),
+            coach: scale::Named {
+                name: "Carla Coach",
+                local: "carla.coach",
+            },
+            trainee: scale::Named {
+                name: "Tara Trainee",
+                local: "tara.trainee",
+            },
+        };
+        let mut generated = scale::generate(conn, &plan)?;
+        if generated.coach.is_none() {
+            // Too small for a graduate cohort: the co-trainer joins the pool by hand.
+            let coach = person(
+                conn,
+                "Carla Coach",
+                &mail("carla.coach"),
+                "en",
+                Some("IT"),
+                now,
+            )?;
+            let program = crate::cohorts::lifecycle::the_program(conn)?;
+            Cotrainer::create_if_absent(
+                conn,
+                &Cotrainer {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    program_id: program.id,
+                    person_id: coach.clone(),
+                    capacity: 8,
+                    languages: "de,en".into(),
+                    active: true,
+                    source: "owner".into(),
+                    lock_version: 1,
+                    created_at: now,
+                },
+            )?;
+            generated.coach = Some(coach);
+        }
+        extras::add(conn, composer, &owner_id, &generated, now)?;
+        Ok((owner_id, generated))
+    })?;
+    let valid = Duration::hours(1);
+    let mut accounts = Vec::new();
+    let coach = generated.coach.clone();
+    let trainee = generated.trainee.clone().map(|t| t.0);
+    for (role, id, name, email) in [
+        ("owner", Some(owner_id), "Olga Owner", mail("olga.owner")),
+        ("co-trainer", coach, "Carla Coach", mail("carla.coach")),
+        ("trainee", trainee, "Tara Trainee", mail("tara.trainee")),
+    ] {
+        let Some(id) = id else { continue };
+        let token = create_link(conn, &id, "sign_in", valid, now)?;
+        accounts.push((
+            role,
+            name.to_string(),
+            email,
+            link_url(&composer.base_url, &token),
+        ));
+    }
+    Ok((DemoAccounts { accounts }, generated))
+}
