@@ -14,5 +14,6 @@ pub mod pool;
 pub mod reassign;
 pub mod review;
 pub mod review_page;
+pub mod review_stats;
 pub mod trainee;
 pub mod views;

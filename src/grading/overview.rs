@@ -1,5 +1,5 @@
 //! The owner's view of grading, per cohort and per co-trainer: open and overdue reviews, median
-//! turnaround, agreement with the owner's moderation, the trainees' feedback rating, the work
+//! turnaround (last 90 days), agreement with the owner's moderation, the trainees' feedback rating, the work
 //! waiting for a co-trainer, and the open reviews (to reassign).
 
 use std::collections::HashMap;
@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::items::{WorkItem, load_lean};
+use super::review_stats;
 use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::{Cohort, Cotrainer, ModerationItem, Person, QueuedSlot, Review};
@@ -135,10 +136,6 @@ fn median(mut hours: Vec<i64>) -> Option<i64> {
     Some(hours[hours.len() / 2])
 }
 
-fn turnaround(r: &Review) -> Option<i64> {
-    r.completed_at.map(|c| (c - r.allocated_at).num_hours())
-}
-
 /// The work waiting for a co-trainer (owner only).
 pub fn unallocated(
     conn: &mut DbConnection,
@@ -190,36 +187,46 @@ pub fn overview(
     if !actor.is_owner {
         return Err(AppError::NotFound);
     }
-    let reviews: Vec<Review> = Review::list_for_overview(conn, cohort)?
-        .into_iter()
-        .filter(|r| r.state != "reassigned" && r.state != "cancelled")
-        .collect();
+    let stats = review_stats::load(conn, cohort, now)?;
     let moderated = ModerationItem::list(conn, false, cohort)?;
+    let closed: Vec<&ModerationItem> = moderated.iter().filter(|m| m.state == "closed").collect();
+    let versions: Vec<String> = closed
+        .iter()
+        .map(|m| m.submission_version_id.clone())
+        .collect();
+    let moderated_reviews = review_stats::of_versions(conn, &versions)?;
     let unallocated = unallocated(conn, actor, cohort, lang)?;
     let program = super::pool::program(conn)?;
     let pool = Cotrainer::list_by_program(conn, &program.id)?;
+    let open = review_stats::open_first(conn, cohort, 500)?;
     let mut people_ids: Vec<PersonId> = pool.iter().map(|c| c.person_id.clone()).collect();
-    people_ids.extend(reviews.iter().map(|r| r.reviewer_id.clone()));
-    let people: HashMap<PersonId, Person> = Person::list_by_ids(conn, &people_ids)?
-        .into_iter()
-        .map(|p| (p.id.clone(), p))
-        .collect();
+    people_ids.extend(open.iter().map(|r| r.reviewer_id.clone()));
+    people_ids.sort();
+    people_ids.dedup();
+    let mut people: HashMap<PersonId, Person> = HashMap::new();
+    for chunk in people_ids.chunks(5_000) {
+        people.extend(
+            Person::list_by_ids(conn, chunk)?
+                .into_iter()
+                .map(|p| (p.id.clone(), p)),
+        );
+    }
+    let none = review_stats::Stat::default();
     let cotrainers = pool
         .iter()
         .filter_map(|entry| {
             let person = people.get(&entry.person_id)?;
-            let mine: Vec<&Review> = reviews
+            let stat = stats.by_reviewer.get(&person.id).unwrap_or(&none);
+            let touched: Vec<(&ModerationItem, &Review)> = closed
                 .iter()
-                .filter(|r| r.reviewer_id == person.id)
-                .collect();
-            let open: Vec<&&Review> = mine.iter().filter(|r| r.is_open()).collect();
-            let touched: Vec<(&ModerationItem, &&Review)> = moderated
-                .iter()
-                .filter(|m| m.state == "closed")
                 .flat_map(|m| {
-                    mine.iter()
-                        .filter(move |r| r.submission_version_id == m.submission_version_id)
-                        .map(move |r| (m, r))
+                    moderated_reviews
+                        .iter()
+                        .filter(move |r| {
+                            r.reviewer_id == person.id
+                                && r.submission_version_id == m.submission_version_id
+                        })
+                        .map(move |r| (*m, r))
                 })
                 .collect();
             let agreed = touched
@@ -229,7 +236,6 @@ pub fn overview(
                         || (m.action.as_deref() == Some("changed") && m.decision == r.decision)
                 })
                 .count();
-            let ratings: Vec<i32> = mine.iter().filter_map(|r| r.rating).collect();
             Some(CotrainerFigures {
                 person_id: person.id.0.clone(),
                 name: person.name.clone(),
@@ -238,20 +244,18 @@ pub fn overview(
                 capacity: entry.capacity,
                 languages: entry.languages.clone(),
                 lock_version: entry.lock_version,
-                open: open.len(),
-                overdue: open.iter().filter(|r| r.due_at < now).count(),
-                completed: mine.iter().filter(|r| r.state == "completed").count(),
-                median_turnaround_hours: median(
-                    mine.iter().filter_map(|r| turnaround(r)).collect(),
-                ),
+                open: stat.open,
+                overdue: stat.overdue,
+                completed: stat.completed,
+                median_turnaround_hours: median(stat.hours.clone()),
                 agreement_percent: (!touched.is_empty())
                     .then(|| (agreed * 100 / touched.len()) as i64),
                 moderated: touched.len(),
-                rating: (!ratings.is_empty()).then(|| {
-                    let mean = f64::from(ratings.iter().sum::<i32>()) / ratings.len() as f64;
+                rating: (stat.ratings > 0).then(|| {
+                    let mean = stat.rating_sum as f64 / stat.ratings as f64;
                     (mean * 10.0).round() / 10.0
                 }),
-                ratings: ratings.len(),
+                ratings: stat.ratings,
             })
         })
         .collect();
@@ -262,24 +266,19 @@ pub fn overview(
     let cohorts = cohort_rows
         .iter()
         .map(|c| {
-            let here: Vec<&Review> = reviews.iter().filter(|r| r.cohort_id == c.id).collect();
+            let stat = stats.by_cohort.get(&c.id).unwrap_or(&none);
             CohortFigures {
                 id: c.id.0.clone(),
                 name: c.name.clone(),
-                open: here.iter().filter(|r| r.is_open()).count(),
-                overdue: here
-                    .iter()
-                    .filter(|r| r.is_open() && r.due_at < now)
-                    .count(),
-                completed: here.iter().filter(|r| r.state == "completed").count(),
+                open: stat.open,
+                overdue: stat.overdue,
+                completed: stat.completed,
                 unallocated: unallocated.iter().filter(|u| u.cohort == c.name).count(),
-                median_turnaround_hours: median(
-                    here.iter().filter_map(|r| turnaround(r)).collect(),
-                ),
+                median_turnaround_hours: median(stat.hours.clone()),
             }
         })
         .collect();
-    let open_reviews = open_reviews(conn, actor, &reviews, &people, lang, now)?;
+    let open_reviews = open_reviews(conn, actor, &open, &people, lang, now)?;
     Ok(Overview {
         cotrainers,
         cohorts,

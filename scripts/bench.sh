@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Measures every speed target and the load test, on SQLite and (with a URL) PostgreSQL.
+#
+#   scripts/bench.sh                        # SQLite only
+#   scripts/bench.sh postgres://USER@HOST/DB  # also PostgreSQL (the database is reset)
+#
+# 1. `cargo bench --bench targets` builds the demo databases and prints the table of targets
+#    (each next to a minimal actix-web page measured in the same run).
+# 2. The load test: a release `qualify serve` on a demo of $TRAINEES trainees (default
+#    100000), wrk with 64 connections for 30 s over a realistic mix (dashboards, module pages,
+#    the review queue, verify pages, 10 % writes); resident memory idle and at the peak.
+# wrk is installed with apt if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PG_URL=${1:-}
+TRAINEES=${TRAINEES:-100000}
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+echo "== speed targets (SQLite)"
+cargo bench --bench targets 2>&1 | sed -n '/^| figure/,$p'
+if [ -n "$PG_URL" ]; then
+  echo "== speed targets (PostgreSQL)"
+  QUALIFY_BENCH_DATABASE_URL="$PG_URL" cargo bench --bench targets 2>&1 | sed -n '/^| figure/,$p'
+fi
+
+cargo build --release --quiet
+bin=$PWD/target/release/qualify
+rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
+hwm() { awk '/VmHWM/ {print int($2/1024)}' "/proc/$1/status"; }
+
+load() { # backend database-url
+  local work port pid
+  work=$(mktemp -d)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  export QUALIFY_DATABASE_URL=$2 QUALIFY_DATA_DIR=$work/data QUALIFY_BIND=127.0.0.1:$port \
+    QUALIFY_BASE_URL=http://127.0.0.1:$port QUALIFY_LOG=warn QUALIFY_MAIL_WORKER=off \
+    QUALIFY_SCHEDULER=off QUALIFY_SESSION_IDLE_MINUTES=600 QUALIFY_DATABASE_POOL_SIZE=16
+  "$bin" demo --trainees "$TRAINEES" > "$work/demo.txt"
+  "$bin" serve > "$work/serve.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.2; done
+  sleep 2
+  local idle; idle=$(rss $pid)
+  MIX_DIR=$work python3 scripts/load/prepare.py "http://127.0.0.1:$port" "$work/demo.txt" "$bin" "$work/requests.lua"
+  echo "== load test ($1, $TRAINEES trainees): 64 connections, 30 s"
+  MIX_DIR=$work wrk -t2 -c64 -d30s --latency -s scripts/load/mix.lua "http://127.0.0.1:$port" | tail -n 3
+  echo "memory: idle ${idle} MB, peak under load $(hwm $pid) MB"
+  kill -TERM $pid; wait $pid || true
+  rm -rf "$work"
+}
+
+load SQLite "sqlite://$(mktemp -d)/load.db"
+if [ -n "$PG_URL" ]; then
+  psql "$PG_URL" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+  load PostgreSQL "$PG_URL"
+fi

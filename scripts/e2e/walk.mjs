@@ -1,0 +1,149 @@
+// End-to-end walk through a real qualify in headless Chromium, once in German and once in
+// English: a trainee hands in an assignment, the co-trainer it was allocated to grades it, the
+// owner exports the certification register, and anyone checks a certificate on the public
+// verify page. Every page visited is checked with axe-core: no serious or critical
+// violations. Usage: node walk.mjs QUALIFY_BINARY   (run by .ci/run)
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const binary = process.argv[2] ?? join(root, "target", "debug", "qualify");
+const axeSource = readFileSync(join(here, "node_modules", "axe-core", "axe.min.js"), "utf8");
+const checked = new Set();
+let failures = 0;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function axe(page, what) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  checked.add(what);
+  for (const v of bad) {
+    failures++;
+    console.error(`axe ${v.impact} on ${what}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  }
+}
+
+async function visit(page, url, what) {
+  const resp = await page.goto(url);
+  if (!resp || resp.status() >= 400) throw new Error(`${what}: ${url} answered ${resp && resp.status()}`);
+  await axe(page, what);
+}
+
+async function signIn(browser, link, lang) {
+  const context = await browser.newContext({ locale: lang, acceptDownloads: true, bypassCSP: true });
+  const page = await context.newPage();
+  await visit(page, link, "sign-in confirmation");
+  await Promise.all([page.waitForNavigation(), page.locator("form[action='/sign-in/confirm'] button").click()]);
+  // The profile decides the language of a signed-in person.
+  await visit(page, new URL("/me", link).href, "profile");
+  await page.selectOption("#language", lang);
+  await Promise.all([page.waitForNavigation(), page.locator("form[action='/me'] button[type=submit]").click()]);
+  return page;
+}
+
+async function walk(browser, lang) {
+  const data = mkdtempSync(join(tmpdir(), `qualify-e2e-${lang}-`));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    QUALIFY_DATABASE_URL: `sqlite://${join(data, "e2e.db")}`,
+    QUALIFY_DATA_DIR: data,
+    QUALIFY_BIND: `127.0.0.1:${port}`,
+    QUALIFY_BASE_URL: base,
+    QUALIFY_CONTENT_DIR: join(root, "course_content"),
+    QUALIFY_LOG: "warn",
+  };
+  const demo = execFileSync(binary, ["demo"], { env, encoding: "utf8" });
+  const links = Object.fromEntries(
+    [...demo.matchAll(/^\s+(owner|co-trainer|trainee)\s+[^\n]*\n\s+(http\S+)/gm)].map((m) => [m[1], m[2]]),
+  );
+  const server = spawn(binary, ["serve"], { env, stdio: "inherit" });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`${base}/readyz`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const anonymous = await (await browser.newContext({ locale: lang, bypassCSP: true })).newPage();
+    await visit(anonymous, `${base}/`, `program page (${lang})`);
+
+    // The trainee hands in the first assignment that is open for work.
+    const trainee = await signIn(browser, links.trainee, lang);
+    await visit(trainee, `${base}/learn`, `trainee dashboard (${lang})`);
+    const assignments = await trainee.locator("a[href*='/assignments/']").evaluateAll((as) => as.map((a) => a.href));
+    let handedIn = null;
+    for (const href of assignments) {
+      await visit(trainee, href, `assignment page (${lang})`);
+      if ((await trainee.locator("button[value=submit]").count()) === 0) continue;
+      await trainee.fill("#body", lang === "de" ? "## Zweck\nUnsere Community verbindet den Einkauf." : "## Purpose\nOur community connects purchasing.");
+      await Promise.all([trainee.waitForNavigation(), trainee.click("button[value=submit]")]);
+      await axe(trainee, `assignment after submitting (${lang})`);
+      handedIn = href;
+      break;
+    }
+    if (!handedIn) throw new Error("no assignment open for work");
+
+    // The co-trainer grades what waits in the queue with the rubric.
+    const coach = await signIn(browser, links["co-trainer"], lang);
+    await visit(coach, `${base}/reviews`, `review queue (${lang})`);
+    const reviews = await coach.locator("a[href^='/reviews/']").evaluateAll((as) => as.map((a) => a.href));
+    if (reviews.length === 0) throw new Error("the co-trainer has nothing to grade");
+    await visit(coach, reviews[0], `review page (${lang})`);
+    const criteria = await coach.locator("input[type=radio][name^='level__']").evaluateAll((rs) => [...new Set(rs.map((r) => r.name))]);
+    for (const name of criteria) await coach.locator(`input[name='${name}']`).last().check();
+    await coach.fill("#feedback", lang === "de" ? "Klarer Zweck, gut begründet." : "A clear purpose, well argued.");
+    await coach.locator("input[name=decision][value=passed]").check();
+    await Promise.all([coach.waitForNavigation(), coach.click("button[value=submit]")]);
+    await axe(coach, `review after submitting (${lang})`);
+
+    // The owner looks at the dashboard and exports the register.
+    const owner = await signIn(browser, links.owner, lang);
+    await visit(owner, `${base}/dashboard`, `dashboard (${lang})`);
+    await visit(owner, `${base}/reports?report=certificates`, `reports (${lang})`);
+    const [download] = await Promise.all([owner.waitForEvent("download"), owner.click("a[href*='format=xlsx']")]);
+    const file = await download.path();
+    if (!file || readFileSync(file).subarray(0, 2).toString() !== "PK") throw new Error("the register is not an XLSX file");
+    const verifyUrl = (await owner.locator("td").filter({ hasText: "/verify/" }).first().textContent()).trim();
+    const code = verifyUrl.split("/").pop();
+
+    // Anyone can verify the certificate.
+    await visit(anonymous, verifyUrl, `verify page (${lang})`);
+    const text = await anonymous.locator("main").innerText();
+    const expected = lang === "de" ? /gültig|abgelaufen|ersetzt/i : /valid|expired|superseded/i;
+    if (!expected.test(text)) throw new Error(`the verify page does not say the status: ${text.slice(0, 200)}`);
+    console.log(`ok (${lang}): handed in ${handedIn.split("/").pop()}, graded, exported the register, verified ${code}`);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-dev-shm-usage"],
+});
+try {
+  for (const lang of ["de", "en"]) await walk(browser, lang);
+} finally {
+  await browser.close();
+}
+console.log(`axe checked ${checked.size} kinds of page; ${failures} serious or critical violations`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,16 @@
+-- wrk request mix: requests.lua (written by prepare.py) lists prepared requests; each request
+-- picks one at random; the summary counts answers that are not 2xx/3xx.
+package.path = package.path .. ";" .. os.getenv("MIX_DIR") .. "/?.lua"
+require("requests")
+math.randomseed(os.time())
+
+request = function()
+  return requests[math.random(#requests)]
+end
+
+done = function(summary, latency, requests_)
+  io.write(string.format("p50 %.1f ms, p99 %.1f ms, %d requests, %.0f req/s, errors: %d non-2xx/3xx, %d socket\n",
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests,
+    summary.requests / (summary.duration / 1e6),
+    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Signs in the demo's owner, co-trainer and trainee on a running qualify and writes the Lua
+request mix for wrk (scripts/load/mix.lua reads it): dashboards, module pages, the review
+queue, public verify pages, and 10 % writes (mail preferences through the API).
+
+Usage: prepare.py BASE_URL DEMO_OUTPUT_FILE QUALIFY_BINARY OUT_LUA
+(the binary is called with the same environment to create the API token)."""
+
+import http.cookiejar
+import json
+import re
+import subprocess
+import sys
+import urllib.request
+
+base, demo_out, binary, out = sys.argv[1:5]
+text = open(demo_out).read()
+accounts = re.findall(r"^\s+(owner|co-trainer|trainee)\s+[^<]*<([^>]+)>\s*\n\s+(\S+)", text, re.M)
+
+
+def sign_in(link):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    link = re.sub(r"^https?://[^/]+", base, link)
+    page = opener.open(link).read().decode()
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    data = f"token={token}&csrf_token={csrf}".encode()
+    opener.open(urllib.request.Request(f"{base}/sign-in/confirm", data=data))
+    cookie = [c for c in jar if "session" in c.name][0]
+    return opener, f"{cookie.name}={cookie.value}"
+
+
+cookies, emails = {}, {}
+for role, email, link in accounts:
+    opener, cookie = sign_in(link)
+    cookies[role], emails[role] = (opener, cookie), email
+
+trainee_opener, trainee_cookie = cookies["trainee"]
+learn = trainee_opener.open(f"{base}/learn").read().decode()
+modules = sorted(set(re.findall(r'href="(/learn/[^/"]+/modules/[^"]+)"', learn)))
+owner_opener, owner_cookie = cookies["owner"]
+register = owner_opener.open(f"{base}/reports?report=certificates").read().decode()
+codes = sorted(set(re.findall(r"/verify/([A-Z2-7]{32})", register)))[:50]
+token = subprocess.run([binary, "token", "create", "--email", emails["trainee"]], capture_output=True, text=True, check=True).stdout.strip()
+
+requests = []
+for _ in range(3):
+    requests.append(("GET", "/dashboard", owner_cookie, None, None))
+for m in modules[:6]:
+    requests.append(("GET", m, trainee_cookie, None, None))
+requests.append(("GET", "/learn", trainee_cookie, None, None))
+for _ in range(3):
+    requests.append(("GET", "/reviews", cookies["co-trainer"][1], None, None))
+for c in codes[:5]:
+    requests.append(("GET", f"/verify/{c}", None, None, None))
+reads = len(requests)
+# 10 % writes: the trainee switches a mail kind on (a real write, idempotent).
+writes = max(1, reads // 9)
+body = json.dumps([{"kind": "feedback", "enabled": True}])
+for _ in range(writes):
+    requests.append(("PUT", "/api/v1/me/mail-preferences", None, f"Bearer {token}", body))
+
+with open(out, "w") as f:
+    f.write("requests = {\n")
+    for method, path, cookie, auth, body in requests:
+        headers = []
+        if cookie:
+            headers.append(f'["Cookie"] = {json.dumps(cookie)}')
+        if auth:
+            headers.append(f'["Authorization"] = {json.dumps(auth)}')
+        if body:
+            headers.append('["Content-Type"] = "application/json"')
+        h = "{" + ", ".join(headers) + "}"
+        b = json.dumps(body) if body else "nil"
+        f.write(f'  wrk.format({json.dumps(method)}, {json.dumps(path)}, {h}, {b}),\n')
+    f.write("}\n")
+print(f"{len(requests)} requests in the mix ({writes} writes), {len(modules)} module pages, {len(codes)} verify codes")
