@@ -322,112 +322,24 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { out } => {
-            if matches!(
-                settings.database,
-                crate::config::DatabaseTarget::Postgres(_)
-            ) {
-                eprintln!("{}", crate::backup::postgres_advice(&settings.database));
-                return Ok(ExitCode::from(2));
-            }
-            let pool = build_pool(&settings.database, 1)?;
-            let mut conn = pool
-                .get()
-                .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
-            let bytes = crate::backup::sqlite(&mut conn, &out)?;
-            println!(
-                "backup of {} written to {} ({} MB), integrity check ok",
-                settings.database.describe(),
-                out.display(),
-                bytes >> 20
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Backup { out } => crate::cli_ops::backup(&settings, &out),
         Command::Report {
             report,
             format,
             out,
             lang,
             filters,
-        } => {
-            use crate::reports::{Format, Report, Spec};
-            let report = Report::parse(&report).ok_or_else(|| {
-                anyhow::anyhow!("no report '{report}': certificates, progress or cotrainers")
-            })?;
-            let format = Format::parse(&format)
-                .ok_or_else(|| anyhow::anyhow!("no format '{format}': csv, xlsx or json"))?;
-            let lang = crate::domain::language::Language::parse(&lang)
-                .ok_or_else(|| anyhow::anyhow!("--lang must be de or en"))?;
-            let scope = filters.check(report).map_err(|errors| {
-                let text: Vec<String> = errors
-                    .iter()
-                    .map(|e| {
-                        format!(
-                            "--{}: {}",
-                            e.field.replace('_', "-"),
-                            crate::i18n::t(crate::domain::language::Language::En, e.key)
-                        )
-                    })
-                    .collect();
-                anyhow::anyhow!("{}", text.join("\n"))
-            })?;
-            let mut conn = migrated(&settings)?;
-            let spec = Spec {
-                report,
-                scope,
-                lang,
-                now: SystemClock.now_naive(),
-                base_url: settings.base_url.clone(),
-            };
-            let rows = crate::reports::export::to_file(&mut conn, &spec, format, &out)
-                .map_err(cli_error)?;
-            println!("{rows} rows written to {}", out.display());
-            Ok(ExitCode::SUCCESS)
-        }
+        } => crate::cli_ops::report(&settings, &report, &format, &out, &lang, &filters),
         Command::Demo {
             trainees,
             seed,
             force,
-        } => {
-            let mut conn = migrated(&settings)?;
-            crate::content::sync_folder(&mut conn, &settings.content_dir, SystemClock.now_naive())?;
-            let now = SystemClock.now_naive();
-            let templates = std::sync::Arc::new(crate::templates::Templates::load()?);
-            let mut settings = settings;
-            settings.ensure_secret_key()?;
-            let composer = crate::mail::compose::Composer::new(
-                templates,
-                &settings.base_url,
-                &settings.mail_from,
-            )
-            .with_unsubscribe_key(&settings.secret_key);
-            let started = std::time::Instant::now();
-            let (demo, made) =
-                crate::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
-                    .map_err(cli_error)?;
-            println!(
-                "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions, {} reviews, {} certificates.",
-                started.elapsed().as_secs_f64(),
-                made.trainees,
-                made.cohorts,
-                made.running.len(),
-                made.submissions,
-                made.reviews,
-                made.certificates
-            );
-            println!(
-                "Start the service (cargo run --release) and open one of these links within an hour:"
-            );
-            for (role, name, email, link) in demo.accounts {
-                println!("  {role:<11} {name} <{email}>\n              {link}");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => crate::cli_ops::demo(settings, trainees, seed, force),
     }
 }
 
 /// An application error as one English line for the terminal.
-fn cli_error(e: crate::error::AppError) -> anyhow::Error {
+pub(crate) fn cli_error(e: crate::error::AppError) -> anyhow::Error {
     use crate::error::AppError;
     match e {
         AppError::BadRequest(d) | AppError::Conflict(d) => {
@@ -440,7 +352,7 @@ fn cli_error(e: crate::error::AppError) -> anyhow::Error {
     }
 }
 
-fn migrated(
+pub(crate) fn migrated(
     settings: &Settings,
 ) -> anyhow::Result<diesel::r2d2::PooledConnection<crate::db::pool::Manager>> {
     let pool = build_pool(&settings.database, 1)?;

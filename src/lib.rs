@@ -11,6 +11,7 @@ pub mod api;
 pub mod backup;
 pub mod certificates;
 pub mod cli;
+mod cli_ops;
 pub mod clock;
 pub mod cohorts;
 pub mod config;

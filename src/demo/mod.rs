@@ -8,6 +8,7 @@
 mod extras;
 pub mod scale;
 mod texts;
+mod work;
 
 use chrono::{Duration, NaiveDateTime};
 

@@ -6,12 +6,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, Months, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::texts::{FEEDBACK_DE, FEEDBACK_EN, SUBMISSIONS_DE, SUBMISSIONS_EN};
-use crate::certificates::code;
-use crate::certificates::record::{AssignmentResult, Bilingual, ModuleResult, Record};
 use crate::db::models::{
     Assignment, Certificate, Cohort, CohortCotrainer, Cotrainer, CurriculumVersion, Enrollment,
     Module, Person, Program, Review, ReviewScore, RubricCriterion, RubricLevel, ScheduleEntry,
@@ -22,7 +19,7 @@ use crate::db::schema::{
     review_scores, reviews, submission_versions, submissions,
 };
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{CohortId, EnrollmentId, PersonId, ReviewId};
+use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
 use crate::domain::schedule::module_moments;
 use crate::error::AppError;
 
@@ -131,12 +128,12 @@ pub struct Generated {
     pub running: Vec<CohortId>,
 }
 
-struct Curriculum {
-    program: Program,
-    version: CurriculumVersion,
-    modules: Vec<(Module, Vec<Assignment>)>,
-    rubric: HashMap<String, Vec<(RubricCriterion, Vec<RubricLevel>)>>,
-    validity_months: u32,
+pub(super) struct Curriculum {
+    pub(super) program: Program,
+    pub(super) version: CurriculumVersion,
+    pub(super) modules: Vec<(Module, Vec<Assignment>)>,
+    pub(super) rubric: HashMap<String, Vec<(RubricCriterion, Vec<RubricLevel>)>>,
+    pub(super) validity_months: u32,
 }
 
 fn curriculum(conn: &mut DbConnection) -> Result<Curriculum, AppError> {
@@ -186,14 +183,14 @@ fn curriculum(conn: &mut DbConnection) -> Result<Curriculum, AppError> {
 
 /// Rows waiting to be written, flushed in multi-row inserts.
 #[derive(Default)]
-struct Rows {
-    people: Vec<Person>,
-    enrollments: Vec<Enrollment>,
-    submissions: Vec<Submission>,
-    versions: Vec<SubmissionVersion>,
-    reviews: Vec<Review>,
-    scores: Vec<ReviewScore>,
-    certificates: Vec<Certificate>,
+pub(super) struct Rows {
+    pub(super) people: Vec<Person>,
+    pub(super) enrollments: Vec<Enrollment>,
+    pub(super) submissions: Vec<Submission>,
+    pub(super) versions: Vec<SubmissionVersion>,
+    pub(super) reviews: Vec<Review>,
+    pub(super) scores: Vec<ReviewScore>,
+    pub(super) certificates: Vec<Certificate>,
 }
 
 macro_rules! insert_all {
@@ -243,15 +240,15 @@ fn layout(count: usize) -> Vec<i64> {
         .collect()
 }
 
-struct Ctx<'a> {
-    plan: &'a Plan,
-    cur: &'a Curriculum,
-    rng: Rng,
-    rows: Rows,
-    out: Generated,
-    pool: Vec<PersonId>,
-    scores: bool,
-    serial: usize,
+pub(super) struct Ctx<'a> {
+    pub(super) plan: &'a Plan,
+    pub(super) cur: &'a Curriculum,
+    pub(super) rng: Rng,
+    pub(super) rows: Rows,
+    pub(super) out: Generated,
+    pub(super) pool: Vec<PersonId>,
+    pub(super) scores: bool,
+    pub(super) serial: usize,
 }
 
 /// Generates the program described by `plan`; call inside a write transaction.
@@ -300,7 +297,7 @@ pub fn generate(conn: &mut DbConnection, plan: &Plan) -> Result<Generated, AppEr
     Ok(ctx.out)
 }
 
-fn person(ctx: &mut Ctx<'_>, named: Option<&Named>) -> Person {
+pub(super) fn person(ctx: &mut Ctx<'_>, named: Option<&Named>) -> Person {
     ctx.serial += 1;
     let i = ctx.serial;
     let (first, last) = (ctx.rng.pick(FIRST), ctx.rng.pick(LAST));
@@ -424,7 +421,7 @@ fn cohort(
             .collect();
         per_backend!(conn, c => diesel::insert_into(cohort_cotrainers::table).values(&rows).execute(c))?;
         for i in 0..n {
-            trainee(
+            super::work::trainee(
                 ctx,
                 &cohort,
                 &schedule,
@@ -437,7 +434,7 @@ fn cohort(
         let team = ctx.pool.clone();
         let mut graduates = Vec::new();
         for i in 0..n {
-            if let Some(g) = trainee(
+            if let Some(g) = super::work::trainee(
                 ctx,
                 &cohort,
                 &schedule,
@@ -490,324 +487,4 @@ fn recruit(
         per_backend!(conn, c => diesel::insert_into(cotrainers::table).values(chunk).execute(c))?;
     }
     Ok(())
-}
-
-/// One trainee and their work; returns the person if they were certified.
-fn trainee(
-    ctx: &mut Ctx<'_>,
-    cohort: &Cohort,
-    schedule: &[ScheduleEntry],
-    team: &[PersonId],
-    named: Option<&Named>,
-    state: &str,
-) -> Result<Option<PersonId>, AppError> {
-    let now = ctx.plan.now;
-    let p = person(ctx, named);
-    let enrollment = EnrollmentId::new();
-    let enrollment_state = if named.is_some() || state != "completed" {
-        "active"
-    } else if ctx.rng.chance(0.04) {
-        "withdrawn"
-    } else if ctx.rng.chance(0.02) {
-        "deferred"
-    } else {
-        "active"
-    };
-    ctx.rows.enrollments.push(Enrollment {
-        id: enrollment.clone(),
-        cohort_id: cohort.id.clone(),
-        person_id: p.id.clone(),
-        state: enrollment_state.into(),
-        lock_version: 1,
-        enrolled_at: now,
-        updated_at: now,
-    });
-    if named.is_some() && state == "running" {
-        ctx.out.trainee = Some((p.id.clone(), enrollment.clone()));
-    }
-    ctx.out.trainees += 1;
-    let person_id = p.id.clone();
-    let lang = p.language.clone();
-    ctx.rows.people.push(p);
-    if state == "planned" {
-        return Ok(None);
-    }
-    // Where this trainee stops: most never do.
-    let stall_at = if named.is_some() || ctx.rng.chance(0.82) {
-        usize::MAX
-    } else {
-        ctx.rng.below(ctx.cur.modules.len() as u64) as usize
-    };
-    let mut results: Vec<ModuleResult> = Vec::new();
-    let mut all_required = true;
-    let mut last_decision = None;
-    for (mi, (module, list)) in ctx.cur.modules.iter().enumerate() {
-        let entry = &schedule[mi];
-        let mut module_result = ModuleResult {
-            slug: module.slug.clone(),
-            title: Bilingual {
-                de: module.title_de.clone(),
-                en: module.title_en.clone(),
-            },
-            assignments: Vec::new(),
-        };
-        for a in list {
-            let outcome = if entry.unlock_at > now
-                || mi >= stall_at
-                || enrollment_state != "active"
-                || (!a.required && ctx.rng.chance(0.5))
-            {
-                None
-            } else {
-                work(ctx, cohort, entry, a, &enrollment, &lang, team)?
-            };
-            if let Some((_, at)) = outcome {
-                last_decision = last_decision.max(Some(at));
-            }
-            let passed_points = outcome.map(|(p, _)| p);
-            all_required &= !a.required || passed_points.is_some();
-            module_result.assignments.push(AssignmentResult {
-                slug: a.slug.clone(),
-                title: Bilingual {
-                    de: a.title_de.clone(),
-                    en: a.title_en.clone(),
-                },
-                required: a.required,
-                decision: passed_points.map(|_| "passed".to_string()),
-                points: passed_points,
-                max_points: a.max_points,
-            });
-        }
-        results.push(module_result);
-    }
-    let Some(decided) = last_decision.filter(|_| all_required) else {
-        return Ok(None);
-    };
-    certify(
-        ctx,
-        cohort,
-        &enrollment,
-        &person_id,
-        results,
-        decided + Duration::minutes(1),
-    );
-    Ok(Some(person_id))
-}
-
-/// One assignment's work; returns the points and the moment if it was passed.
-fn work(
-    ctx: &mut Ctx<'_>,
-    cohort: &Cohort,
-    entry: &ScheduleEntry,
-    a: &Assignment,
-    enrollment: &EnrollmentId,
-    lang: &str,
-    team: &[PersonId],
-) -> Result<Option<(i32, NaiveDateTime)>, AppError> {
-    let now = ctx.plan.now;
-    let window = (entry.due_at - entry.unlock_at).num_hours().max(1) as u64;
-    let late = ctx.rng.chance(0.1);
-    let submitted_at = if late {
-        entry.due_at + Duration::hours(1 + ctx.rng.below(60) as i64)
-    } else {
-        entry.unlock_at + Duration::hours(ctx.rng.below(window) as i64)
-    };
-    let id = uuid::Uuid::new_v4().to_string();
-    let texts = if lang == "en" {
-        SUBMISSIONS_EN
-    } else {
-        SUBMISSIONS_DE
-    };
-    let body = texts[(a.position.max(0) as usize + ctx.serial) % texts.len()];
-    if submitted_at > now {
-        // Still working on it: a draft for some.
-        if ctx.rng.chance(0.5) {
-            ctx.rows.submissions.push(Submission {
-                id,
-                enrollment_id: enrollment.clone(),
-                assignment_id: a.id.clone(),
-                state: "draft".into(),
-                draft_body: body.to_string(),
-                language: lang.to_string(),
-                current_version: 0,
-                lock_version: 1,
-                created_at: entry.unlock_at,
-                updated_at: entry.unlock_at,
-            });
-        }
-        return Ok(None);
-    }
-    let allocated_at = submitted_at + Duration::minutes(1 + ctx.rng.below(90) as i64);
-    let decided_at = allocated_at + Duration::hours(2 + ctx.rng.below(110) as i64);
-    let decided = decided_at <= now;
-    let passed = decided && (cohort.state == "completed" || ctx.rng.chance(0.93));
-    let state = match (decided, passed) {
-        (false, _) => "in_review",
-        (true, true) => "passed",
-        (true, false) => "revision_requested",
-    };
-    let points = passed.then(|| {
-        a.pass_threshold
-            .max(a.max_points * (70 + ctx.rng.below(31) as i32) / 100)
-    });
-    let version = uuid::Uuid::new_v4().to_string();
-    ctx.rows.submissions.push(Submission {
-        id: id.clone(),
-        enrollment_id: enrollment.clone(),
-        assignment_id: a.id.clone(),
-        state: state.into(),
-        draft_body: String::new(),
-        language: lang.to_string(),
-        current_version: 1,
-        lock_version: 2,
-        created_at: entry.unlock_at,
-        updated_at: if decided { decided_at } else { submitted_at },
-    });
-    ctx.rows.versions.push(SubmissionVersion {
-        id: version.clone(),
-        submission_id: id.clone(),
-        number: 1,
-        body: body.to_string(),
-        submitted_at,
-        late,
-        decision: decided.then(|| {
-            if passed {
-                "passed"
-            } else {
-                "revision_requested"
-            }
-            .to_string()
-        }),
-        points,
-        decided_at: decided.then_some(decided_at),
-        moderation_note: None,
-    });
-    ctx.out.submissions += 1;
-    let reviewer = team
-        .get(ctx.rng.below(team.len() as u64) as usize)
-        .cloned()
-        .unwrap_or_else(|| ctx.plan.owner.clone());
-    let review = ReviewId(uuid::Uuid::new_v4().to_string());
-    let feedback = if lang == "en" {
-        FEEDBACK_EN
-    } else {
-        FEEDBACK_DE
-    };
-    ctx.rows.reviews.push(Review {
-        id: review.clone(),
-        submission_version_id: version,
-        submission_id: id,
-        cohort_id: cohort.id.clone(),
-        reviewer_id: reviewer,
-        slot: 1,
-        state: if decided { "completed" } else { "allocated" }.into(),
-        allocation_reason: "{}".into(),
-        allocated_at,
-        due_at: allocated_at + Duration::days(5),
-        started_at: decided.then_some(allocated_at + Duration::hours(1)),
-        completed_at: decided.then_some(decided_at),
-        decision: decided.then(|| {
-            if passed {
-                "passed"
-            } else {
-                "revision_requested"
-            }
-            .to_string()
-        }),
-        total_points: points,
-        feedback: if decided {
-            feedback[ctx.serial % feedback.len()].to_string()
-        } else {
-            String::new()
-        },
-        override_reason: String::new(),
-        escalated_at: None,
-        rating: (decided && ctx.rng.chance(0.5)).then(|| 3 + ctx.rng.below(3) as i32),
-        rated_at: None,
-        lock_version: 1,
-    });
-    ctx.out.reviews += 1;
-    if decided && ctx.scores {
-        for (criterion, levels) in ctx.cur.rubric.get(&a.id.0).into_iter().flatten() {
-            let Some(level) =
-                levels.get(levels.len().saturating_sub(1 + ctx.rng.below(2) as usize))
-            else {
-                continue;
-            };
-            ctx.rows.scores.push(ReviewScore {
-                id: uuid::Uuid::new_v4().to_string(),
-                review_id: review.clone(),
-                criterion_id: criterion.id.clone(),
-                level_id: level.id.clone(),
-                points: level.points,
-                comment: String::new(),
-            });
-        }
-    }
-    Ok(points.map(|p| (p, decided_at)))
-}
-
-fn certify(
-    ctx: &mut Ctx<'_>,
-    cohort: &Cohort,
-    enrollment: &EnrollmentId,
-    person: &PersonId,
-    modules: Vec<ModuleResult>,
-    issued_at: NaiveDateTime,
-) {
-    let holder = ctx
-        .rows
-        .people
-        .iter()
-        .rev()
-        .find(|p| &p.id == person)
-        .map(|p| p.name.clone())
-        .unwrap_or_default();
-    let expires_at = issued_at
-        .checked_add_months(Months::new(ctx.cur.validity_months))
-        .filter(|_| ctx.cur.validity_months > 0);
-    let total_points = modules
-        .iter()
-        .flat_map(|m| &m.assignments)
-        .filter(|a| a.required)
-        .filter_map(|a| a.points)
-        .sum();
-    let record = Record {
-        holder_name: holder.clone(),
-        program: ctx.cur.program.slug.clone(),
-        program_title: Bilingual {
-            de: ctx.cur.version.title_de.clone(),
-            en: ctx.cur.version.title_en.clone(),
-        },
-        cohort: cohort.name.clone(),
-        curriculum_version: ctx.cur.version.sequence,
-        content_hash: ctx.cur.version.content_hash.clone(),
-        modules,
-        total_points,
-        issued_on: issued_at.date().to_string(),
-        expires_on: expires_at.map(|e| e.date().to_string()),
-        issuer: "demo.example".into(),
-    };
-    ctx.rows.certificates.push(Certificate {
-        id: uuid::Uuid::new_v4().to_string(),
-        public_id: code::new_code(),
-        person_id: person.clone(),
-        program_id: ctx.cur.program.id.clone(),
-        enrollment_id: Some(enrollment.clone()),
-        curriculum_version_id: ctx.cur.version.id.clone(),
-        holder_name: holder,
-        program_title_de: ctx.cur.version.title_de.clone(),
-        program_title_en: ctx.cur.version.title_en.clone(),
-        record: serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
-        issued_at,
-        expires_at,
-        issued_by: None,
-        issue_reason: None,
-        status: "active".into(),
-        revoked_at: None,
-        revoked_reason: None,
-        superseded_by: None,
-        created_at: issued_at,
-    });
-    ctx.out.certificates += 1;
 }

@@ -33,6 +33,7 @@ mod permissions;
 mod program;
 mod reminders;
 mod reports;
+mod reports_fixture;
 mod reports_mail;
 mod security;
 mod sessions;

@@ -11,7 +11,7 @@ use qualify::jobs::rules::Rules;
 
 use crate::grading_fixture::composer;
 use crate::helpers::TestApp;
-use crate::reports::data;
+use crate::reports_fixture::data;
 
 fn at(app: &TestApp, y: i32, m: u32, d: u32, h: u32) {
     app.clock
