@@ -3,6 +3,7 @@ nav-dashboard = Übersicht
 nav-reports = Berichte
 dashboard-title = Programmübersicht
 dashboard-cohort-title = Übersicht: { $name }
+dashboard-as-of = Stand { $time } (höchstens alle 30 Sekunden neu berechnet)
 dashboard-figures = Kennzahlen
 dashboard-reports = Berichte und Exporte
 dashboard-enrolled = eingeschrieben

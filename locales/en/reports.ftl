@@ -3,6 +3,7 @@ nav-dashboard = Dashboard
 nav-reports = Reports
 dashboard-title = Program dashboard
 dashboard-cohort-title = Dashboard: { $name }
+dashboard-as-of = Figures as of { $time } (recomputed at most every 30 seconds)
 dashboard-figures = Key figures
 dashboard-reports = Reports and exports
 dashboard-enrolled = enrolled

@@ -39,7 +39,7 @@ pub async fn get_dashboard(
             Some(id) => Some(dashboard::cohort_of(conn, &program, &id)?),
             None => None,
         };
-        dashboard::compute(conn, &program, cohort.as_ref(), lang, now)
+        dashboard::cached(conn, &program, cohort.as_ref(), lang, now)
     })
     .await?;
     Ok(HttpResponse::Ok().json(board))

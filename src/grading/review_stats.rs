@@ -100,6 +100,7 @@ pub fn load(
         stats.by_cohort.entry(cohort).or_default().overdue += n as usize;
     }
     let ratings: Vec<(PersonId, i64, Option<i64>)> = scoped!(cohort, |q| q
+        .filter(reviews::state.eq("completed"))
         .filter(reviews::rating.is_not_null())
         .group_by(reviews::reviewer_id)
         .select((

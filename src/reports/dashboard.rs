@@ -4,6 +4,8 @@
 //! cohorts in scope, so a program of 100,000 trainees costs a handful of index scans.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -61,6 +63,8 @@ pub struct CohortLine {
 /// The dashboard.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Dashboard {
+    /// When the figures were computed (UTC).
+    pub as_of: NaiveDateTime,
     /// The cohort, when the dashboard is for one.
     pub cohort: Option<String>,
     /// Its name.
@@ -225,6 +229,44 @@ fn bars(items: Vec<(String, i64, i64, Option<String>)>) -> Vec<Bar> {
         .collect()
 }
 
+/// How long a computed dashboard is served again (per instance). At company scale the
+/// figures take seconds to aggregate on SQLite; a management dashboard half a minute old is
+/// fine, and the page says when it was computed.
+pub const FRESH_SECONDS: u64 = 30;
+
+type Key = (String, Option<String>, Language);
+
+static CACHE: Mutex<Option<HashMap<Key, (Instant, Dashboard)>>> = Mutex::new(None);
+
+/// The dashboard, computed at most every [`FRESH_SECONDS`] per program, cohort and language.
+pub fn cached(
+    conn: &mut DbConnection,
+    program: &Program,
+    cohort: Option<&Cohort>,
+    lang: Language,
+    now: NaiveDateTime,
+) -> Result<Dashboard, AppError> {
+    let key = (program.id.0.clone(), cohort.map(|c| c.id.0.clone()), lang);
+    let fresh = |(at, _): &(Instant, Dashboard)| at.elapsed().as_secs() < FRESH_SECONDS;
+    if let Some(hit) = CACHE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .and_then(|m| m.get(&key))
+        .filter(|e| fresh(e))
+    {
+        return Ok(hit.1.clone());
+    }
+    let board = compute(conn, program, cohort, lang, now)?;
+    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    let map = guard.get_or_insert_with(HashMap::new);
+    if map.len() > 1_000 {
+        map.retain(|_, e| fresh(e));
+    }
+    map.insert(key, (Instant::now(), board.clone()));
+    Ok(board)
+}
+
 /// The dashboard of `program`, or of one of its cohorts.
 pub fn compute(
     conn: &mut DbConnection,
@@ -344,6 +386,7 @@ pub fn compute(
         Vec::new()
     };
     Ok(Dashboard {
+        as_of: now,
         cohort: cohort.map(|c| c.id.0.clone()),
         cohort_name: cohort.map(|c| c.name.clone()),
         enrolled,

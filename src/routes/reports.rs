@@ -26,7 +26,7 @@ pub struct DashboardQuery {
 pub async fn dashboard(
     req: HttpRequest,
     state: web::Data<AppState>,
-    _owner: Owner,
+    owner: Owner,
     query: web::Query<DashboardQuery>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "reports/dashboard.html");
@@ -38,7 +38,7 @@ pub async fn dashboard(
             Some(id) => Some(dashboard::cohort_of(conn, &program, &id)?),
             None => None,
         };
-        let board = dashboard::compute(conn, &program, cohort.as_ref(), lang, now)?;
+        let board = dashboard::cached(conn, &program, cohort.as_ref(), lang, now)?;
         let version = CurriculumVersion::find_current(conn, &program.id)?;
         let title = version.map_or(program.slug, |v| {
             if lang == crate::domain::language::Language::En {
@@ -54,7 +54,14 @@ pub async fn dashboard(
         .cohort
         .as_ref()
         .map_or(String::new(), |c| format!("&cohort={c}"));
+    let as_of = crate::domain::schedule::to_local(
+        crate::submissions::journey::person_tz(&owner.0.person),
+        board.as_of,
+    )
+    .format("%Y-%m-%d %H:%M")
+    .to_string();
     page.with("board", &board)
+        .with("as_of", &as_of)
         .with("scope", &scope)
         .with("program_title", &title)
         .with("expiring_days", &dashboard::EXPIRING_DAYS)
