@@ -258,6 +258,7 @@ async fn reference(pool: DbPool, email: String) -> Duration {
         None,
     )
     .await
+    .1
 }
 
 /// Builds the scale database and measures; returns the figures and the reference latency.
@@ -419,13 +420,18 @@ pub async fn measure(
             Some(d.as_secs_f64()),
         )
     };
-    let d = page(&client, &format!("{base}/dashboard"), Some(&cookie), None).await;
+    let (first, d) = page(&client, &format!("{base}/dashboard"), Some(&cookie), None).await;
     out.push(latency(
-        format!("program dashboard, {enrolled} trainees (median of 30)"),
+        format!("program dashboard, {enrolled} trainees, computed (first view)"),
+        "< 300 ms",
+        first,
+    ));
+    out.push(latency(
+        format!("program dashboard, {enrolled} trainees, within 30 s (median of 30)"),
         "< 300 ms",
         d,
     ));
-    let d = page(
+    let (_, d) = page(
         &client,
         &format!("{base}/api/v1/cohorts/{big}/progress"),
         None,
@@ -437,10 +443,10 @@ pub async fn measure(
         "< 200 ms",
         d,
     ));
-    let d = page(&client, &format!("{base}/grading"), Some(&cookie), None).await;
+    let (_, d) = page(&client, &format!("{base}/grading"), Some(&cookie), None).await;
     out.push(latency(
-        format!("grading dashboard, {enrolled} trainees (median of 30)"),
-        "(issue 6)",
+        format!("grading dashboard (owner), {enrolled} trainees (median of 30)"),
+        "(issue 6: vs reference)",
         d,
     ));
     out.push(latency(
