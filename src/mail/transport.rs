@@ -60,6 +60,7 @@ impl Transport {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| anyhow::anyhow!("QUALIFY_SMTP_URL: {e}"))?
             .timeout(Some(Duration::from_secs(30)))
+            .pool_config(lettre::transport::smtp::PoolConfig::new().max_size(16))
             .build();
         Ok(Self::Smtp(transport))
     }

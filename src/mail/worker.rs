@@ -261,8 +261,8 @@ impl Worker {
     }
 }
 
-/// Mails sent at the same time by one worker (lettre keeps up to 10 pooled connections).
-const CONCURRENCY: usize = 8;
+/// Mails sent at the same time by one worker, each over its own pooled connection (16).
+const CONCURRENCY: usize = 16;
 
 /// What became of one mail.
 enum Handled {
