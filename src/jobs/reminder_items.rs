@@ -159,6 +159,43 @@ fn cohort_items(
     now: NaiveDateTime,
     found: &mut Found,
 ) -> Result<(), AppError> {
+    let schedule = ScheduleEntry::list_by_cohort(conn, &cohort.id)?;
+    let extended: HashMap<(String, String), NaiveDateTime> = extensions::table
+        .inner_join(enrollments::table.on(enrollments::id.eq(extensions::enrollment_id)))
+        .filter(enrollments::cohort_id.eq(&cohort.id))
+        .select((
+            extensions::enrollment_id,
+            extensions::assignment_id,
+            extensions::due_at,
+        ))
+        .load::<(String, String, NaiveDateTime)>(conn)?
+        .into_iter()
+        .map(|(e, a, due)| ((e, a), due))
+        .collect();
+    let assignments = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?;
+    // Only assignments whose deadline (or someone's extension) falls in a rule's window matter;
+    // the rest of the cohort's work is not read at all.
+    let in_window = |due: NaiveDateTime| due_rule(rules, due, now).is_some();
+    let relevant: Vec<String> = assignments
+        .iter()
+        .filter(|a| {
+            schedule.iter().any(|e| {
+                e.module_id == a.module_id
+                    && e.unlock_at <= now
+                    && (in_window(e.due_at)
+                        || extended
+                            .iter()
+                            .any(|((_, x), due)| *x == a.id.0 && in_window(*due)))
+            })
+        })
+        .map(|a| a.id.0.clone())
+        .collect();
+    let opened = schedule
+        .iter()
+        .any(|e| e.unlock_at <= now && e.unlock_at > now - Duration::days(OPEN_WINDOW_DAYS));
+    if relevant.is_empty() && !opened {
+        return Ok(());
+    }
     let trainees: Vec<(String, Person)> = enrollments::table
         .inner_join(people::table)
         .filter(enrollments::cohort_id.eq(&cohort.id))
@@ -172,42 +209,33 @@ fn cohort_items(
     if trainees.is_empty() {
         return Ok(());
     }
-    let schedule = ScheduleEntry::list_by_cohort(conn, &cohort.id)?;
     let modules = Module::list_by_version(conn, &cohort.curriculum_version_id)?;
-    let assignments = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?;
     // By enrollment (an index), not by state (SQLite would scan every handed-in submission).
     let in_cohort = enrollments::table
         .filter(enrollments::cohort_id.eq(&cohort.id))
         .select(enrollments::id);
-    let handed_in: HashSet<(String, String)> = submissions::table
-        .filter(submissions::enrollment_id.eq_any(in_cohort))
-        .select((
-            submissions::enrollment_id,
-            submissions::assignment_id,
-            submissions::state,
-        ))
-        .load::<(String, String, String)>(conn)?
-        .into_iter()
-        .filter(|(_, _, state)| {
-            matches!(
-                state.as_str(),
-                "submitted" | "in_review" | "passed" | "failed"
-            )
-        })
-        .map(|(e, a, _)| (e, a))
-        .collect();
-    let extended: HashMap<(String, String), NaiveDateTime> = extensions::table
-        .inner_join(enrollments::table.on(enrollments::id.eq(extensions::enrollment_id)))
-        .filter(enrollments::cohort_id.eq(&cohort.id))
-        .select((
-            extensions::enrollment_id,
-            extensions::assignment_id,
-            extensions::due_at,
-        ))
-        .load::<(String, String, NaiveDateTime)>(conn)?
-        .into_iter()
-        .map(|(e, a, due)| ((e, a), due))
-        .collect();
+    let handed_in: HashSet<(String, String)> = if relevant.is_empty() {
+        HashSet::new()
+    } else {
+        submissions::table
+            .filter(submissions::enrollment_id.eq_any(in_cohort))
+            .filter(submissions::assignment_id.eq_any(&relevant))
+            .select((
+                submissions::enrollment_id,
+                submissions::assignment_id,
+                submissions::state,
+            ))
+            .load::<(String, String, String)>(conn)?
+            .into_iter()
+            .filter(|(_, _, state)| {
+                matches!(
+                    state.as_str(),
+                    "submitted" | "in_review" | "passed" | "failed"
+                )
+            })
+            .map(|(e, a, _)| (e, a))
+            .collect()
+    };
     for entry in &schedule {
         let Some(module) = modules.iter().find(|m| m.id == entry.module_id) else {
             continue;
