@@ -9,22 +9,25 @@
 # 2. The load test: a release `qualify serve` on a demo of $TRAINEES trainees (default
 #    100000), wrk with 64 connections for 30 s over a realistic mix (dashboards, module pages,
 #    the review queue, verify pages, 10 % writes); resident memory idle and at the peak.
-# wrk is installed with apt if missing.
+# wrk is installed with apt if missing. LOAD_ONLY=1 skips step 1 (and the release build);
+# QUALIFY_BIN, TRAINEES and DURATION override the binary, the demo size and the 30 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_URL=${1:-}
 TRAINEES=${TRAINEES:-100000}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
-echo "== speed targets (SQLite)"
-cargo bench --bench targets 2>&1 | sed -n '/^| figure/,$p'
-if [ -n "$PG_URL" ]; then
-  echo "== speed targets (PostgreSQL)"
-  QUALIFY_BENCH_DATABASE_URL="$PG_URL" cargo bench --bench targets 2>&1 | sed -n '/^| figure/,$p'
+if [ -z "${LOAD_ONLY:-}" ]; then
+  echo "== speed targets (SQLite)"
+  cargo bench --bench targets 2>&1 | sed -n '/^| figure/,$p'
+  if [ -n "$PG_URL" ]; then
+    echo "== speed targets (PostgreSQL)"
+    QUALIFY_BENCH_DATABASE_URL="$PG_URL" cargo bench --bench targets 2>&1 | sed -n '/^| figure/,$p'
+  fi
+  cargo build --release --quiet
 fi
-
-cargo build --release --quiet
-bin=$PWD/target/release/qualify
+bin=${QUALIFY_BIN:-$PWD/target/release/qualify}
+DURATION=${DURATION:-30s}
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
 hwm() { awk '/VmHWM/ {print int($2/1024)}' "/proc/$1/status"; }
 
@@ -34,7 +37,8 @@ load() { # backend database-url
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   export QUALIFY_DATABASE_URL=$2 QUALIFY_DATA_DIR=$work/data QUALIFY_BIND=127.0.0.1:$port \
     QUALIFY_BASE_URL=http://127.0.0.1:$port QUALIFY_LOG=warn QUALIFY_MAIL_WORKER=off \
-    QUALIFY_SCHEDULER=off QUALIFY_SESSION_IDLE_MINUTES=600 QUALIFY_DATABASE_POOL_SIZE=16
+    QUALIFY_SCHEDULER=off QUALIFY_SESSION_IDLE_MINUTES=600 QUALIFY_DATABASE_POOL_SIZE=16 \
+    QUALIFY_TRUST_FORWARDED=on
   "$bin" demo --trainees "$TRAINEES" > "$work/demo.txt"
   "$bin" serve > "$work/serve.log" 2>&1 &
   pid=$!
@@ -42,8 +46,8 @@ load() { # backend database-url
   sleep 2
   local idle; idle=$(rss $pid)
   MIX_DIR=$work python3 scripts/load/prepare.py "http://127.0.0.1:$port" "$work/demo.txt" "$bin" "$work/requests.lua"
-  echo "== load test ($1, $TRAINEES trainees): 64 connections, 30 s"
-  MIX_DIR=$work wrk -t2 -c64 -d30s --latency -s scripts/load/mix.lua "http://127.0.0.1:$port" | tail -n 3
+  echo "== load test ($1, $TRAINEES trainees): 64 connections, $DURATION"
+  MIX_DIR=$work wrk -t2 -c64 -d"$DURATION" --latency -s scripts/load/mix.lua "http://127.0.0.1:$port" | tail -n 3
   echo "memory: idle ${idle} MB, peak under load $(hwm $pid) MB"
   kill -TERM $pid; wait $pid || true
   rm -rf "$work"

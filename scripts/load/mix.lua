@@ -1,10 +1,20 @@
--- wrk request mix: requests.lua (written by prepare.py) lists prepared requests; each request
--- picks one at random; the summary counts answers that are not 2xx/3xx.
+-- wrk request mix: requests.lua (written by prepare.py) builds the prepared requests; each
+-- request picks one at random; the summary counts answers that are not 2xx/3xx.
 package.path = package.path .. ";" .. os.getenv("MIX_DIR") .. "/?.lua"
 require("requests")
-math.randomseed(os.time())
+local requests
+
+init = function(args)
+  math.randomseed(os.time())
+  requests = build()
+end
 
 request = function()
+  if #verify_paths > 0 and math.random(7) == 1 then
+    -- An anonymous visitor from one of many addresses (QUALIFY_TRUST_FORWARDED=on).
+    local ip = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
+    return wrk.format("GET", verify_paths[math.random(#verify_paths)], {["X-Forwarded-For"] = ip}, nil)
+  end
   return requests[math.random(#requests)]
 end
 
