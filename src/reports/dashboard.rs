@@ -4,24 +4,22 @@
 //! cohorts in scope, so a program of 100,000 trainees costs a handful of index scans.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
 use serde::Serialize;
 
 use super::cotrainers::median;
+pub use super::dashboard_cache::{FRESH_SECONDS, cached};
+use super::dashboard_sql::{
+    Certified, CohortRow, Count, Load, OnTime, Stall, StateCount, Turnaround, load,
+};
 use super::progress;
 use crate::db::DbConnection;
 use crate::db::models::{Cohort, Program};
 use crate::domain::ids::CohortId;
 use crate::domain::language::Language;
 use crate::error::AppError;
-
-/// Which cohorts and languages the figures are for.
-const SCOPE: &str = "c.program_id = $1 AND ($2 IS NULL OR c.id = $2)";
 
 /// Days ahead counted as "expiring soon".
 pub const EXPIRING_DAYS: i64 = 90;
@@ -101,115 +99,6 @@ pub struct Dashboard {
     pub cohorts: Vec<CohortLine>,
 }
 
-#[derive(QueryableByName)]
-struct StateCount {
-    #[diesel(sql_type = Text)]
-    state: String,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
-struct Certified {
-    #[diesel(sql_type = Text)]
-    cohort_id: String,
-    #[diesel(sql_type = Text)]
-    starts_on: String,
-    #[diesel(sql_type = Timestamp)]
-    issued_at: NaiveDateTime,
-}
-
-#[derive(QueryableByName)]
-struct OnTime {
-    #[diesel(sql_type = BigInt)]
-    total: i64,
-    #[diesel(sql_type = Nullable<BigInt>)]
-    late: Option<i64>,
-}
-
-#[derive(QueryableByName)]
-struct Stall {
-    #[diesel(sql_type = Text)]
-    version: String,
-    #[diesel(sql_type = BigInt)]
-    passed: i64,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
-struct Turnaround {
-    #[diesel(sql_type = Timestamp)]
-    allocated_at: NaiveDateTime,
-    #[diesel(sql_type = Timestamp)]
-    completed_at: NaiveDateTime,
-}
-
-#[derive(QueryableByName)]
-struct Load {
-    #[diesel(sql_type = Text)]
-    name: String,
-    #[diesel(sql_type = BigInt)]
-    open: i64,
-    #[diesel(sql_type = Nullable<BigInt>)]
-    overdue: Option<i64>,
-}
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
-struct CohortRow {
-    #[diesel(sql_type = Text)]
-    id: String,
-    #[diesel(sql_type = Text)]
-    name: String,
-    #[diesel(sql_type = Text)]
-    state: String,
-    #[diesel(sql_type = Text)]
-    starts_on: String,
-    #[diesel(sql_type = BigInt)]
-    enrolled: i64,
-    #[diesel(sql_type = Nullable<BigInt>)]
-    active: Option<i64>,
-}
-
-/// Runs `sql` with `$1` program, `$2` cohort (or null) and `$3`… the given moments.
-fn load<T>(
-    conn: &mut DbConnection,
-    sql: &str,
-    program: &str,
-    cohort: Option<&str>,
-    times: &[NaiveDateTime],
-) -> Result<Vec<T>, AppError>
-where
-    T: QueryableByName<diesel::sqlite::Sqlite> + QueryableByName<diesel::pg::Pg> + 'static,
-{
-    // SQLite reads `$1` as a named parameter numbered by first appearance; `?1` is its
-    // positional form, so the same text binds alike on both backends.
-    let text = sql.replace("{SCOPE}", SCOPE);
-    let sqlite_text = text.replace('$', "?");
-    macro_rules! bound {
-        ($c:ident, $db:ty, $text:expr) => {{
-            let mut q = diesel::sql_query($text)
-                .into_boxed::<$db>()
-                .bind::<Text, _>(program.to_string())
-                .bind::<Nullable<Text>, _>(cohort.map(str::to_string));
-            for t in times {
-                q = q.bind::<Timestamp, _>(*t);
-            }
-            q.load::<T>($c)?
-        }};
-    }
-    Ok(match conn {
-        DbConnection::Sqlite(c) => bound!(c, diesel::sqlite::Sqlite, sqlite_text),
-        DbConnection::Postgresql(c) => bound!(c, diesel::pg::Pg, text),
-    })
-}
-
 fn percent(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
 }
@@ -227,44 +116,6 @@ fn bars(items: Vec<(String, i64, i64, Option<String>)>) -> Vec<Bar> {
             href,
         })
         .collect()
-}
-
-/// How long a computed dashboard is served again (per instance). At company scale the
-/// figures take seconds to aggregate on SQLite; a management dashboard half a minute old is
-/// fine, and the page says when it was computed.
-pub const FRESH_SECONDS: u64 = 30;
-
-type Key = (String, Option<String>, Language);
-
-static CACHE: Mutex<Option<HashMap<Key, (Instant, Dashboard)>>> = Mutex::new(None);
-
-/// The dashboard, computed at most every [`FRESH_SECONDS`] per program, cohort and language.
-pub fn cached(
-    conn: &mut DbConnection,
-    program: &Program,
-    cohort: Option<&Cohort>,
-    lang: Language,
-    now: NaiveDateTime,
-) -> Result<Dashboard, AppError> {
-    let key = (program.id.0.clone(), cohort.map(|c| c.id.0.clone()), lang);
-    let fresh = |(at, _): &(Instant, Dashboard)| at.elapsed().as_secs() < FRESH_SECONDS;
-    if let Some(hit) = CACHE
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .as_ref()
-        .and_then(|m| m.get(&key))
-        .filter(|e| fresh(e))
-    {
-        return Ok(hit.1.clone());
-    }
-    let board = compute(conn, program, cohort, lang, now)?;
-    let mut guard = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    let map = guard.get_or_insert_with(HashMap::new);
-    if map.len() > 1_000 {
-        map.retain(|_, e| fresh(e));
-    }
-    map.insert(key, (Instant::now(), board.clone()));
-    Ok(board)
 }
 
 /// The dashboard of `program`, or of one of its cohorts.

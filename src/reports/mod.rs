@@ -8,6 +8,8 @@
 pub mod cotrainers;
 pub mod csv_out;
 pub mod dashboard;
+mod dashboard_cache;
+mod dashboard_sql;
 pub mod export;
 pub mod filters;
 pub mod json_out;

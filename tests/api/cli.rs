@@ -5,6 +5,17 @@ use std::process::Command;
 use crate::content_validation::ContentCopy;
 use crate::helpers::course_content;
 
+/// Runs qualify on the database `db` with its data dir in `dir` and the shipped curriculum.
+fn in_folder(dir: &std::path::Path, db: &str, args: &[&str]) -> std::process::Output {
+    qualify()
+        .args(args)
+        .env("QUALIFY_DATABASE_URL", db)
+        .env("QUALIFY_DATA_DIR", dir.join("data"))
+        .env("QUALIFY_CONTENT_DIR", course_content())
+        .output()
+        .unwrap()
+}
+
 fn qualify() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_qualify"));
     cmd.env_clear()
@@ -126,15 +137,7 @@ fn demo_fills_an_empty_database_once_and_prints_working_links() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("demo.db").display());
-    let run = |args: &[&str]| {
-        qualify()
-            .args(args)
-            .env("QUALIFY_DATABASE_URL", &db)
-            .env("QUALIFY_DATA_DIR", dir.path().join("data"))
-            .env("QUALIFY_CONTENT_DIR", course_content())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| in_folder(dir.path(), &db, args);
     let out = run(&["demo", "--trainees", "12", "--seed", "7"]);
     assert!(
         out.status.success(),
@@ -174,15 +177,7 @@ fn report_writes_a_complete_file_or_explains_what_is_wrong() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("report.db").display());
-    let run = |args: &[&str]| {
-        qualify()
-            .args(args)
-            .env("QUALIFY_DATABASE_URL", &db)
-            .env("QUALIFY_DATA_DIR", dir.path().join("data"))
-            .env("QUALIFY_CONTENT_DIR", course_content())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| in_folder(dir.path(), &db, args);
     assert!(run(&["demo", "--trainees", "5"]).status.success());
     let out = dir.path().join("cotrainers.xlsx");
     let done = run(&[
@@ -240,15 +235,7 @@ fn backup_copies_a_checked_database_and_never_overwrites() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("live.db").display());
-    let run = |args: &[&str]| {
-        qualify()
-            .args(args)
-            .env("QUALIFY_DATABASE_URL", &db)
-            .env("QUALIFY_DATA_DIR", dir.path().join("data"))
-            .env("QUALIFY_CONTENT_DIR", course_content())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| in_folder(dir.path(), &db, args);
     assert!(run(&["demo", "--trainees", "5"]).status.success());
     let copy = dir.path().join("backup.db");
     let out = run(&["backup", "--out", copy.to_str().unwrap()]);
