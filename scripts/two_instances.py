@@ -6,10 +6,12 @@ Checks, with nothing but the standard library:
   * both run the scheduler tick and the mail worker, and every mail reaches the SMTP server
     exactly once (a loopback SMTP sink in this script counts Message-IDs);
   * submissions handed in through both instances are allocated once per review slot;
+  * with an S3-compatible server given, each instance keeps its own data dir and both store
+    attachments in one bucket: a file uploaded through one downloads through the other;
   * SIGTERM ends instance A gracefully (exit code 0, "stopping" logged) while B keeps serving,
     and mail queued afterwards still goes out once, through B.
 
-Usage: scripts/two_instances.py QUALIFY_BINARY POSTGRES_URL
+Usage: scripts/two_instances.py QUALIFY_BINARY POSTGRES_URL [S3_ENDPOINT]
 """
 
 import http.cookiejar
@@ -27,6 +29,7 @@ import urllib.parse
 import urllib.request
 
 BINARY, DATABASE = sys.argv[1], sys.argv[2]
+S3 = sys.argv[3] if len(sys.argv) > 3 else None
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RECEIVED = []
 LOCK = threading.Lock()
@@ -82,8 +85,15 @@ def smtp_sink(port):
     threading.Thread(target=accept, daemon=True).start()
 
 
-def env(port, smtp, data):
+def env(port, smtp, data, bucket=None):
     e = dict(os.environ)
+    if bucket:
+        e.update({
+            "QUALIFY_STORAGE": f"s3://{bucket}/two",
+            "QUALIFY_S3_ENDPOINT": S3,
+            "QUALIFY_S3_ACCESS_KEY_ID": "testing",
+            "QUALIFY_S3_SECRET_ACCESS_KEY": "testing",
+        })
     e.update({
         "QUALIFY_DATABASE_URL": DATABASE,
         "QUALIFY_BIND": f"127.0.0.1:{port}",
@@ -137,6 +147,28 @@ class Client:
         except urllib.error.HTTPError as e:
             return e.code, e.read().decode()
 
+    def upload(self, url, token, name, content):
+        boundary = "qualify-two-instances-boundary"
+        data = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+                "Content-Type: application/octet-stream\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        req = urllib.request.Request(url, data=data, method="POST", headers={
+            "Authorization": f"Bearer {token}",
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+        })
+        try:
+            with self.opener.open(req, timeout=60) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+    def download(self, url, token):
+        req = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+        try:
+            with self.opener.open(req, timeout=60) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+
     def send(self, method, url, token=None, body=None, form=None):
         data, headers = None, {}
         if body is not None:
@@ -166,7 +198,18 @@ def main():
     smtp_sink(smtp)
     data = tempfile.mkdtemp(prefix="qualify-two-")
     a_port, b_port = free_port(), free_port()
-    a_env, b_env = env(a_port, smtp, data), env(b_port, smtp, data)
+    bucket = None
+    if S3:
+        bucket = f"qualify-two-{os.getpid()}"
+        req = urllib.request.Request(f"{S3}/{bucket}", method="PUT")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            assert r.status == 200, r.status
+        os.makedirs(os.path.join(data, "a"))
+        os.makedirs(os.path.join(data, "b"))
+        a_env = env(a_port, smtp, os.path.join(data, "a"), bucket)
+        b_env = env(b_port, smtp, os.path.join(data, "b"), bucket)
+    else:
+        a_env, b_env = env(a_port, smtp, data), env(b_port, smtp, data)
     run(["migrate"], a_env)
     link = run(["owner", "create", "--email", "olga@example.com", "--name", "Olga Owner"], a_env)
     link = re.search(r"(http://\S+/sign-in/link/\S+)", link).group(1)
@@ -209,6 +252,22 @@ def main():
         version = json.loads(body)["lock_version"]
         status, body = api.send("PATCH", f"{B}/api/v1/cohorts/{cohort}", owner, {"state": "running", "lock_version": version})
         assert status == 204, body
+
+        # With one bucket, each instance serves what the other stored.
+        if bucket:
+            t = run(["token", "create", "--email", "trainee0@example.com"], a_env).strip()
+            status, body = api.get(f"{A}/api/v1/me/progress", t)
+            enrollment = json.loads(body)[0]["enrollment_id"]
+            papers = {A: b"# Arbeitspapier\n\nHochgeladen auf A.\n" * 2000, B: b"# Working paper\n\nUploaded on B.\n" * 3000}
+            for here, there in ((A, B), (B, A)):
+                status, body = api.upload(f"{here}/api/v1/enrollments/{enrollment}/assignments/purpose-canvas/attachments", t, "paper.md", papers[here])
+                assert status == 201, (status, body)
+                attachment = json.loads(body)["id"]
+                status, content = api.download(f"{there}/api/v1/attachments/{attachment}", t)
+                assert status == 200 and content == papers[here], (status, len(content))
+            on_disk = [f for d in ("a", "b") for _, _, fs in os.walk(os.path.join(data, d, "uploads")) for f in fs]
+            assert on_disk == [], on_disk
+            print("ok: uploads through A download through B and back; both live in the bucket, none on disk")
 
         # Trainees hand in through both instances.
         for i in range(20):

@@ -90,10 +90,22 @@ pub fn demo(
         crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
             .with_unsubscribe_key(&settings.secret_key);
     let started = std::time::Instant::now();
+    let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
     let (demo, made) = crate::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
         .map_err(cli_error)?;
+    let files = demo.files.len();
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?
+        .block_on(async {
+            for (key, content) in demo.files {
+                storage.put_bytes(&key, content).await?;
+            }
+            anyhow::Ok(())
+        })
+        .map_err(|e| anyhow::anyhow!("storing the demo's attachments in {storage:?}: {e}"))?;
     println!(
-        "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions, {} reviews, {} certificates.",
+        "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions ({files} with a file), {} reviews, {} certificates.",
         started.elapsed().as_secs_f64(),
         made.trainees,
         made.cohorts,

@@ -107,6 +107,8 @@ pub struct Settings {
     pub rules: crate::jobs::rules::Rules,
     /// Bearer token `/metrics` asks for (none: open, for a scraper on an internal network).
     pub metrics_token: Option<String>,
+    /// Where attachments and generated files are kept.
+    pub storage: crate::storage::StorageSetting,
 }
 
 /// A setting that could not be used, named for the person who set it.
@@ -268,7 +270,9 @@ impl Settings {
         };
         let rules = crate::jobs::rules::Rules::from_settings(get)?;
         let metrics_token = get("QUALIFY_METRICS_TOKEN").map(str::to_string);
+        let storage = crate::storage::StorageSetting::from_settings(get)?;
         Ok(Self {
+            storage,
             rules,
             metrics_token,
             environment,

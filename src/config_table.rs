@@ -44,6 +44,27 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "Ed25519 seed that signs certificate credentials: exactly 64 hex characters",
     ),
     (
+        "QUALIFY_STORAGE",
+        "files",
+        "where attachments live: files (under <data dir>/uploads) or s3://BUCKET[/PREFIX]",
+    ),
+    (
+        "QUALIFY_S3_ENDPOINT",
+        "(unset: AWS)",
+        "URL of an S3-compatible server, e.g. http://127.0.0.1:9000",
+    ),
+    ("QUALIFY_S3_REGION", "us-east-1", "region of the bucket"),
+    (
+        "QUALIFY_S3_ACCESS_KEY_ID",
+        "(unset: AWS_ACCESS_KEY_ID or the instance role)",
+        "access key id for the bucket",
+    ),
+    (
+        "QUALIFY_S3_SECRET_ACCESS_KEY",
+        "(unset: AWS_SECRET_ACCESS_KEY or the instance role)",
+        "secret access key for the bucket (never logged)",
+    ),
+    (
         "QUALIFY_SMTP_URL",
         "(unset: mails go to <data dir>/mail/)",
         "smtp:// or smtps:// relay",

@@ -34,6 +34,7 @@ pub mod reports;
 pub mod routes;
 pub mod shutdown;
 pub mod startup;
+pub mod storage;
 pub mod submissions;
 pub mod telemetry;
 pub mod templates;

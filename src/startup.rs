@@ -32,6 +32,8 @@ pub struct AppState {
     pub composer: Composer,
     /// Signs certificate credentials.
     pub issuer: Arc<crate::certificates::credential::Issuer>,
+    /// Where attachments are kept.
+    pub storage: crate::storage::Storage,
 }
 
 /// A built, not yet running, server.
@@ -91,7 +93,10 @@ impl Application {
             &settings.base_url,
             &composer.domain,
         )?);
+        let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
+        tracing::info!(storage = storage.describe(), "file storage");
         let state = web::Data::new(AppState {
+            storage,
             settings,
             pool,
             templates,

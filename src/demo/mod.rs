@@ -6,6 +6,7 @@
 //! 100000` builds a company-scale program for the benchmarks.
 
 mod extras;
+pub mod files;
 pub mod scale;
 mod texts;
 mod work;
@@ -25,6 +26,8 @@ pub use scale::Generated;
 pub struct DemoAccounts {
     /// (role, name, email, link)
     pub accounts: Vec<(&'static str, String, String, String)>,
+    /// Attachment files to put into storage (their rows are already written).
+    pub files: Vec<files::StoredFile>,
 }
 
 fn person(
@@ -55,6 +58,9 @@ fn person(
     Ok(p.id)
 }
 
+/// How many handed-in versions get a file (enough to show, few enough to store quickly).
+const DEMO_FILES: i64 = 60;
+
 /// Builds the demo. Refuses a database that already holds people unless `force`.
 pub fn build(
     conn: &mut DbConnection,
@@ -75,7 +81,7 @@ pub fn build(
         String::new()
     };
     let mail = |local: &str| format!("{local}{suffix}@demo.example");
-    let (owner_id, generated) = write_tx(conn, |conn| -> Result<_, AppError> {
+    let (owner_id, generated, files) = write_tx(conn, |conn| -> Result<_, AppError> {
         let owner_id = person(
             conn,
             "Olga Owner",
@@ -129,7 +135,8 @@ pub fn build(
             generated.coach = Some(coach);
         }
         extras::add(conn, composer, &owner_id, &generated, now)?;
-        Ok((owner_id, generated))
+        let files = files::attach(conn, DEMO_FILES, now)?;
+        Ok((owner_id, generated, files))
     })?;
     let valid = Duration::hours(1);
     let mut accounts = Vec::new();
@@ -149,5 +156,5 @@ pub fn build(
             link_url(&composer.base_url, &token),
         ));
     }
-    Ok((DemoAccounts { accounts }, generated))
+    Ok((DemoAccounts { accounts, files }, generated))
 }

@@ -1,13 +1,13 @@
 //! Attachments: upload (multipart, streamed to disk, type checked by content), download (as an
 //! attachment, `nosniff`, sandboxed), and removal from the draft.
 
-use std::io::Write;
-
 use actix_multipart::Multipart;
+use actix_web::body::SizedStream;
 use actix_web::http::StatusCode;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
 
 use super::see_other;
 use crate::accounts::SignedIn;
@@ -18,7 +18,7 @@ use crate::domain::file_type::{TypeProblem, sniff};
 use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
 use crate::startup::AppState;
-use crate::submissions::attachments::{self, stored_path, upload_dir};
+use crate::submissions::attachments;
 
 const HEAD: usize = 8192;
 
@@ -124,11 +124,11 @@ pub async fn receive(
             return Ok(Err((refusal.key(), StatusCode::UNPROCESSABLE_ENTITY)));
         }
     };
-    let tmp_dir = upload_dir(&settings.data_dir).join("tmp");
-    std::fs::create_dir_all(&tmp_dir).map_err(|e| AppError::Internal(e.into()))?;
     let id = uuid::Uuid::new_v4().to_string();
-    let tmp_path = tmp_dir.join(&id);
-    let mut file = std::fs::File::create(&tmp_path).map_err(|e| AppError::Internal(e.into()))?;
+    let tmp_path = state.storage.staging_dir().join(&id);
+    let mut file = tokio::fs::File::create(&tmp_path)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
     let (mut size, mut head, mut hasher) = (0u64, Vec::with_capacity(HEAD), Sha256::new());
     while let Some(chunk) = field.next().await {
         let chunk = match chunk {
@@ -151,10 +151,14 @@ pub async fn receive(
             head.extend_from_slice(&chunk[..chunk.len().min(HEAD - head.len())]);
         }
         hasher.update(&chunk);
-        if let Err(e) = file.write_all(&chunk) {
+        if let Err(e) = file.write_all(&chunk).await {
             let _ = std::fs::remove_file(&tmp_path);
             return Err(AppError::Internal(e.into()));
         }
+    }
+    if let Err(e) = file.flush().await {
+        let _ = std::fs::remove_file(&tmp_path);
+        return Err(AppError::Internal(e.into()));
     }
     drop(file);
     let kind = match sniff(&head, name, &settings.upload_types) {
@@ -170,10 +174,11 @@ pub async fn receive(
         }
     };
     let key = format!("{}/{id}", &id[..2]);
-    let final_path = stored_path(&settings.data_dir, &key);
-    std::fs::create_dir_all(final_path.parent().expect("sharded path"))
-        .map_err(|e| AppError::Internal(e.into()))?;
-    std::fs::rename(&tmp_path, &final_path).map_err(|e| AppError::Internal(e.into()))?;
+    state
+        .storage
+        .put_file(&key, &tmp_path)
+        .await
+        .map_err(AppError::Internal)?;
     let row = Attachment {
         id,
         submission_id: submission,
@@ -196,7 +201,7 @@ pub async fn receive(
     })
     .await
     {
-        let _ = std::fs::remove_file(&final_path);
+        let _ = state.storage.delete(&row.storage_key).await;
         return Err(e);
     }
     Ok(Ok(row))
@@ -213,11 +218,11 @@ pub async fn download(
         attachments::for_download(conn, &viewer, &id)
     })
     .await?;
-    let path = stored_path(&state.settings.data_dir, &attachment.storage_key);
-    let bytes = web::block(move || std::fs::read(path))
+    let file = state
+        .storage
+        .get(&attachment.storage_key)
         .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?
-        .map_err(|e| AppError::Internal(e.into()))?;
+        .map_err(AppError::Internal)?;
     let ascii: String = name
         .chars()
         .map(|c| {
@@ -240,7 +245,7 @@ pub async fn download(
         .insert_header(("Content-Security-Policy", "sandbox"))
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .insert_header(("Cache-Control", "private, no-store"))
-        .body(bytes))
+        .body(SizedStream::new(file.size, file.body)))
 }
 
 /// `POST /learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete`: removes a file
@@ -256,7 +261,9 @@ pub async fn delete(
         attachments::remove_from_draft(conn, &person, &id, now)
     })
     .await?;
-    let _ = std::fs::remove_file(stored_path(&state.settings.data_dir, &removed.storage_key));
+    if let Err(e) = state.storage.delete(&removed.storage_key).await {
+        tracing::warn!(error = %e, "a removed attachment's file stays in storage");
+    }
     Ok(see_other(&format!(
         "/learn/{enrollment}/assignments/{slug}?done=removed"
     )))

@@ -1,8 +1,7 @@
 //! Files on a submission: who may add them (the trainee, while the draft can be edited, up to
 //! the limit), who may read them (the trainee, the program owner, the cohort's co-trainers),
-//! and where they live (generated names under `<data dir>/uploads/`, never served directly).
-
-use std::path::{Path, PathBuf};
+//! and their rows; the files themselves live in [`crate::storage`] under generated keys, never
+//! served directly.
 
 use chrono::NaiveDateTime;
 use serde_json::json;
@@ -15,16 +14,6 @@ use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
 use crate::domain::ids::{EnrollmentId, PersonId};
 use crate::error::AppError;
-
-/// Where uploads are kept.
-pub fn upload_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("uploads")
-}
-
-/// The file of an attachment.
-pub fn stored_path(data_dir: &Path, key: &str) -> PathBuf {
-    upload_dir(data_dir).join(key)
-}
 
 /// Why a file was not taken, besides the reasons drafts are refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -168,6 +168,21 @@ fn demo_fills_an_empty_database_once_and_prints_working_links() {
         .get_result(&mut *conn)
         .unwrap();
     assert!(versions > 0, "some work is handed in");
+    // Handed-in work carries files, stored where the service reads them, with the right hash.
+    let files: Vec<(String, String)> = qualify::db::schema::attachments::table
+        .select((
+            qualify::db::schema::attachments::storage_key,
+            qualify::db::schema::attachments::sha256,
+        ))
+        .load(&mut *conn)
+        .unwrap();
+    assert!(!files.is_empty(), "{stdout}");
+    for (key, sha) in files {
+        let content = std::fs::read(dir.path().join("data/uploads").join(&key)).unwrap();
+        use sha2::Digest;
+        assert_eq!(hex::encode(sha2::Sha256::digest(&content)), sha);
+        assert!(content.starts_with(b"# "), "a Markdown working paper");
+    }
 }
 
 #[test]

@@ -158,9 +158,30 @@ fn init_logs() -> Arc<std::sync::Mutex<Vec<u8>>> {
 
 /// Starts the app after `adjust` changed its settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut BTreeMap<String, String>)) -> TestApp {
-    LOGS.get_or_init(init_logs);
     let dir = tempfile::tempdir().expect("temp dir");
     let db = TestDb::create(dir.path());
+    start(db, dir, adjust).await
+}
+
+/// A second instance on the same database, with a data dir of its own (as on another machine).
+pub async fn spawn_beside(
+    first: &TestApp,
+    adjust: impl FnOnce(&mut BTreeMap<String, String>),
+) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = TestDb {
+        url: first.db.url.clone(),
+        postgres: first.db.postgres.clone(),
+    };
+    start(db, dir, adjust).await
+}
+
+async fn start(
+    db: TestDb,
+    dir: tempfile::TempDir,
+    adjust: impl FnOnce(&mut BTreeMap<String, String>),
+) -> TestApp {
+    LOGS.get_or_init(init_logs);
     let mut map = test_settings_map(dir.path(), &db.url);
     adjust(&mut map);
     let settings = Settings::from_map(&map).expect("valid test settings");

@@ -40,3 +40,4 @@ mod sessions;
 mod settings;
 mod sign_in;
 mod smtp_server;
+mod storage_s3;
