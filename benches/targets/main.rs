@@ -8,6 +8,7 @@
 
 mod certificates;
 mod scale;
+mod trainee;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use actix_web::{App, HttpResponse, HttpServer, web};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use qualify::config::Settings;
@@ -94,7 +93,7 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 }
 
 /// The first GET, and the median of 30 more (after 4 warm-ups).
-async fn page(
+pub async fn page(
     client: &awc::Client,
     url: &str,
     cookie: Option<&str>,
@@ -205,62 +204,6 @@ async fn smtp_sink() -> String {
     format!("smtp://127.0.0.1:{port}")
 }
 
-/// The reference: one indexed query and one template, nothing else.
-async fn reference(pool: DbPool, email: String) -> Duration {
-    let mut tera = tera::Tera::default();
-    tera.add_raw_template(
-        "ref.html",
-        "<!doctype html><title>ref</title><p>{{ name }}</p>",
-    )
-    .expect("template");
-    let tera = web::Data::new(tera);
-    let pool = web::Data::new(pool);
-    let server = HttpServer::new(move || {
-        App::new()
-                .app_data(tera.clone())
-                .app_data(pool.clone())
-                .route(
-                    "/ref/{email}",
-                    web::get().to(
-                        |path: web::Path<String>,
-                         tera: web::Data<tera::Tera>,
-                         pool: web::Data<DbPool>| async move {
-                            let email = path.into_inner();
-                            let pool = pool.get_ref().clone();
-                            let name: String = web::block(move || {
-                                let mut conn = pool.get().expect("conn");
-                                people::table
-                                    .filter(people::email_normalized.eq(email))
-                                    .select(people::name)
-                                    .first::<String>(&mut conn)
-                                    .unwrap_or_default()
-                            })
-                            .await
-                            .unwrap_or_default();
-                            let mut ctx = tera::Context::new();
-                            ctx.insert("name", &name);
-                            HttpResponse::Ok()
-                                .content_type("text/html")
-                                .body(tera.render("ref.html", &ctx).unwrap_or_default())
-                        },
-                    ),
-                )
-    })
-    .workers(2)
-    .bind("127.0.0.1:0")
-    .expect("bind");
-    let port = server.addrs()[0].port();
-    actix_web::rt::spawn(server.run());
-    page(
-        &awc::Client::default(),
-        &format!("http://127.0.0.1:{port}/ref/{email}"),
-        None,
-        None,
-    )
-    .await
-    .1
-}
-
 /// Builds the scale database and measures; returns the figures and the reference latency.
 pub async fn measure(
     settings: &Settings,
@@ -295,7 +238,10 @@ pub async fn measure(
         .select(people::email_normalized)
         .first(&mut conn)
         .expect("owner");
-    let reference = reference(pool.clone(), owner_email).await;
+    let reference_url = crate::trainee::reference_server(pool.clone(), &owner_email);
+    let reference = page(&awc::Client::default(), &reference_url, None, None)
+        .await
+        .1;
 
     let spec = |report| Spec {
         report,
@@ -449,6 +395,21 @@ pub async fn measure(
         "(issue 6: vs reference)",
         d,
     ));
+    if let Some((trainee, _)) = &made.trainee {
+        let mut conn = pool.get().expect("connection");
+        let session = qualify::accounts::session::start(&mut conn, trainee, None, now, settings)
+            .expect("session");
+        drop(conn);
+        let (_, d) = page(&client, &format!("{base}/learn"), Some(&session), None).await;
+        out.push(latency(
+            format!("trainee dashboard, {enrolled} trainees (median of 30)"),
+            "< 20 ms",
+            d,
+        ));
+        out.extend(
+            crate::trainee::side_by_side(&format!("{base}/learn"), &session, &reference_url).await,
+        );
+    }
     out.push(latency(
         "reference: one indexed query, one template".into(),
         "-",

@@ -33,15 +33,16 @@ pub async fn get_dashboard(
     let lang = super::api_language(&req, query.lang.as_deref())?;
     let now = state.clock.now_naive();
     let cohort = query.cohort.clone().filter(|c| !c.is_empty());
-    let board = crate::db::run(&state.pool, move |conn| {
+    let (program, cohort) = crate::db::run(&state.pool, move |conn| {
         let program = the_program(conn)?;
         let cohort = match cohort {
             Some(id) => Some(dashboard::cohort_of(conn, &program, &id)?),
             None => None,
         };
-        dashboard::cached(conn, &program, cohort.as_ref(), lang, now)
+        Ok((program, cohort))
     })
     .await?;
+    let board = dashboard::cached(&state.pool, program, cohort, lang, now).await?;
     Ok(HttpResponse::Ok().json(board))
 }
 

@@ -7,6 +7,7 @@ mod files;
 pub mod loader;
 pub mod model;
 mod modules;
+pub mod pinned;
 pub mod sync;
 
 pub use loader::{Problem, load};

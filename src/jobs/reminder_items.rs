@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use super::reminders::Item;
 use super::rules::Rules;
 use crate::db::DbConnection;
-use crate::db::models::{Assignment, Cohort, Module, Person, ScheduleEntry};
+use crate::db::models::{Assignment, Cohort, Person, ScheduleEntry};
 use crate::db::schema::{
     certificates, cohort_schedule, cohorts, enrollments, extensions, people, reviews, submissions,
 };
@@ -172,7 +172,10 @@ fn cohort_items(
         .into_iter()
         .map(|(e, a, due)| ((e, a), due))
         .collect();
-    let assignments = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?;
+    let Some(pinned) = crate::content::pinned::load(conn, &cohort.curriculum_version_id)? else {
+        return Ok(());
+    };
+    let assignments = &pinned.assignments;
     // Only assignments whose deadline (or someone's extension) falls in a rule's window matter;
     // the rest of the cohort's work is not read at all.
     let in_window = |due: NaiveDateTime| due_rule(rules, due, now).is_some();
@@ -209,7 +212,7 @@ fn cohort_items(
     if trainees.is_empty() {
         return Ok(());
     }
-    let modules = Module::list_by_version(conn, &cohort.curriculum_version_id)?;
+    let modules = &pinned.modules;
     // By enrollment (an index), not by state (SQLite would scan every handed-in submission).
     let in_cohort = enrollments::table
         .filter(enrollments::cohort_id.eq(&cohort.id))

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::cotrainers::median;
-pub use super::dashboard_cache::{FRESH_SECONDS, cached};
+pub use super::dashboard_cache::{FRESH_SECONDS, cached, computations};
 use super::dashboard_sql::{
     Certified, CohortRow, Count, Load, OnTime, Stall, StateCount, Turnaround, load,
 };

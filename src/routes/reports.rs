@@ -32,24 +32,24 @@ pub async fn dashboard(
     let page = Page::new(&req, "reports/dashboard.html");
     let (lang, now) = (page.lang, state.clock.now_naive());
     let cohort = query.cohort.clone().filter(|c| !c.is_empty());
-    let (title, board) = crate::db::run(&state.pool, move |conn| {
+    let (title, program, cohort) = crate::db::run(&state.pool, move |conn| {
         let program = the_program(conn)?;
         let cohort = match cohort {
             Some(id) => Some(dashboard::cohort_of(conn, &program, &id)?),
             None => None,
         };
-        let board = dashboard::cached(conn, &program, cohort.as_ref(), lang, now)?;
         let version = CurriculumVersion::find_current(conn, &program.id)?;
-        let title = version.map_or(program.slug, |v| {
+        let title = version.map_or(program.slug.clone(), |v| {
             if lang == crate::domain::language::Language::En {
                 v.title_en
             } else {
                 v.title_de
             }
         });
-        Ok((title, board))
+        Ok((title, program, cohort))
     })
     .await?;
+    let board = dashboard::cached(&state.pool, program, cohort, lang, now).await?;
     let scope = board
         .cohort
         .as_ref()

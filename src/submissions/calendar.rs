@@ -86,7 +86,7 @@ pub fn feed(
         .filter(|e| e.state == "active")
     {
         let ctx = EnrollmentContext::load(conn, &person.id, &enrollment.id)?;
-        for assignment in &ctx.assignments {
+        for assignment in ctx.assignments.iter() {
             let Some(due) = ctx.due(assignment) else {
                 continue;
             };

@@ -1,6 +1,8 @@
 //! Everything one assignment of one enrollment needs, loaded with the ownership check: an
 //! enrollment that is not the caller's is "not found".
 
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
 
 use crate::db::DbConnection;
@@ -18,11 +20,11 @@ pub struct EnrollmentContext {
     /// Its cohort.
     pub cohort: Cohort,
     /// The pinned version.
-    pub version: CurriculumVersion,
+    pub version: Arc<CurriculumVersion>,
     /// Modules in order.
-    pub modules: Vec<Module>,
+    pub modules: Arc<Vec<Module>>,
     /// Assignments of the version.
-    pub assignments: Vec<Assignment>,
+    pub assignments: Arc<Vec<Assignment>>,
     /// The cohort's schedule.
     pub schedule: Vec<ScheduleEntry>,
     /// The trainee's extensions.
@@ -42,17 +44,17 @@ impl EnrollmentContext {
             .filter(|e| &e.person_id == person)
             .ok_or(AppError::NotFound)?;
         let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
-        let version = CurriculumVersion::find(conn, &cohort.curriculum_version_id)?
+        let pinned = crate::content::pinned::load(conn, &cohort.curriculum_version_id)?
             .ok_or(AppError::NotFound)?;
         Ok(Self {
-            modules: Module::list_by_version(conn, &version.id)?,
-            assignments: Assignment::list_by_version(conn, &version.id)?,
+            modules: pinned.modules.clone(),
+            assignments: pinned.assignments.clone(),
+            version: pinned.version.clone(),
             schedule: ScheduleEntry::list_by_cohort(conn, &cohort.id)?,
             extensions: Extension::list_by_enrollment(conn, &enrollment.id)?,
             submissions: Submission::list_by_enrollment(conn, &enrollment.id)?,
             enrollment,
             cohort,
-            version,
         })
     }
 

@@ -10,6 +10,7 @@ mod cli;
 mod cohorts;
 mod content_sync;
 mod content_validation;
+mod dashboard_cache;
 mod enrollment;
 mod grading_allocation;
 mod grading_fixture;
