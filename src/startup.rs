@@ -81,6 +81,10 @@ impl Application {
         let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from)
             .with_unsubscribe_key(&settings.secret_key);
         if settings.scheduler {
+            actix_web::rt::spawn(crate::reports::dashboard::warm(
+                pool.clone(),
+                clock.now_naive(),
+            ));
             actix_web::rt::spawn(crate::jobs::run(
                 pool.clone(),
                 composer.clone(),

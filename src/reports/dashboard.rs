@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::cotrainers::median;
-pub use super::dashboard_cache::{FRESH_SECONDS, cached, computations};
+pub use super::dashboard_cache::{FRESH_SECONDS, cached, computations, warm};
 use super::dashboard_sql::{
     Certified, CohortRow, Count, Load, OnTime, Stall, StateCount, Turnaround, load,
 };

@@ -143,3 +143,17 @@ async fn refresh(
     });
     result
 }
+
+/// Computes the program dashboard in both languages, so that even the first view after a start
+/// is answered from memory (run by instances with the scheduler on).
+pub async fn warm(pool: DbPool, now: NaiveDateTime) {
+    let program = crate::db::run(&pool, crate::cohorts::lifecycle::the_program).await;
+    let Ok(program) = program else {
+        return; // no program yet: nothing to show
+    };
+    for lang in [Language::De, Language::En] {
+        if let Err(e) = cached(&pool, program.clone(), None, lang, now).await {
+            tracing::warn!(error = %e, "dashboard not computed at start");
+        }
+    }
+}

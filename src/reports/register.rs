@@ -71,10 +71,16 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
             .limit(super::PAGE)
             .into_boxed();
         if let Some((at, id)) = &after {
+            // A row-value comparison, which both databases answer from the (issued_at, id)
+            // index; the equivalent OR makes PostgreSQL sort the whole table for every page.
             query = query.filter(
-                certificates::issued_at.gt(*at).or(certificates::issued_at
-                    .eq(*at)
-                    .and(certificates::id.gt(id.clone()))),
+                diesel::dsl::sql::<diesel::sql_types::Bool>(
+                    "(certificates.issued_at, certificates.id) > (",
+                )
+                .bind::<diesel::sql_types::Timestamp, _>(*at)
+                .sql(", ")
+                .bind::<diesel::sql_types::Text, _>(id.clone())
+                .sql(")"),
             );
         }
         if let Some(slug) = &scope.program {

@@ -36,6 +36,7 @@ mod reminders;
 mod reports;
 mod reports_fixture;
 mod reports_mail;
+mod reports_paging;
 mod security;
 mod sessions;
 mod settings;
