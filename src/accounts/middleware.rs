@@ -9,9 +9,10 @@ use actix_web::middleware::Next;
 use actix_web::{HttpMessage, ResponseError, web};
 
 use super::identity::{CsrfToken, Identity};
+use super::session::Upkeep;
 use super::tokens::{constant_time_eq, hash_token, random_token, sign};
 use super::{csrf, session};
-use crate::config::Settings;
+use crate::config::{DatabaseTarget, Settings};
 use crate::db::models::{ApiToken, Person, RoleGrant};
 use crate::error::AppError;
 use crate::startup::AppState;
@@ -38,56 +39,100 @@ enum Resolved {
 
 fn resolve(
     state: &AppState,
+    conn: &mut crate::db::DbConnection,
+    bearer: Option<String>,
+    cookie: Option<String>,
+) -> Result<(Resolved, Option<Upkeep>), AppError> {
+    let now = state.clock.now_naive();
+    if let Some(token) = bearer {
+        let Some(api_token) = ApiToken::find_active(conn, &hash_token(&token))? else {
+            return Ok((Resolved::BadToken, None));
+        };
+        let Some(person) = Person::find(conn, &api_token.person_id)?.filter(Person::is_active)
+        else {
+            return Ok((Resolved::BadToken, None));
+        };
+        let used = api_token
+            .last_used_at
+            .is_none_or(|t| now - t > chrono::Duration::minutes(1))
+            .then(|| Upkeep::UsedToken(api_token.id.clone()));
+        let is_owner = RoleGrant::has_role(conn, &person.id, "owner")?;
+        let identity = Identity {
+            person,
+            session: None,
+            is_owner,
+            is_cotrainer: false,
+        };
+        return Ok((Resolved::Token(Box::new(identity)), used));
+    }
+    let Some(value) = cookie else {
+        return Ok((
+            Resolved::Anonymous {
+                stale_cookie: false,
+            },
+            None,
+        ));
+    };
+    match session::resolve(conn, &value, now, &state.settings)? {
+        (Some((session, person)), upkeep) => {
+            let (is_owner, is_cotrainer) = RoleGrant::owner_and_cotrainer(conn, &person.id)?;
+            let identity = Identity {
+                person,
+                session: Some(session),
+                is_owner,
+                is_cotrainer,
+            };
+            Ok((Resolved::Session(Box::new(identity)), upkeep))
+        }
+        (None, upkeep) => Ok((Resolved::Anonymous { stale_cookie: true }, upkeep)),
+    }
+}
+
+/// Who is asking. The lookups are a few indexed reads: on SQLite they run right here when a
+/// connection is free (handing them to another thread costs more than the reads, and a WAL
+/// reader never waits for a writer); otherwise, and always on PostgreSQL, on the blocking
+/// pool. Marking a session as seen (once a minute) is done before answering; the other
+/// writes (a token's last use, deleting an ended session) follow off the request's path.
+async fn lookup(
+    state: &web::Data<AppState>,
     bearer: Option<String>,
     cookie: Option<String>,
 ) -> Result<Resolved, AppError> {
-    let now = state.clock.now_naive();
     if bearer.is_none() && cookie.is_none() {
         return Ok(Resolved::Anonymous {
             stale_cookie: false,
         });
     }
-    let mut conn = state.pool.get()?;
-    if let Some(token) = bearer {
-        let Some(api_token) = ApiToken::find_active(&mut conn, &hash_token(&token))? else {
-            return Ok(Resolved::BadToken);
-        };
-        let Some(person) = Person::find(&mut conn, &api_token.person_id)?.filter(Person::is_active)
-        else {
-            return Ok(Resolved::BadToken);
-        };
-        if api_token
-            .last_used_at
-            .is_none_or(|t| now - t > chrono::Duration::minutes(1))
-        {
-            ApiToken::touch(&mut conn, &api_token.id, now)?;
+    let sqlite = matches!(state.settings.database, DatabaseTarget::Sqlite(_));
+    let (resolved, upkeep) = match sqlite.then(|| state.pool.try_get()).flatten() {
+        Some(mut conn) => resolve(state, &mut conn, bearer, cookie)?,
+        None => {
+            let state = state.clone();
+            web::block(move || {
+                let mut conn = state.pool.get()?;
+                resolve(&state, &mut conn, bearer, cookie)
+            })
+            .await
+            .map_err(|e| AppError::Internal(e.into()))??
         }
-        let is_owner = RoleGrant::has_role(&mut conn, &person.id, "owner")?;
-        return Ok(Resolved::Token(Box::new(Identity {
-            person,
-            session: None,
-            is_owner,
-            is_cotrainer: false,
-        })));
-    }
-    let Some(value) = cookie else {
-        return Ok(Resolved::Anonymous {
-            stale_cookie: false,
-        });
     };
-    match session::resolve(&mut conn, &value, now, &state.settings)? {
-        Some((session, person)) => {
-            let is_owner = RoleGrant::has_role(&mut conn, &person.id, "owner")?;
-            let is_cotrainer = crate::db::models::Cotrainer::is_member(&mut conn, &person.id)?;
-            Ok(Resolved::Session(Box::new(Identity {
-                person,
-                session: Some(session),
-                is_owner,
-                is_cotrainer,
-            })))
+    let (pool, now) = (state.pool.clone(), state.clock.now_naive());
+    match upkeep {
+        // Once a minute per session, and the idle limit depends on it: done before answering.
+        Some(seen @ Upkeep::SeenSession(_)) => {
+            crate::db::run(&pool, move |conn| Ok(seen.apply(conn, now)?)).await?;
         }
-        None => Ok(Resolved::Anonymous { stale_cookie: true }),
+        Some(upkeep) => {
+            actix_web::rt::spawn(async move {
+                let done = crate::db::run(&pool, move |conn| Ok(upkeep.apply(conn, now)?)).await;
+                if let Err(e) = done {
+                    tracing::warn!(error = %e, "session upkeep failed");
+                }
+            });
+        }
+        None => {}
     }
+    Ok(resolved)
 }
 
 /// The middleware.
@@ -105,11 +150,7 @@ pub async fn authenticate(
         .filter(|v| !v.is_empty());
     // `/metrics` checks its own scrape token (QUALIFY_METRICS_TOKEN), not a person's.
     let bearer = bearer(&req).filter(|_| req.path() != "/metrics");
-    let resolver = state.clone();
-    let resolved = web::block(move || resolve(&resolver, bearer, cookie))
-        .await
-        .map_err(|e| AppError::Internal(e.into()));
-    let resolved = match resolved.and_then(|r| r) {
+    let resolved = match lookup(&state, bearer, cookie).await {
         Ok(r) => r,
         Err(e) => return Ok(req.into_response(e.error_response()).map_into_right_body()),
     };

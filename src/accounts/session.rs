@@ -61,31 +61,51 @@ pub fn start(
     Ok(value)
 }
 
-/// The live session and person behind a cookie value. An expired or idle session, or one of
-/// a disabled account, is deleted and gives `None`.
+/// A write a lookup asks for. It is done after the lookup, off the request's path: the
+/// answer does not depend on it.
+#[derive(Debug)]
+pub enum Upkeep {
+    /// Note that the session (by hash) was used now.
+    SeenSession(String),
+    /// Delete a session (by hash) that has ended.
+    DropSession(String),
+    /// Note that the API token (by id) was used now.
+    UsedToken(String),
+}
+
+impl Upkeep {
+    /// Performs the write.
+    pub fn apply(self, conn: &mut DbConnection, now: NaiveDateTime) -> diesel::QueryResult<()> {
+        match self {
+            Self::SeenSession(hash) => Session::touch(conn, &hash, now),
+            Self::DropSession(hash) => Session::delete(conn, &hash).map(|_| ()),
+            Self::UsedToken(id) => crate::db::models::ApiToken::touch(conn, &id, now),
+        }
+    }
+}
+
+/// The live session and person behind a cookie value (reads only). An expired or idle
+/// session, or one of a disabled account, gives `None` and asks for its deletion; a live one
+/// asks to be marked as seen at most once a minute.
 pub fn resolve(
     conn: &mut DbConnection,
     value: &str,
     now: NaiveDateTime,
     settings: &Settings,
-) -> diesel::QueryResult<Option<(Session, Person)>> {
+) -> diesel::QueryResult<(Option<(Session, Person)>, Option<Upkeep>)> {
     let hash = hash_token(value);
-    let Some(session) = Session::find(conn, &hash)? else {
-        return Ok(None);
+    let Some((session, person)) = Session::find_with_person(conn, &hash)? else {
+        return Ok((None, None));
     };
+    let person = Some(person);
     let idle_limit = Duration::minutes(i64::from(settings.session_idle_minutes));
-    let person = Person::find(conn, &session.person_id)?;
     let live = session.expires_at > now && session.last_seen_at + idle_limit > now;
     match person {
         Some(person) if live && person.is_active() => {
-            if now - session.last_seen_at > Duration::seconds(60) {
-                Session::touch(conn, &hash, now)?;
-            }
-            Ok(Some((session, person)))
+            let seen = (now - session.last_seen_at > Duration::seconds(60))
+                .then(|| Upkeep::SeenSession(hash));
+            Ok((Some((session, person)), seen))
         }
-        _ => {
-            Session::delete(conn, &hash)?;
-            Ok(None)
-        }
+        _ => Ok((None, Some(Upkeep::DropSession(hash)))),
     }
 }

@@ -53,7 +53,13 @@ impl ManageConnection for Manager {
         }
     }
 
+    /// Checked on every checkout for PostgreSQL, so a connection the server dropped (restart,
+    /// failover) is replaced instead of failing a request. A SQLite connection is a local file
+    /// handle that cannot go away like that, and the check would cost a query per checkout.
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        if matches!(conn, DbConnection::Sqlite(_)) {
+            return Ok(());
+        }
         diesel::sql_query("SELECT 1")
             .execute(conn)
             .map(|_| ())

@@ -58,6 +58,67 @@ impl EnrollmentContext {
         })
     }
 
+    /// Every enrollment of `person` with what its pages need, in four queries however many
+    /// there are (the trainee dashboard).
+    pub fn all_of(conn: &mut DbConnection, person: &PersonId) -> Result<Vec<Self>, AppError> {
+        use crate::db::schema::{cohort_schedule, cohorts, enrollments, extensions, submissions};
+        use diesel::prelude::*;
+        let rows: Vec<(Enrollment, Cohort)> = enrollments::table
+            .inner_join(cohorts::table)
+            .filter(enrollments::person_id.eq(person))
+            .select((Enrollment::as_select(), Cohort::as_select()))
+            .load(conn)?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let cohort_ids: Vec<&str> = rows.iter().map(|(_, c)| c.id.0.as_str()).collect();
+        let enrollment_ids: Vec<&str> = rows.iter().map(|(e, _)| e.id.0.as_str()).collect();
+        let schedule: Vec<ScheduleEntry> = cohort_schedule::table
+            .filter(cohort_schedule::cohort_id.eq_any(&cohort_ids))
+            .order((
+                cohort_schedule::unlock_at.asc(),
+                cohort_schedule::due_at.asc(),
+            ))
+            .select(ScheduleEntry::as_select())
+            .load(conn)?;
+        let extensions: Vec<Extension> = extensions::table
+            .filter(extensions::enrollment_id.eq_any(&enrollment_ids))
+            .select(Extension::as_select())
+            .load(conn)?;
+        let submissions: Vec<Submission> = submissions::table
+            .filter(submissions::enrollment_id.eq_any(&enrollment_ids))
+            .select(Submission::as_select())
+            .load(conn)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (enrollment, cohort) in rows {
+            let pinned = crate::content::pinned::load(conn, &cohort.curriculum_version_id)?
+                .ok_or(AppError::NotFound)?;
+            out.push(Self {
+                modules: pinned.modules.clone(),
+                assignments: pinned.assignments.clone(),
+                version: pinned.version.clone(),
+                schedule: schedule
+                    .iter()
+                    .filter(|s| s.cohort_id == cohort.id)
+                    .cloned()
+                    .collect(),
+                extensions: extensions
+                    .iter()
+                    .filter(|x| x.enrollment_id == enrollment.id)
+                    .cloned()
+                    .collect(),
+                submissions: submissions
+                    .iter()
+                    .filter(|x| x.enrollment_id == enrollment.id)
+                    .cloned()
+                    .collect(),
+                enrollment,
+                cohort,
+            });
+        }
+        Ok(out)
+    }
+
     /// The module with this slug.
     pub fn module(&self, slug: &str) -> Option<&Module> {
         self.modules.iter().find(|m| m.slug == slug)

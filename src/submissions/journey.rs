@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::context::EnrollmentContext;
 use crate::content::catalog::{CriterionView, rubrics};
 use crate::db::DbConnection;
-use crate::db::models::{Assignment, Attachment, Enrollment, Person, SubmissionVersion};
+use crate::db::models::{Assignment, Attachment, Person, SubmissionVersion};
 use crate::domain::deadline::Window;
 use crate::domain::ids::EnrollmentId;
 use crate::domain::language::Language;
@@ -210,10 +210,9 @@ pub fn my_progress(
 ) -> Result<Vec<Progress>, AppError> {
     let tz = person_tz(person);
     let mut out = Vec::new();
-    let mut enrollments = Enrollment::list_by_person(conn, &person.id)?;
-    enrollments.sort_by_key(|e| std::cmp::Reverse(e.enrolled_at));
-    for e in enrollments {
-        let ctx = EnrollmentContext::load(conn, &person.id, &e.id)?;
+    let mut contexts = EnrollmentContext::all_of(conn, &person.id)?;
+    contexts.sort_by_key(|c| std::cmp::Reverse(c.enrollment.enrolled_at));
+    for ctx in contexts {
         out.push(progress(&ctx, lang, tz, now));
     }
     Ok(out)

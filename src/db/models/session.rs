@@ -38,6 +38,22 @@ impl Session {
             .optional()
     }
 
+    /// A session with its person, in one query.
+    pub fn find_with_person(
+        conn: &mut DbConnection,
+        id_hash: &str,
+    ) -> QueryResult<Option<(Session, crate::db::models::Person)>> {
+        sessions::table
+            .inner_join(
+                crate::db::schema::people::table
+                    .on(crate::db::schema::people::id.eq(sessions::person_id)),
+            )
+            .filter(sessions::id_hash.eq(id_hash))
+            .select((Session::as_select(), crate::db::models::Person::as_select()))
+            .first(conn)
+            .optional()
+    }
+
     /// Inserts a session.
     pub fn create(conn: &mut DbConnection, new: &Session) -> QueryResult<()> {
         diesel::insert_into(sessions::table)
