@@ -84,6 +84,9 @@ impl Upkeep {
     }
 }
 
+/// What a session lookup found, and the write it asks for.
+pub type Lookup = (Option<(Session, Person)>, Option<Upkeep>);
+
 /// The live session and person behind a cookie value (reads only). An expired or idle
 /// session, or one of a disabled account, gives `None` and asks for its deletion; a live one
 /// asks to be marked as seen at most once a minute.
@@ -92,7 +95,7 @@ pub fn resolve(
     value: &str,
     now: NaiveDateTime,
     settings: &Settings,
-) -> diesel::QueryResult<(Option<(Session, Person)>, Option<Upkeep>)> {
+) -> diesel::QueryResult<Lookup> {
     let hash = hash_token(value);
     let Some((session, person)) = Session::find_with_person(conn, &hash)? else {
         return Ok((None, None));
@@ -103,7 +106,7 @@ pub fn resolve(
     match person {
         Some(person) if live && person.is_active() => {
             let seen = (now - session.last_seen_at > Duration::seconds(60))
-                .then(|| Upkeep::SeenSession(hash));
+                .then_some(Upkeep::SeenSession(hash));
             Ok((Some((session, person)), seen))
         }
         _ => Ok((None, Some(Upkeep::DropSession(hash)))),
