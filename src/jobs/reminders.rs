@@ -74,6 +74,9 @@ fn opted_out(conn: &mut DbConnection) -> QueryResult<HashSet<PersonId>> {
         .collect())
 }
 
+/// Digests written in one transaction.
+const DIGESTS_PER_TRANSACTION: usize = 250;
+
 /// Runs the rules; with `dry_run` nothing is written and the digests are only returned.
 pub fn tick(
     conn: &mut DbConnection,
@@ -91,7 +94,7 @@ pub fn tick(
         .flat_map(|(_, items)| items.iter().map(|i| &i.key))
         .collect();
     let sent = already_sent(conn, &keys)?;
-    let mut digests = Vec::new();
+    let mut due = Vec::new();
     for (person_id, items) in found.items {
         let Some(person) = found.people.get(&person_id) else {
             continue;
@@ -111,10 +114,27 @@ pub fn tick(
         if dry_run && crate::db::models::OutboxMessage::key_exists(conn, &digest_key)? {
             continue;
         }
-        if !dry_run {
-            let written = write_tx(conn, |conn| -> Result<bool, AppError> {
+        due.push((person, digest_key, fresh));
+    }
+    if dry_run {
+        return Ok(due
+            .into_iter()
+            .map(|(person, _, items)| Digest {
+                email: person.email.clone(),
+                items,
+            })
+            .collect());
+    }
+    // A few hundred digests per transaction: each is stored with its reminder log or not at
+    // all, and the first tick of a morning does not pay one commit per person. People come in
+    // the same order in every instance, so concurrent ticks cannot deadlock.
+    let mut digests = Vec::new();
+    for batch in due.chunks(DIGESTS_PER_TRANSACTION) {
+        let written = write_tx(conn, |conn| -> Result<Vec<Digest>, AppError> {
+            let mut written = Vec::new();
+            for (person, digest_key, fresh) in batch {
                 let mut context = tera::Context::new();
-                context.insert("items", &fresh);
+                context.insert("items", fresh);
                 context.insert("link", &format!("{}/learn", composer.base_url));
                 let new = enqueue(
                     conn,
@@ -127,29 +147,28 @@ pub fn tick(
                         context,
                     },
                 )?;
-                if new {
-                    for i in &fresh {
-                        per_backend!(conn, c => diesel::insert_into(reminder_log::table)
-                            .values((
-                                reminder_log::key.eq(&i.key),
-                                reminder_log::person_id.eq(&person.id),
-                                reminder_log::created_at.eq(now),
-                            ))
-                            .on_conflict_do_nothing()
-                            .execute(c))?;
-                    }
+                if !new {
+                    // Today's digest went out already: the rest waits for tomorrow's.
+                    continue;
                 }
-                Ok(new)
-            })?;
-            if !written {
-                // Today's digest went out already: the rest waits for tomorrow's.
-                continue;
+                for i in fresh {
+                    per_backend!(conn, c => diesel::insert_into(reminder_log::table)
+                        .values((
+                            reminder_log::key.eq(&i.key),
+                            reminder_log::person_id.eq(&person.id),
+                            reminder_log::created_at.eq(now),
+                        ))
+                        .on_conflict_do_nothing()
+                        .execute(c))?;
+                }
+                written.push(Digest {
+                    email: person.email.clone(),
+                    items: fresh.clone(),
+                });
             }
-        }
-        digests.push(Digest {
-            email: person.email.clone(),
-            items: fresh,
-        });
+            Ok(written)
+        })?;
+        digests.extend(written);
     }
     Ok(digests)
 }
