@@ -6,12 +6,6 @@
 //! `content` (curriculum as code), `accounts`, `db`, and the thin front doors `routes` (HTML)
 //! and `api` (JSON).
 
-/// mimalloc (bundled, built from source): a request allocates many small short-lived values
-/// (rows, template values, strings) on several threads, where it keeps per-thread pages and
-/// avoids glibc's arena locks and consolidation. Every binary built on the crate uses it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub mod accounts;
 pub mod api;
 pub mod backup;
