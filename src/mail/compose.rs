@@ -75,14 +75,14 @@ pub fn enqueue(
 /// A file to attach: name, MIME type, bytes.
 pub type File = (String, String, Vec<u8>);
 
-/// Like [`enqueue`], with files attached (stored with the mail, so every retry sends the same).
-pub fn enqueue_with_files(
-    conn: &mut DbConnection,
+/// Renders the mail in the recipient's language: the outbox row, not stored yet. Pure, so many
+/// mails can be rendered on several threads before one transaction stores them.
+pub fn compose(
     composer: &Composer,
     now: NaiveDateTime,
     email: Email<'_>,
-    files: Vec<File>,
-) -> Result<bool, AppError> {
+    with_files: bool,
+) -> Result<OutboxMessage, AppError> {
     let mut ctx = email.context;
     ctx.insert(
         "lang",
@@ -95,7 +95,7 @@ pub fn enqueue_with_files(
     ctx.insert("name", &email.to.name);
     ctx.insert("base_url", &composer.base_url);
     let mut headers = json!({ "to_name": email.to.name });
-    if !files.is_empty() {
+    if with_files {
         headers["attachments"] = json!(true);
     }
     if let Some(kind) = super::preferences::kind_of(email.template) {
@@ -128,7 +128,7 @@ pub fn enqueue_with_files(
         .templates
         .render(&format!("{folder}/body.html"), &ctx)?;
     let id = uuid::Uuid::new_v4().simple().to_string();
-    let message = OutboxMessage {
+    Ok(OutboxMessage {
         message_id: format!("<{id}@{}>", composer.domain),
         id,
         idempotency_key: email.key,
@@ -148,7 +148,18 @@ pub fn enqueue_with_files(
         last_error: None,
         created_at: now,
         sent_at: None,
-    };
+    })
+}
+
+/// Like [`enqueue`], with files attached (stored with the mail, so every retry sends the same).
+pub fn enqueue_with_files(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    now: NaiveDateTime,
+    email: Email<'_>,
+    files: Vec<File>,
+) -> Result<bool, AppError> {
+    let message = compose(composer, now, email, !files.is_empty())?;
     if !OutboxMessage::insert_if_absent(conn, &message)? {
         return Ok(false);
     }

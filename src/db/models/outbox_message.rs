@@ -65,6 +65,23 @@ impl OutboxMessage {
         Ok(n == 1)
     }
 
+    /// Inserts the mails whose keys are not there yet, in one statement; returns the keys that
+    /// were new. Keep a call under a few hundred mails (bound parameters are limited).
+    pub fn insert_many_if_absent(
+        conn: &mut DbConnection,
+        new: &[OutboxMessage],
+    ) -> QueryResult<std::collections::HashSet<String>> {
+        if new.is_empty() {
+            return Ok(Default::default());
+        }
+        let keys: Vec<String> = per_backend!(conn, c => diesel::insert_into(outbox::table)
+            .values(new)
+            .on_conflict_do_nothing()
+            .returning(outbox::idempotency_key)
+            .get_results(c))?;
+        Ok(keys.into_iter().collect())
+    }
+
     /// Whether a mail with this idempotency key exists.
     pub fn key_exists(conn: &mut DbConnection, key: &str) -> QueryResult<bool> {
         diesel::select(diesel::dsl::exists(
