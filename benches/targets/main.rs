@@ -170,6 +170,7 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
                     lock_version: 1,
                     created_at: now,
                     updated_at: now,
+                    cohort_id: cohort.0.clone(),
                 },
             )?;
             let version_id = uuid::Uuid::new_v4().to_string();
@@ -186,6 +187,7 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
                     points: None,
                     decided_at: None,
                     moderation_note: None,
+                    cohort_id: cohort.0.clone(),
                 },
             )?;
             QueuedSlot::enqueue(

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::is_editable;
 use crate::accounts::Identity;
 use crate::accounts::invitations::{self, InviteRow, RowError};
-use crate::db::models::{AuditEntry, Cohort, Enrollment, Person};
+use crate::db::models::{AuditEntry, Cohort, Enrollment, Person, Submission};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
 use crate::error::AppError;
@@ -194,6 +194,7 @@ pub fn move_to(
         )? {
             return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
+        Submission::move_to_cohort(conn, id, &destination.id)?;
         let action = if defer {
             "enrollment_deferred"
         } else {

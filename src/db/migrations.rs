@@ -9,12 +9,21 @@ const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// Applies every pending migration and returns the names of those applied.
 pub fn run_pending(conn: &mut DbConnection) -> anyhow::Result<Vec<String>> {
-    let applied = match conn {
+    let applied: Vec<String> = match conn {
         DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE),
         DbConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES),
     }
-    .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
-    Ok(applied.iter().map(|v| v.to_string()).collect())
+    .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
+    .iter()
+    .map(|v| v.to_string())
+    .collect();
+    if let DbConnection::Sqlite(c) = conn {
+        // Planner statistics for tables that changed a lot (sampled, so it stays quick on a
+        // large database); PostgreSQL keeps its own with autovacuum.
+        use diesel::connection::SimpleConnection;
+        c.batch_execute("PRAGMA analysis_limit = 1000; PRAGMA optimize;")?;
+    }
+    Ok(applied)
 }
 
 /// Reverts every applied migration (used by tests and by operators rolling back).

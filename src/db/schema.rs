@@ -270,6 +270,7 @@ diesel::table! {
         lock_version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        cohort_id -> Text,
     }
 }
 
@@ -285,6 +286,7 @@ diesel::table! {
         points -> Nullable<Integer>,
         decided_at -> Nullable<Timestamp>,
         moderation_note -> Nullable<Text>,
+        cohort_id -> Text,
     }
 }
 

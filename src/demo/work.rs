@@ -156,6 +156,7 @@ fn work(
                 lock_version: 1,
                 created_at: entry.unlock_at,
                 updated_at: entry.unlock_at,
+                cohort_id: cohort.id.0.clone(),
             });
         }
         return Ok(None);
@@ -185,6 +186,7 @@ fn work(
         lock_version: 2,
         created_at: entry.unlock_at,
         updated_at: if decided { decided_at } else { submitted_at },
+        cohort_id: cohort.id.0.clone(),
     });
     ctx.rows.versions.push(SubmissionVersion {
         id: version.clone(),
@@ -204,6 +206,7 @@ fn work(
         points,
         decided_at: decided.then_some(decided_at),
         moderation_note: None,
+        cohort_id: cohort.id.0.clone(),
     });
     ctx.out.submissions += 1;
     let reviewer = team

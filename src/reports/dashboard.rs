@@ -11,12 +11,10 @@ use serde::Serialize;
 
 use super::cotrainers::median;
 pub use super::dashboard_cache::{FRESH_SECONDS, cached, computations, warm};
-use super::dashboard_sql::{
-    Certified, CohortRow, Count, Load, OnTime, Stall, StateCount, Turnaround, load,
-};
+use super::dashboard_sql::{Certified, CohortRow, Count, Load, OnTime, Stall, Turnaround, load};
 use super::progress;
-use crate::db::DbConnection;
 use crate::db::models::{Cohort, Program};
+use crate::db::{DbConnection, DbPool};
 use crate::domain::ids::CohortId;
 use crate::domain::language::Language;
 use crate::error::AppError;
@@ -118,43 +116,55 @@ fn bars(items: Vec<(String, i64, i64, Option<String>)>) -> Vec<Bar> {
         .collect()
 }
 
-/// The dashboard of `program`, or of one of its cohorts.
+/// The figures read on the second connection.
+struct Outcomes {
+    certified: Vec<Certified>,
+    cohorts: Vec<CohortRow>,
+    hours: Vec<f64>,
+    expiring: i64,
+}
+
+/// The dashboard of `program`, or of one of its cohorts. The aggregates run on two pooled
+/// connections at once when a second one is free (each half is a few index scans).
 pub fn compute(
-    conn: &mut DbConnection,
+    pool: &DbPool,
     program: &Program,
     cohort: Option<&Cohort>,
     lang: Language,
     now: NaiveDateTime,
 ) -> Result<Dashboard, AppError> {
-    let p = program.id.0.as_str();
-    let c = cohort.map(|c| c.id.0.as_str());
-    let states: Vec<StateCount> = load(
-        conn,
-        "SELECT e.state AS state, COUNT(*) AS n FROM enrollments e \
-         JOIN cohorts c ON c.id = e.cohort_id WHERE {SCOPE} GROUP BY e.state",
-        p,
-        c,
-        &[],
-    )?;
-    let count = |s: &str| {
-        states
-            .iter()
-            .filter(|r| r.state == s)
-            .map(|r| r.n)
-            .sum::<i64>()
+    let mut conn = pool.get()?;
+    let (work, outcomes) = match pool.try_get() {
+        Some(mut second) => std::thread::scope(|scope| {
+            let outcomes = scope.spawn(|| outcomes(&mut second, program, cohort, now));
+            let work = work(&mut conn, program, cohort, lang, now);
+            (work, outcomes.join().expect("a dashboard query panicked"))
+        }),
+        None => (
+            work(&mut conn, program, cohort, lang, now),
+            outcomes(&mut conn, program, cohort, now),
+        ),
     };
-    let enrolled: i64 = states.iter().map(|r| r.n).sum();
-    let (active, withdrawn, deferred) = (count("active"), count("withdrawn"), count("deferred"));
-    let certified: Vec<Certified> = load(
-        conn,
-        "SELECT c.id AS cohort_id, c.starts_on AS starts_on, MIN(x.issued_at) AS issued_at \
-         FROM certificates x JOIN enrollments e ON e.id = x.enrollment_id \
-         JOIN cohorts c ON c.id = e.cohort_id \
-         WHERE {SCOPE} AND x.status <> 'revoked' GROUP BY e.id, c.id, c.starts_on",
-        p,
-        c,
-        &[],
-    )?;
+    let (submissions, late, stalls, load_rows) = work?;
+    let Outcomes {
+        certified,
+        cohorts: cohort_rows,
+        mut hours,
+        expiring,
+    } = outcomes?;
+    let count = |s: Option<&str>| -> i64 {
+        cohort_rows
+            .iter()
+            .filter(|r| s.is_none() || r.enrollment_state.as_deref() == s)
+            .map(|r| r.n)
+            .sum()
+    };
+    let enrolled = count(None);
+    let (active, withdrawn, deferred) = (
+        count(Some("active")),
+        count(Some("withdrawn")),
+        count(Some("deferred")),
+    );
     let mut days: Vec<f64> = certified
         .iter()
         .filter_map(|r| {
@@ -162,55 +172,7 @@ pub fn compute(
             Some((r.issued_at.date() - start).num_days() as f64)
         })
         .collect();
-    let on_time: Vec<OnTime> = load(
-        conn,
-        "SELECT COUNT(*) AS total, SUM(CASE WHEN v.late THEN 1 ELSE 0 END) AS late \
-         FROM submission_versions v JOIN submissions s ON s.id = v.submission_id \
-         JOIN enrollments e ON e.id = s.enrollment_id JOIN cohorts c ON c.id = e.cohort_id \
-         WHERE {SCOPE} AND v.number = 1",
-        p,
-        c,
-        &[],
-    )?;
-    let (submissions, late) = on_time
-        .first()
-        .map_or((0, 0), |r| (r.total, r.late.unwrap_or(0)));
-    let since = now - Duration::days(90);
-    let mut hours: Vec<f64> = load::<Turnaround>(
-        conn,
-        "SELECT r.allocated_at AS allocated_at, r.completed_at AS completed_at FROM reviews r \
-         JOIN cohorts c ON c.id = r.cohort_id \
-         WHERE {SCOPE} AND r.state = 'completed' AND r.completed_at >= $3",
-        p,
-        c,
-        &[since],
-    )?
-    .iter()
-    .map(|r| (r.completed_at - r.allocated_at).num_minutes() as f64 / 60.0)
-    .collect();
-    let load_rows: Vec<Load> = load(
-        conn,
-        "SELECT p.name AS name, COUNT(*) AS open, \
-         SUM(CASE WHEN r.due_at < $3 THEN 1 ELSE 0 END) AS overdue \
-         FROM reviews r JOIN cohorts c ON c.id = r.cohort_id JOIN people p ON p.id = r.reviewer_id \
-         WHERE {SCOPE} AND r.state IN ('allocated', 'started') \
-         GROUP BY r.reviewer_id, p.name ORDER BY open DESC, p.name LIMIT 15",
-        p,
-        c,
-        &[now],
-    )?;
-    let expiring: Vec<Count> = load(
-        conn,
-        "SELECT COUNT(*) AS n FROM certificates x \
-         LEFT JOIN enrollments e ON e.id = x.enrollment_id \
-         LEFT JOIN cohorts c ON c.id = e.cohort_id \
-         WHERE x.program_id = $1 AND ($2 IS NULL OR c.id = $2) AND x.status = 'active' \
-         AND x.expires_at > $3 AND x.expires_at <= $4",
-        p,
-        c,
-        &[now, now + Duration::days(EXPIRING_DAYS)],
-    )?;
-    let cohort_query = c.map(str::to_string);
+    let cohort_query = cohort.map(|c| c.id.0.clone());
     let reports = |extra: &str| -> String {
         let mut href = format!("/reports?report={extra}");
         if let Some(id) = &cohort_query {
@@ -232,7 +194,7 @@ pub fn compute(
             .collect(),
     );
     let cohorts = if cohort.is_none() {
-        cohort_lines(conn, p, &certified)?
+        cohort_lines(cohort_rows, &certified)
     } else {
         Vec::new()
     };
@@ -249,12 +211,108 @@ pub fn compute(
         on_time_rate: percent(submissions - late, submissions),
         submissions,
         median_days_to_certificate: median(&mut days),
-        stalls: stalls(conn, p, cohort, lang)?,
+        stalls,
         reviews_done: hours.len() as i64,
         turnaround_hours: median(&mut hours).map(|h| (h * 10.0).round() / 10.0),
         load,
-        expiring: expiring.first().map_or(0, |r| r.n),
+        expiring,
         cohorts,
+    })
+}
+
+/// First submissions and how many were late, where trainees stall, the co-trainers' load.
+fn work(
+    conn: &mut DbConnection,
+    program: &Program,
+    cohort: Option<&Cohort>,
+    lang: Language,
+    now: NaiveDateTime,
+) -> Result<(i64, i64, Vec<Bar>, Vec<Load>), AppError> {
+    let (p, c) = (program.id.0.as_str(), cohort.map(|c| c.id.0.as_str()));
+    let on_time: Vec<OnTime> = load(
+        conn,
+        "SELECT COUNT(*) AS total, SUM(CASE WHEN v.late THEN 1 ELSE 0 END) AS late \
+         FROM submission_versions v WHERE v.number = 1 \
+         AND v.cohort_id IN (SELECT c.id FROM cohorts c WHERE {SCOPE})",
+        p,
+        c,
+        &[],
+    )?;
+    let (submissions, late) = on_time
+        .first()
+        .map_or((0, 0), |r| (r.total, r.late.unwrap_or(0)));
+    let load_rows: Vec<Load> = load(
+        conn,
+        "SELECT p.name AS name, COUNT(*) AS open, \
+         SUM(CASE WHEN r.due_at < $3 THEN 1 ELSE 0 END) AS overdue \
+         FROM reviews r JOIN cohorts c ON c.id = r.cohort_id JOIN people p ON p.id = r.reviewer_id \
+         WHERE {SCOPE} AND r.state IN ('allocated', 'started') \
+         GROUP BY r.reviewer_id, p.name ORDER BY open DESC, p.name LIMIT 15",
+        p,
+        c,
+        &[now],
+    )?;
+    Ok((submissions, late, stalls(conn, p, cohort, lang)?, load_rows))
+}
+
+/// Certificates, enrollments by cohort and state, grading turnaround, certificates expiring.
+fn outcomes(
+    conn: &mut DbConnection,
+    program: &Program,
+    cohort: Option<&Cohort>,
+    now: NaiveDateTime,
+) -> Result<Outcomes, AppError> {
+    let (p, c) = (program.id.0.as_str(), cohort.map(|c| c.id.0.as_str()));
+    let certified: Vec<Certified> = load(
+        conn,
+        "SELECT c.id AS cohort_id, c.starts_on AS starts_on, MIN(x.issued_at) AS issued_at \
+         FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
+         JOIN certificates x ON x.enrollment_id = e.id \
+         WHERE {SCOPE} AND x.status <> 'revoked' GROUP BY e.id, c.id, c.starts_on",
+        p,
+        c,
+        &[],
+    )?;
+    let cohorts: Vec<CohortRow> = load(
+        conn,
+        "SELECT c.id AS id, c.name AS name, c.state AS state, c.starts_on AS starts_on, \
+         e.state AS enrollment_state, COUNT(e.id) AS n \
+         FROM cohorts c LEFT JOIN enrollments e ON e.cohort_id = c.id WHERE {SCOPE} \
+         GROUP BY c.id, c.name, c.state, c.starts_on, e.state \
+         ORDER BY c.starts_on DESC, c.name, c.id",
+        p,
+        c,
+        &[],
+    )?;
+    let since = now - Duration::days(90);
+    let hours: Vec<f64> = load::<Turnaround>(
+        conn,
+        "SELECT r.allocated_at AS allocated_at, r.completed_at AS completed_at FROM reviews r \
+         WHERE r.cohort_id IN (SELECT c.id FROM cohorts c WHERE {SCOPE}) \
+         AND r.state = 'completed' AND r.completed_at >= $3",
+        p,
+        c,
+        &[since],
+    )?
+    .iter()
+    .map(|r| (r.completed_at - r.allocated_at).num_minutes() as f64 / 60.0)
+    .collect();
+    let expiring: Vec<Count> = load(
+        conn,
+        "SELECT COUNT(*) AS n FROM certificates x \
+         LEFT JOIN enrollments e ON e.id = x.enrollment_id \
+         LEFT JOIN cohorts c ON c.id = e.cohort_id \
+         WHERE x.program_id = $1 AND ($2 IS NULL OR c.id = $2) AND x.status = 'active' \
+         AND x.expires_at > $3 AND x.expires_at <= $4",
+        p,
+        c,
+        &[now, now + Duration::days(EXPIRING_DAYS)],
+    )?;
+    Ok(Outcomes {
+        certified,
+        cohorts,
+        hours,
+        expiring: expiring.first().map_or(0, |r| r.n),
     })
 }
 
@@ -268,14 +326,16 @@ fn stalls(
 ) -> Result<Vec<Bar>, AppError> {
     let rows: Vec<Stall> = load(
         conn,
-        "SELECT c.curriculum_version_id AS version, COALESCE(p.n, 0) AS passed, COUNT(*) AS n \
-         FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id \
-         LEFT JOIN (SELECT s.enrollment_id AS enrollment_id, COUNT(*) AS n FROM submissions s \
-           JOIN assignments a ON a.id = s.assignment_id \
-           WHERE a.required AND s.state = 'passed' GROUP BY s.enrollment_id) p \
-           ON p.enrollment_id = e.id \
-         WHERE {SCOPE} AND e.state = 'active' AND c.state = 'running' \
-         GROUP BY c.curriculum_version_id, COALESCE(p.n, 0)",
+        // Per active enrollment, its passed required work, counted from the covering
+        // (cohort, state, enrollment) index.
+        "SELECT t.version AS version, t.passed AS passed, COUNT(*) AS n FROM ( \
+           SELECT c.curriculum_version_id AS version, (SELECT COUNT(*) FROM submissions s \
+             JOIN assignments a ON a.id = s.assignment_id \
+             WHERE s.cohort_id = c.id AND s.state = 'passed' AND s.enrollment_id = e.id \
+             AND a.required) AS passed \
+           FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
+           WHERE {SCOPE} AND e.state = 'active' AND c.state = 'running') t \
+         GROUP BY t.version, t.passed",
         program,
         cohort.map(|c| c.id.0.as_str()),
         &[],
@@ -331,37 +391,36 @@ fn stalls(
     ))
 }
 
-fn cohort_lines(
-    conn: &mut DbConnection,
-    program: &str,
-    certified: &[Certified],
-) -> Result<Vec<CohortLine>, AppError> {
-    let rows: Vec<CohortRow> = load(
-        conn,
-        "SELECT c.id AS id, c.name AS name, c.state AS state, c.starts_on AS starts_on, \
-         COUNT(e.id) AS enrolled, SUM(CASE WHEN e.state = 'active' THEN 1 ELSE 0 END) AS active \
-         FROM cohorts c LEFT JOIN enrollments e ON e.cohort_id = c.id WHERE {SCOPE} \
-         GROUP BY c.id, c.name, c.state, c.starts_on ORDER BY c.starts_on DESC, c.name",
-        program,
-        None,
-        &[],
-    )?;
+fn cohort_lines(rows: Vec<CohortRow>, certified: &[Certified]) -> Vec<CohortLine> {
     let mut per_cohort: HashMap<&str, i64> = HashMap::new();
     for c in certified {
         *per_cohort.entry(c.cohort_id.as_str()).or_default() += 1;
     }
-    Ok(rows
-        .into_iter()
-        .map(|r| CohortLine {
-            certified: per_cohort.get(r.id.as_str()).copied().unwrap_or(0),
-            active: r.active.unwrap_or(0),
-            id: r.id,
-            name: r.name,
-            state: r.state,
-            starts_on: r.starts_on,
-            enrolled: r.enrolled,
-        })
-        .collect())
+    // One row per cohort and enrollment state, cohorts in order: folded into one line each.
+    let mut lines: Vec<CohortLine> = Vec::new();
+    for r in rows {
+        let active = if r.enrollment_state.as_deref() == Some("active") {
+            r.n
+        } else {
+            0
+        };
+        match lines.last_mut() {
+            Some(line) if line.id == r.id => {
+                line.enrolled += r.n;
+                line.active += active;
+            }
+            _ => lines.push(CohortLine {
+                certified: per_cohort.get(r.id.as_str()).copied().unwrap_or(0),
+                active,
+                enrolled: r.n,
+                id: r.id,
+                name: r.name,
+                state: r.state,
+                starts_on: r.starts_on,
+            }),
+        }
+    }
+    lines
 }
 
 /// The cohort named by id, if it belongs to the program.

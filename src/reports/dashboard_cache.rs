@@ -129,10 +129,23 @@ async fn refresh(
     lang: Language,
     now: NaiveDateTime,
 ) -> Result<Dashboard, AppError> {
-    let result = crate::db::run(&pool, move |conn| {
-        compute(conn, &program, cohort.as_ref(), lang, now)
+    let result = actix_web::web::block(move || {
+        let started = std::time::Instant::now();
+        let board = compute(&pool, &program, cohort.as_ref(), lang, now);
+        tracing::info!(
+            program = %program.slug,
+            cohort = cohort.as_ref().map(|c| c.id.0.as_str()),
+            ms = started.elapsed().as_millis() as u64,
+            "dashboard computed"
+        );
+        board
     })
-    .await;
+    .await
+    .unwrap_or_else(|e| {
+        Err(AppError::Internal(anyhow::anyhow!(
+            "blocking task failed: {e}"
+        )))
+    });
     with_slot(&key, now, |slot| {
         slot.computing = false;
         slot.computations += 1;

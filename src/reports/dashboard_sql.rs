@@ -12,14 +12,6 @@ use crate::error::AppError;
 const SCOPE: &str = "c.program_id = $1 AND ($2 IS NULL OR c.id = $2)";
 
 #[derive(QueryableByName)]
-pub(super) struct StateCount {
-    #[diesel(sql_type = Text)]
-    pub(super) state: String,
-    #[diesel(sql_type = BigInt)]
-    pub(super) n: i64,
-}
-
-#[derive(QueryableByName)]
 pub(super) struct Certified {
     #[diesel(sql_type = Text)]
     pub(super) cohort_id: String,
@@ -81,10 +73,11 @@ pub(super) struct CohortRow {
     pub(super) state: String,
     #[diesel(sql_type = Text)]
     pub(super) starts_on: String,
+    /// Null for a cohort without enrollments.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub(super) enrollment_state: Option<String>,
     #[diesel(sql_type = BigInt)]
-    pub(super) enrolled: i64,
-    #[diesel(sql_type = Nullable<BigInt>)]
-    pub(super) active: Option<i64>,
+    pub(super) n: i64,
 }
 
 /// Runs `sql` with `$1` program, `$2` cohort (or null) and `$3`… the given moments.

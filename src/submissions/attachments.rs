@@ -73,6 +73,7 @@ pub fn prepare(
                     lock_version: 1,
                     created_at: now,
                     updated_at: now,
+                    cohort_id: ctx.enrollment.cohort_id.0.clone(),
                 };
                 Submission::create(conn, &row)?;
                 row

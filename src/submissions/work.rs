@@ -85,6 +85,7 @@ fn prepare(
                 lock_version: 1,
                 created_at: now,
                 updated_at: now,
+                cohort_id: ctx.enrollment.cohort_id.0.clone(),
             };
             Submission::create(conn, &row)?;
             row
@@ -181,6 +182,7 @@ pub fn save(
                             points: None,
                             decided_at: None,
                             moderation_note: None,
+                            cohort_id: row.cohort_id.clone(),
                         },
                     )?;
                     crate::db::models::Attachment::attach_draft_to_version(

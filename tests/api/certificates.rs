@@ -43,6 +43,7 @@ pub fn passed(app: &TestApp, enrollment: &str, slugs: &[&str]) {
                 lock_version: 1,
                 created_at: now,
                 updated_at: now,
+                cohort_id: e.cohort_id.0.clone(),
             },
         )
         .unwrap();
@@ -59,6 +60,7 @@ pub fn passed(app: &TestApp, enrollment: &str, slugs: &[&str]) {
                 points: Some(a.max_points),
                 decided_at: Some(now),
                 moderation_note: None,
+                cohort_id: e.cohort_id.0.clone(),
             },
         )
         .unwrap();

@@ -124,6 +124,7 @@ async fn move_defer_and_withdraw_keep_the_work() {
                 submissions::language.eq("de"),
                 submissions::created_at.eq(now),
                 submissions::updated_at.eq(now),
+                submissions::cohort_id.eq(&first),
             ))
             .execute(&mut *conn)
             .unwrap();
@@ -169,6 +170,12 @@ async fn move_defer_and_withdraw_keep_the_work() {
         .first(&mut *conn)
         .unwrap();
     assert_eq!(body, "Mein Community-Canvas", "the work moved along");
+    let counted_in: String = submissions::table
+        .filter(submissions::enrollment_id.eq(enrollment.id.as_str()))
+        .select(submissions::cohort_id)
+        .first(&mut *conn)
+        .unwrap();
+    assert_eq!(counted_in, later, "the work is counted in its new cohort");
     drop(conn);
     assert_eq!(
         owner

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::submissions;
-use crate::domain::ids::{AssignmentId, EnrollmentId};
+use crate::domain::ids::{AssignmentId, CohortId, EnrollmentId};
 
 /// A submission.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -31,6 +31,8 @@ pub struct Submission {
     pub created_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
+    /// The enrollment's cohort (copied, for counting by cohort).
+    pub cohort_id: String,
 }
 
 impl Submission {
@@ -84,6 +86,7 @@ impl Submission {
                 s::lock_version,
                 s::created_at,
                 s::updated_at,
+                s::cohort_id,
             ))
             .load(conn)
     }
@@ -97,6 +100,26 @@ impl Submission {
             .filter(submissions::enrollment_id.eq(enrollment))
             .select(Submission::as_select())
             .load(conn)
+    }
+
+    /// Keeps the cohort copied onto an enrollment's work (and its versions) in step when the
+    /// enrollment moves to another cohort.
+    pub fn move_to_cohort(
+        conn: &mut DbConnection,
+        enrollment: &EnrollmentId,
+        cohort: &CohortId,
+    ) -> QueryResult<()> {
+        use crate::db::schema::submission_versions as v;
+        let work = submissions::table
+            .filter(submissions::enrollment_id.eq(enrollment))
+            .select(submissions::id);
+        diesel::update(v::table.filter(v::submission_id.eq_any(work)))
+            .set(v::cohort_id.eq(cohort.as_str()))
+            .execute(conn)?;
+        diesel::update(submissions::table.filter(submissions::enrollment_id.eq(enrollment)))
+            .set(submissions::cohort_id.eq(cohort.as_str()))
+            .execute(conn)?;
+        Ok(())
     }
 
     /// Inserts a submission.

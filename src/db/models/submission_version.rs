@@ -30,6 +30,8 @@ pub struct SubmissionVersion {
     pub decided_at: Option<NaiveDateTime>,
     /// The owner's note from moderation, shown with the feedback.
     pub moderation_note: Option<String>,
+    /// The enrollment's cohort (copied, for counting by cohort).
+    pub cohort_id: String,
 }
 
 impl SubmissionVersion {
@@ -80,6 +82,7 @@ impl SubmissionVersion {
                 v::points,
                 v::decided_at,
                 v::moderation_note,
+                v::cohort_id,
             ))
             .load(conn)
     }

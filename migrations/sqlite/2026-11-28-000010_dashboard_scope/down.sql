@@ -1,0 +1,10 @@
+DROP INDEX reviews_cohort;
+CREATE INDEX reviews_cohort ON reviews (cohort_id, state);
+CREATE INDEX certificates_enrollment ON certificates (enrollment_id);
+DROP INDEX certificates_of_enrollment;
+DROP INDEX enrollments_cohort_of;
+DROP INDEX enrollments_cohort_state;
+DROP INDEX submission_versions_cohort;
+DROP INDEX submissions_cohort_state;
+ALTER TABLE submission_versions DROP COLUMN cohort_id;
+ALTER TABLE submissions DROP COLUMN cohort_id;
