@@ -75,7 +75,49 @@ fn local(tz: Tz, at: NaiveDateTime) -> String {
     to_local(tz, at).format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// My open reviews, soonest deadline first.
+/// Open reviews on one page of the queue.
+pub const QUEUE_PAGE: i64 = 50;
+
+/// One page of my queue.
+#[derive(Debug, Serialize)]
+pub struct QueuePage {
+    /// The reviews on this page.
+    pub entries: Vec<QueueEntry>,
+    /// Open reviews in all.
+    pub total: i64,
+    /// This page (from 1).
+    pub page: i64,
+    /// Pages in all (at least 1).
+    pub pages: i64,
+    /// Position of the first review on this page (from 1).
+    pub first: i64,
+    /// Position of the last one.
+    pub last: i64,
+}
+
+/// One page of my open reviews, soonest deadline first.
+pub fn queue_page(
+    conn: &mut DbConnection,
+    me: &Person,
+    lang: Language,
+    now: NaiveDateTime,
+    page: i64,
+) -> Result<QueuePage, AppError> {
+    let page = page.max(1);
+    let skip = (page - 1) * QUEUE_PAGE;
+    let (reviews, total) = Review::page_open_by_reviewer(conn, &me.id, QUEUE_PAGE, skip)?;
+    let entries = entries(conn, me, lang, now, reviews)?;
+    Ok(QueuePage {
+        first: skip + 1,
+        last: skip + entries.len() as i64,
+        entries,
+        total,
+        page,
+        pages: ((total + QUEUE_PAGE - 1) / QUEUE_PAGE).max(1),
+    })
+}
+
+/// All my open reviews, soonest deadline first.
 pub fn queue(
     conn: &mut DbConnection,
     me: &Person,
@@ -83,6 +125,16 @@ pub fn queue(
     now: NaiveDateTime,
 ) -> Result<Vec<QueueEntry>, AppError> {
     let reviews = Review::list_open_by_reviewer(conn, &me.id)?;
+    entries(conn, me, lang, now, reviews)
+}
+
+fn entries(
+    conn: &mut DbConnection,
+    me: &Person,
+    lang: Language,
+    now: NaiveDateTime,
+    reviews: Vec<Review>,
+) -> Result<Vec<QueueEntry>, AppError> {
     let ids: Vec<String> = reviews
         .iter()
         .map(|r| r.submission_version_id.clone())

@@ -15,19 +15,28 @@ use crate::grading::views::{self, ReviewView};
 use crate::startup::AppState;
 use crate::templates::Page;
 
-/// `GET /reviews`: my open reviews, soonest deadline first.
+/// `?page=` of the queue.
+#[derive(Debug, Deserialize)]
+pub struct QueueQuery {
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+/// `GET /reviews`: my open reviews, soonest deadline first, a page at a time.
 pub async fn queue(
     req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
+    query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "reviews/queue.html");
     let (person, lang, now) = (me.0.person, page.lang, state.clock.now_naive());
-    let entries = crate::db::run(&state.pool, move |conn| {
-        views::queue(conn, &person, lang, now)
+    let number = query.page.unwrap_or(1);
+    let queue = crate::db::run(&state.pool, move |conn| {
+        views::queue_page(conn, &person, lang, now, number)
     })
     .await?;
-    page.with("entries", &entries).render(&state.templates)
+    page.with("queue", &queue).render(&state.templates)
 }
 
 /// The review page, optionally with what the person typed laid over it and a message.

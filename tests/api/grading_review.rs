@@ -332,3 +332,53 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
             .any(|b| b.contains("past its grading deadline"))
     );
 }
+
+#[actix_web::test]
+async fn a_long_queue_is_shown_fifty_at_a_time_soonest_first() {
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
+    let coach = g.person(Who::new("coach@example.com", "Carla Coach"));
+    g.cotrainers(&[(&coach, "coach@example.com", 5, &["en"])])
+        .await;
+    let enrollment = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
+    g.submit(&tara, &enrollment, "purpose-canvas", "## Purpose\nMine.")
+        .await;
+    // 54 more open reviews for the same co-trainer, each due an hour later than the last.
+    let first = g.reviews().remove(0);
+    let copies: Vec<_> = (1..=54)
+        .map(|i| {
+            let mut r = first.clone();
+            r.id = qualify::domain::ids::ReviewId(uuid::Uuid::new_v4().to_string());
+            r.slot = 1 + i;
+            r.due_at = first.due_at + chrono::Duration::hours(i.into());
+            r
+        })
+        .collect();
+    qualify::db::models::Review::create_all(&mut app.conn(), &copies).unwrap();
+    let as_coach = signed_in(&app, &coach).await;
+
+    let one = as_coach.get("/reviews").await;
+    assert_eq!(one.status, 200);
+    assert_eq!(one.body.matches("href=\"/reviews/").count(), 50);
+    assert!(
+        one.body.contains(&format!("/reviews/{}\"", first.id)),
+        "soonest first"
+    );
+    assert!(one.body.contains("1–50 of 55"), "{}", one.body);
+    assert!(one.body.contains("href=\"/reviews?page=2\""));
+    let two = as_coach.get("/reviews?page=2").await;
+    assert_eq!(two.body.matches("href=\"/reviews/").count(), 5);
+    assert!(
+        two.body.contains(&format!("/reviews/{}\"", copies[53].id)),
+        "latest last"
+    );
+    assert!(!two.body.contains(&format!("/reviews/{}\"", first.id)));
+    assert!(two.body.contains("51–55 of 55"));
+    assert!(two.body.contains("href=\"/reviews?page=1\""));
+    // Past the end: an empty page that still says how many there are, not an error.
+    let past = as_coach.get("/reviews?page=9").await;
+    assert_eq!(past.status, 200);
+    assert_eq!(past.body.matches("href=\"/reviews/").count(), 0);
+    assert!(past.body.contains("go to the first page (55 open reviews)"));
+}
