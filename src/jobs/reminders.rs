@@ -75,7 +75,7 @@ fn opted_out(conn: &mut DbConnection) -> QueryResult<HashSet<PersonId>> {
 }
 
 /// Digests written in one transaction (and one multi-row insert: 19 parameters a mail).
-const DIGESTS_PER_TRANSACTION: usize = 250;
+const DIGESTS_PER_TRANSACTION: usize = 1_000;
 
 /// Reminder log rows in one insert (3 parameters a row).
 const LOG_ROWS_PER_INSERT: usize = 2_000;
@@ -179,52 +179,79 @@ pub fn tick(
             })
             .collect());
     }
-    // A few hundred digests at a time: rendered on every core outside any transaction, then
-    // stored in one transaction, each with its reminder log or not at all (a multi-row insert
-    // per table, so the first tick of a morning does not pay a round trip per mail). People
-    // come in the same order in every instance, so concurrent ticks cannot deadlock.
+    // A few hundred digests at a time: rendered on every core outside any transaction (the
+    // next batch while the last one is being stored), then stored in one transaction, each
+    // with its reminder log or not at all (a multi-row insert per table, so the first tick of
+    // a morning does not pay a round trip per mail). People come in the same order in every
+    // instance, so concurrent ticks cannot deadlock.
     let mut digests = Vec::new();
-    for batch in due.chunks(DIGESTS_PER_TRANSACTION) {
-        let mails = render(composer, now, batch)?;
-        let written = write_tx(conn, |conn| -> Result<Vec<Digest>, AppError> {
-            // A digest already in the outbox went out today: the rest waits for tomorrow's.
-            let new = OutboxMessage::insert_many_if_absent(conn, &mails)?;
-            let stored: Vec<&Due> = batch.iter().filter(|d| new.contains(&d.1)).collect();
-            let logs: Vec<_> = stored
-                .iter()
-                .flat_map(|(person, _, items)| {
-                    items.iter().map(|i| {
-                        (
-                            reminder_log::key.eq(&i.key),
-                            reminder_log::person_id.eq(&person.id),
-                            reminder_log::created_at.eq(now),
-                        )
-                    })
-                })
-                .collect();
-            for chunk in logs.chunks(LOG_ROWS_PER_INSERT) {
-                per_backend!(conn, c => diesel::insert_into(reminder_log::table)
-                    .values(chunk)
-                    .on_conflict_do_nothing()
-                    .execute(c))?;
+    let mut writing = std::time::Duration::ZERO;
+    std::thread::scope(|scope| -> Result<(), AppError> {
+        let (rendered, batches) = std::sync::mpsc::sync_channel(1);
+        let due = &due;
+        scope.spawn(move || {
+            for batch in due.chunks(DIGESTS_PER_TRANSACTION) {
+                if rendered.send(render(composer, now, batch)).is_err() {
+                    break; // the writer stopped on an error
+                }
             }
-            Ok(stored
-                .into_iter()
-                .map(|(person, _, items)| Digest {
-                    email: person.email.clone(),
-                    items: items.clone(),
-                })
-                .collect())
-        })?;
-        digests.extend(written);
-    }
+        });
+        for (batch, mails) in due.chunks(DIGESTS_PER_TRANSACTION).zip(batches) {
+            let mails = mails?;
+            let started = std::time::Instant::now();
+            digests.extend(store(conn, now, batch, &mails)?);
+            writing += started.elapsed();
+        }
+        Ok(())
+    })?;
     tracing::info!(
         items = item_count,
         digests = digests.len(),
         collect_ms = collected.as_millis() as u64,
         dedup_ms = (checked - collected).as_millis() as u64,
+        write_ms = writing.as_millis() as u64,
         total_ms = started.elapsed().as_millis() as u64,
         "reminder tick"
     );
     Ok(digests)
+}
+
+/// Stores one batch of rendered digests with their reminder log, in one transaction; returns
+/// those that were new (a digest already in the outbox went out today: the rest waits for
+/// tomorrow's).
+fn store(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    batch: &[Due<'_>],
+    mails: &[OutboxMessage],
+) -> Result<Vec<Digest>, AppError> {
+    write_tx(conn, |conn| -> Result<Vec<Digest>, AppError> {
+        let new = OutboxMessage::insert_many_if_absent(conn, mails)?;
+        let stored: Vec<&Due> = batch.iter().filter(|d| new.contains(&d.1)).collect();
+        let logs: Vec<_> = stored
+            .iter()
+            .flat_map(|(person, _, items)| {
+                items.iter().map(|i| {
+                    (
+                        reminder_log::key.eq(&i.key),
+                        reminder_log::person_id.eq(&person.id),
+                        reminder_log::created_at.eq(now),
+                    )
+                })
+            })
+            .collect();
+        for chunk in logs.chunks(LOG_ROWS_PER_INSERT) {
+            per_backend!(conn, c => diesel::insert_into(reminder_log::table)
+                .values(chunk)
+                .on_conflict_do_nothing()
+                .execute(c))?;
+        }
+        Ok(stored
+            .into_iter()
+            .map(|(person, _, items)| Digest {
+                email: person.email.clone(),
+                items: items.clone(),
+            })
+            .collect())
+    })
 }

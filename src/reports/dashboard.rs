@@ -6,13 +6,12 @@
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use diesel::prelude::*;
 use serde::Serialize;
 
 use super::cotrainers::median;
 pub use super::dashboard_cache::{FRESH_SECONDS, cached, computations, warm};
-use super::dashboard_sql::{Certified, CohortRow, Count, Load, OnTime, Stall, Turnaround, load};
-use super::progress;
+use super::dashboard_sql::{Certified, CohortRow, Count, Load, OnTime, Turnaround, load};
+use super::dashboard_stalls::stalls;
 use crate::db::models::{Cohort, Program};
 use crate::db::{DbConnection, DbPool};
 use crate::domain::ids::CohortId;
@@ -102,7 +101,7 @@ fn percent(part: i64, whole: i64) -> Option<f64> {
 }
 
 /// Bars scaled to the largest value.
-fn bars(items: Vec<(String, i64, i64, Option<String>)>) -> Vec<Bar> {
+pub(super) fn bars(items: Vec<(String, i64, i64, Option<String>)>) -> Vec<Bar> {
     let max = items.iter().map(|i| i.1).max().unwrap_or(0).max(1);
     items
         .into_iter()
@@ -134,7 +133,10 @@ pub fn compute(
     now: NaiveDateTime,
 ) -> Result<Dashboard, AppError> {
     let mut conn = pool.get()?;
-    let (work, outcomes) = match pool.try_get() {
+    // A second connection if one is free or can be opened at once; otherwise one after the
+    // other (never waiting long while holding the first).
+    let second = pool.get_timeout(std::time::Duration::from_millis(100)).ok();
+    let (work, outcomes) = match second {
         Some(mut second) => std::thread::scope(|scope| {
             let outcomes = scope.spawn(|| outcomes(&mut second, program, cohort, now));
             let work = work(&mut conn, program, cohort, lang, now);
@@ -314,81 +316,6 @@ fn outcomes(
         hours,
         expiring: expiring.first().map_or(0, |r| r.n),
     })
-}
-
-/// Active trainees of running cohorts by the module of their next required assignment
-/// (assignments are worked in curriculum order, so the number passed tells where one is).
-fn stalls(
-    conn: &mut DbConnection,
-    program: &str,
-    cohort: Option<&Cohort>,
-    lang: Language,
-) -> Result<Vec<Bar>, AppError> {
-    let rows: Vec<Stall> = load(
-        conn,
-        // Per active enrollment, its passed required work, counted from the covering
-        // (cohort, state, enrollment) index.
-        "SELECT t.version AS version, t.passed AS passed, COUNT(*) AS n FROM ( \
-           SELECT c.curriculum_version_id AS version, (SELECT COUNT(*) FROM submissions s \
-             JOIN assignments a ON a.id = s.assignment_id \
-             WHERE s.cohort_id = c.id AND s.state = 'passed' AND s.enrollment_id = e.id \
-             AND a.required) AS passed \
-           FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
-           WHERE {SCOPE} AND e.state = 'active' AND c.state = 'running') t \
-         GROUP BY t.version, t.passed",
-        program,
-        cohort.map(|c| c.id.0.as_str()),
-        &[],
-    )?;
-    let mut per_module: Vec<(String, String, i64)> = Vec::new();
-    let mut versions: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for row in rows {
-        if !versions.contains_key(&row.version) {
-            let sample = crate::db::schema::cohorts::table
-                .filter(crate::db::schema::cohorts::curriculum_version_id.eq(&row.version))
-                .select(Cohort::as_select())
-                .first::<Cohort>(conn)?;
-            let modules =
-                crate::db::models::Module::list_by_version(conn, &sample.curriculum_version_id)?;
-            let required: Vec<(String, String)> = progress::assignments(conn, &sample)?
-                .into_iter()
-                .filter(|(a, _)| a.required)
-                .map(|(_, slug)| {
-                    let title = modules
-                        .iter()
-                        .find(|m| m.slug == slug)
-                        .map_or(slug.clone(), |m| {
-                            if lang == Language::En {
-                                m.title_en.clone()
-                            } else {
-                                m.title_de.clone()
-                            }
-                        });
-                    (slug, title)
-                })
-                .collect();
-            versions.insert(row.version.clone(), required);
-        }
-        let Some((module, title)) = versions[&row.version].get(row.passed as usize) else {
-            continue;
-        };
-        match per_module.iter_mut().find(|m| m.0 == *module) {
-            Some(m) => m.2 += row.n,
-            None => per_module.push((module.clone(), title.clone(), row.n)),
-        }
-    }
-    let cohort_id = cohort.map(|c| c.id.0.clone());
-    Ok(bars(
-        per_module
-            .into_iter()
-            .map(|(module, title, n)| {
-                let href = cohort_id.as_ref().map(|c| {
-                    format!("/reports?report=progress&cohort={c}&status=active&module={module}")
-                });
-                (title, n, 0, href)
-            })
-            .collect(),
-    ))
 }
 
 fn cohort_lines(rows: Vec<CohortRow>, certified: &[Certified]) -> Vec<CohortLine> {

@@ -107,8 +107,15 @@ where
             q.load::<T>($c)?
         }};
     }
-    Ok(match conn {
+    let started = std::time::Instant::now();
+    let rows = match conn {
         DbConnection::Sqlite(c) => bound!(c, diesel::sqlite::Sqlite, sqlite_text),
         DbConnection::Postgresql(c) => bound!(c, diesel::pg::Pg, text),
-    })
+    };
+    tracing::debug!(
+        query = sql.get(..60).unwrap_or(sql),
+        ms = started.elapsed().as_millis() as u64,
+        "dashboard query"
+    );
+    Ok(rows)
 }

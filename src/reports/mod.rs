@@ -10,6 +10,7 @@ pub mod csv_out;
 pub mod dashboard;
 mod dashboard_cache;
 mod dashboard_sql;
+mod dashboard_stalls;
 pub mod export;
 pub mod filters;
 pub mod json_out;

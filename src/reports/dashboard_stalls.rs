@@ -1,0 +1,97 @@
+//! Where trainees stall: active trainees of running cohorts by the module of their next
+//! required assignment.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use super::dashboard::{Bar, bars};
+use super::dashboard_sql::{Stall, load};
+use super::progress;
+use crate::db::DbConnection;
+use crate::db::models::Cohort;
+use crate::domain::language::Language;
+use crate::error::AppError;
+
+/// Active trainees of running cohorts by the module of their next required assignment
+/// (assignments are worked in curriculum order, so the number passed tells where one is).
+pub(super) fn stalls(
+    conn: &mut DbConnection,
+    program: &str,
+    cohort: Option<&Cohort>,
+    lang: Language,
+) -> Result<Vec<Bar>, AppError> {
+    // SQLite counts each active enrollment's passed required work from the covering
+    // (cohort, state, enrollment) index; PostgreSQL counts all of it in one hash aggregate
+    // (a subquery per enrollment is three times slower there).
+    let sql = if matches!(conn, DbConnection::Sqlite(_)) {
+        "SELECT t.version AS version, t.passed AS passed, COUNT(*) AS n FROM ( \
+           SELECT c.curriculum_version_id AS version, (SELECT COUNT(*) FROM submissions s \
+             JOIN assignments a ON a.id = s.assignment_id \
+             WHERE s.cohort_id = c.id AND s.state = 'passed' AND s.enrollment_id = e.id \
+             AND a.required) AS passed \
+           FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
+           WHERE {SCOPE} AND e.state = 'active' AND c.state = 'running') t \
+         GROUP BY t.version, t.passed"
+    } else {
+        "SELECT c.curriculum_version_id AS version, COALESCE(p.n, 0) AS passed, COUNT(*) AS n \
+         FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
+         LEFT JOIN (SELECT s.enrollment_id AS enrollment_id, COUNT(*) AS n \
+           FROM cohorts c JOIN submissions s ON s.cohort_id = c.id AND s.state = 'passed' \
+           JOIN assignments a ON a.id = s.assignment_id \
+           WHERE {SCOPE} AND c.state = 'running' AND a.required GROUP BY s.enrollment_id) p \
+           ON p.enrollment_id = e.id \
+         WHERE {SCOPE} AND e.state = 'active' AND c.state = 'running' \
+         GROUP BY c.curriculum_version_id, COALESCE(p.n, 0)"
+    };
+    let rows: Vec<Stall> = load(conn, sql, program, cohort.map(|c| c.id.0.as_str()), &[])?;
+    let mut per_module: Vec<(String, String, i64)> = Vec::new();
+    let mut versions: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for row in rows {
+        if !versions.contains_key(&row.version) {
+            let sample = crate::db::schema::cohorts::table
+                .filter(crate::db::schema::cohorts::curriculum_version_id.eq(&row.version))
+                .select(Cohort::as_select())
+                .first::<Cohort>(conn)?;
+            let modules =
+                crate::db::models::Module::list_by_version(conn, &sample.curriculum_version_id)?;
+            let required: Vec<(String, String)> = progress::assignments(conn, &sample)?
+                .into_iter()
+                .filter(|(a, _)| a.required)
+                .map(|(_, slug)| {
+                    let title = modules
+                        .iter()
+                        .find(|m| m.slug == slug)
+                        .map_or(slug.clone(), |m| {
+                            if lang == Language::En {
+                                m.title_en.clone()
+                            } else {
+                                m.title_de.clone()
+                            }
+                        });
+                    (slug, title)
+                })
+                .collect();
+            versions.insert(row.version.clone(), required);
+        }
+        let Some((module, title)) = versions[&row.version].get(row.passed as usize) else {
+            continue;
+        };
+        match per_module.iter_mut().find(|m| m.0 == *module) {
+            Some(m) => m.2 += row.n,
+            None => per_module.push((module.clone(), title.clone(), row.n)),
+        }
+    }
+    let cohort_id = cohort.map(|c| c.id.0.clone());
+    Ok(bars(
+        per_module
+            .into_iter()
+            .map(|(module, title, n)| {
+                let href = cohort_id.as_ref().map(|c| {
+                    format!("/reports?report=progress&cohort={c}&status=active&module={module}")
+                });
+                (title, n, 0, href)
+            })
+            .collect(),
+    ))
+}
