@@ -6,10 +6,10 @@
 use chrono::NaiveDateTime;
 
 use crate::db::DbConnection;
-use crate::db::models::{Person, RoleGrant};
+use crate::db::models::{OutboxMessage, Person, RoleGrant};
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
-use crate::mail::compose::{Composer, Email, enqueue};
+use crate::mail::compose::{Composer, Email, compose, enqueue};
 
 /// What needs the owner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,20 +69,21 @@ pub fn tell_reviewers(
     reviewers: &[PersonId],
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
+    // One multi-row insert for all of them (a large allocation tells hundreds at once).
+    let mut mails = Vec::new();
     for person in Person::list_by_ids(conn, reviewers)? {
         let mut context = tera::Context::new();
         context.insert("link", &format!("{}/reviews", composer.base_url));
-        enqueue(
-            conn,
-            composer,
-            now,
-            Email {
-                key: format!("reviews-allocated:{}:{}", person.id, now.date()),
-                template: "reviews_allocated",
-                to: &person,
-                context,
-            },
-        )?;
+        let email = Email {
+            key: format!("reviews-allocated:{}:{}", person.id, now.date()),
+            template: "reviews_allocated",
+            to: &person,
+            context,
+        };
+        mails.push(compose(composer, now, email, false)?);
+    }
+    for chunk in mails.chunks(500) {
+        OutboxMessage::insert_many_if_absent(conn, chunk)?;
     }
     Ok(())
 }

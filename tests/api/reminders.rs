@@ -113,6 +113,23 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     // Later the same day: nothing is sent again.
     at(&app, 2026, 3, 17, 15);
     assert_eq!(tick(&app), 0);
+    // Items that turn up after today's digest (here: forgotten by the log) wait for tomorrow:
+    // the tick skips the digest that exists, logs nothing, and does not fail.
+    let logged = || -> i64 {
+        qualify::db::schema::reminder_log::table
+            .count()
+            .get_result(&mut *app.conn())
+            .unwrap()
+    };
+    diesel::delete(qualify::db::schema::reminder_log::table)
+        .execute(&mut *app.conn())
+        .unwrap();
+    assert_eq!(tick(&app), 0, "one digest a day, even with new items");
+    assert_eq!(logged(), 0, "the items are not marked as sent");
+    assert_eq!(digests(&app).len(), 3);
+    at(&app, 2026, 3, 18, 8);
+    assert_eq!(tick(&app), 1, "they come the next day");
+    assert!(logged() > 0);
 }
 
 #[actix_web::test]

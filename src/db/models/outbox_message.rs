@@ -65,8 +65,10 @@ impl OutboxMessage {
         Ok(n == 1)
     }
 
-    /// Inserts the mails whose keys are not there yet, in one statement; returns the keys that
-    /// were new. Keep a call under a few hundred mails (bound parameters are limited).
+    /// Inserts the mails whose keys are not there yet; returns the keys that were new.
+    /// PostgreSQL gets one statement (a round trip saved per mail; keep a call under a few
+    /// hundred mails, bound parameters are limited); SQLite, in process, one insert per mail
+    /// (its multi-row insert cannot report which rows a conflict skipped).
     pub fn insert_many_if_absent(
         conn: &mut DbConnection,
         new: &[OutboxMessage],
@@ -74,12 +76,24 @@ impl OutboxMessage {
         if new.is_empty() {
             return Ok(Default::default());
         }
-        let keys: Vec<String> = per_backend!(conn, c => diesel::insert_into(outbox::table)
-            .values(new)
-            .on_conflict_do_nothing()
-            .returning(outbox::idempotency_key)
-            .get_results(c))?;
-        Ok(keys.into_iter().collect())
+        match conn {
+            DbConnection::Postgresql(c) => Ok(diesel::insert_into(outbox::table)
+                .values(new)
+                .on_conflict_do_nothing()
+                .returning(outbox::idempotency_key)
+                .get_results::<String>(c)?
+                .into_iter()
+                .collect()),
+            DbConnection::Sqlite(_) => {
+                let mut keys = std::collections::HashSet::new();
+                for mail in new {
+                    if Self::insert_if_absent(conn, mail)? {
+                        keys.insert(mail.idempotency_key.clone());
+                    }
+                }
+                Ok(keys)
+            }
+        }
     }
 
     /// Whether a mail with this idempotency key exists.
