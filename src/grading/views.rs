@@ -103,7 +103,8 @@ pub fn queue_page(
     now: NaiveDateTime,
     page: i64,
 ) -> Result<QueuePage, AppError> {
-    let page = page.max(1);
+    // A page number from the address: any value gives a page, never an overflow.
+    let page = page.clamp(1, 1_000_000);
     let skip = (page - 1) * QUEUE_PAGE;
     let (reviews, total) = Review::page_open_by_reviewer(conn, &me.id, QUEUE_PAGE, skip)?;
     let entries = entries(conn, me, lang, now, reviews)?;

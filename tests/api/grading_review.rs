@@ -381,4 +381,10 @@ async fn a_long_queue_is_shown_fifty_at_a_time_soonest_first() {
     assert_eq!(past.status, 200);
     assert_eq!(past.body.matches("href=\"/reviews/").count(), 0);
     assert!(past.body.contains("go to the first page (55 open reviews)"));
+    let huge = as_coach.get("/reviews?page=9223372036854775807").await;
+    assert_eq!(huge.status, 200, "a huge page number is just an empty page");
+    assert!(huge.body.contains("go to the first page (55 open reviews)"));
+    let bad = as_coach.get("/reviews?page=abc").await;
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    assert!(bad.body.contains("Something in the request was not valid"));
 }
