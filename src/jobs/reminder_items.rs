@@ -213,30 +213,17 @@ fn cohort_items(
         return Ok(());
     }
     let modules = &pinned.modules;
-    // By enrollment (an index), not by state (SQLite would scan every handed-in submission).
-    let in_cohort = enrollments::table
-        .filter(enrollments::cohort_id.eq(&cohort.id))
-        .select(enrollments::id);
+    // One range of the (cohort, state, enrollment, assignment) index, read without the table.
     let handed_in: HashSet<(String, String)> = if relevant.is_empty() {
         HashSet::new()
     } else {
         submissions::table
-            .filter(submissions::enrollment_id.eq_any(in_cohort))
+            .filter(submissions::cohort_id.eq(&cohort.id))
+            .filter(submissions::state.eq_any(["submitted", "in_review", "passed", "failed"]))
             .filter(submissions::assignment_id.eq_any(&relevant))
-            .select((
-                submissions::enrollment_id,
-                submissions::assignment_id,
-                submissions::state,
-            ))
-            .load::<(String, String, String)>(conn)?
+            .select((submissions::enrollment_id, submissions::assignment_id))
+            .load::<(String, String)>(conn)?
             .into_iter()
-            .filter(|(_, _, state)| {
-                matches!(
-                    state.as_str(),
-                    "submitted" | "in_review" | "passed" | "failed"
-                )
-            })
-            .map(|(e, a, _)| (e, a))
             .collect()
     };
     for entry in &schedule {

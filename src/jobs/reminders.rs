@@ -12,9 +12,9 @@ use serde::Serialize;
 
 use super::reminder_items::collect;
 use super::rules::Rules;
-use crate::db::models::{OutboxMessage, Person};
+use crate::db::models::{OutboxMessage, Person, outbox_bulk};
 use crate::db::schema::{mail_preferences, reminder_log};
-use crate::db::{DbConnection, per_backend, write_tx};
+use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;
 use crate::domain::schedule::to_local;
 use crate::error::AppError;
@@ -74,10 +74,10 @@ fn opted_out(conn: &mut DbConnection) -> QueryResult<HashSet<PersonId>> {
         .collect())
 }
 
-/// Digests written in one transaction (and one multi-row insert: 19 parameters a mail).
+/// Digests written in one transaction.
 const DIGESTS_PER_TRANSACTION: usize = 1_000;
 
-/// Reminder log rows in one insert (3 parameters a row).
+/// Reminder log rows in one SQLite insert (3 parameters a row).
 const LOG_ROWS_PER_INSERT: usize = 2_000;
 
 /// A digest to write: the person, its idempotency key, its items.
@@ -228,23 +228,31 @@ fn store(
     write_tx(conn, |conn| -> Result<Vec<Digest>, AppError> {
         let new = OutboxMessage::insert_many_if_absent(conn, mails)?;
         let stored: Vec<&Due> = batch.iter().filter(|d| new.contains(&d.1)).collect();
-        let logs: Vec<_> = stored
-            .iter()
-            .flat_map(|(person, _, items)| {
-                items.iter().map(|i| {
-                    (
-                        reminder_log::key.eq(&i.key),
-                        reminder_log::person_id.eq(&person.id),
-                        reminder_log::created_at.eq(now),
-                    )
-                })
-            })
-            .collect();
-        for chunk in logs.chunks(LOG_ROWS_PER_INSERT) {
-            per_backend!(conn, c => diesel::insert_into(reminder_log::table)
-                .values(chunk)
-                .on_conflict_do_nothing()
-                .execute(c))?;
+        let logs = stored.iter().flat_map(|(person, _, items)| {
+            items.iter().map(|i| (i.key.clone(), person.id.0.clone()))
+        });
+        match conn {
+            DbConnection::Postgresql(c) => {
+                let (keys, people) = logs.unzip();
+                outbox_bulk::insert_reminder_log(c, keys, people, now)?;
+            }
+            DbConnection::Sqlite(c) => {
+                let rows: Vec<_> = logs
+                    .map(|(key, person)| {
+                        (
+                            reminder_log::key.eq(key),
+                            reminder_log::person_id.eq(person),
+                            reminder_log::created_at.eq(now),
+                        )
+                    })
+                    .collect();
+                for chunk in rows.chunks(LOG_ROWS_PER_INSERT) {
+                    diesel::insert_into(reminder_log::table)
+                        .values(chunk)
+                        .on_conflict_do_nothing()
+                        .execute(c)?;
+                }
+            }
         }
         Ok(stored
             .into_iter()

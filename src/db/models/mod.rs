@@ -18,6 +18,7 @@ pub mod mail_preference;
 pub mod moderation_item;
 pub mod module;
 pub mod outbox_attachment;
+pub mod outbox_bulk;
 pub mod outbox_message;
 pub mod person;
 pub mod program;

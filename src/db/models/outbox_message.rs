@@ -66,8 +66,8 @@ impl OutboxMessage {
     }
 
     /// Inserts the mails whose keys are not there yet; returns the keys that were new.
-    /// PostgreSQL gets one statement (a round trip saved per mail; keep a call under a few
-    /// hundred mails, bound parameters are limited); SQLite, in process, one insert per mail
+    /// PostgreSQL gets one statement whatever the number of mails (`outbox_bulk`: a round trip
+    /// saved per mail); SQLite, in process, one insert per mail
     /// (its multi-row insert cannot report which rows a conflict skipped).
     pub fn insert_many_if_absent(
         conn: &mut DbConnection,
@@ -77,13 +77,7 @@ impl OutboxMessage {
             return Ok(Default::default());
         }
         match conn {
-            DbConnection::Postgresql(c) => Ok(diesel::insert_into(outbox::table)
-                .values(new)
-                .on_conflict_do_nothing()
-                .returning(outbox::idempotency_key)
-                .get_results::<String>(c)?
-                .into_iter()
-                .collect()),
+            DbConnection::Postgresql(c) => super::outbox_bulk::insert_outbox(c, new),
             DbConnection::Sqlite(_) => {
                 let mut keys = std::collections::HashSet::new();
                 for mail in new {
