@@ -10,8 +10,11 @@ use serde::Serialize;
 
 use super::cotrainers::median;
 pub use super::dashboard_cache::{FRESH_SECONDS, cached, computations, warm};
-use super::dashboard_sql::{Certified, CohortRow, Count, Load, OnTime, Turnaround, load};
+use super::dashboard_sql::{
+    Certified, CohortMeta, CohortRow, Count, Load, OnTime, StateCount, load,
+};
 use super::dashboard_stalls::stalls;
+use super::dashboard_turnaround::turnaround;
 use crate::db::models::{Cohort, Program};
 use crate::db::{DbConnection, DbPool};
 use crate::domain::ids::CohortId;
@@ -119,7 +122,8 @@ pub(super) fn bars(items: Vec<(String, i64, i64, Option<String>)>) -> Vec<Bar> {
 struct Outcomes {
     certified: Vec<Certified>,
     cohorts: Vec<CohortRow>,
-    hours: Vec<f64>,
+    /// Reviews completed in the last 90 days and their median turnaround in hours.
+    turnaround: (i64, Option<f64>),
     expiring: i64,
 }
 
@@ -151,7 +155,7 @@ pub fn compute(
     let Outcomes {
         certified,
         cohorts: cohort_rows,
-        mut hours,
+        turnaround: (reviews_done, turnaround_hours),
         expiring,
     } = outcomes?;
     let count = |s: Option<&str>| -> i64 {
@@ -214,8 +218,8 @@ pub fn compute(
         submissions,
         median_days_to_certificate: median(&mut days),
         stalls,
-        reviews_done: hours.len() as i64,
-        turnaround_hours: median(&mut hours).map(|h| (h * 10.0).round() / 10.0),
+        reviews_done,
+        turnaround_hours,
         load,
         expiring,
         cohorts,
@@ -275,30 +279,28 @@ fn outcomes(
         c,
         &[],
     )?;
-    let cohorts: Vec<CohortRow> = load(
-        conn,
-        "SELECT c.id AS id, c.name AS name, c.state AS state, c.starts_on AS starts_on, \
-         e.state AS enrollment_state, COUNT(e.id) AS n \
-         FROM cohorts c LEFT JOIN enrollments e ON e.cohort_id = c.id WHERE {SCOPE} \
-         GROUP BY c.id, c.name, c.state, c.starts_on, e.state \
-         ORDER BY c.starts_on DESC, c.name, c.id",
-        p,
-        c,
-        &[],
-    )?;
+    let cohorts = cohort_rows(
+        load(
+            conn,
+            "SELECT c.id AS id, c.name AS name, c.state AS state, c.starts_on AS starts_on \
+             FROM cohorts c WHERE {SCOPE} ORDER BY c.starts_on DESC, c.name, c.id",
+            p,
+            c,
+            &[],
+        )?,
+        // Straight from the (cohort, state) index, in its order: no join, no sort.
+        load(
+            conn,
+            "SELECT e.cohort_id AS cohort_id, e.state AS state, COUNT(*) AS n FROM enrollments e \
+             WHERE e.cohort_id IN (SELECT c.id FROM cohorts c WHERE {SCOPE}) \
+             GROUP BY e.cohort_id, e.state",
+            p,
+            c,
+            &[],
+        )?,
+    );
     let since = now - Duration::days(90);
-    let hours: Vec<f64> = load::<Turnaround>(
-        conn,
-        "SELECT r.allocated_at AS allocated_at, r.completed_at AS completed_at FROM reviews r \
-         WHERE r.cohort_id IN (SELECT c.id FROM cohorts c WHERE {SCOPE}) \
-         AND r.state = 'completed' AND r.completed_at >= $3",
-        p,
-        c,
-        &[since],
-    )?
-    .iter()
-    .map(|r| (r.completed_at - r.allocated_at).num_minutes() as f64 / 60.0)
-    .collect();
+    let turnaround = turnaround(conn, p, c, since)?;
     let expiring: Vec<Count> = load(
         conn,
         "SELECT COUNT(*) AS n FROM certificates x \
@@ -313,9 +315,40 @@ fn outcomes(
     Ok(Outcomes {
         certified,
         cohorts,
-        hours,
+        turnaround,
         expiring: expiring.first().map_or(0, |r| r.n),
     })
+}
+
+/// One row per cohort and enrollment state (a cohort without enrollments: one row, no state),
+/// cohorts in their order.
+fn cohort_rows(cohorts: Vec<CohortMeta>, counts: Vec<StateCount>) -> Vec<CohortRow> {
+    let mut by_cohort: HashMap<String, Vec<(String, i64)>> = HashMap::new();
+    for c in counts {
+        by_cohort
+            .entry(c.cohort_id)
+            .or_default()
+            .push((c.state, c.n));
+    }
+    let mut rows = Vec::new();
+    for c in cohorts {
+        let states = by_cohort.remove(&c.id).unwrap_or_default();
+        let row = |state, n| CohortRow {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            state: c.state.clone(),
+            starts_on: c.starts_on.clone(),
+            enrollment_state: state,
+            n,
+        };
+        if states.is_empty() {
+            rows.push(row(None, 0));
+        }
+        for (state, n) in states {
+            rows.push(row(Some(state), n));
+        }
+    }
+    rows
 }
 
 fn cohort_lines(rows: Vec<CohortRow>, certified: &[Certified]) -> Vec<CohortLine> {
@@ -355,4 +388,38 @@ pub fn cohort_of(conn: &mut DbConnection, program: &Program, id: &str) -> Result
     Cohort::find(conn, &CohortId(id.to_string()))?
         .filter(|c| c.program_id == program.id)
         .ok_or(AppError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cohort_gets_its_line_even_without_enrollments() {
+        let meta = |id: &str| CohortMeta {
+            id: id.into(),
+            name: format!("Cohort {id}"),
+            state: "running".into(),
+            starts_on: "2026-01-01".into(),
+        };
+        let count = |id: &str, state: &str, n| StateCount {
+            cohort_id: id.into(),
+            state: state.into(),
+            n,
+        };
+        let rows = cohort_rows(
+            vec![meta("b"), meta("empty"), meta("a")],
+            vec![
+                count("a", "active", 2),
+                count("b", "active", 5),
+                count("b", "withdrawn", 1),
+            ],
+        );
+        let lines = cohort_lines(rows, &[]);
+        let got: Vec<(&str, i64, i64)> = lines
+            .iter()
+            .map(|l| (l.id.as_str(), l.enrolled, l.active))
+            .collect();
+        assert_eq!(got, [("b", 6, 5), ("empty", 0, 0), ("a", 2, 2)]);
+    }
 }

@@ -40,14 +40,6 @@ pub(super) struct Stall {
 }
 
 #[derive(QueryableByName)]
-pub(super) struct Turnaround {
-    #[diesel(sql_type = Timestamp)]
-    pub(super) allocated_at: NaiveDateTime,
-    #[diesel(sql_type = Timestamp)]
-    pub(super) completed_at: NaiveDateTime,
-}
-
-#[derive(QueryableByName)]
 pub(super) struct Load {
     #[diesel(sql_type = Text)]
     pub(super) name: String,
@@ -64,7 +56,7 @@ pub(super) struct Count {
 }
 
 #[derive(QueryableByName)]
-pub(super) struct CohortRow {
+pub(super) struct CohortMeta {
     #[diesel(sql_type = Text)]
     pub(super) id: String,
     #[diesel(sql_type = Text)]
@@ -73,10 +65,26 @@ pub(super) struct CohortRow {
     pub(super) state: String,
     #[diesel(sql_type = Text)]
     pub(super) starts_on: String,
-    /// Null for a cohort without enrollments.
-    #[diesel(sql_type = Nullable<Text>)]
-    pub(super) enrollment_state: Option<String>,
+}
+
+#[derive(QueryableByName)]
+pub(super) struct StateCount {
+    #[diesel(sql_type = Text)]
+    pub(super) cohort_id: String,
+    #[diesel(sql_type = Text)]
+    pub(super) state: String,
     #[diesel(sql_type = BigInt)]
+    pub(super) n: i64,
+}
+
+/// A cohort and how many of its enrollments are in one state.
+pub(super) struct CohortRow {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) state: String,
+    pub(super) starts_on: String,
+    /// None for a cohort without enrollments.
+    pub(super) enrollment_state: Option<String>,
     pub(super) n: i64,
 }
 

@@ -350,13 +350,76 @@ async fn cotrainer_activity_counts_open_work() {
     assert_eq!(later[0]["reviews_overdue"], 1);
 }
 
+/// Reviews of passed submissions by Carla, completed: (allocated, completed) minutes ago.
+fn completed_reviews(app: &crate::helpers::TestApp, minutes_ago: &[(i64, i64)]) {
+    use qualify::clock::Clock;
+    use qualify::db::models::Review;
+    use qualify::db::schema::{people, submission_versions, submissions};
+    let mut conn = app.conn();
+    let now = app.clock.now_naive();
+    let carla: String = people::table
+        .filter(people::email.eq("carla@example.com"))
+        .select(people::id)
+        .first(&mut conn)
+        .unwrap();
+    let versions: Vec<(String, String, String)> = submission_versions::table
+        .inner_join(submissions::table)
+        .filter(submissions::state.eq("passed"))
+        .select((
+            submission_versions::id,
+            submissions::id,
+            submissions::cohort_id,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    let ago = |m: i64| now - chrono::Duration::minutes(m);
+    let rows: Vec<Review> = minutes_ago
+        .iter()
+        .zip(&versions)
+        .map(
+            |((allocated, completed), (version, submission, cohort))| Review {
+                id: qualify::domain::ids::ReviewId(uuid::Uuid::new_v4().to_string()),
+                submission_version_id: version.clone(),
+                submission_id: submission.clone(),
+                cohort_id: qualify::domain::ids::CohortId(cohort.clone()),
+                reviewer_id: qualify::domain::ids::PersonId(carla.clone()),
+                slot: 1,
+                state: "completed".into(),
+                allocation_reason: "test".into(),
+                allocated_at: ago(*allocated),
+                due_at: ago(*allocated) + chrono::Duration::days(3),
+                started_at: Some(ago(*allocated)),
+                completed_at: Some(ago(*completed)),
+                decision: Some("pass".into()),
+                total_points: Some(10),
+                feedback: "Good".into(),
+                override_reason: String::new(),
+                escalated_at: None,
+                rating: None,
+                rated_at: None,
+                lock_version: 1,
+            },
+        )
+        .collect();
+    assert_eq!(rows.len(), minutes_ago.len(), "enough passed submissions");
+    Review::create_all(&mut conn, &rows).unwrap();
+}
+
 #[actix_web::test]
 async fn the_dashboard_counts_and_links_to_the_lists_behind() {
     let app = crate::helpers::spawn_app().await;
     let d = data(&app).await;
+    completed_reviews(
+        &app,
+        &[(180, 90), (300, 150), (200 * 24 * 60, 199 * 24 * 60)],
+    );
     let board = api(&app, &d.owner, "GET", "/api/v1/dashboard?lang=en", None)
         .await
         .json();
+    assert_eq!(board["reviews_done"], 2, "the last 90 days only");
+    assert_eq!(board["turnaround_hours"], 2.0, "median of 1.5 h and 2.5 h");
+    assert_eq!(board["cohorts"][0]["enrolled"], 3);
+    assert_eq!(board["cohorts"][0]["active"], 3);
     assert_eq!(board["enrolled"], 3);
     assert_eq!(board["active"], 3);
     assert_eq!(board["certified"], 2, "revoked ones do not count");
