@@ -9,18 +9,25 @@ const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// Applies every pending migration and returns the names of those applied.
 pub fn run_pending(conn: &mut DbConnection) -> anyhow::Result<Vec<String>> {
-    let applied: Vec<String> = match conn {
-        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE),
-        DbConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES),
+    use diesel::connection::SimpleConnection;
+    let names = |v: Vec<diesel::migration::MigrationVersion>| -> Vec<String> {
+        v.iter().map(|v| v.to_string()).collect()
+    };
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE).map(names),
+        DbConnection::Postgresql(c) => {
+            // A back-fill over a large table may take longer than a request may; the pooled
+            // connection gets its request limit back afterwards (as set in pool.rs).
+            c.batch_execute("SET statement_timeout = 0")?;
+            let applied = c.run_pending_migrations(POSTGRES).map(names);
+            c.batch_execute("SET statement_timeout = '30s'")?;
+            applied
+        }
     }
-    .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?
-    .iter()
-    .map(|v| v.to_string())
-    .collect();
+    .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
     if let DbConnection::Sqlite(c) = conn {
         // Planner statistics for tables that changed a lot (sampled, so it stays quick on a
         // large database); PostgreSQL keeps its own with autovacuum.
-        use diesel::connection::SimpleConnection;
         c.batch_execute("PRAGMA analysis_limit = 1000; PRAGMA optimize;")?;
     }
     Ok(applied)

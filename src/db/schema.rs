@@ -243,6 +243,8 @@ diesel::table! {
         lock_version -> Integer,
         enrolled_at -> Timestamp,
         updated_at -> Timestamp,
+        passed_required -> Integer,
+        certified_at -> Nullable<Timestamp>,
     }
 }
 
@@ -327,6 +329,7 @@ diesel::table! {
         rating -> Nullable<Integer>,
         rated_at -> Nullable<Timestamp>,
         lock_version -> Integer,
+        turnaround_minutes -> Nullable<Integer>,
     }
 }
 

@@ -135,9 +135,20 @@ pub fn build(
             generated.coach = Some(coach);
         }
         extras::add(conn, composer, &owner_id, &generated, now)?;
+        // The rows went in by the thousand, past the models that keep these totals.
+        crate::db::models::enrollment_totals::recount_all(conn)?;
         let files = files::attach(conn, DEMO_FILES, now)?;
         Ok((owner_id, generated, files))
     })?;
+    // Planner statistics for the tables just filled (PostgreSQL's autovacuum would get there
+    // minutes later; until then it plans as if they were empty).
+    {
+        use diesel::connection::SimpleConnection;
+        match conn {
+            DbConnection::Postgresql(c) => c.batch_execute("ANALYZE")?,
+            DbConnection::Sqlite(c) => c.batch_execute("PRAGMA optimize")?,
+        }
+    }
     let valid = Duration::hours(1);
     let mut accounts = Vec::new();
     let coach = generated.coach.clone();

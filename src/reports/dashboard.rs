@@ -271,10 +271,9 @@ fn outcomes(
     let (p, c) = (program.id.0.as_str(), cohort.map(|c| c.id.0.as_str()));
     let certified: Vec<Certified> = load(
         conn,
-        "SELECT c.id AS cohort_id, c.starts_on AS starts_on, MIN(x.issued_at) AS issued_at \
+        "SELECT c.id AS cohort_id, c.starts_on AS starts_on, e.certified_at AS issued_at \
          FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
-         JOIN certificates x ON x.enrollment_id = e.id \
-         WHERE {SCOPE} AND x.status <> 'revoked' GROUP BY e.id, c.id, c.starts_on",
+         WHERE {SCOPE} AND e.certified_at IS NOT NULL",
         p,
         c,
         &[],

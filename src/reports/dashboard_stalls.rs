@@ -21,29 +21,12 @@ pub(super) fn stalls(
     cohort: Option<&Cohort>,
     lang: Language,
 ) -> Result<Vec<Bar>, AppError> {
-    // SQLite counts each active enrollment's passed required work from the covering
-    // (cohort, state, enrollment) index; PostgreSQL counts all of it in one hash aggregate
-    // (a subquery per enrollment is three times slower there).
-    let sql = if matches!(conn, DbConnection::Sqlite(_)) {
-        "SELECT t.version AS version, t.passed AS passed, COUNT(*) AS n FROM ( \
-           SELECT c.curriculum_version_id AS version, (SELECT COUNT(*) FROM submissions s \
-             JOIN assignments a ON a.id = s.assignment_id \
-             WHERE s.cohort_id = c.id AND s.state = 'passed' AND s.enrollment_id = e.id \
-             AND a.required) AS passed \
-           FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
-           WHERE {SCOPE} AND e.state = 'active' AND c.state = 'running') t \
-         GROUP BY t.version, t.passed"
-    } else {
-        "SELECT c.curriculum_version_id AS version, COALESCE(p.n, 0) AS passed, COUNT(*) AS n \
-         FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
-         LEFT JOIN (SELECT s.enrollment_id AS enrollment_id, COUNT(*) AS n \
-           FROM cohorts c JOIN submissions s ON s.cohort_id = c.id AND s.state = 'passed' \
-           JOIN assignments a ON a.id = s.assignment_id \
-           WHERE {SCOPE} AND c.state = 'running' AND a.required GROUP BY s.enrollment_id) p \
-           ON p.enrollment_id = e.id \
+    // Each enrollment keeps its count of passed required work (`enrollment_totals`): one
+    // range of the (cohort, state, passed) index per running cohort.
+    let sql = "SELECT c.curriculum_version_id AS version, CAST(e.passed_required AS BIGINT) AS passed, \
+         COUNT(*) AS n FROM cohorts c JOIN enrollments e ON e.cohort_id = c.id \
          WHERE {SCOPE} AND e.state = 'active' AND c.state = 'running' \
-         GROUP BY c.curriculum_version_id, COALESCE(p.n, 0)"
-    };
+         GROUP BY c.curriculum_version_id, e.passed_required";
     let rows: Vec<Stall> = load(conn, sql, program, cohort.map(|c| c.id.0.as_str()), &[])?;
     let mut per_module: Vec<(String, String, i64)> = Vec::new();
     let mut versions: HashMap<String, Vec<(String, String)>> = HashMap::new();

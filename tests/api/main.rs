@@ -12,6 +12,7 @@ mod content_sync;
 mod content_validation;
 mod dashboard_cache;
 mod enrollment;
+mod enrollment_totals;
 mod grading_allocation;
 mod grading_fixture;
 mod grading_moderation;

@@ -5,6 +5,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::enrollment_totals;
 use crate::db::schema::certificates;
 use crate::db::{DbConnection, per_backend};
 use crate::domain::ids::{EnrollmentId, PersonId, ProgramId};
@@ -141,6 +142,9 @@ impl Certificate {
             .values(row)
             .on_conflict_do_nothing()
             .execute(c))?;
+        if n == 1 {
+            enrollment_totals::recount_for_certificate(conn, &row.id)?;
+        }
         Ok(n == 1)
     }
 
@@ -187,6 +191,9 @@ impl Certificate {
             certificates::superseded_by.eq(superseded_by),
         ))
         .execute(conn)?;
+        if n == 1 {
+            enrollment_totals::recount_for_certificate(conn, id)?;
+        }
         Ok(n == 1)
     }
 }

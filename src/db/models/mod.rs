@@ -13,6 +13,7 @@ pub mod cohort_schedule;
 pub mod cotrainer;
 pub mod curriculum_version;
 pub mod enrollment;
+pub mod enrollment_totals;
 pub mod extension;
 pub mod mail_preference;
 pub mod moderation_item;

@@ -173,21 +173,52 @@ impl Review {
         q.load(conn)
     }
 
+    /// Minutes from allocation to completion, once completed (kept in `turnaround_minutes` for
+    /// the dashboard's median).
+    pub fn turnaround_minutes(&self) -> Option<i32> {
+        self.completed_at.map(|done| {
+            (done - self.allocated_at)
+                .num_minutes()
+                .clamp(0, i32::MAX as i64) as i32
+        })
+    }
+
     /// Inserts reviews.
     pub fn create_all(conn: &mut DbConnection, rows: &[Review]) -> QueryResult<()> {
         if rows.is_empty() {
             return Ok(());
         }
+        let done: Vec<(&str, i32)> = rows
+            .iter()
+            .filter_map(|r| Some((r.id.as_str(), r.turnaround_minutes()?)))
+            .collect();
         match conn {
             // COPY: one round trip, no parameter limit, several times faster than INSERT.
-            DbConnection::Postgresql(c) => diesel::copy_from(reviews::table)
-                .from_insertable(rows)
-                .execute(c)
-                .map(|_| ()),
+            DbConnection::Postgresql(c) => {
+                diesel::copy_from(reviews::table)
+                    .from_insertable(rows)
+                    .execute(c)?;
+                if !done.is_empty() {
+                    let (ids, minutes): (Vec<&str>, Vec<i32>) = done.into_iter().unzip();
+                    diesel::sql_query(
+                        "UPDATE reviews SET turnaround_minutes = t.m \
+                         FROM unnest($1::text[], $2::int4[]) AS t(id, m) WHERE reviews.id = t.id",
+                    )
+                    .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(ids)
+                    .bind::<diesel::sql_types::Array<diesel::sql_types::Integer>, _>(minutes)
+                    .execute(c)?;
+                }
+                Ok(())
+            }
             DbConnection::Sqlite(c) => {
                 for chunk in rows.chunks(1_000) {
                     diesel::insert_into(reviews::table)
                         .values(chunk)
+                        .execute(c)?;
+                }
+                for (id, minutes) in done {
+                    diesel::update(reviews::table.find(id))
+                        .set(reviews::turnaround_minutes.eq(minutes))
                         .execute(c)?;
                 }
                 Ok(())
@@ -215,6 +246,7 @@ impl Review {
             reviews::escalated_at.eq(row.escalated_at),
             reviews::rating.eq(row.rating),
             reviews::rated_at.eq(row.rated_at),
+            reviews::turnaround_minutes.eq(row.turnaround_minutes()),
             reviews::lock_version.eq(lock_version + 1),
         ))
         .execute(conn)?;

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::enrollment_totals;
 use crate::db::DbConnection;
 use crate::db::schema::submissions;
 use crate::domain::ids::{AssignmentId, CohortId, EnrollmentId};
@@ -122,12 +123,13 @@ impl Submission {
         Ok(())
     }
 
-    /// Inserts a submission.
+    /// Inserts a submission (and recounts its enrollment's passed work).
     pub fn create(conn: &mut DbConnection, row: &Submission) -> QueryResult<()> {
         diesel::insert_into(submissions::table)
             .values(row)
-            .execute(conn)
-            .map(|_| ())
+            .execute(conn)?;
+        enrollment_totals::recount(conn, &row.enrollment_id.0)?;
+        Ok(())
     }
 
     /// Saves state, draft and version if unchanged since `lock_version`; returns whether it was.
@@ -145,6 +147,10 @@ impl Submission {
             submissions::lock_version.eq(lock_version + 1),
         ))
         .execute(conn)?;
+        if n == 1 {
+            // A pass given, or taken back by moderation or a dispute.
+            enrollment_totals::recount(conn, &row.enrollment_id.0)?;
+        }
         Ok(n == 1)
     }
 }
