@@ -245,6 +245,8 @@ diesel::table! {
         updated_at -> Timestamp,
         passed_required -> Integer,
         certified_at -> Nullable<Timestamp>,
+        handed_in -> Integer,
+        handed_in_late -> Integer,
     }
 }
 

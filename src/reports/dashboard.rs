@@ -237,9 +237,9 @@ fn work(
     let (p, c) = (program.id.0.as_str(), cohort.map(|c| c.id.0.as_str()));
     let on_time: Vec<OnTime> = load(
         conn,
-        "SELECT COUNT(*) AS total, SUM(CASE WHEN v.late THEN 1 ELSE 0 END) AS late \
-         FROM submission_versions v WHERE v.number = 1 \
-         AND v.cohort_id IN (SELECT c.id FROM cohorts c WHERE {SCOPE})",
+        "SELECT CAST(COALESCE(SUM(e.handed_in), 0) AS BIGINT) AS total, \
+         CAST(SUM(e.handed_in_late) AS BIGINT) AS late FROM enrollments e \
+         WHERE e.cohort_id IN (SELECT c.id FROM cohorts c WHERE {SCOPE})",
         p,
         c,
         &[],

@@ -46,12 +46,15 @@ impl SubmissionVersion {
             .load(conn)
     }
 
-    /// Inserts a version.
+    /// Inserts a version (a first one counts on its enrollment as handed in, on time or late).
     pub fn create(conn: &mut DbConnection, row: &SubmissionVersion) -> QueryResult<()> {
         diesel::insert_into(submission_versions::table)
             .values(row)
-            .execute(conn)
-            .map(|_| ())
+            .execute(conn)?;
+        if row.number == 1 {
+            super::enrollment_totals::recount_for_submission(conn, &row.submission_id)?;
+        }
+        Ok(())
     }
 
     /// A version by id.
