@@ -77,7 +77,9 @@ pub fn recount_for_certificate(conn: &mut DbConnection, certificate: &str) -> Qu
 /// Recounts the enrollment a submission belongs to (a version was handed in).
 pub fn recount_for_submission(conn: &mut DbConnection, submission: &str) -> QueryResult<()> {
     let sql = match conn {
-        DbConnection::Sqlite(_) => update("id = (SELECT enrollment_id FROM submissions WHERE id = ?)"),
+        DbConnection::Sqlite(_) => {
+            update("id = (SELECT enrollment_id FROM submissions WHERE id = ?)")
+        }
         DbConnection::Postgresql(_) => {
             update("id = (SELECT enrollment_id FROM submissions WHERE id = $1)")
         }
