@@ -35,6 +35,7 @@ mod permissions;
 mod program;
 mod reminders;
 mod reports;
+mod reports_dashboard;
 mod reports_fixture;
 mod reports_mail;
 mod reports_paging;

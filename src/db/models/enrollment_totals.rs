@@ -50,42 +50,31 @@ fn update(which: &str) -> String {
     )
 }
 
+/// Recounts the enrollment `which` picks (SQL with one `?` for `id`), if any.
+fn recount_where(conn: &mut DbConnection, which: &str, id: &str) -> QueryResult<()> {
+    let sql = match conn {
+        DbConnection::Sqlite(_) => update(which),
+        DbConnection::Postgresql(_) => update(&which.replace('?', "$1")),
+    };
+    per_backend!(conn, c => diesel::sql_query(&sql).bind::<Text, _>(id).execute(c))?;
+    Ok(())
+}
+
 /// Recounts one enrollment.
 pub fn recount(conn: &mut DbConnection, enrollment: &str) -> QueryResult<()> {
-    let sql = match conn {
-        DbConnection::Sqlite(_) => update("id = ?"),
-        DbConnection::Postgresql(_) => update("id = $1"),
-    };
-    per_backend!(conn, c => diesel::sql_query(&sql).bind::<Text, _>(enrollment).execute(c))?;
-    Ok(())
+    recount_where(conn, "id = ?", enrollment)
 }
 
 /// Recounts the enrollment a certificate belongs to (if it belongs to one).
 pub fn recount_for_certificate(conn: &mut DbConnection, certificate: &str) -> QueryResult<()> {
-    let sql = match conn {
-        DbConnection::Sqlite(_) => {
-            update("id = (SELECT enrollment_id FROM certificates WHERE id = ?)")
-        }
-        DbConnection::Postgresql(_) => {
-            update("id = (SELECT enrollment_id FROM certificates WHERE id = $1)")
-        }
-    };
-    per_backend!(conn, c => diesel::sql_query(&sql).bind::<Text, _>(certificate).execute(c))?;
-    Ok(())
+    let which = "id = (SELECT enrollment_id FROM certificates WHERE id = ?)";
+    recount_where(conn, which, certificate)
 }
 
 /// Recounts the enrollment a submission belongs to (a version was handed in).
 pub fn recount_for_submission(conn: &mut DbConnection, submission: &str) -> QueryResult<()> {
-    let sql = match conn {
-        DbConnection::Sqlite(_) => {
-            update("id = (SELECT enrollment_id FROM submissions WHERE id = ?)")
-        }
-        DbConnection::Postgresql(_) => {
-            update("id = (SELECT enrollment_id FROM submissions WHERE id = $1)")
-        }
-    };
-    per_backend!(conn, c => diesel::sql_query(&sql).bind::<Text, _>(submission).execute(c))?;
-    Ok(())
+    let which = "id = (SELECT enrollment_id FROM submissions WHERE id = ?)";
+    recount_where(conn, which, submission)
 }
 
 /// Recounts every enrollment (after a bulk load): three set-based statements, not a subquery
