@@ -61,6 +61,9 @@ pub(super) fn trainee(
     } else {
         ctx.rng.below(ctx.cur.modules.len() as u64) as usize
     };
+    // The named trainee always has the newest unlocked module still to hand in (a draft
+    // begun), so whoever tries the demo finds work to submit at any time of day.
+    let open_module = schedule.iter().rposition(|e| e.unlock_at <= now);
     let mut results: Vec<ModuleResult> = Vec::new();
     let mut all_required = true;
     let mut last_decision = None;
@@ -80,6 +83,9 @@ pub(super) fn trainee(
                 || enrollment_state != "active"
                 || (!a.required && ctx.rng.chance(0.5))
             {
+                None
+            } else if named.is_some() && Some(mi) == open_module {
+                draft(ctx, cohort, entry, a, &enrollment, &lang);
                 None
             } else {
                 work(ctx, cohort, entry, a, &enrollment, &lang, team)?
@@ -117,6 +123,40 @@ pub(super) fn trainee(
     Ok(Some(person_id))
 }
 
+fn demo_text(ctx: &Ctx<'_>, a: &Assignment, lang: &str) -> &'static str {
+    let texts = if lang == "en" {
+        SUBMISSIONS_EN
+    } else {
+        SUBMISSIONS_DE
+    };
+    texts[(a.position.max(0) as usize + ctx.serial) % texts.len()]
+}
+
+/// A draft begun when the module unlocked, not handed in.
+fn draft(
+    ctx: &mut Ctx<'_>,
+    cohort: &Cohort,
+    entry: &ScheduleEntry,
+    a: &Assignment,
+    enrollment: &EnrollmentId,
+    lang: &str,
+) {
+    let body = demo_text(ctx, a, lang);
+    ctx.rows.submissions.push(Submission {
+        id: uuid::Uuid::new_v4().to_string(),
+        enrollment_id: enrollment.clone(),
+        assignment_id: a.id.clone(),
+        state: "draft".into(),
+        draft_body: body.to_string(),
+        language: lang.to_string(),
+        current_version: 0,
+        lock_version: 1,
+        created_at: entry.unlock_at,
+        updated_at: entry.unlock_at,
+        cohort_id: cohort.id.0.clone(),
+    });
+}
+
 /// One assignment's work; returns the points and the moment if it was passed.
 fn work(
     ctx: &mut Ctx<'_>,
@@ -136,28 +176,11 @@ fn work(
         entry.unlock_at + Duration::hours(ctx.rng.below(window) as i64)
     };
     let id = uuid::Uuid::new_v4().to_string();
-    let texts = if lang == "en" {
-        SUBMISSIONS_EN
-    } else {
-        SUBMISSIONS_DE
-    };
-    let body = texts[(a.position.max(0) as usize + ctx.serial) % texts.len()];
+    let body = demo_text(ctx, a, lang);
     if submitted_at > now {
         // Still working on it: a draft for some.
         if ctx.rng.chance(0.5) {
-            ctx.rows.submissions.push(Submission {
-                id,
-                enrollment_id: enrollment.clone(),
-                assignment_id: a.id.clone(),
-                state: "draft".into(),
-                draft_body: body.to_string(),
-                language: lang.to_string(),
-                current_version: 0,
-                lock_version: 1,
-                created_at: entry.unlock_at,
-                updated_at: entry.unlock_at,
-                cohort_id: cohort.id.0.clone(),
-            });
+            draft(ctx, cohort, entry, a, enrollment, lang);
         }
         return Ok(None);
     }
