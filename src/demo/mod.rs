@@ -153,19 +153,17 @@ pub fn build(
     let mut accounts = Vec::new();
     let coach = generated.coach.clone();
     let trainee = generated.trainee.clone().map(|t| t.0);
-    for (role, id, name, email) in [
-        ("owner", Some(owner_id), "Olga Owner", mail("olga.owner")),
-        ("co-trainer", coach, "Carla Coach", mail("carla.coach")),
-        ("trainee", trainee, "Tara Trainee", mail("tara.trainee")),
+    for (role, id) in [
+        ("owner", Some(owner_id)),
+        ("co-trainer", coach),
+        ("trainee", trainee),
     ] {
-        let Some(id) = id else { continue };
-        let token = create_link(conn, &id, "sign_in", valid, now)?;
-        accounts.push((
-            role,
-            name.to_string(),
-            email,
-            link_url(&composer.base_url, &token),
-        ));
+        // Printed as stored: the link signs in exactly this person.
+        let Some(p) = id.map(|id| Person::find(conn, &id)).transpose()?.flatten() else {
+            continue;
+        };
+        let token = create_link(conn, &p.id, "sign_in", valid, now)?;
+        accounts.push((role, p.name, p.email, link_url(&composer.base_url, &token)));
     }
     Ok((DemoAccounts { accounts, files }, generated))
 }

@@ -402,7 +402,11 @@ fn cohort(
         ctx.out.running.push(cohort.id.clone());
         let wanted = (n / 40).max(2).min(ctx.pool.len());
         let mut team: Vec<PersonId> = Vec::new();
-        if let Some(coach) = &ctx.out.coach {
+        // The named co-trainer grades in the named trainee's cohort and the first two running
+        // ones, not in all of them: her queue stays near what a real co-trainer has.
+        if let Some(coach) = &ctx.out.coach
+            && (named.is_some() || ctx.out.running.len() <= 2)
+        {
             team.push(coach.clone());
         }
         while team.len() < wanted {

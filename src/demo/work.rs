@@ -61,9 +61,11 @@ pub(super) fn trainee(
     } else {
         ctx.rng.below(ctx.cur.modules.len() as u64) as usize
     };
-    // The named trainee always has the newest unlocked module still to hand in (a draft
-    // begun), so whoever tries the demo finds work to submit at any time of day.
-    let open_module = schedule.iter().rposition(|e| e.unlock_at <= now);
+    // The named trainee of a running cohort always has the newest unlocked module still to
+    // hand in (a draft begun), so whoever tries the demo finds work to submit at any time of day.
+    let open_module = (state == "running")
+        .then(|| schedule.iter().rposition(|e| e.unlock_at <= now))
+        .flatten();
     let mut results: Vec<ModuleResult> = Vec::new();
     let mut all_required = true;
     let mut last_decision = None;

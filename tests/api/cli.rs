@@ -6,7 +6,7 @@ use crate::content_validation::ContentCopy;
 use crate::helpers::course_content;
 
 /// Runs qualify on the database `db` with its data dir in `dir` and the shipped curriculum.
-fn in_folder(dir: &std::path::Path, db: &str, args: &[&str]) -> std::process::Output {
+pub(crate) fn in_folder(dir: &std::path::Path, db: &str, args: &[&str]) -> std::process::Output {
     qualify()
         .args(args)
         .env("QUALIFY_DATABASE_URL", db)
@@ -128,71 +128,6 @@ fn migrate_and_sync_work_from_the_command_line() {
     assert!(run(&["migrate"]).contains("applied 0 migration(s)"));
     assert!(run(&["content", "sync"]).contains("stored as version 1"));
     assert!(run(&["content", "sync"]).contains("unchanged: version 1 is current"));
-}
-
-#[test]
-fn demo_fills_an_empty_database_once_and_prints_working_links() {
-    if crate::helpers::on_postgres() {
-        return; // the demo runs through the same use cases as the app, which are tested on both
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}", dir.path().join("demo.db").display());
-    let run = |args: &[&str]| in_folder(dir.path(), &db, args);
-    let out = run(&["demo", "--trainees", "12", "--seed", "7"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    for role in ["owner", "co-trainer", "trainee"] {
-        assert!(stdout.contains(role), "{stdout}");
-    }
-    assert_eq!(stdout.matches("/sign-in/link/").count(), 3, "{stdout}");
-    let again = run(&["demo"]);
-    assert!(
-        !again.status.success(),
-        "a second run refuses a database with people"
-    );
-    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
-    let pool = crate::helpers::connect(&db);
-    let mut conn = pool.get().unwrap();
-    use diesel::prelude::*;
-    let enrolled: i64 = qualify::db::schema::enrollments::table
-        .count()
-        .get_result(&mut *conn)
-        .unwrap();
-    assert_eq!(enrolled, 12);
-    let versions: i64 = qualify::db::schema::submission_versions::table
-        .count()
-        .get_result(&mut *conn)
-        .unwrap();
-    assert!(versions > 0, "some work is handed in");
-    // Whoever tries the demo as the trainee finds a draft to hand in, at any time of day.
-    use qualify::db::schema::{enrollments, people, submissions};
-    let tara_drafts: i64 = submissions::table
-        .inner_join(enrollments::table.inner_join(people::table))
-        .filter(people::email.eq("tara.trainee@demo.example"))
-        .filter(submissions::state.eq("draft"))
-        .count()
-        .get_result(&mut *conn)
-        .unwrap();
-    assert!(tara_drafts > 0, "the demo trainee has work still to submit");
-    // Handed-in work carries files, stored where the service reads them, with the right hash.
-    let files: Vec<(String, String)> = qualify::db::schema::attachments::table
-        .select((
-            qualify::db::schema::attachments::storage_key,
-            qualify::db::schema::attachments::sha256,
-        ))
-        .load(&mut *conn)
-        .unwrap();
-    assert!(!files.is_empty(), "{stdout}");
-    for (key, sha) in files {
-        let content = std::fs::read(dir.path().join("data/uploads").join(&key)).unwrap();
-        use sha2::Digest;
-        assert_eq!(hex::encode(sha2::Sha256::digest(&content)), sha);
-        assert!(content.starts_with(b"# "), "a Markdown working paper");
-    }
 }
 
 #[test]

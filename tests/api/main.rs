@@ -11,6 +11,7 @@ mod cohorts;
 mod content_sync;
 mod content_validation;
 mod dashboard_cache;
+mod demo;
 mod enrollment;
 mod enrollment_totals;
 mod grading_allocation;
