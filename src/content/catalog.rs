@@ -72,7 +72,7 @@ pub struct AssignmentView {
 }
 
 /// A rubric criterion in one language.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CriterionView {
     /// Stable criterion id.
     pub id: String,
@@ -85,7 +85,7 @@ pub struct CriterionView {
 }
 
 /// A rubric level in one language.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct LevelView {
     /// Points.
     pub points: i32,

@@ -186,11 +186,9 @@ pub fn page(
         trainee: trainee_label(conn, &item, viewer.is_owner)?,
         cohort: item.cohort.name.clone(),
         assignment: item.title(lang.code()).to_string(),
-        brief_html: to_safe_html(if de {
-            &item.assignment.brief_de
-        } else {
-            &item.assignment.brief_en
-        }),
+        brief_html: crate::content::pinned::load(conn, &item.assignment.curriculum_version_id)?
+            .map(|p| p.brief_html(&item.assignment.id, lang).to_string())
+            .unwrap_or_default(),
         version: item.version.number,
         submitted_local: local(tz, item.version.submitted_at),
         late: item.version.late,

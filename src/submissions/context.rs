@@ -31,6 +31,8 @@ pub struct EnrollmentContext {
     pub extensions: Vec<Extension>,
     /// The trainee's submissions.
     pub submissions: Vec<Submission>,
+    /// The pinned version with its rendered lessons, briefs and rubrics.
+    pub pinned: Arc<crate::content::pinned::Pinned>,
 }
 
 impl EnrollmentContext {
@@ -55,6 +57,7 @@ impl EnrollmentContext {
             submissions: Submission::list_by_enrollment(conn, &enrollment.id)?,
             enrollment,
             cohort,
+            pinned,
         })
     }
 
@@ -114,6 +117,7 @@ impl EnrollmentContext {
                     .collect(),
                 enrollment,
                 cohort,
+                pinned,
             });
         }
         Ok(out)

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::context::EnrollmentContext;
-use crate::content::catalog::{CriterionView, rubrics};
+use crate::content::catalog::CriterionView;
 use crate::db::DbConnection;
 use crate::db::models::{Assignment, Attachment, Person, SubmissionVersion};
 use crate::domain::deadline::Window;
@@ -249,13 +249,6 @@ pub fn module_page(
         .find(|m| m.id == slug)
         .ok_or(AppError::NotFound)?;
     let locked = status.state == "locked";
-    let ids: Vec<_> = ctx
-        .assignments
-        .iter()
-        .filter(|a| a.module_id == module.id)
-        .map(|a| a.id.clone())
-        .collect();
-    let mut rubric = rubrics(conn, &ids, lang)?;
     let briefs = ctx
         .assignments
         .iter()
@@ -264,29 +257,16 @@ pub fn module_page(
             let brief = if locked {
                 String::new()
             } else {
-                to_safe_html(if lang == Language::De {
-                    &a.brief_de
-                } else {
-                    &a.brief_en
-                })
+                ctx.pinned.brief_html(&a.id, lang).to_string()
             };
-            (
-                a.slug.clone(),
-                brief,
-                rubric.remove(&a.id).unwrap_or_default(),
-            )
+            (a.slug.clone(), brief, ctx.pinned.rubric(&a.id, lang))
         })
         .collect();
-    let lesson = if lang == Language::De {
-        &module.lesson_de
-    } else {
-        &module.lesson_en
-    };
     Ok(ModulePage {
         lesson_html: if locked {
             String::new()
         } else {
-            to_safe_html(lesson)
+            ctx.pinned.lesson_html(&module.id, lang).to_string()
         },
         module: status,
         briefs,
@@ -393,19 +373,13 @@ pub fn assignment_page(
         .into_iter()
         .filter(|f| f.submission_version_id.is_none())
         .collect();
-    let rubric = rubrics(conn, std::slice::from_ref(&a.id), lang)?
-        .remove(&a.id)
-        .unwrap_or_default();
+    let rubric = ctx.pinned.rubric(&a.id, lang);
     let locked = status.state == "locked";
     Ok(AssignmentPage {
         brief_html: if locked {
             String::new()
         } else {
-            to_safe_html(if lang == Language::De {
-                &a.brief_de
-            } else {
-                &a.brief_en
-            })
+            ctx.pinned.brief_html(&a.id, lang).to_string()
         },
         status,
         module,
