@@ -11,6 +11,7 @@ pub mod items;
 pub mod moderation;
 pub mod overview;
 pub mod pool;
+pub mod queue;
 pub mod reassign;
 pub mod review;
 pub mod review_page;

@@ -3,13 +3,11 @@
 //! anonymous grading a co-trainer sees a stable pseudonym and neutral file names, never the
 //! trainee's name, email or original file names.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::items::{WorkItem, load_lean};
+use super::items::WorkItem;
 use crate::db::DbConnection;
 use crate::db::models::trainee_pseudonym::label_for;
 use crate::db::models::{Attachment, Person, Review};
@@ -71,7 +69,7 @@ pub struct QueueEntry {
     pub overdue: bool,
 }
 
-fn local(tz: Tz, at: NaiveDateTime) -> String {
+pub(super) fn local(tz: Tz, at: NaiveDateTime) -> String {
     to_local(tz, at).format("%Y-%m-%d %H:%M").to_string()
 }
 
@@ -106,8 +104,9 @@ pub fn queue_page(
     // A page number from the address: any value gives a page, never an overflow.
     let page = page.clamp(1, 1_000_000);
     let skip = (page - 1) * QUEUE_PAGE;
-    let (reviews, total) = Review::page_open_by_reviewer(conn, &me.id, QUEUE_PAGE, skip)?;
-    let entries = entries(conn, me, lang, now, reviews)?;
+    let total = Review::count_open_by_reviewer(conn, &me.id)?;
+    let lines = super::queue::open_lines(conn, &me.id, Some((QUEUE_PAGE, skip)))?;
+    let entries = super::queue::entries(conn, lines, person_tz(me), lang, now)?;
     Ok(QueuePage {
         first: skip + 1,
         last: skip + entries.len() as i64,
@@ -125,45 +124,8 @@ pub fn queue(
     lang: Language,
     now: NaiveDateTime,
 ) -> Result<Vec<QueueEntry>, AppError> {
-    let reviews = Review::list_open_by_reviewer(conn, &me.id)?;
-    entries(conn, me, lang, now, reviews)
-}
-
-fn entries(
-    conn: &mut DbConnection,
-    me: &Person,
-    lang: Language,
-    now: NaiveDateTime,
-    reviews: Vec<Review>,
-) -> Result<Vec<QueueEntry>, AppError> {
-    let ids: Vec<String> = reviews
-        .iter()
-        .map(|r| r.submission_version_id.clone())
-        .collect();
-    let items: HashMap<String, WorkItem> = load_lean(conn, &ids)?
-        .into_iter()
-        .map(|i| (i.version.id.clone(), i))
-        .collect();
-    let tz = person_tz(me);
-    let mut out = Vec::with_capacity(reviews.len());
-    for r in reviews {
-        let Some(item) = items.get(&r.submission_version_id) else {
-            continue;
-        };
-        out.push(QueueEntry {
-            id: r.id.0.clone(),
-            trainee: trainee_label(conn, item, false)?,
-            cohort: item.cohort.name.clone(),
-            assignment: item.title(lang.code()).to_string(),
-            version: item.version.number,
-            state: r.state.clone(),
-            due_local: local(tz, r.due_at),
-            due_utc: r.due_at.and_utc().to_rfc3339(),
-            hours_left: (r.due_at - now).num_hours(),
-            overdue: r.due_at < now,
-        });
-    }
-    Ok(out)
+    let lines = super::queue::open_lines(conn, &me.id, None)?;
+    super::queue::entries(conn, lines, person_tz(me), lang, now)
 }
 
 /// A file of the work, as the viewer may see it.

@@ -87,26 +87,20 @@ impl Review {
             .load(conn)
     }
 
-    /// One page of a reviewer's open reviews (soonest deadline first) and how many there are.
-    pub fn page_open_by_reviewer(
+    /// How many open reviews a reviewer has.
+    pub fn count_open_by_reviewer(
         conn: &mut DbConnection,
         reviewer: &PersonId,
-        limit: i64,
-        offset: i64,
-    ) -> QueryResult<(Vec<Review>, i64)> {
-        let open = || {
-            reviews::table
-                .filter(reviews::reviewer_id.eq(reviewer))
-                .filter(reviews::state.eq_any(OPEN_STATES))
-        };
-        let total = open().count().get_result(conn)?;
-        let page = open()
-            .order((reviews::due_at.asc(), reviews::id.asc()))
-            .limit(limit)
-            .offset(offset)
-            .select(Review::as_select())
-            .load(conn)?;
-        Ok((page, total))
+    ) -> QueryResult<i64> {
+        reviews::table
+            .filter(reviews::reviewer_id.eq(reviewer))
+            .filter(
+                reviews::state
+                    .eq(OPEN_STATES[0])
+                    .or(reviews::state.eq(OPEN_STATES[1])),
+            )
+            .count()
+            .get_result(conn)
     }
 
     /// Every review (any state) of these submissions.
