@@ -46,6 +46,16 @@ impl EnrollmentContext {
             .filter(|e| &e.person_id == person)
             .ok_or(AppError::NotFound)?;
         let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
+        Self::assemble(conn, enrollment, cohort)
+    }
+
+    /// The context of one enrollment of its cohort: three reads by equality (statements the
+    /// connection keeps prepared).
+    fn assemble(
+        conn: &mut DbConnection,
+        enrollment: Enrollment,
+        cohort: Cohort,
+    ) -> Result<Self, AppError> {
         let pinned = crate::content::pinned::load(conn, &cohort.curriculum_version_id)?
             .ok_or(AppError::NotFound)?;
         Ok(Self {
@@ -71,8 +81,13 @@ impl EnrollmentContext {
             .filter(enrollments::person_id.eq(person))
             .select((Enrollment::as_select(), Cohort::as_select()))
             .load(conn)?;
-        if rows.is_empty() {
-            return Ok(Vec::new());
+        if rows.len() <= 1 {
+            // Most trainees have one enrollment: its reads by equality are prepared once per
+            // connection, where lists of ids make a new statement each time.
+            return rows
+                .into_iter()
+                .map(|(enrollment, cohort)| Self::assemble(conn, enrollment, cohort))
+                .collect();
         }
         let cohort_ids: Vec<&str> = rows.iter().map(|(_, c)| c.id.0.as_str()).collect();
         let enrollment_ids: Vec<&str> = rows.iter().map(|(e, _)| e.id.0.as_str()).collect();
