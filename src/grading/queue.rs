@@ -33,7 +33,17 @@ pub fn open_lines(
     reviewer: &PersonId,
     page: Option<(i64, i64)>,
 ) -> QueryResult<Vec<Line>> {
-    let query = reviews::table
+    // Two equalities rather than IN: fixed statements the connection keeps prepared.
+    let open = || {
+        reviews::table
+            .filter(reviews::reviewer_id.eq(reviewer))
+            .filter(
+                reviews::state
+                    .eq(OPEN_STATES[0])
+                    .or(reviews::state.eq(OPEN_STATES[1])),
+            )
+    };
+    let lines = open()
         .inner_join(submission_versions::table)
         .inner_join(
             submissions::table.inner_join(
@@ -41,13 +51,6 @@ pub fn open_lines(
                     .inner_join(people::table)
                     .inner_join(cohorts::table),
             ),
-        )
-        .filter(reviews::reviewer_id.eq(reviewer))
-        // Two equalities rather than IN: a fixed statement the connection keeps prepared.
-        .filter(
-            reviews::state
-                .eq(OPEN_STATES[0])
-                .or(reviews::state.eq(OPEN_STATES[1])),
         )
         .order((reviews::due_at.asc(), reviews::id.asc()))
         .select((
@@ -62,8 +65,30 @@ pub fn open_lines(
             submissions::assignment_id,
         ));
     match page {
-        Some((limit, offset)) => query.limit(limit).offset(offset).load(conn),
-        None => query.load(conn),
+        // The page is chosen from the reviews alone, then only its lines are joined.
+        Some((limit, offset)) => {
+            let page = diesel::alias!(reviews as page);
+            lines
+                .filter(
+                    reviews::id.eq_any(
+                        page.filter(page.field(reviews::reviewer_id).eq(reviewer))
+                            .filter(
+                                page.field(reviews::state)
+                                    .eq(OPEN_STATES[0])
+                                    .or(page.field(reviews::state).eq(OPEN_STATES[1])),
+                            )
+                            .order((
+                                page.field(reviews::due_at).asc(),
+                                page.field(reviews::id).asc(),
+                            ))
+                            .select(page.field(reviews::id))
+                            .limit(limit)
+                            .offset(offset),
+                    ),
+                )
+                .load(conn)
+        }
+        None => lines.load(conn),
     }
 }
 
