@@ -141,11 +141,20 @@ pub fn build(
         Ok((owner_id, generated, files))
     })?;
     // Planner statistics for the tables just filled (PostgreSQL's autovacuum would get there
-    // minutes later; until then it plans as if they were empty).
+    // minutes later; until then it plans as if they were empty), and on PostgreSQL the
+    // visibility map, so index-only scans need not visit the rows and autovacuum does not
+    // start on a million fresh rows while the service is being tried or measured.
     {
         use diesel::connection::SimpleConnection;
         match conn {
-            DbConnection::Postgresql(c) => c.batch_execute("ANALYZE")?,
+            DbConnection::Postgresql(c) => {
+                // One statement at a time (VACUUM refuses a multi-statement string), without
+                // the request limit of pooled connections, which it gets back (as in pool.rs).
+                c.batch_execute("SET statement_timeout = 0")?;
+                let done = c.batch_execute("VACUUM ANALYZE");
+                c.batch_execute("SET statement_timeout = '30s'")?;
+                done?
+            }
             DbConnection::Sqlite(c) => c.batch_execute("PRAGMA optimize")?,
         }
     }
