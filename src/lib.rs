@@ -37,4 +37,5 @@ pub mod startup;
 pub mod storage;
 pub mod submissions;
 pub mod telemetry;
+pub mod template_texts;
 pub mod templates;

@@ -3,13 +3,13 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
-use fluent_templates::FluentLoader;
 use rust_embed::RustEmbed;
 use tera::{Context, Tera};
 
 use crate::domain::language::Language;
 use crate::error::AppError;
 use crate::i18n::{LOCALES, request_language};
+use crate::template_texts::TemplateTexts;
 
 #[derive(RustEmbed)]
 #[folder = "templates/"]
@@ -25,7 +25,7 @@ impl Templates {
     /// Compiles every embedded template; a broken template stops start-up.
     pub fn load() -> anyhow::Result<Self> {
         let mut tera = Tera::new();
-        tera.register_function("fluent", FluentLoader::new(&*LOCALES));
+        tera.register_function("fluent", TemplateTexts::new(&LOCALES));
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {
             let file = TemplateFiles::get(&name).expect("embedded template");
