@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::views::{QueueEntry, TraineeLabel};
 use crate::db::DbConnection;
-use crate::db::models::review::OPEN_STATES;
+use crate::db::models::review::{OPEN_STATES, is_open};
 use crate::db::models::trainee_pseudonym::label_for;
 use crate::db::schema::{cohorts, enrollments, people, reviews, submission_versions, submissions};
 use crate::domain::ids::{AssignmentId, CurriculumVersionId, EnrollmentId, PersonId};
@@ -33,15 +33,10 @@ pub fn open_lines(
     reviewer: &PersonId,
     page: Option<(i64, i64)>,
 ) -> QueryResult<Vec<Line>> {
-    // Two equalities rather than IN: fixed statements the connection keeps prepared.
     let open = || {
         reviews::table
             .filter(reviews::reviewer_id.eq(reviewer))
-            .filter(
-                reviews::state
-                    .eq(OPEN_STATES[0])
-                    .or(reviews::state.eq(OPEN_STATES[1])),
-            )
+            .filter(is_open())
     };
     let lines = open()
         .inner_join(submission_versions::table)
