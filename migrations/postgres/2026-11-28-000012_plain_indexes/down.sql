@@ -1,0 +1,2 @@
+DROP INDEX reviews_version;
+DROP INDEX certificates_person;
