@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::views::{QueueEntry, TraineeLabel};
 use crate::db::DbConnection;
-use crate::db::models::review::{OPEN_STATES, is_open};
+use crate::db::models::review::{PageIsOpen, is_open};
 use crate::db::models::trainee_pseudonym::label_for;
 use crate::db::schema::{cohorts, enrollments, people, reviews, submission_versions, submissions};
 use crate::domain::ids::{AssignmentId, CurriculumVersionId, EnrollmentId, PersonId};
@@ -67,11 +67,7 @@ pub fn open_lines(
                 .filter(
                     reviews::id.eq_any(
                         page.filter(page.field(reviews::reviewer_id).eq(reviewer))
-                            .filter(
-                                page.field(reviews::state)
-                                    .eq(OPEN_STATES[0])
-                                    .or(page.field(reviews::state).eq(OPEN_STATES[1])),
-                            )
+                            .filter(PageIsOpen)
                             .order((
                                 page.field(reviews::due_at).asc(),
                                 page.field(reviews::id).asc(),

@@ -11,7 +11,6 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::models::Review;
-use crate::db::models::review::OPEN_STATES;
 use crate::db::schema::reviews;
 use crate::domain::ids::{CohortId, PersonId};
 
@@ -90,7 +89,7 @@ pub fn load(
         }
     }
     let overdue: Vec<(PersonId, CohortId, i64)> = scoped!(cohort, |q| q
-        .filter(reviews::state.eq_any(OPEN_STATES))
+        .filter(crate::db::models::review::is_open())
         .filter(reviews::due_at.lt(now))
         .group_by((reviews::reviewer_id, reviews::cohort_id))
         .select((reviews::reviewer_id, reviews::cohort_id, count_star()))
@@ -144,7 +143,7 @@ pub fn open_first(
     limit: i64,
 ) -> QueryResult<Vec<Review>> {
     scoped!(cohort, |q| q
-        .filter(reviews::state.eq_any(OPEN_STATES))
+        .filter(crate::db::models::review::is_open())
         .order((reviews::due_at, reviews::id))
         .limit(limit)
         .select(Review::as_select())

@@ -36,7 +36,7 @@ pub struct Figures {
 /// The figures at `now`.
 pub fn figures(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Figures, AppError> {
     let overdue_reviews = reviews::table
-        .filter(reviews::state.eq_any(crate::db::models::review::OPEN_STATES))
+        .filter(crate::db::models::review::is_open())
         .filter(reviews::due_at.lt(now))
         .count()
         .get_result(conn)?;

@@ -293,7 +293,7 @@ fn review_items(
 ) -> Result<(), AppError> {
     let open: Vec<(String, NaiveDateTime, Person)> = reviews::table
         .inner_join(people::table.on(people::id.eq(reviews::reviewer_id)))
-        .filter(reviews::state.eq_any(crate::db::models::review::OPEN_STATES))
+        .filter(crate::db::models::review::is_open())
         .filter(reviews::due_at.le(now + Duration::hours(rules.review_due_hours)))
         .select((reviews::id, reviews::due_at, Person::as_select()))
         .load(conn)?;

@@ -1,2 +1,3 @@
+DROP INDEX reviews_open;
 DROP INDEX reviews_version;
 DROP INDEX certificates_person;

@@ -5,3 +5,6 @@
 -- `status = ?` or `state <> ?`.
 CREATE INDEX certificates_person ON certificates (person_id, program_id, status);
 CREATE INDEX reviews_version ON reviews (submission_version_id, slot);
+-- A co-trainer's open reviews in deadline order (queue page and count, capacity). Queries
+-- write the condition with the states in the statement (src/db/models/review_open.rs).
+CREATE INDEX reviews_open ON reviews (reviewer_id, due_at, id) WHERE state IN ('allocated', 'started');

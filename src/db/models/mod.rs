@@ -26,6 +26,7 @@ pub mod program;
 pub mod rate_limit;
 pub mod review;
 pub mod review_event;
+pub mod review_open;
 pub mod review_score;
 pub mod role_grant;
 pub mod rubric_criterion;

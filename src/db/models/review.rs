@@ -12,15 +12,12 @@ use crate::domain::ids::{CohortId, PersonId, ReviewId};
 /// States in which a review counts against the co-trainer's capacity.
 pub const OPEN_STATES: [&str; 2] = ["allocated", "started"];
 
-/// `state` is one of [`OPEN_STATES`], as two equalities rather than `IN`: a fixed statement the
-/// connection keeps prepared.
-pub fn is_open() -> diesel::dsl::Or<
-    diesel::dsl::Eq<reviews::state, &'static str>,
-    diesel::dsl::Eq<reviews::state, &'static str>,
-> {
-    reviews::state
-        .eq(OPEN_STATES[0])
-        .or(reviews::state.eq(OPEN_STATES[1]))
+pub use super::review_open::{PageIsOpen, ReviewIsOpen};
+
+/// `state` is one of [`OPEN_STATES`], with the states written into the statement (see
+/// [`ReviewIsOpen`]).
+pub fn is_open() -> ReviewIsOpen {
+    ReviewIsOpen
 }
 
 /// A review.
@@ -92,7 +89,7 @@ impl Review {
     ) -> QueryResult<Vec<Review>> {
         reviews::table
             .filter(reviews::reviewer_id.eq(reviewer))
-            .filter(reviews::state.eq_any(OPEN_STATES))
+            .filter(is_open())
             .order((reviews::due_at.asc(), reviews::id.asc()))
             .select(Review::as_select())
             .load(conn)
@@ -142,7 +139,7 @@ impl Review {
     ) -> QueryResult<Vec<(PersonId, i64)>> {
         reviews::table
             .filter(reviews::reviewer_id.eq_any(people))
-            .filter(reviews::state.eq_any(OPEN_STATES))
+            .filter(is_open())
             .group_by(reviews::reviewer_id)
             .select((reviews::reviewer_id, diesel::dsl::count_star()))
             .load(conn)
@@ -154,7 +151,7 @@ impl Review {
         now: NaiveDateTime,
     ) -> QueryResult<Vec<Review>> {
         reviews::table
-            .filter(reviews::state.eq_any(OPEN_STATES))
+            .filter(is_open())
             .filter(reviews::due_at.lt(now))
             .filter(reviews::escalated_at.is_null())
             .order(reviews::due_at.asc())
