@@ -74,8 +74,7 @@ fn resolve(
         ));
     };
     match session::resolve(conn, &value, now, &state.settings)? {
-        (Some((session, person)), upkeep) => {
-            let (is_owner, is_cotrainer) = RoleGrant::owner_and_cotrainer(conn, &person.id)?;
+        (Some((session, person, is_owner, is_cotrainer)), upkeep) => {
             let identity = Identity {
                 person,
                 session: Some(session),

@@ -7,6 +7,7 @@ use chrono::{Duration, NaiveDateTime};
 use super::tokens::{hash_token, random_token};
 use crate::config::Settings;
 use crate::db::DbConnection;
+use crate::db::models::session::SessionLookup;
 use crate::db::models::{Person, Session};
 use crate::domain::ids::PersonId;
 
@@ -84,8 +85,9 @@ impl Upkeep {
     }
 }
 
-/// What a session lookup found, and the write it asks for.
-pub type Lookup = (Option<(Session, Person)>, Option<Upkeep>);
+/// What a session lookup found (the session, its person, and whether the person is an owner
+/// and a co-trainer), and the write it asks for.
+pub type Lookup = (Option<SessionLookup>, Option<Upkeep>);
 
 /// The live session and person behind a cookie value (reads only). An expired or idle
 /// session, or one of a disabled account, gives `None` and asks for its deletion; a live one
@@ -97,7 +99,8 @@ pub fn resolve(
     settings: &Settings,
 ) -> diesel::QueryResult<Lookup> {
     let hash = hash_token(value);
-    let Some((session, person)) = Session::find_with_person(conn, &hash)? else {
+    let Some((session, person, is_owner, is_cotrainer)) = Session::find_with_person(conn, &hash)?
+    else {
         return Ok((None, None));
     };
     let person = Some(person);
@@ -107,7 +110,7 @@ pub fn resolve(
         Some(person) if live && person.is_active() => {
             let seen = (now - session.last_seen_at > Duration::seconds(60))
                 .then_some(Upkeep::SeenSession(hash));
-            Ok((Some((session, person)), seen))
+            Ok((Some((session, person, is_owner, is_cotrainer)), seen))
         }
         _ => Ok((None, Some(Upkeep::DropSession(hash)))),
     }

@@ -37,23 +37,6 @@ impl RoleGrant {
         .get_result(conn)
     }
 
-    /// Whether the person is a program owner, and whether a co-trainer, in one query.
-    pub fn owner_and_cotrainer(
-        conn: &mut DbConnection,
-        person: &PersonId,
-    ) -> QueryResult<(bool, bool)> {
-        use crate::db::schema::cotrainers;
-        diesel::select((
-            diesel::dsl::exists(
-                role_grants::table
-                    .filter(role_grants::person_id.eq(person))
-                    .filter(role_grants::role.eq("owner")),
-            ),
-            diesel::dsl::exists(cotrainers::table.filter(cotrainers::person_id.eq(person))),
-        ))
-        .get_result(conn)
-    }
-
     /// Everyone holding `role`.
     pub fn people_with_role(conn: &mut DbConnection, role: &str) -> QueryResult<Vec<PersonId>> {
         role_grants::table

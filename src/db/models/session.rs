@@ -8,6 +8,9 @@ use crate::db::DbConnection;
 use crate::db::schema::sessions;
 use crate::domain::ids::PersonId;
 
+/// A session with its person, and whether that person is an owner and a co-trainer.
+pub type SessionLookup = (Session, crate::db::models::Person, bool, bool);
+
 /// A session.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = sessions)]
@@ -42,14 +45,23 @@ impl Session {
     pub fn find_with_person(
         conn: &mut DbConnection,
         id_hash: &str,
-    ) -> QueryResult<Option<(Session, crate::db::models::Person)>> {
+    ) -> QueryResult<Option<SessionLookup>> {
+        use crate::db::schema::{cotrainers, people, role_grants};
         sessions::table
-            .inner_join(
-                crate::db::schema::people::table
-                    .on(crate::db::schema::people::id.eq(sessions::person_id)),
-            )
+            .inner_join(people::table.on(people::id.eq(sessions::person_id)))
             .filter(sessions::id_hash.eq(id_hash))
-            .select((Session::as_select(), crate::db::models::Person::as_select()))
+            .select((
+                Session::as_select(),
+                crate::db::models::Person::as_select(),
+                diesel::dsl::exists(
+                    role_grants::table
+                        .filter(role_grants::person_id.eq(sessions::person_id))
+                        .filter(role_grants::role.eq("owner")),
+                ),
+                diesel::dsl::exists(
+                    cotrainers::table.filter(cotrainers::person_id.eq(sessions::person_id)),
+                ),
+            ))
             .first(conn)
             .optional()
     }
