@@ -211,11 +211,11 @@ pub struct Spec {
 
 /// Writes the report into `sink`; returns the number of rows.
 pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Result<u64, AppError> {
-    let rows = match spec.report {
-        Report::Certificates => register::write(conn, spec, sink)?,
-        Report::Progress => progress::write(conn, spec, sink)?,
-        Report::Cotrainers => cotrainers::write(conn, spec, sink)?,
-    };
+    let rows = crate::db::without_parallel_workers(conn, |conn| match spec.report {
+        Report::Certificates => register::write(conn, spec, sink),
+        Report::Progress => progress::write(conn, spec, sink),
+        Report::Cotrainers => cotrainers::write(conn, spec, sink),
+    })?;
     sink.finish().map_err(io_error)?;
     Ok(rows)
 }

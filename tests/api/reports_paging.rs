@@ -84,3 +84,40 @@ async fn the_register_pages_through_equal_issue_times_without_gaps_or_repeats() 
         "header, the fixture's three, the new ones"
     );
 }
+
+#[actix_web::test]
+async fn exports_run_without_parallel_workers_and_give_the_setting_back() {
+    #[derive(QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        value: String,
+    }
+    let app = crate::helpers::spawn_app().await;
+    let mut conn = app.conn();
+    let read = |conn: &mut qualify::db::DbConnection| -> String {
+        diesel::sql_query("SELECT current_setting('max_parallel_workers_per_gather') AS value")
+            .get_result::<Setting>(conn)
+            .unwrap()
+            .value
+    };
+    let postgres = conn.is_postgres();
+    let before = postgres.then(|| read(&mut conn));
+    let inside = qualify::db::without_parallel_workers(&mut conn, |conn| {
+        Ok::<_, diesel::result::Error>(postgres.then(|| read(conn)))
+    })
+    .unwrap();
+    let after = postgres.then(|| read(&mut conn));
+    if postgres {
+        assert_eq!(inside.as_deref(), Some("0"), "no workers during the export");
+        assert_eq!(after, before, "the server's setting afterwards");
+        assert_ne!(before.as_deref(), Some("0"), "the test shows a change");
+    } else {
+        assert_eq!(inside, None, "nothing to change on SQLite");
+    }
+    // An export that fails still gives the setting back.
+    let failed = qualify::db::without_parallel_workers(&mut conn, |_| {
+        Err::<(), _>(diesel::result::Error::NotFound)
+    });
+    assert!(failed.is_err());
+    assert_eq!(postgres.then(|| read(&mut conn)), before);
+}
