@@ -36,6 +36,16 @@ pub struct AppState {
     pub storage: crate::storage::Storage,
 }
 
+impl AppState {
+    /// True when the database is the embedded SQLite file (see [`crate::db::run_read`]).
+    pub fn sqlite(&self) -> bool {
+        matches!(
+            self.settings.database,
+            crate::config::DatabaseTarget::Sqlite(_)
+        )
+    }
+}
+
 /// A built, not yet running, server.
 pub struct Application {
     server: Server,

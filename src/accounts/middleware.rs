@@ -12,7 +12,7 @@ use super::identity::{CsrfToken, Identity};
 use super::session::Upkeep;
 use super::tokens::{constant_time_eq, hash_token, random_token, sign};
 use super::{csrf, session};
-use crate::config::{DatabaseTarget, Settings};
+use crate::config::Settings;
 use crate::db::models::{ApiToken, Person, RoleGrant};
 use crate::error::AppError;
 use crate::startup::AppState;
@@ -102,19 +102,11 @@ async fn lookup(
             stale_cookie: false,
         });
     }
-    let sqlite = matches!(state.settings.database, DatabaseTarget::Sqlite(_));
-    let (resolved, upkeep) = match sqlite.then(|| state.pool.try_get()).flatten() {
-        Some(mut conn) => resolve(state, &mut conn, bearer, cookie)?,
-        None => {
-            let state = state.clone();
-            web::block(move || {
-                let mut conn = state.pool.get()?;
-                resolve(&state, &mut conn, bearer, cookie)
-            })
-            .await
-            .map_err(|e| AppError::Internal(e.into()))??
-        }
-    };
+    let st = state.clone();
+    let (resolved, upkeep) = crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
+        resolve(&st, conn, bearer, cookie)
+    })
+    .await?;
     let (pool, now) = (state.pool.clone(), state.clock.now_naive());
     match upkeep {
         // Once a minute per session, and the idle limit depends on it: done before answering.

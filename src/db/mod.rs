@@ -108,3 +108,19 @@ where
     .await
     .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
 }
+
+/// [`run`] for a short read on a page request. On SQLite, when a pooled connection is free, the
+/// read runs right here on the request's thread: a local read of well under a millisecond costs
+/// less than handing it to a blocking thread and back. Otherwise, and always on PostgreSQL (a
+/// network round trip must not hold the request's thread), it goes to the blocking pool. Never
+/// for writes, which may wait for SQLite's lock.
+pub async fn run_read<T, F>(pool: &DbPool, sqlite: bool, f: F) -> Result<T, crate::error::AppError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, crate::error::AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    if sqlite && let Some(mut conn) = pool.try_get() {
+        return f(&mut conn);
+    }
+    run(pool, f).await
+}

@@ -22,7 +22,7 @@ pub async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "learn/dashboard.html");
     let (person, lang, now) = (me.0.person, page.lang, state.clock.now_naive());
-    let cohorts = crate::db::run(&state.pool, move |conn| {
+    let cohorts = crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
         journey::my_progress(conn, &person, lang, now)
     })
     .await?;
@@ -39,7 +39,7 @@ pub async fn module(
     let page = Page::new(&req, "learn/module.html");
     let (enrollment, slug) = path.into_inner();
     let (person, lang, now) = (me.0.person, page.lang, state.clock.now_naive());
-    let data = crate::db::run(&state.pool, move |conn| {
+    let data = crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
         journey::module_page(conn, &person, &EnrollmentId(enrollment), &slug, lang, now)
     })
     .await?;
