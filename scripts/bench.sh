@@ -8,9 +8,11 @@
 #    (each next to a minimal actix-web page measured in the same run).
 # 2. The load test: a release `qualify serve` on a demo of $TRAINEES trainees (default
 #    100000), wrk with 64 connections for 30 s over a realistic mix (dashboards, module pages,
-#    the review queue, verify pages, 10 % writes); resident memory idle and at the peak.
+#    the review queue, verify pages, 10 % writes) after a 10-s warm-up at the same load;
+#    resident memory idle and at the peak.
 # wrk is installed with apt if missing. LOAD_ONLY=1 skips step 1 (and the release build);
-# QUALIFY_BIN, TRAINEES and DURATION override the binary, the demo size and the 30 s.
+# QUALIFY_BIN, TRAINEES, DURATION and WARMUP override the binary, the demo size, the 30 s and
+# the 10-s warm-up before them (its figures are printed, not counted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_URL=${1:-}
@@ -28,6 +30,7 @@ if [ -z "${LOAD_ONLY:-}" ]; then
 fi
 bin=${QUALIFY_BIN:-$PWD/target/release/qualify}
 DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
 hwm() { awk '/VmHWM/ {print int($2/1024)}' "/proc/$1/status"; }
 
@@ -46,6 +49,10 @@ load() { # backend database-url pool-size
   sleep 2
   local idle; idle=$(rss $pid)
   MIX_DIR=$work python3 scripts/load/prepare.py "http://127.0.0.1:$port" "$work/demo.txt" "$bin" "$work/requests.lua"
+  # Warm-up at the same load, reported but not counted: the first seconds after a start hold the
+  # program dashboard's first computation and every new connection preparing its statements.
+  echo "== warm-up ($1): 64 connections, $WARMUP"
+  MIX_DIR=$work wrk -t2 -c64 -d"$WARMUP" --latency -s scripts/load/mix.lua "http://127.0.0.1:$port" | tail -n 1
   echo "== load test ($1, $TRAINEES trainees): 64 connections, $DURATION"
   MIX_DIR=$work wrk -t2 -c64 -d"$DURATION" --latency -s scripts/load/mix.lua "http://127.0.0.1:$port" | tail -n 3
   echo "memory: idle ${idle} MB, peak under load $(hwm $pid) MB"

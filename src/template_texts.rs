@@ -1,18 +1,25 @@
 //! The templates' `fluent(key=…, lang=…)` function. A text without arguments is the same for
 //! every page in a language, so after its first lookup it is answered from memory: a page makes
 //! dozens of these calls, and each would otherwise parse the language tag and format the
-//! message again. Calls with arguments go to Fluent every time.
+//! message again. Calls with arguments are formatted by Fluent every time, in the language's
+//! own bundle with a language tag parsed once (fluent-templates' generic function parses the
+//! tag, negotiates languages and converts each argument name on every call).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::RwLock;
 
-use fluent_templates::{FluentLoader, StaticLoader};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{FluentLoader, LanguageIdentifier, StaticLoader};
 
 type Texts = HashMap<String, HashMap<String, tera::Value>>;
 
 /// `fluent(…)` for the templates.
 pub struct TemplateTexts {
     fluent: FluentLoader<&'static StaticLoader>,
+    locales: &'static StaticLoader,
+    /// The languages' tags, parsed once.
+    tags: Vec<(&'static str, LanguageIdentifier)>,
     /// Plain texts by language and key.
     plain: RwLock<Texts>,
 }
@@ -20,10 +27,54 @@ pub struct TemplateTexts {
 impl TemplateTexts {
     /// Texts from these Fluent bundles.
     pub fn new(locales: &'static StaticLoader) -> Self {
+        let tags = crate::domain::language::Language::ALL
+            .iter()
+            .map(|l| (l.code(), crate::i18n::lang_id(*l)))
+            .collect();
         Self {
             fluent: FluentLoader::new(locales),
+            locales,
+            tags,
             plain: RwLock::new(HashMap::new()),
         }
+    }
+
+    /// A text with arguments, formatted in the language's bundle; `None` when the call needs
+    /// fluent-templates' general path (another language, an argument name that is not plain
+    /// lower case, a value that is not a number or a string, a text missing in the language).
+    fn with_arguments(&self, kwargs: &tera::Kwargs) -> Option<tera::Value> {
+        let lang = kwargs.get::<&str>("lang").ok()??;
+        let key = kwargs.get::<&str>("key").ok()??;
+        let (_, tag) = self.tags.iter().find(|(code, _)| *code == lang)?;
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        for (name, value) in kwargs.iter() {
+            let name = name.as_str()?;
+            if matches!(name, "key" | "lang" | "__tera_one_off") {
+                continue;
+            }
+            // fluent-templates names arguments in kebab case; for plain lower-case names that
+            // is `_` → `-`.
+            if !name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return None;
+            }
+            // The same conversion as fluent-templates: numbers first, then strings.
+            let value = if let Some(n) = value.as_f64() {
+                FluentValue::from(n)
+            } else if let Some(n) = value.as_u64() {
+                FluentValue::from(n)
+            } else {
+                FluentValue::from(value.as_str()?.to_string())
+            };
+            args.insert(Cow::Owned(name.replace('_', "-")), value);
+        }
+        let text = self
+            .locales
+            .lookup_single_language(tag, key, Some(&args))
+            .ok()?;
+        Some(tera::Value::from(text))
     }
 }
 
@@ -37,7 +88,10 @@ fn plain(kwargs: &tera::Kwargs) -> bool {
 impl tera::Function<tera::TeraResult<tera::Value>> for TemplateTexts {
     fn call(&self, kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<tera::Value> {
         if !plain(&kwargs) {
-            return self.fluent.call(kwargs, state);
+            return match self.with_arguments(&kwargs) {
+                Some(text) => Ok(text),
+                None => self.fluent.call(kwargs, state),
+            };
         }
         let (Ok(Some(lang)), Ok(Some(key))) =
             (kwargs.get::<&str>("lang"), kwargs.get::<&str>("key"))
@@ -98,6 +152,39 @@ mod tests {
         assert_eq!(
             render(source, "de", 36),
             "Zertifikate sind 36 Monate gültig.|Zertifikate sind 12 Monate gültig."
+        );
+    }
+
+    #[test]
+    fn texts_with_arguments_match_fluent_templates_own_function() {
+        // The fast path and fluent-templates' generic function, side by side on the same calls.
+        let generic = |source: &str| {
+            let mut tera = tera::Tera::new();
+            tera.register_function("fluent", fluent_templates::FluentLoader::new(&*LOCALES));
+            tera.add_raw_template("t", source).unwrap();
+            tera.render("t", &tera::Context::new()).unwrap()
+        };
+        let fast = |source: &str| {
+            let mut tera = tera::Tera::new();
+            tera.register_function("fluent", TemplateTexts::new(&LOCALES));
+            tera.add_raw_template("t", source).unwrap();
+            tera.render("t", &tera::Context::new()).unwrap()
+        };
+        for lang in ["de", "en", "fr"] {
+            for call in [
+                r#"key="learn-progress", passed=3, required=7"#,
+                r#"key="learn-next-deadline", title="Moderation <1>", due="2026-03-29 23:59""#,
+                r#"key="learn-due", due="2026-10-25 23:59""#,
+                r#"key="program-validity", months=24"#,
+                r#"key="no-such-text", months=24"#,
+            ] {
+                let source = format!(r#"{{{{ fluent(lang="{lang}", {call}) }}}}"#);
+                assert_eq!(fast(&source), generic(&source), "{source}");
+            }
+        }
+        assert_eq!(
+            fast(r#"{{ fluent(lang="de", key="learn-progress", passed=3, required=7) }}"#),
+            "3 von 7 Pflichtaufgaben bestanden"
         );
     }
 }

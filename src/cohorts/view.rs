@@ -157,7 +157,7 @@ pub fn detail(
                 },
                 unlock_on: unlock.date().to_string(),
                 due_on: due.date().to_string(),
-                due_local: due.format("%Y-%m-%d %H:%M").to_string(),
+                due_local: crate::domain::schedule::minutes_text(due),
                 due_utc: entry.due_at.and_utc().to_rfc3339(),
                 assignments: assignments
                     .iter()

@@ -71,8 +71,10 @@ impl ManageConnection for Manager {
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
+    /// A connection whose transaction could not be ended (or given back by a panicking
+    /// thread) is closed instead of being handed to the next request.
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
     }
 }
 
@@ -94,4 +96,31 @@ pub fn build_pool(target: &DatabaseTarget, size: u32) -> anyhow::Result<DbPool> 
             target: target.clone(),
         });
     Ok(pool)
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+
+    use super::*;
+
+    #[test]
+    fn a_connection_left_inside_a_transaction_is_not_handed_out_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("pool.db").display().to_string();
+        let pool = build_pool(&DatabaseTarget::Sqlite(path), 2).expect("pool");
+        {
+            let mut conn = pool.get().expect("connection");
+            AnsiTransactionManager::begin_transaction(&mut *conn).expect("begin");
+        }
+        assert_eq!(
+            pool.state().connections,
+            0,
+            "the broken connection was closed"
+        );
+        {
+            let _fine = pool.get().expect("connection");
+        }
+        assert_eq!(pool.state().connections, 1, "a clean connection is kept");
+    }
 }

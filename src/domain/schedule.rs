@@ -58,12 +58,53 @@ pub fn to_local(tz: Tz, utc: NaiveDateTime) -> NaiveDateTime {
     tz.from_utc_datetime(&utc).naive_local()
 }
 
+/// A wall-clock time to the minute, as pages and mails show deadlines: "2026-03-29 23:59".
+/// Written out by hand: `format("%Y-%m-%d %H:%M")` parses its pattern again on every call,
+/// and a dashboard shows dozens of these.
+pub fn minutes_text(t: NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// A UTC moment in `tz`, to the minute ([`minutes_text`]).
+pub fn local_text(tz: Tz, utc: NaiveDateTime) -> String {
+    minutes_text(to_local(tz, utc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn minute_text_matches_the_strftime_pattern_it_replaces() {
+        let tz: Tz = "Europe/Berlin".parse().unwrap();
+        for (y, mo, d, h, mi) in [
+            (2026, 3, 29, 0, 59),
+            (2026, 10, 25, 1, 30),
+            (987, 1, 2, 3, 4),
+        ] {
+            let utc = date(&format!("{y:04}-{mo:02}-{d:02}"))
+                .and_hms_opt(h, mi, 59)
+                .unwrap();
+            let local = to_local(tz, utc);
+            assert_eq!(
+                local_text(tz, utc),
+                local.format("%Y-%m-%d %H:%M").to_string()
+            );
+        }
+        let t = date("2026-12-31").and_hms_opt(23, 59, 59).unwrap();
+        assert_eq!(minutes_text(t), "2026-12-31 23:59");
     }
 
     #[test]

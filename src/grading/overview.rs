@@ -13,7 +13,6 @@ use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::{Cohort, Cotrainer, ModerationItem, Person, QueuedSlot, Review};
 use crate::domain::ids::{CohortId, PersonId};
-use crate::domain::schedule::to_local;
 use crate::error::AppError;
 use crate::submissions::journey::person_tz;
 
@@ -167,9 +166,7 @@ pub fn unallocated(
                 cohort: item.cohort.name.clone(),
                 assignment: item.title(lang).to_string(),
                 version: item.version.number,
-                since_local: to_local(tz, w.queued_at)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
+                since_local: crate::domain::schedule::local_text(tz, w.queued_at),
                 reason: serde_json::from_str(&w.reason).unwrap_or_default(),
             })
         })
@@ -321,7 +318,7 @@ fn open_reviews(
                 cohort: item.cohort.name.clone(),
                 assignment: item.title(lang).to_string(),
                 state: r.state.clone(),
-                due_local: to_local(tz, r.due_at).format("%Y-%m-%d %H:%M").to_string(),
+                due_local: crate::domain::schedule::local_text(tz, r.due_at),
                 overdue: r.due_at < now,
                 reason: serde_json::from_str(&r.allocation_reason).unwrap_or_default(),
             })

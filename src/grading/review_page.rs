@@ -17,14 +17,11 @@ use crate::db::models::{
 };
 use crate::domain::ids::{CriterionId, PersonId, ReviewId};
 use crate::domain::language::Language;
-use crate::domain::schedule::to_local;
 use crate::error::AppError;
 use crate::markdown::to_safe_html;
 use crate::submissions::journey::person_tz;
 
-fn local(tz: Tz, at: NaiveDateTime) -> String {
-    to_local(tz, at).format("%Y-%m-%d %H:%M").to_string()
-}
+use crate::domain::schedule::local_text as local;
 
 /// One level of a criterion on the review form.
 #[derive(Debug, Serialize, utoipa::ToSchema)]

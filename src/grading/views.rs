@@ -4,7 +4,6 @@
 //! trainee's name, email or original file names.
 
 use chrono::NaiveDateTime;
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::items::WorkItem;
@@ -12,7 +11,6 @@ use crate::db::DbConnection;
 use crate::db::models::trainee_pseudonym::label_for;
 use crate::db::models::{Attachment, Person, Review};
 use crate::domain::language::Language;
-use crate::domain::schedule::to_local;
 use crate::error::AppError;
 use crate::submissions::journey::person_tz;
 
@@ -69,9 +67,7 @@ pub struct QueueEntry {
     pub overdue: bool,
 }
 
-pub(super) fn local(tz: Tz, at: NaiveDateTime) -> String {
-    to_local(tz, at).format("%Y-%m-%d %H:%M").to_string()
-}
+pub(super) use crate::domain::schedule::local_text as local;
 
 /// Open reviews on one page of the queue.
 pub const QUEUE_PAGE: i64 = 50;

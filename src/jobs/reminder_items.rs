@@ -44,9 +44,7 @@ impl Found {
 }
 
 fn local(person: &Person, at: NaiveDateTime) -> String {
-    to_local(person_tz(person), at)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
+    crate::domain::schedule::local_text(person_tz(person), at)
 }
 
 fn title(person: &Person, de: &str, en: &str) -> String {

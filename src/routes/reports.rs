@@ -54,12 +54,10 @@ pub async fn dashboard(
         .cohort
         .as_ref()
         .map_or(String::new(), |c| format!("&cohort={c}"));
-    let as_of = crate::domain::schedule::to_local(
+    let as_of = crate::domain::schedule::local_text(
         crate::submissions::journey::person_tz(&owner.0.person),
         board.as_of,
-    )
-    .format("%Y-%m-%d %H:%M")
-    .to_string();
+    );
     page.with("board", &board)
         .with("as_of", &as_of)
         .with("scope", &scope)

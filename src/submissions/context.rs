@@ -76,11 +76,11 @@ impl EnrollmentContext {
     pub fn all_of(conn: &mut DbConnection, person: &PersonId) -> Result<Vec<Self>, AppError> {
         use crate::db::schema::{cohort_schedule, cohorts, enrollments, extensions, submissions};
         use diesel::prelude::*;
-        let rows: Vec<(Enrollment, Cohort)> = enrollments::table
+        let rows: Vec<(Enrollment, Cohort)> = crate::db::per_backend!(conn, c => enrollments::table
             .inner_join(cohorts::table)
             .filter(enrollments::person_id.eq(person))
             .select((Enrollment::as_select(), Cohort::as_select()))
-            .load(conn)?;
+            .load(c))?;
         if rows.len() <= 1 {
             // Most trainees have one enrollment: its reads by equality are prepared once per
             // connection, where lists of ids make a new statement each time.

@@ -12,7 +12,6 @@ use crate::db::models::{Assignment, Attachment, Person, SubmissionVersion};
 use crate::domain::deadline::Window;
 use crate::domain::ids::EnrollmentId;
 use crate::domain::language::Language;
-use crate::domain::schedule::to_local;
 use crate::error::AppError;
 use crate::markdown::to_safe_html;
 
@@ -73,9 +72,7 @@ pub struct Progress {
     pub modules: Vec<ModuleStatus>,
 }
 
-fn local(tz: Tz, at: NaiveDateTime) -> String {
-    to_local(tz, at).format("%Y-%m-%d %H:%M").to_string()
-}
+use crate::domain::schedule::local_text as local;
 
 fn assignment_status(
     ctx: &EnrollmentContext,

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::per_backend;
 use crate::db::schema::cohorts;
 use crate::domain::ids::{CohortId, CurriculumVersionId, ProgramId};
 
@@ -47,11 +48,11 @@ impl Cohort {
 
     /// A cohort by id.
     pub fn find(conn: &mut DbConnection, id: &CohortId) -> QueryResult<Option<Cohort>> {
-        cohorts::table
+        per_backend!(conn, c => cohorts::table
             .find(id)
             .select(Cohort::as_select())
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 
     /// Every cohort of a program, newest start first.

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::per_backend;
 use crate::db::schema::cohort_schedule;
 use crate::domain::ids::{CohortId, ModuleId};
 
@@ -39,14 +40,14 @@ impl ScheduleEntry {
         conn: &mut DbConnection,
         cohort: &CohortId,
     ) -> QueryResult<Vec<ScheduleEntry>> {
-        cohort_schedule::table
+        per_backend!(conn, c => cohort_schedule::table
             .filter(cohort_schedule::cohort_id.eq(cohort))
             .order((
                 cohort_schedule::unlock_at.asc(),
                 cohort_schedule::due_at.asc(),
             ))
             .select(ScheduleEntry::as_select())
-            .load(conn)
+            .load(c))
     }
 
     /// Moves one module's moments; returns whether the module is in the cohort.

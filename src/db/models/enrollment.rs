@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::per_backend;
 use crate::db::schema::enrollments;
 use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
 
@@ -54,11 +55,11 @@ impl Enrollment {
 
     /// An enrollment by id.
     pub fn find(conn: &mut DbConnection, id: &EnrollmentId) -> QueryResult<Option<Enrollment>> {
-        enrollments::table
+        per_backend!(conn, c => enrollments::table
             .find(id)
             .select(Enrollment::as_select())
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 
     /// The person's enrollment in the cohort.

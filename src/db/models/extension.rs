@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::per_backend;
 use crate::db::schema::extensions;
 use crate::domain::ids::{AssignmentId, EnrollmentId, PersonId};
 
@@ -33,9 +34,9 @@ impl Extension {
         conn: &mut DbConnection,
         enrollment: &EnrollmentId,
     ) -> QueryResult<Vec<Extension>> {
-        extensions::table
+        per_backend!(conn, c => extensions::table
             .filter(extensions::enrollment_id.eq(enrollment))
             .select(Extension::as_select())
-            .load(conn)
+            .load(c))
     }
 }

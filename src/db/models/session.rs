@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
+use crate::db::per_backend;
 use crate::db::schema::sessions;
 use crate::domain::ids::PersonId;
 
@@ -47,7 +48,7 @@ impl Session {
         id_hash: &str,
     ) -> QueryResult<Option<SessionLookup>> {
         use crate::db::schema::{cotrainers, people, role_grants};
-        sessions::table
+        per_backend!(conn, c => sessions::table
             .inner_join(people::table.on(people::id.eq(sessions::person_id)))
             .filter(sessions::id_hash.eq(id_hash))
             .select((
@@ -62,8 +63,8 @@ impl Session {
                     cotrainers::table.filter(cotrainers::person_id.eq(sessions::person_id)),
                 ),
             ))
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 
     /// Inserts a session.

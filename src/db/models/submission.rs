@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::enrollment_totals;
 use crate::db::DbConnection;
+use crate::db::per_backend;
 use crate::db::schema::submissions;
 use crate::domain::ids::{AssignmentId, CohortId, EnrollmentId};
 
@@ -97,10 +98,10 @@ impl Submission {
         conn: &mut DbConnection,
         enrollment: &EnrollmentId,
     ) -> QueryResult<Vec<Submission>> {
-        submissions::table
+        per_backend!(conn, c => submissions::table
             .filter(submissions::enrollment_id.eq(enrollment))
             .select(Submission::as_select())
-            .load(conn)
+            .load(c))
     }
 
     /// Keeps the cohort copied onto an enrollment's work (and its versions) in step when the
