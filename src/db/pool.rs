@@ -100,7 +100,7 @@ pub fn build_pool(target: &DatabaseTarget, size: u32) -> anyhow::Result<DbPool> 
 
 #[cfg(test)]
 mod tests {
-    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    use diesel::connection::{Connection, TransactionManager};
 
     use super::*;
 
@@ -111,7 +111,8 @@ mod tests {
         let pool = build_pool(&DatabaseTarget::Sqlite(path), 2).expect("pool");
         {
             let mut conn = pool.get().expect("connection");
-            AnsiTransactionManager::begin_transaction(&mut *conn).expect("begin");
+            <DbConnection as Connection>::TransactionManager::begin_transaction(&mut *conn)
+                .expect("begin");
         }
         assert_eq!(
             pool.state().connections,
