@@ -67,6 +67,6 @@ load() { # backend database-url pool-size
 # 86-98 ms with 32, measured by hand on the same data).
 load SQLite "sqlite://$(mktemp -d)/load.db" 16
 if [ -n "$PG_URL" ]; then
-  psql "$PG_URL" -qc "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+  psql "$PG_URL" -qc "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
   load PostgreSQL "$PG_URL" 32
 fi
