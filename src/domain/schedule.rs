@@ -89,8 +89,11 @@ mod tests {
     #[test]
     fn minute_text_matches_the_strftime_pattern_it_replaces() {
         let tz: Tz = "Europe/Berlin".parse().unwrap();
+        // Each side of both 2026 changes in Berlin (01:00 UTC on 29 March and 25 October).
         for (y, mo, d, h, mi) in [
             (2026, 3, 29, 0, 59),
+            (2026, 3, 29, 1, 0),
+            (2026, 10, 25, 0, 30),
             (2026, 10, 25, 1, 30),
             (987, 1, 2, 3, 4),
         ] {
@@ -103,6 +106,9 @@ mod tests {
                 local.format("%Y-%m-%d %H:%M").to_string()
             );
         }
+        let berlin = |h, mi| local_text(tz, date("2026-03-29").and_hms_opt(h, mi, 0).unwrap());
+        assert_eq!(berlin(0, 59), "2026-03-29 01:59", "winter time, UTC+1");
+        assert_eq!(berlin(1, 0), "2026-03-29 03:00", "summer time, UTC+2");
         let t = date("2026-12-31").and_hms_opt(23, 59, 59).unwrap();
         assert_eq!(minutes_text(t), "2026-12-31 23:59");
     }
