@@ -104,6 +104,7 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
                     lock_version: 1,
                     created_at: now,
                     updated_at: now,
+                    certified_at: None,
                 },
             )?;
             cohorts.push(id);

@@ -141,6 +141,7 @@ fn enroll_one(
         lock_version: 1,
         enrolled_at: now,
         updated_at: now,
+        certified_at: None,
     };
     Enrollment::create(conn, &enrollment)?;
     AuditEntry::new(

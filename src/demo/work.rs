@@ -44,6 +44,7 @@ pub(super) fn trainee(
         lock_version: 1,
         enrolled_at: now,
         updated_at: now,
+        certified_at: None,
     });
     if named.is_some() && state == "running" {
         ctx.out.trainee = Some((p.id.clone(), enrollment.clone()));

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::context::EnrollmentContext;
 use crate::content::catalog::CriterionView;
 use crate::db::DbConnection;
-use crate::db::models::{Assignment, Attachment, Person, SubmissionVersion};
+use crate::db::models::{Assignment, Attachment, Certificate, Person, SubmissionVersion};
 use crate::domain::deadline::Window;
 use crate::domain::ids::EnrollmentId;
 use crate::domain::language::Language;
@@ -30,9 +30,9 @@ pub struct AssignmentStatus {
     pub due_local: String,
     /// Due, UTC (RFC 3339).
     pub due_utc: String,
-    /// Whether handing in now would be late.
+    /// Whether handing in now would be late (false once the work is handed in).
     pub late_now: bool,
-    /// Whether the cut-off has passed.
+    /// Whether the cut-off has passed for work still to be handed in.
     pub closed: bool,
 }
 
@@ -70,6 +70,41 @@ pub struct Progress {
     pub next_assignment: Option<String>,
     /// The modules.
     pub modules: Vec<ModuleStatus>,
+    /// The enrollment's certificate, once there is one (not revoked, not replaced).
+    pub certificate: Option<CertificateNote>,
+    /// Decisions released in the last [`RECENT_FEEDBACK_DAYS`] days, newest first.
+    pub recent_feedback: Vec<FeedbackNote>,
+}
+
+/// How far back the dashboard lists released decisions as new feedback.
+pub const RECENT_FEEDBACK_DAYS: i64 = 14;
+
+/// The certificate of an enrollment, as the dashboard shows it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CertificateNote {
+    /// Certificate id (its page is `/certificates/{id}`).
+    pub id: String,
+    /// active or expired (as of now).
+    pub status: String,
+    /// Issued (local `YYYY-MM-DD`).
+    pub issued_on: String,
+    /// Valid until (local `YYYY-MM-DD`), if it expires.
+    pub expires_on: Option<String>,
+}
+
+/// A released decision on the trainee's work.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FeedbackNote {
+    /// Assignment id (slug); its page shows the feedback.
+    pub assignment_id: String,
+    /// Assignment title.
+    pub title: String,
+    /// The version decided (1, 2, …).
+    pub version: i32,
+    /// passed, revision_requested or failed.
+    pub decision: String,
+    /// When it was released (local).
+    pub decided_local: String,
 }
 
 use crate::domain::schedule::local_text as local;
@@ -93,6 +128,8 @@ fn assignment_status(
         (_, None) => "open".into(),
     };
     let due = ctx.due(a).unwrap_or(now);
+    // Late and closed concern work still to be handed in, not work submitted or graded.
+    let to_hand_in = matches!(state.as_str(), "open" | "draft" | "revision_requested");
     AssignmentStatus {
         id: a.slug.clone(),
         title: if lang == Language::De {
@@ -104,8 +141,8 @@ fn assignment_status(
         required: a.required,
         due_local: local(tz, due),
         due_utc: due.and_utc().to_rfc3339(),
-        late_now: window == Window::Open { late: true },
-        closed: window == Window::Closed,
+        late_now: to_hand_in && window == Window::Open { late: true },
+        closed: to_hand_in && window == Window::Closed,
     }
 }
 
@@ -187,7 +224,71 @@ pub fn progress(ctx: &EnrollmentContext, lang: Language, tz: Tz, now: NaiveDateT
             }
         }),
         modules,
+        certificate: None,
+        recent_feedback: Vec::new(),
     }
+}
+
+fn local_date(tz: Tz, utc: NaiveDateTime) -> String {
+    local(tz, utc)[..10].to_string()
+}
+
+/// The certificate and the recent feedback of one enrollment. Each is read only where the
+/// enrollment's own rows say there can be one: a certificate once the enrollment counts as
+/// certified, feedback for submissions changed within the window (a released decision sets its
+/// submission's state and time).
+fn notes(
+    conn: &mut DbConnection,
+    ctx: &EnrollmentContext,
+    lang: Language,
+    tz: Tz,
+    now: NaiveDateTime,
+) -> Result<(Option<CertificateNote>, Vec<FeedbackNote>), AppError> {
+    let certificate = match ctx.enrollment.certified_at {
+        Some(_) => Certificate::current_of_enrollment(conn, &ctx.enrollment.id.0)?.map(|c| {
+            CertificateNote {
+                status: c.status_at(now).to_string(),
+                issued_on: local_date(tz, c.issued_at),
+                expires_on: c.expires_at.map(|e| local_date(tz, e)),
+                id: c.id,
+            }
+        }),
+        None => None,
+    };
+    let since = now - chrono::Duration::days(RECENT_FEEDBACK_DAYS);
+    let changed: Vec<&str> = ctx
+        .submissions
+        .iter()
+        .filter(|s| s.current_version > 0 && s.updated_at >= since)
+        .map(|s| s.id.as_str())
+        .collect();
+    let mut feedback = Vec::new();
+    if !changed.is_empty() {
+        for (submission, version, decision, at) in
+            SubmissionVersion::decided_since(conn, &changed, since)?
+        {
+            let Some(a) = ctx
+                .submissions
+                .iter()
+                .find(|s| s.id == submission)
+                .and_then(|s| ctx.assignments.iter().find(|a| a.id == s.assignment_id))
+            else {
+                continue;
+            };
+            feedback.push(FeedbackNote {
+                assignment_id: a.slug.clone(),
+                title: if lang == Language::De {
+                    a.title_de.clone()
+                } else {
+                    a.title_en.clone()
+                },
+                version,
+                decision,
+                decided_local: local(tz, at),
+            });
+        }
+    }
+    Ok((certificate, feedback))
 }
 
 /// The person's time zone.
@@ -210,7 +311,9 @@ pub fn my_progress(
     let mut contexts = EnrollmentContext::all_of(conn, &person.id)?;
     contexts.sort_by_key(|c| std::cmp::Reverse(c.enrollment.enrolled_at));
     for ctx in contexts {
-        out.push(progress(&ctx, lang, tz, now));
+        let mut p = progress(&ctx, lang, tz, now);
+        (p.certificate, p.recent_feedback) = notes(conn, &ctx, lang, tz, now)?;
+        out.push(p);
     }
     Ok(out)
 }

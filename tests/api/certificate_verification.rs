@@ -163,6 +163,10 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
         Certificate::find(&mut conn, &new_id).unwrap().unwrap()
     };
     assert_eq!(new.holder_name, "Jörg Neuname");
+    // The holder's dashboard shows the replacement, not the replaced one.
+    let progress = api(&app, &holder, "GET", "/api/v1/me/progress", None).await;
+    assert_eq!(progress.json()[0]["certificate"]["id"], new_id.as_str());
+    assert_eq!(progress.json()[0]["certificate"]["status"], "active");
     // Revoke: the page says so in plain words; the API answers 410; the holder is told.
     let no_reason = api(
         &app,
@@ -189,6 +193,9 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     assert_eq!(gone.json()["revoked_reason"], "Plagiarism in the capstone");
     let page = anon.get(&format!("/verify/{}", new.public_id)).await;
     assert!(page.body.contains("Dieses Zertifikat wurde widerrufen."));
+    // A revoked certificate is no longer shown on the holder's dashboard.
+    let progress = api(&app, &holder, "GET", "/api/v1/me/progress", None).await;
+    assert_eq!(progress.json()[0]["certificate"], serde_json::Value::Null);
     let mut conn = app.conn();
     let told: i64 = outbox::table
         .filter(outbox::kind.eq("certificate_revoked"))

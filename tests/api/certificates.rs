@@ -12,6 +12,7 @@ use qualify::db::models::{Assignment, Certificate, Enrollment, Submission, Submi
 use qualify::db::schema::outbox;
 use qualify::domain::ids::{EnrollmentId, PersonId, ReviewId};
 
+use crate::browser::signed_in;
 use crate::cohorts::{api, token};
 use crate::grading_fixture::{Grading, Who, composer};
 use crate::helpers::{TestApp, spawn_app};
@@ -151,10 +152,29 @@ async fn the_certificate_is_issued_on_the_last_required_pass_and_not_before() {
         certificates_of(&app, &tara).is_empty(),
         "one required assignment is still open"
     );
+    let trainee = signed_in(&app, &tara).await;
+    let before = trainee.get("/learn").await;
+    assert_eq!(before.status, 200);
+    assert!(!before.body.contains("Certified on"));
     pass(&app, &token(&app, &b), &of(&b)).await;
     let certs = certificates_of(&app, &tara);
     assert_eq!(certs.len(), 1);
     let cert = &certs[0];
+    // The trainee's dashboard shows it, with its validity and a link to its page.
+    let after = trainee.get("/learn").await;
+    assert!(after.body.contains(&format!(
+        "Certified on {}",
+        cert.issued_at.format("%Y-%m-%d")
+    )));
+    assert!(after.body.contains("valid until "));
+    assert!(after.body.contains(&format!("/certificates/{}", cert.id)));
+    assert_eq!(
+        trainee
+            .get(&format!("/certificates/{}", cert.id))
+            .await
+            .status,
+        200
+    );
     assert_eq!(cert.holder_name, "Jörg Maß-Übel");
     assert!(cert.expires_at.unwrap() > app.clock.now_naive() + chrono::Duration::days(700));
     assert_eq!(cert.public_id.len(), 32, "160 random bits, not a UUID");
@@ -316,6 +336,17 @@ async fn certificates_expire_and_the_by_hand_dry_run_changes_nothing() {
         .await;
     assert_eq!(v.status, 200);
     assert_eq!(v.json()["status"], "expired");
+    // The holder's dashboard says so too.
+    let progress = api(
+        &app,
+        &token(&app, &tara),
+        "GET",
+        "/api/v1/me/progress",
+        None,
+    )
+    .await;
+    assert_eq!(progress.json()[0]["certificate"]["id"], cert.id.as_str());
+    assert_eq!(progress.json()[0]["certificate"]["status"], "expired");
 }
 
 #[actix_web::test]

@@ -178,6 +178,17 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
             .unwrap()
     };
     assert_eq!(told, 1);
+    // The dashboard lists it as new feedback, linked to the assignment page.
+    let dashboard = trainee.get("/learn").await;
+    assert!(dashboard.body.contains("New feedback (last 14 days)"));
+    let feedback = dashboard
+        .body
+        .split("feedback-list")
+        .nth(1)
+        .expect("the feedback list");
+    assert!(feedback.contains(&format!("/learn/{enrollment}/assignments/purpose-canvas")));
+    assert!(feedback.contains("version 1, decided "));
+    assert!(feedback.contains("revision requested"));
 
     // The revision goes back to the same co-trainer (continuity), who passes it.
     g.submit(
@@ -211,6 +222,11 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     assert_eq!(as_grader.post(&path2, &fields).await.status, 303);
     let progress = api(&app, &trainee_token, "GET", "/api/v1/me/progress", None).await;
     assert_eq!(progress.json()[0]["passed"], 1);
+    let recent = &progress.json()[0]["recent_feedback"];
+    assert_eq!(recent[0]["decision"], "passed", "newest first: {recent}");
+    assert_eq!(recent[0]["version"], 2);
+    assert_eq!(recent[1]["decision"], "revision_requested");
+    assert_eq!(recent.as_array().unwrap().len(), 2);
 
     // The trainee rates the feedback; the owner sees it per co-trainer.
     let mine = trainee
@@ -250,6 +266,14 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     // Someone else's review is not found.
     let stranger = signed_in(&app, &tara).await;
     assert_eq!(stranger.get(&path).await.status, 404);
+
+    // Two weeks on, the decisions are no longer new.
+    app.clock.advance(chrono::Duration::days(15));
+    let progress = api(&app, &trainee_token, "GET", "/api/v1/me/progress", None).await;
+    assert_eq!(progress.json()[0]["recent_feedback"], serde_json::json!([]));
+    let later = signed_in(&app, &tara).await.get("/learn").await;
+    assert_eq!(later.status, 200);
+    assert!(!later.body.contains("New feedback"));
 }
 
 #[actix_web::test]

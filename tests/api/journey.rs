@@ -207,13 +207,28 @@ async fn late_work_is_marked_and_a_stale_form_loses_nothing() {
     let browser = signed_in(&app, &tara).await; // the old session ran out while idle
     let page = browser.get(&path).await;
     assert!(page.body.contains("will be marked as late"));
+    assert!(browser.get("/learn").await.body.contains(" · late"));
     assert_eq!(
         work(&browser, &path, "Spät, aber da", "submit")
             .await
             .status,
         303
     );
-    assert!(browser.get(&path).await.body.contains(">late<"));
+    let handed_in = browser.get(&path).await;
+    assert!(
+        handed_in.body.contains(">late<"),
+        "the version is marked late"
+    );
+    assert!(
+        !handed_in.body.contains("will be marked as late"),
+        "no warning once it is handed in"
+    );
+    let dashboard = browser.get("/learn").await;
+    assert!(dashboard.body.contains("due "));
+    assert!(
+        !dashboard.body.contains(" · late"),
+        "handed in: not shown as late to hand in"
+    );
 }
 
 #[actix_web::test]

@@ -106,6 +106,20 @@ impl Certificate {
         Ok(Self::find_active(conn, person, program)?.is_some())
     }
 
+    /// The newest certificate of an enrollment that was neither revoked nor replaced.
+    pub fn current_of_enrollment(
+        conn: &mut DbConnection,
+        enrollment: &str,
+    ) -> QueryResult<Option<Certificate>> {
+        certificates::table
+            .filter(certificates::enrollment_id.eq(enrollment))
+            .filter(certificates::status.ne_all(["revoked", "superseded"]))
+            .order(certificates::issued_at.desc())
+            .select(Certificate::as_select())
+            .first(conn)
+            .optional()
+    }
+
     /// A person's certificates, newest first.
     pub fn list_by_person(
         conn: &mut DbConnection,

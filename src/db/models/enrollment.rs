@@ -26,6 +26,9 @@ pub struct Enrollment {
     pub enrolled_at: NaiveDateTime,
     /// Last change.
     pub updated_at: NaiveDateTime,
+    /// When its first certificate that was not revoked was issued (a running total, kept by
+    /// the certificate functions; `None` when inserting).
+    pub certified_at: Option<NaiveDateTime>,
 }
 
 impl Enrollment {

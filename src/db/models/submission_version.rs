@@ -57,6 +57,27 @@ impl SubmissionVersion {
         Ok(())
     }
 
+    /// Decisions released on these submissions at or after `since`, newest first: submission,
+    /// version number, decision, when (the trainee dashboard's recent feedback).
+    pub fn decided_since(
+        conn: &mut DbConnection,
+        submissions: &[&str],
+        since: NaiveDateTime,
+    ) -> QueryResult<Vec<(String, i32, String, NaiveDateTime)>> {
+        use submission_versions as v;
+        v::table
+            .filter(v::submission_id.eq_any(submissions))
+            .filter(v::decided_at.ge(since))
+            .order((v::decided_at.desc(), v::number.desc()))
+            .select((
+                v::submission_id,
+                v::number,
+                v::decision.assume_not_null(),
+                v::decided_at.assume_not_null(),
+            ))
+            .load(conn)
+    }
+
     /// A version by id.
     pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<SubmissionVersion>> {
         submission_versions::table
