@@ -256,16 +256,14 @@ fn notes(
         None => None,
     };
     let since = now - chrono::Duration::days(RECENT_FEEDBACK_DAYS);
-    let changed: Vec<&str> = ctx
+    let changed = ctx
         .submissions
         .iter()
-        .filter(|s| s.current_version > 0 && s.updated_at >= since)
-        .map(|s| s.id.as_str())
-        .collect();
+        .any(|s| s.current_version > 0 && s.updated_at >= since);
     let mut feedback = Vec::new();
-    if !changed.is_empty() {
+    if changed {
         for (submission, version, decision, at) in
-            SubmissionVersion::decided_since(conn, &changed, since)?
+            SubmissionVersion::decided_since(conn, &ctx.enrollment.id, since)?
         {
             let Some(a) = ctx
                 .submissions

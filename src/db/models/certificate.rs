@@ -111,13 +111,15 @@ impl Certificate {
         conn: &mut DbConnection,
         enrollment: &str,
     ) -> QueryResult<Option<Certificate>> {
-        certificates::table
+        // Two plain comparisons (not a list), so the connection keeps the statement prepared.
+        per_backend!(conn, c => certificates::table
             .filter(certificates::enrollment_id.eq(enrollment))
-            .filter(certificates::status.ne_all(["revoked", "superseded"]))
+            .filter(certificates::status.ne("revoked"))
+            .filter(certificates::status.ne("superseded"))
             .order(certificates::issued_at.desc())
             .select(Certificate::as_select())
-            .first(conn)
-            .optional()
+            .first(c)
+            .optional())
     }
 
     /// A person's certificates, newest first.

@@ -3,8 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConnection;
 use crate::db::schema::submission_versions;
+use crate::db::{DbConnection, per_backend};
+use crate::domain::ids::EnrollmentId;
 
 /// A submitted version.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -57,16 +58,19 @@ impl SubmissionVersion {
         Ok(())
     }
 
-    /// Decisions released on these submissions at or after `since`, newest first: submission,
-    /// version number, decision, when (the trainee dashboard's recent feedback).
+    /// Decisions released on an enrollment's work at or after `since`, newest first:
+    /// submission, version number, decision, when (the trainee dashboard's recent feedback).
+    /// One statement shape whatever the enrollment, so the connection keeps it prepared.
     pub fn decided_since(
         conn: &mut DbConnection,
-        submissions: &[&str],
+        enrollment: &EnrollmentId,
         since: NaiveDateTime,
     ) -> QueryResult<Vec<(String, i32, String, NaiveDateTime)>> {
+        use crate::db::schema::submissions as s;
         use submission_versions as v;
-        v::table
-            .filter(v::submission_id.eq_any(submissions))
+        per_backend!(conn, c => v::table
+            .inner_join(s::table)
+            .filter(s::enrollment_id.eq(enrollment))
             .filter(v::decided_at.ge(since))
             .order((v::decided_at.desc(), v::number.desc()))
             .select((
@@ -75,7 +79,7 @@ impl SubmissionVersion {
                 v::decision.assume_not_null(),
                 v::decided_at.assume_not_null(),
             ))
-            .load(conn)
+            .load(c))
     }
 
     /// A version by id.
