@@ -23,19 +23,22 @@ pub struct RedactedRootSpan;
 
 impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
     fn on_request_start(request: &actix_web::dev::ServiceRequest) -> tracing::Span {
-        request
-            .extensions_mut()
-            .insert(Started(std::time::Instant::now()));
+        // Matching the path against every route is not free: once per request, kept for the
+        // end (metrics) in the request's extensions.
         let route = request
             .match_pattern()
             .unwrap_or_else(|| "unmatched".into());
-        tracing::info_span!(
+        let span = tracing::info_span!(
             "request",
             method = %request.method(),
             route = %route,
             status = tracing::field::Empty,
             request_id = %uuid::Uuid::new_v4(),
-        )
+        );
+        request
+            .extensions_mut()
+            .insert(Started(std::time::Instant::now(), route));
+        span
     }
 
     fn on_request_end<B: actix_web::body::MessageBody>(
@@ -48,14 +51,10 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
         let status = response.status().as_u16();
         span.record("status", status);
         let request = response.request();
-        let took = request
-            .extensions()
-            .get::<Started>()
-            .map(|s| s.0.elapsed())
-            .unwrap_or_default();
-        let route = request
-            .match_pattern()
-            .unwrap_or_else(|| "unmatched".into());
+        let (took, route) = match request.extensions_mut().remove::<Started>() {
+            Some(Started(at, route)) => (at.elapsed(), route),
+            None => (std::time::Duration::ZERO, "unmatched".into()),
+        };
         crate::metrics::request(request.method().as_str(), &route, status, took);
         // One line per request: request id, method and route pattern come from the span.
         span.in_scope(|| {
@@ -64,5 +63,5 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
     }
 }
 
-/// When a request started.
-struct Started(std::time::Instant);
+/// When a request started, and its route pattern.
+struct Started(std::time::Instant, String);
