@@ -9,6 +9,7 @@ pub mod migrations;
 pub mod models;
 pub mod pool;
 pub mod schema;
+pub mod timestamp;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::prelude::*;

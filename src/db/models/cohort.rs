@@ -29,8 +29,10 @@ pub struct Cohort {
     /// Optimistic lock.
     pub lock_version: i32,
     /// Created.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub created_at: NaiveDateTime,
     /// Last changed.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub updated_at: NaiveDateTime,
 }
 

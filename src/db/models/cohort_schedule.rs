@@ -19,8 +19,10 @@ pub struct ScheduleEntry {
     /// The module (of the cohort's curriculum version).
     pub module_id: ModuleId,
     /// Opens (UTC).
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub unlock_at: NaiveDateTime,
     /// Due (UTC).
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub due_at: NaiveDateTime,
 }
 

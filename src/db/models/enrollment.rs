@@ -23,11 +23,14 @@ pub struct Enrollment {
     /// Optimistic lock.
     pub lock_version: i32,
     /// Enrolled.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub enrolled_at: NaiveDateTime,
     /// Last change.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub updated_at: NaiveDateTime,
     /// When its first certificate that was not revoked was issued (a running total, kept by
     /// the certificate functions; `None` when inserting).
+    #[diesel(deserialize_as = crate::db::timestamp::TsOpt)]
     pub certified_at: Option<NaiveDateTime>,
 }
 

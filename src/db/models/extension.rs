@@ -19,12 +19,14 @@ pub struct Extension {
     /// For which assignment.
     pub assignment_id: AssignmentId,
     /// The new due moment (UTC).
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub due_at: NaiveDateTime,
     /// Why.
     pub reason: String,
     /// By whom.
     pub granted_by: Option<PersonId>,
     /// When.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub created_at: NaiveDateTime,
 }
 

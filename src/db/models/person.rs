@@ -39,10 +39,13 @@ pub struct Person {
     /// Optimistic lock.
     pub lock_version: i32,
     /// Created.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub created_at: NaiveDateTime,
     /// Last changed.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub updated_at: NaiveDateTime,
     /// Last successful sign-in.
+    #[diesel(deserialize_as = crate::db::timestamp::TsOpt)]
     pub last_sign_in_at: Option<NaiveDateTime>,
 }
 

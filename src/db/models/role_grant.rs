@@ -23,6 +23,7 @@ pub struct RoleGrant {
     /// Who granted it.
     pub granted_by: Option<PersonId>,
     /// When.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub created_at: NaiveDateTime,
 }
 

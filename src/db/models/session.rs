@@ -23,10 +23,13 @@ pub struct Session {
     /// The synchronizer token for forms.
     pub csrf_token: String,
     /// Signed in at.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub created_at: NaiveDateTime,
     /// Last request.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub last_seen_at: NaiveDateTime,
     /// Absolute end.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub expires_at: NaiveDateTime,
     /// Browser, for the profile's session list.
     pub user_agent: Option<String>,

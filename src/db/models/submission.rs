@@ -30,8 +30,10 @@ pub struct Submission {
     /// Optimistic lock.
     pub lock_version: i32,
     /// Created.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub created_at: NaiveDateTime,
     /// Last change.
+    #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub updated_at: NaiveDateTime,
     /// The enrollment's cohort (copied, for counting by cohort).
     pub cohort_id: String,
