@@ -24,154 +24,137 @@ pub mod verify;
 
 use actix_web::{HttpResponse, web};
 
-/// Registers every HTML route.
+/// Registers every HTML route. Paths that share a first segment live in one scope: the router
+/// compares a scope's fixed prefix as text and tries the patterns inside only when it matches,
+/// instead of trying every pattern with a variable part one after the other (a regex each).
+/// Every path under a scope's prefix must be registered in that scope.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(health::healthz))
-        .route("/readyz", web::get().to(health::readyz))
-        .route("/metrics", web::get().to(health::metrics))
-        .route("/", web::get().to(program::home))
-        .route("/programs/{slug}", web::get().to(program::show))
-        .route("/language", web::post().to(language::switch))
-        .route("/sign-in", web::get().to(sign_in::form))
-        .route("/sign-in/link", web::post().to(sign_in::request_link))
-        .route(
-            "/sign-in/link/{token}",
-            web::get().to(sign_in::confirm_page),
+    use web::{get, post, scope};
+    cfg.route("/healthz", get().to(health::healthz))
+        .route("/readyz", get().to(health::readyz))
+        .route("/metrics", get().to(health::metrics))
+        .route("/", get().to(program::home))
+        .route("/language", post().to(language::switch))
+        .route("/sign-out", post().to(sign_in::sign_out))
+        .route("/audit", get().to(audit::index))
+        .route("/dashboard", get().to(reports::dashboard))
+        .route("/.well-known/jwks.json", get().to(verify::jwks))
+        .route("/issuer", get().to(verify::issuer))
+        .service(
+            scope("/learn")
+                .route("", get().to(learn::dashboard))
+                .route("/{enrollment}/modules/{module}", get().to(learn::module))
+                .service(
+                    scope("/{enrollment}/assignments/{assignment}")
+                        .route("", get().to(learn::assignment))
+                        .route("", post().to(learn::save))
+                        .route("/withdraw", post().to(learn::withdraw))
+                        .route("/attachments", post().to(attachments::upload))
+                        .route("/attachments/{id}/delete", post().to(attachments::delete))
+                        .route("/dispute", post().to(feedback::dispute))
+                        .route("/rate", post().to(feedback::rate)),
+                ),
         )
-        .route("/sign-in/confirm", web::post().to(sign_in::confirm))
-        .route("/sign-in/password", web::post().to(sign_in::with_password))
-        .route("/sign-out", web::post().to(sign_in::sign_out))
-        .route("/me", web::get().to(profile::show))
-        .route("/me", web::post().to(profile::update))
-        .route("/me/password", web::post().to(profile::set_password))
-        .route("/me/tokens", web::post().to(profile::create_token))
-        .route(
-            "/me/tokens/{id}/revoke",
-            web::post().to(profile::revoke_token),
+        .service(
+            scope("/reviews")
+                .route("", get().to(reviews::queue))
+                .route("/{id}", get().to(reviews::show))
+                .route("/{id}", post().to(reviews::save))
+                .route("/{id}/reassign", post().to(reviews::reassign)),
         )
-        .route(
-            "/me/sign-out-everywhere",
-            web::post().to(profile::sign_out_everywhere),
+        .service(
+            scope("/verify")
+                .route("", get().to(verify::form))
+                .route("", post().to(verify::check))
+                .route("/{code}", get().to(verify::show)),
         )
-        .route("/me/cotrainer", web::post().to(profile::cotrainer))
-        .route("/me/calendar", web::post().to(calendar::rotate))
-        .route("/me/calendar/revoke", web::post().to(calendar::revoke))
-        .route("/calendar/{token}", web::get().to(calendar::feed))
-        .route("/people", web::get().to(people::index))
-        .route("/people/invite", web::post().to(people::invite))
-        .route("/people/{id}", web::post().to(people::change))
-        .route("/cohorts", web::get().to(cohorts::index))
-        .route("/cohorts", web::post().to(cohorts::create))
-        .route("/cohorts/{id}", web::get().to(cohorts::show))
-        .route("/cohorts/{id}", web::post().to(cohorts::update))
-        .route(
-            "/cohorts/{id}/schedule/{module_id}",
-            web::post().to(cohorts::reschedule),
+        .service(scope("/static").route("/{path:.*}", get().to(assets::serve)))
+        .service(scope("/programs").route("/{slug}", get().to(program::show)))
+        .service(
+            scope("/sign-in")
+                .route("", get().to(sign_in::form))
+                .route("/link", post().to(sign_in::request_link))
+                .route("/link/{token}", get().to(sign_in::confirm_page))
+                .route("/confirm", post().to(sign_in::confirm))
+                .route("/password", post().to(sign_in::with_password)),
         )
-        .route(
-            "/cohorts/{id}/cotrainers",
-            web::post().to(cohorts::cotrainers),
+        .service(
+            scope("/me")
+                .route("", get().to(profile::show))
+                .route("", post().to(profile::update))
+                .route("/password", post().to(profile::set_password))
+                .route("/tokens", post().to(profile::create_token))
+                .route("/tokens/{id}/revoke", post().to(profile::revoke_token))
+                .route(
+                    "/sign-out-everywhere",
+                    post().to(profile::sign_out_everywhere),
+                )
+                .route("/cotrainer", post().to(profile::cotrainer))
+                .route("/calendar", post().to(calendar::rotate))
+                .route("/calendar/revoke", post().to(calendar::revoke))
+                .route("/mail-preferences", post().to(profile::mail_preferences)),
         )
-        .route(
-            "/cohorts/{id}/enrollments/preview",
-            web::post().to(cohorts::preview),
+        .service(scope("/calendar").route("/{token}", get().to(calendar::feed)))
+        .service(
+            scope("/people")
+                .route("", get().to(people::index))
+                .route("/invite", post().to(people::invite))
+                .route("/{id}", post().to(people::change)),
         )
-        .route("/cohorts/{id}/enrollments", web::post().to(cohorts::enroll))
-        .route(
-            "/enrollments/{id}/move",
-            web::post().to(cohorts::move_enrollment),
+        .service(
+            scope("/cohorts")
+                .route("", get().to(cohorts::index))
+                .route("", post().to(cohorts::create))
+                .route("/{id}", get().to(cohorts::show))
+                .route("/{id}", post().to(cohorts::update))
+                .route("/{id}/schedule/{module_id}", post().to(cohorts::reschedule))
+                .route("/{id}/cotrainers", post().to(cohorts::cotrainers))
+                .route("/{id}/enrollments/preview", post().to(cohorts::preview))
+                .route("/{id}/enrollments", post().to(cohorts::enroll)),
         )
-        .route(
-            "/enrollments/{id}/withdraw",
-            web::post().to(cohorts::withdraw),
+        .service(
+            scope("/enrollments")
+                .route("/{id}/move", post().to(cohorts::move_enrollment))
+                .route("/{id}/withdraw", post().to(cohorts::withdraw))
+                .route("/{id}/extensions", post().to(cohorts::extend)),
         )
-        .route(
-            "/enrollments/{id}/extensions",
-            web::post().to(cohorts::extend),
+        .service(
+            scope("/reports")
+                .route("", get().to(reports::index))
+                .route("/download", get().to(reports::download)),
         )
-        .route("/audit", web::get().to(audit::index))
-        .route("/dashboard", web::get().to(reports::dashboard))
-        .route("/reports", web::get().to(reports::index))
-        .route("/reports/download", web::get().to(reports::download))
-        .route("/learn", web::get().to(learn::dashboard))
-        .route(
-            "/learn/{enrollment}/modules/{module}",
-            web::get().to(learn::module),
+        .service(scope("/attachments").route("/{id}", get().to(attachments::download)))
+        .service(
+            scope("/grading")
+                .route("", get().to(grading::index))
+                .route("/pool", post().to(grading::add))
+                .route("/pool/{person}", post().to(grading::update))
+                .route(
+                    "/cotrainers/{person}/rebalance",
+                    post().to(grading::rebalance),
+                ),
         )
-        .route(
-            "/learn/{enrollment}/assignments/{assignment}",
-            web::get().to(learn::assignment),
+        .service(scope("/moderation").route("/{id}", post().to(grading::moderate)))
+        .service(
+            scope("/mail")
+                .route("", get().to(mail::index))
+                .route("/{id}/retry", post().to(mail::retry)),
         )
-        .route(
-            "/learn/{enrollment}/assignments/{assignment}",
-            web::post().to(learn::save),
+        .service(
+            scope("/certificates")
+                .route("", get().to(certificates::index))
+                .route("/issue", post().to(certificates::issue_by_hand))
+                .route("/{id}", get().to(certificates::show))
+                .route("/{id}/pdf", get().to(certificates::pdf))
+                .route("/{id}/credential", get().to(certificates::credential))
+                .route("/{id}/revoke", post().to(certificates::revoke))
+                .route("/{id}/reissue", post().to(certificates::reissue)),
         )
-        .route(
-            "/learn/{enrollment}/assignments/{assignment}/withdraw",
-            web::post().to(learn::withdraw),
-        )
-        .route(
-            "/learn/{enrollment}/assignments/{assignment}/attachments",
-            web::post().to(attachments::upload),
-        )
-        .route(
-            "/learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete",
-            web::post().to(attachments::delete),
-        )
-        .route(
-            "/learn/{enrollment}/assignments/{assignment}/dispute",
-            web::post().to(feedback::dispute),
-        )
-        .route(
-            "/learn/{enrollment}/assignments/{assignment}/rate",
-            web::post().to(feedback::rate),
-        )
-        .route("/attachments/{id}", web::get().to(attachments::download))
-        .route("/reviews", web::get().to(reviews::queue))
-        .route("/reviews/{id}", web::get().to(reviews::show))
-        .route("/reviews/{id}", web::post().to(reviews::save))
-        .route("/reviews/{id}/reassign", web::post().to(reviews::reassign))
-        .route("/grading", web::get().to(grading::index))
-        .route("/grading/pool", web::post().to(grading::add))
-        .route("/grading/pool/{person}", web::post().to(grading::update))
-        .route(
-            "/grading/cotrainers/{person}/rebalance",
-            web::post().to(grading::rebalance),
-        )
-        .route("/moderation/{id}", web::post().to(grading::moderate))
-        .route("/mail", web::get().to(mail::index))
-        .route("/mail/{id}/retry", web::post().to(mail::retry))
-        .route("/certificates", web::get().to(certificates::index))
-        .route(
-            "/certificates/issue",
-            web::post().to(certificates::issue_by_hand),
-        )
-        .route("/certificates/{id}", web::get().to(certificates::show))
-        .route("/certificates/{id}/pdf", web::get().to(certificates::pdf))
-        .route(
-            "/certificates/{id}/credential",
-            web::get().to(certificates::credential),
-        )
-        .route(
-            "/certificates/{id}/revoke",
-            web::post().to(certificates::revoke),
-        )
-        .route(
-            "/certificates/{id}/reissue",
-            web::post().to(certificates::reissue),
-        )
-        .route("/verify", web::get().to(verify::form))
-        .route("/verify", web::post().to(verify::check))
-        .route("/verify/{code}", web::get().to(verify::show))
-        .route("/.well-known/jwks.json", web::get().to(verify::jwks))
-        .route("/issuer", web::get().to(verify::issuer))
-        .route("/unsubscribe/{token}", web::get().to(unsubscribe::confirm))
-        .route("/unsubscribe/{token}", web::post().to(unsubscribe::apply))
-        .route(
-            "/me/mail-preferences",
-            web::post().to(profile::mail_preferences),
-        )
-        .route("/static/{path:.*}", web::get().to(assets::serve));
+        .service(
+            scope("/unsubscribe")
+                .route("/{token}", get().to(unsubscribe::confirm))
+                .route("/{token}", post().to(unsubscribe::apply)),
+        );
 }
 
 /// Only local paths are followed after a form (no open redirect).

@@ -88,7 +88,9 @@ pub fn token_for(app: &TestApp, person: &qualify::domain::ids::PersonId) -> Stri
     .0
 }
 
-/// `(METHOD, pattern)` of every `.route(…)` in the route tables.
+/// `(METHOD, pattern)` of every `.route(…)` in the route tables: the full path with the
+/// prefixes of the scopes it sits in, except the API's `/api/v1` (the table names API routes
+/// as the API registers them).
 pub fn registered_routes() -> Vec<(String, String)> {
     let mut found = Vec::new();
     for file in ["src/routes/mod.rs", "src/api/mod.rs"] {
@@ -96,17 +98,38 @@ pub fn registered_routes() -> Vec<(String, String)> {
             std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
                 .unwrap();
         let flat: String = text.split_whitespace().collect::<Vec<_>>().join("");
-        for part in flat.split(".route(\"").skip(1) {
-            let pattern = part.split('"').next().unwrap().to_string();
-            let method = part
-                .split("web::")
-                .nth(1)
-                .unwrap()
-                .split("()")
-                .next()
-                .unwrap()
-                .to_uppercase();
-            found.push((method, pattern));
+        let quoted = |from: usize| flat[from..].split('"').next().unwrap().to_string();
+        // Open scopes: the parenthesis depth of the `.service(` they are in, and their prefix.
+        let mut scopes: Vec<(usize, String)> = Vec::new();
+        let mut depth = 0usize;
+        for (i, c) in flat.char_indices() {
+            let rest = &flat[i..];
+            if rest.starts_with("scope(\"") {
+                scopes.push((depth, quoted(i + "scope(\"".len())));
+            } else if rest.starts_with(".route(\"") {
+                let pattern = quoted(i + ".route(\"".len());
+                let after = &rest[".route(\"".len() + pattern.len() + 2..];
+                let method = after
+                    .trim_start_matches("web::")
+                    .split("()")
+                    .next()
+                    .unwrap()
+                    .to_uppercase();
+                let prefix: String = scopes.iter().map(|(_, p)| p.as_str()).collect();
+                let full = format!("{prefix}{pattern}");
+                let full = full.strip_prefix("/api/v1").unwrap_or(&full).to_string();
+                found.push((method, if full.is_empty() { "/".into() } else { full }));
+            }
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    while scopes.last().is_some_and(|(d, _)| *d > depth) {
+                        scopes.pop();
+                    }
+                }
+                _ => {}
+            }
         }
     }
     assert!(found.len() > 20, "{found:?}");
