@@ -38,4 +38,5 @@ pub mod storage;
 pub mod submissions;
 pub mod telemetry;
 pub mod template_texts;
+pub mod template_variants;
 pub mod templates;

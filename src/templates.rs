@@ -33,9 +33,27 @@ impl Templates {
                 .map_err(|_| anyhow::anyhow!("template {name} is not UTF-8"))?;
             sources.push((name.to_string(), text));
         }
-        tera.add_raw_templates(sources)
+        tera.add_raw_templates(sources.clone())
             .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+        let copies = crate::template_variants::copies(&tera, &sources);
+        tera.add_raw_templates(copies)
+            .map_err(|e| anyhow::anyhow!("templates (language copies): {e:?}"))?;
         Ok(Self { tera })
+    }
+
+    /// Renders a page template in `lang`: its copy with the language's texts written in.
+    pub fn render_page(
+        &self,
+        name: &str,
+        lang: Language,
+        ctx: &Context,
+    ) -> Result<String, AppError> {
+        let copy = crate::template_variants::name(lang, name);
+        if self.tera.contains_template(&copy) {
+            self.render(&copy, ctx)
+        } else {
+            self.render(name, ctx)
+        }
     }
 
     /// Renders a template.
@@ -101,7 +119,7 @@ impl Page {
 
     /// Renders into an HTML response.
     pub fn render(self, templates: &Templates) -> Result<HttpResponse, AppError> {
-        let body = templates.render(self.name, &self.ctx)?;
+        let body = templates.render_page(self.name, self.lang, &self.ctx)?;
         let mut response = HttpResponse::build(self.status);
         response.content_type("text/html; charset=utf-8");
         if self.ctx.contains_key("me") {
