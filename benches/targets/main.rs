@@ -104,7 +104,6 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
                     lock_version: 1,
                     created_at: now,
                     updated_at: now,
-                    certified_at: None,
                 },
             )?;
             cohorts.push(id);
@@ -155,6 +154,7 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
                     lock_version: 1,
                     enrolled_at: now,
                     updated_at: now,
+                    certified_at: None,
                 },
             )?;
             let submission = uuid::Uuid::new_v4().to_string();
