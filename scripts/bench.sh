@@ -29,6 +29,8 @@ if [ -z "${LOAD_ONLY:-}" ]; then
   cargo build --release --quiet
 fi
 bin=${QUALIFY_BIN:-$PWD/target/release/qualify}
+cargo build --release --quiet --example reference_page
+ref=$PWD/target/release/examples/reference_page
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
@@ -56,7 +58,20 @@ load() { # backend database-url pool-size
   echo "== load test ($1, $TRAINEES trainees): 64 connections, $DURATION"
   MIX_DIR=$work wrk -t2 -c64 -d"$DURATION" --latency -s scripts/load/mix.lua "http://127.0.0.1:$port" | tail -n 3
   echo "memory: idle ${idle} MB, peak under load $(hwm $pid) MB"
+  # Issue 6 side by side: the trainee dashboard of this service and the reference page (one
+  # indexed query, one template; examples/reference_page.rs) in a process of its own on the same
+  # database and pool size, each driven by wrk with 16 connections for 10 s.
+  local cookie email refpid refurl page base
+  { read -r cookie; read -r email; } < "$work/requests.lua.trainee"
+  page=$(wrk -t2 -c16 -d10s -H "Cookie: $cookie" "http://127.0.0.1:$port/learn" | awk '/Requests\/sec/ {print $2}')
   kill -TERM $pid; wait $pid || true
+  "$ref" "$2" "$email" "$3" > "$work/ref.url" & refpid=$!
+  for _ in $(seq 100); do [ -s "$work/ref.url" ] && break; sleep 0.1; done
+  refurl=$(head -n 1 "$work/ref.url")
+  wrk -t2 -c16 -d2s "$refurl" > /dev/null
+  base=$(wrk -t2 -c16 -d10s "$refurl" | awk '/Requests\/sec/ {print $2}')
+  kill -KILL $refpid; wait $refpid 2>/dev/null || true
+  echo "trainee dashboard beside the reference ($1, separate processes, wrk 16 connections, 10 s): $page vs $base req/s = $(python3 -c "print(round(100 * $page / $base))") %"
   rm -rf "$work"
 }
 

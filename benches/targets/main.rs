@@ -7,6 +7,7 @@
 //! `QUALIFY_BENCH_DATABASE_URL=postgres://…/db` for PostgreSQL (the database is reset).
 
 mod certificates;
+mod reference;
 mod scale;
 mod trainee;
 

@@ -238,7 +238,7 @@ pub async fn measure(
         .select(people::email_normalized)
         .first(&mut conn)
         .expect("owner");
-    let reference_url = crate::trainee::reference_server(pool.clone(), &owner_email);
+    let reference_url = crate::reference::reference_server(pool.clone(), &owner_email);
     let reference = page(&awc::Client::default(), &reference_url, None, None)
         .await
         .1;

@@ -3,6 +3,8 @@
 request mix for wrk (scripts/load/mix.lua reads it): dashboards, module pages, the review
 queue, public verify pages, and 10 % writes (mail preferences through the API).
 
+Also writes OUT_LUA.trainee: the trainee's session cookie and email, one per line.
+
 Usage: prepare.py BASE_URL DEMO_OUTPUT_FILE QUALIFY_BINARY OUT_LUA
 (the binary is called with the same environment to create the API token)."""
 
@@ -37,6 +39,9 @@ for role, email, link in accounts:
     cookies[role], emails[role] = (opener, cookie), email
 
 trainee_opener, trainee_cookie = cookies["trainee"]
+# For the side-by-side throughput of the trainee dashboard (scripts/bench.sh).
+with open(out + ".trainee", "w") as f:
+    f.write(f"{trainee_cookie}\n{emails['trainee'].lower()}\n")
 learn = trainee_opener.open(f"{base}/learn").read().decode()
 modules = sorted(set(re.findall(r'href="(/learn/[^/"]+/modules/[^"]+)"', learn)))
 owner_opener, owner_cookie = cookies["owner"]
