@@ -4,7 +4,7 @@
 //!
 //!   cargo run --release --example reference_page -- DATABASE_URL EMAIL POOL_SIZE
 //!
-//! Prints the page's URL, then serves until stopped.
+//! Prints the page's URL, then serves until the process is killed.
 
 #[path = "../benches/targets/reference.rs"]
 mod reference;
