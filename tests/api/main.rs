@@ -18,6 +18,7 @@ mod grading_allocation;
 mod grading_fixture;
 mod grading_moderation;
 mod grading_pool;
+mod grading_queue;
 mod grading_review;
 mod health;
 mod helpers;
