@@ -16,6 +16,14 @@ pub enum Language {
 }
 
 impl Language {
+    /// The text of this language from a German and an English one.
+    pub fn pick<'a>(self, de: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Language::De => de,
+            Language::En => en,
+        }
+    }
+
     /// Every supported language.
     pub const ALL: [Language; 2] = [Language::De, Language::En];
 
@@ -42,5 +50,16 @@ impl Language {
         accept_language::parse(header)
             .iter()
             .find_map(|tag| Self::parse(tag))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Language;
+
+    #[test]
+    fn pick_takes_the_text_of_the_language() {
+        assert_eq!(Language::De.pick("Zweck", "Purpose"), "Zweck");
+        assert_eq!(Language::En.pick("Zweck", "Purpose"), "Purpose");
     }
 }

@@ -159,11 +159,7 @@ pub fn entries(
             id,
             trainee,
             cohort,
-            assignment: if lang == Language::De {
-                a.title_de.clone()
-            } else {
-                a.title_en.clone()
-            },
+            assignment: lang.pick(&a.title_de, &a.title_en).to_string(),
             version,
             state,
             due_local: super::views::local(tz, due_at),

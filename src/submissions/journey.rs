@@ -132,11 +132,7 @@ fn assignment_status(
     let to_hand_in = matches!(state.as_str(), "open" | "draft" | "revision_requested");
     AssignmentStatus {
         id: a.slug.clone(),
-        title: if lang == Language::De {
-            a.title_de.clone()
-        } else {
-            a.title_en.clone()
-        },
+        title: lang.pick(&a.title_de, &a.title_en).to_string(),
         state,
         required: a.required,
         due_local: local(tz, due),
@@ -180,11 +176,7 @@ pub fn progress(ctx: &EnrollmentContext, lang: Language, tz: Tz, now: NaiveDateT
                 .collect();
             ModuleStatus {
                 id: m.slug.clone(),
-                title: if lang == Language::De {
-                    m.title_de.clone()
-                } else {
-                    m.title_en.clone()
-                },
+                title: lang.pick(&m.title_de, &m.title_en).to_string(),
                 state: module_state(&assignments),
                 unlock_local: ctx
                     .entry(m)
@@ -216,13 +208,7 @@ pub fn progress(ctx: &EnrollmentContext, lang: Language, tz: Tz, now: NaiveDateT
         passed,
         required: required.len(),
         next_deadline: next.map(|(d, _)| local(tz, d)),
-        next_assignment: next.map(|(_, a)| {
-            if lang == Language::De {
-                a.title_de.clone()
-            } else {
-                a.title_en.clone()
-            }
-        }),
+        next_assignment: next.map(|(_, a)| lang.pick(&a.title_de, &a.title_en).to_string()),
         modules,
         certificate: None,
         recent_feedback: Vec::new(),
@@ -275,11 +261,7 @@ fn notes(
             };
             feedback.push(FeedbackNote {
                 assignment_id: a.slug.clone(),
-                title: if lang == Language::De {
-                    a.title_de.clone()
-                } else {
-                    a.title_en.clone()
-                },
+                title: lang.pick(&a.title_de, &a.title_en).to_string(),
                 version,
                 decision,
                 decided_local: local(tz, at),
