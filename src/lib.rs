@@ -37,6 +37,7 @@ pub mod startup;
 pub mod storage;
 pub mod submissions;
 pub mod telemetry;
+pub mod template_calls;
 pub mod template_texts;
 pub mod template_variants;
 pub mod templates;

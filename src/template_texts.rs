@@ -78,6 +78,27 @@ impl TemplateTexts {
     }
 }
 
+/// The `fluent_arg` filter: a value as a Fluent text shows it when passed as an argument (the
+/// conversion of [`TemplateTexts`]: numbers first, written as Fluent writes them, `40` for
+/// `40.0`; then strings). The language copies of the pages write a text with variables in as
+/// its words and `{{ value | fluent_arg }}` for each variable. Other values are left as they are.
+pub fn fluent_arg(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    let number = if let Some(n) = value.as_f64() {
+        FluentValue::from(n)
+    } else if let Some(n) = value.as_u64() {
+        FluentValue::from(n)
+    } else if let Some(s) = value.as_str() {
+        // A new string: never one marked safe, so it is escaped as the call's text would be.
+        return tera::Value::from(s.to_string());
+    } else {
+        return value;
+    };
+    match number {
+        FluentValue::Number(n) => tera::Value::from(n.as_string().into_owned()),
+        _ => value,
+    }
+}
+
 /// Whether a call names only the text and the language.
 fn plain(kwargs: &tera::Kwargs) -> bool {
     kwargs

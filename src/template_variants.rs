@@ -12,9 +12,12 @@ use std::collections::HashMap;
 use tera::{Context, Tera};
 
 use crate::domain::language::Language;
+use crate::template_calls::{Call, Key, START, Shape, fluent_name, parse, shapes};
 
-const CALL_START: &str = "{{ fluent(key=\"";
-const CALL_END: &str = "\", lang=lang) }}";
+/// Stands for a message's variable while its text is worked out (private-use characters,
+/// which neither Fluent nor escaping change).
+const MARK_START: char = '\u{E000}';
+const MARK_END: char = '\u{E001}';
 
 /// The name of a template's copy in `lang`.
 pub fn name(lang: Language, template: &str) -> String {
@@ -27,17 +30,24 @@ fn copied(template: &str) -> bool {
 }
 
 /// The copies of `sources` for every language, rendered with `tera` (which must have the
-/// `fluent` function).
+/// `fluent` function and the `fluent_arg` filter).
 pub fn copies(tera: &Tera, sources: &[(String, String)]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for lang in Language::ALL {
-        let mut texts: HashMap<String, Option<String>> = HashMap::new();
+        let mut writer = Writer {
+            tera,
+            lang,
+            shapes: shapes(lang),
+            done: HashMap::new(),
+        };
         for (template, source) in sources.iter().filter(|(n, _)| copied(n)) {
-            let text = write_in(source, |key| {
-                texts
-                    .entry(key.to_string())
-                    .or_insert_with(|| plain_text(tera, lang, key))
-                    .clone()
+            let text = write_in(source, |call, original| {
+                if let Some(known) = writer.done.get(original) {
+                    return known.clone();
+                }
+                let text = writer.replacement(call, original);
+                writer.done.insert(original.to_string(), text.clone());
+                text
             });
             out.push((name(lang, template), point_at_copies(&text, lang)));
         }
@@ -45,40 +55,120 @@ pub fn copies(tera: &Tera, sources: &[(String, String)]) -> Vec<(String, String)
     out
 }
 
-/// The text as a page in `lang` renders it, unless it is missing or holds braces.
-fn plain_text(tera: &Tera, lang: Language, key: &str) -> Option<String> {
-    let call = format!("{CALL_START}{key}\", lang=\"{}\") }}}}", lang.code());
-    let text = tera.render_str(&call, &Context::new(), true).ok()?;
+/// What the calls of one language's copies become.
+struct Writer<'a> {
+    tera: &'a Tera,
+    lang: Language,
+    shapes: HashMap<String, Shape>,
+    /// Replacements by the call's source text.
+    done: HashMap<String, Option<String>>,
+}
+
+impl Writer<'_> {
+    /// The template text that renders as `call` does in this language, if there is one.
+    fn replacement(&self, call: &Call, original: &str) -> Option<String> {
+        match call.key {
+            Key::Text(key) if call.args.is_empty() => self.plain_text(key),
+            Key::Text(key) => self.with_values(key, &call.args),
+            Key::Prefixed { prefix, value } if call.args.is_empty() => {
+                self.table(prefix, value, original)
+            }
+            Key::Prefixed { .. } => None,
+        }
+    }
+
+    /// The text as a page in this language renders it, unless it is missing or holds braces.
+    fn plain_text(&self, key: &str) -> Option<String> {
+        let call = format!("{START}\"{key}\", lang=\"{}\") }}}}", self.lang.code());
+        let text = self.tera.render_str(&call, &Context::new(), true).ok()?;
+        template_text(&text)?;
+        Some(text)
+    }
+
+    /// A message of text and variables, each of them given by the call: its text (rendered
+    /// as the page renders it, with marks for the variables) with each mark replaced by the
+    /// variable's value.
+    fn with_values(&self, key: &str, args: &[(&str, &str)]) -> Option<String> {
+        let Some(Shape::Variables(variables)) = self.shapes.get(key) else {
+            return None;
+        };
+        if !variables
+            .iter()
+            .all(|v| args.iter().any(|(name, _)| fluent_name(name) == *v))
+        {
+            return None;
+        }
+        let mut call = format!("{START}\"{key}\", lang=\"{}\"", self.lang.code());
+        let mut ctx = Context::new();
+        for (i, (name, _)) in args.iter().enumerate() {
+            call.push_str(&format!(", {name}=v{i}"));
+            ctx.insert(format!("v{i}"), &format!("{MARK_START}{i}{MARK_END}"));
+        }
+        call.push_str(") }}");
+        let text = self.tera.render_str(&call, &ctx, true).ok()?;
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(MARK_START) {
+            out.push_str(template_text(&rest[..at])?);
+            let after = &rest[at + MARK_START.len_utf8()..];
+            let end = after.find(MARK_END)?;
+            let (_, path) = args.get(after[..end].parse::<usize>().ok()?)?;
+            out.push_str(&format!("{{{{ {path} | fluent_arg }}}}"));
+            rest = &after[end + MARK_END.len_utf8()..];
+        }
+        out.push_str(template_text(rest)?);
+        Some(out)
+    }
+
+    /// A call whose key ends in a value: a table of this language's texts with that prefix,
+    /// and the call itself for a value the table does not hold.
+    fn table(&self, prefix: &str, value: &str, original: &str) -> Option<String> {
+        let mut entries: Vec<(&str, String)> = self
+            .shapes
+            .iter()
+            .filter(|(key, shape)| key.starts_with(prefix) && **shape == Shape::Text)
+            .filter_map(|(key, _)| {
+                let text = crate::i18n::t(self.lang, key);
+                let literal = !text.contains(['"', '\\', '{', '}']);
+                literal.then(|| (&key[prefix.len()..], text))
+            })
+            .collect();
+        if entries.is_empty() {
+            return None;
+        }
+        entries.sort();
+        let table = entries
+            .iter()
+            .map(|(k, v)| format!("\"{k}\": \"{v}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(format!(
+            "{{% if {value} in {{{table}}} %}}{{{{ {{{table}}}[{value}] }}}}{{% else %}}{original}{{% endif %}}"
+        ))
+    }
+}
+
+/// Text that a template holds as text: without braces, which could read as template syntax.
+fn template_text(text: &str) -> Option<&str> {
     (!text.contains(['{', '}'])).then_some(text)
 }
 
-/// `source` with each plain call whose text `text_of` knows replaced by that text.
-fn write_in(source: &str, mut text_of: impl FnMut(&str) -> Option<String>) -> String {
+/// `source` with each call that `replace` knows a text for (given the call and its source
+/// text) replaced by that text.
+fn write_in(source: &str, mut replace: impl FnMut(&Call, &str) -> Option<String>) -> String {
     let mut out = String::with_capacity(source.len());
     let mut rest = source;
-    while let Some(at) = rest.find(CALL_START) {
+    while let Some(at) = rest.find(START) {
         out.push_str(&rest[..at]);
-        let after = &rest[at + CALL_START.len()..];
-        let key_end = after.find('"').unwrap_or(after.len());
-        let key = &after[..key_end];
-        let plain = !key.is_empty()
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            && after[key_end..].starts_with(CALL_END);
-        let replaced = if plain {
-            text_of(key).map(|text| (text, &after[key_end + CALL_END.len()..]))
-        } else {
-            None
-        };
-        match replaced {
-            Some((text, next)) => {
+        let from = &rest[at..];
+        match parse(from).and_then(|call| Some((replace(&call, &from[..call.len])?, call.len))) {
+            Some((text, len)) => {
                 out.push_str(&text);
-                rest = next;
+                rest = &from[len..];
             }
             None => {
-                out.push_str(CALL_START);
-                rest = after;
+                out.push_str(START);
+                rest = &from[START.len()..];
             }
         }
     }
@@ -97,55 +187,105 @@ fn point_at_copies(source: &str, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template_texts::TemplateTexts;
+    use crate::template_texts::{TemplateTexts, fluent_arg};
 
     fn tera_with(sources: &[(String, String)]) -> Tera {
         let mut tera = Tera::new();
         tera.register_function("fluent", TemplateTexts::new(&crate::i18n::LOCALES));
+        tera.register_filter("fluent_arg", fluent_arg);
         tera.add_raw_templates(sources.to_vec()).unwrap();
         let copies = copies(&tera, sources);
         tera.add_raw_templates(copies).unwrap();
         tera
     }
 
-    #[test]
-    fn a_copy_renders_exactly_as_the_original_in_its_language() {
-        let sources: Vec<(String, String)> = [
-            ("base.html", "<title>{{ fluent(key=\"app-name\", lang=lang) }}</title>{% include \"partials/p.html\" %}{% block content %}{% endblock content %}"),
-            ("partials/p.html", "<nav aria-label=\"{{ fluent(key=\"nav-label\", lang=lang) }}\">{{ fluent(key=\"nav-program\", lang=lang) }}</nav>"),
-            ("page.html", "{% extends \"base.html\" %}{% block content %}{{ fluent(key=\"learn-title\", lang=lang) }}|{{ fluent(key=\"learn-progress\", lang=lang, passed=n, required=7) }}|{{ fluent(key=\"no-such-text\", lang=\"de\") }}|{{ fluent(key=\"nav-program\", lang=other) }}{% endblock content %}"),
-        ]
-        .iter()
-        .map(|(n, s)| (n.to_string(), s.to_string()))
-        .collect();
-        let tera = tera_with(&sources);
-        for lang in Language::ALL {
-            let mut ctx = Context::new();
-            ctx.insert("lang", lang.code());
-            ctx.insert("other", "en");
-            ctx.insert("n", &3);
-            let original = tera.render("page.html", &ctx).unwrap();
-            let copy = tera.render(&name(lang, "page.html"), &ctx).unwrap();
-            assert_eq!(copy, original, "{lang:?}");
-        }
-        // The plain calls were written in; the others stay calls.
-        let page = copies(&tera, &sources)
+    fn sources(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .collect()
+    }
+
+    fn copy_of(tera: &Tera, sources: &[(String, String)], name: &str) -> String {
+        copies(tera, sources)
             .into_iter()
-            .find(|(n, _)| n == "en:page.html")
+            .find(|(n, _)| n == name)
             .unwrap()
-            .1;
-        assert!(page.starts_with("{% extends \"en:base.html\" %}{% block content %}My learning|"));
-        assert!(page.contains("fluent(key=\"learn-progress\", lang=lang, passed=n"));
-        assert!(page.contains("fluent(key=\"no-such-text\""));
+            .1
     }
 
     #[test]
-    fn plain_calls_are_written_in_and_others_stay_calls() {
+    fn a_copy_renders_exactly_as_the_original_in_its_language() {
+        let sources = sources(&[
+            (
+                "base.html",
+                "<title>{{ fluent(key=\"app-name\", lang=lang) }}</title>{% include \"partials/p.html\" %}{% block content %}{% endblock content %}",
+            ),
+            (
+                "partials/p.html",
+                "<nav aria-label=\"{{ fluent(key=\"nav-label\", lang=lang) }}\">{{ fluent(key=\"nav-program\", lang=lang) }}</nav>",
+            ),
+            (
+                "page.html",
+                concat!(
+                    "{% extends \"base.html\" %}{% block content %}",
+                    "{{ fluent(key=\"learn-title\", lang=lang) }}",
+                    "|{{ fluent(key=\"learn-progress\", lang=lang, passed=n, required=r) }}",
+                    "|{{ fluent(key=\"learn-next-deadline\", lang=lang, title=t.title, due=t.due) }}",
+                    "|{{ fluent(key=\"grading-hours\", lang=lang, hours=h) }}|{{ fluent(key=\"grading-hours\", lang=lang, hours=whole) }}",
+                    "|{{ fluent(key=\"people-count\", lang=lang, count=n) }}",
+                    "{% for s in states %}|{{ fluent(key=\"module-state-\" ~ s, lang=lang) }}{% endfor %}",
+                    "|{{ fluent(key=\"no-such-text\", lang=\"de\") }}|{{ fluent(key=\"nav-program\", lang=other) }}",
+                    "{% endblock content %}"
+                ),
+            ),
+        ]);
+        let tera = tera_with(&sources);
+        for lang in Language::ALL {
+            for (n, h) in [(1, 2.5), (3, 12.0)] {
+                let mut ctx = Context::new();
+                ctx.insert("lang", lang.code());
+                ctx.insert("other", "en");
+                ctx.insert("n", &n);
+                ctx.insert("r", &7);
+                ctx.insert("h", &h);
+                ctx.insert("whole", &40.0);
+                ctx.insert(
+                    "t",
+                    &HashMap::from([
+                        ("title", "<Canvas> & \"Plan\""),
+                        ("due", "2026-12-10 23:59"),
+                    ]),
+                );
+                ctx.insert("states", &["locked", "in_review", "no_such_state"]);
+                let original = tera.render("page.html", &ctx).unwrap();
+                let copy = tera.render(&name(lang, "page.html"), &ctx).unwrap();
+                assert_eq!(copy, original, "{lang:?}");
+            }
+        }
+        let page = copy_of(&tera, &sources, "en:page.html");
+        // Plain texts, and texts with variables, are written in.
+        assert!(page.starts_with("{% extends \"en:base.html\" %}{% block content %}My learning|{{ n | fluent_arg }} of {{ r | fluent_arg }} required"), "{page}");
+        assert!(page.contains("|{{ h | fluent_arg }} h|"), "{page}");
+        // A key ending in a value is looked up in a table, with the call for anything else.
+        assert!(page.contains("{% if s in {"), "{page}");
+        assert!(page.contains("\"locked\": \"locked\""), "{page}");
+        // A selector, a missing text and another language stay calls.
+        assert!(page.contains("fluent(key=\"people-count\", lang=lang, count=n)"));
+        assert!(page.contains("fluent(key=\"no-such-text\""));
+        assert!(page.contains("fluent(key=\"nav-program\", lang=other)"));
+    }
+
+    #[test]
+    fn calls_are_replaced_only_where_a_text_is_known() {
         let calls = "{{ fluent(key=\"a\", lang=lang) }} {{ fluent(key=\"b\", lang=lang, n=1) }} {{ fluent(key=\"c\", lang=lang) }} {{ fluent(key=\"x";
-        let written = write_in(calls, |key| (key != "c").then(|| format!("<{key}>")));
+        let written = write_in(calls, |call, original| match call.key {
+            Key::Text("c") => None,
+            Key::Text(key) => Some(format!("<{key}:{original}>")),
+            Key::Prefixed { .. } => None,
+        });
         assert_eq!(
             written,
-            "<a> {{ fluent(key=\"b\", lang=lang, n=1) }} {{ fluent(key=\"c\", lang=lang) }} {{ fluent(key=\"x"
+            "<a:{{ fluent(key=\"a\", lang=lang) }}> {{ fluent(key=\"b\", lang=lang, n=1) }} {{ fluent(key=\"c\", lang=lang) }} {{ fluent(key=\"x"
         );
         assert_eq!(
             point_at_copies(
@@ -154,5 +294,11 @@ mod tests {
             ),
             "{% extends \"en:base.html\" %}{% include \"en:partials/csrf.html\" %}"
         );
+    }
+
+    #[test]
+    fn a_message_with_braces_in_its_text_stays_a_call() {
+        assert_eq!(template_text("a { b"), None);
+        assert_eq!(template_text("fällig "), Some("fällig "));
     }
 }

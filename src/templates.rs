@@ -26,6 +26,7 @@ impl Templates {
     pub fn load() -> anyhow::Result<Self> {
         let mut tera = Tera::new();
         tera.register_function("fluent", TemplateTexts::new(&LOCALES));
+        tera.register_filter("fluent_arg", crate::template_texts::fluent_arg);
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {
             let file = TemplateFiles::get(&name).expect("embedded template");
