@@ -63,14 +63,23 @@ pub fn to_local(tz: Tz, utc: NaiveDateTime) -> NaiveDateTime {
 /// and a dashboard shows dozens of these.
 pub fn minutes_text(t: NaiveDateTime) -> String {
     use chrono::{Datelike, Timelike};
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
+    let year = t.year();
+    if !(0..=9999).contains(&year) {
+        return t.format("%Y-%m-%d %H:%M").to_string();
+    }
+    let mut text = *b"0000-00-00 00:00";
+    let mut put = |at: usize, digits: usize, mut n: u32| {
+        for i in (at..at + digits).rev() {
+            text[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    put(0, 4, year as u32);
+    put(5, 2, t.month());
+    put(8, 2, t.day());
+    put(11, 2, t.hour());
+    put(14, 2, t.minute());
+    text.iter().map(|&b| b as char).collect()
 }
 
 /// A UTC moment in `tz`, to the minute ([`minutes_text`]).
@@ -96,8 +105,11 @@ mod tests {
             (2026, 10, 25, 0, 30),
             (2026, 10, 25, 1, 30),
             (987, 1, 2, 3, 4),
+            (12026, 11, 28, 9, 5),
+            (-44, 3, 15, 12, 0),
         ] {
-            let utc = date(&format!("{y:04}-{mo:02}-{d:02}"))
+            let utc = NaiveDate::from_ymd_opt(y, mo, d)
+                .unwrap()
                 .and_hms_opt(h, mi, 59)
                 .unwrap();
             let local = to_local(tz, utc);
