@@ -263,10 +263,10 @@ pub fn reschedule(
             .parse()
             .map_err(|_| AppError::Internal(anyhow::anyhow!("bad stored time zone")))?;
         let unlock_at = local_to_utc(tz, unlock.and_time(NaiveTime::MIN), false);
-        if !ScheduleEntry::update(conn, id, module, unlock_at, end_of_day(tz, due))? {
+        let moments = (unlock_at, end_of_day(tz, due));
+        if !ScheduleEntry::update(conn, id, module, moments, now)? {
             return Err(AppError::NotFound);
         }
-        Cohort::bump(conn, id, now)?;
         AuditEntry::new(
             now,
             Some(&actor.person.id),

@@ -5,6 +5,7 @@
 pub mod enrollment;
 pub mod extensions;
 pub mod lifecycle;
+pub mod schedule_cache;
 pub mod view;
 
 /// The states of a cohort, in order.

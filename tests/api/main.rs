@@ -41,6 +41,7 @@ mod reports_dashboard;
 mod reports_fixture;
 mod reports_mail;
 mod reports_paging;
+mod schedule_changes;
 mod security;
 mod sessions;
 mod settings;

@@ -52,13 +52,15 @@ impl ScheduleEntry {
             .load(c))
     }
 
-    /// Moves one module's moments; returns whether the module is in the cohort.
+    /// Moves one module's moments and bumps the cohort's `lock_version` (a schedule cached
+    /// under the old version is not used again: `cohorts::schedule_cache`); returns whether
+    /// the module is in the cohort.
     pub fn update(
         conn: &mut DbConnection,
         cohort: &CohortId,
         module: &ModuleId,
-        unlock_at: NaiveDateTime,
-        due_at: NaiveDateTime,
+        (unlock_at, due_at): (NaiveDateTime, NaiveDateTime),
+        now: NaiveDateTime,
     ) -> QueryResult<bool> {
         let n = diesel::update(
             cohort_schedule::table
@@ -70,6 +72,9 @@ impl ScheduleEntry {
             cohort_schedule::due_at.eq(due_at),
         ))
         .execute(conn)?;
+        if n == 1 {
+            super::Cohort::bump(conn, cohort, now)?;
+        }
         Ok(n == 1)
     }
 }

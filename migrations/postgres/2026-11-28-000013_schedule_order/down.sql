@@ -1,0 +1,1 @@
+DROP INDEX cohort_schedule_order;
