@@ -7,7 +7,8 @@ use chrono::NaiveDateTime;
 
 use crate::db::DbConnection;
 use crate::db::models::{
-    Assignment, Cohort, CurriculumVersion, Enrollment, Extension, Module, ScheduleEntry, Submission,
+    Assignment, Cohort, CurriculumVersion, Decision, Enrollment, Extension, Module, ScheduleEntry,
+    Submission,
 };
 use crate::domain::deadline::{Window, effective_due, window};
 use crate::domain::ids::{EnrollmentId, PersonId};
@@ -25,12 +26,15 @@ pub struct EnrollmentContext {
     pub modules: Arc<Vec<Module>>,
     /// Assignments of the version.
     pub assignments: Arc<Vec<Assignment>>,
-    /// The cohort's schedule.
-    pub schedule: Vec<ScheduleEntry>,
+    /// The cohort's schedule (shared by its trainees: `cohorts::schedule_cache`).
+    pub schedule: Arc<Vec<ScheduleEntry>>,
     /// The trainee's extensions.
     pub extensions: Vec<Extension>,
     /// The trainee's submissions.
     pub submissions: Vec<Submission>,
+    /// Decisions on them since a moment, newest first, when read together with them
+    /// ([`EnrollmentContext::all_of`] for one enrollment).
+    pub decisions: Option<Vec<Decision>>,
     /// The pinned version with its rendered lessons, briefs and rubrics.
     pub pinned: Arc<crate::content::pinned::Pinned>,
 }
@@ -46,35 +50,54 @@ impl EnrollmentContext {
             .filter(|e| &e.person_id == person)
             .ok_or(AppError::NotFound)?;
         let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
-        Self::assemble(conn, enrollment, cohort)
+        Self::assemble(conn, enrollment, cohort, None)
     }
 
-    /// The context of one enrollment of its cohort: three reads by equality (statements the
-    /// connection keeps prepared).
+    /// The context of one enrollment of its cohort: two reads by equality (statements the
+    /// connection keeps prepared), the schedule and the curriculum from memory. With
+    /// `decisions_since`, the decisions since then are read with the submissions.
     fn assemble(
         conn: &mut DbConnection,
         enrollment: Enrollment,
         cohort: Cohort,
+        decisions_since: Option<NaiveDateTime>,
     ) -> Result<Self, AppError> {
         let pinned = crate::content::pinned::load(conn, &cohort.curriculum_version_id)?
             .ok_or(AppError::NotFound)?;
+        let (submissions, decisions) = match decisions_since {
+            Some(since) => {
+                let (submissions, decisions) = split(Submission::list_with_decisions_since(
+                    conn,
+                    &enrollment.id,
+                    since,
+                )?);
+                (submissions, Some(decisions))
+            }
+            None => (Submission::list_by_enrollment(conn, &enrollment.id)?, None),
+        };
         Ok(Self {
             modules: pinned.modules.clone(),
             assignments: pinned.assignments.clone(),
             version: pinned.version.clone(),
-            schedule: ScheduleEntry::list_by_cohort(conn, &cohort.id)?,
+            schedule: crate::cohorts::schedule_cache::schedule_of(conn, &cohort)?,
             extensions: Extension::list_by_enrollment(conn, &enrollment.id)?,
-            submissions: Submission::list_by_enrollment(conn, &enrollment.id)?,
+            submissions,
+            decisions,
             enrollment,
             cohort,
             pinned,
         })
     }
 
-    /// Every enrollment of `person` with what its pages need, in four queries however many
-    /// there are (the trainee dashboard).
-    pub fn all_of(conn: &mut DbConnection, person: &PersonId) -> Result<Vec<Self>, AppError> {
-        use crate::db::schema::{cohort_schedule, cohorts, enrollments, extensions, submissions};
+    /// Every enrollment of `person` with what its pages need, in three queries however many
+    /// there are (the trainee dashboard), and the schedules of their cohorts. For a single
+    /// enrollment (most trainees) the decisions since `decisions_since` come along.
+    pub fn all_of(
+        conn: &mut DbConnection,
+        person: &PersonId,
+        decisions_since: NaiveDateTime,
+    ) -> Result<Vec<Self>, AppError> {
+        use crate::db::schema::{cohorts, enrollments, extensions, submissions};
         use diesel::prelude::*;
         let rows: Vec<(Enrollment, Cohort)> = crate::db::per_backend!(conn, c => enrollments::table
             .inner_join(cohorts::table)
@@ -86,19 +109,12 @@ impl EnrollmentContext {
             // connection, where lists of ids make a new statement each time.
             return rows
                 .into_iter()
-                .map(|(enrollment, cohort)| Self::assemble(conn, enrollment, cohort))
+                .map(|(enrollment, cohort)| {
+                    Self::assemble(conn, enrollment, cohort, Some(decisions_since))
+                })
                 .collect();
         }
-        let cohort_ids: Vec<&str> = rows.iter().map(|(_, c)| c.id.0.as_str()).collect();
         let enrollment_ids: Vec<&str> = rows.iter().map(|(e, _)| e.id.0.as_str()).collect();
-        let schedule: Vec<ScheduleEntry> = cohort_schedule::table
-            .filter(cohort_schedule::cohort_id.eq_any(&cohort_ids))
-            .order((
-                cohort_schedule::unlock_at.asc(),
-                cohort_schedule::due_at.asc(),
-            ))
-            .select(ScheduleEntry::as_select())
-            .load(conn)?;
         let extensions: Vec<Extension> = extensions::table
             .filter(extensions::enrollment_id.eq_any(&enrollment_ids))
             .select(Extension::as_select())
@@ -115,11 +131,7 @@ impl EnrollmentContext {
                 modules: pinned.modules.clone(),
                 assignments: pinned.assignments.clone(),
                 version: pinned.version.clone(),
-                schedule: schedule
-                    .iter()
-                    .filter(|s| s.cohort_id == cohort.id)
-                    .cloned()
-                    .collect(),
+                schedule: crate::cohorts::schedule_cache::schedule_of(conn, &cohort)?,
                 extensions: extensions
                     .iter()
                     .filter(|x| x.enrollment_id == enrollment.id)
@@ -130,6 +142,7 @@ impl EnrollmentContext {
                     .filter(|x| x.enrollment_id == enrollment.id)
                     .cloned()
                     .collect(),
+                decisions: None,
                 enrollment,
                 cohort,
                 pinned,
@@ -191,4 +204,19 @@ impl EnrollmentContext {
             .iter()
             .find(|s| s.assignment_id == assignment.id)
     }
+}
+
+/// Submissions and decisions from rows of both: each submission once, the decisions newest
+/// first (then the higher version first).
+fn split(rows: Vec<(Submission, Option<Decision>)>) -> (Vec<Submission>, Vec<Decision>) {
+    let mut submissions: Vec<Submission> = Vec::with_capacity(rows.len());
+    let mut decisions = Vec::new();
+    for (submission, decision) in rows {
+        decisions.extend(decision);
+        if !submissions.iter().any(|s| s.id == submission.id) {
+            submissions.push(submission);
+        }
+    }
+    decisions.sort_by(|a, b| b.at.cmp(&a.at).then(b.number.cmp(&a.number)));
+    (submissions, decisions)
 }

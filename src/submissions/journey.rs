@@ -79,6 +79,11 @@ pub struct Progress {
 /// How far back the dashboard lists released decisions as new feedback.
 pub const RECENT_FEEDBACK_DAYS: i64 = 14;
 
+/// The moment from which decisions count as new feedback.
+fn feedback_since(now: NaiveDateTime) -> NaiveDateTime {
+    now - chrono::Duration::days(RECENT_FEEDBACK_DAYS)
+}
+
 /// The certificate of an enrollment, as the dashboard shows it.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CertificateNote {
@@ -241,32 +246,41 @@ fn notes(
         }),
         None => None,
     };
-    let since = now - chrono::Duration::days(RECENT_FEEDBACK_DAYS);
-    let changed = ctx
-        .submissions
-        .iter()
-        .any(|s| s.current_version > 0 && s.updated_at >= since);
-    let mut feedback = Vec::new();
-    if changed {
-        for (submission, version, decision, at) in
-            SubmissionVersion::decided_since(conn, &ctx.enrollment.id, since)?
-        {
-            let Some(a) = ctx
+    let since = feedback_since(now);
+    let read;
+    let decisions = match &ctx.decisions {
+        Some(d) => d.as_slice(),
+        None => {
+            // Only work changed since then can hold a decision made since then.
+            let changed = ctx
                 .submissions
                 .iter()
-                .find(|s| s.id == submission)
-                .and_then(|s| ctx.assignments.iter().find(|a| a.id == s.assignment_id))
-            else {
-                continue;
+                .any(|s| s.current_version > 0 && s.updated_at >= since);
+            read = if changed {
+                SubmissionVersion::decided_since(conn, &ctx.enrollment.id, since)?
+            } else {
+                Vec::new()
             };
-            feedback.push(FeedbackNote {
-                assignment_id: a.slug.clone(),
-                title: lang.pick(&a.title_de, &a.title_en).to_string(),
-                version,
-                decision,
-                decided_local: local(tz, at),
-            });
+            read.as_slice()
         }
+    };
+    let mut feedback = Vec::new();
+    for d in decisions {
+        let Some(a) = ctx
+            .submissions
+            .iter()
+            .find(|s| s.id == d.submission_id)
+            .and_then(|s| ctx.assignments.iter().find(|a| a.id == s.assignment_id))
+        else {
+            continue;
+        };
+        feedback.push(FeedbackNote {
+            assignment_id: a.slug.clone(),
+            title: lang.pick(&a.title_de, &a.title_en).to_string(),
+            version: d.number,
+            decision: d.decision.clone(),
+            decided_local: local(tz, d.at),
+        });
     }
     Ok((certificate, feedback))
 }
@@ -288,7 +302,7 @@ pub fn my_progress(
 ) -> Result<Vec<Progress>, AppError> {
     let tz = person_tz(person);
     let mut out = Vec::new();
-    let mut contexts = EnrollmentContext::all_of(conn, &person.id)?;
+    let mut contexts = EnrollmentContext::all_of(conn, &person.id, feedback_since(now))?;
     contexts.sort_by_key(|c| std::cmp::Reverse(c.enrollment.enrolled_at));
     for ctx in contexts {
         let mut p = progress(&ctx, lang, tz, now);

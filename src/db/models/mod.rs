@@ -67,6 +67,6 @@ pub use rubric_criterion::{NewRubricCriterion, RubricCriterion};
 pub use rubric_level::{NewRubricLevel, RubricLevel};
 pub use session::Session;
 pub use sign_in_token::SignInToken;
-pub use submission::Submission;
+pub use submission::{Decision, Submission};
 pub use submission_version::SubmissionVersion;
 pub use unavailability::Unavailability;

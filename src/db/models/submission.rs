@@ -106,6 +106,52 @@ impl Submission {
             .load(c))
     }
 
+    /// Every submission of an enrollment, each with the decisions on its versions made since
+    /// `since` (number, decision, when): the trainee dashboard's work and new feedback in one
+    /// statement. A submission appears once per such decision, once with `None` if none.
+    pub fn list_with_decisions_since(
+        conn: &mut DbConnection,
+        enrollment: &EnrollmentId,
+        since: NaiveDateTime,
+    ) -> QueryResult<Vec<(Submission, Option<Decision>)>> {
+        use crate::db::schema::submission_versions as v;
+        type Row = (
+            Submission,
+            Option<i32>,
+            Option<String>,
+            Option<NaiveDateTime>,
+        );
+        let rows: Vec<Row> = per_backend!(conn, c => submissions::table
+            .left_join(
+                v::table.on(v::submission_id
+                    .eq(submissions::id)
+                    .and(v::decided_at.ge(since))),
+            )
+            .filter(submissions::enrollment_id.eq(enrollment))
+            .select((
+                Submission::as_select(),
+                v::number.nullable(),
+                v::decision.nullable(),
+                v::decided_at.nullable(),
+            ))
+            .load(c))?;
+        Ok(rows
+            .into_iter()
+            .map(|(s, number, decision, at)| {
+                let decided = match (number, decision, at) {
+                    (Some(number), Some(decision), Some(at)) => Some(Decision {
+                        submission_id: s.id.clone(),
+                        number,
+                        decision,
+                        at,
+                    }),
+                    _ => None,
+                };
+                (s, decided)
+            })
+            .collect())
+    }
+
     /// Keeps the cohort copied onto an enrollment's work (and its versions) in step when the
     /// enrollment moves to another cohort.
     pub fn move_to_cohort(
@@ -156,4 +202,17 @@ impl Submission {
         }
         Ok(n == 1)
     }
+}
+
+/// A decision on one version of a submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The submission.
+    pub submission_id: String,
+    /// The version's number.
+    pub number: i32,
+    /// passed, revision_requested or failed.
+    pub decision: String,
+    /// When it was released.
+    pub at: NaiveDateTime,
 }

@@ -58,17 +58,17 @@ impl SubmissionVersion {
         Ok(())
     }
 
-    /// Decisions released on an enrollment's work at or after `since`, newest first:
-    /// submission, version number, decision, when (the trainee dashboard's recent feedback).
-    /// One statement shape whatever the enrollment, so the connection keeps it prepared.
+    /// Decisions released on an enrollment's work at or after `since`, newest first (the
+    /// trainee dashboard's recent feedback, for a trainee in several cohorts). One statement
+    /// shape whatever the enrollment, so the connection keeps it prepared.
     pub fn decided_since(
         conn: &mut DbConnection,
         enrollment: &EnrollmentId,
         since: NaiveDateTime,
-    ) -> QueryResult<Vec<(String, i32, String, NaiveDateTime)>> {
+    ) -> QueryResult<Vec<super::Decision>> {
         use crate::db::schema::submissions as s;
         use submission_versions as v;
-        per_backend!(conn, c => v::table
+        let rows: Vec<(String, i32, String, NaiveDateTime)> = per_backend!(conn, c => v::table
             .inner_join(s::table)
             .filter(s::enrollment_id.eq(enrollment))
             .filter(v::decided_at.ge(since))
@@ -79,7 +79,16 @@ impl SubmissionVersion {
                 v::decision.assume_not_null(),
                 v::decided_at.assume_not_null(),
             ))
-            .load(c))
+            .load(c))?;
+        Ok(rows
+            .into_iter()
+            .map(|(submission_id, number, decision, at)| super::Decision {
+                submission_id,
+                number,
+                decision,
+                at,
+            })
+            .collect())
     }
 
     /// A version by id.
