@@ -282,6 +282,25 @@ def main():
         slots = psql("SELECT COUNT(*) FROM reviews") + "+" + psql("SELECT COUNT(*) FROM allocation_queue")
         print(f"ok: 20 submissions through A and B, review slots allocated once ({slots} reviews+waiting)")
 
+        # A module moved through A shows on B at once: each instance keeps a cohort's schedule
+        # in memory per version of the cohort, and moving a module makes a new version.
+        t = run(["token", "create", "--email", "trainee1@example.com"], a_env).strip()
+        moved_to = time.strftime("%Y-%m-%d", time.localtime(time.time() + 90 * 86400))
+
+        def due_dates():
+            status, body = api.get(f"{B}/api/v1/me/progress", t)
+            assert status == 200, body
+            return [a["due_local"][:10] for m in json.loads(body)[0]["modules"] for a in m["assignments"]]
+
+        assert moved_to not in due_dates()
+        status, body = api.get(f"{A}/api/v1/cohorts/{cohort}", owner)
+        view = json.loads(body)
+        change = {"module_id": view["schedule"][1]["module_id"], "unlock_on": today, "due_on": moved_to}
+        status, body = api.send("PATCH", f"{A}/api/v1/cohorts/{cohort}", owner, {"schedule": [change], "lock_version": view["lock_version"]})
+        assert status == 204, body
+        assert moved_to in due_dates(), due_dates()
+        print("ok: a module moved through A shows on B's progress at once")
+
         # Both schedulers tick (every 2 s) and both workers deliver: each mail once.
         def settle():
             for _ in range(120):
