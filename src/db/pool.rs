@@ -59,16 +59,17 @@ impl ManageConnection for Manager {
     }
 
     /// Checked on every checkout for PostgreSQL, so a connection the server dropped (restart,
-    /// failover) is replaced instead of failing a request. A SQLite connection is a local file
-    /// handle that cannot go away like that, and the check would cost a query per checkout.
+    /// failover) is replaced instead of failing a request; with diesel's own `SELECT 1`, which
+    /// the connection keeps prepared (a `sql_query` is parsed and planned by the server on every
+    /// checkout). A SQLite connection is a local file handle that cannot go away like that, and
+    /// the check would cost a query per checkout.
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
-        if matches!(conn, DbConnection::Sqlite(_)) {
-            return Ok(());
+        match conn {
+            DbConnection::Sqlite(_) => Ok(()),
+            DbConnection::Postgresql(c) => {
+                diesel::r2d2::R2D2Connection::ping(c).map_err(r2d2::Error::QueryError)
+            }
         }
-        diesel::sql_query("SELECT 1")
-            .execute(conn)
-            .map(|_| ())
-            .map_err(r2d2::Error::QueryError)
     }
 
     /// A connection whose transaction could not be ended (or given back by a panicking

@@ -34,6 +34,7 @@ mod permission_cases_more;
 mod permission_cases_reports;
 mod permission_table;
 mod permissions;
+mod pool_checkout;
 mod program;
 mod reminders;
 mod reports;
