@@ -79,7 +79,8 @@ pub fn minutes_text(t: NaiveDateTime) -> String {
     put(8, 2, t.day());
     put(11, 2, t.hour());
     put(14, 2, t.minute());
-    text.iter().map(|&b| b as char).collect()
+    // ASCII digits and separators only.
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 /// A UTC moment in `tz`, to the minute ([`minutes_text`]).
