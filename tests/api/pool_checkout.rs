@@ -35,6 +35,11 @@ async fn a_connection_ended_by_the_server_is_replaced_at_checkout() {
         assert_eq!(one, 1);
         return;
     };
+    assert_eq!(
+        backend_pid(&mut pool.get().unwrap()),
+        Some(pid),
+        "a healthy connection passes the check and is handed out again"
+    );
     let mut admin = PgConnection::establish(&app.db.url).unwrap();
     let ended: bool = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
         "pg_terminate_backend({pid})"
