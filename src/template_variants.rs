@@ -121,7 +121,8 @@ impl Writer<'_> {
     }
 
     /// A call whose key ends in a value: a table of this language's texts with that prefix,
-    /// and the call itself for a value the table does not hold.
+    /// and the call itself for a value the table does not hold (or a text that a template
+    /// string could not hold as it is: quotes, backslashes, braces, line breaks).
     fn table(&self, prefix: &str, value: &str, original: &str) -> Option<String> {
         let mut entries: Vec<(&str, String)> = self
             .shapes
@@ -129,7 +130,7 @@ impl Writer<'_> {
             .filter(|(key, shape)| key.starts_with(prefix) && **shape == Shape::Text)
             .filter_map(|(key, _)| {
                 let text = crate::i18n::t(self.lang, key);
-                let literal = !text.contains(['"', '\\', '{', '}']);
+                let literal = !text.contains(['"', '\\', '{', '}', '\n']);
                 literal.then(|| (&key[prefix.len()..], text))
             })
             .collect();

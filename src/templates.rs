@@ -130,3 +130,48 @@ impl Page {
         Ok(response.body(body))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The trainee dashboard in each language: its copy (texts, texts with variables and
+    /// tables written in) renders exactly as the original with its `fluent(…)` calls.
+    #[test]
+    fn the_trainee_dashboard_copy_renders_as_the_original() {
+        let templates = Templates::load().unwrap();
+        let assignment = |state: &str, late: bool| {
+            serde_json::json!({"id": "plan", "title": "Plan <für> \"alle\" & Co", "state": state,
+                "required": true, "due_local": "2026-12-10 23:59", "due_utc": "x",
+                "late_now": late, "closed": false})
+        };
+        let cohorts = serde_json::json!([{
+            "enrollment_id": "e1", "cohort": "Kohorte 1", "state": "active", "passed": 2,
+            "required": 7, "next_deadline": "2026-12-10 23:59", "next_assignment": "Plan & mehr",
+            "certificate": {"id": "c1", "status": "active", "issued_on": "2026-11-01",
+                "expires_on": "2028-11-01"},
+            "recent_feedback": [{"assignment_id": "plan", "title": "Plan", "version": 2,
+                "decision": "revision_requested", "decided_local": "2026-11-20 10:00"}],
+            "modules": [
+                {"id": "m1", "title": "Zweck", "state": "passed", "unlock_local": "2026-10-01 00:00",
+                 "assignments": [assignment("passed", false), assignment("no_such_state", false)]},
+                {"id": "m2", "title": "Start", "state": "locked", "unlock_local": "2026-12-24 00:00",
+                 "assignments": [assignment("locked", true)]},
+            ],
+        }]);
+        for lang in Language::ALL {
+            let mut ctx = Context::new();
+            ctx.insert("lang", lang.code());
+            ctx.insert("cohorts", &cohorts);
+            ctx.insert("csrf_token", "t");
+            ctx.insert("other_lang", "en");
+            ctx.insert("path", "/learn");
+            let copy = templates
+                .render_page("learn/dashboard.html", lang, &ctx)
+                .unwrap();
+            let original = templates.render("learn/dashboard.html", &ctx).unwrap();
+            assert_eq!(copy, original, "{lang:?}");
+            assert!(copy.contains("Plan &lt;für&gt;"), "values are escaped");
+        }
+    }
+}
