@@ -166,6 +166,17 @@ impl<'a> Grading<'a> {
             .collect()
     }
 
+    /// The smallest grading setup: Tara Trainee enrolled, and Carla Coach as the only
+    /// co-trainer (five reviews at a time, English). Returns Tara, Carla and the enrollment.
+    pub async fn trainee_and_coach(&self) -> (PersonId, PersonId, String) {
+        let tara = self.person(Who::new("tara@example.com", "Tara Trainee"));
+        let coach = self.person(Who::new("coach@example.com", "Carla Coach"));
+        self.cotrainers(&[(&coach, "coach@example.com", 5, &["en"])])
+            .await;
+        let enrollment = self.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
+        (tara, coach, enrollment)
+    }
+
     /// The trainee submits an assignment through the API.
     pub async fn submit(
         &self,

@@ -321,11 +321,7 @@ async fn a_trainee_disputes_once_and_the_owner_sends_the_review_back() {
     let app = spawn_app().await;
     set_policy(&app, false, true, 100);
     let g = Grading::new(&app).await;
-    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
-    let coach = g.person(Who::new("coach@example.com", "Carla Coach"));
-    g.cotrainers(&[(&coach, "coach@example.com", 5, &["en"])])
-        .await;
-    let enrollment = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
+    let (tara, coach, enrollment) = g.trainee_and_coach().await;
     let coach_token = token(&app, &coach);
     g.submit(&tara, &enrollment, "purpose-canvas", "## Purpose\nMine.")
         .await;

@@ -95,11 +95,7 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
 async fn a_long_queue_is_shown_fifty_at_a_time_soonest_first() {
     let app = spawn_app().await;
     let g = Grading::new(&app).await;
-    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
-    let coach = g.person(Who::new("coach@example.com", "Carla Coach"));
-    g.cotrainers(&[(&coach, "coach@example.com", 5, &["en"])])
-        .await;
-    let enrollment = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
+    let (tara, coach, enrollment) = g.trainee_and_coach().await;
     g.submit(&tara, &enrollment, "purpose-canvas", "## Purpose\nMine.")
         .await;
     // 54 more open reviews for the same co-trainer, each due an hour later than the last.

@@ -15,11 +15,7 @@ use crate::helpers::spawn_app;
 async fn a_reminder_kind_can_be_unsubscribed_in_one_click_and_is_then_not_sent() {
     let app = spawn_app().await;
     let g = Grading::new(&app).await;
-    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
-    let coach = g.person(Who::new("coach@example.com", "Carla Coach"));
-    g.cotrainers(&[(&coach, "coach@example.com", 5, &["en"])])
-        .await;
-    let e = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
+    let (tara, coach, e) = g.trainee_and_coach().await;
     g.submit(&tara, &e, "purpose-canvas", "Work").await;
     // The co-trainer's "new reviews" mail carries the link and the headers.
     let (headers, body): (String, String) = {
