@@ -35,7 +35,7 @@ pub fn sweep(pool: &DbPool, settings: &Settings, clock: &dyn Clock) -> anyhow::R
         links: diesel::delete(
             sign_in_tokens::table.filter(sign_in_tokens::expires_at.lt(now - Duration::days(1))),
         )
-        .execute(&mut conn)?,
+        .execute(&mut **conn)?,
     })
 }
 

@@ -43,7 +43,7 @@ async fn reference_page(
         people::table
             .filter(people::email_normalized.eq(email))
             .select(people::name)
-            .first::<String>(&mut conn)
+            .first::<String>(&mut **conn)
             .unwrap_or_default()
     })
     .await

@@ -236,7 +236,7 @@ pub async fn measure(
     let owner_email: String = people::table
         .find(&owner)
         .select(people::email_normalized)
-        .first(&mut conn)
+        .first(&mut **conn)
         .expect("owner");
     let reference_url = crate::reference::reference_server(pool.clone(), &owner_email);
     let reference = page(&awc::Client::default(), &reference_url, None, None)
@@ -284,7 +284,7 @@ pub async fn measure(
     let rules = qualify::jobs::rules::Rules::default();
     let enrolled: i64 = enrollments::table
         .count()
-        .get_result(&mut conn)
+        .get_result(&mut **conn)
         .expect("count");
     let t = Instant::now();
     let digests = qualify::jobs::reminders::tick(&mut conn, composer, &rules, now, false)
@@ -342,12 +342,12 @@ pub async fn measure(
         .group_by(enrollments::cohort_id)
         .select(enrollments::cohort_id)
         .order(diesel::dsl::count_star().desc())
-        .first(&mut conn)
+        .first(&mut **conn)
         .expect("a running cohort");
     let size: i64 = enrollments::table
         .filter(enrollments::cohort_id.eq(&big))
         .count()
-        .get_result(&mut conn)
+        .get_result(&mut **conn)
         .expect("size");
     drop(conn);
     let app = qualify::startup::Application::build(settings.clone(), clock.clone())

@@ -43,6 +43,17 @@ pub fn revert_all(conn: &mut DbConnection) -> anyhow::Result<usize> {
     Ok(reverted.len())
 }
 
+/// Reverts the newest applied migration and returns its name (tests check that a back-fill in
+/// `up.sql` gives what the application writes).
+pub fn revert_last(conn: &mut DbConnection) -> anyhow::Result<String> {
+    let reverted = match conn {
+        DbConnection::Sqlite(c) => c.revert_last_migration(SQLITE),
+        DbConnection::Postgresql(c) => c.revert_last_migration(POSTGRES),
+    }
+    .map_err(|e| anyhow::anyhow!("revert failed: {e}"))?;
+    Ok(reverted.to_string())
+}
+
 /// How many migrations are not applied yet (readiness).
 pub fn pending_count(conn: &mut DbConnection) -> anyhow::Result<usize> {
     let pending = match conn {

@@ -108,7 +108,11 @@ where
     let pool = pool.clone();
     actix_web::web::block(move || {
         let mut conn = pool.get().map_err(crate::error::AppError::from)?;
-        f(&mut conn)
+        let out = f(&mut conn);
+        if out.is_ok() {
+            conn.mark_ok();
+        }
+        out
     })
     .await
     .map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?

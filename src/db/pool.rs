@@ -1,6 +1,6 @@
 //! The r2d2 pool and the per-connection settings (SQLite pragmas, PostgreSQL guardrails).
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -11,6 +11,46 @@ use crate::config::DatabaseTarget;
 
 /// The shared pool of database connections.
 pub type DbPool = r2d2::Pool<Manager>;
+
+/// How long after a successful use a PostgreSQL connection is handed out again without the
+/// round trip that checks it (HikariCP's default window). Under load most checkouts fall in it:
+/// on the trainee dashboard that check was one of every four round trips.
+const TRUSTED_FOR: Duration = Duration::from_millis(500);
+
+/// A pooled connection and when its last use ended well. Dereferences to the connection.
+pub struct Pooled {
+    conn: DbConnection,
+    ok_at: Option<Instant>,
+}
+
+impl Pooled {
+    /// Records that the work done with this connection just succeeded: for [`TRUSTED_FOR`] the
+    /// next checkout skips the check. Only callers that saw every statement succeed may say so;
+    /// a connection that failed (the server dropped it, say) is checked again before its next
+    /// use and replaced if dead.
+    pub fn mark_ok(&mut self) {
+        self.ok_at = Some(Instant::now());
+    }
+
+    fn trusted(&self) -> bool {
+        self.ok_at.is_some_and(|t| t.elapsed() < TRUSTED_FOR)
+    }
+}
+
+impl std::ops::Deref for Pooled {
+    type Target = DbConnection;
+    fn deref(&self) -> &DbConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Pooled {
+    fn deref_mut(&mut self) -> &mut DbConnection {
+        // Any use may fail; only `mark_ok` after it trusts the connection again.
+        self.ok_at = None;
+        &mut self.conn
+    }
+}
 
 /// Opens connections of the configured backend and applies its settings to each one.
 #[derive(Debug, Clone)]
@@ -36,46 +76,57 @@ SET TIME ZONE 'UTC';
 SELECT set_config('random_page_cost', '1.1', false) WHERE current_setting('random_page_cost') = '4';";
 
 impl ManageConnection for Manager {
-    type Connection = DbConnection;
+    type Connection = Pooled;
     type Error = r2d2::Error;
 
-    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+    fn connect(&self) -> Result<Pooled, r2d2::Error> {
         match &self.target {
             DatabaseTarget::Sqlite(path) => {
                 let mut conn = diesel::SqliteConnection::establish(path)
                     .map_err(r2d2::Error::ConnectionError)?;
                 conn.batch_execute(SQLITE_PRAGMAS)
                     .map_err(r2d2::Error::QueryError)?;
-                Ok(DbConnection::Sqlite(conn))
+                Ok(Pooled {
+                    conn: DbConnection::Sqlite(conn),
+                    ok_at: None,
+                })
             }
             DatabaseTarget::Postgres(url) => {
                 let mut conn =
                     diesel::PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
                 conn.batch_execute(POSTGRES_SETTINGS)
                     .map_err(r2d2::Error::QueryError)?;
-                Ok(DbConnection::Postgresql(conn))
+                Ok(Pooled {
+                    conn: DbConnection::Postgresql(conn),
+                    ok_at: None,
+                })
             }
         }
     }
 
-    /// Checked on every checkout for PostgreSQL, so a connection the server dropped (restart,
+    /// Checked on checkout for PostgreSQL, so a connection the server dropped (restart,
     /// failover) is replaced instead of failing a request; with diesel's own `SELECT 1`, which
-    /// the connection keeps prepared (a `sql_query` is parsed and planned by the server on every
-    /// checkout). A SQLite connection is a local file handle that cannot go away like that, and
-    /// the check would cost a query per checkout.
-    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
-        match conn {
+    /// the connection keeps prepared. Skipped when the connection's last use ended well less
+    /// than [`TRUSTED_FOR`] ago. A SQLite connection is a local file handle that cannot go away
+    /// like that, and the check would cost a query per checkout.
+    fn is_valid(&self, pooled: &mut Pooled) -> Result<(), r2d2::Error> {
+        if pooled.trusted() {
+            return Ok(());
+        }
+        match &mut pooled.conn {
             DbConnection::Sqlite(_) => Ok(()),
             DbConnection::Postgresql(c) => {
-                diesel::r2d2::R2D2Connection::ping(c).map_err(r2d2::Error::QueryError)
+                diesel::r2d2::R2D2Connection::ping(c).map_err(r2d2::Error::QueryError)?;
+                pooled.mark_ok();
+                Ok(())
             }
         }
     }
 
     /// A connection whose transaction could not be ended (or given back by a panicking
     /// thread) is closed instead of being handed to the next request.
-    fn has_broken(&self, conn: &mut DbConnection) -> bool {
-        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(conn)
+    fn has_broken(&self, pooled: &mut Pooled) -> bool {
+        std::thread::panicking() || diesel::r2d2::R2D2Connection::is_broken(&mut pooled.conn)
     }
 }
 
@@ -104,6 +155,23 @@ mod tests {
     use diesel::connection::{Connection, TransactionManager};
 
     use super::*;
+
+    #[test]
+    fn a_connection_is_trusted_only_right_after_a_use_that_ended_well() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("trust.db").display().to_string();
+        let manager = Manager {
+            target: DatabaseTarget::Sqlite(path),
+        };
+        let mut pooled = manager.connect().expect("connection");
+        assert!(!pooled.trusted(), "a new connection is not");
+        pooled.mark_ok();
+        assert!(pooled.trusted());
+        let _in_use: &mut DbConnection = &mut pooled;
+        assert!(!pooled.trusted(), "handing it out for use ends the trust");
+        pooled.ok_at = Some(Instant::now() - TRUSTED_FOR);
+        assert!(!pooled.trusted(), "and so does time");
+    }
 
     #[test]
     fn a_connection_left_inside_a_transaction_is_not_handed_out_again() {

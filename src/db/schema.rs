@@ -332,6 +332,10 @@ diesel::table! {
         rated_at -> Nullable<Timestamp>,
         lock_version -> Integer,
         turnaround_minutes -> Nullable<Integer>,
+        version_number -> Integer,
+        enrollment_id -> Text,
+        assignment_id -> Text,
+        trainee_id -> Text,
     }
 }
 

@@ -91,7 +91,15 @@ pub(super) fn trainee(
                 draft(ctx, cohort, entry, a, &enrollment, &lang);
                 None
             } else {
-                work(ctx, cohort, entry, a, &enrollment, &lang, team)?
+                work(
+                    ctx,
+                    cohort,
+                    entry,
+                    a,
+                    (&enrollment, &person_id),
+                    &lang,
+                    team,
+                )?
             };
             if let Some((_, at)) = outcome {
                 last_decision = last_decision.max(Some(at));
@@ -166,7 +174,7 @@ fn work(
     cohort: &Cohort,
     entry: &ScheduleEntry,
     a: &Assignment,
-    enrollment: &EnrollmentId,
+    (enrollment, trainee): (&EnrollmentId, &PersonId),
     lang: &str,
     team: &[PersonId],
 ) -> Result<Option<(i32, NaiveDateTime)>, AppError> {
@@ -277,6 +285,10 @@ fn work(
         rating: (decided && ctx.rng.chance(0.5)).then(|| 3 + ctx.rng.below(3) as i32),
         rated_at: None,
         lock_version: 1,
+        version_number: 1,
+        enrollment_id: enrollment.clone(),
+        assignment_id: a.id.clone(),
+        trainee_id: trainee.clone(),
     });
     ctx.out.reviews += 1;
     if decided && ctx.scores {

@@ -270,6 +270,10 @@ pub fn place(
             rating: None,
             rated_at: None,
             lock_version: 1,
+            version_number: r.item.version.number,
+            enrollment_id: r.item.submission.enrollment_id.clone(),
+            assignment_id: r.item.submission.assignment_id.clone(),
+            trainee_id: r.item.trainee.id.clone(),
         });
         holders.entry(version.clone()).or_default().push((
             r.slot,

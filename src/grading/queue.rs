@@ -27,28 +27,29 @@ type Line = (
 );
 
 /// The page of open reviews is taken from the partial index `reviews_open` (co-trainer,
-/// deadline) first, and only its rows are joined: each join is one primary-key lookup per line.
-/// (As a join filtered by a subquery of ids, PostgreSQL read every line's review twice and took
-/// about 1.6 times as long.) The open states are written in, as in
+/// deadline) first, and only its rows are joined: the review carries what the line shows of
+/// the graded version (number, enrollment, assignment, trainee; migration 000014), so each line
+/// costs two primary-key lookups, the trainee's name and the cohort. (Joined through the
+/// version, submission and enrollment it was five, and the queue was the heaviest statement of
+/// the load test on PostgreSQL.) The open states are written in, as in
 /// [`crate::db::models::review::ReviewIsOpen`]. Diesel has no `WITH`, so the statement is a
 /// query type of its own, with a fixed id so that each connection keeps it prepared
 /// (`sql_query` would be planned again on every call).
 const OPEN_LINES: [&str; 4] = [
     "WITH page AS (
-    SELECT r.id, r.state, r.due_at, r.submission_version_id, r.submission_id FROM reviews r
+    SELECT r.id, r.state, r.due_at, r.version_number, r.trainee_id, r.enrollment_id,
+        r.cohort_id, r.assignment_id
+    FROM reviews r
     WHERE r.reviewer_id = ",
     " AND r.state IN ('allocated', 'started')
     ORDER BY r.due_at, r.id LIMIT ",
     " OFFSET ",
     ")
-SELECT page.id, page.state, page.due_at, v.number, p.name, e.id, c.name,
-    c.curriculum_version_id, s.assignment_id
+SELECT page.id, page.state, page.due_at, page.version_number, p.name, page.enrollment_id,
+    c.name, c.curriculum_version_id, page.assignment_id
 FROM page
-JOIN submission_versions v ON v.id = page.submission_version_id
-JOIN submissions s ON s.id = page.submission_id
-JOIN enrollments e ON e.id = s.enrollment_id
-JOIN people p ON p.id = e.person_id
-JOIN cohorts c ON c.id = e.cohort_id
+JOIN people p ON p.id = page.trainee_id
+JOIN cohorts c ON c.id = page.cohort_id
 ORDER BY page.due_at, page.id",
 ];
 

@@ -21,7 +21,7 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
         let Ok(mut conn) = pool.get_timeout(std::time::Duration::from_secs(2)) else {
             return false;
         };
-        diesel::sql_query("SELECT 1").execute(&mut conn).is_ok()
+        diesel::sql_query("SELECT 1").execute(&mut **conn).is_ok()
     })
     .await
     .unwrap_or(false);

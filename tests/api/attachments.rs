@@ -59,7 +59,7 @@ fn tmp_files(app: &TestApp) -> usize {
 
 fn rows(app: &TestApp) -> i64 {
     let mut conn = app.conn();
-    attachments::table.count().get_result(&mut *conn).unwrap()
+    attachments::table.count().get_result(&mut **conn).unwrap()
 }
 
 #[actix_web::test]
@@ -97,7 +97,7 @@ async fn a_file_is_uploaded_downloaded_as_an_attachment_and_handed_in_with_the_v
         attachments::table
             .find(&id)
             .select(attachments::storage_key)
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap()
     };
     assert!(

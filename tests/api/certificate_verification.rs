@@ -44,7 +44,7 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
         let mut conn = app.conn();
         diesel::update(people::table.find(&tara))
             .set(people::name.eq("Jörg Neuname"))
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .unwrap();
     }
     let page = anon.get(&format!("/verify/{}", cert.public_id)).await;
@@ -200,7 +200,7 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     let told: i64 = outbox::table
         .filter(outbox::kind.eq("certificate_revoked"))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(told, 1);
     // A stranger cannot see the certificate; the holder can.

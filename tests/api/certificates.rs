@@ -182,7 +182,7 @@ async fn the_certificate_is_issued_on_the_last_required_pass_and_not_before() {
     let mail: String = outbox::table
         .filter(outbox::kind.eq("certificate_issued"))
         .select(outbox::body_text)
-        .first(&mut *conn)
+        .first(&mut **conn)
         .unwrap();
     assert!(mail.contains(&format!("/verify/{}", cert.public_id)));
     assert!(

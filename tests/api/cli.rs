@@ -210,7 +210,7 @@ fn backup_copies_a_checked_database_and_never_overwrites() {
     use diesel::prelude::*;
     let enrolled: i64 = qualify::db::schema::enrollments::table
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(enrolled, 5, "the copy holds the data");
     let again = run(&["backup", "--out", copy.to_str().unwrap()]);

@@ -25,7 +25,7 @@ async fn start_up_stores_the_curriculum_once_and_a_resync_changes_nothing() {
     let curriculum = load(&course_content()).unwrap();
     let versions: i64 = curriculum_versions::table
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(versions, 1, "start-up synced the shipped curriculum");
     let counts = |conn: &mut qualify::db::DbConnection| -> (i64, i64, i64) {

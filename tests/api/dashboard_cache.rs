@@ -15,7 +15,7 @@ async fn the_dashboard_is_computed_once_and_refreshed_in_the_background() {
     let d = data(&app).await;
     let program: String = programs::table
         .select(programs::id)
-        .first(&mut *app.conn())
+        .first(&mut **app.conn())
         .unwrap();
     let board = || api(&app, &d.owner, "GET", "/api/v1/dashboard?lang=en", None);
 

@@ -35,12 +35,12 @@ fn demo_fills_an_empty_database_once_and_prints_working_links() {
     let mut conn = pool.get().unwrap();
     let enrolled: i64 = qualify::db::schema::enrollments::table
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(enrolled, 12);
     let versions: i64 = qualify::db::schema::submission_versions::table
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert!(versions > 0, "some work is handed in");
     // Whoever tries the demo as the trainee finds a draft to hand in, at any time of day.
@@ -49,7 +49,7 @@ fn demo_fills_an_empty_database_once_and_prints_working_links() {
         .filter(people::email.eq("tara.trainee@demo.example"))
         .filter(submissions::state.eq("draft"))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert!(tara_drafts > 0, "the demo trainee has work still to submit");
     // Handed-in work carries files, stored where the service reads them, with the right hash.
@@ -58,7 +58,7 @@ fn demo_fills_an_empty_database_once_and_prints_working_links() {
             qualify::db::schema::attachments::storage_key,
             qualify::db::schema::attachments::sha256,
         ))
-        .load(&mut *conn)
+        .load(&mut **conn)
         .unwrap();
     assert!(!files.is_empty(), "{stdout}");
     for (key, sha) in files {
@@ -111,18 +111,18 @@ fn a_larger_demo_names_a_certified_co_trainer_and_a_trainee_with_work_to_hand_in
         .inner_join(people::table)
         .filter(people::email.eq(coach))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert!(certified > 0, "the co-trainer {coach} graduated: {stdout}");
     let coach_id: String = people::table
         .filter(people::email.eq(coach))
         .select(people::id)
-        .first(&mut *conn)
+        .first(&mut **conn)
         .unwrap();
     let in_pool: i64 = cotrainers::table
         .filter(cotrainers::person_id.eq(&coach_id))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(in_pool, 1, "the co-trainer {coach} grades");
     let drafts: i64 = submissions::table
@@ -130,7 +130,7 @@ fn a_larger_demo_names_a_certified_co_trainer_and_a_trainee_with_work_to_hand_in
         .filter(people::email.eq(&accounts[2].1))
         .filter(submissions::state.eq("draft"))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert!(drafts > 0, "the trainee has work to hand in");
 }

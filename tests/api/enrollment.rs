@@ -21,8 +21,8 @@ async fn the_import_is_planned_first_then_applied_once() {
     let count = |app: &TestApp| -> (i64, i64) {
         let mut conn = app.conn();
         (
-            people::table.count().get_result(&mut *conn).unwrap(),
-            enrollments::table.count().get_result(&mut *conn).unwrap(),
+            people::table.count().get_result(&mut **conn).unwrap(),
+            enrollments::table.count().get_result(&mut **conn).unwrap(),
         )
     };
     let before = count(&app);
@@ -111,7 +111,7 @@ async fn move_defer_and_withdraw_keep_the_work() {
         let mut conn = app.conn();
         let assignment: String = qualify::db::schema::assignments::table
             .select(qualify::db::schema::assignments::id)
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap();
         let now = chrono::Utc::now().naive_utc();
         diesel::insert_into(submissions::table)
@@ -126,7 +126,7 @@ async fn move_defer_and_withdraw_keep_the_work() {
                 submissions::updated_at.eq(now),
                 submissions::cohort_id.eq(&first),
             ))
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .unwrap();
     }
     let defer_parallel = owner
@@ -167,13 +167,13 @@ async fn move_defer_and_withdraw_keep_the_work() {
     let body: String = submissions::table
         .filter(submissions::enrollment_id.eq(enrollment.id.as_str()))
         .select(submissions::draft_body)
-        .first(&mut *conn)
+        .first(&mut **conn)
         .unwrap();
     assert_eq!(body, "Mein Community-Canvas", "the work moved along");
     let counted_in: String = submissions::table
         .filter(submissions::enrollment_id.eq(enrollment.id.as_str()))
         .select(submissions::cohort_id)
-        .first(&mut *conn)
+        .first(&mut **conn)
         .unwrap();
     assert_eq!(counted_in, later, "the work is counted in its new cohort");
     drop(conn);
@@ -195,7 +195,7 @@ async fn move_defer_and_withdraw_keep_the_work() {
     let kept: i64 = submissions::table
         .filter(submissions::enrollment_id.eq(enrollment.id.as_str()))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(kept, 1, "withdrawing keeps the work on record");
     let actions: Vec<String> =

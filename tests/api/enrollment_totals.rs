@@ -16,7 +16,7 @@ fn totals(app: &crate::helpers::TestApp, email: &str) -> (i32, Option<NaiveDateT
         .inner_join(people::table)
         .filter(people::email.eq(email))
         .select((enrollments::passed_required, enrollments::certified_at))
-        .first(&mut app.conn())
+        .first(&mut **app.conn())
         .unwrap()
 }
 
@@ -44,12 +44,12 @@ async fn totals_follow_grading_and_revocation() {
         let carla = people::table
             .filter(people::email.eq("carla@example.com"))
             .select(people::id)
-            .first(&mut conn)
+            .first(&mut **conn)
             .unwrap();
         let review = reviews::table
             .filter(reviews::state.eq_any(["allocated", "started"]))
             .select(reviews::id)
-            .first(&mut conn)
+            .first(&mut **conn)
             .unwrap();
         (carla, review)
     };
@@ -63,7 +63,7 @@ async fn totals_follow_grading_and_revocation() {
                 reviews::completed_at,
                 reviews::turnaround_minutes,
             ))
-            .first(&mut app.conn())
+            .first(&mut **app.conn())
             .unwrap();
     assert_eq!(
         minutes,
@@ -75,7 +75,7 @@ async fn totals_follow_grading_and_revocation() {
     let ada_certificate: String = certificates::table
         .filter(certificates::public_id.eq("ADACODE"))
         .select(certificates::id)
-        .first(&mut app.conn())
+        .first(&mut **app.conn())
         .unwrap();
     let revoked = api(
         &app,

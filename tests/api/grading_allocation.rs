@@ -125,7 +125,7 @@ async fn load_is_balanced_by_capacity_and_waiting_work_is_allocated_once_someone
         outbox::table
             .filter(outbox::kind.eq("grading_alert"))
             .count()
-            .get_result(&mut *conn)
+            .get_result(&mut **conn)
             .unwrap()
     };
     assert_eq!(alerts, 1, "the owner is told (once a day)");
@@ -207,7 +207,7 @@ async fn concurrent_submissions_never_push_a_cotrainer_over_capacity() {
         let mut conn = app.conn();
         diesel::update(cotrainers::table)
             .set(cotrainers::capacity.eq(5))
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .unwrap();
     }
     let pool = qualify::db::build_pool(&app.settings.database, 4).unwrap();

@@ -69,7 +69,7 @@ impl<'a> Grading<'a> {
         let mut conn = self.app.conn();
         diesel::update(qualify::db::schema::cohorts::table)
             .set(qualify::db::schema::cohorts::state.eq("running"))
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .unwrap();
     }
 
@@ -83,7 +83,7 @@ impl<'a> Grading<'a> {
                 people::manager_email.eq(who.manager),
                 people::language.eq(who.language),
             ))
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .unwrap();
         id
     }
@@ -120,7 +120,7 @@ impl<'a> Grading<'a> {
             cotrainers::table
                 .filter(cotrainers::person_id.eq(id))
                 .select(cotrainers::lock_version)
-                .first::<i32>(&mut *conn)
+                .first::<i32>(&mut **conn)
                 .optional()
                 .unwrap()
         };

@@ -12,7 +12,7 @@ use crate::grading_fixture::{Grading, Who};
 use crate::helpers::{Response, TestApp, spawn_app};
 
 /// Grades a review through the API: every criterion at its highest (`high`) or lowest level.
-async fn grade(
+pub async fn grade(
     app: &TestApp,
     reviewer: &str,
     review: &str,
@@ -60,7 +60,7 @@ fn set_policy(app: &TestApp, anonymous: bool, reveal: bool, sample: i32) {
             curriculum_versions::reveal_reviewer.eq(reveal),
             curriculum_versions::moderation_sample_percent.eq(sample),
         ))
-        .execute(&mut *conn)
+        .execute(&mut **conn)
         .unwrap();
 }
 
@@ -245,7 +245,7 @@ async fn two_graders_who_disagree_go_to_moderation_and_the_owner_decides() {
         let mut conn = app.conn();
         submissions::table
             .select(submissions::state)
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap()
     };
     assert_eq!(state, "in_review");
@@ -406,7 +406,7 @@ async fn a_trainee_disputes_once_and_the_owner_sends_the_review_back() {
         outbox::table
             .filter(outbox::kind.eq("review_sent_back"))
             .select(outbox::body_text)
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap()
     };
     assert!(mail.contains("Please look at line 2."));

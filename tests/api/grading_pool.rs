@@ -34,7 +34,7 @@ fn certify(app: &TestApp, person: &qualify::domain::ids::PersonId) {
             certificates::status.eq("active"),
             certificates::created_at.eq(now),
         ))
-        .execute(&mut *conn)
+        .execute(&mut **conn)
         .unwrap();
 }
 

@@ -1,13 +1,15 @@
-//! The review queue over time: overdue reviews escalated once and moved when not started, and a
-//! long queue shown fifty at a time, soonest deadline first.
+//! The review queue over time: overdue reviews escalated once and moved when not started, a
+//! long queue shown fifty at a time, soonest deadline first, and each line naming the version
+//! and trainee it grades.
 
 use diesel::prelude::*;
 use qualify::clock::Clock;
 use qualify::db::schema::outbox;
 
 use crate::browser::signed_in;
-use crate::cohorts::api;
+use crate::cohorts::{api, token};
 use crate::grading_fixture::{Grading, Who};
+use crate::grading_moderation::grade;
 use crate::helpers::spawn_app;
 
 #[actix_web::test]
@@ -82,7 +84,7 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
     let alerts: Vec<String> = outbox::table
         .filter(outbox::kind.eq("grading_alert"))
         .select(outbox::body_text)
-        .load(&mut *conn)
+        .load(&mut **conn)
         .unwrap();
     assert!(
         alerts
@@ -141,4 +143,79 @@ async fn a_long_queue_is_shown_fifty_at_a_time_soonest_first() {
     let bad = as_coach.get("/reviews?page=abc").await;
     assert_eq!(bad.status, 400, "{}", bad.body);
     assert!(bad.body.contains("Something in the request was not valid"));
+}
+
+/// What a review line shows of the graded version (number, enrollment, assignment, trainee) is
+/// kept on the review when it is allocated; migration 000014 fills it in for older reviews and
+/// must give the same values.
+#[actix_web::test]
+async fn a_queue_line_names_the_version_and_trainee_it_grades() {
+    use qualify::db::migrations::{revert_last, run_pending};
+    use qualify::db::schema::submissions;
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let (tara, coach, enrollment) = g.trainee_and_coach().await;
+    g.submit(&tara, &enrollment, "purpose-canvas", "## Purpose\nMine.")
+        .await;
+    let first = g.open_reviews_of(&coach).remove(0);
+    let graded = grade(
+        &app,
+        &token(&app, &coach),
+        &first.id.0,
+        false,
+        "revision_requested",
+    )
+    .await;
+    assert_eq!(graded.status, 200, "{}", graded.body);
+    g.submit(&tara, &enrollment, "purpose-canvas", "## Purpose\nTwo.")
+        .await;
+    let second = g.open_reviews_of(&coach).remove(0);
+    assert_eq!((first.version_number, second.version_number), (1, 2));
+    let assignment: String = submissions::table
+        .filter(submissions::enrollment_id.eq(&enrollment))
+        .select(submissions::assignment_id)
+        .first(&mut **app.conn())
+        .unwrap();
+    for r in [&first, &second] {
+        assert_eq!(r.enrollment_id.0, enrollment);
+        assert_eq!(r.assignment_id.0, assignment);
+        assert_eq!(r.trainee_id, tara);
+    }
+
+    let page = signed_in(&app, &coach).await.get("/reviews").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.body.matches("href=\"/reviews/").count(), 1);
+    assert!(page.body.contains("Tara Trainee"), "{}", page.body);
+    assert!(page.body.contains("version 2"), "{}", page.body);
+
+    let lines = |app: &crate::helpers::TestApp| {
+        let mut conn = app.conn();
+        let mut lines: Vec<_> = qualify::db::models::Review::list_for_overview(&mut conn, None)
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.id,
+                    r.version_number,
+                    r.enrollment_id,
+                    r.assignment_id,
+                    r.trainee_id,
+                )
+            })
+            .collect();
+        lines.sort_by(|a, b| a.0.cmp(&b.0));
+        lines
+    };
+    let written = lines(&app);
+    {
+        let mut conn = app.conn();
+        let name = revert_last(&mut conn).unwrap();
+        assert!(name.ends_with("000014"), "{name}");
+        assert_eq!(run_pending(&mut conn).unwrap().len(), 1);
+    }
+    assert_eq!(
+        lines(&app),
+        written,
+        "the back-fill gives what allocation wrote"
+    );
 }

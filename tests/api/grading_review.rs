@@ -174,7 +174,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
         outbox::table
             .filter(outbox::kind.eq("feedback_released"))
             .count()
-            .get_result(&mut *conn)
+            .get_result(&mut **conn)
             .unwrap()
     };
     assert_eq!(told, 1);

@@ -293,7 +293,7 @@ async fn a_hard_cut_off_refuses_late_work_unless_extended() {
         let mut conn = app.conn();
         extensions::table
             .select(Extension::as_select())
-            .load(&mut *conn)
+            .load(&mut **conn)
             .unwrap()
     };
     assert_eq!(stored.len(), 1);

@@ -282,7 +282,7 @@ async fn the_same_key_is_queued_once() {
     let n: i64 = outbox::table
         .filter(outbox::idempotency_key.eq("same"))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(n, 1);
 }
@@ -297,7 +297,7 @@ async fn every_template_renders_in_both_languages() {
         let mut conn = app.conn();
         diesel::update(qualify::db::schema::people::table.find(&id))
             .set(qualify::db::schema::people::language.eq(lang))
-            .execute(&mut *conn)
+            .execute(&mut **conn)
             .unwrap();
         let person = Person::find(&mut conn, &id).unwrap().unwrap();
         for template in ["sign_in_link", "invitation"] {

@@ -23,7 +23,7 @@ async fn a_reminder_kind_can_be_unsubscribed_in_one_click_and_is_then_not_sent()
         outbox::table
             .filter(outbox::kind.eq("reviews_allocated"))
             .select((outbox::headers, outbox::body_text))
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap()
     };
     let headers: serde_json::Value = serde_json::from_str(&headers).unwrap();
@@ -80,7 +80,7 @@ async fn a_reminder_kind_can_be_unsubscribed_in_one_click_and_is_then_not_sent()
         outbox::table
             .filter(outbox::kind.eq("reviews_allocated"))
             .select(outbox::status)
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap()
     };
     assert_eq!(status, "cancelled");

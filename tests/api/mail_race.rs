@@ -44,7 +44,7 @@ async fn two_schedulers_and_two_workers_send_each_mail_once() {
         outbox::table
             .filter(outbox::kind.eq_any(kinds))
             .count()
-            .get_result(&mut *conn)
+            .get_result(&mut **conn)
             .unwrap()
     };
     assert_eq!(count(&["reminder_digest"]), 12, "one digest per trainee");
@@ -58,7 +58,7 @@ async fn two_schedulers_and_two_workers_send_each_mail_once() {
         outbox::table
             .filter(outbox::status.eq("pending"))
             .count()
-            .get_result(&mut *conn)
+            .get_result(&mut **conn)
             .unwrap()
     };
     assert!(pending >= 12);
@@ -91,7 +91,7 @@ async fn two_schedulers_and_two_workers_send_each_mail_once() {
         outbox::table
             .filter(outbox::status.eq("sent"))
             .count()
-            .get_result(&mut *conn)
+            .get_result(&mut **conn)
             .unwrap()
     };
     assert_eq!(sent, pending);

@@ -55,10 +55,10 @@ fn migrations_apply_from_empty_then_down_and_up_again() {
     assert_eq!(revert_all(&mut conn).unwrap(), applied.len());
     let tables_left = if conn.is_postgres() {
         diesel::sql_query("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__diesel_schema_migrations'")
-            .load::<TableName>(&mut conn).unwrap()
+            .load::<TableName>(&mut **conn).unwrap()
     } else {
         diesel::sql_query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__diesel_schema_migrations'")
-            .load::<TableName>(&mut conn).unwrap()
+            .load::<TableName>(&mut **conn).unwrap()
     };
     assert!(
         tables_left.is_empty(),
@@ -175,7 +175,7 @@ fn postgres_connections_have_timeouts() {
         statement_timeout: String,
     }
     let s: Setting = diesel::sql_query("SHOW statement_timeout")
-        .get_result(&mut conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(s.statement_timeout, "30s");
 }

@@ -49,12 +49,12 @@ async fn invitations_keep_good_rows_report_bad_ones_and_never_duplicate() {
         second.body
     );
     let mut conn = app.conn();
-    let count: i64 = people::table.count().get_result(&mut *conn).unwrap();
+    let count: i64 = people::table.count().get_result(&mut **conn).unwrap();
     assert_eq!(count, 3, "owner + 2 invited, no duplicates");
     let invitations: i64 = outbox::table
         .filter(outbox::kind.eq("invitation"))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(invitations, 2);
     let jana_id = Person::find_by_email(&mut conn, "jana@example.com")

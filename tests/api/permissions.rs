@@ -129,7 +129,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     let grants: i64 = qualify::db::schema::audit_log::table
         .filter(qualify::db::schema::audit_log::action.eq("role_granted"))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(grants, 1);
 }

@@ -23,7 +23,7 @@ fn digests(app: &TestApp) -> Vec<(String, String)> {
         .filter(outbox::kind.eq("reminder_digest"))
         .order(outbox::created_at.asc())
         .select((outbox::to_address, outbox::body_text))
-        .load(&mut *conn)
+        .load(&mut **conn)
         .unwrap()
 }
 
@@ -118,11 +118,11 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     let logged = || -> i64 {
         qualify::db::schema::reminder_log::table
             .count()
-            .get_result(&mut *app.conn())
+            .get_result(&mut **app.conn())
             .unwrap()
     };
     diesel::delete(qualify::db::schema::reminder_log::table)
-        .execute(&mut *app.conn())
+        .execute(&mut **app.conn())
         .unwrap();
     assert_eq!(tick(&app), 0, "one digest a day, even with new items");
     assert_eq!(logged(), 0, "the items are not marked as sent");
@@ -161,7 +161,7 @@ async fn the_owner_gets_a_weekly_digest_on_monday() {
     let body: String = outbox::table
         .filter(outbox::kind.eq("owner_weekly"))
         .select(outbox::body_text)
-        .first(&mut *conn)
+        .first(&mut **conn)
         .unwrap();
     assert!(
         body.contains("1 trainees have a required assignment overdue"),

@@ -262,7 +262,7 @@ async fn cohort_progress_has_three_typed_columns_per_assignment() {
         assignments::table
             .filter(assignments::slug.eq("purpose-canvas"))
             .select(assignments::max_points)
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap()
     };
     assert_eq!(ada["purpose-canvas_state"], "passed");
@@ -280,7 +280,7 @@ async fn cohort_progress_has_three_typed_columns_per_assignment() {
             .inner_join(assignments::table)
             .filter(assignments::slug.eq(slug))
             .select(modules::slug)
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap()
     };
     assert_eq!(ben["next_module"], module_of("purpose-canvas"));

@@ -10,30 +10,38 @@ use crate::reports_fixture::data;
 fn completed_reviews(app: &crate::helpers::TestApp, minutes_ago: &[(i64, i64)]) {
     use qualify::clock::Clock;
     use qualify::db::models::Review;
-    use qualify::db::schema::{people, submission_versions, submissions};
+    use qualify::db::schema::{enrollments, people, submission_versions, submissions};
     let mut conn = app.conn();
     let now = app.clock.now_naive();
     let carla: String = people::table
         .filter(people::email.eq("carla@example.com"))
         .select(people::id)
-        .first(&mut conn)
+        .first(&mut **conn)
         .unwrap();
-    let versions: Vec<(String, String, String)> = submission_versions::table
-        .inner_join(submissions::table)
+    type Line = (String, String, String, i32, String, String, String);
+    let versions: Vec<Line> = submission_versions::table
+        .inner_join(submissions::table.inner_join(enrollments::table))
         .filter(submissions::state.eq("passed"))
         .select((
             submission_versions::id,
             submissions::id,
             submissions::cohort_id,
+            submission_versions::number,
+            submissions::enrollment_id,
+            submissions::assignment_id,
+            enrollments::person_id,
         ))
-        .load(&mut conn)
+        .load(&mut **conn)
         .unwrap();
     let ago = |m: i64| now - chrono::Duration::minutes(m);
     let rows: Vec<Review> = minutes_ago
         .iter()
         .zip(&versions)
         .map(
-            |((allocated, completed), (version, submission, cohort))| Review {
+            |(
+                (allocated, completed),
+                (version, submission, cohort, number, enrollment, assignment, trainee),
+            )| Review {
                 id: qualify::domain::ids::ReviewId(uuid::Uuid::new_v4().to_string()),
                 submission_version_id: version.clone(),
                 submission_id: submission.clone(),
@@ -54,6 +62,10 @@ fn completed_reviews(app: &crate::helpers::TestApp, minutes_ago: &[(i64, i64)]) 
                 rating: None,
                 rated_at: None,
                 lock_version: 1,
+                version_number: *number,
+                enrollment_id: qualify::domain::ids::EnrollmentId(enrollment.clone()),
+                assignment_id: qualify::domain::ids::AssignmentId(assignment.clone()),
+                trainee_id: qualify::domain::ids::PersonId(trainee.clone()),
             },
         )
         .collect();

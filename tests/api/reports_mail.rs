@@ -48,13 +48,13 @@ async fn owners_get_the_register_once_a_month_with_the_file_attached() {
         let (subject, body): (String, String) = outbox::table
             .filter(outbox::kind.eq("owner_register"))
             .select((outbox::subject, outbox::body_text))
-            .first(&mut *conn)
+            .first(&mut **conn)
             .unwrap();
         assert_eq!(subject, "Certification register, 2026-07");
         assert!(body.contains("1 certificates are valid today"), "{body}");
         let files: Vec<(String, Vec<u8>)> = outbox_attachments::table
             .select((outbox_attachments::name, outbox_attachments::data))
-            .load(&mut *conn)
+            .load(&mut **conn)
             .unwrap();
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].0, "certification-register-2026-08-03.xlsx");

@@ -17,12 +17,12 @@ async fn the_register_pages_through_equal_issue_times_without_gaps_or_repeats() 
     let mut conn = app.conn();
     let template: Certificate = certificates::table
         .select(Certificate::as_select())
-        .first(&mut *conn)
+        .first(&mut **conn)
         .unwrap();
     let ada: String = people::table
         .filter(people::email.eq("ada@example.com"))
         .select(people::id)
-        .first(&mut *conn)
+        .first(&mut **conn)
         .unwrap();
     let seconds = [1, 2, 3].map(|h| {
         NaiveDate::from_ymd_opt(2025, 6, 1)

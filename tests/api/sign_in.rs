@@ -28,7 +28,7 @@ async fn a_sign_in_link_arrives_by_mail_and_signs_in_once() {
         let mut conn = app.conn();
         let stored: Vec<String> = qualify::db::schema::sign_in_tokens::table
             .select(qualify::db::schema::sign_in_tokens::token_hash)
-            .load(&mut *conn)
+            .load(&mut **conn)
             .unwrap();
         assert!(!stored.contains(&token), "only the hash is stored");
     }
@@ -210,7 +210,7 @@ async fn passwords_can_be_set_and_used_and_failures_look_alike() {
     let failures: i64 = audit_log::table
         .filter(audit_log::action.eq("sign_in_failed"))
         .count()
-        .get_result(&mut *conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(failures, 2);
 }

@@ -52,7 +52,7 @@ fn attachment_rows(app: &TestApp) -> Vec<(String, String)> {
     attachments::table
         .select((attachments::id, attachments::storage_key))
         .order(attachments::created_at)
-        .load(&mut *conn)
+        .load(&mut **conn)
         .unwrap()
 }
 

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::reviews;
-use crate::domain::ids::{CohortId, PersonId, ReviewId};
+use crate::domain::ids::{AssignmentId, CohortId, EnrollmentId, PersonId, ReviewId};
 
 /// States in which a review counts against the co-trainer's capacity.
 pub const OPEN_STATES: [&str; 2] = ["allocated", "started"];
@@ -65,6 +65,14 @@ pub struct Review {
     pub rated_at: Option<NaiveDateTime>,
     /// Optimistic lock.
     pub lock_version: i32,
+    /// The graded version's number (a copy: it never changes).
+    pub version_number: i32,
+    /// The submission's enrollment (a copy, as the next two).
+    pub enrollment_id: EnrollmentId,
+    /// The submission's assignment.
+    pub assignment_id: AssignmentId,
+    /// The trainee whose work it is.
+    pub trainee_id: PersonId,
 }
 
 impl Review {
