@@ -7,6 +7,7 @@ use serde_json::json;
 use utoipa::ToSchema;
 
 use crate::accounts::{Owner, SignedIn};
+use crate::cohorts::changes::{self, CohortChange, ScheduleMove};
 use crate::cohorts::enrollment::{self, EnrollPlan};
 use crate::cohorts::lifecycle::{self, CohortInput, CreateError};
 use crate::cohorts::view::{self, CohortSummary, CohortView};
@@ -104,7 +105,8 @@ pub struct ScheduleChange {
     pub due_on: String,
 }
 
-/// Renames, moves to the next state, or reschedules a cohort.
+/// Renames, moves to the next state, and/or reschedules a cohort: all or nothing, and only if
+/// unchanged since `lock_version`.
 #[utoipa::path(patch, path = "/api/v1/cohorts/{cohort_id}", operation_id = "updateCohort", tag = "cohorts", request_body = CohortUpdate,
     security(("bearer" = [])), params(("cohort_id" = String, Path, description = "Cohort id")),
     responses((status = 204, description = "Changed"), (status = 409, description = "Changed meanwhile, or read-only")))]
@@ -121,34 +123,22 @@ pub async fn update_cohort(
         body.into_inner(),
     );
     crate::db::run(&state.pool, move |conn| {
-        for change in &body.schedule {
-            lifecycle::reschedule(
-                conn,
-                &actor,
-                &id,
-                &ModuleId(change.module_id.clone()),
-                &change.unlock_on,
-                &change.due_on,
-                now,
-            )?;
-        }
-        if body.name.is_some() || body.state.is_some() {
-            let lock = if body.schedule.is_empty() {
-                body.lock_version
-            } else {
-                body.lock_version + body.schedule.len() as i32
-            };
-            lifecycle::update(
-                conn,
-                &actor,
-                &id,
-                lock,
-                body.name.as_deref(),
-                body.state.as_deref(),
-                now,
-            )?;
-        }
-        Ok(())
+        let moves: Vec<ScheduleMove> = body
+            .schedule
+            .into_iter()
+            .map(|c| ScheduleMove {
+                module: ModuleId(c.module_id),
+                unlock_on: c.unlock_on,
+                due_on: c.due_on,
+            })
+            .collect();
+        let change = CohortChange {
+            lock_version: body.lock_version,
+            name: body.name.as_deref(),
+            state: body.state.as_deref(),
+            schedule: &moves,
+        };
+        changes::apply(conn, &actor, &id, &change, now)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -1,19 +1,19 @@
 //! Creating and changing cohorts: name, start, time zone, pinned curriculum version, the
 //! generated schedule and its per-module changes, state, co-trainers.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::{can_transition, is_editable};
+use super::is_editable;
 use crate::accounts::Identity;
 use crate::db::models::{
     AuditEntry, Cohort, CohortCotrainer, CurriculumVersion, Module, Person, Program, ScheduleEntry,
 };
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::{CohortId, ModuleId};
-use crate::domain::schedule::{end_of_day, local_to_utc, module_moments};
+use crate::domain::ids::CohortId;
+use crate::domain::schedule::module_moments;
 use crate::error::AppError;
 
 /// A new cohort as entered.
@@ -191,93 +191,6 @@ fn editable(conn: &mut DbConnection, actor: &Identity, id: &CohortId) -> Result<
         return Err(AppError::Conflict("error-cohort-read-only".into()));
     }
     Ok(cohort)
-}
-
-/// Renames a cohort and/or moves it to the next state, if unchanged since `lock_version`.
-pub fn update(
-    conn: &mut DbConnection,
-    actor: &Identity,
-    id: &CohortId,
-    lock_version: i32,
-    name: Option<&str>,
-    state: Option<&str>,
-    now: NaiveDateTime,
-) -> Result<(), AppError> {
-    if !actor.is_owner {
-        return Err(AppError::Forbidden);
-    }
-    write_tx(conn, |conn| {
-        let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let new_state = state.unwrap_or(&cohort.state);
-        let only_archiving =
-            name.is_none() && cohort.state == "completed" && new_state == "archived";
-        if !is_editable(&cohort.state) && !only_archiving {
-            return Err(AppError::Conflict("error-cohort-read-only".into()));
-        }
-        if new_state != cohort.state && !can_transition(&cohort.state, new_state) {
-            return Err(AppError::BadRequest("error-cohort-transition".into()));
-        }
-        let new_name = name.map(str::trim).unwrap_or(&cohort.name);
-        if new_name.is_empty() || new_name.chars().count() > 120 {
-            return Err(AppError::BadRequest("cohort-error-name".into()));
-        }
-        if !Cohort::update(conn, id, lock_version, new_name, new_state, now)? {
-            return Err(AppError::Conflict("error-changed-meanwhile".into()));
-        }
-        AuditEntry::new(
-            now,
-            Some(&actor.person.id),
-            "cohort_updated",
-            "cohort",
-            Some(id.as_str()),
-        )
-        .details(json!({ "name": new_name, "state": new_state, "previous_state": cohort.state }))
-        .record(conn)?;
-        Ok(())
-    })
-}
-
-/// Moves one module's opening and due dates (local dates in the cohort's time zone).
-pub fn reschedule(
-    conn: &mut DbConnection,
-    actor: &Identity,
-    id: &CohortId,
-    module: &ModuleId,
-    unlock_on: &str,
-    due_on: &str,
-    now: NaiveDateTime,
-) -> Result<(), AppError> {
-    let (Ok(unlock), Ok(due)) = (
-        unlock_on.trim().parse::<NaiveDate>(),
-        due_on.trim().parse::<NaiveDate>(),
-    ) else {
-        return Err(AppError::BadRequest("error-date-format".into()));
-    };
-    if due < unlock {
-        return Err(AppError::BadRequest("error-due-before-open".into()));
-    }
-    write_tx(conn, |conn| {
-        let cohort = editable(conn, actor, id)?;
-        let tz: Tz = cohort
-            .time_zone
-            .parse()
-            .map_err(|_| AppError::Internal(anyhow::anyhow!("bad stored time zone")))?;
-        let unlock_at = local_to_utc(tz, unlock.and_time(NaiveTime::MIN), false);
-        let moments = (unlock_at, end_of_day(tz, due));
-        if !ScheduleEntry::update(conn, id, module, moments, now)? {
-            return Err(AppError::NotFound);
-        }
-        AuditEntry::new(
-            now,
-            Some(&actor.person.id),
-            "cohort_rescheduled",
-            "cohort",
-            Some(id.as_str()),
-        )
-        .details(json!({ "module": module, "unlock_on": unlock, "due_on": due }))
-        .record(conn)?;
-        Ok(())
-    })
 }
 
 /// Replaces the cohort's co-trainers with the people behind `emails`; unknown addresses are

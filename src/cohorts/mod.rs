@@ -2,6 +2,7 @@
 //! running → completed → archived; a completed cohort is read-only), co-trainers, and
 //! enrolling, moving, deferring and withdrawing trainees.
 
+pub mod changes;
 pub mod enrollment;
 pub mod extensions;
 pub mod lifecycle;

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::see_other;
 use crate::accounts::{Owner, SignedIn};
+use crate::cohorts::changes::{self, CohortChange, ScheduleMove};
 use crate::cohorts::enrollment;
 use crate::cohorts::lifecycle::{self, CohortInput, CreateError};
 use crate::cohorts::view;
@@ -132,15 +133,13 @@ pub async fn update(
     );
     let target = format!("/cohorts/{id}?saved=1");
     crate::db::run(&state.pool, move |conn| {
-        lifecycle::update(
-            conn,
-            &actor,
-            &id,
-            form.lock_version,
-            form.name.as_deref(),
-            form.state.as_deref(),
-            now,
-        )
+        let change = CohortChange {
+            lock_version: form.lock_version,
+            name: form.name.as_deref(),
+            state: form.state.as_deref(),
+            ..CohortChange::default()
+        };
+        changes::apply(conn, &actor, &id, &change, now)
     })
     .await?;
     Ok(see_other(&target))
@@ -152,6 +151,7 @@ pub async fn update(
 pub struct ScheduleForm {
     unlock_on: String,
     due_on: String,
+    lock_version: i32,
 }
 
 /// `POST /cohorts/{id}/schedule/{module_id}`.
@@ -165,15 +165,17 @@ pub async fn reschedule(
     let (actor, now, form) = (owner.0, state.clock.now_naive(), form.into_inner());
     let target = format!("/cohorts/{cohort}?saved=1");
     crate::db::run(&state.pool, move |conn| {
-        lifecycle::reschedule(
-            conn,
-            &actor,
-            &CohortId(cohort),
-            &ModuleId(module),
-            &form.unlock_on,
-            &form.due_on,
-            now,
-        )
+        let moves = [ScheduleMove {
+            module: ModuleId(module),
+            unlock_on: form.unlock_on,
+            due_on: form.due_on,
+        }];
+        let change = CohortChange {
+            lock_version: form.lock_version,
+            schedule: &moves,
+            ..CohortChange::default()
+        };
+        changes::apply(conn, &actor, &CohortId(cohort), &change, now)
     })
     .await?;
     Ok(see_other(&target))

@@ -87,14 +87,38 @@ async fn a_cohort_runs_its_life_cycle_and_is_read_only_when_completed() {
     let moved = owner
         .post(
             &format!("/cohorts/{id}/schedule/{module}"),
-            &[("unlock_on", "2026-04-01"), ("due_on", "2026-04-20")],
+            &[
+                ("unlock_on", "2026-04-01"),
+                ("due_on", "2026-04-20"),
+                ("lock_version", &lock(&view)),
+            ],
         )
         .await;
     assert_eq!(moved.status, 303);
+    // A second form from the same page, sent after the first: the cohort changed meanwhile.
+    let stale = owner
+        .post(
+            &format!("/cohorts/{id}/schedule/{module}"),
+            &[
+                ("unlock_on", "2026-04-02"),
+                ("due_on", "2026-04-22"),
+                ("lock_version", &lock(&view)),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, 409, "{}", stale.body);
+    assert!(stale.body.contains("changed"), "{}", stale.body);
     let bad = owner
         .post(
             &format!("/cohorts/{id}/schedule/{module}"),
-            &[("unlock_on", "2026-04-20"), ("due_on", "2026-04-01")],
+            &[
+                ("unlock_on", "2026-04-20"),
+                ("due_on", "2026-04-01"),
+                (
+                    "lock_version",
+                    &(lock(&view).parse::<i64>().unwrap() + 1).to_string(),
+                ),
+            ],
         )
         .await;
     assert_eq!(bad.status, 400);
@@ -153,7 +177,11 @@ async fn a_cohort_runs_its_life_cycle_and_is_read_only_when_completed() {
     let refused = owner
         .post(
             &format!("/cohorts/{id}/schedule/{module}"),
-            &[("unlock_on", "2026-04-01"), ("due_on", "2026-04-21")],
+            &[
+                ("unlock_on", "2026-04-01"),
+                ("due_on", "2026-04-21"),
+                ("lock_version", &lock(&view)),
+            ],
         )
         .await;
     assert_eq!(refused.status, 409);

@@ -416,6 +416,7 @@ pub fn all_cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &s
         vec![
             ("unlock_on", "2027-01-01".into()),
             ("due_on", "2027-01-02".into()),
+            ("lock_version", "1".into()),
         ],
         [SignIn, Status(403), Status(404)],
     ));
