@@ -45,8 +45,12 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
         span: tracing::Span,
         outcome: &Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>,
     ) {
-        let Ok(response) = outcome else {
-            return;
+        let response = match outcome {
+            Ok(response) => response,
+            Err(error) => {
+                span.in_scope(|| tracing::error!(error = ?error, "request failed"));
+                return;
+            }
         };
         let status = response.status().as_u16();
         span.record("status", status);
@@ -59,6 +63,15 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
         // One line per request: request id, method and route pattern come from the span.
         span.in_scope(|| {
             tracing::info!(status, duration_ms = took.as_secs_f64() * 1000.0, "request");
+            // A server error that did not log itself (`AppError::Internal` does, with its
+            // cause). Refusals are answers, and a redirect to sign in is no error at all
+            // (tracing-actix-web's own event logged that at ERROR).
+            if let Some(error) = response.response().error()
+                && response.status().is_server_error()
+                && error.as_error::<crate::error::AppError>().is_none()
+            {
+                tracing::error!(error = ?error, "request failed");
+            }
         });
     }
 }

@@ -68,3 +68,29 @@ async fn metrics_can_ask_for_a_token() {
         .unwrap();
     assert_eq!(resp.status(), 200);
 }
+
+/// Sending someone to sign in is not an error: the request's own line is all the log holds of
+/// it (tracing-actix-web logged it at ERROR, with the page it came from).
+#[actix_web::test]
+async fn a_redirect_to_sign_in_is_not_logged_as_an_error() {
+    let app = spawn_app().await;
+    let marker = "came-from-7f3a9";
+    let page = app.get(&format!("/learn?from={marker}"), None).await;
+    assert_eq!(page.status, 303);
+    assert!(
+        page.header("location")
+            .is_some_and(|l| l.starts_with("/sign-in") && l.contains(marker)),
+        "{:?}",
+        page.header("location")
+    );
+    let logs = captured_logs();
+    assert!(
+        logs.lines()
+            .any(|l| l.contains("route=/learn") && l.contains("status=303")),
+        "the request's line:\n{logs}"
+    );
+    assert!(
+        !logs.contains(marker),
+        "no line about the redirect:\n{logs}"
+    );
+}
