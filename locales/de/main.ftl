@@ -169,6 +169,7 @@ cohort-start = Kohorte starten
 cohort-complete = Kohorte abschließen
 cohort-archive = Archivieren
 cohort-schedule = Zeitplan
+cohort-schedule-changed = Jemand hat diese Kohorte inzwischen geändert. Jetzt gespeichert für dieses Modul: öffnet { $unlock }, fällig { $due }. Das Formular zeigt Ihre Daten; speichern Sie erneut, um sie zu übernehmen.
 cohort-opens = Öffnet
 cohort-due = Fällig
 cohort-cotrainers = Co-Trainer:innen

@@ -169,6 +169,7 @@ cohort-start = Start the cohort
 cohort-complete = Complete the cohort
 cohort-archive = Archive
 cohort-schedule = Schedule
+cohort-schedule-changed = Someone changed this cohort in the meantime. Saved now for this module: opens { $unlock }, due { $due }. The form shows your dates; save again to use them.
 cohort-opens = Opens
 cohort-due = Due
 cohort-cotrainers = Co-trainers

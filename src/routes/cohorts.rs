@@ -84,8 +84,29 @@ pub async fn show(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let page = Page::new(&req, "cohorts/show.html");
-    let (actor, id, lang) = (me.0.clone(), CohortId(id.into_inner()), page.lang.code());
+    show_page(&req, &state, &me, id.into_inner(), None, StatusCode::OK).await
+}
+
+/// A schedule form that was refused: the module, what was typed and why.
+#[derive(Debug, serde::Serialize)]
+struct ScheduleRefusal {
+    module_id: String,
+    unlock_on: String,
+    due_on: String,
+    /// Message key.
+    error: String,
+}
+
+async fn show_page(
+    req: &HttpRequest,
+    state: &AppState,
+    me: &SignedIn,
+    id: String,
+    refusal: Option<ScheduleRefusal>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let page = Page::new(req, "cohorts/show.html");
+    let (actor, id, lang) = (me.0.clone(), CohortId(id), page.lang.code());
     let (cohort, others) = crate::db::run(&state.pool, move |conn| {
         let cohort = view::detail(conn, &actor, &id, lang)?;
         let others = if actor.is_owner {
@@ -100,10 +121,12 @@ pub async fn show(
     })
     .await?;
     let saved = req.query_string().contains("saved=1");
-    page.with("cohort", &cohort)
+    page.status(status)
+        .with("cohort", &cohort)
         .with("others", &others)
         .with("is_owner", &me.0.is_owner)
         .with("saved", &saved)
+        .with("refusal", &refusal)
         .render(&state.templates)
 }
 
@@ -154,8 +177,11 @@ pub struct ScheduleForm {
     lock_version: i32,
 }
 
-/// `POST /cohorts/{id}/schedule/{module_id}`.
+/// `POST /cohorts/{id}/schedule/{module_id}`. A refusal (dates that do not fit, or a cohort
+/// changed since the page was read) shows the cohort page again, as it is now, with the dates
+/// as typed in that module's form and the reason.
 pub async fn reschedule(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     path: web::Path<(String, String)>,
@@ -164,7 +190,9 @@ pub async fn reschedule(
     let (cohort, module) = path.into_inner();
     let (actor, now, form) = (owner.0, state.clock.now_naive(), form.into_inner());
     let target = format!("/cohorts/{cohort}?saved=1");
-    crate::db::run(&state.pool, move |conn| {
+    let typed = (module.clone(), form.unlock_on.clone(), form.due_on.clone());
+    let (id, who) = (cohort.clone(), actor.clone());
+    let done = crate::db::run(&state.pool, move |conn| {
         let moves = [ScheduleMove {
             module: ModuleId(module),
             unlock_on: form.unlock_on,
@@ -177,8 +205,24 @@ pub async fn reschedule(
         };
         changes::apply(conn, &actor, &CohortId(cohort), &change, now)
     })
-    .await?;
-    Ok(see_other(&target))
+    .await;
+    let (status, error) = match done {
+        Ok(()) => return Ok(see_other(&target)),
+        // A read-only cohort shows no schedule forms: its refusal stays the error page.
+        Err(AppError::Conflict(key)) if key != "error-cohort-read-only" => {
+            (StatusCode::CONFLICT, key)
+        }
+        Err(AppError::BadRequest(key)) => (StatusCode::BAD_REQUEST, key),
+        Err(e) => return Err(e),
+    };
+    let (module_id, unlock_on, due_on) = typed;
+    let refusal = ScheduleRefusal {
+        module_id,
+        unlock_on,
+        due_on,
+        error,
+    };
+    show_page(&req, &state, &SignedIn(who), id, Some(refusal), status).await
 }
 
 /// Co-trainer emails, one per line.

@@ -107,7 +107,19 @@ async fn a_cohort_runs_its_life_cycle_and_is_read_only_when_completed() {
         )
         .await;
     assert_eq!(stale.status, 409, "{}", stale.body);
-    assert!(stale.body.contains("changed"), "{}", stale.body);
+    assert!(
+        stale
+            .body
+            .contains("Someone changed this cohort in the meantime")
+            && stale.body.contains("opens 2026-04-01, due 2026-04-20"),
+        "the reason and what is saved now: {}",
+        stale.body
+    );
+    assert!(
+        stale.body.contains("value=\"2026-04-02\"") && stale.body.contains("value=\"2026-04-22\""),
+        "the dates as typed: {}",
+        stale.body
+    );
     let bad = owner
         .post(
             &format!("/cohorts/{id}/schedule/{module}"),
@@ -122,6 +134,13 @@ async fn a_cohort_runs_its_life_cycle_and_is_read_only_when_completed() {
         )
         .await;
     assert_eq!(bad.status, 400);
+    assert!(
+        bad.body.contains("must not be before the opening date")
+            && bad.body.contains("value=\"2026-04-20\"")
+            && bad.body.contains("value=\"2026-04-01\""),
+        "the reason and the dates as typed: {}",
+        bad.body
+    );
     let view = api(
         &app,
         &api_token,
