@@ -1,6 +1,6 @@
 //! The one application error. Handlers return it; the response is a problem document whose
 //! final form (a localised HTML page, or `application/problem+json` under `/api`) is produced
-//! by [`crate::error_pages`]. Users see a message; logs keep the cause chain.
+//! by the error-page middleware (`web::error_pages`). Users see a message; logs keep the cause chain.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
@@ -78,7 +78,10 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         if let Self::SignInRequired { next, api: false } = self {
-            let target = format!("/sign-in?next={}", crate::routes::encode_query(next));
+            let target = format!(
+                "/sign-in?next={}",
+                form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+            );
             return HttpResponse::SeeOther()
                 .insert_header(("Location", target))
                 .finish();
@@ -96,7 +99,7 @@ impl ResponseError for AppError {
             _ => None,
         };
         let status = self.status_code();
-        let mut response = crate::error_pages::problem_response(status, "", detail.as_deref());
+        let mut response = problem_response(status, "", detail.as_deref());
         if let Self::TooManyRequests(seconds) = self {
             response.headers_mut().insert(
                 actix_web::http::header::RETRY_AFTER,
@@ -112,4 +115,21 @@ impl ResponseError for AppError {
         response.extensions_mut().insert(ErrorDetail(detail));
         response
     }
+}
+
+/// The problem document for a status, as JSON (RFC 9457).
+pub fn problem_response(status: StatusCode, title: &str, detail: Option<&str>) -> HttpResponse {
+    let title = if title.is_empty() {
+        status.canonical_reason().unwrap_or("Error")
+    } else {
+        title
+    };
+    let mut body =
+        serde_json::json!({ "type": "about:blank", "title": title, "status": status.as_u16() });
+    if let Some(detail) = detail {
+        body["detail"] = serde_json::json!(detail);
+    }
+    HttpResponse::build(status)
+        .content_type("application/problem+json")
+        .body(body.to_string())
 }

@@ -2,42 +2,44 @@
 //!
 //! Trainees work through curriculum modules in cohorts and submit assignments; certified
 //! graduates grade them as co-trainers; the program owner runs cohorts and issues certificates.
-//! The crate is laid out by area (see `DESIGN.md` in the shared folder and the README):
-//! `content` (curriculum as code), `accounts`, `db`, and the thin front doors `routes` (HTML)
-//! and `api` (JSON).
+//!
+//! The crate reads as a table of contents of the domain:
+//! - the areas, each owning its use cases (one function per use case, taking the acting person
+//!   and validated input, doing its work in one transaction with its outbox rows):
+//!   [`accounts`], [`content`], [`cohorts`], [`submissions`], [`grading`], [`certificates`],
+//!   [`mail`], [`jobs`], [`reports`];
+//! - what they build on: [`domain`] (validated values, typed ids, states and pure rules, no
+//!   I/O), [`db`] (connections, migrations, models that own their tables' queries),
+//!   [`storage`] (where uploaded files live: a folder or an S3 bucket), [`clock`], [`error`];
+//! - the two front doors, kept thin: [`routes`] (HTML pages) and [`api`] (JSON under
+//!   `/api/v1`). They parse, authorize, call one area function and render; they never import
+//!   each other and never touch the database (a test reads their sources to keep it so);
+//! - what the front doors share for rendering: [`web`] (templates, texts in German and
+//!   English, Markdown, error pages, HTTP helpers);
+//! - running it: [`startup`] (route table, application), [`state`] (what handlers share), [`config`], [`cli`], [`ops`] (logs,
+//!   metrics, graceful shutdown).
+//!
+//! `docs/development.md` explains the conventions; `docs/features.md` what each area does.
 
 pub mod accounts;
 pub mod api;
-pub mod backup;
 pub mod certificates;
 pub mod cli;
-mod cli_ops;
 pub mod clock;
 pub mod cohorts;
 pub mod config;
-mod config_keys;
-mod config_table;
 pub mod content;
 pub mod db;
-pub mod demo;
 pub mod domain;
 pub mod error;
-pub mod error_pages;
 pub mod grading;
-pub mod i18n;
 pub mod jobs;
 pub mod mail;
-pub mod maintenance;
-pub mod markdown;
-pub mod metrics;
+pub mod ops;
 pub mod reports;
 pub mod routes;
-pub mod shutdown;
 pub mod startup;
+pub mod state;
 pub mod storage;
 pub mod submissions;
-pub mod telemetry;
-pub mod template_calls;
-pub mod template_texts;
-pub mod template_variants;
-pub mod templates;
+pub mod web;

@@ -13,38 +13,11 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{DbPool, build_pool};
 use crate::mail::{Composer, Transport, Worker};
-use crate::telemetry::RedactedRootSpan;
-use crate::templates::Templates;
-use crate::{accounts, api, content, db, error_pages, routes};
-
-/// What every request handler can reach.
-#[derive(Debug)]
-pub struct AppState {
-    /// The settings in force.
-    pub settings: Arc<Settings>,
-    /// The database pool.
-    pub pool: DbPool,
-    /// The compiled templates.
-    pub templates: Arc<Templates>,
-    /// The clock.
-    pub clock: Arc<dyn Clock>,
-    /// Renders mails into the outbox.
-    pub composer: Composer,
-    /// Signs certificate credentials.
-    pub issuer: Arc<crate::certificates::credential::Issuer>,
-    /// Where attachments are kept.
-    pub storage: crate::storage::Storage,
-}
-
-impl AppState {
-    /// True when the database is the embedded SQLite file (see [`crate::db::run_read`]).
-    pub fn sqlite(&self) -> bool {
-        matches!(
-            self.settings.database,
-            crate::config::DatabaseTarget::Sqlite(_)
-        )
-    }
-}
+use crate::ops::logs::RedactedRootSpan;
+use crate::state::AppState;
+use crate::web::error_pages;
+use crate::web::templates::Templates;
+use crate::{accounts, api, content, db, routes};
 
 /// A built, not yet running, server.
 pub struct Application {
@@ -69,7 +42,7 @@ impl Application {
             anyhow::anyhow!("cannot listen on {} (QUALIFY_BIND): {e}", settings.bind)
         })?;
         let port = listener.local_addr()?.port();
-        actix_web::rt::spawn(crate::shutdown::listen());
+        actix_web::rt::spawn(crate::ops::shutdown::listen());
         if settings.mail_worker {
             let worker = Worker::new(
                 pool.clone(),
@@ -83,7 +56,7 @@ impl Application {
         }
         let state_pool = pool.clone();
         let settings = Arc::new(settings);
-        actix_web::rt::spawn(crate::maintenance::run(
+        actix_web::rt::spawn(crate::jobs::maintenance::run(
             pool.clone(),
             settings.clone(),
             clock.clone(),
@@ -118,9 +91,17 @@ impl Application {
             composer,
             issuer,
         });
+        let gate = web::Data::new(accounts::middleware::Gate {
+            pool: state.pool.clone(),
+            settings: state.settings.clone(),
+            clock: state.clock.clone(),
+        });
+        let templates = web::Data::from(state.templates.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(gate.clone())
+                .app_data(templates.clone())
                 .app_data(web::JsonConfig::default().limit(1 << 20))
                 .app_data(web::FormConfig::default().limit(1 << 20))
                 .wrap(from_fn(accounts::middleware::authenticate))

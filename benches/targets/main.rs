@@ -250,7 +250,7 @@ async fn main() {
         let mut conn = pool.get().expect("connection");
         build(&mut conn, now)
     };
-    let templates = Arc::new(qualify::templates::Templates::load().expect("templates"));
+    let templates = Arc::new(qualify::web::templates::Templates::load().expect("templates"));
     let composer = Composer::new(templates, &settings.base_url, &settings.mail_from)
         .with_unsubscribe_key(&settings.secret_key);
     let started = Instant::now();

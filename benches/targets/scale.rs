@@ -1,4 +1,4 @@
-//! Company scale: a demo program of 100,000 trainees (`qualify::demo`), topped up to 100,000
+//! Company scale: a demo program of 100,000 trainees (`qualify::cli::demo`), topped up to 100,000
 //! certificates, then the targets of the reports, dashboard, reminder and mail issues, each
 //! next to a reference measured in the same run: a minimal actix-web page with one indexed
 //! query and one template.
@@ -217,7 +217,7 @@ pub async fn measure(
     let started = Instant::now();
     let (_, made) = {
         let mut conn = pool.get().expect("connection");
-        qualify::demo::build(&mut conn, composer, trainees, 7, false, now).expect("demo")
+        qualify::cli::demo::build(&mut conn, composer, trainees, 7, false, now).expect("demo")
     };
     out.push(figure(
         format!(
@@ -281,7 +281,7 @@ pub async fn measure(
 
     // A reminder tick over every enrollment: the first one writes the day's digests, the
     // next one finds them sent (the steady state of a tick every minute).
-    let rules = qualify::jobs::rules::Rules::default();
+    let rules = qualify::config::rules::Rules::default();
     let enrolled: i64 = enrollments::table
         .count()
         .get_result(&mut **conn)

@@ -23,22 +23,12 @@ pub struct Identity {
     pub is_cotrainer: bool,
 }
 
-/// The form token every page embeds in its forms.
-#[derive(Debug, Clone)]
-pub struct CsrfToken(pub String);
+pub use crate::web::viewer::{CsrfToken, csrf_token};
 
 /// Set on a multipart upload whose token travels inside the form: the handler must check the
 /// `csrf_token` field against this before it accepts any file.
 #[derive(Debug, Clone)]
 pub struct CsrfPending(pub String);
-
-/// The CSRF token of this request (empty if the middleware did not run).
-pub fn csrf_token(req: &HttpRequest) -> String {
-    req.extensions()
-        .get::<CsrfToken>()
-        .map(|t| t.0.clone())
-        .unwrap_or_default()
-}
 
 /// The identity of this request, if signed in.
 pub fn identity(req: &HttpRequest) -> Option<Identity> {

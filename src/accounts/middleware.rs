@@ -15,7 +15,6 @@ use super::{csrf, session};
 use crate::config::Settings;
 use crate::db::models::{ApiToken, Person, RoleGrant};
 use crate::error::AppError;
-use crate::startup::AppState;
 
 fn anon_cookie_name(settings: &Settings) -> &'static str {
     if settings.is_https() {
@@ -30,6 +29,27 @@ fn bearer(req: &ServiceRequest) -> Option<String> {
     value.strip_prefix("Bearer ").map(|t| t.trim().to_string())
 }
 
+/// What the middleware needs of the application, registered as app data by `startup`: the
+/// pool, the settings and the clock, and nothing of the areas it serves.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    /// The database pool.
+    pub pool: crate::db::DbPool,
+    /// The settings in force.
+    pub settings: std::sync::Arc<Settings>,
+    /// The clock.
+    pub clock: std::sync::Arc<dyn crate::clock::Clock>,
+}
+
+impl Gate {
+    fn sqlite(&self) -> bool {
+        matches!(
+            self.settings.database,
+            crate::config::DatabaseTarget::Sqlite(_)
+        )
+    }
+}
+
 enum Resolved {
     Anonymous { stale_cookie: bool },
     Session(Box<Identity>),
@@ -38,7 +58,7 @@ enum Resolved {
 }
 
 fn resolve(
-    state: &AppState,
+    state: &Gate,
     conn: &mut crate::db::DbConnection,
     bearer: Option<String>,
     cookie: Option<String>,
@@ -93,7 +113,7 @@ fn resolve(
 /// pool. Marking a session as seen (once a minute) is done before answering; the other
 /// writes (a token's last use, deleting an ended session) follow off the request's path.
 async fn lookup(
-    state: &web::Data<AppState>,
+    state: &web::Data<Gate>,
     bearer: Option<String>,
     cookie: Option<String>,
 ) -> Result<Resolved, AppError> {
@@ -131,7 +151,7 @@ pub async fn authenticate(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
-    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+    let Some(state) = req.app_data::<web::Data<Gate>>().cloned() else {
         return Ok(next.call(req).await?.map_into_left_body());
     };
     let settings = state.settings.clone();
@@ -217,7 +237,15 @@ pub async fn authenticate(
     }
 
     if let Some(identity) = identity {
-        req.extensions_mut().insert(identity);
+        let viewer = crate::web::viewer::Viewer {
+            name: identity.person.name.clone(),
+            language: identity.person.language.clone(),
+            is_owner: identity.is_owner,
+            is_cotrainer: identity.is_cotrainer,
+        };
+        let mut extensions = req.extensions_mut();
+        extensions.insert(viewer);
+        extensions.insert(identity);
     }
     let mut res = next.call(req).await?;
     if let Some(value) = new_anon_cookie {

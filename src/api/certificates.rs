@@ -12,7 +12,7 @@ use crate::certificates::views::{self, CertificateView, Verification};
 use crate::db::models::Certificate;
 use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The list filter.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -14,7 +14,7 @@ use crate::cohorts::view::{self, CohortSummary, CohortView};
 use crate::domain::ids::{CohortId, EnrollmentId, ModuleId};
 use crate::error::AppError;
 use crate::routes::audit::{AuditQuery, entries};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Creates a planned cohort with its generated schedule.
 #[utoipa::path(post, path = "/api/v1/cohorts", operation_id = "createCohort", tag = "cohorts", request_body = CohortInput,

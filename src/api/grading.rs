@@ -16,7 +16,7 @@ use crate::grading::reassign::{self, ReassignRefusal};
 use crate::grading::review::{self, ReviewInput, ReviewOutcome};
 use crate::grading::trainee::{self, TraineeRefusal};
 use crate::grading::views::{self, QueueEntry, ReviewView};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// My open reviews, soonest grading deadline first (a pseudonym instead of the trainee under
 /// anonymous grading).

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use crate::accounts::SignedIn;
 use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::submissions::journey::{self, AssignmentPage, AssignmentStatus, Progress};
 use crate::submissions::work::{self, Outcome};
 
@@ -214,7 +214,7 @@ pub async fn upload_attachment(
             {
                 Ok(row) => HttpResponse::Created().json(row),
                 Err((key, status)) => {
-                    crate::error_pages::problem_response(status, &crate::i18n::t(lang, key), None)
+                    crate::error::problem_response(status, &crate::web::i18n::t(lang, key), None)
                 }
             },
         );

@@ -1,5 +1,5 @@
 //! The JSON front door under `/api/v1`, and its OpenAPI document at `/api/openapi.json`.
-//! Errors are `application/problem+json` (see [`crate::error_pages`]).
+//! Errors are `application/problem+json` (see [`crate::web::error_pages`]).
 
 mod certificates;
 mod cohorts;
@@ -179,6 +179,6 @@ pub fn api_language(req: &HttpRequest, lang: Option<&str>) -> Result<Language, A
     match lang {
         Some(code) => Language::parse(code)
             .ok_or_else(|| AppError::BadRequest(format!("lang must be de or en, not '{code}'"))),
-        None => Ok(crate::i18n::request_language(req)),
+        None => Ok(crate::web::i18n::request_language(req)),
     }
 }

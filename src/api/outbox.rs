@@ -8,7 +8,7 @@ use crate::accounts::{Owner, SignedIn};
 use crate::db::models::OutboxMessage;
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Filters for `listOutbox`.
 #[derive(Debug, Deserialize, IntoParams)]

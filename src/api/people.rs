@@ -9,7 +9,7 @@ use crate::accounts::people::{self, PersonUpdate, PersonView};
 use crate::accounts::{Owner, SignedIn};
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The signed-in person.
 #[derive(Debug, Serialize, ToSchema)]

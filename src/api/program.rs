@@ -6,7 +6,7 @@ use utoipa::IntoParams;
 
 use crate::content::catalog::{self, ProgramView};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Query parameters of `getProgram`.
 #[derive(Debug, Deserialize, IntoParams)]

@@ -10,7 +10,7 @@ use crate::cohorts::lifecycle::the_program;
 use crate::error::AppError;
 use crate::reports::dashboard::{self, Dashboard};
 use crate::reports::{self, Collect, Column, Filters, Format, Report, Spec};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// `?cohort=` and `?lang=`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

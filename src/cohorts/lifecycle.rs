@@ -213,7 +213,10 @@ pub fn assign_cotrainers(
             match Person::find_by_email(conn, email)?.filter(Person::is_active) {
                 Some(p) => {
                     // Whoever grades in a cohort is in the program's co-trainer pool.
-                    crate::grading::pool::ensure_member(conn, &program, &p, now)?;
+                    crate::db::models::Cotrainer::create_if_absent(
+                        conn,
+                        &crate::db::models::Cotrainer::added_by_owner(&program, &p, now),
+                    )?;
                     people.push(p.id)
                 }
                 None => unknown.push(email.to_string()),

@@ -3,6 +3,7 @@
 //! enrolling, moving, deferring and withdrawing trainees.
 
 pub mod changes;
+pub mod context;
 pub mod enrollment;
 pub mod extensions;
 pub mod lifecycle;

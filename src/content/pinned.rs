@@ -12,7 +12,7 @@ use crate::db::models::{Assignment, CurriculumVersion, Module};
 use crate::domain::ids::{AssignmentId, CurriculumVersionId, ModuleId};
 use crate::domain::language::Language;
 use crate::error::AppError;
-use crate::markdown::to_safe_html;
+use crate::web::markdown::to_safe_html;
 
 /// One curriculum version with its modules (in order) and assignments.
 #[derive(Debug)]

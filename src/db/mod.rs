@@ -5,6 +5,7 @@
 //! queries that the portable subset cannot express, each marked with a `match` on
 //! [`DbConnection`].
 
+pub mod backup;
 pub mod migrations;
 pub mod models;
 pub mod pool;

@@ -14,7 +14,6 @@ use crate::db::DbConnection;
 use crate::db::models::{Cohort, Cotrainer, ModerationItem, Person, QueuedSlot, Review};
 use crate::domain::ids::{CohortId, PersonId};
 use crate::error::AppError;
-use crate::submissions::journey::person_tz;
 
 /// One co-trainer's figures.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -154,7 +153,7 @@ pub fn unallocated(
         .into_iter()
         .map(|i| (i.version.id.clone(), i))
         .collect();
-    let tz = person_tz(&actor.person);
+    let tz = actor.person.tz();
     Ok(waiting
         .into_iter()
         .filter_map(|w| {
@@ -303,7 +302,7 @@ fn open_reviews(
         .into_iter()
         .map(|i| (i.version.id.clone(), i))
         .collect();
-    let tz = person_tz(&actor.person);
+    let tz = actor.person.tz();
     Ok(open
         .into_iter()
         .filter_map(|r| {

@@ -10,7 +10,7 @@ use crate::accounts::Identity;
 use crate::db::models::certificate::Certificates;
 use crate::db::models::{AuditEntry, Cotrainer, Person, Program, Review, Unavailability};
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::{PersonId, ProgramId};
+use crate::domain::ids::PersonId;
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -157,30 +157,6 @@ pub fn profile(conn: &mut DbConnection, person: &PersonId) -> Result<CotrainerPr
             lock_version: None,
         },
     })
-}
-
-/// Adds a person to the pool unless they are in it (used when the owner assigns co-trainers to
-/// a cohort); returns whether they were new.
-pub fn ensure_member(
-    conn: &mut DbConnection,
-    program: &ProgramId,
-    person: &Person,
-    now: NaiveDateTime,
-) -> Result<bool, AppError> {
-    Ok(Cotrainer::create_if_absent(
-        conn,
-        &Cotrainer {
-            id: uuid::Uuid::new_v4().to_string(),
-            program_id: program.clone(),
-            person_id: person.id.clone(),
-            capacity: 5,
-            languages: person.language.clone() + if person.language == "de" { ",en" } else { "" },
-            active: true,
-            source: "owner".into(),
-            lock_version: 1,
-            created_at: now,
-        },
-    )?)
 }
 
 /// Inclusive periods away.

@@ -18,8 +18,7 @@ use crate::db::models::{
 use crate::domain::ids::{CriterionId, PersonId, ReviewId};
 use crate::domain::language::Language;
 use crate::error::AppError;
-use crate::markdown::to_safe_html;
-use crate::submissions::journey::person_tz;
+use crate::web::markdown::to_safe_html;
 
 use crate::domain::schedule::local_text as local;
 
@@ -157,7 +156,7 @@ pub fn page(
     now: NaiveDateTime,
 ) -> Result<ReviewView, AppError> {
     let (review, item) = load_visible(conn, viewer, id)?;
-    let tz = person_tz(&viewer.person);
+    let tz = viewer.person.tz();
     let de = lang == Language::De;
     let anonymous = item.curriculum.anonymous_grading && !viewer.is_owner;
     let files = Attachment::list_by_submission(conn, &item.submission.id)?

@@ -11,6 +11,7 @@ use serde_json::json;
 use super::alerts::{Alert, tell_owners};
 use super::decide::raise;
 use super::items::load_one;
+use crate::cohorts::context::EnrollmentContext;
 use crate::db::models::{
     AuditEntry, ModerationItem, Person, Review, ReviewEvent, ReviewScore, RubricCriterion,
     SubmissionVersion,
@@ -19,8 +20,7 @@ use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CriterionId, EnrollmentId, PersonId, ReviewId};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
-use crate::markdown::to_safe_html;
-use crate::submissions::context::EnrollmentContext;
+use crate::web::markdown::to_safe_html;
 
 /// One criterion's score as the trainee sees it.
 #[derive(Debug, Serialize, utoipa::ToSchema)]

@@ -12,7 +12,6 @@ use crate::db::models::trainee_pseudonym::label_for;
 use crate::db::models::{Attachment, Person, Review};
 use crate::domain::language::Language;
 use crate::error::AppError;
-use crate::submissions::journey::person_tz;
 
 /// Who the work is by, as the viewer may see it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -102,7 +101,7 @@ pub fn queue_page(
     let skip = (page - 1) * QUEUE_PAGE;
     let total = Review::count_open_by_reviewer(conn, &me.id)?;
     let lines = super::queue::open_lines(conn, &me.id, Some((QUEUE_PAGE, skip)))?;
-    let entries = super::queue::entries(conn, lines, person_tz(me), lang, now)?;
+    let entries = super::queue::entries(conn, lines, me.tz(), lang, now)?;
     Ok(QueuePage {
         first: skip + 1,
         last: skip + entries.len() as i64,
@@ -121,7 +120,7 @@ pub fn queue(
     now: NaiveDateTime,
 ) -> Result<Vec<QueueEntry>, AppError> {
     let lines = super::queue::open_lines(conn, &me.id, None)?;
-    super::queue::entries(conn, lines, person_tz(me), lang, now)
+    super::queue::entries(conn, lines, me.tz(), lang, now)
 }
 
 /// A file of the work, as the viewer may see it.

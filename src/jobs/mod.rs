@@ -9,18 +9,18 @@ use std::time::Duration as StdDuration;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+pub mod maintenance;
 pub mod owner_digest;
 pub mod register_mail;
 pub mod reminder_items;
 pub mod reminders;
-pub mod rules;
 
 use crate::clock::Clock;
+use crate::config::rules::Rules;
 use crate::db::{DbConnection, DbPool};
 use crate::error::AppError;
 use crate::grading::{allocate, escalation};
 use crate::mail::compose::Composer;
-use rules::Rules;
 
 /// What one tick did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -60,7 +60,7 @@ pub fn tick(
 pub async fn run(pool: DbPool, composer: Composer, rules: Rules, clock: Arc<dyn Clock>) {
     loop {
         tokio::time::sleep(StdDuration::from_secs(rules.tick_seconds)).await;
-        if crate::shutdown::requested() {
+        if crate::ops::shutdown::requested() {
             return;
         }
         let (p, c, r, now) = (
@@ -75,7 +75,7 @@ pub async fn run(pool: DbPool, composer: Composer, rules: Rules, clock: Arc<dyn 
             tick(&mut conn, &c, &r, now).map_err(|e| anyhow::anyhow!("{e}"))
         })
         .await;
-        crate::metrics::tick(started.elapsed());
+        crate::ops::metrics::tick(started.elapsed());
         match outcome {
             Ok(Ok(t)) if t != Tick::default() => tracing::info!(?t, "scheduler tick"),
             Ok(Err(e)) => tracing::warn!(error = %e, "scheduler tick failed"),

@@ -7,14 +7,13 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::reminders::in_working_hours;
-use super::rules::Rules;
+use crate::config::rules::Rules;
 use crate::db::DbConnection;
 use crate::db::models::{Person, RoleGrant, mail_preference};
 use crate::db::schema::{allocation_queue, certificates, outbox, reviews};
 use crate::domain::schedule::to_local;
 use crate::error::AppError;
 use crate::mail::compose::{Composer, Email, enqueue};
-use crate::submissions::journey::person_tz;
 
 /// The week's figures.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -100,7 +99,7 @@ pub fn tick(
     let mut figures_now = None;
     let mut sent = 0;
     for owner in Person::list_by_ids(conn, &owners)? {
-        let local = to_local(person_tz(&owner), now);
+        let local = to_local(owner.tz(), now);
         if !owner.is_active()
             || local.weekday() != Weekday::Mon
             || !in_working_hours(rules, &owner, now)

@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::reminders::in_working_hours;
-use super::rules::Rules;
+use crate::config::rules::Rules;
 use crate::db::models::{OutboxMessage, Person, RoleGrant, mail_preference};
 use crate::db::schema::certificates;
 use crate::db::{DbConnection, write_tx};
@@ -21,7 +21,6 @@ use crate::error::AppError;
 use crate::mail::compose::{Composer, Email, enqueue_with_files};
 use crate::reports::xlsx::XlsxSink;
 use crate::reports::{Report, Scope, Spec};
-use crate::submissions::journey::person_tz;
 
 /// Last month's figures.
 #[derive(Debug, Clone, Serialize)]
@@ -111,7 +110,7 @@ pub fn register_xlsx(
         base_url: base_url.to_string(),
     };
     let buffer = Shared::default();
-    let sheet = crate::i18n::t(lang, "report-title-certificates");
+    let sheet = crate::web::i18n::t(lang, "report-title-certificates");
     let mut sink = XlsxSink::new(buffer.clone(), &sheet).map_err(crate::reports::io_error)?;
     crate::reports::write(conn, &spec, &mut sink)?;
     drop(sink);
@@ -138,7 +137,7 @@ pub fn tick(
     let mut sent = 0;
     let owners = RoleGrant::people_with_role(conn, "owner")?;
     for owner in Person::list_by_ids(conn, &owners)? {
-        let today = to_local(person_tz(&owner), now).date();
+        let today = to_local(owner.tz(), now).date();
         let key = format!("register:{}:{}", owner.id, today.format("%Y-%m"));
         if !owner.is_active()
             || !in_working_hours(rules, &owner, now)
@@ -156,7 +155,7 @@ pub fn tick(
         let file = register_xlsx(conn, lang, &composer.base_url, now)?;
         let name = format!(
             "{}-{}.xlsx",
-            crate::i18n::t(lang, "mail-register-file"),
+            crate::web::i18n::t(lang, "mail-register-file"),
             today.format("%Y-%m-%d")
         );
         let mut context = tera::Context::new();

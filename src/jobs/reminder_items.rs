@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::reminders::Item;
-use super::rules::Rules;
+use crate::config::rules::Rules;
 use crate::db::DbConnection;
 use crate::db::models::{Assignment, Cohort, Person, ScheduleEntry};
 use crate::db::schema::{
@@ -20,7 +20,6 @@ use crate::domain::ids::PersonId;
 use crate::domain::schedule::to_local;
 use crate::error::AppError;
 use crate::mail::compose::Composer;
-use crate::submissions::journey::person_tz;
 
 /// A module counts as "just opened" for this long.
 const OPEN_WINDOW_DAYS: i64 = 2;
@@ -44,7 +43,7 @@ impl Found {
 }
 
 fn local(person: &Person, at: NaiveDateTime) -> String {
-    crate::domain::schedule::local_text(person_tz(person), at)
+    crate::domain::schedule::local_text(person.tz(), at)
 }
 
 fn title(person: &Person, de: &str, en: &str) -> String {
@@ -57,7 +56,7 @@ fn title(person: &Person, de: &str, en: &str) -> String {
 
 /// Whether the person may get a digest now (active, and in working time where they are).
 fn reachable(rules: &Rules, person: &Person, now: NaiveDateTime) -> bool {
-    person.is_active() && rules.is_working_time(to_local(person_tz(person), now))
+    person.is_active() && rules.is_working_time(to_local(person.tz(), now))
 }
 
 /// Every item due at `now` for people in their working hours (not yet filtered by what was

@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::reminder_items::collect;
-use super::rules::Rules;
+use crate::config::rules::Rules;
 use crate::db::models::{OutboxMessage, Person, outbox_bulk};
 use crate::db::schema::{mail_preferences, reminder_log};
 use crate::db::{DbConnection, write_tx};
@@ -19,7 +19,6 @@ use crate::domain::ids::PersonId;
 use crate::domain::schedule::to_local;
 use crate::error::AppError;
 use crate::mail::compose::{Composer, Email, compose};
-use crate::submissions::journey::person_tz;
 
 /// One thing to remind someone of.
 #[derive(Debug, Clone, Serialize)]
@@ -38,7 +37,7 @@ pub struct Item {
 
 /// Whether `now` is in the person's working hours.
 pub fn in_working_hours(rules: &Rules, person: &Person, now: NaiveDateTime) -> bool {
-    rules.is_working_time(to_local(person_tz(person), now))
+    rules.is_working_time(to_local(person.tz(), now))
 }
 
 /// What a tick would send (or sent): one digest per person.
@@ -163,7 +162,7 @@ pub fn tick(
         if fresh.is_empty() {
             continue;
         }
-        let day = to_local(person_tz(person), now).date();
+        let day = to_local(person.tz(), now).date();
         let digest_key = format!("digest:{}:{day}", person.id);
         if dry_run && OutboxMessage::key_exists(conn, &digest_key)? {
             continue;

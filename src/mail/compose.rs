@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::db::DbConnection;
 use crate::db::models::{OutboxAttachment, OutboxMessage, Person};
 use crate::error::AppError;
-use crate::templates::Templates;
+use crate::web::templates::Templates;
 
 /// What every mail needs from the application: templates, the public URL, the sender.
 #[derive(Debug, Clone)]

@@ -166,7 +166,7 @@ impl Worker {
         self.batch = self.batch.min(i64::from(self.per_minute.max(1)));
         let mut window = tokio::time::Instant::now();
         let mut sent_in_window = 0usize;
-        while !crate::shutdown::requested() {
+        while !crate::ops::shutdown::requested() {
             if window.elapsed() >= StdDuration::from_secs(60) {
                 window = tokio::time::Instant::now();
                 sent_in_window = 0;

@@ -93,7 +93,7 @@ pub fn to_file(
         .ok_or_else(|| AppError::BadRequest(format!("not a file name: {}", out.display())))?;
     let partial = out.with_file_name(format!(".{}.partial", file_name.to_string_lossy()));
     let file = std::fs::File::create(&partial).map_err(super::io_error)?;
-    let sheet = crate::i18n::t(spec.lang, &format!("report-title-{}", spec.report.name()));
+    let sheet = crate::web::i18n::t(spec.lang, &format!("report-title-{}", spec.report.name()));
     let mut sink = sink_for(format, BufWriter::new(file), &sheet).map_err(super::io_error)?;
     let mut progress = Progress {
         inner: sink.as_mut(),

@@ -138,7 +138,7 @@ impl Column {
     pub fn named(lang: Language, key: &str, kind: Kind, width: u8) -> Self {
         Column {
             key: key.to_string(),
-            title: crate::i18n::t(lang, &format!("report-col-{}", key.replace('_', "-"))),
+            title: crate::web::i18n::t(lang, &format!("report-col-{}", key.replace('_', "-"))),
             kind,
             width,
         }
@@ -269,5 +269,5 @@ impl Sink for Collect {
 
 /// The text of a state name, e.g. `report-state-passed`.
 pub fn state_text(lang: Language, state: &str) -> String {
-    crate::i18n::t(lang, &format!("report-state-{}", state.replace('_', "-")))
+    crate::web::i18n::t(lang, &format!("report-state-{}", state.replace('_', "-")))
 }

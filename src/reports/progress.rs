@@ -54,7 +54,7 @@ pub fn columns(lang: Language, assignments: &[(Assignment, String)]) -> Vec<Colu
             ("points", Kind::Int, 8),
             ("late", Kind::Text, 8),
         ] {
-            let label = crate::i18n::t(lang, &format!("report-col-{suffix}"));
+            let label = crate::web::i18n::t(lang, &format!("report-col-{suffix}"));
             cols.push(Column {
                 key: format!("{}_{suffix}", a.slug),
                 title: format!("{title}: {label}"),
@@ -166,7 +166,7 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
 }
 
 fn yes_no(lang: Language, yes: bool) -> String {
-    crate::i18n::t(lang, if yes { "report-yes" } else { "report-no" })
+    crate::web::i18n::t(lang, if yes { "report-yes" } else { "report-no" })
 }
 
 /// The latest work per (enrollment, assignment).

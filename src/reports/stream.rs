@@ -77,7 +77,7 @@ pub fn file_name(spec: &Spec, format: Format) -> String {
 pub fn response(pool: DbPool, spec: Spec, format: Format) -> HttpResponse {
     let (tx, rx) = mpsc::channel::<Item>(8);
     let name = file_name(&spec, format);
-    let sheet = crate::i18n::t(spec.lang, &format!("report-title-{}", spec.report.name()));
+    let sheet = crate::web::i18n::t(spec.lang, &format!("report-title-{}", spec.report.name()));
     tokio::task::spawn_blocking(move || {
         let writer = ChannelWriter {
             tx: tx.clone(),

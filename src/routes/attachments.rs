@@ -9,7 +9,6 @@ use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use super::see_other;
 use crate::accounts::SignedIn;
 use crate::accounts::identity::CsrfPending;
 use crate::accounts::tokens::constant_time_eq;
@@ -17,8 +16,9 @@ use crate::db::models::Attachment;
 use crate::domain::file_type::{TypeProblem, sniff};
 use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::submissions::attachments;
+use crate::web::http::see_other;
 
 const HEAD: usize = 8192;
 
@@ -223,29 +223,11 @@ pub async fn download(
         .get(&attachment.storage_key)
         .await
         .map_err(AppError::Internal)?;
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = form_urlencoded::byte_serialize(name.as_bytes())
-        .collect::<String>()
-        .replace('+', "%20");
-    Ok(HttpResponse::Ok()
-        .content_type(attachment.content_type.as_str())
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
-        ))
-        .insert_header(("Content-Security-Policy", "sandbox"))
-        .insert_header(("X-Content-Type-Options", "nosniff"))
-        .insert_header(("Cache-Control", "private, no-store"))
-        .body(SizedStream::new(file.size, file.body)))
+    Ok(crate::web::http::download(
+        SizedStream::new(file.size, file.body),
+        attachment.content_type.as_str(),
+        &name,
+    ))
 }
 
 /// `POST /learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete`: removes a file

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use crate::accounts::Owner;
 use crate::db::models::{AuditEntry, Person};
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::templates::Page;
 
 /// Filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -3,11 +3,11 @@
 
 use actix_web::{HttpResponse, web};
 
-use super::see_other;
 use crate::accounts::SignedIn;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::submissions::calendar;
+use crate::web::http::see_other;
 
 /// `GET /calendar/{token}`: the feed, `text/calendar`, never cached by shared caches.
 pub async fn feed(

@@ -5,7 +5,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::see_other;
 use crate::accounts::{Owner, SignedIn};
 use crate::certificates::pdf::{self, Page as PdfPage};
 use crate::certificates::record::Record;
@@ -13,8 +12,9 @@ use crate::certificates::{issue, views};
 use crate::db::models::{Certificate, Enrollment, Person};
 use crate::domain::ids::{CohortId, EnrollmentId};
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::http::{download, see_other};
+use crate::web::templates::Page;
 
 /// The list filter.
 #[derive(Debug, Deserialize)]
@@ -150,20 +150,6 @@ pub async fn pdf(
         "application/pdf",
         &format!("certificate-{}-{lang}.pdf", cert.public_id),
     ))
-}
-
-/// A file download that is never rendered by the browser.
-pub fn download(bytes: Vec<u8>, content_type: &str, name: &str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .insert_header(("X-Content-Type-Options", "nosniff"))
-        .insert_header(("Content-Security-Policy", "sandbox"))
-        .insert_header(("Cache-Control", "private, no-store"))
-        .body(bytes)
 }
 
 /// `GET /certificates/{id}/credential`: the signed Open Badges credential (JWT).

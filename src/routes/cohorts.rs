@@ -4,7 +4,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::see_other;
 use crate::accounts::{Owner, SignedIn};
 use crate::cohorts::changes::{self, CohortChange, ScheduleMove};
 use crate::cohorts::enrollment;
@@ -12,8 +11,9 @@ use crate::cohorts::lifecycle::{self, CohortInput, CreateError};
 use crate::cohorts::view;
 use crate::domain::ids::{CohortId, EnrollmentId, ModuleId};
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::http::see_other;
+use crate::web::templates::Page;
 
 async fn index_page(
     req: &HttpRequest,

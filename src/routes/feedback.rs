@@ -5,12 +5,12 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::see_other;
 use crate::accounts::SignedIn;
 use crate::domain::ids::{EnrollmentId, ReviewId};
 use crate::error::AppError;
 use crate::grading::trainee;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::http::see_other;
 
 /// The dispute form.
 #[derive(Debug, Deserialize)]

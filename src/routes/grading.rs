@@ -5,7 +5,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::see_other;
 use crate::accounts::Owner;
 use crate::db::models::Person;
 use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
@@ -13,8 +12,9 @@ use crate::error::AppError;
 use crate::grading::moderation::{self, ModerateInput};
 use crate::grading::pool::{self, PoolInput, PoolProblem};
 use crate::grading::{overview, reassign};
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::http::see_other;
+use crate::web::templates::Page;
 
 /// The filter.
 #[derive(Debug, Deserialize)]

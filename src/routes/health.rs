@@ -5,7 +5,7 @@ use diesel::RunQueryDsl;
 use serde_json::json;
 
 use crate::config::DatabaseTarget;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Reports whether the service and its database work.
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
@@ -97,7 +97,7 @@ pub async fn metrics(
             .filter(outbox::status.eq("pending"))
             .select(diesel::dsl::min(outbox::created_at))
             .first(conn)?;
-        Ok(crate::metrics::Gauges {
+        Ok(crate::ops::metrics::Gauges {
             outbox,
             oldest_pending_seconds: oldest.map_or(0.0, |o| (now - o).num_seconds().max(0) as f64),
             ..Default::default()
@@ -111,5 +111,5 @@ pub async fn metrics(
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
-        .body(crate::metrics::render(&gauges)))
+        .body(crate::ops::metrics::render(&gauges)))
 }

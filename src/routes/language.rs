@@ -6,10 +6,10 @@ use serde::Deserialize;
 
 use crate::domain::language::Language;
 use crate::error::AppError;
-use crate::i18n::LANG_COOKIE;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::i18n::LANG_COOKIE;
 
-use super::safe_next;
+use crate::web::http::safe_next;
 
 /// The language switch form.
 #[derive(Debug, Deserialize)]
@@ -42,7 +42,7 @@ pub async fn switch(
 
 #[cfg(test)]
 mod tests {
-    use crate::routes::safe_next;
+    use crate::web::http::safe_next;
 
     #[test]
     fn only_local_paths_are_followed() {

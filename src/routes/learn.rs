@@ -5,14 +5,14 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::see_other;
 use crate::accounts::SignedIn;
 use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
-use crate::markdown::to_safe_html;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::submissions::{journey, work};
-use crate::templates::Page;
+use crate::web::http::see_other;
+use crate::web::markdown::to_safe_html;
+use crate::web::templates::Page;
 
 /// `GET /learn`.
 pub async fn dashboard(

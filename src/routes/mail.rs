@@ -2,12 +2,12 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::see_other;
 use crate::accounts::Owner;
 use crate::db::models::OutboxMessage;
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::http::see_other;
+use crate::web::templates::Page;
 
 /// `GET /mail`.
 pub async fn index(

@@ -22,7 +22,7 @@ mod sign_in;
 mod unsubscribe;
 pub mod verify;
 
-use actix_web::{HttpResponse, web};
+use actix_web::web;
 
 /// Registers every HTML route. Paths that share a first segment live in one scope: the router
 /// compares a scope's fixed prefix as text and tries the patterns inside only when it matches,
@@ -155,22 +155,4 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/{token}", get().to(unsubscribe::confirm))
                 .route("/{token}", post().to(unsubscribe::apply)),
         );
-}
-
-/// Only local paths are followed after a form (no open redirect).
-pub fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if local { next } else { "/" }
-}
-
-/// A 303 redirect after a successful POST.
-pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header(("Location", location.to_string()))
-        .finish()
-}
-
-/// Percent-encodes a value for a query string.
-pub fn encode_query(value: &str) -> String {
-    form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }

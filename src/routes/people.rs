@@ -4,13 +4,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::see_other;
 use crate::accounts::people::{self, PersonUpdate};
 use crate::accounts::{Owner, invitations};
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::http::see_other;
+use crate::web::templates::Page;
 
 const PER_PAGE: i64 = 50;
 

@@ -4,13 +4,13 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::see_other;
 use crate::accounts::profile::{self, ProfileForm};
 use crate::accounts::{SignedIn, session, sign_in};
 use crate::db::models::ApiToken;
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::http::see_other;
+use crate::web::templates::Page;
 
 /// Time zones offered in the profile form.
 pub const TIME_ZONES: &[&str] = &[

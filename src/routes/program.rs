@@ -4,9 +4,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::content::catalog;
 use crate::error::AppError;
-use crate::markdown::to_safe_html;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::markdown::to_safe_html;
+use crate::web::templates::Page;
 
 /// `GET /`: the program this installation runs.
 pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {

@@ -10,8 +10,8 @@ use crate::cohorts::lifecycle::the_program;
 use crate::db::models::{Cohort, CurriculumVersion, Program};
 use crate::error::AppError;
 use crate::reports::{self, Collect, FilterError, Filters, Format, Report, Spec, dashboard};
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::templates::Page;
 
 /// Rows shown on the report page before downloading.
 const PREVIEW: usize = 100;
@@ -54,10 +54,7 @@ pub async fn dashboard(
         .cohort
         .as_ref()
         .map_or(String::new(), |c| format!("&cohort={c}"));
-    let as_of = crate::domain::schedule::local_text(
-        crate::submissions::journey::person_tz(&owner.0.person),
-        board.as_of,
-    );
+    let as_of = crate::domain::schedule::local_text(owner.0.person.tz(), board.as_of);
     page.with("board", &board)
         .with("as_of", &as_of)
         .with("scope", &scope)
@@ -98,7 +95,7 @@ fn spec(state: &AppState, req: &HttpRequest, report: Report, scope: reports::Sco
     Spec {
         report,
         scope,
-        lang: crate::i18n::request_language(req),
+        lang: crate::web::i18n::request_language(req),
         now: state.clock.now_naive(),
         base_url: state.settings.base_url.clone(),
     }
@@ -160,7 +157,7 @@ pub async fn index(
         .iter()
         .map(|r| Choice {
             value: r.name().into(),
-            label: crate::i18n::t(lang, &format!("report-title-{}", r.name())),
+            label: crate::web::i18n::t(lang, &format!("report-title-{}", r.name())),
         })
         .collect();
     let statuses: Vec<Choice> = reports::filters::statuses(report)

@@ -5,15 +5,15 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::see_other;
 use crate::accounts::{Owner, SignedIn};
 use crate::domain::ids::ReviewId;
 use crate::error::AppError;
 use crate::grading::reassign;
 use crate::grading::review::{self, ReviewInput, ScoreInput};
 use crate::grading::views::{self, ReviewView};
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::http::see_other;
+use crate::web::templates::Page;
 
 /// `?page=` of the queue.
 #[derive(Debug, Deserialize)]

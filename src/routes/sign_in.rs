@@ -4,12 +4,12 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use super::{safe_next, see_other};
 use crate::accounts::identity::{SignedIn, client_ip};
 use crate::accounts::{session, sign_in};
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::http::{safe_next, see_other};
+use crate::web::templates::Page;
 
 fn client_of(req: &HttpRequest, settings: &crate::config::Settings) -> sign_in::Client {
     sign_in::Client {

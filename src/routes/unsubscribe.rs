@@ -8,8 +8,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use crate::db::models::mail_preference;
 use crate::error::AppError;
 use crate::mail::preferences::{TokenError, check};
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::templates::Page;
 
 fn checked(
     state: &AppState,

@@ -12,8 +12,8 @@ use crate::certificates::views::{self, Verification};
 use crate::db::models::RateLimit;
 use crate::db::write_tx;
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::templates::Page;
+use crate::state::AppState;
+use crate::web::templates::Page;
 
 /// Verifications per address and minute.
 const PER_MINUTE: i32 = 60;

@@ -3,8 +3,6 @@
 //! (`QUALIFY_STORAGE=s3://BUCKET[/PREFIX]`). Keys are generated (`ab/<uuid>`), never names
 //! a user typed.
 
-pub mod settings;
-
 use std::path::{Path as FsPath, PathBuf};
 use std::sync::Arc;
 
@@ -17,7 +15,7 @@ use object_store::path::Path as Key;
 use object_store::{ObjectStore, ObjectStoreExt};
 use tokio::io::AsyncWriteExt;
 
-pub use settings::{S3Setting, StorageSetting};
+pub use crate::config::storage::{S3Setting, StorageSetting};
 
 /// The file store of this instance.
 #[derive(Clone)]

@@ -6,9 +6,9 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::context::EnrollmentContext;
 use super::work::Refusal;
 use crate::accounts::Identity;
+use crate::cohorts::context::EnrollmentContext;
 use crate::db::models::{Attachment, AuditEntry, Enrollment, Review, Submission};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;

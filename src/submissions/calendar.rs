@@ -4,8 +4,8 @@
 use chrono::{Duration, NaiveDateTime};
 use icalendar::{Calendar, Component, Event, EventLike};
 
-use super::context::EnrollmentContext;
 use crate::accounts::tokens::{hash_token, random_token};
+use crate::cohorts::context::EnrollmentContext;
 use crate::db::models::{AuditEntry, CalendarFeed, Enrollment, Person};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use super::context::EnrollmentContext;
+use crate::cohorts::context::EnrollmentContext;
 use crate::content::catalog::CriterionView;
 use crate::db::DbConnection;
 use crate::db::models::{Assignment, Attachment, Certificate, Person, SubmissionVersion};
@@ -13,7 +13,7 @@ use crate::domain::deadline::Window;
 use crate::domain::ids::EnrollmentId;
 use crate::domain::language::Language;
 use crate::error::AppError;
-use crate::markdown::to_safe_html;
+use crate::web::markdown::to_safe_html;
 
 /// An assignment's status for the trainee.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -285,14 +285,6 @@ fn notes(
     Ok((certificate, feedback))
 }
 
-/// The person's time zone.
-pub fn person_tz(person: &Person) -> Tz {
-    person
-        .time_zone
-        .parse()
-        .unwrap_or(chrono_tz::Europe::Berlin)
-}
-
 /// Every enrollment of the person, newest first.
 pub fn my_progress(
     conn: &mut DbConnection,
@@ -300,7 +292,7 @@ pub fn my_progress(
     lang: Language,
     now: NaiveDateTime,
 ) -> Result<Vec<Progress>, AppError> {
-    let tz = person_tz(person);
+    let tz = person.tz();
     let mut out = Vec::new();
     let mut contexts = EnrollmentContext::all_of(conn, &person.id, feedback_since(now))?;
     contexts.sort_by_key(|c| std::cmp::Reverse(c.enrollment.enrolled_at));
@@ -336,7 +328,7 @@ pub fn module_page(
 ) -> Result<ModulePage, AppError> {
     let ctx = EnrollmentContext::load(conn, &person.id, enrollment)?;
     let module = ctx.module(slug).ok_or(AppError::NotFound)?;
-    let tz = person_tz(person);
+    let tz = person.tz();
     let status = progress(&ctx, lang, tz, now)
         .modules
         .into_iter()
@@ -423,7 +415,7 @@ pub fn assignment_page(
 ) -> Result<AssignmentPage, AppError> {
     let ctx = EnrollmentContext::load(conn, &person.id, enrollment)?;
     let a = ctx.assignment(slug).ok_or(AppError::NotFound)?;
-    let tz = person_tz(person);
+    let tz = person.tz();
     let status = assignment_status(&ctx, a, lang, tz, now);
     let module = ctx
         .modules

@@ -3,6 +3,6 @@
 
 pub mod attachments;
 pub mod calendar;
-pub mod context;
+
 pub mod journey;
 pub mod work;

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::json;
 
-use super::context::EnrollmentContext;
+use crate::cohorts::context::EnrollmentContext;
 use crate::db::models::{AuditEntry, Submission, SubmissionVersion};
 use crate::db::schema::reviews;
 use crate::db::{DbConnection, write_tx};

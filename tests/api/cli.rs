@@ -94,7 +94,7 @@ fn help_documents_every_subcommand_and_setting() {
     }
     for (name, _, _) in qualify::config::SETTINGS
         .iter()
-        .chain(qualify::jobs::rules::RULE_SETTINGS)
+        .chain(qualify::config::rules::RULE_SETTINGS)
     {
         assert!(help.contains(name), "{name} missing in:\n{help}");
     }

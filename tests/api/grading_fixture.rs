@@ -237,7 +237,7 @@ impl<'a> Grading<'a> {
 
 /// A mail composer like the app's.
 pub fn composer(app: &TestApp) -> qualify::mail::compose::Composer {
-    let templates = std::sync::Arc::new(qualify::templates::Templates::load().unwrap());
+    let templates = std::sync::Arc::new(qualify::web::templates::Templates::load().unwrap());
     qualify::mail::compose::Composer::new(
         templates,
         &app.settings.base_url,

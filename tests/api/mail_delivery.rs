@@ -12,7 +12,7 @@ use qualify::db::models::{OutboxMessage, Person};
 use qualify::db::schema::outbox;
 use qualify::domain::ids::PersonId;
 use qualify::mail::{Composer, Email, Transport, enqueue};
-use qualify::templates::Templates;
+use qualify::web::templates::Templates;
 
 use crate::browser::create_person;
 use crate::helpers::{TestApp, spawn_app};

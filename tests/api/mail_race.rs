@@ -5,8 +5,8 @@
 
 use diesel::prelude::*;
 use qualify::clock::Clock;
+use qualify::config::rules::Rules;
 use qualify::db::schema::outbox;
-use qualify::jobs::rules::Rules;
 
 use crate::grading_fixture::{Grading, Who, composer};
 use crate::smtp_server::SmtpServer;

@@ -5,9 +5,9 @@
 use chrono::TimeZone;
 use diesel::prelude::*;
 use qualify::clock::Clock;
+use qualify::config::rules::Rules;
 use qualify::db::schema::{outbox, outbox_attachments};
 use qualify::jobs::register_mail;
-use qualify::jobs::rules::Rules;
 
 use crate::grading_fixture::composer;
 use crate::helpers::TestApp;

@@ -152,13 +152,15 @@ async fn housekeeping_forgets_stale_sessions_and_old_links() {
     app.clock.advance(Duration::minutes(31));
     let live = signed_in(&app, &a).await;
     app.clock.advance(Duration::days(2));
-    let swept = qualify::maintenance::sweep(&app.pool, &app.settings, app.clock.as_ref()).unwrap();
+    let swept =
+        qualify::jobs::maintenance::sweep(&app.pool, &app.settings, app.clock.as_ref()).unwrap();
     assert_eq!(
         swept.sessions, 2,
         "both sessions are past their idle limit by now"
     );
     assert_eq!(swept.links, 2, "the used links are older than a day");
     assert_eq!(live.get("/me").await.status, 303);
-    let again = qualify::maintenance::sweep(&app.pool, &app.settings, app.clock.as_ref()).unwrap();
-    assert_eq!(again, qualify::maintenance::Swept::default());
+    let again =
+        qualify::jobs::maintenance::sweep(&app.pool, &app.settings, app.clock.as_ref()).unwrap();
+    assert_eq!(again, qualify::jobs::maintenance::Swept::default());
 }

@@ -32,6 +32,27 @@ pub struct Cotrainer {
 }
 
 impl Cotrainer {
+    /// A pool member the owner adds (by hand, or by assigning them to a cohort): five open
+    /// reviews at most, grading in the person's language (and English beside German).
+    pub fn added_by_owner(program: &ProgramId, person: &super::Person, now: NaiveDateTime) -> Self {
+        let languages = if person.language == "de" {
+            "de,en".to_string()
+        } else {
+            person.language.clone()
+        };
+        Cotrainer {
+            id: uuid::Uuid::new_v4().to_string(),
+            program_id: program.clone(),
+            person_id: person.id.clone(),
+            capacity: 5,
+            languages,
+            active: true,
+            source: "owner".into(),
+            lock_version: 1,
+            created_at: now,
+        }
+    }
+
     /// The languages as a list.
     pub fn language_list(&self) -> Vec<&str> {
         self.languages

@@ -71,6 +71,11 @@ pub struct PersonChangeset {
 }
 
 impl Person {
+    /// The person's time zone (Europe/Berlin when the stored name is unknown).
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.time_zone.parse().unwrap_or(chrono_tz::Europe::Berlin)
+    }
+
     /// These people.
     pub fn list_by_ids(conn: &mut DbConnection, ids: &[PersonId]) -> QueryResult<Vec<Person>> {
         people::table

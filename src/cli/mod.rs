@@ -1,5 +1,8 @@
 //! The command line: `serve` (default), `migrate`, `content check|sync`.
 
+pub mod demo;
+mod ops;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -9,8 +12,9 @@ use clap::{Parser, Subcommand};
 use crate::clock::{Clock, SystemClock};
 use crate::config::{SETTINGS, Settings};
 use crate::db::build_pool;
+use crate::ops::logs as telemetry;
 use crate::startup::Application;
-use crate::{content, db, telemetry};
+use crate::{content, db};
 
 /// qualify runs a community-manager qualification program: cohorts of trainees, co-trainer
 /// grading against rubrics, certificates anyone can verify.
@@ -150,7 +154,7 @@ fn settings_help() -> String {
     let mut text = String::from(
         "Settings (environment variables, or keys without the QUALIFY_ prefix in qualify.toml):\n",
     );
-    for (name, default, what) in SETTINGS.iter().chain(crate::jobs::rules::RULE_SETTINGS) {
+    for (name, default, what) in SETTINGS.iter().chain(crate::config::rules::RULE_SETTINGS) {
         text.push_str(&format!("  {name:<28} {what} [default: {default}]\n"));
     }
     text
@@ -297,7 +301,7 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             let mut settings = settings;
             settings.ensure_secret_key()?;
             let mut conn = migrated(&settings)?;
-            let templates = std::sync::Arc::new(crate::templates::Templates::load()?);
+            let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
             let composer = crate::mail::compose::Composer::new(
                 templates,
                 &settings.base_url,
@@ -322,19 +326,19 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { out } => crate::cli_ops::backup(&settings, &out),
+        Command::Backup { out } => crate::cli::ops::backup(&settings, &out),
         Command::Report {
             report,
             format,
             out,
             lang,
             filters,
-        } => crate::cli_ops::report(&settings, &report, &format, &out, &lang, &filters),
+        } => crate::cli::ops::report(&settings, &report, &format, &out, &lang, &filters),
         Command::Demo {
             trainees,
             seed,
             force,
-        } => crate::cli_ops::demo(settings, trainees, seed, force),
+        } => crate::cli::ops::demo(settings, trainees, seed, force),
     }
 }
 
@@ -343,7 +347,7 @@ pub(crate) fn cli_error(e: crate::error::AppError) -> anyhow::Error {
     use crate::error::AppError;
     match e {
         AppError::BadRequest(d) | AppError::Conflict(d) => {
-            anyhow::anyhow!(crate::error_pages::localise_detail(
+            anyhow::anyhow!(crate::web::error_pages::localise_detail(
                 crate::domain::language::Language::En,
                 &d
             ))
@@ -383,7 +387,7 @@ async fn worker(settings: Settings, once: bool) -> anyhow::Result<ExitCode> {
         );
     } else {
         tracing::info!("delivering mail");
-        actix_web::rt::spawn(crate::shutdown::listen());
+        actix_web::rt::spawn(crate::ops::shutdown::listen());
         worker.run().await;
         tracing::info!("mail worker stopped");
     }

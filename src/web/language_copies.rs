@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use tera::{Context, Tera};
 
 use crate::domain::language::Language;
-use crate::template_calls::{Call, Key, START, Shape, fluent_name, parse, shapes};
+use crate::web::copy_calls::{Call, Key, START, Shape, fluent_name, parse, shapes};
 
 /// Stands for a message's variable while its text is worked out (private-use characters,
 /// which neither Fluent nor escaping change).
@@ -129,7 +129,7 @@ impl Writer<'_> {
             .iter()
             .filter(|(key, shape)| key.starts_with(prefix) && **shape == Shape::Text)
             .filter_map(|(key, _)| {
-                let text = crate::i18n::t(self.lang, key);
+                let text = crate::web::i18n::t(self.lang, key);
                 let literal = !text.contains(['"', '\\', '{', '}', '\n']);
                 literal.then(|| (&key[prefix.len()..], text))
             })
@@ -188,11 +188,11 @@ fn point_at_copies(source: &str, lang: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template_texts::{TemplateTexts, fluent_arg};
+    use crate::web::fluent_function::{TemplateTexts, fluent_arg};
 
     fn tera_with(sources: &[(String, String)]) -> Tera {
         let mut tera = Tera::new();
-        tera.register_function("fluent", TemplateTexts::new(&crate::i18n::LOCALES));
+        tera.register_function("fluent", TemplateTexts::new(&crate::web::i18n::LOCALES));
         tera.register_filter("fluent_arg", fluent_arg);
         tera.add_raw_templates(sources.to_vec()).unwrap();
         let copies = copies(&tera, sources);

@@ -2,6 +2,11 @@
 //! (the environment wins), validated into [`Settings`]. A bad value stops start-up with one
 //! line that names the setting.
 
+mod keys;
+pub mod rules;
+pub mod storage;
+pub mod table;
+
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -104,11 +109,11 @@ pub struct Settings {
     /// Accepted kinds of attachment.
     pub upload_types: Vec<crate::domain::file_type::FileKind>,
     /// Timing of reminders, escalation and scheduled mail.
-    pub rules: crate::jobs::rules::Rules,
+    pub rules: crate::config::rules::Rules,
     /// Bearer token `/metrics` asks for (none: open, for a scraper on an internal network).
     pub metrics_token: Option<String>,
     /// Where attachments and generated files are kept.
-    pub storage: crate::storage::StorageSetting,
+    pub storage: crate::config::storage::StorageSetting,
 }
 
 /// A setting that could not be used, named for the person who set it.
@@ -128,7 +133,7 @@ fn err(setting: &str, message: impl Into<String>) -> SettingsError {
     }
 }
 
-pub use crate::config_table::SETTINGS;
+pub use crate::config::table::SETTINGS;
 
 impl Settings {
     /// Reads `qualify.toml` (or the file named by `QUALIFY_CONFIG`) and the environment.
@@ -268,9 +273,9 @@ impl Settings {
                 })
                 .collect::<Result<Vec<_>, _>>()?,
         };
-        let rules = crate::jobs::rules::Rules::from_settings(get)?;
+        let rules = crate::config::rules::Rules::from_settings(get)?;
         let metrics_token = get("QUALIFY_METRICS_TOKEN").map(str::to_string);
-        let storage = crate::storage::StorageSetting::from_settings(get)?;
+        let storage = crate::config::storage::StorageSetting::from_settings(get)?;
         Ok(Self {
             storage,
             rules,

@@ -1,6 +1,6 @@
 //! The `fluent(…)` calls a page template makes, read from its source, and the shape of the
 //! Fluent messages they name. With both, a language's copy of a page (see
-//! `template_variants`) can hold a call as plain template text: a message of text and
+//! `language_copies`) can hold a call as plain template text: a message of text and
 //! variables becomes its text with `{{ value | fluent_arg }}` in place of each variable, and a
 //! call whose key ends in a value (`"module-state-" ~ m.state`) becomes a lookup in a table of
 //! that language's texts. Anything else (selectors, terms, functions, a key or value the reader

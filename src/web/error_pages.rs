@@ -7,28 +7,10 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{HttpResponse, web};
-use serde_json::json;
 
-use crate::error::ErrorDetail;
-use crate::i18n::{request_language, t};
-use crate::startup::AppState;
-use crate::templates::Page;
-
-/// The problem document for a status, as JSON (RFC 9457).
-pub fn problem_response(status: StatusCode, title: &str, detail: Option<&str>) -> HttpResponse {
-    let title = if title.is_empty() {
-        status.canonical_reason().unwrap_or("Error")
-    } else {
-        title
-    };
-    let mut body = json!({ "type": "about:blank", "title": title, "status": status.as_u16() });
-    if let Some(detail) = detail {
-        body["detail"] = json!(detail);
-    }
-    HttpResponse::build(status)
-        .content_type("application/problem+json")
-        .body(body.to_string())
-}
+use crate::error::{ErrorDetail, problem_response};
+use crate::web::i18n::{request_language, t};
+use crate::web::templates::{Page, Templates};
 
 /// The middleware that renders error responses.
 pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
@@ -43,7 +25,7 @@ pub fn localise_detail(lang: crate::domain::language::Language, detail: &str) ->
         Some((key, extra)) => (key, Some(extra)),
         None => (detail, None),
     };
-    match crate::i18n::LOCALES.try_lookup(&crate::i18n::lang_id(lang), key) {
+    match crate::web::i18n::LOCALES.try_lookup(&crate::web::i18n::lang_id(lang), key) {
         Some(text) => match extra {
             Some(extra) => format!("{text}: {extra}"),
             None => text,
@@ -104,8 +86,8 @@ fn render<B: MessageBody + 'static>(
             .with("detail", &detail)
             .status(status);
         match req
-            .app_data::<web::Data<AppState>>()
-            .map(|s| page.render(&s.templates))
+            .app_data::<web::Data<Templates>>()
+            .map(|templates| page.render(templates))
         {
             Some(Ok(html)) => html,
             _ => HttpResponse::build(status)

@@ -2,14 +2,14 @@
 //! and the page renderer every HTML route uses.
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use rust_embed::RustEmbed;
 use tera::{Context, Tera};
 
 use crate::domain::language::Language;
 use crate::error::AppError;
-use crate::i18n::{LOCALES, request_language};
-use crate::template_texts::TemplateTexts;
+use crate::web::fluent_function::TemplateTexts;
+use crate::web::i18n::{LOCALES, request_language};
 
 #[derive(RustEmbed)]
 #[folder = "templates/"]
@@ -26,7 +26,7 @@ impl Templates {
     pub fn load() -> anyhow::Result<Self> {
         let mut tera = Tera::new();
         tera.register_function("fluent", TemplateTexts::new(&LOCALES));
-        tera.register_filter("fluent_arg", crate::template_texts::fluent_arg);
+        tera.register_filter("fluent_arg", crate::web::fluent_function::fluent_arg);
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {
             let file = TemplateFiles::get(&name).expect("embedded template");
@@ -36,7 +36,7 @@ impl Templates {
         }
         tera.add_raw_templates(sources.clone())
             .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
-        let copies = crate::template_variants::copies(&tera, &sources);
+        let copies = crate::web::language_copies::copies(&tera, &sources);
         tera.add_raw_templates(copies)
             .map_err(|e| anyhow::anyhow!("templates (language copies): {e:?}"))?;
         Ok(Self { tera })
@@ -49,7 +49,7 @@ impl Templates {
         lang: Language,
         ctx: &Context,
     ) -> Result<String, AppError> {
-        let copy = crate::template_variants::name(lang, name);
+        let copy = crate::web::language_copies::name(lang, name);
         if self.tera.contains_template(&copy) {
             self.render(&copy, ctx)
         } else {
@@ -87,14 +87,14 @@ impl Page {
         ctx.insert("lang", lang.code());
         ctx.insert("other_lang", if lang == Language::De { "en" } else { "de" });
         ctx.insert("path", req.path());
-        ctx.insert("csrf_token", &crate::accounts::identity::csrf_token(req));
-        if let Some(id) = crate::accounts::identity::identity(req) {
+        ctx.insert("csrf_token", &crate::web::viewer::csrf_token(req));
+        if let Some(viewer) = req.extensions().get::<crate::web::viewer::Viewer>() {
             ctx.insert(
                 "me",
                 &serde_json::json!({
-                    "name": id.person.name,
-                    "is_owner": id.is_owner,
-                    "is_cotrainer": id.is_cotrainer,
+                    "name": viewer.name,
+                    "is_owner": viewer.is_owner,
+                    "is_cotrainer": viewer.is_cotrainer,
                 }),
             );
         }

@@ -29,7 +29,7 @@ impl TemplateTexts {
     pub fn new(locales: &'static StaticLoader) -> Self {
         let tags = crate::domain::language::Language::ALL
             .iter()
-            .map(|l| (l.code(), crate::i18n::lang_id(*l)))
+            .map(|l| (l.code(), crate::web::i18n::lang_id(*l)))
             .collect();
         Self {
             fluent: FluentLoader::new(locales),
@@ -143,7 +143,7 @@ impl tera::Function<tera::TeraResult<tera::Value>> for TemplateTexts {
 #[cfg(test)]
 mod tests {
     use super::TemplateTexts;
-    use crate::i18n::LOCALES;
+    use crate::web::i18n::LOCALES;
 
     fn render(source: &str, lang: &str, months: i64) -> String {
         let mut tera = tera::Tera::new();

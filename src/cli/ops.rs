@@ -15,14 +15,14 @@ pub fn backup(settings: &Settings, out: &Path) -> anyhow::Result<ExitCode> {
         settings.database,
         crate::config::DatabaseTarget::Postgres(_)
     ) {
-        eprintln!("{}", crate::backup::postgres_advice(&settings.database));
+        eprintln!("{}", crate::db::backup::postgres_advice(&settings.database));
         return Ok(ExitCode::from(2));
     }
     let pool = build_pool(&settings.database, 1)?;
     let mut conn = pool
         .get()
         .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
-    let bytes = crate::backup::sqlite(&mut conn, out)?;
+    let bytes = crate::db::backup::sqlite(&mut conn, out)?;
     println!(
         "backup of {} written to {} ({} MB), integrity check ok",
         settings.database.describe(),
@@ -55,7 +55,7 @@ pub fn report(
                 format!(
                     "--{}: {}",
                     e.field.replace('_', "-"),
-                    crate::i18n::t(crate::domain::language::Language::En, e.key)
+                    crate::web::i18n::t(crate::domain::language::Language::En, e.key)
                 )
             })
             .collect();
@@ -84,15 +84,16 @@ pub fn demo(
     let mut conn = migrated(&settings)?;
     crate::content::sync_folder(&mut conn, &settings.content_dir, SystemClock.now_naive())?;
     let now = SystemClock.now_naive();
-    let templates = std::sync::Arc::new(crate::templates::Templates::load()?);
+    let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
     settings.ensure_secret_key()?;
     let composer =
         crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
             .with_unsubscribe_key(&settings.secret_key);
     let started = std::time::Instant::now();
     let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
-    let (demo, made) = crate::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
-        .map_err(cli_error)?;
+    let (demo, made) =
+        crate::cli::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
+            .map_err(cli_error)?;
     let files = demo.files.len();
     tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -2,7 +2,7 @@
 //! the signed-in person's profile, a visitor's stored choice (cookie), then `Accept-Language`,
 //! then German.
 
-use actix_web::HttpRequest;
+use actix_web::{HttpMessage, HttpRequest};
 use fluent_templates::{LanguageIdentifier, Loader, static_loader};
 
 use crate::domain::language::Language;
@@ -32,8 +32,10 @@ pub fn t(lang: Language, key: &str) -> String {
 
 /// The language to answer this request in.
 pub fn request_language(req: &HttpRequest) -> Language {
-    if let Some(lang) =
-        crate::accounts::identity::identity(req).and_then(|i| Language::parse(&i.person.language))
+    if let Some(lang) = req
+        .extensions()
+        .get::<crate::web::viewer::Viewer>()
+        .and_then(|v| Language::parse(&v.language))
     {
         return lang;
     }

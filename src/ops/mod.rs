@@ -1,0 +1,5 @@
+//! Running the service: logs, Prometheus metrics, graceful shutdown.
+
+pub mod logs;
+pub mod metrics;
+pub mod shutdown;

@@ -1,0 +1,39 @@
+//! What every request handler shares: settings, the database pool, templates, the clock, the
+//! mail composer, the credential issuer and file storage. Built once by `startup`.
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::DbPool;
+use crate::mail::Composer;
+use crate::web::templates::Templates;
+
+/// What every request handler can reach.
+#[derive(Debug)]
+pub struct AppState {
+    /// The settings in force.
+    pub settings: Arc<Settings>,
+    /// The database pool.
+    pub pool: DbPool,
+    /// The compiled templates.
+    pub templates: Arc<Templates>,
+    /// The clock.
+    pub clock: Arc<dyn Clock>,
+    /// Renders mails into the outbox.
+    pub composer: Composer,
+    /// Signs certificate credentials.
+    pub issuer: Arc<crate::certificates::credential::Issuer>,
+    /// Where attachments are kept.
+    pub storage: crate::storage::Storage,
+}
+
+impl AppState {
+    /// True when the database is the embedded SQLite file (see [`crate::db::run_read`]).
+    pub fn sqlite(&self) -> bool {
+        matches!(
+            self.settings.database,
+            crate::config::DatabaseTarget::Sqlite(_)
+        )
+    }
+}
