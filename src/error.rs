@@ -133,3 +133,140 @@ pub fn problem_response(status: StatusCode, title: &str, detail: Option<&str>) -
         .content_type("application/problem+json")
         .body(body.to_string())
 }
+
+/// A field the user must correct, with the message key of what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct FieldError {
+    /// The field, as the form and the API name it.
+    pub field: &'static str,
+    /// The message key.
+    pub key: &'static str,
+    /// The line of a field with one entry per line, where it applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+impl FieldError {
+    /// A field and what is wrong with it.
+    pub fn new(field: &'static str, key: &'static str) -> Self {
+        Self {
+            field,
+            key,
+            line: None,
+        }
+    }
+
+    /// The same, on one line of the field.
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+}
+
+/// Why a use case said no: the one shape every use case refuses with. It knows its reason as
+/// the API names it (`stale`), the message key of its text, and the HTTP status both front
+/// doors answer with; each front door turns it into a response by one function
+/// (`routes::refused`, `api::refused`). Nothing was changed by a refused use case, unless its
+/// reason says what was kept (a draft saved although handing in was refused).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    /// The reason's name in the API, `snake_case`.
+    pub reason: &'static str,
+    /// The message key of its text.
+    pub key: &'static str,
+    /// The status both front doors answer with.
+    pub status: StatusCode,
+    /// A value shown after the text (a name, an address), if any.
+    pub detail: Option<String>,
+    /// The fields to correct, for refused input.
+    pub fields: Vec<FieldError>,
+    /// The object as it is now (state, lock version), for a client that tries again.
+    pub current: Option<serde_json::Value>,
+}
+
+impl Refusal {
+    /// A refusal with a reason, a text and a status.
+    pub fn new(reason: &'static str, key: &'static str, status: StatusCode) -> Self {
+        Self {
+            reason,
+            key,
+            status,
+            detail: None,
+            fields: Vec::new(),
+            current: None,
+        }
+    }
+
+    /// Input with fields to correct (422).
+    pub fn invalid(fields: Vec<FieldError>) -> Self {
+        let key = fields.first().map_or("error-400", |f| f.key);
+        Self {
+            fields,
+            ..Self::new("invalid", key, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
+
+    /// The fields to correct, or the refusal's own text as the one problem: for pages that
+    /// list problems.
+    pub fn problems(&self) -> Vec<FieldError> {
+        if self.fields.is_empty() {
+            vec![FieldError::new("", self.key)]
+        } else {
+            self.fields.clone()
+        }
+    }
+
+    /// Adds a value shown after the text.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// Adds the object as it is now.
+    pub fn with_current(mut self, current: impl serde::Serialize) -> Self {
+        self.current = serde_json::to_value(current).ok();
+        self
+    }
+}
+
+/// What a use case returns: its result, a refusal the user can act on, or an error.
+pub type Outcome<T> = Result<Result<T, Refusal>, AppError>;
+
+/// Declares the reasons one area's use cases refuse with, each with its API name, message key
+/// and HTTP status written once: an enum (for the API document and for matching) that turns
+/// into a [`Refusal`].
+macro_rules! reasons {
+    ($(#[$doc:meta])* $vis:vis enum $name:ident {
+        $($(#[$vdoc:meta])* $variant:ident = $reason:literal => ($key:literal, $status:ident),)+
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+        $vis enum $name {
+            $($(#[$vdoc])* #[serde(rename = $reason)] $variant,)+
+        }
+
+        impl $name {
+            /// The message key of the reason's text.
+            pub fn key(self) -> &'static str {
+                match self { $(Self::$variant => $key,)+ }
+            }
+
+            /// The reason as the API names it.
+            pub fn reason(self) -> &'static str {
+                match self { $(Self::$variant => $reason,)+ }
+            }
+
+            /// The HTTP status both front doors answer with.
+            pub fn status(self) -> actix_web::http::StatusCode {
+                match self { $(Self::$variant => actix_web::http::StatusCode::$status,)+ }
+            }
+        }
+
+        impl From<$name> for $crate::error::Refusal {
+            fn from(r: $name) -> Self {
+                $crate::error::Refusal::new(r.reason(), r.key(), r.status())
+            }
+        }
+    };
+}
+pub(crate) use reasons;

@@ -29,6 +29,15 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Where uploads go and what limits them.
+    pub fn uploads(&self) -> crate::submissions::upload::Place<'_> {
+        crate::submissions::upload::Place {
+            pool: &self.pool,
+            storage: &self.storage,
+            settings: &self.settings,
+        }
+    }
+
     /// True when the database is the embedded SQLite file (see [`crate::db::run_read`]).
     pub fn sqlite(&self) -> bool {
         matches!(

@@ -9,12 +9,12 @@ use utoipa::ToSchema;
 use crate::accounts::{Owner, SignedIn};
 use crate::domain::ids::{CohortId, EnrollmentId, ModerationItemId, PersonId, ReviewId};
 use crate::error::AppError;
-use crate::grading::moderation::{self, ModerateInput, ModerationRefusal};
+use crate::grading::moderation::{self, ModerateInput};
 use crate::grading::overview::{self, UnallocatedView};
-use crate::grading::pool::{self, CotrainerProfile, PoolInput, PoolProblem};
-use crate::grading::reassign::{self, ReassignRefusal};
-use crate::grading::review::{self, ReviewInput, ReviewOutcome};
-use crate::grading::trainee::{self, TraineeRefusal};
+use crate::grading::pool::{self, CotrainerProfile, PoolInput};
+use crate::grading::reassign;
+use crate::grading::review::{self, ReviewInput, ReviewStatus};
+use crate::grading::trainee;
 use crate::grading::views::{self, QueueEntry, ReviewView};
 use crate::state::AppState;
 
@@ -63,6 +63,7 @@ pub async fn get_review(
 }
 
 async fn save(
+    req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
     id: String,
@@ -71,44 +72,44 @@ async fn save(
 ) -> Result<HttpResponse, AppError> {
     let (actor, composer, now) = (me.0, state.composer.clone(), state.clock.now_naive());
     let id = ReviewId(id);
-    let outcome = crate::db::run(&state.pool, move |conn| {
-        review::save(conn, &composer, &actor, &id, &input, submit, now)
+    let outcome = crate::db::run(&state.pool, move |conn| match submit {
+        true => review::submit(conn, &composer, &actor, &id, &input, now),
+        false => review::save_draft(conn, &actor, &id, &input, now),
     })
     .await?;
-    Ok(match outcome.refusal {
-        None => HttpResponse::Ok().json(outcome),
-        Some(review::ReviewRefusal::Stale) | Some(review::ReviewRefusal::NotEditable) => {
-            HttpResponse::Conflict().json(outcome)
-        }
-        Some(_) => HttpResponse::UnprocessableEntity().json(outcome),
+    Ok(match outcome {
+        Ok(status) => HttpResponse::Ok().json(status),
+        Err(refusal) => super::refused(&req, &refusal),
     })
 }
 
 /// Saves the review as a draft (scores, comments, feedback, decision).
 #[utoipa::path(put, path = "/api/v1/reviews/{review_id}/draft", operation_id = "saveReviewDraft", tag = "grading", security(("bearer" = [])),
     request_body = ReviewInput, params(("review_id" = String, Path, description = "Review id")),
-    responses((status = 200, body = ReviewOutcome), (status = 409, body = ReviewOutcome, description = "Changed meanwhile or not editable"), (status = 422, body = ReviewOutcome)))]
+    responses((status = 200, body = ReviewStatus), (status = 409, body = ReviewStatus, description = "Changed meanwhile or not editable"), (status = 422, body = ReviewStatus)))]
 pub async fn save_review_draft(
+    req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
     id: web::Path<String>,
     body: web::Json<ReviewInput>,
 ) -> Result<HttpResponse, AppError> {
-    save(state, me, id.into_inner(), body.into_inner(), false).await
+    save(req, state, me, id.into_inner(), body.into_inner(), false).await
 }
 
 /// Submits the review with its decision; when the version's reviews are complete the trainee
 /// receives the decision.
 #[utoipa::path(post, path = "/api/v1/reviews/{review_id}/submission", operation_id = "submitReview", tag = "grading", security(("bearer" = [])),
     request_body = ReviewInput, params(("review_id" = String, Path, description = "Review id")),
-    responses((status = 200, body = ReviewOutcome), (status = 409, body = ReviewOutcome), (status = 422, body = ReviewOutcome, description = "Incomplete; the draft is saved")))]
+    responses((status = 200, body = ReviewStatus), (status = 409, body = ReviewStatus), (status = 422, body = ReviewStatus, description = "Incomplete; the draft is saved")))]
 pub async fn submit_review(
+    req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
     id: web::Path<String>,
     body: web::Json<ReviewInput>,
 ) -> Result<HttpResponse, AppError> {
-    save(state, me, id.into_inner(), body.into_inner(), true).await
+    save(req, state, me, id.into_inner(), body.into_inner(), true).await
 }
 
 /// Where a review goes.
@@ -123,9 +124,7 @@ pub struct ReassignRequest {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Reassigned {
     /// The new review's id.
-    pub review_id: Option<String>,
-    /// Why it was not moved.
-    pub refusal: Option<ReassignRefusal>,
+    pub review_id: String,
 }
 
 /// Moves an open review to another co-trainer (owner).
@@ -133,6 +132,7 @@ pub struct Reassigned {
     request_body = ReassignRequest, params(("review_id" = String, Path, description = "Review id")),
     responses((status = 200, body = Reassigned), (status = 409, body = Reassigned)))]
 pub async fn reassign_review(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -146,13 +146,9 @@ pub async fn reassign_review(
     .await?;
     Ok(match outcome {
         Ok(new_id) => HttpResponse::Ok().json(Reassigned {
-            review_id: Some(new_id.0),
-            refusal: None,
+            review_id: new_id.0,
         }),
-        Err(r) => HttpResponse::Conflict().json(Reassigned {
-            review_id: None,
-            refusal: Some(r),
-        }),
+        Err(refusal) => super::refused(&req, &refusal),
     })
 }
 
@@ -194,8 +190,6 @@ pub struct DisputeRequest {
 pub struct DisputeAnswer {
     /// Whether it was recorded.
     pub ok: bool,
-    /// Why not.
-    pub refusal: Option<TraineeRefusal>,
 }
 
 /// The answer to a moderation.
@@ -203,8 +197,6 @@ pub struct DisputeAnswer {
 pub struct ModerationAnswer {
     /// Whether it was recorded.
     pub ok: bool,
-    /// Why not.
-    pub refusal: Option<ModerationRefusal>,
 }
 
 /// The trainee disputes the latest decision on an assignment (once per decision).
@@ -213,6 +205,7 @@ pub struct ModerationAnswer {
     params(("enrollment_id" = String, Path, description = "Enrollment id"), ("assignment_id" = String, Path, description = "Assignment id (slug)")),
     responses((status = 200, body = DisputeAnswer), (status = 422, body = DisputeAnswer)))]
 pub async fn dispute_decision(
+    req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
     path: web::Path<(String, String)>,
@@ -238,14 +231,8 @@ pub async fn dispute_decision(
     })
     .await?;
     Ok(match outcome {
-        Ok(()) => HttpResponse::Ok().json(DisputeAnswer {
-            ok: true,
-            refusal: None,
-        }),
-        Err(r) => HttpResponse::UnprocessableEntity().json(DisputeAnswer {
-            ok: false,
-            refusal: Some(r),
-        }),
+        Ok(()) => HttpResponse::Ok().json(DisputeAnswer { ok: true }),
+        Err(refusal) => super::refused(&req, &refusal),
     })
 }
 
@@ -254,6 +241,7 @@ pub async fn dispute_decision(
     request_body = ModerateInput, params(("item_id" = String, Path, description = "Moderation item id")),
     responses((status = 200, body = ModerationAnswer), (status = 422, body = ModerationAnswer)))]
 pub async fn moderate_review(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -266,14 +254,8 @@ pub async fn moderate_review(
     })
     .await?;
     Ok(match outcome {
-        Ok(()) => HttpResponse::Ok().json(ModerationAnswer {
-            ok: true,
-            refusal: None,
-        }),
-        Err(r) => HttpResponse::UnprocessableEntity().json(ModerationAnswer {
-            ok: false,
-            refusal: Some(r),
-        }),
+        Ok(()) => HttpResponse::Ok().json(ModerationAnswer { ok: true }),
+        Err(refusal) => super::refused(&req, &refusal),
     })
 }
 
@@ -288,9 +270,7 @@ pub struct ProfileQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProfileAnswer {
     /// The profile now.
-    pub profile: Option<CotrainerProfile>,
-    /// What is wrong with the input.
-    pub problems: Vec<PoolProblem>,
+    pub profile: CotrainerProfile,
 }
 
 /// Joins, changes or pauses a place in the co-trainer pool (mine, or anyone's for the owner).
@@ -298,6 +278,7 @@ pub struct ProfileAnswer {
     request_body = PoolInput, params(ProfileQuery),
     responses((status = 200, body = ProfileAnswer), (status = 422, body = ProfileAnswer)))]
 pub async fn update_cotrainer_profile(
+    req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
     query: web::Query<ProfileQuery>,
@@ -315,13 +296,7 @@ pub async fn update_cotrainer_profile(
     })
     .await?;
     Ok(match outcome {
-        Ok(profile) => HttpResponse::Ok().json(ProfileAnswer {
-            profile: Some(profile),
-            problems: Vec::new(),
-        }),
-        Err(problems) => HttpResponse::UnprocessableEntity().json(ProfileAnswer {
-            profile: None,
-            problems,
-        }),
+        Ok(profile) => HttpResponse::Ok().json(ProfileAnswer { profile }),
+        Err(refusal) => super::refused(&req, &refusal),
     })
 }

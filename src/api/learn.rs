@@ -10,7 +10,8 @@ use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::submissions::journey::{self, AssignmentPage, AssignmentStatus, Progress};
-use crate::submissions::work::{self, Outcome};
+use crate::submissions::upload::{self, Upload};
+use crate::submissions::work::{self, Work, WorkStatus};
 
 /// The signed-in person's cohorts with module timeline and progress.
 #[utoipa::path(get, path = "/api/v1/me/progress", operation_id = "getMyProgress", tag = "learning", security(("bearer" = [])),
@@ -105,28 +106,24 @@ async fn save(
     body: WorkRequest,
     submit: bool,
 ) -> Result<HttpResponse, AppError> {
-    let (enrollment, slug) = path.into_inner();
-    let lang = super::api_language(&req, None)?.code();
-    let (person, now) = (me.0.person.id, state.clock.now_naive());
-    let composer = state.composer.clone();
-    let outcome: Outcome = crate::db::run(&state.pool, move |conn| {
-        work::save(
-            conn,
-            &composer,
-            &person,
-            &EnrollmentId(enrollment),
-            &slug,
-            &body.body,
-            body.lock_version,
-            submit,
-            lang,
-            now,
-        )
+    let (enrollment, assignment) = path.into_inner();
+    let work = Work {
+        person: me.0.person.id,
+        enrollment: EnrollmentId(enrollment),
+        assignment,
+        body: body.body,
+        lock_version: body.lock_version,
+        language: super::api_language(&req, None)?.code().to_string(),
+    };
+    let (composer, now) = (state.composer.clone(), state.clock.now_naive());
+    let outcome = crate::db::run(&state.pool, move |conn| match submit {
+        true => work::submit(conn, &composer, &work, now),
+        false => work::save_draft(conn, &work, now),
     })
     .await?;
-    Ok(match outcome.refusal {
-        None => HttpResponse::Ok().json(outcome),
-        Some(_) => HttpResponse::UnprocessableEntity().json(outcome),
+    Ok(match outcome {
+        Ok(status) => HttpResponse::Ok().json(status),
+        Err(refusal) => super::refused(&req, &refusal),
     })
 }
 
@@ -134,7 +131,7 @@ async fn save(
 #[utoipa::path(put, path = "/api/v1/enrollments/{enrollment_id}/assignments/{assignment_id}/draft", operation_id = "saveDraft", tag = "learning",
     request_body = WorkRequest, security(("bearer" = [])),
     params(("enrollment_id" = String, Path, description = "Enrollment id"), ("assignment_id" = String, Path, description = "Assignment id (slug)")),
-    responses((status = 200, body = Outcome), (status = 422, body = Outcome, description = "Refused; see refusal")))]
+    responses((status = 200, body = WorkStatus), (status = 422, body = WorkStatus, description = "Refused; see refusal")))]
 pub async fn save_draft(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -149,7 +146,7 @@ pub async fn save_draft(
 #[utoipa::path(post, path = "/api/v1/enrollments/{enrollment_id}/assignments/{assignment_id}/submission", operation_id = "submitAssignment", tag = "learning",
     request_body = WorkRequest, security(("bearer" = [])),
     params(("enrollment_id" = String, Path, description = "Enrollment id"), ("assignment_id" = String, Path, description = "Assignment id (slug)")),
-    responses((status = 200, body = Outcome), (status = 422, body = Outcome, description = "Refused; the text is kept as the draft")))]
+    responses((status = 200, body = WorkStatus), (status = 422, body = WorkStatus, description = "Refused; the text is kept as the draft")))]
 pub async fn submit_assignment(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -164,8 +161,9 @@ pub async fn submit_assignment(
 #[utoipa::path(post, path = "/api/v1/enrollments/{enrollment_id}/assignments/{assignment_id}/withdraw", operation_id = "withdrawSubmission", tag = "learning",
     security(("bearer" = [])),
     params(("enrollment_id" = String, Path, description = "Enrollment id"), ("assignment_id" = String, Path, description = "Assignment id (slug)")),
-    responses((status = 200, body = Outcome), (status = 409, body = Outcome, description = "Not possible now")))]
+    responses((status = 200, body = WorkStatus), (status = 409, body = WorkStatus, description = "Not possible now")))]
 pub async fn withdraw_submission(
+    req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
     path: web::Path<(String, String)>,
@@ -176,9 +174,9 @@ pub async fn withdraw_submission(
         work::withdraw(conn, &person, &EnrollmentId(enrollment), &slug, now)
     })
     .await?;
-    Ok(match outcome.refusal {
-        None => HttpResponse::Ok().json(outcome),
-        Some(_) => HttpResponse::Conflict().json(outcome),
+    Ok(match outcome {
+        Ok(status) => HttpResponse::Ok().json(status),
+        Err(refusal) => super::refused(&req, &refusal),
     })
 }
 
@@ -197,25 +195,27 @@ pub async fn upload_attachment(
 ) -> Result<HttpResponse, AppError> {
     use futures_util::StreamExt;
     let (enrollment, slug) = path.into_inner();
-    let lang = super::api_language(&req, None)?;
     while let Some(field) = payload.next().await {
         let field = field.map_err(|e| AppError::BadRequest(format!("upload: {e}")))?;
         if field.name() != Some("file") {
             continue;
         }
-        let name = field
-            .content_disposition()
-            .and_then(|cd| cd.get_filename())
-            .unwrap_or("file")
-            .to_string();
+        let upload = Upload {
+            person: me.0.person.id.clone(),
+            language: me.0.person.language.clone(),
+            enrollment: EnrollmentId(enrollment),
+            assignment: slug,
+            name: field
+                .content_disposition()
+                .and_then(|cd| cd.get_filename())
+                .unwrap_or("file")
+                .to_string(),
+        };
+        let now = state.clock.now_naive();
         return Ok(
-            match crate::routes::attachments::receive(&state, &me, &enrollment, &slug, &name, field)
-                .await?
-            {
+            match upload::upload(state.uploads(), upload, field, now).await? {
                 Ok(row) => HttpResponse::Created().json(row),
-                Err((key, status)) => {
-                    crate::error::problem_response(status, &crate::web::i18n::t(lang, key), None)
-                }
+                Err(refusal) => super::refused(&req, &refusal),
             },
         );
     }
@@ -231,5 +231,11 @@ pub async fn download_attachment(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    crate::routes::attachments::download(state, me, id).await
+    let (attachment, name, file) =
+        upload::open(&state.pool, &state.storage, me.0, id.into_inner()).await?;
+    Ok(crate::web::http::download(
+        actix_web::body::SizedStream::new(file.size, file.body),
+        attachment.content_type.as_str(),
+        &name,
+    ))
 }

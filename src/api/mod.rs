@@ -1,5 +1,6 @@
 //! The JSON front door under `/api/v1`, and its OpenAPI document at `/api/openapi.json`.
-//! Errors are `application/problem+json` (see [`crate::web::error_pages`]).
+//! Errors are `application/problem+json` (see `web::error_pages`); a use case's refusal is
+//! answered by [`refused`].
 
 mod certificates;
 mod cohorts;
@@ -181,4 +182,45 @@ pub fn api_language(req: &HttpRequest, lang: Option<&str>) -> Result<Language, A
             .ok_or_else(|| AppError::BadRequest(format!("lang must be de or en, not '{code}'"))),
         None => Ok(crate::web::i18n::request_language(req)),
     }
+}
+
+/// A refusal as the API answers it: a problem document (RFC 9457) with the refusal's status,
+/// its text in the caller's language as `detail`, the reason's name as `refusal`, the fields
+/// to correct as `errors`, and the object as it is now (its state, lock version) beside them.
+pub fn refused(req: &HttpRequest, refusal: &crate::error::Refusal) -> actix_web::HttpResponse {
+    let lang = crate::web::i18n::request_language(req);
+    let text = |key: &str| crate::web::i18n::t(lang, key);
+    let detail = match &refusal.detail {
+        Some(value) => format!("{}: {value}", text(refusal.key)),
+        None => text(refusal.key),
+    };
+    let mut body = serde_json::json!({
+        "type": "about:blank",
+        "title": refusal.status.canonical_reason().unwrap_or("Refused"),
+        "status": refusal.status.as_u16(),
+        "detail": detail,
+        "refusal": refusal.reason,
+    });
+    if !refusal.fields.is_empty() {
+        body["errors"] = refusal
+            .fields
+            .iter()
+            .map(|f| {
+                let mut e =
+                    serde_json::json!({ "field": f.field, "key": f.key, "message": text(f.key) });
+                if let Some(line) = f.line {
+                    e["line"] = line.into();
+                }
+                e
+            })
+            .collect();
+    }
+    if let Some(serde_json::Value::Object(current)) = &refusal.current {
+        for (name, value) in current {
+            body[name.as_str()] = value.clone();
+        }
+    }
+    actix_web::HttpResponse::build(refusal.status)
+        .content_type("application/problem+json")
+        .body(body.to_string())
 }

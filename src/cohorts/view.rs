@@ -116,6 +116,20 @@ pub fn list(conn: &mut DbConnection, actor: &Identity) -> Result<Vec<CohortSumma
     Ok(out)
 }
 
+/// Every cohort as (id, name), oldest first: the choices of the owner's filters and forms.
+pub fn choices(
+    conn: &mut DbConnection,
+    actor: &Identity,
+) -> Result<Vec<(String, String)>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Cohort::list_all(conn)?
+        .into_iter()
+        .map(|c| (c.id.0, c.name))
+        .collect())
+}
+
 fn member(person: Person, enrollment: Option<&Enrollment>) -> MemberView {
     MemberView {
         person_id: person.id.0,

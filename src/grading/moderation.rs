@@ -16,7 +16,7 @@ use crate::db::models::{
 };
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
-use crate::error::AppError;
+use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::{Composer, Email, enqueue};
 
 /// The owner's decision on an item.
@@ -33,26 +33,15 @@ pub struct ModerateInput {
     pub lock_version: i32,
 }
 
-/// Why moderation was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ModerationRefusal {
-    /// Resolved or changed meanwhile.
-    Stale,
-    /// No decision was released yet (the graders disagree): choose one.
-    NeedsDecision,
-    /// A note is required.
-    NeedsNote,
-}
-
-impl ModerationRefusal {
-    /// The message key.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Stale => "moderation-error-stale",
-            Self::NeedsDecision => "moderation-error-needs-decision",
-            Self::NeedsNote => "moderation-error-needs-note",
-        }
+reasons! {
+    /// Why moderation was refused.
+    pub enum ModerationRefusal {
+        /// Resolved or changed meanwhile.
+        Stale = "stale" => ("moderation-error-stale", UNPROCESSABLE_ENTITY),
+        /// No decision was released yet (the graders disagree): choose one.
+        NeedsDecision = "needs_decision" => ("moderation-error-needs-decision", UNPROCESSABLE_ENTITY),
+        /// A note is required.
+        NeedsNote = "needs_note" => ("moderation-error-needs-note", UNPROCESSABLE_ENTITY),
     }
 }
 
@@ -170,14 +159,14 @@ pub fn moderate(
     id: &ModerationItemId,
     input: &ModerateInput,
     now: NaiveDateTime,
-) -> Result<Result<(), ModerationRefusal>, AppError> {
+) -> Outcome<()> {
     if !actor.is_owner {
         return Err(AppError::NotFound);
     }
     write_tx(conn, |conn| {
         let mut m = ModerationItem::find(conn, id)?.ok_or(AppError::NotFound)?;
         if m.state != "open" || m.lock_version != input.lock_version {
-            return Ok(Err(ModerationRefusal::Stale));
+            return Ok(Err(ModerationRefusal::Stale.into()));
         }
         let item = load_one(conn, &m.submission_version_id)?;
         // As in grading: decisions about one trainee take their turn (see `review::save`).
@@ -188,14 +177,14 @@ pub fn moderate(
         let decision = match input.action.as_str() {
             "confirm" => match released.clone() {
                 Some(d) => d,
-                None => return Ok(Err(ModerationRefusal::NeedsDecision)),
+                None => return Ok(Err(ModerationRefusal::NeedsDecision.into())),
             },
             "change" => {
                 let Some(d) = input.decision.as_deref().filter(|d| DECISIONS.contains(d)) else {
-                    return Ok(Err(ModerationRefusal::NeedsDecision));
+                    return Ok(Err(ModerationRefusal::NeedsDecision.into()));
                 };
                 if note.is_empty() {
-                    return Ok(Err(ModerationRefusal::NeedsNote));
+                    return Ok(Err(ModerationRefusal::NeedsNote.into()));
                 }
                 release(
                     conn,
@@ -210,7 +199,7 @@ pub fn moderate(
             }
             "send_back" => {
                 if note.is_empty() {
-                    return Ok(Err(ModerationRefusal::NeedsNote));
+                    return Ok(Err(ModerationRefusal::NeedsNote.into()));
                 }
                 send_back(conn, composer, actor, &item, &reviews, note, now)?;
                 String::new()
@@ -235,7 +224,7 @@ pub fn moderate(
         m.decision = (!decision.is_empty()).then_some(decision);
         m.note = note.to_string();
         if !ModerationItem::resolve(conn, &m, lock)? {
-            return Ok(Err(ModerationRefusal::Stale));
+            return Ok(Err(ModerationRefusal::Stale.into()));
         }
         for r in &reviews {
             ReviewEvent::record(

@@ -11,7 +11,7 @@ use crate::db::models::certificate::Certificates;
 use crate::db::models::{AuditEntry, Cotrainer, Person, Program, Review, Unavailability};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
 use crate::mail::compose::Composer;
 
 /// The most open reviews one person can hold.
@@ -36,19 +36,15 @@ pub struct PoolInput {
     pub lock_version: Option<i32>,
 }
 
-/// A problem with the input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct PoolProblem {
-    /// Message key.
-    pub key: String,
-    /// The line of the periods field, where it applies.
-    pub line: Option<usize>,
-}
-
-fn problem(key: &str, line: Option<usize>) -> PoolProblem {
-    PoolProblem {
-        key: key.into(),
-        line,
+reasons! {
+    /// Why a pool change was refused, besides input to correct.
+    pub enum PoolRefusal {
+        /// Changed meanwhile: the current profile is shown.
+        Stale = "stale" => ("pool-error-stale", UNPROCESSABLE_ENTITY),
+        /// Joining needs an active certificate.
+        NotEligible = "not_eligible" => ("pool-error-not-eligible", UNPROCESSABLE_ENTITY),
+        /// Nobody active has this address.
+        UnknownPerson = "unknown_person" => ("pool-error-unknown-person", UNPROCESSABLE_ENTITY),
     }
 }
 
@@ -84,7 +80,7 @@ pub fn program(conn: &mut DbConnection) -> Result<Program, AppError> {
 }
 
 /// Parses the periods field: one period per line, a single date or two dates.
-pub fn parse_periods(text: &str) -> Result<Periods, Vec<PoolProblem>> {
+pub fn parse_periods(text: &str) -> Result<Periods, Vec<FieldError>> {
     let mut periods = Vec::new();
     let mut problems = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -100,8 +96,9 @@ pub fn parse_periods(text: &str) -> Result<Periods, Vec<PoolProblem>> {
         match dates.as_slice() {
             [one] => periods.push((*one, *one)),
             [from, to] if from <= to => periods.push((*from, *to)),
-            [_, _] => problems.push(problem("pool-error-period-order", Some(n + 1))),
-            _ => problems.push(problem("pool-error-period", Some(n + 1))),
+            [_, _] => problems
+                .push(FieldError::new("unavailable", "pool-error-period-order").at_line(n + 1)),
+            _ => problems.push(FieldError::new("unavailable", "pool-error-period").at_line(n + 1)),
         }
     }
     if problems.is_empty() {
@@ -162,10 +159,10 @@ pub fn profile(conn: &mut DbConnection, person: &PersonId) -> Result<CotrainerPr
 /// Inclusive periods away.
 type Periods = Vec<(NaiveDate, NaiveDate)>;
 
-fn validate(input: &PoolInput) -> Result<(String, Option<Periods>), Vec<PoolProblem>> {
+fn validate(input: &PoolInput) -> Result<(String, Option<Periods>), Vec<FieldError>> {
     let mut problems = Vec::new();
     if !(0..=MAX_CAPACITY).contains(&input.capacity) {
-        problems.push(problem("pool-error-capacity", None));
+        problems.push(FieldError::new("capacity", "pool-error-capacity"));
     }
     let languages: Vec<&str> = LANGUAGES
         .iter()
@@ -178,7 +175,7 @@ fn validate(input: &PoolInput) -> Result<(String, Option<Periods>), Vec<PoolProb
             .iter()
             .any(|l| !LANGUAGES.contains(&l.as_str()))
     {
-        problems.push(problem("pool-error-languages", None));
+        problems.push(FieldError::new("languages", "pool-error-languages"));
     }
     let periods = match input.unavailable.as_deref().map(parse_periods) {
         None => None,
@@ -195,6 +192,24 @@ fn validate(input: &PoolInput) -> Result<(String, Option<Periods>), Vec<PoolProb
     }
 }
 
+/// The owner adds an active person to the pool by their address.
+pub fn add_by_email(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    email: &str,
+    input: &PoolInput,
+    now: NaiveDateTime,
+) -> Outcome<CotrainerProfile> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    let Some(person) = Person::find_by_email(conn, email)?.filter(Person::is_active) else {
+        return Ok(Err(PoolRefusal::UnknownPerson.into()));
+    };
+    update(conn, composer, actor, &person.id, input, now)
+}
+
 /// Joins, changes or leaves (inactive) the pool: the person themself, or the owner for anyone.
 /// Joining needs an active certificate unless the owner adds the person.
 pub fn update(
@@ -204,13 +219,13 @@ pub fn update(
     target: &PersonId,
     input: &PoolInput,
     now: NaiveDateTime,
-) -> Result<Result<CotrainerProfile, Vec<PoolProblem>>, AppError> {
+) -> Outcome<CotrainerProfile> {
     if !actor.is_owner && &actor.person.id != target {
         return Err(AppError::NotFound);
     }
     let (languages, periods) = match validate(input) {
         Ok(v) => v,
-        Err(p) => return Ok(Err(p)),
+        Err(fields) => return Ok(Err(Refusal::invalid(fields))),
     };
     write_tx(conn, |conn| {
         let program = program(conn)?;
@@ -220,13 +235,13 @@ pub fn update(
         let entry = match Cotrainer::find_for(conn, &program.id, target)? {
             Some(e) => {
                 if input.lock_version != Some(e.lock_version) {
-                    return Ok(Err(vec![problem("pool-error-stale", None)]));
+                    return Ok(Err(PoolRefusal::Stale.into()));
                 }
                 e
             }
             None => {
                 if !actor.is_owner && !Certificates::has_active(conn, target, &program.id)? {
-                    return Ok(Err(vec![problem("pool-error-not-eligible", None)]));
+                    return Ok(Err(PoolRefusal::NotEligible.into()));
                 }
                 let row = Cotrainer {
                     id: uuid::Uuid::new_v4().to_string(),
@@ -253,7 +268,7 @@ pub fn update(
         changed.languages = languages.clone();
         changed.active = input.active;
         if !Cotrainer::save(conn, &changed, entry.lock_version)? {
-            return Ok(Err(vec![problem("pool-error-stale", None)]));
+            return Ok(Err(PoolRefusal::Stale.into()));
         }
         if let Some(periods) = &periods {
             Unavailability::replace(conn, &entry.id, periods)?;

@@ -12,32 +12,20 @@ use crate::accounts::Identity;
 use crate::db::models::{AuditEntry, CohortCotrainer, Person, Review, ReviewEvent};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{PersonId, ReviewId};
-use crate::error::AppError;
+use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::Composer;
 
-/// Why a review was not moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ReassignRefusal {
-    /// The review is completed or was moved already.
-    NotOpen,
-    /// The named person is not an active co-trainer of the cohort.
-    NotACotrainer,
-    /// The named person is the trainee, or already grades this version.
-    Conflict,
-    /// Nobody else fits the rules right now.
-    NobodyFits,
-}
-
-impl ReassignRefusal {
-    /// The message key.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::NotOpen => "reassign-error-not-open",
-            Self::NotACotrainer => "reassign-error-not-cotrainer",
-            Self::Conflict => "reassign-error-conflict",
-            Self::NobodyFits => "reassign-error-nobody-fits",
-        }
+reasons! {
+    /// Why a review was not moved.
+    pub enum ReassignRefusal {
+        /// The review is completed or was moved already.
+        NotOpen = "not_open" => ("reassign-error-not-open", CONFLICT),
+        /// The named person is not an active co-trainer of the cohort.
+        NotACotrainer = "not_a_cotrainer" => ("reassign-error-not-cotrainer", CONFLICT),
+        /// The named person is the trainee, or already grades this version.
+        Conflict = "conflict" => ("reassign-error-conflict", CONFLICT),
+        /// Nobody else fits the rules right now.
+        NobodyFits = "nobody_fits" => ("reassign-error-nobody-fits", CONFLICT),
     }
 }
 
@@ -49,18 +37,18 @@ pub fn move_review(
     review: &Review,
     to: Option<PersonId>,
     now: NaiveDateTime,
-) -> Result<Result<ReviewId, ReassignRefusal>, AppError> {
+) -> Outcome<ReviewId> {
     if !review.is_open() {
-        return Ok(Err(ReassignRefusal::NotOpen));
+        return Ok(Err(ReassignRefusal::NotOpen.into()));
     }
     let item = load_one(conn, &review.submission_version_id)?;
     if let Some(person) = &to {
         let others = Review::list_active_by_version(conn, &item.version.id)?;
         if person == &item.trainee.id || others.iter().any(|o| &o.reviewer_id == person) {
-            return Ok(Err(ReassignRefusal::Conflict));
+            return Ok(Err(ReassignRefusal::Conflict.into()));
         }
         if !CohortCotrainer::is_assigned(conn, &item.cohort.id, person)? {
-            return Ok(Err(ReassignRefusal::NotACotrainer));
+            return Ok(Err(ReassignRefusal::NotACotrainer.into()));
         }
     }
     let mut old = review.clone();
@@ -82,9 +70,9 @@ pub fn move_review(
         back.state = review.state.clone();
         Review::save(conn, &back, review.lock_version + 1)?;
         return Ok(Err(if to.is_some() {
-            ReassignRefusal::NotACotrainer
+            ReassignRefusal::NotACotrainer.into()
         } else {
-            ReassignRefusal::NobodyFits
+            ReassignRefusal::NobodyFits.into()
         }));
     };
     ReviewEvent::record(
@@ -106,7 +94,7 @@ pub fn reassign(
     id: &ReviewId,
     to: Option<&str>,
     now: NaiveDateTime,
-) -> Result<Result<ReviewId, ReassignRefusal>, AppError> {
+) -> Outcome<ReviewId> {
     if !actor.is_owner {
         return Err(AppError::NotFound);
     }
@@ -115,7 +103,7 @@ pub fn reassign(
         let target = match to.map(str::trim).filter(|t| !t.is_empty()) {
             Some(email) => match Person::find_by_email(conn, email)?.filter(Person::is_active) {
                 Some(p) => Some(p.id),
-                None => return Ok(Err(ReassignRefusal::NotACotrainer)),
+                None => return Ok(Err(ReassignRefusal::NotACotrainer.into())),
             },
             None => None,
         };

@@ -17,7 +17,7 @@ use crate::db::models::{
 };
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CriterionId, ReviewId};
-use crate::error::AppError;
+use crate::error::{AppError, Outcome, Refusal, reasons};
 use crate::mail::compose::Composer;
 
 /// The longest feedback or comment accepted (characters).
@@ -53,47 +53,31 @@ pub struct ReviewInput {
     pub lock_version: i32,
 }
 
-/// Why a review was not taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewRefusal {
-    /// Completed, reassigned or the work was withdrawn: nothing to change.
-    NotEditable,
-    /// Changed meanwhile (another tab or person): the current state is shown.
-    Stale,
-    /// A criterion has no level yet.
-    Incomplete,
-    /// No decision chosen.
-    NoDecision,
-    /// The overall feedback is empty.
-    NoFeedback,
-    /// The decision differs from the threshold's suggestion and no reason was given.
-    NeedsReason,
-    /// A criterion or level that the rubric does not have.
-    UnknownLevel,
-    /// A text is longer than allowed.
-    TooLong,
-}
-
-impl ReviewRefusal {
-    /// The message key (`review-error-*`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::NotEditable => "review-error-not-editable",
-            Self::Stale => "review-error-stale",
-            Self::Incomplete => "review-error-incomplete",
-            Self::NoDecision => "review-error-no-decision",
-            Self::NoFeedback => "review-error-no-feedback",
-            Self::NeedsReason => "review-error-needs-reason",
-            Self::UnknownLevel => "review-error-unknown-level",
-            Self::TooLong => "review-error-too-long",
-        }
+reasons! {
+    /// Why a review was not taken.
+    pub enum ReviewRefusal {
+        /// Completed, reassigned or the work was withdrawn: nothing to change.
+        NotEditable = "not_editable" => ("review-error-not-editable", CONFLICT),
+        /// Changed meanwhile (another tab or person): the current state is shown.
+        Stale = "stale" => ("review-error-stale", CONFLICT),
+        /// A criterion has no level yet.
+        Incomplete = "incomplete" => ("review-error-incomplete", UNPROCESSABLE_ENTITY),
+        /// No decision chosen.
+        NoDecision = "no_decision" => ("review-error-no-decision", UNPROCESSABLE_ENTITY),
+        /// The overall feedback is empty.
+        NoFeedback = "no_feedback" => ("review-error-no-feedback", UNPROCESSABLE_ENTITY),
+        /// The decision differs from the threshold's suggestion and no reason was given.
+        NeedsReason = "needs_reason" => ("review-error-needs-reason", UNPROCESSABLE_ENTITY),
+        /// A criterion or level that the rubric does not have.
+        UnknownLevel = "unknown_level" => ("review-error-unknown-level", UNPROCESSABLE_ENTITY),
+        /// A text is longer than allowed.
+        TooLong = "too_long" => ("review-error-too-long", UNPROCESSABLE_ENTITY),
     }
 }
 
-/// What saving did.
+/// Where the review stands after a change (also sent with a refusal, so a client can retry).
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct ReviewOutcome {
+pub struct ReviewStatus {
     /// The review's state now.
     pub state: String,
     /// Its lock version now.
@@ -102,8 +86,6 @@ pub struct ReviewOutcome {
     pub points: i32,
     /// What the threshold suggests.
     pub suggested: String,
-    /// Why it was refused, if it was.
-    pub refusal: Option<ReviewRefusal>,
 }
 
 /// The rubric of the review's assignment: criterion slug → (criterion id, points → level id).
@@ -162,22 +144,70 @@ fn scores(
     Ok((rows, points, complete))
 }
 
-/// Saves a draft of the review, or (with `submit`) completes it.
-pub fn save(
+/// Whether a save completes the review.
+#[derive(Clone, Copy)]
+enum Mode<'a> {
+    Draft,
+    Submit(&'a Composer),
+}
+
+/// Saves a draft of the review: scores, comments, feedback and decision as typed so far.
+pub fn save_draft(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &ReviewId,
+    input: &ReviewInput,
+    now: NaiveDateTime,
+) -> Outcome<ReviewStatus> {
+    save(conn, actor, id, input, Mode::Draft, now)
+}
+
+/// Completes the review with its decision; when the version's reviews are complete the
+/// trainee receives the decision. Refused while something is missing (the draft is saved).
+pub fn submit(
     conn: &mut DbConnection,
     composer: &Composer,
     actor: &Identity,
     id: &ReviewId,
     input: &ReviewInput,
-    submit: bool,
     now: NaiveDateTime,
-) -> Result<ReviewOutcome, AppError> {
+) -> Outcome<ReviewStatus> {
+    save(conn, actor, id, input, Mode::Submit(composer), now)
+}
+
+/// The review's status with these points.
+fn status(review: &Review, points: i32, threshold: i32) -> ReviewStatus {
+    ReviewStatus {
+        state: review.state.clone(),
+        lock_version: review.lock_version,
+        points,
+        suggested: suggestion(points, threshold).into(),
+    }
+}
+
+/// The form checked against the rubric: what [`store`] writes.
+struct Scored<'a> {
+    rows: Vec<ReviewScore>,
+    points: i32,
+    complete: bool,
+    decision: Option<&'a str>,
+    input: &'a ReviewInput,
+}
+
+fn save(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &ReviewId,
+    input: &ReviewInput,
+    mode: Mode<'_>,
+    now: NaiveDateTime,
+) -> Outcome<ReviewStatus> {
     write_tx(conn, |conn| {
         let mut review = Review::find(conn, id)?
             .filter(|r| r.reviewer_id == actor.person.id)
             .ok_or(AppError::NotFound)?;
         let item = super::items::load_one(conn, &review.submission_version_id)?;
-        if submit {
+        if let Mode::Submit(_) = mode {
             // A decision may complete the certificate: decisions about one trainee take their
             // turn, before this transaction touches anything that refers to the enrollment
             // (two transactions upgrading a shared lock would deadlock).
@@ -185,86 +215,28 @@ pub fn save(
         }
         let threshold = item.assignment.pass_threshold;
         let refuse = |review: &Review, points: i32, r: ReviewRefusal| {
-            Ok(ReviewOutcome {
-                state: review.state.clone(),
-                lock_version: review.lock_version,
-                points,
-                suggested: suggestion(points, threshold).into(),
-                refusal: Some(r),
-            })
+            Ok(Err(
+                Refusal::from(r).with_current(status(review, points, threshold))
+            ))
         };
-        let in_grading = matches!(item.submission.state.as_str(), "submitted" | "in_review")
-            && item.submission.current_version == item.version.number;
-        if !review.is_open() || !in_grading {
-            return refuse(
-                &review,
-                review.total_points.unwrap_or(0),
-                ReviewRefusal::NotEditable,
-            );
-        }
-        if review.lock_version != input.lock_version {
-            return refuse(
-                &review,
-                review.total_points.unwrap_or(0),
-                ReviewRefusal::Stale,
-            );
-        }
-        let rubric = rubric(conn, &item.assignment.id)?;
-        let (rows, points, complete) = match scores(&review.id, &rubric, input) {
-            Ok(v) => v,
-            Err(r) => return refuse(&review, 0, r),
+        let scored = match checked(conn, &review, &item, input)? {
+            Ok(scored) => scored,
+            Err((points, r)) => return refuse(&review, points, r),
         };
-        let decision = input
-            .decision
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty());
-        if decision.is_some_and(|d| !DECISIONS.contains(&d)) {
-            return Err(AppError::BadRequest("review-error-unknown-decision".into()));
-        }
-        if input.feedback.chars().count() > MAX_TEXT
-            || input.override_reason.chars().count() > MAX_TEXT
+        let points = scored.points;
+        if let Mode::Submit(_) = mode
+            && let Some(r) = missing(&scored, threshold)
         {
-            return refuse(&review, points, ReviewRefusal::TooLong);
-        }
-        let against = decision.is_some_and(|d| (d == "passed") != (points >= threshold));
-        if submit {
-            let missing = if !complete {
-                Some(ReviewRefusal::Incomplete)
-            } else if decision.is_none() {
-                Some(ReviewRefusal::NoDecision)
-            } else if input.feedback.trim().is_empty() {
-                Some(ReviewRefusal::NoFeedback)
-            } else if against && input.override_reason.trim().is_empty() {
-                Some(ReviewRefusal::NeedsReason)
-            } else {
-                None
-            };
-            if let Some(r) = missing {
-                // Keep what was typed: the draft is saved, the refusal explains what is missing.
-                store(
-                    conn,
-                    actor,
-                    &mut review,
-                    &rows,
-                    input,
-                    decision,
-                    points,
-                    false,
-                    now,
-                )?;
-                return refuse(&review, points, r);
-            }
+            // Keep what was typed: the draft is saved, the refusal explains what is missing.
+            store(conn, actor, &mut review, &scored, false, now)?;
+            return refuse(&review, points, r);
         }
         store(
             conn,
             actor,
             &mut review,
-            &rows,
-            input,
-            decision,
-            points,
-            submit,
+            &scored,
+            matches!(mode, Mode::Submit(_)),
             now,
         )?;
         if item.submission.state == "submitted" {
@@ -275,7 +247,7 @@ pub fn save(
                 return Err(AppError::Conflict("error-changed-meanwhile".into()));
             }
         }
-        if submit {
+        if let Mode::Submit(composer) = mode {
             AuditEntry::new(
                 now,
                 Some(&actor.person.id),
@@ -283,35 +255,88 @@ pub fn save(
                 "review",
                 Some(review.id.as_str()),
             )
-            .details(json!({ "decision": decision, "points": points }))
+            .details(json!({ "decision": scored.decision, "points": points }))
             .record(conn)?;
             settle(conn, composer, &item.version.id, now)?;
             // Capacity freed: work waiting for a co-trainer may fit now.
             super::allocate::drain_in(conn, composer, 50, now)?;
         }
-        Ok(ReviewOutcome {
-            state: review.state.clone(),
-            lock_version: review.lock_version,
-            points,
-            suggested: suggestion(points, threshold).into(),
-            refusal: None,
-        })
+        Ok(Ok(status(&review, points, threshold)))
     })
 }
 
+/// Checks that the review may change and the form fits the rubric; a refusal comes with the
+/// points to show beside it.
+fn checked<'a>(
+    conn: &mut DbConnection,
+    review: &Review,
+    item: &super::items::WorkItem,
+    input: &'a ReviewInput,
+) -> Result<Result<Scored<'a>, (i32, ReviewRefusal)>, AppError> {
+    let kept = review.total_points.unwrap_or(0);
+    let in_grading = matches!(item.submission.state.as_str(), "submitted" | "in_review")
+        && item.submission.current_version == item.version.number;
+    if !review.is_open() || !in_grading {
+        return Ok(Err((kept, ReviewRefusal::NotEditable)));
+    }
+    if review.lock_version != input.lock_version {
+        return Ok(Err((kept, ReviewRefusal::Stale)));
+    }
+    let rubric = rubric(conn, &item.assignment.id)?;
+    let (rows, points, complete) = match scores(&review.id, &rubric, input) {
+        Ok(v) => v,
+        Err(r) => return Ok(Err((0, r))),
+    };
+    let decision = input
+        .decision
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    if decision.is_some_and(|d| !DECISIONS.contains(&d)) {
+        return Err(AppError::BadRequest("review-error-unknown-decision".into()));
+    }
+    if input.feedback.chars().count() > MAX_TEXT || input.override_reason.chars().count() > MAX_TEXT
+    {
+        return Ok(Err((points, ReviewRefusal::TooLong)));
+    }
+    Ok(Ok(Scored {
+        rows,
+        points,
+        complete,
+        decision,
+        input,
+    }))
+}
+
+/// What a completed review still lacks, if anything.
+fn missing(scored: &Scored<'_>, threshold: i32) -> Option<ReviewRefusal> {
+    let against = scored
+        .decision
+        .is_some_and(|d| (d == "passed") != (scored.points >= threshold));
+    if !scored.complete {
+        Some(ReviewRefusal::Incomplete)
+    } else if scored.decision.is_none() {
+        Some(ReviewRefusal::NoDecision)
+    } else if scored.input.feedback.trim().is_empty() {
+        Some(ReviewRefusal::NoFeedback)
+    } else if against && scored.input.override_reason.trim().is_empty() {
+        Some(ReviewRefusal::NeedsReason)
+    } else {
+        None
+    }
+}
+
 /// Writes the review, its scores and a history entry.
-#[allow(clippy::too_many_arguments)]
 fn store(
     conn: &mut DbConnection,
     actor: &Identity,
     review: &mut Review,
-    rows: &[ReviewScore],
-    input: &ReviewInput,
-    decision: Option<&str>,
-    points: i32,
+    scored: &Scored<'_>,
     complete: bool,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
+    let (rows, input, decision, points) =
+        (&scored.rows, scored.input, scored.decision, scored.points);
     let before = (
         review.decision.clone(),
         review.total_points,

@@ -18,7 +18,7 @@ use crate::db::models::{
 };
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CriterionId, EnrollmentId, PersonId, ReviewId};
-use crate::error::AppError;
+use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::Composer;
 use crate::web::markdown::to_safe_html;
 
@@ -163,32 +163,19 @@ pub fn feedback_for(
     Ok(out)
 }
 
-/// Why a dispute or rating was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TraineeRefusal {
-    /// No decision to dispute or rate yet.
-    NotDecided,
-    /// This decision was disputed already (once per decision).
-    AlreadyDisputed,
-    /// The reason is empty.
-    Empty,
-    /// The reason is too long.
-    TooLong,
-    /// A rating must be 1 to 5.
-    BadRating,
-}
-
-impl TraineeRefusal {
-    /// The message key.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::NotDecided => "dispute-error-not-decided",
-            Self::AlreadyDisputed => "dispute-error-already",
-            Self::Empty => "dispute-error-empty",
-            Self::TooLong => "dispute-error-too-long",
-            Self::BadRating => "rating-error-range",
-        }
+reasons! {
+    /// Why a dispute or rating was refused.
+    pub enum TraineeRefusal {
+        /// No decision to dispute or rate yet.
+        NotDecided = "not_decided" => ("dispute-error-not-decided", UNPROCESSABLE_ENTITY),
+        /// This decision was disputed already (once per decision).
+        AlreadyDisputed = "already_disputed" => ("dispute-error-already", UNPROCESSABLE_ENTITY),
+        /// The reason is empty.
+        Empty = "empty" => ("dispute-error-empty", UNPROCESSABLE_ENTITY),
+        /// The reason is too long.
+        TooLong = "too_long" => ("dispute-error-too-long", UNPROCESSABLE_ENTITY),
+        /// A rating must be 1 to 5.
+        BadRating = "bad_rating" => ("rating-error-range", UNPROCESSABLE_ENTITY),
     }
 }
 
@@ -218,21 +205,21 @@ pub fn dispute(
     slug: &str,
     statement: &str,
     now: NaiveDateTime,
-) -> Result<Result<(), TraineeRefusal>, AppError> {
+) -> Outcome<()> {
     let statement = statement.trim();
     if statement.is_empty() {
-        return Ok(Err(TraineeRefusal::Empty));
+        return Ok(Err(TraineeRefusal::Empty.into()));
     }
     if statement.chars().count() > 5_000 {
-        return Ok(Err(TraineeRefusal::TooLong));
+        return Ok(Err(TraineeRefusal::TooLong.into()));
     }
     write_tx(conn, |conn| {
         let Some(version) = decided_version(conn, person, enrollment, slug)? else {
-            return Ok(Err(TraineeRefusal::NotDecided));
+            return Ok(Err(TraineeRefusal::NotDecided.into()));
         };
         let item = load_one(conn, &version.id)?;
         if !raise(conn, &item, "dispute", Some(person), statement, now)? {
-            return Ok(Err(TraineeRefusal::AlreadyDisputed));
+            return Ok(Err(TraineeRefusal::AlreadyDisputed.into()));
         }
         AuditEntry::new(
             now,
@@ -257,9 +244,9 @@ pub fn rate(
     review: &ReviewId,
     rating: i32,
     now: NaiveDateTime,
-) -> Result<Result<(), TraineeRefusal>, AppError> {
+) -> Outcome<()> {
     if !(1..=5).contains(&rating) {
-        return Ok(Err(TraineeRefusal::BadRating));
+        return Ok(Err(TraineeRefusal::BadRating.into()));
     }
     write_tx(conn, |conn| {
         let ctx = EnrollmentContext::load(conn, person, enrollment)?;
@@ -271,7 +258,7 @@ pub fn rate(
         let decided = SubmissionVersion::find(conn, &row.submission_version_id)?
             .is_some_and(|v| v.decision.is_some());
         if row.state != "completed" || !decided {
-            return Ok(Err(TraineeRefusal::NotDecided));
+            return Ok(Err(TraineeRefusal::NotDecided.into()));
         }
         let lock = row.lock_version;
         row.rating = Some(rating);

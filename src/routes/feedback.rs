@@ -1,10 +1,10 @@
 //! The trainee answers a decision: `…/dispute` (once per decision, with a reason) and `…/rate`
 //! (how useful a co-trainer's feedback was).
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
+use super::learn::{Shown, assignment_page};
 use crate::accounts::SignedIn;
 use crate::domain::ids::{EnrollmentId, ReviewId};
 use crate::error::AppError;
@@ -43,18 +43,13 @@ pub async fn dispute(
         Ok(()) => Ok(see_other(&format!(
             "/learn/{enrollment}/assignments/{slug}?done=disputed"
         ))),
-        Err(r) => {
-            super::learn::page_with_error_and(
-                &req,
-                &state,
-                &me,
-                enrollment,
-                slug,
-                r.key(),
-                ("statement", statement),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+        Err(refusal) => {
+            let shown = Shown {
+                refusal: Some(&refusal),
+                typed: Some(("statement", statement)),
+                ..Shown::default()
+            };
+            assignment_page(&req, &state, &me, enrollment, slug, shown).await
         }
     }
 }
@@ -88,17 +83,12 @@ pub async fn rate(
         Ok(()) => Ok(see_other(&format!(
             "/learn/{enrollment}/assignments/{slug}?done=rated"
         ))),
-        Err(r) => {
-            super::learn::page_with_error(
-                &req,
-                &state,
-                &me,
-                enrollment,
-                slug,
-                r.key(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+        Err(refusal) => {
+            let shown = Shown {
+                refusal: Some(&refusal),
+                ..Shown::default()
+            };
+            assignment_page(&req, &state, &me, enrollment, slug, shown).await
         }
     }
 }

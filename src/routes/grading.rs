@@ -6,11 +6,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::Owner;
-use crate::db::models::Person;
 use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
-use crate::error::AppError;
+use crate::error::{AppError, Refusal};
 use crate::grading::moderation::{self, ModerateInput};
-use crate::grading::pool::{self, PoolInput, PoolProblem};
+use crate::grading::pool::{self, CotrainerProfile, PoolInput};
 use crate::grading::{overview, reassign};
 use crate::state::AppState;
 use crate::web::http::see_other;
@@ -32,8 +31,8 @@ async fn render(
     state: &AppState,
     owner: &Owner,
     cohort: Option<String>,
-    message: (Option<String>, Option<&str>, Vec<PoolProblem>),
-    status: StatusCode,
+    done: Option<String>,
+    refusal: Option<&Refusal>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(req, "grading/index.html");
     let (actor, lang, now) = (owner.0.clone(), page.lang.code(), state.clock.now_naive());
@@ -41,12 +40,16 @@ async fn render(
     let (data, items, cohorts) = crate::db::run(&state.pool, move |conn| {
         let data = overview::overview(conn, &actor, filter.as_ref(), lang, now)?;
         let items = moderation::list(conn, &actor, false, filter.as_ref(), lang)?;
-        let cohorts = crate::db::models::Cohort::list_all(conn)?;
+        let cohorts = crate::cohorts::view::choices(conn, &actor)?;
         Ok((data, items, cohorts))
     })
     .await?;
-    let cohorts: Vec<(String, String)> = cohorts.into_iter().map(|c| (c.id.0, c.name)).collect();
-    let (done, error, problems) = message;
+    let status = refusal.map_or(StatusCode::OK, |r| r.status);
+    let (error, problems) = match refusal {
+        Some(r) if !r.fields.is_empty() => (None, r.fields.clone()),
+        Some(r) => (Some(r.key), Vec::new()),
+        None => (None, Vec::new()),
+    };
     page.status(status)
         .with("data", &data)
         .with("items", &items)
@@ -66,15 +69,7 @@ pub async fn index(
     query: web::Query<GradingQuery>,
 ) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
-    render(
-        &req,
-        &state,
-        &owner,
-        q.cohort,
-        (q.done, None, Vec::new()),
-        StatusCode::OK,
-    )
-    .await
+    render(&req, &state, &owner, q.cohort, q.done, None).await
 }
 
 /// The moderation form.
@@ -116,18 +111,7 @@ pub async fn moderate(
     .await?;
     match outcome {
         Ok(()) => Ok(see_other("/grading?done=moderated")),
-        Err(r) => {
-            let msg = (None, Some(r.key()), Vec::new());
-            render(
-                &req,
-                &state,
-                &owner,
-                None,
-                msg,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(refusal) => render(&req, &state, &owner, None, None, Some(&refusal)).await,
     }
 }
 
@@ -202,13 +186,7 @@ pub async fn add(
     input.active = true;
     let email = form.email.clone();
     let outcome = crate::db::run(&state.pool, move |conn| {
-        let Some(person) = Person::find_by_email(conn, &email)?.filter(Person::is_active) else {
-            return Ok(Err(vec![PoolProblem {
-                key: "pool-error-unknown-person".into(),
-                line: None,
-            }]));
-        };
-        Ok(pool::update(conn, &composer, &actor, &person.id, &input, now)?.map(|_| ()))
+        pool::add_by_email(conn, &composer, &actor, &email, &input, now)
     })
     .await?;
     pool_outcome(&req, &state, &owner, outcome, "added").await
@@ -230,7 +208,7 @@ pub async fn update(
     );
     let person = PersonId(person.into_inner());
     let outcome = crate::db::run(&state.pool, move |conn| {
-        Ok(pool::update(conn, &composer, &actor, &person, &input, now)?.map(|_| ()))
+        pool::update(conn, &composer, &actor, &person, &input, now)
     })
     .await?;
     pool_outcome(&req, &state, &owner, outcome, "pool").await
@@ -240,22 +218,11 @@ async fn pool_outcome(
     req: &HttpRequest,
     state: &AppState,
     owner: &Owner,
-    outcome: Result<(), Vec<PoolProblem>>,
+    outcome: Result<CotrainerProfile, Refusal>,
     done: &str,
 ) -> Result<HttpResponse, AppError> {
     match outcome {
-        Ok(()) => Ok(see_other(&format!("/grading?done={done}"))),
-        Err(problems) => {
-            let msg = (None, None, problems);
-            render(
-                req,
-                state,
-                owner,
-                None,
-                msg,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Ok(_) => Ok(see_other(&format!("/grading?done={done}"))),
+        Err(refusal) => render(req, state, owner, None, None, Some(&refusal)).await,
     }
 }

@@ -8,8 +8,10 @@ use serde::Deserialize;
 use crate::accounts::SignedIn;
 use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
+use crate::error::Refusal;
 use crate::state::AppState;
-use crate::submissions::{journey, work};
+use crate::submissions::journey;
+use crate::submissions::work::{self, Work};
 use crate::web::http::see_other;
 use crate::web::markdown::to_safe_html;
 use crate::web::templates::Page;
@@ -46,14 +48,28 @@ pub async fn module(
     page.with("page", &data).render(&state.templates)
 }
 
-async fn assignment_page(
+/// What the assignment page shows besides the saved state: a refusal's text, the text as
+/// typed, one other typed value, a preview.
+#[derive(Default)]
+pub struct Shown<'a> {
+    /// Why the last action was refused (its status becomes the page's).
+    pub refusal: Option<&'a Refusal>,
+    /// The editor's text as typed.
+    pub body: Option<&'a str>,
+    /// Another typed value to keep, by its form field name.
+    pub typed: Option<(&'static str, String)>,
+    /// The rendered preview.
+    pub preview: Option<String>,
+}
+
+/// The assignment page as it is saved now, with what the last request typed or was refused.
+pub async fn assignment_page(
     req: &HttpRequest,
     state: &AppState,
     me: &SignedIn,
     enrollment: String,
     slug: String,
-    typed: Option<(&str, Option<&str>, Option<String>)>,
-    status: StatusCode,
+    shown: Shown<'_>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(req, "learn/assignment.html");
     let (person, lang, now) = (me.0.person.clone(), page.lang, state.clock.now_naive());
@@ -77,10 +93,17 @@ async fn assignment_page(
             .contains(d)
         })
         .map(str::to_string);
+    let status = shown.refusal.map_or(StatusCode::OK, |r| r.status);
     let mut page = page.status(status).with("done", &done);
-    if let Some((body, error, preview)) = typed {
+    if let Some(body) = shown.body {
         data.draft = body.to_string();
-        page = page.with("error", &error).with("preview", &preview);
+        page = page.with("preview", &shown.preview);
+    }
+    if let Some(refusal) = shown.refusal {
+        page = page.with("error", refusal.key);
+    }
+    if let Some((name, value)) = &shown.typed {
+        page = page.with(name, value);
     }
     page.with("page", &data).render(&state.templates)
 }
@@ -93,7 +116,7 @@ pub async fn assignment(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (enrollment, slug) = path.into_inner();
-    assignment_page(&req, &state, &me, enrollment, slug, None, StatusCode::OK).await
+    assignment_page(&req, &state, &me, enrollment, slug, Shown::default()).await
 }
 
 /// The editor form.
@@ -117,64 +140,48 @@ pub async fn save(
 ) -> Result<HttpResponse, AppError> {
     let (enrollment, slug) = path.into_inner();
     let form = form.into_inner();
-    if form.action == "preview" {
-        let preview = Some(to_safe_html(&form.body));
-        return assignment_page(
-            &req,
-            &state,
-            &me,
-            enrollment,
-            slug,
-            Some((&form.body, None, preview)),
-            StatusCode::OK,
-        )
-        .await;
-    }
     let submit = match form.action.as_str() {
+        "preview" => {
+            let shown = Shown {
+                body: Some(&form.body),
+                preview: Some(to_safe_html(&form.body)),
+                ..Shown::default()
+            };
+            return assignment_page(&req, &state, &me, enrollment, slug, shown).await;
+        }
         "save" => false,
         "submit" => true,
         _ => return Err(AppError::BadRequest("unknown action".into())),
     };
-    let lang = Page::new(&req, "learn/assignment.html").lang.code();
-    let composer = state.composer.clone();
-    let (person, now, body, e, s) = (
-        me.0.person.id.clone(),
-        state.clock.now_naive(),
-        form.body.clone(),
-        enrollment.clone(),
-        slug.clone(),
-    );
-    let outcome = crate::db::run(&state.pool, move |conn| {
-        work::save(
-            conn,
-            &composer,
-            &person,
-            &EnrollmentId(e),
-            &s,
-            &body,
-            form.lock_version,
-            submit,
-            lang,
-            now,
-        )
+    let work = Work {
+        person: me.0.person.id.clone(),
+        enrollment: EnrollmentId(enrollment.clone()),
+        assignment: slug.clone(),
+        body: form.body.clone(),
+        lock_version: form.lock_version,
+        language: Page::new(&req, "learn/assignment.html")
+            .lang
+            .code()
+            .to_string(),
+    };
+    let (composer, now) = (state.composer.clone(), state.clock.now_naive());
+    let outcome = crate::db::run(&state.pool, move |conn| match submit {
+        true => work::submit(conn, &composer, &work, now),
+        false => work::save_draft(conn, &work, now),
     })
     .await?;
-    match outcome.refusal {
-        None => Ok(see_other(&format!(
+    match outcome {
+        Ok(_) => Ok(see_other(&format!(
             "/learn/{enrollment}/assignments/{slug}?done={}",
             if submit { "submitted" } else { "saved" }
         ))),
-        Some(refusal) => {
-            assignment_page(
-                &req,
-                &state,
-                &me,
-                enrollment,
-                slug,
-                Some((&form.body, Some(refusal.key()), None)),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+        Err(refusal) => {
+            let shown = Shown {
+                refusal: Some(&refusal),
+                body: Some(&form.body),
+                ..Shown::default()
+            };
+            assignment_page(&req, &state, &me, enrollment, slug, shown).await
         }
     }
 }
@@ -197,80 +204,16 @@ pub async fn withdraw(
         work::withdraw(conn, &person, &EnrollmentId(e), &s, now)
     })
     .await?;
-    match outcome.refusal {
-        None => Ok(see_other(&format!(
+    match outcome {
+        Ok(_) => Ok(see_other(&format!(
             "/learn/{enrollment}/assignments/{slug}?done=withdrawn"
         ))),
-        Some(refusal) => {
-            let page = journey_error(&req, &state, &me, enrollment, slug, refusal).await?;
-            Ok(page)
+        Err(refusal) => {
+            let shown = Shown {
+                refusal: Some(&refusal),
+                ..Shown::default()
+            };
+            assignment_page(&req, &state, &me, enrollment, slug, shown).await
         }
     }
-}
-
-async fn journey_error(
-    req: &HttpRequest,
-    state: &AppState,
-    me: &SignedIn,
-    enrollment: String,
-    slug: String,
-    refusal: work::Refusal,
-) -> Result<HttpResponse, AppError> {
-    let page = Page::new(req, "learn/assignment.html");
-    let (person, lang, now) = (me.0.person.clone(), page.lang, state.clock.now_naive());
-    let data = crate::db::run(&state.pool, move |conn| {
-        journey::assignment_page(conn, &person, &EnrollmentId(enrollment), &slug, lang, now)
-    })
-    .await?;
-    page.with("page", &data)
-        .with("error", refusal.key())
-        .status(StatusCode::CONFLICT)
-        .render(&state.templates)
-}
-
-/// The assignment page again with a refusal's message (used by uploads).
-pub async fn page_with_error(
-    req: &HttpRequest,
-    state: &AppState,
-    me: &SignedIn,
-    enrollment: String,
-    slug: String,
-    key: &'static str,
-    status: StatusCode,
-) -> Result<HttpResponse, AppError> {
-    let page = Page::new(req, "learn/assignment.html");
-    let (person, lang, now) = (me.0.person.clone(), page.lang, state.clock.now_naive());
-    let data = crate::db::run(&state.pool, move |conn| {
-        journey::assignment_page(conn, &person, &EnrollmentId(enrollment), &slug, lang, now)
-    })
-    .await?;
-    page.with("page", &data)
-        .with("error", key)
-        .status(status)
-        .render(&state.templates)
-}
-
-/// The assignment page again with a refusal's message and one typed value kept.
-#[allow(clippy::too_many_arguments)]
-pub async fn page_with_error_and(
-    req: &HttpRequest,
-    state: &AppState,
-    me: &SignedIn,
-    enrollment: String,
-    slug: String,
-    key: &'static str,
-    typed: (&'static str, String),
-    status: StatusCode,
-) -> Result<HttpResponse, AppError> {
-    let page = Page::new(req, "learn/assignment.html");
-    let (person, lang, now) = (me.0.person.clone(), page.lang, state.clock.now_naive());
-    let data = crate::db::run(&state.pool, move |conn| {
-        journey::assignment_page(conn, &person, &EnrollmentId(enrollment), &slug, lang, now)
-    })
-    .await?;
-    page.with("page", &data)
-        .with("error", key)
-        .with(typed.0, &typed.1)
-        .status(status)
-        .render(&state.templates)
 }

@@ -156,3 +156,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route("/{token}", post().to(unsubscribe::apply)),
         );
 }
+
+/// A refusal as a page, where no form is shown again: the error page with the refusal's status
+/// and its text in the visitor's language (the error-page middleware renders it).
+pub fn refused(refusal: &crate::error::Refusal) -> actix_web::HttpResponse {
+    let detail = match &refusal.detail {
+        Some(value) => format!("{}\u{1f}{value}", refusal.key),
+        None => refusal.key.to_string(),
+    };
+    let mut response = crate::error::problem_response(refusal.status, "", Some(&detail));
+    response
+        .extensions_mut()
+        .insert(crate::error::ErrorDetail(Some(detail)));
+    response
+}

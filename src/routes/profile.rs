@@ -311,15 +311,15 @@ pub async fn cotrainer(
     .await?;
     match outcome {
         Ok(_) => Ok(see_other("/me?saved=cotrainer#cotrainer-title")),
-        Err(problems) => {
-            let extra = serde_json::json!({ "problems": problems, "typed": input });
+        Err(refusal) => {
+            let extra = serde_json::json!({ "problems": refusal.problems(), "typed": input });
             render(
                 &req,
                 &state,
                 &me,
                 &form_of(&me),
                 Some(("cotrainer_error", extra)),
-                StatusCode::UNPROCESSABLE_ENTITY,
+                refusal.status,
             )
             .await
         }

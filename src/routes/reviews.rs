@@ -7,9 +7,9 @@ use serde::Deserialize;
 
 use crate::accounts::{Owner, SignedIn};
 use crate::domain::ids::ReviewId;
-use crate::error::AppError;
+use crate::error::{AppError, Refusal};
 use crate::grading::reassign;
-use crate::grading::review::{self, ReviewInput, ScoreInput};
+use crate::grading::review::{self, ReviewInput, ReviewRefusal, ScoreInput};
 use crate::grading::views::{self, ReviewView};
 use crate::state::AppState;
 use crate::web::http::see_other;
@@ -46,8 +46,7 @@ async fn render(
     me: &SignedIn,
     id: String,
     typed: Option<&ReviewInput>,
-    error: Option<&str>,
-    status: StatusCode,
+    refusal: Option<&Refusal>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(req, "reviews/show.html");
     let (viewer, lang, now) = (me.0.clone(), page.lang, state.clock.now_naive());
@@ -55,8 +54,9 @@ async fn render(
         views::page(conn, &viewer, &ReviewId(id), lang, now)
     })
     .await?;
-    let stale = error == Some(review::ReviewRefusal::Stale.key());
-    let mut page = page.status(status).with("error", &error);
+    let stale = refusal.is_some_and(|r| r.reason == ReviewRefusal::Stale.reason());
+    let status = refusal.map_or(StatusCode::OK, |r| r.status);
+    let mut page = page.status(status).with("error", &refusal.map(|r| r.key));
     if let Some(input) = typed {
         if stale {
             // Show the current state; what was typed stays visible to copy from.
@@ -96,16 +96,7 @@ pub async fn show(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    render(
-        &req,
-        &state,
-        &me,
-        id.into_inner(),
-        None,
-        None,
-        StatusCode::OK,
-    )
-    .await
+    render(&req, &state, &me, id.into_inner(), None, None).await
 }
 
 /// Reads the review form: `level__{criterion}`, `comment__{criterion}`, `feedback`,
@@ -169,24 +160,17 @@ pub async fn save(
         state.clock.now_naive(),
     );
     let (rid, sent) = (ReviewId(id.clone()), input.clone());
-    let outcome = crate::db::run(&state.pool, move |conn| {
-        review::save(conn, &composer, &actor, &rid, &sent, submit, now)
+    let outcome = crate::db::run(&state.pool, move |conn| match submit {
+        true => review::submit(conn, &composer, &actor, &rid, &sent, now),
+        false => review::save_draft(conn, &actor, &rid, &sent, now),
     })
     .await?;
-    match outcome.refusal {
-        None => Ok(see_other(&format!(
+    match outcome {
+        Ok(_) => Ok(see_other(&format!(
             "/reviews/{id}?done={}",
             if submit { "submitted" } else { "saved" }
         ))),
-        Some(r) => {
-            let status = match r {
-                review::ReviewRefusal::Stale | review::ReviewRefusal::NotEditable => {
-                    StatusCode::CONFLICT
-                }
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            render(&req, &state, &me, id, Some(&input), Some(r.key()), status).await
-        }
+        Err(refusal) => render(&req, &state, &me, id, Some(&input), Some(&refusal)).await,
     }
 }
 
@@ -221,18 +205,9 @@ pub async fn reassign(
     .await?;
     match outcome {
         Ok(new_id) => Ok(see_other(&format!("/reviews/{new_id}?done=reassigned"))),
-        Err(r) => {
+        Err(refusal) => {
             let me = SignedIn(owner.0);
-            render(
-                &req,
-                &state,
-                &me,
-                id,
-                None,
-                Some(r.key()),
-                StatusCode::CONFLICT,
-            )
-            .await
+            render(&req, &state, &me, id, None, Some(&refusal)).await
         }
     }
 }

@@ -6,37 +6,34 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::work::Refusal;
+use super::work::WorkRefusal;
 use crate::accounts::Identity;
 use crate::cohorts::context::EnrollmentContext;
 use crate::db::models::{Attachment, AuditEntry, Enrollment, Review, Submission};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
 use crate::domain::ids::{EnrollmentId, PersonId};
-use crate::error::AppError;
+use crate::error::{AppError, Outcome, reasons};
 
-/// Why a file was not taken, besides the reasons drafts are refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AttachRefusal {
-    /// The draft cannot take files now.
-    Work(Refusal),
-    /// Already as many files as allowed.
-    TooMany,
-}
-
-impl AttachRefusal {
-    /// The message key.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Work(r) => r.key(),
-            Self::TooMany => "attach-error-too-many",
-        }
+reasons! {
+    /// Why a file was not taken, besides the reasons drafts are refused ([`WorkRefusal`]).
+    pub enum AttachRefusal {
+        /// Already as many files as allowed.
+        TooMany = "too_many" => ("attach-error-too-many", UNPROCESSABLE_ENTITY),
+        /// Larger than allowed.
+        TooLarge = "too_large" => ("attach-error-too-large", PAYLOAD_TOO_LARGE),
+        /// The content does not match the file name's type.
+        NameMismatch = "name_mismatch" => ("attach-error-name", UNSUPPORTED_MEDIA_TYPE),
+        /// The file is empty.
+        Empty = "empty" => ("attach-error-empty", UNSUPPORTED_MEDIA_TYPE),
+        /// A type that is not accepted.
+        Unsupported = "unsupported" => ("attach-error-type", UNSUPPORTED_MEDIA_TYPE),
     }
 }
 
 /// Checks that the person may add a file to the draft now; returns the submission id (the
 /// draft row is created when missing).
-pub fn prepare(
+pub(super) fn prepare(
     conn: &mut DbConnection,
     person: &PersonId,
     enrollment: &EnrollmentId,
@@ -44,21 +41,21 @@ pub fn prepare(
     lang: &str,
     max_files: u32,
     now: NaiveDateTime,
-) -> Result<Result<String, AttachRefusal>, AppError> {
+) -> Outcome<String> {
     write_tx(conn, |conn| {
         let ctx = EnrollmentContext::load(conn, person, enrollment)?;
         let assignment = ctx.assignment(slug).ok_or(AppError::NotFound)?.clone();
         if ctx.enrollment.state != "active" {
-            return Ok(Err(AttachRefusal::Work(Refusal::Inactive)));
+            return Ok(Err(WorkRefusal::Inactive.into()));
         }
         match ctx.window(&assignment, now) {
-            Window::Locked => return Ok(Err(AttachRefusal::Work(Refusal::Locked))),
-            Window::Closed => return Ok(Err(AttachRefusal::Work(Refusal::CutOff))),
+            Window::Locked => return Ok(Err(WorkRefusal::Locked.into())),
+            Window::Closed => return Ok(Err(WorkRefusal::CutOff.into())),
             Window::Open { .. } => {}
         }
         let submission = match ctx.submission(&assignment) {
             Some(s) if !matches!(s.state.as_str(), "draft" | "revision_requested") => {
-                return Ok(Err(AttachRefusal::Work(Refusal::NotEditable)));
+                return Ok(Err(WorkRefusal::NotEditable.into()));
             }
             Some(s) => s.clone(),
             None => {
@@ -84,7 +81,7 @@ pub fn prepare(
             .filter(|a| a.submission_version_id.is_none())
             .count();
         if in_draft >= max_files as usize {
-            return Ok(Err(AttachRefusal::TooMany));
+            return Ok(Err(AttachRefusal::TooMany.into()));
         }
         Ok(Ok(submission.id))
     })

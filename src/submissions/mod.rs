@@ -3,6 +3,6 @@
 
 pub mod attachments;
 pub mod calendar;
-
 pub mod journey;
+pub mod upload;
 pub mod work;

@@ -1,6 +1,6 @@
 //! Writing and handing in: save a draft, submit a version, withdraw before grading starts.
-//! Every refusal names its reason (a message key) and never loses the text: it is kept as the
-//! draft wherever the submission may still be edited.
+//! Every refusal names its reason and never loses the text: it is kept as the draft wherever
+//! the submission may still be edited.
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -12,44 +12,28 @@ use crate::db::schema::reviews;
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
 use crate::domain::ids::{EnrollmentId, PersonId};
-use crate::error::AppError;
+use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::Composer;
 
-/// Why the work was not taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Refusal {
-    /// The module has not opened yet.
-    Locked,
-    /// The text is empty.
-    Empty,
-    /// Longer than allowed.
-    TooLong,
-    /// After the hard cut-off.
-    CutOff,
-    /// Changed meanwhile (another tab); the newer text is kept, yours is shown.
-    Stale,
-    /// Submitted or graded: nothing to edit now.
-    NotEditable,
-    /// Grading has started; withdrawal is no longer possible.
-    GradingStarted,
-    /// The enrollment is not active.
-    Inactive,
-}
-
-impl Refusal {
-    /// The message key (`work-error-*`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Locked => "work-error-locked",
-            Self::Empty => "work-error-empty",
-            Self::TooLong => "work-error-too-long",
-            Self::CutOff => "work-error-cut-off",
-            Self::Stale => "work-error-stale",
-            Self::NotEditable => "work-error-not-editable",
-            Self::GradingStarted => "work-error-grading-started",
-            Self::Inactive => "work-error-inactive",
-        }
+reasons! {
+    /// Why the work was not taken.
+    pub enum WorkRefusal {
+        /// The module has not opened yet.
+        Locked = "locked" => ("work-error-locked", UNPROCESSABLE_ENTITY),
+        /// The text is empty.
+        Empty = "empty" => ("work-error-empty", UNPROCESSABLE_ENTITY),
+        /// Longer than allowed.
+        TooLong = "too_long" => ("work-error-too-long", UNPROCESSABLE_ENTITY),
+        /// After the hard cut-off.
+        CutOff = "cut_off" => ("work-error-cut-off", UNPROCESSABLE_ENTITY),
+        /// Changed meanwhile (another tab); the newer text is kept, yours is shown.
+        Stale = "stale" => ("work-error-stale", UNPROCESSABLE_ENTITY),
+        /// Submitted or graded: nothing to edit now.
+        NotEditable = "not_editable" => ("work-error-not-editable", CONFLICT),
+        /// Grading has started; withdrawal is no longer possible.
+        GradingStarted = "grading_started" => ("work-error-grading-started", CONFLICT),
+        /// The enrollment is not active.
+        Inactive = "inactive" => ("work-error-inactive", UNPROCESSABLE_ENTITY),
     }
 }
 
@@ -60,27 +44,68 @@ fn editable(state: &str) -> bool {
     matches!(state, "draft" | "revision_requested")
 }
 
+/// A text as the trainee typed it, for one assignment of one of their enrollments.
+#[derive(Debug, Clone)]
+pub struct Work {
+    /// The trainee.
+    pub person: PersonId,
+    /// Their enrollment.
+    pub enrollment: EnrollmentId,
+    /// The assignment's slug.
+    pub assignment: String,
+    /// The text (Markdown).
+    pub body: String,
+    /// The draft's lock version the text was typed on.
+    pub lock_version: i32,
+    /// The language the text is written in (for a new draft).
+    pub language: String,
+}
+
+/// Where the submission stands after a change.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct WorkStatus {
+    /// The submission's state now.
+    pub state: String,
+    /// Its lock version now (send it with the next change).
+    pub lock_version: i32,
+    /// The version created, if any.
+    pub version: Option<i32>,
+    /// Whether that version was late.
+    pub late: bool,
+}
+
+impl WorkStatus {
+    fn of(row: &Submission) -> Self {
+        Self {
+            state: row.state.clone(),
+            lock_version: row.lock_version,
+            version: None,
+            late: false,
+        }
+    }
+}
+
 /// Loads the context and the submission row (created as an empty draft when missing).
 fn prepare(
     conn: &mut DbConnection,
-    person: &PersonId,
-    enrollment: &EnrollmentId,
-    slug: &str,
-    lang: &str,
+    work: &Work,
     now: NaiveDateTime,
 ) -> Result<(EnrollmentContext, Submission), AppError> {
-    let ctx = EnrollmentContext::load(conn, person, enrollment)?;
-    let assignment = ctx.assignment(slug).ok_or(AppError::NotFound)?.clone();
+    let ctx = EnrollmentContext::load(conn, &work.person, &work.enrollment)?;
+    let assignment = ctx
+        .assignment(&work.assignment)
+        .ok_or(AppError::NotFound)?
+        .clone();
     let submission = match ctx.submission(&assignment) {
         Some(s) => s.clone(),
         None => {
             let row = Submission {
                 id: uuid::Uuid::new_v4().to_string(),
-                enrollment_id: enrollment.clone(),
+                enrollment_id: work.enrollment.clone(),
                 assignment_id: assignment.id.clone(),
                 state: "draft".into(),
                 draft_body: String::new(),
-                language: lang.to_string(),
+                language: work.language.clone(),
                 current_version: 0,
                 lock_version: 1,
                 created_at: now,
@@ -94,129 +119,148 @@ fn prepare(
     Ok((ctx, submission))
 }
 
-/// What handing in did.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct Outcome {
-    /// The submission's state now.
-    pub state: String,
-    /// Its lock version now (send it with the next change).
-    pub lock_version: i32,
-    /// The version created, if any.
-    pub version: Option<i32>,
-    /// Whether that version was late.
-    pub late: bool,
-    /// Why the work was refused, if it was (the text is kept as the draft where possible).
-    pub refusal: Option<Refusal>,
+/// Checks that the text may be written to the draft now; returns the context, the row with
+/// the text in it (not yet stored) and the assignment's window.
+fn checked_draft(
+    conn: &mut DbConnection,
+    work: &Work,
+    now: NaiveDateTime,
+) -> Outcome<(EnrollmentContext, Submission, Window)> {
+    let (ctx, mut row) = prepare(conn, work, now)?;
+    let refuse = |row: &Submission, r: WorkRefusal| {
+        Ok(Err(
+            crate::error::Refusal::from(r).with_current(WorkStatus::of(row))
+        ))
+    };
+    if ctx.enrollment.state != "active" {
+        return refuse(&row, WorkRefusal::Inactive);
+    }
+    let assignment = ctx.assignment(&work.assignment).ok_or(AppError::NotFound)?;
+    let window = ctx.window(assignment, now);
+    if window == Window::Locked {
+        return refuse(&row, WorkRefusal::Locked);
+    }
+    if !editable(&row.state) {
+        return refuse(&row, WorkRefusal::NotEditable);
+    }
+    if row.lock_version != work.lock_version {
+        return refuse(&row, WorkRefusal::Stale);
+    }
+    if work.body.chars().count() > MAX_CHARS {
+        return refuse(&row, WorkRefusal::TooLong);
+    }
+    row.draft_body = work.body.clone();
+    row.updated_at = now;
+    Ok(Ok((ctx, row, window)))
 }
 
-/// Saves the draft, or (with `submit`) hands it in as a new version.
-#[allow(clippy::too_many_arguments)]
-pub fn save(
+/// Stores the row if nobody changed it since it was read; returns its new lock version.
+fn store(conn: &mut DbConnection, row: &Submission) -> Result<i32, AppError> {
+    if !Submission::save(conn, row, row.lock_version)? {
+        return Err(AppError::Conflict("error-changed-meanwhile".into()));
+    }
+    Ok(row.lock_version + 1)
+}
+
+/// Saves the text as the draft.
+pub fn save_draft(conn: &mut DbConnection, work: &Work, now: NaiveDateTime) -> Outcome<WorkStatus> {
+    write_tx(conn, |conn| {
+        let (_, row, _) = match checked_draft(conn, work, now)? {
+            Ok(checked) => checked,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let lock_version = store(conn, &row)?;
+        Ok(Ok(WorkStatus {
+            lock_version,
+            ..WorkStatus::of(&row)
+        }))
+    })
+}
+
+/// Hands the text in as a new version (late after the due moment) and allocates its review in
+/// the same transaction. Refused when empty or after the hard cut-off; the text is then kept
+/// as the draft.
+pub fn submit(
     conn: &mut DbConnection,
     composer: &Composer,
-    person: &PersonId,
-    enrollment: &EnrollmentId,
-    slug: &str,
-    body: &str,
-    lock_version: i32,
-    submit: bool,
-    lang: &str,
+    work: &Work,
     now: NaiveDateTime,
-) -> Result<Outcome, AppError> {
+) -> Outcome<WorkStatus> {
     write_tx(conn, |conn| {
-        let (ctx, mut row) = prepare(conn, person, enrollment, slug, lang, now)?;
-        let refuse = |row: &Submission, r: Refusal| {
-            Ok(Outcome {
-                state: row.state.clone(),
-                lock_version: row.lock_version,
-                version: None,
-                late: false,
-                refusal: Some(r),
-            })
+        let (_, mut row, window) = match checked_draft(conn, work, now)? {
+            Ok(checked) => checked,
+            Err(refusal) => return Ok(Err(refusal)),
         };
-        if ctx.enrollment.state != "active" {
-            return refuse(&row, Refusal::Inactive);
-        }
-        let assignment = ctx.assignment(slug).ok_or(AppError::NotFound)?;
-        let window = ctx.window(assignment, now);
-        if window == Window::Locked {
-            return refuse(&row, Refusal::Locked);
-        }
-        if !editable(&row.state) {
-            return refuse(&row, Refusal::NotEditable);
-        }
-        if row.lock_version != lock_version {
-            return refuse(&row, Refusal::Stale);
-        }
-        if body.chars().count() > MAX_CHARS {
-            return refuse(&row, Refusal::TooLong);
-        }
-        let old_lock = row.lock_version;
-        row.draft_body = body.to_string();
-        row.updated_at = now;
-        let mut pending_version = None;
-        let mut outcome = Outcome {
+        let late = match window {
+            _ if work.body.trim().is_empty() => None,
+            Window::Open { late } => Some(late),
+            // Locked was refused above; what remains is the cut-off.
+            Window::Closed | Window::Locked => None,
+        };
+        let Some(late) = late else {
+            let reason = if work.body.trim().is_empty() {
+                WorkRefusal::Empty
+            } else {
+                WorkRefusal::CutOff
+            };
+            let lock_version = store(conn, &row)?;
+            let kept = WorkStatus {
+                lock_version,
+                ..WorkStatus::of(&row)
+            };
+            return Ok(Err(crate::error::Refusal::from(reason).with_current(kept)));
+        };
+        row.current_version += 1;
+        row.state = "submitted".into();
+        let version = hand_in(conn, work, &row, late, now)?;
+        let lock_version = store(conn, &row)?;
+        // Allocated at once, in the same transaction as the hand-in.
+        crate::grading::allocate::on_submit(conn, composer, &version, now)?;
+        Ok(Ok(WorkStatus {
             state: row.state.clone(),
-            lock_version: old_lock + 1,
-            version: None,
-            late: false,
-            refusal: None,
-        };
-        if submit {
-            match window {
-                _ if body.trim().is_empty() => outcome.refusal = Some(Refusal::Empty),
-                Window::Open { late } => {
-                    row.current_version += 1;
-                    row.state = "submitted".into();
-                    let version_id = uuid::Uuid::new_v4().to_string();
-                    SubmissionVersion::create(
-                        conn,
-                        &SubmissionVersion {
-                            id: version_id.clone(),
-                            submission_id: row.id.clone(),
-                            number: row.current_version,
-                            body: body.to_string(),
-                            submitted_at: now,
-                            late,
-                            decision: None,
-                            points: None,
-                            decided_at: None,
-                            moderation_note: None,
-                            cohort_id: row.cohort_id.clone(),
-                        },
-                    )?;
-                    crate::db::models::Attachment::attach_draft_to_version(
-                        conn,
-                        &row.id,
-                        &version_id,
-                    )?;
-                    AuditEntry::new(
-                        now,
-                        Some(person),
-                        "submission_submitted",
-                        "submission",
-                        Some(&row.id),
-                    )
-                    .details(json!({ "version": row.current_version, "late": late }))
-                    .record(conn)?;
-                    outcome.state = row.state.clone();
-                    outcome.version = Some(row.current_version);
-                    outcome.late = late;
-                    pending_version = Some(version_id);
-                }
-                // Locked returned early above; what remains is the cut-off.
-                Window::Closed | Window::Locked => outcome.refusal = Some(Refusal::CutOff),
-            }
-        }
-        if !Submission::save(conn, &row, old_lock)? {
-            return Err(AppError::Conflict("error-changed-meanwhile".into()));
-        }
-        if let Some(version) = pending_version {
-            // Allocated at once, in the same transaction as the hand-in.
-            crate::grading::allocate::on_submit(conn, composer, &version, now)?;
-        }
-        Ok(outcome)
+            lock_version,
+            version: Some(row.current_version),
+            late,
+        }))
     })
+}
+
+/// Writes the new version with the draft's files and its audit entry; returns its id.
+fn hand_in(
+    conn: &mut DbConnection,
+    work: &Work,
+    row: &Submission,
+    late: bool,
+    now: NaiveDateTime,
+) -> Result<String, AppError> {
+    let version_id = uuid::Uuid::new_v4().to_string();
+    SubmissionVersion::create(
+        conn,
+        &SubmissionVersion {
+            id: version_id.clone(),
+            submission_id: row.id.clone(),
+            number: row.current_version,
+            body: work.body.clone(),
+            submitted_at: now,
+            late,
+            decision: None,
+            points: None,
+            decided_at: None,
+            moderation_note: None,
+            cohort_id: row.cohort_id.clone(),
+        },
+    )?;
+    crate::db::models::Attachment::attach_draft_to_version(conn, &row.id, &version_id)?;
+    AuditEntry::new(
+        now,
+        Some(&work.person),
+        "submission_submitted",
+        "submission",
+        Some(&row.id),
+    )
+    .details(json!({ "version": row.current_version, "late": late }))
+    .record(conn)?;
+    Ok(version_id)
 }
 
 /// Withdraws the latest submitted version while no grading has started; the text becomes the
@@ -227,8 +271,7 @@ pub fn withdraw(
     enrollment: &EnrollmentId,
     slug: &str,
     now: NaiveDateTime,
-) -> Result<Outcome, AppError> {
-    use diesel::prelude::*;
+) -> Outcome<WorkStatus> {
     write_tx(conn, |conn| {
         let ctx = EnrollmentContext::load(conn, person, enrollment)?;
         let assignment = ctx.assignment(slug).ok_or(AppError::NotFound)?;
@@ -236,44 +279,27 @@ pub fn withdraw(
             .submission(assignment)
             .cloned()
             .ok_or(AppError::NotFound)?;
-        let refuse = |row: &Submission, r: Refusal| {
-            Ok(Outcome {
-                state: row.state.clone(),
-                lock_version: row.lock_version,
-                version: None,
-                late: false,
-                refusal: Some(r),
-            })
+        let refuse = |row: &Submission, r: WorkRefusal| {
+            Ok(Err(
+                crate::error::Refusal::from(r).with_current(WorkStatus::of(row))
+            ))
         };
         if row.state == "in_review" {
-            return refuse(&row, Refusal::GradingStarted);
+            return refuse(&row, WorkRefusal::GradingStarted);
         }
         if row.state != "submitted" {
-            return refuse(&row, Refusal::NotEditable);
+            return refuse(&row, WorkRefusal::NotEditable);
         }
         let versions = SubmissionVersion::list_by_submission(conn, &row.id)?;
-        let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
-        let started: i64 = reviews::table
-            .filter(reviews::submission_version_id.eq_any(&ids))
-            .filter(
-                reviews::started_at
-                    .is_not_null()
-                    .or(reviews::completed_at.is_not_null()),
-            )
-            .count()
-            .get_result(conn)?;
-        if started > 0 {
-            return refuse(&row, Refusal::GradingStarted);
+        if grading_started(conn, &versions)? {
+            return refuse(&row, WorkRefusal::GradingStarted);
         }
-        let old_lock = row.lock_version;
         row.state = "draft".into();
         row.updated_at = now;
         if let Some(latest) = versions.first() {
             row.draft_body = latest.body.clone();
         }
-        if !Submission::save(conn, &row, old_lock)? {
-            return Err(AppError::Conflict("error-changed-meanwhile".into()));
-        }
+        let lock_version = store(conn, &row)?;
         if let Some(latest) = versions.first() {
             crate::grading::allocate::cancel_version(conn, &latest.id, now)?;
         }
@@ -285,12 +311,28 @@ pub fn withdraw(
             Some(&row.id),
         )
         .record(conn)?;
-        Ok(Outcome {
-            state: row.state,
-            lock_version: old_lock + 1,
-            version: None,
-            late: false,
-            refusal: None,
-        })
+        Ok(Ok(WorkStatus {
+            lock_version,
+            ..WorkStatus::of(&row)
+        }))
     })
+}
+
+/// Whether any review of these versions has been started or completed.
+fn grading_started(
+    conn: &mut DbConnection,
+    versions: &[SubmissionVersion],
+) -> Result<bool, AppError> {
+    use diesel::prelude::*;
+    let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
+    let started: i64 = reviews::table
+        .filter(reviews::submission_version_id.eq_any(&ids))
+        .filter(
+            reviews::started_at
+                .is_not_null()
+                .or(reviews::completed_at.is_not_null()),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(started > 0)
 }

@@ -246,13 +246,12 @@ async fn two_final_decisions_at_the_same_moment_give_one_certificate() {
                     is_cotrainer: true,
                 };
                 barrier.wait();
-                qualify::grading::review::save(
+                qualify::grading::review::submit(
                     &mut conn,
                     &composer,
                     &identity,
                     &ReviewId(review.0),
                     &input,
-                    true,
                     now,
                 )
                 .expect("the decision is recorded")
@@ -260,7 +259,7 @@ async fn two_final_decisions_at_the_same_moment_give_one_certificate() {
         })
         .collect();
     for h in handles {
-        assert!(h.join().unwrap().refusal.is_none());
+        assert!(h.join().unwrap().is_ok());
     }
     let _ = (a, b);
     let certs = certificates_of(&app, &tara);

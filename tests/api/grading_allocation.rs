@@ -155,19 +155,17 @@ fn race_submissions(
             std::thread::spawn(move || {
                 let mut conn = pool.get().unwrap();
                 barrier.wait();
-                qualify::submissions::work::save(
-                    &mut conn,
-                    &composer,
-                    &person,
-                    &EnrollmentId(enrollment),
-                    "purpose-canvas",
-                    TEXT,
-                    1,
-                    true,
-                    "en",
-                    now,
-                )
-                .expect("the submission is taken")
+                let work = qualify::submissions::work::Work {
+                    person,
+                    enrollment: EnrollmentId(enrollment),
+                    assignment: "purpose-canvas".into(),
+                    body: TEXT.into(),
+                    lock_version: 1,
+                    language: "en".into(),
+                };
+                qualify::submissions::work::submit(&mut conn, &composer, &work, now)
+                    .expect("the submission is taken")
+                    .expect("and not refused")
             })
         })
         .collect();
