@@ -195,8 +195,9 @@ example `invalid setting QUALIFY_BIND: 'localhost' is not an address with a port
 pub fn configuration_markdown() -> String {
     let mut page = String::from(
         "# Configuration\n\n\
-         <!-- Generated from src/config/table.rs by `QUALIFY_WRITE_DOCS=1 cargo test --lib \
-         config::table`; do not edit by hand. -->\n\n",
+         <!-- Generated from src/config/table.rs by\n     \
+         QUALIFY_WRITE_DOCS=1 cargo test --lib config::table\n     \
+         Do not edit by hand. -->\n\n",
     );
     page.push_str(INTRO);
     page.push_str("\n## Settings\n\n");
