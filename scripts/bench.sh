@@ -58,7 +58,7 @@ load() { # backend database-url pool-size
   echo "== load test ($1, $TRAINEES trainees): 64 connections, $DURATION"
   MIX_DIR=$work wrk -t2 -c64 -d"$DURATION" --latency -s scripts/load/mix.lua "http://127.0.0.1:$port" | tail -n 3
   echo "memory: idle ${idle} MB, peak under load $(hwm $pid) MB"
-  # Issue 6 side by side: the trainee dashboard of this service and the reference page (one
+  # Side by side: the trainee dashboard of this service and the reference page (one
   # indexed query, one template; examples/reference_page.rs) in a process of its own on the same
   # database and pool size, each driven by wrk with 16 connections for 10 s.
   local cookie email refpid refurl page base

@@ -1,4 +1,4 @@
-//! The speed targets of the issues, measured on one demo database, printed as one table:
+//! qualify's speed targets, measured on demo databases and printed as one table:
 //! allocating 10,000 pending submissions across 300 co-trainers (< 1 s), a co-trainer's queue
 //! page with 200 open reviews (< 20 ms median), rendering one certificate PDF (< 50 ms) and
 //! issuing 1,000 certificates in one bulk action with PDFs and outbox rows (< 30 s).
@@ -208,9 +208,9 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
     .expect("bench data")
 }
 
-/// Empties the PostgreSQL database the benchmark was given (the README says it is reset). Dropping
-/// the schema is sure where reverting every migration is not: over a database a demo had filled,
-/// a failed revert left the data in place and the run stopped at the demo.
+/// Empties the PostgreSQL database the benchmark was given (`docs/performance.md` says it is
+/// reset). Dropping the schema is sure where reverting every migration is not: over a database
+/// a demo has filled, a revert can fail, leave the data in place and stop the run at the demo.
 fn reset_postgres(conn: &mut qualify::db::DbConnection) {
     use diesel::connection::SimpleConnection;
     conn.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")

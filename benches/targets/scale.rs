@@ -1,5 +1,5 @@
 //! Company scale: a demo program of 100,000 trainees (`qualify::cli::demo`), topped up to 100,000
-//! certificates, then the targets of the reports, dashboard, reminder and mail issues, each
+//! certificates, then the targets for the reports, the dashboard, reminders and mail, each
 //! next to a reference measured in the same run: a minimal actix-web page with one indexed
 //! query and one template.
 

@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 
-/// Every API operation, with the `operationId` its issue names.
+/// Every API operation, each with its `operationId`.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "qualify API", description = "Community-manager qualification: curriculum, cohorts, grading, certificates."),

@@ -1,5 +1,6 @@
-//! The keys kept in the data dir in development: the secret key (links, sessions, CSRF,
-//! unsubscribe tokens) and the Ed25519 seed that signs certificate credentials.
+//! The keys kept in the data dir in development: the secret key (it signs unsubscribe links
+//! and the CSRF token of a browser not yet signed in) and the Ed25519 seed that signs
+//! certificate credentials.
 
 use crate::config::{Settings, parse_secret};
 

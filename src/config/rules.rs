@@ -49,7 +49,8 @@ impl Default for Rules {
     }
 }
 
-/// The settings that set the rules, with defaults and meaning (for `--help` and the README).
+/// The settings that set the rules, with defaults and meaning (for `--help` and
+/// `docs/configuration.md`).
 pub const RULE_SETTINGS: &[(&str, &str, &str)] = &[
     (
         "QUALIFY_REMIND_DUE_DAYS",

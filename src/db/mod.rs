@@ -3,7 +3,11 @@
 //!
 //! Per-backend code lives only here (connection set-up, immediate transactions) and in the few
 //! queries that the portable subset cannot express, each marked with a `match` on
-//! [`DbConnection`].
+//! [`DbConnection`]. The reads every page makes run on the backend's own connection too
+//! (`per_backend!`): the multi-backend connection writes a statement's SQL text out again on
+//! every execution. A hot statement that diesel's DSL cannot build is a query type of its own
+//! with a fixed id (see `grading::queue`), never `sql_query`, which diesel does not keep
+//! prepared.
 
 pub mod backup;
 pub mod migrations;

@@ -1,5 +1,6 @@
 //! Overdue reviews: a review not finished `after` its grading deadline (a setting, see
-//! `jobs::rules`) is escalated to the owners (once), and, where the program allows it, moved to another co-trainer if it was not started.
+//! `config::rules`) is escalated to the owners (once), and, where the program allows it, moved
+//! to another co-trainer if it was not started.
 
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;

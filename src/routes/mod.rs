@@ -1,5 +1,6 @@
 //! The HTML front door: one file per resource. Handlers parse, authorize, call the area's use
-//! case, and render.
+//! case, and render. Routes are grouped in scopes by their first path segment, so the router
+//! compares a prefix as text instead of running every variable pattern's regex in turn.
 
 mod assets;
 pub mod attachments;

@@ -58,7 +58,7 @@ pub fn insert_outbox(
     .map(|keys| keys.into_iter().map(|k| k.idempotency_key).collect())
 }
 
-/// Records reminder items as sent (keys already there are left alone).
+/// Records reminder items as sent (keys already there stay as they are).
 pub fn insert_reminder_log(
     c: &mut PgConnection,
     keys: Vec<String>,

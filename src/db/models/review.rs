@@ -1,6 +1,8 @@
 //! `reviews`: one co-trainer's review of one submitted version (a slot: 1, or 1 and 2 for a
 //! double review). A reassigned review keeps its row with state `reassigned`; at most one
-//! other review holds each slot (a partial unique index).
+//! other review holds each slot (a partial unique index). A review also keeps copies of the
+//! graded version's number, enrollment, assignment and trainee (they never change for a
+//! version), so the co-trainer's queue reads its lines from the review alone.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
