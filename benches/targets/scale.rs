@@ -392,7 +392,7 @@ pub async fn measure(
     let (_, d) = page(&client, &format!("{base}/grading"), Some(&cookie), None).await;
     out.push(latency(
         format!("grading dashboard (owner), {enrolled} trainees (median of 30)"),
-        "(issue 6: vs reference)",
+        "(vs reference)",
         d,
     ));
     if let Some((trainee, _)) = &made.trainee {

@@ -6,13 +6,16 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::accounts::identity::client_ip;
 use crate::accounts::{Owner, SignedIn};
 use crate::certificates::issue::{self, PlanLine};
+use crate::certificates::verify;
 use crate::certificates::views::{self, CertificateView, Verification};
-use crate::db::models::Certificate;
+use crate::db::models::CertificateFilter;
 use crate::domain::ids::EnrollmentId;
-use crate::error::AppError;
+use crate::error::{AppError, Refusal};
 use crate::state::AppState;
+use crate::web::http::download;
 
 /// The list filter.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -33,7 +36,7 @@ pub struct ListQuery {
 pub async fn list_certificates(
     req: HttpRequest,
     state: web::Data<AppState>,
-    _owner: Owner,
+    owner: Owner,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let lang = super::api_language(&req, None)?.code();
@@ -42,22 +45,23 @@ pub async fn list_certificates(
         state.clock.now_naive(),
         query.into_inner(),
     );
-    for date in [&q.from, &q.to].into_iter().flatten() {
-        if date.parse::<chrono::NaiveDate>().is_err() {
-            return Err(AppError::BadRequest(format!(
-                "not a date (YYYY-MM-DD): {date}"
-            )));
-        }
-    }
+    let date = |d: Option<String>| match d {
+        None => Ok(None),
+        Some(d) => d
+            .parse::<chrono::NaiveDate>()
+            .map(Some)
+            .map_err(|_| AppError::BadRequest(format!("not a date (YYYY-MM-DD): {d}"))),
+    };
+    let filter = CertificateFilter {
+        status: q.status,
+        cohort: q.cohort,
+        issued_from: date(q.from)?,
+        issued_to: date(q.to)?,
+        person: None,
+    };
+    let viewer = owner.0;
     let list = crate::db::run(&state.pool, move |conn| {
-        Ok(Certificate::list(conn, None, 100_000)?
-            .iter()
-            .map(|c| views::view(c, &issuer, lang, now))
-            .filter(|v| q.status.as_deref().is_none_or(|s| v.status == s))
-            .filter(|v| q.cohort.as_deref().is_none_or(|c| v.cohort == c))
-            .filter(|v| q.from.as_deref().is_none_or(|f| v.issued_on.as_str() >= f))
-            .filter(|v| q.to.as_deref().is_none_or(|t| v.issued_on.as_str() <= t))
-            .collect::<Vec<_>>())
+        views::list(conn, &viewer, filter, &issuer, lang, now, 100_000)
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))
@@ -72,16 +76,19 @@ pub async fn get_my_certificates(
     me: SignedIn,
 ) -> Result<HttpResponse, AppError> {
     let lang = super::api_language(&req, None)?.code();
-    let (issuer, now, person) = (
-        state.issuer.clone(),
-        state.clock.now_naive(),
-        me.0.person.id,
-    );
+    let (issuer, now, mut viewer) = (state.issuer.clone(), state.clock.now_naive(), me.0);
+    // Only one's own, also for the owner.
+    viewer.is_owner = false;
     let list = crate::db::run(&state.pool, move |conn| {
-        Ok(Certificate::list_by_person(conn, &person)?
-            .iter()
-            .map(|c| views::view(c, &issuer, lang, now))
-            .collect::<Vec<_>>())
+        views::list(
+            conn,
+            &viewer,
+            CertificateFilter::default(),
+            &issuer,
+            lang,
+            now,
+            10_000,
+        )
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))
@@ -136,20 +143,19 @@ pub struct ActionAnswer {
     pub plan: Vec<PlanLine>,
     /// The certificate created (re-issue).
     pub certificate_id: Option<String>,
-    /// Why refused (a message key).
-    pub refusal: Option<String>,
 }
 
-fn answer(plan: Vec<PlanLine>, id: Option<String>, refusal: Option<&str>) -> HttpResponse {
-    let body = ActionAnswer {
+fn answer(req: &HttpRequest, outcome: Result<ActionAnswer, Refusal>) -> HttpResponse {
+    match outcome {
+        Ok(body) => HttpResponse::Ok().json(body),
+        Err(refusal) => super::refused(req, &refusal),
+    }
+}
+
+fn plan(plan: Vec<PlanLine>) -> ActionAnswer {
+    ActionAnswer {
         plan,
-        certificate_id: id,
-        refusal: refusal.map(str::to_string),
-    };
-    if body.refusal.is_some() {
-        HttpResponse::UnprocessableEntity().json(body)
-    } else {
-        HttpResponse::Ok().json(body)
+        certificate_id: None,
     }
 }
 
@@ -157,6 +163,7 @@ fn answer(plan: Vec<PlanLine>, id: Option<String>, refusal: Option<&str>) -> Htt
 #[utoipa::path(post, path = "/api/v1/certificates", operation_id = "issueCertificate", tag = "certificates", security(("bearer" = [])),
     request_body = IssueRequest, responses((status = 200, body = ActionAnswer), (status = 422, body = ActionAnswer)))]
 pub async fn issue_certificate(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     body: web::Json<IssueRequest>,
@@ -180,10 +187,7 @@ pub async fn issue_certificate(
         )
     })
     .await?;
-    Ok(match outcome {
-        Ok(plan) => answer(plan, None, None),
-        Err(key) => answer(Vec::new(), None, Some(key)),
-    })
+    Ok(answer(&req, outcome.map(plan)))
 }
 
 /// A reason.
@@ -199,6 +203,7 @@ pub struct ReasonRequest {
     request_body = ReasonRequest, params(("certificate_id" = String, Path, description = "Certificate id")),
     responses((status = 200, body = ActionAnswer), (status = 422, body = ActionAnswer)))]
 pub async fn revoke_certificate(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -215,7 +220,7 @@ pub async fn revoke_certificate(
         issue::revoke(conn, &composer, &actor, &id, &reason, now)
     })
     .await?;
-    Ok(answer(Vec::new(), None, outcome.err()))
+    Ok(answer(&req, outcome.map(|()| plan(Vec::new()))))
 }
 
 /// Re-issues a certificate with the holder's current name (owner).
@@ -223,6 +228,7 @@ pub async fn revoke_certificate(
     request_body = ReasonRequest, params(("certificate_id" = String, Path, description = "Certificate id")),
     responses((status = 200, body = ActionAnswer), (status = 422, body = ActionAnswer)))]
 pub async fn reissue_certificate(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -239,10 +245,13 @@ pub async fn reissue_certificate(
         issue::reissue(conn, &composer, &actor, &id, &reason, now)
     })
     .await?;
-    Ok(match outcome {
-        Ok(cert) => answer(Vec::new(), Some(cert.id), None),
-        Err(key) => answer(Vec::new(), None, Some(key)),
-    })
+    Ok(answer(
+        &req,
+        outcome.map(|cert| ActionAnswer {
+            plan: Vec::new(),
+            certificate_id: Some(cert.id),
+        }),
+    ))
 }
 
 /// The certificate as a PDF (its holder or the owner).
@@ -254,9 +263,22 @@ pub async fn download_certificate_pdf(
     state: web::Data<AppState>,
     me: SignedIn,
     id: web::Path<String>,
-    query: web::Query<crate::routes::certificates::PdfQuery>,
+    query: web::Query<PdfQuery>,
 ) -> Result<HttpResponse, AppError> {
-    crate::routes::certificates::pdf(req, state, me, id, query).await
+    let lang = super::api_language(&req, query.into_inner().lang.as_deref())?.code();
+    let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let (bytes, name) = crate::db::run(&state.pool, move |conn| {
+        views::pdf(conn, &viewer, &id, &issuer, lang)
+    })
+    .await?;
+    Ok(download(bytes, "application/pdf", &name))
+}
+
+/// The language of a PDF.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct PdfQuery {
+    /// de or en; absent: the request's language.
+    pub lang: Option<String>,
 }
 
 /// The signed Open Badges 3.0 credential (JWT, EdDSA) of a certificate.
@@ -268,7 +290,12 @@ pub async fn get_credential(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    crate::routes::certificates::credential(state, me, id).await
+    let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let (jwt, name) = crate::db::run(&state.pool, move |conn| {
+        views::credential(conn, &viewer, &id, &issuer)
+    })
+    .await?;
+    Ok(download(jwt.into_bytes(), "application/vc+jwt", &name))
 }
 
 /// Verifies a certificate by its code (public; 410 when revoked, 404 when unknown).
@@ -281,9 +308,18 @@ pub async fn verify_certificate(
     code: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let lang = super::api_language(&req, None)?.code();
-    let v = crate::routes::verify::lookup(&req, &state, code.into_inner(), lang)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let caller =
+        client_ip(&req, state.settings.trust_forwarded).unwrap_or_else(|| "unknown".into());
+    let (issuer, now, code) = (
+        state.issuer.clone(),
+        state.clock.now_naive(),
+        code.into_inner(),
+    );
+    let v = crate::db::run(&state.pool, move |conn| {
+        verify::lookup(conn, &issuer, &caller, &code, lang, now)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
     let mut resp = if v.status == "revoked" {
         HttpResponse::Gone()
     } else {

@@ -12,8 +12,8 @@ use super::record::{Record, Standings, standings};
 use crate::accounts::Identity;
 use crate::db::models::{AuditEntry, Certificate, Enrollment, Person};
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::{EnrollmentId, PersonId};
-use crate::error::AppError;
+use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
+use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::{Composer, Email, enqueue};
 
 /// The issuer named on certificates.
@@ -153,6 +153,18 @@ pub struct PlanLine {
     pub already: bool,
 }
 
+reasons! {
+    /// Why the owner's change to a certificate was refused.
+    pub enum CertificateRefusal {
+        /// Issuing by hand, revoking and re-issuing need a reason.
+        NoReason = "no_reason" => ("certificate-error-reason", UNPROCESSABLE_ENTITY),
+        /// The certificate is no longer active.
+        NotActive = "not_active" => ("certificate-error-not-active", UNPROCESSABLE_ENTITY),
+        /// Addresses of nobody enrolled in the cohort (named in the detail).
+        UnknownPeople = "unknown_people" => ("certificate-error-unknown", UNPROCESSABLE_ENTITY),
+    }
+}
+
 /// The owner issues certificates by hand to these enrollments (an exception, with a reason).
 /// With `dry_run` nothing changes and the plan says who would get what.
 pub fn issue_by_hand(
@@ -163,13 +175,13 @@ pub fn issue_by_hand(
     reason: &str,
     dry_run: bool,
     now: NaiveDateTime,
-) -> Result<Result<Vec<PlanLine>, &'static str>, AppError> {
+) -> Outcome<Vec<PlanLine>> {
     if !actor.is_owner {
         return Err(AppError::NotFound);
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Ok(Err("certificate-error-reason"));
+        return Ok(Err(CertificateRefusal::NoReason.into()));
     }
     write_tx(conn, |conn| {
         let mut plan = Vec::new();
@@ -202,6 +214,54 @@ pub fn issue_by_hand(
     })
 }
 
+/// A hand issue as the owner's form sends it: the cohort and its people's addresses.
+#[derive(Debug, Clone)]
+pub struct HandIssue {
+    /// The cohort the people are enrolled in.
+    pub cohort: CohortId,
+    /// Their addresses, separated by spaces, commas, semicolons or lines.
+    pub emails: String,
+    /// Why (required).
+    pub reason: String,
+    /// Only say who would get what.
+    pub dry_run: bool,
+}
+
+/// The owner issues by hand to people of a cohort named by their addresses; addresses of
+/// nobody enrolled there are refused, naming them, and nothing is issued.
+pub fn issue_by_hand_to(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    actor: &Identity,
+    hand: &HandIssue,
+    now: NaiveDateTime,
+) -> Outcome<Vec<PlanLine>> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    let mut ids = Vec::new();
+    let mut unknown = Vec::new();
+    for email in hand
+        .emails
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|e| !e.is_empty())
+    {
+        let enrollment = match Person::find_by_email(conn, email)? {
+            Some(p) => Enrollment::find_in(conn, &hand.cohort, &p.id)?,
+            None => None,
+        };
+        match enrollment {
+            Some(e) => ids.push(e.id),
+            None => unknown.push(email),
+        }
+    }
+    if !unknown.is_empty() {
+        let refusal = crate::error::Refusal::from(CertificateRefusal::UnknownPeople);
+        return Ok(Err(refusal.with_detail(unknown.join(", "))));
+    }
+    issue_by_hand(conn, composer, actor, &ids, &hand.reason, hand.dry_run, now)
+}
+
 /// The owner revokes an active certificate, with a reason; the holder is told.
 pub fn revoke(
     conn: &mut DbConnection,
@@ -210,18 +270,18 @@ pub fn revoke(
     id: &str,
     reason: &str,
     now: NaiveDateTime,
-) -> Result<Result<(), &'static str>, AppError> {
+) -> Outcome<()> {
     if !actor.is_owner {
         return Err(AppError::NotFound);
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Ok(Err("certificate-error-reason"));
+        return Ok(Err(CertificateRefusal::NoReason.into()));
     }
     write_tx(conn, |conn| {
         let cert = Certificate::find(conn, id)?.ok_or(AppError::NotFound)?;
         if !Certificate::end(conn, id, "revoked", Some(reason), None, now)? {
-            return Ok(Err("certificate-error-not-active"));
+            return Ok(Err(CertificateRefusal::NotActive.into()));
         }
         AuditEntry::new(
             now,
@@ -256,18 +316,18 @@ pub fn reissue(
     id: &str,
     reason: &str,
     now: NaiveDateTime,
-) -> Result<Result<Certificate, &'static str>, AppError> {
+) -> Outcome<Certificate> {
     if !actor.is_owner {
         return Err(AppError::NotFound);
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Ok(Err("certificate-error-reason"));
+        return Ok(Err(CertificateRefusal::NoReason.into()));
     }
     write_tx(conn, |conn| {
         let old = Certificate::find(conn, id)?.ok_or(AppError::NotFound)?;
         if old.status != "active" {
-            return Ok(Err("certificate-error-not-active"));
+            return Ok(Err(CertificateRefusal::NotActive.into()));
         }
         let person = Person::find(conn, &old.person_id)?.ok_or(AppError::NotFound)?;
         let mut record: Record =

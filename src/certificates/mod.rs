@@ -7,4 +7,5 @@ pub mod credential;
 pub mod issue;
 pub mod pdf;
 pub mod record;
+pub mod verify;
 pub mod views;

@@ -8,7 +8,7 @@ use super::credential::Issuer;
 use super::record::{ModuleResult, Record};
 use crate::accounts::Identity;
 use crate::db::DbConnection;
-use crate::db::models::Certificate;
+use crate::db::models::{Certificate, CertificateFilter};
 use crate::error::AppError;
 
 /// A certificate as its holder or the owner sees it.
@@ -101,6 +101,60 @@ pub fn view(
             .unwrap_or_default(),
         curriculum_version: record.map(|r| r.curriculum_version).unwrap_or_default(),
     }
+}
+
+/// The certificates a viewer may list, newest first: any for the owner, one's own for anyone
+/// else, as the filter says.
+pub fn list(
+    conn: &mut DbConnection,
+    viewer: &Identity,
+    mut filter: CertificateFilter,
+    issuer: &Issuer,
+    lang: &str,
+    now: NaiveDateTime,
+    limit: i64,
+) -> Result<Vec<CertificateView>, AppError> {
+    if !viewer.is_owner {
+        filter.person = Some(viewer.person.id.clone());
+    }
+    Ok(Certificate::list(conn, &filter, now, limit)?
+        .iter()
+        .map(|c| view(c, issuer, lang, now))
+        .collect())
+}
+
+/// A certificate the viewer may see as a PDF in a language: the file and its name.
+pub fn pdf(
+    conn: &mut DbConnection,
+    viewer: &Identity,
+    id: &str,
+    issuer: &Issuer,
+    lang: &str,
+) -> Result<(Vec<u8>, String), AppError> {
+    let cert = visible(conn, viewer, id)?;
+    let record: Record =
+        serde_json::from_str(&cert.record).map_err(|e| AppError::Internal(e.into()))?;
+    let url = issuer.verify_url(&cert);
+    let bytes = super::pdf::render(&super::pdf::Page {
+        record: &record,
+        verify_url: &url,
+        lang,
+    });
+    Ok((bytes, format!("certificate-{}-{lang}.pdf", cert.public_id)))
+}
+
+/// A certificate the viewer may see as its signed credential: the JWT and a file name.
+pub fn credential(
+    conn: &mut DbConnection,
+    viewer: &Identity,
+    id: &str,
+    issuer: &Issuer,
+) -> Result<(String, String), AppError> {
+    let cert = visible(conn, viewer, id)?;
+    Ok((
+        issuer.credential(&cert),
+        format!("certificate-{}.jwt", cert.public_id),
+    ))
 }
 
 /// A certificate its holder or the owner may see; anyone else gets "not found".

@@ -6,12 +6,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::{Owner, SignedIn};
-use crate::certificates::pdf::{self, Page as PdfPage};
-use crate::certificates::record::Record;
-use crate::certificates::{issue, views};
-use crate::db::models::{Certificate, Enrollment, Person};
-use crate::domain::ids::{CohortId, EnrollmentId};
-use crate::error::AppError;
+use crate::certificates::issue::{self, HandIssue};
+use crate::certificates::views;
+use crate::db::models::CertificateFilter;
+use crate::domain::ids::CohortId;
+use crate::error::{AppError, Refusal};
 use crate::state::AppState;
 use crate::web::http::{download, see_other};
 use crate::web::templates::Page;
@@ -22,6 +21,9 @@ pub struct ListQuery {
     status: Option<String>,
     done: Option<String>,
 }
+
+/// The statuses a list can be filtered by.
+const STATUSES: [&str; 4] = ["active", "revoked", "superseded", "expired"];
 
 /// `GET /certificates`: every certificate for the owner, one's own for anyone else.
 pub async fn index(
@@ -35,29 +37,21 @@ pub async fn index(
     let status = query
         .status
         .clone()
-        .filter(|s| ["active", "revoked", "superseded", "expired"].contains(&s.as_str()));
-    let filter = status.clone();
+        .filter(|s| STATUSES.contains(&s.as_str()));
+    let filter = CertificateFilter {
+        status: status.clone(),
+        ..CertificateFilter::default()
+    };
     let issuer = state.issuer.clone();
     let (list, cohorts) = crate::db::run(&state.pool, move |conn| {
-        let rows = if viewer.is_owner {
-            Certificate::list(conn, filter.as_deref().filter(|s| *s != "expired"), 1_000)?
-        } else {
-            Certificate::list_by_person(conn, &viewer.person.id)?
-        };
-        let list: Vec<views::CertificateView> = rows
-            .iter()
-            .map(|c| views::view(c, &issuer, lang, now))
-            .filter(|v| filter.as_deref().is_none_or(|s| v.status == s))
-            .collect();
-        let cohorts = if viewer.is_owner {
-            crate::db::models::Cohort::list_all(conn)?
-        } else {
-            Vec::new()
+        let list = views::list(conn, &viewer, filter, &issuer, lang, now, 1_000)?;
+        let cohorts = match viewer.is_owner {
+            true => crate::cohorts::view::choices(conn, &viewer)?,
+            false => Vec::new(),
         };
         Ok((list, cohorts))
     })
     .await?;
-    let cohorts: Vec<(String, String)> = cohorts.into_iter().map(|c| (c.id.0, c.name)).collect();
     page.with("certificates", &list)
         .with("status", &status)
         .with("cohorts", &cohorts)
@@ -72,7 +66,7 @@ pub async fn show(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    render(&req, &state, &me, id.into_inner(), None, StatusCode::OK).await
+    render(&req, &state, &me, id.into_inner(), None).await
 }
 
 async fn render(
@@ -80,8 +74,7 @@ async fn render(
     state: &AppState,
     me: &SignedIn,
     id: String,
-    error: Option<&str>,
-    status: StatusCode,
+    refusal: Option<&Refusal>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(req, "certificates/show.html");
     let (viewer, lang, now, issuer) = (
@@ -100,16 +93,17 @@ async fn render(
         .strip_prefix("done=")
         .filter(|d| ["revoked", "reissued"].contains(d))
         .map(str::to_string);
-    page.status(status)
+    page.status(refusal.map_or(StatusCode::OK, |r| r.status))
         .with("certificate", &view)
-        .with("error", &error)
+        .with("error", &refusal.map(|r| r.key))
         .with("done", &done)
         .render(&state.templates)
 }
 
 /// The language of a download.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct PdfQuery {
+    /// de or en; absent: the request's language.
     lang: Option<String>,
 }
 
@@ -121,35 +115,18 @@ pub async fn pdf(
     id: web::Path<String>,
     query: web::Query<PdfQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let viewer = me.0;
-    let issuer = state.issuer.clone();
     let lang = match query.lang.as_deref() {
         Some("de") => "de",
         Some("en") => "en",
         Some(_) => return Err(AppError::BadRequest("lang must be de or en".into())),
         None => Page::new(&req, "certificates/show.html").lang.code(),
     };
-    let id = id.into_inner();
-    let (cert, person_lang) = crate::db::run(&state.pool, move |conn| {
-        let cert = views::visible(conn, &viewer, &id)?;
-        let person = Person::find(conn, &cert.person_id)?;
-        Ok((cert, person.map(|p| p.language)))
+    let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let (bytes, name) = crate::db::run(&state.pool, move |conn| {
+        views::pdf(conn, &viewer, &id, &issuer, lang)
     })
     .await?;
-    let _ = person_lang;
-    let record: Record =
-        serde_json::from_str(&cert.record).map_err(|e| AppError::Internal(e.into()))?;
-    let url = issuer.verify_url(&cert);
-    let bytes = pdf::render(&PdfPage {
-        record: &record,
-        verify_url: &url,
-        lang,
-    });
-    Ok(download(
-        bytes,
-        "application/pdf",
-        &format!("certificate-{}-{lang}.pdf", cert.public_id),
-    ))
+    Ok(download(bytes, "application/pdf", &name))
 }
 
 /// `GET /certificates/{id}/credential`: the signed Open Badges credential (JWT).
@@ -158,15 +135,12 @@ pub async fn credential(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let viewer = me.0;
-    let id = id.into_inner();
-    let cert = crate::db::run(&state.pool, move |conn| views::visible(conn, &viewer, &id)).await?;
-    let jwt = state.issuer.credential(&cert);
-    Ok(download(
-        jwt.into_bytes(),
-        "application/vc+jwt",
-        &format!("certificate-{}.jwt", cert.public_id),
-    ))
+    let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let (jwt, name) = crate::db::run(&state.pool, move |conn| {
+        views::credential(conn, &viewer, &id, &issuer)
+    })
+    .await?;
+    Ok(download(jwt.into_bytes(), "application/vc+jwt", &name))
 }
 
 /// A reason form.
@@ -197,18 +171,7 @@ pub async fn revoke(
     .await?;
     match outcome {
         Ok(()) => Ok(see_other(&format!("/certificates/{id}?done=revoked"))),
-        Err(key) => {
-            let me = SignedIn(owner.0);
-            render(
-                &req,
-                &state,
-                &me,
-                id,
-                Some(key),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(refusal) => render(&req, &state, &SignedIn(owner.0), id, Some(&refusal)).await,
     }
 }
 
@@ -236,18 +199,7 @@ pub async fn reissue(
             "/certificates/{}?done=reissued",
             cert.id
         ))),
-        Err(key) => {
-            let me = SignedIn(owner.0);
-            render(
-                &req,
-                &state,
-                &me,
-                id,
-                Some(key),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(refusal) => render(&req, &state, &SignedIn(owner.0), id, Some(&refusal)).await,
     }
 }
 
@@ -270,66 +222,36 @@ pub async fn issue_by_hand(
     form: web::Form<IssueForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let dry_run = form.confirm.as_deref() != Some("yes");
-    let (actor, composer, now) = (
-        owner.0.clone(),
-        state.composer.clone(),
-        state.clock.now_naive(),
-    );
-    let (cohort, emails, reason) = (
-        form.cohort_id.clone(),
-        form.emails.clone(),
-        form.reason.clone(),
-    );
+    let hand = HandIssue {
+        cohort: CohortId(form.cohort_id.clone()),
+        emails: form.emails.clone(),
+        reason: form.reason.clone(),
+        dry_run: form.confirm.as_deref() != Some("yes"),
+    };
+    let dry_run = hand.dry_run;
+    let (actor, composer, now) = (owner.0, state.composer.clone(), state.clock.now_naive());
     let outcome = crate::db::run(&state.pool, move |conn| {
-        let mut ids = Vec::new();
-        let mut unknown = Vec::new();
-        for email in emails.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
-            if email.is_empty() {
-                continue;
-            }
-            let enrollment = match Person::find_by_email(conn, email)? {
-                Some(p) => Enrollment::find_in(conn, &CohortId(cohort.clone()), &p.id)?,
-                None => None,
-            };
-            match enrollment {
-                Some(e) => ids.push(e.id),
-                None => unknown.push(email.to_string()),
-            }
-        }
-        if !unknown.is_empty() {
-            return Ok((Err("certificate-error-unknown"), unknown));
-        }
-        let ids: Vec<EnrollmentId> = ids;
-        Ok((
-            issue::issue_by_hand(conn, &composer, &actor, &ids, &reason, dry_run, now)?,
-            unknown,
-        ))
+        issue::issue_by_hand_to(conn, &composer, &actor, &hand, now)
     })
     .await?;
-    match outcome {
-        (Ok(_), _) if !dry_run => Ok(see_other("/certificates?done=issued")),
-        (result, unknown) => {
-            let page = Page::new(&req, "certificates/plan.html");
-            let (plan, error) = match result {
-                Ok(plan) => (plan, None),
-                Err(key) => (Vec::new(), Some(key)),
-            };
-            page.status(if error.is_some() {
-                StatusCode::UNPROCESSABLE_ENTITY
-            } else {
-                StatusCode::OK
-            })
-            .with("plan", &plan)
-            .with("error", &error)
-            .with("unknown", &unknown)
-            .with(
-                "form",
-                &serde_json::json!({
-                    "cohort_id": form.cohort_id, "emails": form.emails, "reason": form.reason,
-                }),
-            )
-            .render(&state.templates)
-        }
+    if outcome.is_ok() && !dry_run {
+        return Ok(see_other("/certificates?done=issued"));
     }
+    let (plan, refusal) = match outcome {
+        Ok(plan) => (plan, None),
+        Err(refusal) => (Vec::new(), Some(refusal)),
+    };
+    let unknown: Vec<&String> = refusal.iter().filter_map(|r| r.detail.as_ref()).collect();
+    Page::new(&req, "certificates/plan.html")
+        .status(refusal.as_ref().map_or(StatusCode::OK, |r| r.status))
+        .with("plan", &plan)
+        .with("error", &refusal.as_ref().map(|r| r.key))
+        .with("unknown", &unknown)
+        .with(
+            "form",
+            &serde_json::json!({
+                "cohort_id": form.cohort_id, "emails": form.emails, "reason": form.reason,
+            }),
+        )
+        .render(&state.templates)
 }

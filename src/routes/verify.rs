@@ -4,38 +4,26 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::Duration;
 use serde::Deserialize;
 
 use crate::accounts::identity::client_ip;
-use crate::certificates::views::{self, Verification};
-use crate::db::models::RateLimit;
-use crate::db::write_tx;
+use crate::certificates::verify;
+use crate::certificates::views::Verification;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::templates::Page;
 
-/// Verifications per address and minute.
-const PER_MINUTE: i32 = 60;
-
-/// Looks a code up, counting against the caller's rate limit.
-pub async fn lookup(
+/// Looks a code up for the caller's address (rate limited).
+async fn lookup(
     req: &HttpRequest,
     state: &AppState,
     code: String,
     lang: &'static str,
 ) -> Result<Option<Verification>, AppError> {
-    let ip = client_ip(req, state.settings.trust_forwarded).unwrap_or_else(|| "unknown".into());
+    let caller = client_ip(req, state.settings.trust_forwarded).unwrap_or_else(|| "unknown".into());
     let (issuer, now) = (state.issuer.clone(), state.clock.now_naive());
     crate::db::run(&state.pool, move |conn| {
-        write_tx(conn, |conn| {
-            let bucket = format!("verify:ip:{ip}");
-            if let Err(secs) = RateLimit::hit(conn, &bucket, PER_MINUTE, Duration::minutes(1), now)?
-            {
-                return Err(AppError::TooManyRequests(secs));
-            }
-            views::verification(conn, &issuer, &code, lang, now)
-        })
+        verify::lookup(conn, &issuer, &caller, &code, lang, now)
     })
     .await
 }

@@ -55,6 +55,21 @@ pub struct Certificate {
     pub created_at: NaiveDateTime,
 }
 
+/// Which certificates a list shows; every part is optional and applied in the query.
+#[derive(Debug, Clone, Default)]
+pub struct CertificateFilter {
+    /// active, expired, revoked or superseded, as shown at the time of the list.
+    pub status: Option<String>,
+    /// Issued from an enrollment in the cohort of this name.
+    pub cohort: Option<String>,
+    /// Issued on or after this day (UTC).
+    pub issued_from: Option<chrono::NaiveDate>,
+    /// Issued on or before this day (UTC).
+    pub issued_to: Option<chrono::NaiveDate>,
+    /// Held by this person.
+    pub person: Option<PersonId>,
+}
+
 impl Certificate {
     /// The status as of `now` (an active certificate past its expiry is expired).
     pub fn status_at(&self, now: NaiveDateTime) -> &str {
@@ -134,19 +149,52 @@ impl Certificate {
             .load(conn)
     }
 
-    /// Certificates, newest first, optionally by stored status.
+    /// Certificates that pass the filter, newest first, at most `limit`. The status is the one
+    /// shown at `now`: an active certificate past its expiry is `expired`.
     pub fn list(
         conn: &mut DbConnection,
-        status: Option<&str>,
+        filter: &CertificateFilter,
+        now: NaiveDateTime,
         limit: i64,
     ) -> QueryResult<Vec<Certificate>> {
+        use crate::db::schema::{cohorts, enrollments};
         let mut q = certificates::table
             .order(certificates::issued_at.desc())
             .limit(limit)
             .select(Certificate::as_select())
             .into_boxed();
-        if let Some(s) = status {
-            q = q.filter(certificates::status.eq(s.to_string()));
+        q = match filter.status.as_deref() {
+            None => q,
+            Some("expired") => q
+                .filter(certificates::status.eq("active"))
+                .filter(certificates::expires_at.lt(now)),
+            Some("active") => q.filter(certificates::status.eq("active")).filter(
+                certificates::expires_at
+                    .is_null()
+                    .or(certificates::expires_at.ge(now)),
+            ),
+            Some(s) => q.filter(certificates::status.eq(s.to_string())),
+        };
+        if let Some(person) = &filter.person {
+            q = q.filter(certificates::person_id.eq(person.clone()));
+        }
+        if let Some(from) = filter.issued_from {
+            q = q.filter(certificates::issued_at.ge(from.and_time(chrono::NaiveTime::MIN)));
+        }
+        if let Some(to) = filter.issued_to.and_then(|d| d.succ_opt()) {
+            q = q.filter(certificates::issued_at.lt(to.and_time(chrono::NaiveTime::MIN)));
+        }
+        if let Some(name) = &filter.cohort {
+            let in_cohort = enrollments::table
+                .filter(
+                    enrollments::cohort_id.eq_any(
+                        cohorts::table
+                            .filter(cohorts::name.eq(name.clone()))
+                            .select(cohorts::id),
+                    ),
+                )
+                .select(enrollments::id.nullable());
+            q = q.filter(certificates::enrollment_id.eq_any(in_cohort));
         }
         q.load(conn)
     }
