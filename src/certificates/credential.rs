@@ -1,11 +1,13 @@
 //! The Open Badges 3.0 credential of a certificate: a W3C Verifiable Credential as a JWT signed
-//! with Ed25519 (`alg: EdDSA`). The public key is published as a JWKS at
+//! with Ed25519 (`alg: EdDSA`) by `jsonwebtoken`. The public key is published as a JWKS at
 //! `/.well-known/jwks.json` and in the issuer profile at `/issuer`, so any standard JWT library
 //! can verify it. Signing is deterministic: the same certificate gives the same credential.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::SigningKey;
+use ed25519_dalek::pkcs8::EncodePrivateKey;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde_json::{Value, json};
 
 use super::record::Record;
@@ -14,7 +16,12 @@ use crate::db::models::Certificate;
 /// The issuer: its key, key id and public URLs.
 #[derive(Clone)]
 pub struct Issuer {
-    key: SigningKey,
+    /// The private key as PKCS#8 DER, the form `jsonwebtoken` signs with.
+    signing: EncodingKey,
+    /// The public key, the form `jsonwebtoken` verifies with.
+    verifying: DecodingKey,
+    /// The public key, base64url (the JWK's `x`).
+    x: String,
     /// Public base URL.
     pub base_url: String,
     /// Display name.
@@ -34,11 +41,29 @@ impl Issuer {
         let seed: [u8; 32] = seed
             .try_into()
             .map_err(|_| anyhow::anyhow!("the issuer key must be 32 bytes"))?;
-        Ok(Self {
-            key: SigningKey::from_bytes(&seed),
+        let key = SigningKey::from_bytes(&seed);
+        let der = key
+            .to_pkcs8_der()
+            .map_err(|e| anyhow::anyhow!("the issuer key cannot be encoded: {e}"))?;
+        let x = B64.encode(key.verifying_key().as_bytes());
+        let issuer = Self {
+            signing: EncodingKey::from_ed_der(der.as_bytes()),
+            verifying: DecodingKey::from_ed_components(&x)?,
+            x,
             base_url: base_url.trim_end_matches('/').to_string(),
             name: name.to_string(),
-        })
+        };
+        // Signing parses the key each time: a key it refuses is refused here, at start-up.
+        jsonwebtoken::encode(&issuer.header(), &json!({}), &issuer.signing)?;
+        Ok(issuer)
+    }
+
+    /// The JWT header: EdDSA, `typ: JWT` and the key id.
+    fn header(&self) -> Header {
+        Header {
+            kid: Some(self.kid()),
+            ..Header::new(Algorithm::EdDSA)
+        }
     }
 
     /// The issuer's id (its profile URL).
@@ -53,7 +78,7 @@ impl Issuer {
 
     /// The public key, base64url.
     pub fn public_x(&self) -> String {
-        B64.encode(self.key.verifying_key().as_bytes())
+        self.x.clone()
     }
 
     /// The JWKS document.
@@ -119,30 +144,21 @@ impl Issuer {
             claims["exp"] = json!(e.and_utc().timestamp());
         }
         claims["vc"] = vc;
-        let header = json!({ "alg": "EdDSA", "typ": "JWT", "kid": self.kid() });
-        let signing_input = format!(
-            "{}.{}",
-            B64.encode(header.to_string()),
-            B64.encode(claims.to_string())
-        );
-        let signature: Signature = self.key.sign(signing_input.as_bytes());
-        format!("{signing_input}.{}", B64.encode(signature.to_bytes()))
+        jsonwebtoken::encode(&self.header(), &claims, &self.signing)
+            .expect("the key was proven by signing in Issuer::new, and JSON claims serialize")
     }
 
-    /// Checks a credential's signature against this issuer's key; returns its claims when it
-    /// holds.
+    /// Checks a credential's signature (`alg: EdDSA`, this issuer's key) and returns its claims
+    /// when it holds. Only the signature: whether the certificate is still valid (expired,
+    /// revoked) is the certificate's status, looked up by the caller.
     pub fn check(&self, jwt: &str) -> Option<Value> {
-        let jwt = jwt.trim();
-        let (input, signature) = jwt.rsplit_once('.')?;
-        let (header, claims) = input.split_once('.')?;
-        let header: Value = serde_json::from_slice(&B64.decode(header).ok()?).ok()?;
-        if header["alg"] != "EdDSA" {
-            return None;
-        }
-        let signature = Signature::from_slice(&B64.decode(signature).ok()?).ok()?;
-        let key: VerifyingKey = self.key.verifying_key();
-        key.verify(input.as_bytes(), &signature).ok()?;
-        serde_json::from_slice(&B64.decode(claims).ok()?).ok()
+        let mut validation = Validation::new(Algorithm::EdDSA);
+        validation.required_spec_claims.clear();
+        validation.validate_exp = false;
+        validation.validate_aud = false;
+        jsonwebtoken::decode::<Value>(jwt.trim(), &self.verifying, &validation)
+            .ok()
+            .map(|data| data.claims)
     }
 }
 
@@ -150,14 +166,16 @@ impl Issuer {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_credential_checks_and_a_tampered_one_does_not() {
-        let issuer = Issuer::new(&[7u8; 32], "https://q.example", "Q").unwrap();
+    fn issuer() -> Issuer {
+        Issuer::new(&[7u8; 32], "https://q.example", "Q").unwrap()
+    }
+
+    fn certificate() -> Certificate {
         let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
             .unwrap()
             .and_hms_opt(8, 0, 0)
             .unwrap();
-        let cert = Certificate {
+        Certificate {
             id: "c".into(),
             public_id: "abc".into(),
             person_id: crate::domain::ids::PersonId("p".into()),
@@ -177,7 +195,13 @@ mod tests {
             revoked_reason: None,
             superseded_by: None,
             created_at: now,
-        };
+        }
+    }
+
+    #[test]
+    fn a_credential_checks_and_a_tampered_one_does_not() {
+        let issuer = issuer();
+        let cert = certificate();
         let jwt = issuer.credential(&cert);
         assert_eq!(jwt, issuer.credential(&cert), "deterministic");
         let claims = issuer.check(&jwt).expect("valid");
@@ -186,5 +210,64 @@ mod tests {
         let forged = json!({ "vc": { "credentialSubject": { "name": "Mallory" } } });
         parts[1] = B64.encode(forged.to_string());
         assert!(issuer.check(&parts.join(".")).is_none());
+    }
+
+    #[test]
+    fn the_credential_verifies_with_the_jwks_key_until_one_payload_byte_changes() {
+        let issuer = issuer();
+        let jwt = issuer.credential(&certificate());
+        let header = jsonwebtoken::decode_header(&jwt).unwrap();
+        assert_eq!(header.alg, Algorithm::EdDSA);
+        assert_eq!(header.typ.as_deref(), Some("JWT"));
+        assert_eq!(
+            header.kid.as_deref(),
+            Some("https://q.example/issuer#key-1")
+        );
+
+        let jwks = issuer.jwks();
+        let x = jwks["keys"][0]["x"].as_str().unwrap();
+        let key = DecodingKey::from_ed_components(x).unwrap();
+        let mut validation = Validation::new(Algorithm::EdDSA);
+        validation.required_spec_claims.clear();
+        let claims = jsonwebtoken::decode::<Value>(&jwt, &key, &validation)
+            .expect("verifies with the published key")
+            .claims;
+        assert_eq!(claims["jti"], "https://q.example/verify/abc");
+        assert_eq!(claims["iss"], "https://q.example/issuer");
+
+        let (head, rest) = jwt.split_once('.').unwrap();
+        let (payload, signature) = rest.split_once('.').unwrap();
+        let mut bytes = B64.decode(payload).unwrap();
+        let at = bytes
+            .iter()
+            .position(|b| *b == b'J')
+            .expect("the holder's J");
+        bytes[at] = b'G';
+        let tampered = format!("{head}.{}.{signature}", B64.encode(&bytes));
+        assert!(jsonwebtoken::decode::<Value>(&tampered, &key, &validation).is_err());
+        assert!(issuer.check(&tampered).is_none());
+
+        let other = Issuer::new(&[8u8; 32], "https://q.example", "Q").unwrap();
+        assert!(other.check(&jwt).is_none(), "another key");
+    }
+
+    #[test]
+    fn check_refuses_other_algorithms_and_ignores_expiry() {
+        let issuer = issuer();
+        // The public key used as an HMAC secret: the classic algorithm confusion.
+        let hs256 = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &json!({ "vc": { "id": "https://q.example/verify/abc" } }),
+            &EncodingKey::from_secret(issuer.public_x().as_bytes()),
+        )
+        .unwrap();
+        assert!(issuer.check(&hs256).is_none());
+
+        // An expired certificate's credential is genuine; its status says it no longer holds.
+        let mut cert = certificate();
+        cert.expires_at =
+            chrono::NaiveDate::from_ymd_opt(2001, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+        let claims = issuer.check(&format!(" {}\n", issuer.credential(&cert)));
+        assert!(claims.is_some_and(|c| c["exp"].is_i64()));
     }
 }

@@ -59,7 +59,7 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
             Some(Started(at, route)) => (at.elapsed(), route),
             None => (std::time::Duration::ZERO, "unmatched".into()),
         };
-        crate::ops::metrics::request(request.method().as_str(), &route, status, took);
+        crate::ops::metrics::request(request.method().as_str(), route, status, took);
         // One line per request: request id, method and route pattern come from the span.
         span.in_scope(|| {
             tracing::info!(status, duration_ms = took.as_secs_f64() * 1000.0, "request");

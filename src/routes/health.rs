@@ -109,7 +109,7 @@ pub async fn metrics(
     gauges.pool_idle = pool_state.idle_connections;
     gauges.pool_max = pool.max_size();
     Ok(HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .content_type(crate::ops::metrics::CONTENT_TYPE)
         .insert_header(("Cache-Control", "no-store"))
         .body(crate::ops::metrics::render(&gauges)))
 }
