@@ -5,9 +5,9 @@
 use diesel::prelude::*;
 use qualify::db::schema::attachments;
 
-use crate::browser::{Browser, create_person, signed_in};
-use crate::helpers::{Response, TestApp, spawn_app, spawn_app_with};
 use crate::journey::enrolled;
+use crate::support::app::{Response, TestApp, spawn_app, spawn_app_with};
+use crate::support::browser::{Browser, create_person, signed_in};
 
 pub const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";

@@ -3,8 +3,8 @@
 
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
 
-use crate::browser::{Browser, signed_in};
-use crate::helpers::{Response, TestApp, spawn_app};
+use crate::support::app::{Response, TestApp, spawn_app};
+use crate::support::browser::{Browser, signed_in};
 
 async fn fetch(app: &TestApp, url: &str) -> Response {
     let path = url.trim_start_matches(&app.settings.base_url);

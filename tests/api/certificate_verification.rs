@@ -8,8 +8,8 @@ use qualify::db::schema::{outbox, people};
 
 use crate::certificates::{certificates_of, nearly_certified, pass};
 use crate::cohorts::{api, token};
-use crate::grading_fixture::Who;
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::fixtures::grading::Who;
 
 #[actix_web::test]
 async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
@@ -21,7 +21,7 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     }
     let _ = (a, b);
     let cert = certificates_of(&app, &tara).remove(0);
-    let anon = crate::browser::Browser::new(&app);
+    let anon = crate::support::browser::Browser::new(&app);
 
     // The public page: no sign-in, not indexed.
     let page = anon.get(&format!("/verify/{}", cert.public_id)).await;

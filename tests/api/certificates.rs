@@ -12,10 +12,10 @@ use qualify::db::models::{Assignment, Certificate, Enrollment, Submission, Submi
 use qualify::db::schema::outbox;
 use qualify::domain::ids::{EnrollmentId, PersonId, ReviewId};
 
-use crate::browser::signed_in;
 use crate::cohorts::{api, token};
-use crate::grading_fixture::{Grading, Who, composer};
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::browser::signed_in;
+use crate::support::fixtures::grading::{Grading, Who, composer};
 
 /// Records passes directly (the grading flow has its own tests) for these assignments.
 pub fn passed(app: &TestApp, enrollment: &str, slugs: &[&str]) {
@@ -358,7 +358,7 @@ async fn passing_a_refresher_cohort_supersedes_the_old_certificate() {
     }
     let old = certificates_of(&app, &tara).remove(0);
     // A refresher cohort: the owner enrolls the holder; passing it again issues a new one.
-    let owner = crate::browser::signed_in(&app, &g.owner_id).await;
+    let owner = crate::support::browser::signed_in(&app, &g.owner_id).await;
     let refresher = crate::cohorts::create_cohort(&owner, "Refresher", "2026-05-12").await;
     owner.get(&format!("/cohorts/{refresher}")).await;
     let resp = owner

@@ -3,7 +3,7 @@
 use std::process::Command;
 
 use crate::content_validation::ContentCopy;
-use crate::helpers::course_content;
+use crate::support::app::course_content;
 
 /// Runs qualify on the database `db` with its data dir in `dir` and the shipped curriculum.
 pub(crate) fn in_folder(dir: &std::path::Path, db: &str, args: &[&str]) -> std::process::Output {
@@ -102,7 +102,7 @@ fn help_documents_every_subcommand_and_setting() {
 
 #[test]
 fn migrate_and_sync_work_from_the_command_line() {
-    if crate::helpers::on_postgres() {
+    if crate::support::app::on_postgres() {
         return; // the command line is backend-neutral; the PostgreSQL paths are covered through the app
     }
     let dir = tempfile::tempdir().unwrap();
@@ -132,7 +132,7 @@ fn migrate_and_sync_work_from_the_command_line() {
 
 #[test]
 fn report_writes_a_complete_file_or_explains_what_is_wrong() {
-    if crate::helpers::on_postgres() {
+    if crate::support::app::on_postgres() {
         return; // the reports run through the same code as the API, which is tested on both
     }
     let dir = tempfile::tempdir().unwrap();
@@ -190,7 +190,7 @@ fn report_writes_a_complete_file_or_explains_what_is_wrong() {
 
 #[test]
 fn backup_copies_a_checked_database_and_never_overwrites() {
-    if crate::helpers::on_postgres() {
+    if crate::support::app::on_postgres() {
         return; // PostgreSQL is backed up with pg_dump, which the command explains
     }
     let dir = tempfile::tempdir().unwrap();
@@ -205,7 +205,7 @@ fn backup_copies_a_checked_database_and_never_overwrites() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("integrity check ok"));
-    let pool = crate::helpers::connect(&format!("sqlite://{}", copy.display()));
+    let pool = crate::support::app::connect(&format!("sqlite://{}", copy.display()));
     let mut conn = pool.get().unwrap();
     use diesel::prelude::*;
     let enrolled: i64 = qualify::db::schema::enrollments::table

@@ -1,7 +1,7 @@
 //! Cohorts: life cycle and the read-only completed cohort, the schedule, invalid input.
 
-use crate::browser::{Browser, create_person, signed_in};
-use crate::helpers::{Response, TestApp, spawn_app};
+use crate::support::app::{Response, TestApp, spawn_app};
+use crate::support::browser::{Browser, create_person, signed_in};
 
 /// Creates a cohort through the page and returns its id.
 pub async fn create_cohort(owner: &Browser<'_>, name: &str, starts_on: &str) -> String {

@@ -9,7 +9,7 @@ use qualify::db::schema::{assignments, curriculum_versions, modules, rubric_leve
 use qualify::domain::ids::CohortId;
 
 use crate::content_validation::ContentCopy;
-use crate::helpers::{course_content, spawn_app};
+use crate::support::app::{course_content, spawn_app};
 
 fn now() -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, 2)

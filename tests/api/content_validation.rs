@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use qualify::content::{Problem, load};
 
-use crate::helpers::course_content;
+use crate::support::app::course_content;
 
 /// A writable copy of the shipped curriculum.
 pub struct ContentCopy {

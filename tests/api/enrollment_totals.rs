@@ -9,9 +9,9 @@ use qualify::domain::ids::PersonId;
 
 use crate::certificates::pass;
 use crate::cohorts::{api, token};
-use crate::reports_fixture::data;
+use crate::support::fixtures::reports::data;
 
-fn totals(app: &crate::helpers::TestApp, email: &str) -> (i32, Option<NaiveDateTime>) {
+fn totals(app: &crate::support::app::TestApp, email: &str) -> (i32, Option<NaiveDateTime>) {
     enrollments::table
         .inner_join(people::table)
         .filter(people::email.eq(email))
@@ -22,7 +22,7 @@ fn totals(app: &crate::helpers::TestApp, email: &str) -> (i32, Option<NaiveDateT
 
 #[actix_web::test]
 async fn totals_follow_grading_and_revocation() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let d = data(&app).await;
     let ada = totals(&app, "ada@example.com");
     assert_eq!(ada.0, 5, "five passes");

@@ -10,8 +10,8 @@ use qualify::db::schema::{cotrainers, outbox};
 use qualify::domain::ids::{EnrollmentId, PersonId};
 
 use crate::cohorts::api;
-use crate::grading_fixture::{Grading, Who, composer};
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::fixtures::grading::{Grading, Who, composer};
 
 const TEXT: &str = "## Purpose\nOur community connects everyone who plans supplier audits.";
 
@@ -140,7 +140,7 @@ async fn load_is_balanced_by_capacity_and_waiting_work_is_allocated_once_someone
 
 /// `threads` trainees of one cohort hand in at the same moment; one co-trainer with capacity 2.
 fn race_submissions(
-    app: &crate::helpers::TestApp,
+    app: &crate::support::app::TestApp,
     g: &Grading<'_>,
     enrollments: Vec<(PersonId, String)>,
 ) {

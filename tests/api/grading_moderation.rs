@@ -6,10 +6,10 @@ use qualify::db::models::ModerationItem;
 use qualify::db::schema::{curriculum_versions, outbox, submissions};
 
 use crate::attachments::{PNG, multipart};
-use crate::browser::signed_in;
 use crate::cohorts::{api, token};
-use crate::grading_fixture::{Grading, Who};
-use crate::helpers::{Response, TestApp, spawn_app};
+use crate::support::app::{Response, TestApp, spawn_app};
+use crate::support::browser::signed_in;
+use crate::support::fixtures::grading::{Grading, Who};
 
 /// Grades a review through the API: every criterion at its highest (`high`) or lowest level.
 pub async fn grade(

@@ -5,9 +5,9 @@ use diesel::prelude::*;
 use qualify::clock::Clock as _;
 use qualify::db::schema::certificates;
 
-use crate::browser::signed_in;
-use crate::grading_fixture::{Grading, Who};
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::browser::signed_in;
+use crate::support::fixtures::grading::{Grading, Who};
 
 /// Records an active certificate directly (certificates have their own issue and tests).
 fn certify(app: &TestApp, person: &qualify::domain::ids::PersonId) {

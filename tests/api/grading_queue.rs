@@ -6,11 +6,11 @@ use diesel::prelude::*;
 use qualify::clock::Clock;
 use qualify::db::schema::outbox;
 
-use crate::browser::signed_in;
 use crate::cohorts::{api, token};
-use crate::grading_fixture::{Grading, Who};
 use crate::grading_moderation::grade;
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::browser::signed_in;
+use crate::support::fixtures::grading::{Grading, Who};
 
 #[actix_web::test]
 async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
@@ -188,7 +188,7 @@ async fn a_queue_line_names_the_version_and_trainee_it_grades() {
     assert!(page.body.contains("Tara Trainee"), "{}", page.body);
     assert!(page.body.contains("version 2"), "{}", page.body);
 
-    let lines = |app: &crate::helpers::TestApp| {
+    let lines = |app: &crate::support::app::TestApp| {
         let mut conn = app.conn();
         let mut lines: Vec<_> = qualify::db::models::Review::list_for_overview(&mut conn, None)
             .unwrap()

@@ -6,10 +6,10 @@
 use diesel::prelude::*;
 use qualify::db::schema::outbox;
 
-use crate::browser::signed_in;
 use crate::cohorts::api;
-use crate::grading_fixture::{Grading, Who};
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::browser::signed_in;
+use crate::support::fixtures::grading::{Grading, Who};
 
 /// Form fields choosing `points` on every criterion of the purpose canvas.
 fn levels(points: &str) -> Vec<(&'static str, String)> {

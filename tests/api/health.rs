@@ -1,6 +1,6 @@
 //! `/healthz` reports the database, on both backends.
 
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
 
 #[actix_web::test]
 async fn healthz_is_ok_with_the_database_reachable() {

@@ -8,9 +8,9 @@ use qualify::db::models::{Enrollment, Extension};
 use qualify::db::schema::extensions;
 use qualify::domain::ids::{CohortId, PersonId};
 
-use crate::browser::{Browser, create_person, signed_in};
 use crate::cohorts::create_cohort;
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::browser::{Browser, create_person, signed_in};
 
 /// A running cohort that started on the test clock's day, with one enrolled trainee.
 pub async fn enrolled(app: &TestApp) -> (PersonId, String) {
@@ -36,7 +36,7 @@ async fn work(
     path: &str,
     body: &str,
     action: &str,
-) -> crate::helpers::Response {
+) -> crate::support::app::Response {
     let page = browser.get(path).await;
     let lock = page
         .body

@@ -14,9 +14,9 @@ use qualify::domain::ids::PersonId;
 use qualify::mail::{Composer, Email, Transport, enqueue};
 use qualify::web::templates::Templates;
 
-use crate::browser::create_person;
-use crate::helpers::{TestApp, spawn_app};
-use crate::smtp_server::SmtpServer;
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::browser::create_person;
+use crate::support::smtp_server::SmtpServer;
 
 fn composer(app: &TestApp) -> Composer {
     Composer::new(
@@ -135,7 +135,7 @@ async fn a_5xx_answer_fails_at_once_and_the_owner_can_retry() {
     );
 
     let owner = create_person(&app, "owner@example.com", "Olga", true);
-    let browser = crate::browser::signed_in(&app, &owner).await;
+    let browser = crate::support::browser::signed_in(&app, &owner).await;
     let page = browser.get("/mail").await;
     assert!(page.body.contains("jana@example.com") && page.body.contains("550"));
     assert_eq!(

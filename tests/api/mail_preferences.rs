@@ -6,10 +6,10 @@
 use diesel::prelude::*;
 use qualify::db::schema::outbox;
 
-use crate::browser::{Browser, signed_in};
 use crate::cohorts::{api, token};
-use crate::grading_fixture::{Grading, Who};
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::browser::{Browser, signed_in};
+use crate::support::fixtures::grading::{Grading, Who};
 
 #[actix_web::test]
 async fn a_reminder_kind_can_be_unsubscribed_in_one_click_and_is_then_not_sent() {

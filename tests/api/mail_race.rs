@@ -8,12 +8,12 @@ use qualify::clock::Clock;
 use qualify::config::rules::Rules;
 use qualify::db::schema::outbox;
 
-use crate::grading_fixture::{Grading, Who, composer};
-use crate::smtp_server::SmtpServer;
+use crate::support::fixtures::grading::{Grading, Who, composer};
+use crate::support::smtp_server::SmtpServer;
 
 #[actix_web::test]
 async fn two_schedulers_and_two_workers_send_each_mail_once() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let g = Grading::new(&app).await;
     let emails: Vec<String> = (0..12).map(|i| format!("t{i}@example.com")).collect();
     let people: Vec<_> = emails

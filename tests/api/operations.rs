@@ -2,7 +2,7 @@
 //! never a raw path with a token in it; optionally behind a bearer token), and one log line
 //! per request with its request id, route pattern, status and duration.
 
-use crate::helpers::{captured_logs, spawn_app, spawn_app_with};
+use crate::support::app::{captured_logs, spawn_app, spawn_app_with};
 
 #[actix_web::test]
 async fn ready_metrics_and_one_log_line_per_request() {

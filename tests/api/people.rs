@@ -4,8 +4,8 @@ use diesel::prelude::*;
 use qualify::db::models::{AuditEntry, Person};
 use qualify::db::schema::{outbox, people};
 
-use crate::browser::{Browser, create_person, link_from, signed_in};
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::browser::{Browser, create_person, link_from, signed_in};
 
 #[actix_web::test]
 async fn invitations_keep_good_rows_report_bad_ones_and_never_duplicate() {
@@ -164,7 +164,7 @@ async fn api_tokens_are_shown_once_work_without_csrf_and_can_be_revoked() {
         .send()
         .await
         .unwrap();
-    let me = crate::helpers::Response::from(me).await;
+    let me = crate::support::app::Response::from(me).await;
     assert_eq!(me.status, 200);
     assert_eq!(me.json()["email"], "owner@example.com");
     assert_eq!(me.json()["roles"][0], "owner");
@@ -175,7 +175,7 @@ async fn api_tokens_are_shown_once_work_without_csrf_and_can_be_revoked() {
         .send_json(&serde_json::json!({ "people": [{ "name": "Ali", "email": "ali@example.com" }, { "email": "nope" }] }))
         .await
         .unwrap();
-    let invite = crate::helpers::Response::from(invite).await;
+    let invite = crate::support::app::Response::from(invite).await;
     assert_eq!(invite.status, 200, "{}", invite.body);
     assert_eq!(invite.json()["invited"].as_array().unwrap().len(), 1);
     assert_eq!(invite.json()["errors"][0]["line"], 2);
@@ -200,7 +200,7 @@ async fn api_tokens_are_shown_once_work_without_csrf_and_can_be_revoked() {
         .send()
         .await
         .unwrap();
-    let after = crate::helpers::Response::from(after).await;
+    let after = crate::support::app::Response::from(after).await;
     assert_eq!(after.status, 401);
     assert_eq!(
         after.header("content-type"),

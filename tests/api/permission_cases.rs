@@ -3,7 +3,7 @@
 
 use qualify::domain::ids::{CohortId, PersonId};
 
-use crate::permission_table::{Case, Expect, case};
+use crate::support::permission_table::{Case, Expect, case};
 use Expect::{SignIn, Status};
 
 /// Every case; `cohort`, `other_trainee` and `other_token_id` are objects of the fixture that

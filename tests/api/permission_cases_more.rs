@@ -3,7 +3,7 @@
 
 use qualify::domain::ids::PersonId;
 
-use crate::permission_table::{Case, Expect, case};
+use crate::support::permission_table::{Case, Expect, case};
 use Expect::{SignIn, Status};
 
 fn post(

@@ -1,7 +1,7 @@
 //! Rows of the permission table for the dashboard and the reports (owner only, everywhere)
 //! and the operations endpoints (open: aggregates only; `/metrics` can ask for a token).
 
-use crate::permission_table::{Case, Expect, case};
+use crate::support::permission_table::{Case, Expect, case};
 use Expect::{SignIn, Status};
 
 /// The report rows; `cohort` is a real cohort.

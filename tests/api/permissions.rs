@@ -5,9 +5,9 @@
 use diesel::prelude::*;
 use qualify::db::models::ApiToken;
 
-use crate::browser::{Browser, create_person, signed_in};
-use crate::helpers::spawn_app;
-use crate::permission_table::{Expect, call, registered_routes, token_for};
+use crate::support::app::spawn_app;
+use crate::support::browser::{Browser, create_person, signed_in};
+use crate::support::permission_table::{Expect, call, registered_routes, token_for};
 use Expect::{SignIn, Status};
 
 #[actix_web::test]

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use qualify::config::DatabaseTarget;
 use qualify::db::{DbConnection, build_pool};
 
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
 
 fn end_backend(url: &str, pid: i32) {
     let mut admin = PgConnection::establish(url).unwrap();

@@ -1,7 +1,7 @@
 //! The public program page and `getProgram`, in both languages.
 
-use crate::browser::Browser;
-use crate::helpers::{Response, course_content, spawn_app};
+use crate::support::app::{Response, course_content, spawn_app};
+use crate::support::browser::Browser;
 
 fn shipped() -> qualify::content::Curriculum {
     qualify::content::load(&course_content()).unwrap()

@@ -9,8 +9,8 @@ use qualify::db::schema::outbox;
 use qualify::jobs::reminders;
 
 use crate::cohorts::{api, token};
-use crate::grading_fixture::{Grading, Who, composer};
-use crate::helpers::{TestApp, spawn_app};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::fixtures::grading::{Grading, Who, composer};
 
 fn at(app: &TestApp, y: i32, m: u32, d: u32, h: u32) {
     app.clock

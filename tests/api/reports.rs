@@ -12,11 +12,11 @@ use qualify::db::schema::{assignments, modules};
 use qualify::reports::xlsx::serial;
 
 use crate::cohorts::api;
-use crate::reports_fixture::{EVIL, data, raw};
+use crate::support::fixtures::reports::{EVIL, data, raw};
 
 #[actix_web::test]
 async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let d = data(&app).await;
     let base = &app.settings.base_url;
 
@@ -138,7 +138,7 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
 
 #[actix_web::test]
 async fn filters_narrow_the_register_and_bad_ones_are_explained() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let d = data(&app).await;
     let holders = |list: serde_json::Value| -> Vec<String> {
         list.as_array()
@@ -224,7 +224,7 @@ async fn filters_narrow_the_register_and_bad_ones_are_explained() {
 
 #[actix_web::test]
 async fn cohort_progress_has_three_typed_columns_per_assignment() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let d = data(&app).await;
     let path = format!("/api/v1/cohorts/{}/progress?lang=en", d.g.cohort);
     let resp = api(&app, &d.owner, "GET", &path, None).await;
@@ -322,7 +322,7 @@ async fn cohort_progress_has_three_typed_columns_per_assignment() {
 
 #[actix_web::test]
 async fn cotrainer_activity_counts_open_work() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let d = data(&app).await;
     let list = api(
         &app,

@@ -4,10 +4,10 @@
 use diesel::prelude::*;
 
 use crate::cohorts::api;
-use crate::reports_fixture::data;
+use crate::support::fixtures::reports::data;
 
 /// Reviews of passed submissions by Carla, completed: (allocated, completed) minutes ago.
-fn completed_reviews(app: &crate::helpers::TestApp, minutes_ago: &[(i64, i64)]) {
+fn completed_reviews(app: &crate::support::app::TestApp, minutes_ago: &[(i64, i64)]) {
     use qualify::clock::Clock;
     use qualify::db::models::Review;
     use qualify::db::schema::{enrollments, people, submission_versions, submissions};
@@ -75,7 +75,7 @@ fn completed_reviews(app: &crate::helpers::TestApp, minutes_ago: &[(i64, i64)]) 
 
 #[actix_web::test]
 async fn the_dashboard_counts_and_links_to_the_lists_behind() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let d = data(&app).await;
     completed_reviews(
         &app,

@@ -9,9 +9,9 @@ use qualify::config::rules::Rules;
 use qualify::db::schema::{outbox, outbox_attachments};
 use qualify::jobs::register_mail;
 
-use crate::grading_fixture::composer;
-use crate::helpers::TestApp;
-use crate::reports_fixture::data;
+use crate::support::app::TestApp;
+use crate::support::fixtures::grading::composer;
+use crate::support::fixtures::reports::data;
 
 fn at(app: &TestApp, y: i32, m: u32, d: u32, h: u32) {
     app.clock
@@ -25,7 +25,7 @@ fn tick(app: &TestApp, rules: &Rules) -> usize {
 
 #[actix_web::test]
 async fn owners_get_the_register_once_a_month_with_the_file_attached() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let _d = data(&app).await;
     let rules = Rules::default();
     // Saturday 1 August 2026: not a working day.

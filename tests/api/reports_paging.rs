@@ -8,11 +8,11 @@ use diesel::prelude::*;
 use qualify::db::models::Certificate;
 use qualify::db::schema::{certificates, people};
 
-use crate::reports_fixture::{data, raw};
+use crate::support::fixtures::reports::{data, raw};
 
 #[actix_web::test]
 async fn the_register_pages_through_equal_issue_times_without_gaps_or_repeats() {
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let d = data(&app).await;
     let mut conn = app.conn();
     let template: Certificate = certificates::table
@@ -92,7 +92,7 @@ async fn exports_run_without_parallel_workers_and_give_the_setting_back() {
         #[diesel(sql_type = diesel::sql_types::Text)]
         value: String,
     }
-    let app = crate::helpers::spawn_app().await;
+    let app = crate::support::app::spawn_app().await;
     let mut conn = app.conn();
     let read = |conn: &mut qualify::db::DbConnection| -> String {
         diesel::sql_query("SELECT current_setting('max_parallel_workers_per_gather') AS value")

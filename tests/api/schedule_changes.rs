@@ -4,9 +4,9 @@
 use qualify::db::models::{Enrollment, Person, ScheduleEntry};
 use qualify::domain::ids::EnrollmentId;
 
-use crate::browser::signed_in;
-use crate::helpers::spawn_app;
 use crate::journey::enrolled;
+use crate::support::app::spawn_app;
+use crate::support::browser::signed_in;
 
 #[actix_web::test]
 async fn a_moved_module_shows_on_the_trainees_dashboard_at_once() {

@@ -1,7 +1,7 @@
 //! Security headers, cross-site request refusal, and error pages without internals.
 
-use crate::browser::Browser;
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::browser::Browser;
 
 #[actix_web::test]
 async fn pages_carry_the_security_headers() {

@@ -2,7 +2,7 @@
 
 use qualify::config::{DatabaseTarget, Environment, Settings};
 
-use crate::helpers::test_settings_map;
+use crate::support::app::test_settings_map;
 
 fn with(key: &str, value: &str) -> Result<Settings, qualify::config::SettingsError> {
     let dir = std::path::Path::new("/tmp");

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use qualify::db::models::Person;
 use qualify::db::schema::audit_log;
 
-use crate::browser::{Browser, create_person, link_from, signed_in};
-use crate::helpers::spawn_app;
+use crate::support::app::spawn_app;
+use crate::support::browser::{Browser, create_person, link_from, signed_in};
 
 #[actix_web::test]
 async fn a_sign_in_link_arrives_by_mail_and_signs_in_once() {
@@ -295,7 +295,7 @@ async fn secrets_never_reach_the_logs() {
             .prefix
             .clone()
     };
-    let logs = crate::helpers::captured_logs();
+    let logs = crate::support::app::captured_logs();
     assert!(
         logs.contains("u***@example.com"),
         "masked addresses are logged: {logs}"

@@ -8,10 +8,10 @@ use qualify::storage::{Storage, StorageSetting};
 use sha2::{Digest, Sha256};
 
 use crate::attachments::{PNG, multipart};
-use crate::browser::signed_in;
-use crate::helpers::{TestApp, spawn_app_with, spawn_beside};
 use crate::journey::enrolled;
-use crate::permission_table::token_for;
+use crate::support::app::{TestApp, spawn_app_with, spawn_beside};
+use crate::support::browser::signed_in;
+use crate::support::permission_table::token_for;
 
 fn endpoint() -> Option<String> {
     match std::env::var("TEST_S3_ENDPOINT") {
@@ -156,7 +156,7 @@ async fn uploads_go_to_the_bucket_and_another_instance_serves_and_removes_them()
     );
 
     // Someone else's token gets nothing, on either instance.
-    let other = crate::browser::create_person(&b, "otto@example.com", "Otto", false);
+    let other = crate::support::browser::create_person(&b, "otto@example.com", "Otto", false);
     let other_token = token_for(&b, &other);
     assert_eq!(download(&a, &other_token, &rows[0].0).await.0, 404);
 

@@ -1,8 +1,8 @@
 //! The machinery of the permission table: cases, expectations, how a case is called, and the
 //! list of registered routes read from the route tables.
 
-use crate::browser::Browser;
-use crate::helpers::{Response, TestApp};
+use crate::support::app::{Response, TestApp};
+use crate::support::browser::Browser;
 
 /// What a role may expect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

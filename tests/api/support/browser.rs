@@ -10,7 +10,7 @@ use qualify::clock::Clock;
 use qualify::db::models::{Person, RoleGrant};
 use qualify::domain::ids::PersonId;
 
-use crate::helpers::{Response, TestApp};
+use crate::support::app::{Response, TestApp};
 
 /// One browser with its own cookies.
 pub struct Browser<'a> {
