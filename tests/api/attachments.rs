@@ -5,51 +5,10 @@
 use diesel::prelude::*;
 use qualify::db::schema::attachments;
 
-use crate::journey::enrolled;
 use crate::support::app::{Response, TestApp, spawn_app, spawn_app_with};
 use crate::support::browser::{Browser, create_person, signed_in};
-
-pub const PNG: &[u8] =
-    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
-
-/// Sends a multipart form: `(field, file name, content)`; `None` file name for plain fields.
-pub async fn multipart(
-    app: &TestApp,
-    browser: &Browser<'_>,
-    path: &str,
-    parts: &[(&str, Option<&str>, &[u8])],
-) -> Response {
-    let boundary = "----qualifytestboundary7MA4YWxkTrZu0gW";
-    let mut body = Vec::new();
-    for (name, file, content) in parts {
-        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
-        match file {
-            Some(f) => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes()),
-            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
-        }
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let cookies = ["qualify_session", "qualify_csrf"]
-        .iter()
-        .filter_map(|c| browser.cookie(c).map(|v| format!("{c}={v}")))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let resp = app
-        .client
-        .post(app.url(path))
-        .insert_header(("Cookie", cookies))
-        .insert_header(("Origin", app.address.clone()))
-        .insert_header((
-            "Content-Type",
-            format!("multipart/form-data; boundary={boundary}"),
-        ))
-        .send_body(body)
-        .await
-        .unwrap();
-    Response::from(resp).await
-}
+use crate::support::fixtures::cohorts::enrolled;
+use crate::support::uploads::{PNG, multipart};
 
 fn tmp_files(app: &TestApp) -> usize {
     std::fs::read_dir(app.settings.data_dir.join("uploads").join("tmp"))
@@ -356,7 +315,7 @@ async fn size_and_count_limits_are_enforced_while_streaming() {
 async fn files_can_be_uploaded_and_downloaded_through_the_api() {
     let app = spawn_app().await;
     let (tara, enrollment) = enrolled(&app).await;
-    let token = crate::cohorts::token(&app, &tara);
+    let token = crate::support::api::token(&app, &tara);
     let boundary = "XyZapiBoundary";
     let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.txt\"\r\n\r\n").into_bytes();
     body.extend_from_slice("Mein Plan für die Community".as_bytes());

@@ -31,7 +31,7 @@ fn end_of(calendar: &Calendar, uid: &str) -> String {
 #[actix_web::test]
 async fn the_feed_lists_every_deadline_in_utc_and_its_url_can_be_replaced_and_revoked() {
     let app = spawn_app().await;
-    let (tara, enrollment) = crate::journey::enrolled(&app).await;
+    let (tara, enrollment) = crate::support::fixtures::cohorts::enrolled(&app).await;
     let browser: Browser = signed_in(&app, &tara).await;
     browser.get("/me").await;
     let created = browser.post("/me/calendar", &[]).await;

@@ -6,9 +6,9 @@ use diesel::prelude::*;
 use qualify::db::models::Certificate;
 use qualify::db::schema::{outbox, people};
 
-use crate::certificates::{certificates_of, nearly_certified, pass};
-use crate::cohorts::{api, token};
+use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
+use crate::support::fixtures::certificates::{certificates_of, nearly_certified, pass};
 use crate::support::fixtures::grading::Who;
 
 #[actix_web::test]

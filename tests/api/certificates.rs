@@ -8,130 +8,17 @@ use std::sync::{Arc, Barrier};
 
 use diesel::prelude::*;
 use qualify::clock::Clock;
-use qualify::db::models::{Assignment, Certificate, Enrollment, Submission, SubmissionVersion};
+use qualify::db::models::Enrollment;
 use qualify::db::schema::outbox;
-use qualify::domain::ids::{EnrollmentId, PersonId, ReviewId};
+use qualify::domain::ids::{PersonId, ReviewId};
 
-use crate::cohorts::{api, token};
-use crate::support::app::{TestApp, spawn_app};
+use crate::support::api::{api, token};
+use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
+use crate::support::fixtures::certificates::{
+    FIRST_FIVE, certificates_of, nearly_certified, pass, passed,
+};
 use crate::support::fixtures::grading::{Grading, Who, composer};
-
-/// Records passes directly (the grading flow has its own tests) for these assignments.
-pub fn passed(app: &TestApp, enrollment: &str, slugs: &[&str]) {
-    let mut conn = app.conn();
-    let now = app.clock.now_naive();
-    let e = Enrollment::find(&mut conn, &EnrollmentId(enrollment.into()))
-        .unwrap()
-        .unwrap();
-    let cohort = qualify::db::models::Cohort::find(&mut conn, &e.cohort_id)
-        .unwrap()
-        .unwrap();
-    let all = Assignment::list_by_version(&mut conn, &cohort.curriculum_version_id).unwrap();
-    for slug in slugs {
-        let a = all.iter().find(|a| a.slug == *slug).unwrap();
-        let id = uuid::Uuid::new_v4().to_string();
-        Submission::create(
-            &mut conn,
-            &Submission {
-                id: id.clone(),
-                enrollment_id: e.id.clone(),
-                assignment_id: a.id.clone(),
-                state: "passed".into(),
-                draft_body: String::new(),
-                language: "en".into(),
-                current_version: 1,
-                lock_version: 1,
-                created_at: now,
-                updated_at: now,
-                cohort_id: e.cohort_id.0.clone(),
-            },
-        )
-        .unwrap();
-        SubmissionVersion::create(
-            &mut conn,
-            &SubmissionVersion {
-                id: uuid::Uuid::new_v4().to_string(),
-                submission_id: id,
-                number: 1,
-                body: "Done.".into(),
-                submitted_at: now,
-                late: false,
-                decision: Some("passed".into()),
-                points: Some(a.max_points),
-                decided_at: Some(now),
-                moderation_note: None,
-                cohort_id: e.cohort_id.0.clone(),
-            },
-        )
-        .unwrap();
-    }
-}
-
-pub const FIRST_FIVE: [&str; 5] = [
-    "purpose-canvas",
-    "launch-plan",
-    "moderation-guide",
-    "wol-content-plan",
-    "capstone-plan",
-];
-
-/// A passing review through the API.
-pub async fn pass(app: &TestApp, reviewer: &str, review: &str) {
-    let view = api(
-        app,
-        reviewer,
-        "GET",
-        &format!("/api/v1/reviews/{review}"),
-        None,
-    )
-    .await
-    .json();
-    let scores: Vec<serde_json::Value> = view["rubric"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| serde_json::json!({ "criterion": c["id"], "points": c["levels"].as_array().unwrap().last().unwrap()["points"] }))
-        .collect();
-    let resp = api(
-        app,
-        reviewer,
-        "POST",
-        &format!("/api/v1/reviews/{review}/submission"),
-        Some(serde_json::json!({ "scores": scores, "feedback": "Excellent.", "decision": "passed", "lock_version": view["lock_version"] })),
-    )
-    .await;
-    assert_eq!(resp.status, 200, "{}", resp.body);
-}
-
-pub fn certificates_of(app: &TestApp, person: &PersonId) -> Vec<Certificate> {
-    let mut conn = app.conn();
-    Certificate::list_by_person(&mut conn, person).unwrap()
-}
-
-/// A trainee with five required passes, the two last ones handed in and allocated to two
-/// co-trainers. The clock is on day 71 (the last module is open).
-pub async fn nearly_certified(
-    app: &TestApp,
-) -> (Grading<'_>, PersonId, String, PersonId, PersonId) {
-    let g = Grading::new(app).await;
-    let tara = g.person(Who::new("tara@example.com", "Jörg Maß-Übel"));
-    let a = g.person(Who::new("a@example.com", "Anna A"));
-    let b = g.person(Who::new("b@example.com", "Ben B"));
-    g.cotrainers(&[
-        (&a, "a@example.com", 1, &["en"]),
-        (&b, "b@example.com", 1, &["en"]),
-    ])
-    .await;
-    let enrollment = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
-    passed(app, &enrollment, &FIRST_FIVE);
-    app.clock.advance(chrono::Duration::days(71));
-    g.submit(&tara, &enrollment, "impact-report", "## Impact\nNumbers.")
-        .await;
-    g.submit(&tara, &enrollment, "change-story", "## Story\nChange.")
-        .await;
-    (g, tara, enrollment, a, b)
-}
 
 #[actix_web::test]
 async fn the_certificate_is_issued_on_the_last_required_pass_and_not_before() {
@@ -359,7 +246,8 @@ async fn passing_a_refresher_cohort_supersedes_the_old_certificate() {
     let old = certificates_of(&app, &tara).remove(0);
     // A refresher cohort: the owner enrolls the holder; passing it again issues a new one.
     let owner = crate::support::browser::signed_in(&app, &g.owner_id).await;
-    let refresher = crate::cohorts::create_cohort(&owner, "Refresher", "2026-05-12").await;
+    let refresher =
+        crate::support::fixtures::cohorts::create_cohort(&owner, "Refresher", "2026-05-12").await;
     owner.get(&format!("/cohorts/{refresher}")).await;
     let resp = owner
         .post(

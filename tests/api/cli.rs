@@ -1,27 +1,7 @@
 //! The binary's command line: `content check` output and exit codes, bad settings, --help.
 
-use std::process::Command;
-
-use crate::content_validation::ContentCopy;
-use crate::support::app::course_content;
-
-/// Runs qualify on the database `db` with its data dir in `dir` and the shipped curriculum.
-pub(crate) fn in_folder(dir: &std::path::Path, db: &str, args: &[&str]) -> std::process::Output {
-    qualify()
-        .args(args)
-        .env("QUALIFY_DATABASE_URL", db)
-        .env("QUALIFY_DATA_DIR", dir.join("data"))
-        .env("QUALIFY_CONTENT_DIR", course_content())
-        .output()
-        .unwrap()
-}
-
-fn qualify() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qualify"));
-    cmd.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default());
-    cmd
-}
+use crate::support::cli::{in_folder, qualify};
+use crate::support::content::{ContentCopy, course_content};
 
 #[test]
 fn content_check_passes_on_the_shipped_curriculum() {

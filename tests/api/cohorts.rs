@@ -1,57 +1,9 @@
 //! Cohorts: life cycle and the read-only completed cohort, the schedule, invalid input.
 
-use crate::support::app::{Response, TestApp, spawn_app};
-use crate::support::browser::{Browser, create_person, signed_in};
-
-/// Creates a cohort through the page and returns its id.
-pub async fn create_cohort(owner: &Browser<'_>, name: &str, starts_on: &str) -> String {
-    owner.get("/cohorts").await;
-    let resp = owner
-        .post(
-            "/cohorts",
-            &[
-                ("name", name),
-                ("starts_on", starts_on),
-                ("time_zone", "Europe/Berlin"),
-            ],
-        )
-        .await;
-    assert_eq!(resp.status, 303, "{}", resp.body);
-    resp.header("location")
-        .unwrap()
-        .trim_start_matches("/cohorts/")
-        .to_string()
-}
-
-pub async fn api(
-    app: &TestApp,
-    token: &str,
-    method: &str,
-    path: &str,
-    body: Option<serde_json::Value>,
-) -> Response {
-    let url = app.url(path);
-    let req = match method {
-        "GET" => app.client.get(url),
-        "POST" => app.client.post(url),
-        "PATCH" => app.client.patch(url),
-        "PUT" => app.client.put(url),
-        other => panic!("{other}"),
-    }
-    .insert_header(("Authorization", format!("Bearer {token}")));
-    let sent = match body {
-        Some(b) => req.send_json(&b).await,
-        None => req.send().await,
-    };
-    Response::from(sent.unwrap()).await
-}
-
-pub fn token(app: &TestApp, person: &qualify::domain::ids::PersonId) -> String {
-    let mut conn = app.conn();
-    qualify::accounts::profile::create_token(&mut conn, person, "t", chrono::Utc::now().naive_utc())
-        .unwrap()
-        .0
-}
+use crate::support::api::{api, token};
+use crate::support::app::spawn_app;
+use crate::support::browser::{create_person, signed_in};
+use crate::support::fixtures::cohorts::create_cohort;
 
 #[actix_web::test]
 async fn a_cohort_runs_its_life_cycle_and_is_read_only_when_completed() {

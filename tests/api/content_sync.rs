@@ -8,8 +8,9 @@ use qualify::db::models::{Cohort, CurriculumVersion, Module, Program};
 use qualify::db::schema::{assignments, curriculum_versions, modules, rubric_levels};
 use qualify::domain::ids::CohortId;
 
-use crate::content_validation::ContentCopy;
-use crate::support::app::{course_content, spawn_app};
+use crate::support::app::spawn_app;
+use crate::support::content::ContentCopy;
+use crate::support::content::course_content;
 
 fn now() -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, 2)

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use qualify::db::schema::programs;
 use qualify::reports::dashboard::computations;
 
-use crate::cohorts::api;
+use crate::support::api::api;
 use crate::support::fixtures::reports::data;
 
 #[actix_web::test]

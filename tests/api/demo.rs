@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use qualify::db::schema::{certificates, cotrainers, enrollments, people, submissions};
 
-use crate::cli::in_folder;
+use crate::support::cli::in_folder;
 
 #[test]
 fn demo_fills_an_empty_database_once_and_prints_working_links() {

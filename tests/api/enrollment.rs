@@ -6,9 +6,10 @@ use qualify::db::models::Enrollment;
 use qualify::db::schema::{enrollments, people, submissions};
 use qualify::domain::ids::CohortId;
 
-use crate::cohorts::{api, create_cohort, token};
+use crate::support::api::{api, token};
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::{create_person, signed_in};
+use crate::support::fixtures::cohorts::create_cohort;
 
 #[actix_web::test]
 async fn the_import_is_planned_first_then_applied_once() {

@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use qualify::db::schema::{certificates, enrollments, people, reviews};
 use qualify::domain::ids::PersonId;
 
-use crate::certificates::pass;
-use crate::cohorts::{api, token};
+use crate::support::api::{api, token};
+use crate::support::fixtures::certificates::pass;
 use crate::support::fixtures::reports::data;
 
 fn totals(app: &crate::support::app::TestApp, email: &str) -> (i32, Option<NaiveDateTime>) {

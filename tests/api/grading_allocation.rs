@@ -9,7 +9,7 @@ use qualify::db::models::QueuedSlot;
 use qualify::db::schema::{cotrainers, outbox};
 use qualify::domain::ids::{EnrollmentId, PersonId};
 
-use crate::cohorts::api;
+use crate::support::api::api;
 use crate::support::app::spawn_app;
 use crate::support::fixtures::grading::{Grading, Who, composer};
 

@@ -5,52 +5,11 @@ use diesel::prelude::*;
 use qualify::db::models::ModerationItem;
 use qualify::db::schema::{curriculum_versions, outbox, submissions};
 
-use crate::attachments::{PNG, multipart};
-use crate::cohorts::{api, token};
-use crate::support::app::{Response, TestApp, spawn_app};
+use crate::support::api::{api, token};
+use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::signed_in;
-use crate::support::fixtures::grading::{Grading, Who};
-
-/// Grades a review through the API: every criterion at its highest (`high`) or lowest level.
-pub async fn grade(
-    app: &TestApp,
-    reviewer: &str,
-    review: &str,
-    high: bool,
-    decision: &str,
-) -> Response {
-    let view = api(
-        app,
-        reviewer,
-        "GET",
-        &format!("/api/v1/reviews/{review}"),
-        None,
-    )
-    .await;
-    assert_eq!(view.status, 200, "{}", view.body);
-    let view = view.json();
-    let scores: Vec<serde_json::Value> = view["rubric"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            let levels = c["levels"].as_array().unwrap();
-            let pick = if high { levels.last() } else { levels.first() };
-            serde_json::json!({ "criterion": c["id"], "points": pick.unwrap()["points"], "comment": "" })
-        })
-        .collect();
-    api(
-        app,
-        reviewer,
-        "POST",
-        &format!("/api/v1/reviews/{review}/submission"),
-        Some(serde_json::json!({
-            "scores": scores, "feedback": format!("Feedback: {decision}"),
-            "decision": decision, "lock_version": view["lock_version"],
-        })),
-    )
-    .await
-}
+use crate::support::fixtures::grading::{Grading, Who, grade};
+use crate::support::uploads::{PNG, multipart};
 
 fn set_policy(app: &TestApp, anonymous: bool, reveal: bool, sample: i32) {
     let mut conn = app.conn();

@@ -6,10 +6,10 @@ use diesel::prelude::*;
 use qualify::clock::Clock;
 use qualify::db::schema::outbox;
 
-use crate::cohorts::{api, token};
-use crate::grading_moderation::grade;
+use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
+use crate::support::fixtures::grading::grade;
 use crate::support::fixtures::grading::{Grading, Who};
 
 #[actix_web::test]
@@ -37,7 +37,7 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
     // One grader starts (a draft); the other does nothing.
     let started = &reviews[0];
     let idle = &reviews[1];
-    let token = crate::cohorts::token(&app, &started.reviewer_id);
+    let token = crate::support::api::token(&app, &started.reviewer_id);
     let draft = api(
         &app,
         &token,

@@ -6,7 +6,7 @@
 use diesel::prelude::*;
 use qualify::db::schema::outbox;
 
-use crate::cohorts::api;
+use crate::support::api::api;
 use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
 use crate::support::fixtures::grading::{Grading, Who};
@@ -83,7 +83,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     let fields: Vec<(&str, &str)> = draft.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let saved = as_grader.post(&path, &fields).await;
     assert_eq!(saved.status, 303, "{}", saved.body);
-    let trainee_token = crate::cohorts::token(&app, &tara);
+    let trainee_token = crate::support::api::token(&app, &tara);
     let withdraw = api(
         &app,
         &trainee_token,

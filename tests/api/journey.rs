@@ -4,32 +4,12 @@
 use chrono::Duration;
 use diesel::prelude::*;
 use qualify::clock::Clock;
-use qualify::db::models::{Enrollment, Extension};
+use qualify::db::models::Extension;
 use qualify::db::schema::extensions;
-use qualify::domain::ids::{CohortId, PersonId};
 
-use crate::cohorts::create_cohort;
-use crate::support::app::{TestApp, spawn_app};
+use crate::support::app::spawn_app;
 use crate::support::browser::{Browser, create_person, signed_in};
-
-/// A running cohort that started on the test clock's day, with one enrolled trainee.
-pub async fn enrolled(app: &TestApp) -> (PersonId, String) {
-    let owner_id = create_person(app, "owner@example.com", "Olga", true);
-    let owner = signed_in(app, &owner_id).await;
-    let cohort = create_cohort(&owner, "K1", "2026-03-02").await;
-    owner.get(&format!("/cohorts/{cohort}")).await;
-    owner
-        .post(
-            &format!("/cohorts/{cohort}/enrollments"),
-            &[("people", "name,email,language\nTara,tara@example.com,en")],
-        )
-        .await;
-    let mut conn = app.conn();
-    let enrollment = Enrollment::list_by_cohort(&mut conn, &CohortId(cohort))
-        .unwrap()
-        .remove(0);
-    (enrollment.person_id, enrollment.id.0)
-}
+use crate::support::fixtures::cohorts::enrolled;
 
 async fn work(
     browser: &Browser<'_>,
@@ -236,7 +216,7 @@ async fn a_hard_cut_off_refuses_late_work_unless_extended() {
     let app = spawn_app().await;
     // A curriculum version with a hard cut-off, newest, so the cohort pins it.
     {
-        let copy = crate::content_validation::ContentCopy::new();
+        let copy = crate::support::content::ContentCopy::new();
         copy.replace("program.toml", "hard_cutoff = false", "hard_cutoff = true");
         let curriculum = qualify::content::load(&copy.root).unwrap();
         let mut conn = app.conn();
@@ -347,10 +327,10 @@ async fn other_peoples_work_is_not_found() {
 async fn the_journey_works_through_the_api() {
     let app = spawn_app().await;
     let (tara, enrollment) = enrolled(&app).await;
-    let token = crate::cohorts::token(&app, &tara);
+    let token = crate::support::api::token(&app, &tara);
     let (app_ref, token_ref) = (&app, &token);
     let call = move |method: &'static str, path: String, body: Option<serde_json::Value>| async move {
-        crate::cohorts::api(app_ref, token_ref, method, &path, body).await
+        crate::support::api::api(app_ref, token_ref, method, &path, body).await
     };
     let progress = call("GET", "/api/v1/me/progress".into(), None).await;
     assert_eq!(progress.status, 200);
@@ -393,9 +373,9 @@ async fn the_journey_works_through_the_api() {
         "draft"
     );
     let other = create_person(&app, "other@example.com", "Otto", false);
-    let other_token = crate::cohorts::token(&app, &other);
+    let other_token = crate::support::api::token(&app, &other);
     assert_eq!(
-        crate::cohorts::api(&app, &other_token, "GET", &base, None)
+        crate::support::api::api(&app, &other_token, "GET", &base, None)
             .await
             .status,
         404

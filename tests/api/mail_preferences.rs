@@ -6,7 +6,7 @@
 use diesel::prelude::*;
 use qualify::db::schema::outbox;
 
-use crate::cohorts::{api, token};
+use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
 use crate::support::browser::{Browser, signed_in};
 use crate::support::fixtures::grading::{Grading, Who};

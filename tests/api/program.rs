@@ -1,7 +1,8 @@
 //! The public program page and `getProgram`, in both languages.
 
-use crate::support::app::{Response, course_content, spawn_app};
+use crate::support::app::{Response, spawn_app};
 use crate::support::browser::Browser;
+use crate::support::content::course_content;
 
 fn shipped() -> qualify::content::Curriculum {
     qualify::content::load(&course_content()).unwrap()

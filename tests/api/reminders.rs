@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use qualify::db::schema::outbox;
 use qualify::jobs::reminders;
 
-use crate::cohorts::{api, token};
+use crate::support::api::{api, token};
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::fixtures::grading::{Grading, Who, composer};
 

@@ -11,7 +11,7 @@ use diesel::prelude::*;
 use qualify::db::schema::{assignments, modules};
 use qualify::reports::xlsx::serial;
 
-use crate::cohorts::api;
+use crate::support::api::api;
 use crate::support::fixtures::reports::{EVIL, data, raw};
 
 #[actix_web::test]

@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use crate::cohorts::api;
+use crate::support::api::api;
 use crate::support::fixtures::reports::data;
 
 /// Reviews of passed submissions by Carla, completed: (allocated, completed) minutes ago.

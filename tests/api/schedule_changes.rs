@@ -4,9 +4,9 @@
 use qualify::db::models::{Enrollment, Person, ScheduleEntry};
 use qualify::domain::ids::EnrollmentId;
 
-use crate::journey::enrolled;
 use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
+use crate::support::fixtures::cohorts::enrolled;
 
 #[actix_web::test]
 async fn a_moved_module_shows_on_the_trainees_dashboard_at_once() {
@@ -76,7 +76,7 @@ async fn a_moved_module_shows_on_the_trainees_dashboard_at_once() {
 /// rename is, and a refused change leaves every date as it was.
 #[actix_web::test]
 async fn a_schedule_change_through_the_api_is_all_or_nothing_and_never_overwrites() {
-    use crate::cohorts::{api, token};
+    use crate::support::api::{api, token};
     let app = spawn_app().await;
     let (_, enrollment) = enrolled(&app).await;
     let owner_id = Person::find_by_email(&mut app.conn(), "owner@example.com")

@@ -7,11 +7,11 @@ use qualify::db::schema::attachments;
 use qualify::storage::{Storage, StorageSetting};
 use sha2::{Digest, Sha256};
 
-use crate::attachments::{PNG, multipart};
-use crate::journey::enrolled;
 use crate::support::app::{TestApp, spawn_app_with, spawn_beside};
 use crate::support::browser::signed_in;
+use crate::support::fixtures::cohorts::enrolled;
 use crate::support::permission_table::token_for;
+use crate::support::uploads::{PNG, multipart};
 
 fn endpoint() -> Option<String> {
     match std::env::var("TEST_S3_ENDPOINT") {

@@ -1,7 +1,7 @@
 //! `spawn_app()`: a running qualify on a free port with its own database.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
@@ -13,10 +13,7 @@ use qualify::db::{DbPool, build_pool};
 use qualify::startup::Application;
 use tempfile::TempDir;
 
-/// The shipped curriculum.
-pub fn course_content() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("course_content")
-}
+use crate::support::content::course_content;
 
 /// A fresh, empty database of the backend under test.
 pub struct TestDb {

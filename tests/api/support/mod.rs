@@ -4,8 +4,12 @@
 //! area build on ([`fixtures`]). Test modules take what they need from here and never from
 //! each other.
 
+pub mod api;
 pub mod app;
 pub mod browser;
+pub mod cli;
+pub mod content;
 pub mod fixtures;
 pub mod permission_table;
 pub mod smtp_server;
+pub mod uploads;
