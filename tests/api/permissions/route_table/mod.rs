@@ -10,6 +10,10 @@ use crate::support::browser::{Browser, create_person, signed_in};
 use crate::support::permission_table::{Expect, call, registered_routes, token_for};
 use Expect::{SignIn, Status};
 
+mod accounts_and_cohorts;
+mod grading_and_certificates;
+mod reports_and_operations;
+
 #[actix_web::test]
 async fn every_route_allows_exactly_what_each_role_may_do() {
     let app = spawn_app().await;
@@ -57,7 +61,10 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     let as_trainee = signed_in(&app, &trainee).await;
     let as_owner = signed_in(&app, &owner).await;
 
-    let cases = crate::permission_cases::all_cases(&cohort, &other_trainee, &other_token_id);
+    let mut cases = accounts_and_cohorts::cases(&cohort, &other_trainee, &other_token_id);
+    cases.extend(grading_and_certificates::grading_cases(&other_trainee));
+    cases.extend(grading_and_certificates::certificate_cases(cohort.as_str()));
+    cases.extend(reports_and_operations::report_cases(cohort.as_str()));
     let actors: [(&str, &Browser, Option<&str>); 3] = [
         ("anonymous", &anon, None),
         ("trainee", &as_trainee, Some(&trainee_token)),
@@ -108,7 +115,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         .map(|c| (c.method.to_string(), c.pattern.to_string()))
         .collect();
     listed.push(("POST".into(), "/sign-out".into()));
-    // Multipart uploads have their own tests (tests/api/attachments.rs): owner, other trainee, no token.
+    // Multipart uploads have their own tests (tests/api/submissions/attachments.rs): owner, other trainee, no token.
     listed.push((
         "POST".into(),
         "/learn/{enrollment}/assignments/{assignment}/attachments".into(),
