@@ -1,11 +1,14 @@
 //! People: invitations, the profile with optimistic locking, personal API tokens.
 
 use diesel::prelude::*;
-use qualify::db::models::{AuditEntry, Person};
+use qualify::db::models::AuditEntry;
 use qualify::db::schema::{outbox, people};
 
+use crate::support::api::api;
 use crate::support::app::spawn_app;
-use crate::support::browser::{Browser, create_person, link_from, signed_in};
+use crate::support::browser::{Browser, signed_in};
+use crate::support::fixtures::people::{create_person, person};
+use crate::support::scrape::{link_token, sign_in_link};
 
 #[actix_web::test]
 async fn invitations_keep_good_rows_report_bad_ones_and_never_duplicate() {
@@ -57,19 +60,16 @@ async fn invitations_keep_good_rows_report_bad_ones_and_never_duplicate() {
         .get_result(&mut **conn)
         .unwrap();
     assert_eq!(invitations, 2);
-    let jana_id = Person::find_by_email(&mut conn, "jana@example.com")
-        .unwrap()
-        .unwrap()
-        .id;
     drop(conn);
+    let jana_id = person(&app, "jana@example.com").id;
     // The invitation link signs the new person in.
-    let link = link_from(&jana.raw);
+    let link = sign_in_link(&jana.raw);
     let newcomer = Browser::new(&app);
     newcomer.get(&link).await;
-    let token = link.rsplit('/').next().unwrap();
+    let token = link_token(&link);
     assert_eq!(
         newcomer
-            .post("/sign-in/confirm", &[("token", token)])
+            .post("/sign-in/confirm", &[("token", &token)])
             .await
             .status,
         303
@@ -156,26 +156,18 @@ async fn api_tokens_are_shown_once_work_without_csrf_and_can_be_revoked() {
         "shown only once"
     );
 
-    let bearer = format!("Bearer {token}");
-    let me = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .insert_header(("Authorization", bearer.as_str()))
-        .send()
-        .await
-        .unwrap();
-    let me = crate::support::app::Response::from(me).await;
+    let me = api(&app, &token, "GET", "/api/v1/me", None).await;
     assert_eq!(me.status, 200);
     assert_eq!(me.json()["email"], "owner@example.com");
     assert_eq!(me.json()["roles"][0], "owner");
-    let invite = app
-        .client
-        .post(app.url("/api/v1/people/invitations"))
-        .insert_header(("Authorization", bearer.as_str()))
-        .send_json(&serde_json::json!({ "people": [{ "name": "Ali", "email": "ali@example.com" }, { "email": "nope" }] }))
-        .await
-        .unwrap();
-    let invite = crate::support::app::Response::from(invite).await;
+    let invite = api(
+        &app,
+        &token,
+        "POST",
+        "/api/v1/people/invitations",
+        Some(serde_json::json!({ "people": [{ "name": "Ali", "email": "ali@example.com" }, { "email": "nope" }] })),
+    )
+    .await;
     assert_eq!(invite.status, 200, "{}", invite.body);
     assert_eq!(invite.json()["invited"].as_array().unwrap().len(), 1);
     assert_eq!(invite.json()["errors"][0]["line"], 2);
@@ -193,14 +185,7 @@ async fn api_tokens_are_shown_once_work_without_csrf_and_can_be_revoked() {
             .status,
         303
     );
-    let after = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .insert_header(("Authorization", bearer.as_str()))
-        .send()
-        .await
-        .unwrap();
-    let after = crate::support::app::Response::from(after).await;
+    let after = api(&app, &token, "GET", "/api/v1/me", None).await;
     assert_eq!(after.status, 401);
     assert_eq!(
         after.header("content-type"),

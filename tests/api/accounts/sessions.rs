@@ -3,8 +3,9 @@
 
 use chrono::Duration;
 
-use crate::support::app::spawn_app;
-use crate::support::browser::{Browser, create_person, sign_in_with, signed_in};
+use crate::support::app::{spawn_app, spawn_app_with};
+use crate::support::browser::{Browser, sign_in_with, signed_in};
+use crate::support::fixtures::people::create_person;
 
 #[actix_web::test]
 async fn signing_in_replaces_the_previous_session() {
@@ -102,7 +103,7 @@ async fn sessions_end_after_30_idle_minutes_and_12_hours() {
 
 #[actix_web::test]
 async fn on_https_the_session_cookie_is_host_prefixed_and_secure() {
-    let app = crate::support::app::spawn_app_with(|s| {
+    let app = spawn_app_with(|s| {
         s.insert(
             "QUALIFY_BASE_URL".into(),
             "https://qualify.intranet.example".into(),

@@ -3,11 +3,12 @@
 
 use chrono::Duration;
 use diesel::prelude::*;
-use qualify::db::models::Person;
 use qualify::db::schema::audit_log;
 
-use crate::support::app::spawn_app;
-use crate::support::browser::{Browser, create_person, link_from, signed_in};
+use crate::support::app::{captured_logs, spawn_app};
+use crate::support::browser::{Browser, signed_in};
+use crate::support::fixtures::people::{create_person, person};
+use crate::support::scrape::{link_token, sign_in_link};
 
 #[actix_web::test]
 async fn a_sign_in_link_arrives_by_mail_and_signs_in_once() {
@@ -21,8 +22,8 @@ async fn a_sign_in_link_arrives_by_mail_and_signs_in_once() {
     let mails = app.deliver().await;
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to, "jana@example.com");
-    let link = link_from(&mails[0].raw);
-    let token = link.rsplit('/').next().unwrap().to_string();
+    let link = sign_in_link(&mails[0].raw);
+    let token = link_token(&link);
     assert!(token.len() >= 43, "at least 256 bits");
     {
         let mut conn = app.conn();
@@ -71,13 +72,13 @@ async fn an_expired_link_does_not_sign_in() {
     browser
         .post("/sign-in/link", &[("email", "jana@example.com")])
         .await;
-    let link = link_from(&app.deliver().await[0].raw);
+    let link = sign_in_link(&app.deliver().await[0].raw);
     app.clock.advance(Duration::minutes(11));
     assert_eq!(browser.get(&link).await.status, 410);
-    let token = link.rsplit('/').next().unwrap();
+    let token = link_token(&link);
     assert_eq!(
         browser
-            .post("/sign-in/confirm", &[("token", token)])
+            .post("/sign-in/confirm", &[("token", &token)])
             .await
             .status,
         410
@@ -160,14 +161,7 @@ async fn passwords_can_be_set_and_used_and_failures_look_alike() {
             .status,
         303
     );
-    let hash = {
-        let mut conn = app.conn();
-        Person::find_by_email(&mut conn, "a@example.com")
-            .unwrap()
-            .unwrap()
-            .password_hash
-            .unwrap()
-    };
+    let hash = person(&app, "a@example.com").password_hash.unwrap();
     assert!(
         hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
         "{hash}"
@@ -265,8 +259,8 @@ async fn secrets_never_reach_the_logs() {
     browser
         .post("/sign-in/link", &[("email", "unknown.person@example.com")])
         .await;
-    let link = link_from(&app.deliver().await[0].raw);
-    let token = link.rsplit('/').next().unwrap().to_string();
+    let link = sign_in_link(&app.deliver().await[0].raw);
+    let token = link_token(&link);
     browser.get(&link).await;
     browser.post("/sign-in/confirm", &[("token", &token)]).await;
     let session = browser.cookie("qualify_session").unwrap();
@@ -295,7 +289,7 @@ async fn secrets_never_reach_the_logs() {
             .prefix
             .clone()
     };
-    let logs = crate::support::app::captured_logs();
+    let logs = captured_logs();
     assert!(
         logs.contains("u***@example.com"),
         "masked addresses are logged: {logs}"

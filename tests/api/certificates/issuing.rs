@@ -15,10 +15,14 @@ use qualify::domain::ids::{PersonId, ReviewId};
 use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
+use crate::support::clock::at;
 use crate::support::fixtures::certificates::{
-    FIRST_FIVE, certificates_of, nearly_certified, pass, passed,
+    FIRST_FIVE, certificates_of, nearly_certified, passed,
 };
-use crate::support::fixtures::grading::{Grading, Who, composer};
+use crate::support::fixtures::cohorts::create_cohort;
+use crate::support::fixtures::grading::pass;
+use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::jobs::{composer, reminders};
 
 #[actix_web::test]
 async fn the_certificate_is_issued_on_the_last_required_pass_and_not_before() {
@@ -196,17 +200,8 @@ async fn certificates_expire_and_the_by_hand_dry_run_changes_nothing() {
     assert_eq!(cert.issue_reason.as_deref(), Some("Completed in the pilot"));
     // The holder is reminded 60 and 30 days before it expires (in working hours).
     let remind = |y: i32, m: u32, d: u32| {
-        app.clock
-            .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, y, m, d, 8, 0, 0).unwrap());
-        let mut conn = app.conn();
-        qualify::jobs::reminders::tick(
-            &mut conn,
-            &composer(&app),
-            &Default::default(),
-            app.clock.now_naive(),
-            false,
-        )
-        .unwrap()
+        at(&app, y, m, d, 8);
+        reminders(&app, false)
     };
     assert!(remind(2027, 12, 1).is_empty(), "not yet");
     let sixty = remind(2028, 1, 3);
@@ -216,8 +211,7 @@ async fn certificates_expire_and_the_by_hand_dry_run_changes_nothing() {
     assert!(thirty[0].items[0].key.starts_with("expiry30:"));
     assert!(remind(2028, 2, 3).is_empty(), "each once");
     // Valid for 24 months, then expired.
-    app.clock
-        .set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2028, 3, 4, 8, 0, 0).unwrap());
+    at(&app, 2028, 3, 4, 8);
     let v = app
         .get(&format!("/api/v1/verify/{}", cert.public_id), None)
         .await;
@@ -245,9 +239,8 @@ async fn passing_a_refresher_cohort_supersedes_the_old_certificate() {
     }
     let old = certificates_of(&app, &tara).remove(0);
     // A refresher cohort: the owner enrolls the holder; passing it again issues a new one.
-    let owner = crate::support::browser::signed_in(&app, &g.owner_id).await;
-    let refresher =
-        crate::support::fixtures::cohorts::create_cohort(&owner, "Refresher", "2026-05-12").await;
+    let owner = signed_in(&app, &g.owner_id).await;
+    let refresher = create_cohort(&owner, "Refresher", "2026-05-12").await;
     owner.get(&format!("/cohorts/{refresher}")).await;
     let resp = owner
         .post(

@@ -6,10 +6,12 @@ use diesel::prelude::*;
 use qualify::db::models::Certificate;
 use qualify::db::schema::{outbox, people};
 
-use crate::support::api::{api, token};
+use crate::support::api::{api, download, token};
 use crate::support::app::spawn_app;
-use crate::support::fixtures::certificates::{certificates_of, nearly_certified, pass};
+use crate::support::browser::Browser;
+use crate::support::fixtures::certificates::{certificates_of, nearly_certified};
 use crate::support::fixtures::grading::Who;
+use crate::support::fixtures::grading::pass;
 
 #[actix_web::test]
 async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
@@ -21,7 +23,7 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     }
     let _ = (a, b);
     let cert = certificates_of(&app, &tara).remove(0);
-    let anon = crate::support::browser::Browser::new(&app);
+    let anon = Browser::new(&app);
 
     // The public page: no sign-in, not indexed.
     let page = anon.get(&format!("/verify/{}", cert.public_id)).await;
@@ -54,28 +56,9 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     // The PDF holds the name with umlauts, the program and the verification URL, identically
     // every time.
     let holder = token(&app, &tara);
-    let pdf = app
-        .client
-        .get(app.url(&format!("/api/v1/certificates/{}/pdf?lang=de", cert.id)))
-        .insert_header(("Authorization", format!("Bearer {holder}")))
-        .send()
-        .await
-        .unwrap()
-        .body()
-        .await
-        .unwrap()
-        .to_vec();
-    let again = app
-        .client
-        .get(app.url(&format!("/api/v1/certificates/{}/pdf?lang=de", cert.id)))
-        .insert_header(("Authorization", format!("Bearer {holder}")))
-        .send()
-        .await
-        .unwrap()
-        .body()
-        .await
-        .unwrap()
-        .to_vec();
+    let pdf_path = format!("/api/v1/certificates/{}/pdf?lang=de", cert.id);
+    let (_, _, _, pdf) = download(&app, &holder, &pdf_path).await;
+    let (_, _, _, again) = download(&app, &holder, &pdf_path).await;
     assert_eq!(pdf, again, "byte-identical");
     let doc = lopdf::Document::load_mem(&pdf).expect("a valid PDF");
     let text = doc.extract_text(&[1]).expect("text");

@@ -8,8 +8,9 @@ use qualify::domain::ids::CohortId;
 
 use crate::support::api::{api, token};
 use crate::support::app::{TestApp, spawn_app};
-use crate::support::browser::{create_person, signed_in};
+use crate::support::browser::signed_in;
 use crate::support::fixtures::cohorts::create_cohort;
+use crate::support::fixtures::people::{create_person, person};
 
 #[actix_web::test]
 async fn the_import_is_planned_first_then_applied_once() {
@@ -51,12 +52,7 @@ async fn the_import_is_planned_first_then_applied_once() {
     let mails = app.deliver().await;
     assert_eq!(mails.len(), 1, "the new person is invited");
     assert_eq!(mails[0].to, "nina@example.com");
-    let nina = {
-        let mut conn = app.conn();
-        qualify::db::models::Person::find_by_email(&mut conn, "nina@example.com")
-            .unwrap()
-            .unwrap()
-    };
+    let nina = person(&app, "nina@example.com");
     assert_eq!(nina.org_unit.as_deref(), Some("HR"));
     assert_eq!(nina.manager_email.as_deref(), Some("boss@example.com"));
 

@@ -8,10 +8,11 @@ use qualify::db::schema::{certificates, enrollments, people, reviews};
 use qualify::domain::ids::PersonId;
 
 use crate::support::api::{api, token};
-use crate::support::fixtures::certificates::pass;
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::fixtures::grading::pass;
 use crate::support::fixtures::reports::data;
 
-fn totals(app: &crate::support::app::TestApp, email: &str) -> (i32, Option<NaiveDateTime>) {
+fn totals(app: &TestApp, email: &str) -> (i32, Option<NaiveDateTime>) {
     enrollments::table
         .inner_join(people::table)
         .filter(people::email.eq(email))
@@ -22,7 +23,7 @@ fn totals(app: &crate::support::app::TestApp, email: &str) -> (i32, Option<Naive
 
 #[actix_web::test]
 async fn totals_follow_grading_and_revocation() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let d = data(&app).await;
     let ada = totals(&app, "ada@example.com");
     assert_eq!(ada.0, 5, "five passes");

@@ -2,8 +2,9 @@
 
 use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
-use crate::support::browser::{create_person, signed_in};
+use crate::support::browser::signed_in;
 use crate::support::fixtures::cohorts::create_cohort;
+use crate::support::fixtures::people::create_person;
 
 #[actix_web::test]
 async fn a_cohort_runs_its_life_cycle_and_is_read_only_when_completed() {

@@ -1,12 +1,15 @@
 //! A moved module reaches the trainee's pages at once: the schedule each page shows is kept in
 //! memory per version of the cohort, and moving a module makes a new version.
 
-use qualify::db::models::{Enrollment, Person, ScheduleEntry};
+use qualify::db::models::{Enrollment, ScheduleEntry};
 use qualify::domain::ids::EnrollmentId;
 
+use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
 use crate::support::fixtures::cohorts::enrolled;
+use crate::support::fixtures::people::person;
+use crate::support::scrape::lock_version;
 
 #[actix_web::test]
 async fn a_moved_module_shows_on_the_trainees_dashboard_at_once() {
@@ -29,10 +32,7 @@ async fn a_moved_module_shows_on_the_trainees_dashboard_at_once() {
     assert_eq!(before.status, 200);
     assert!(!before.body.contains("2026-04-20 23:59"), "{}", before.body);
 
-    let owner_id = Person::find_by_email(&mut app.conn(), "owner@example.com")
-        .unwrap()
-        .unwrap()
-        .id;
+    let owner_id = person(&app, "owner@example.com").id;
     let owner = signed_in(&app, &owner_id).await;
     for (due, seen) in [
         ("2026-04-20", "2026-04-20 23:59"),
@@ -40,13 +40,7 @@ async fn a_moved_module_shows_on_the_trainees_dashboard_at_once() {
     ] {
         // The schedule form carries the cohort's version the owner saw.
         let page = owner.get(&format!("/cohorts/{}", cohort.0)).await;
-        let lock = page
-            .body
-            .split("name=\"lock_version\" value=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .expect("a version on the schedule form")
-            .to_string();
+        let lock = lock_version(&page.body);
         let moved = owner
             .post(
                 &format!("/cohorts/{}/schedule/{}", cohort.0, module.0),
@@ -76,13 +70,9 @@ async fn a_moved_module_shows_on_the_trainees_dashboard_at_once() {
 /// rename is, and a refused change leaves every date as it was.
 #[actix_web::test]
 async fn a_schedule_change_through_the_api_is_all_or_nothing_and_never_overwrites() {
-    use crate::support::api::{api, token};
     let app = spawn_app().await;
     let (_, enrollment) = enrolled(&app).await;
-    let owner_id = Person::find_by_email(&mut app.conn(), "owner@example.com")
-        .unwrap()
-        .unwrap()
-        .id;
+    let owner_id = person(&app, "owner@example.com").id;
     let owner = token(&app, &owner_id);
     let cohort = Enrollment::find(&mut app.conn(), &EnrollmentId(enrollment))
         .unwrap()

@@ -10,8 +10,9 @@ use qualify::db::schema::{cotrainers, outbox};
 use qualify::domain::ids::{EnrollmentId, PersonId};
 
 use crate::support::api::api;
-use crate::support::app::spawn_app;
-use crate::support::fixtures::grading::{Grading, Who, composer};
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::jobs::{composer, tick};
 
 const TEXT: &str = "## Purpose\nOur community connects everyone who plans supplier audits.";
 
@@ -131,7 +132,7 @@ async fn load_is_balanced_by_capacity_and_waiting_work_is_allocated_once_someone
     assert_eq!(alerts, 1, "the owner is told (once a day)");
     assert!(g.owner.get("/grading").await.body.contains("Trainee 6"));
     // A tick changes nothing while nobody fits; more capacity lets the work through at once.
-    assert_eq!(g.tick().allocated, 0);
+    assert_eq!(tick(&app).allocated, 0);
     g.pool(&small, 3, &["en"], "").await;
     assert_eq!(g.open_reviews_of(&small).len(), 3);
     let mut conn = app.conn();
@@ -139,11 +140,7 @@ async fn load_is_balanced_by_capacity_and_waiting_work_is_allocated_once_someone
 }
 
 /// `threads` trainees of one cohort hand in at the same moment; one co-trainer with capacity 2.
-fn race_submissions(
-    app: &crate::support::app::TestApp,
-    g: &Grading<'_>,
-    enrollments: Vec<(PersonId, String)>,
-) {
+fn race_submissions(app: &TestApp, g: &Grading<'_>, enrollments: Vec<(PersonId, String)>) {
     let pool = qualify::db::build_pool(&app.settings.database, 8).unwrap();
     let barrier = Arc::new(Barrier::new(enrollments.len()));
     let composer = composer(app);

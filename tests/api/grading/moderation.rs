@@ -9,6 +9,7 @@ use crate::support::api::{api, token};
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::signed_in;
 use crate::support::fixtures::grading::{Grading, Who, grade};
+use crate::support::scrape::attachment_id;
 use crate::support::uploads::{PNG, multipart};
 
 fn set_policy(app: &TestApp, anonymous: bool, reveal: bool, sample: i32) {
@@ -94,14 +95,7 @@ async fn under_anonymous_grading_the_trainee_is_never_named_to_the_cotrainer() {
     assert_eq!(pseudonym.len(), 6);
     assert!(seen[0].contains(&format!("Trainee {pseudonym}")));
     // The file downloads under a neutral name.
-    let file_id = seen[1]
-        .split("/attachments/")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let file_id = attachment_id(&seen[1]);
     let download = as_coach.get(&format!("/attachments/{file_id}")).await;
     assert_eq!(download.status, 200);
     let disposition = download.header("content-disposition").unwrap().to_string();

@@ -8,6 +8,7 @@ use qualify::db::schema::certificates;
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::signed_in;
 use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::jobs::tick;
 
 /// Records an active certificate directly (certificates have their own issue and tests).
 fn certify(app: &TestApp, person: &qualify::domain::ids::PersonId) {
@@ -115,6 +116,6 @@ async fn certified_graduates_join_the_pool_on_their_profile() {
         "away during the grading window"
     );
     app.clock.advance(chrono::Duration::days(4));
-    assert_eq!(g.tick().allocated, 1, "allocated once the period is over");
+    assert_eq!(tick(&app).allocated, 1, "allocated once the period is over");
     assert_eq!(g.open_reviews_of(&gina).len(), 1);
 }

@@ -7,10 +7,11 @@ use qualify::clock::Clock;
 use qualify::db::schema::outbox;
 
 use crate::support::api::{api, token};
-use crate::support::app::spawn_app;
+use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::signed_in;
 use crate::support::fixtures::grading::grade;
 use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::jobs::tick;
 
 #[actix_web::test]
 async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
@@ -37,7 +38,7 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
     // One grader starts (a draft); the other does nothing.
     let started = &reviews[0];
     let idle = &reviews[1];
-    let token = crate::support::api::token(&app, &started.reviewer_id);
+    let token = token(&app, &started.reviewer_id);
     let draft = api(
         &app,
         &token,
@@ -51,16 +52,16 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
     // Not yet due: nothing happens.
     app.clock
         .advance(chrono::Duration::days(5) - chrono::Duration::minutes(1));
-    assert_eq!(g.tick().escalated, 0);
+    assert_eq!(tick(&app).escalated, 0);
     // Just past the grading deadline the co-trainers are reminded, the owner not yet told.
     app.clock.advance(chrono::Duration::minutes(2));
-    assert_eq!(g.tick().escalated, 0, "the owner hears after two days");
+    assert_eq!(tick(&app).escalated, 0, "the owner hears after two days");
     // Two days past it (QUALIFY_ESCALATE_AFTER_DAYS): both escalate; only the idle one moves
     // (to the free co-trainer).
     app.clock.advance(chrono::Duration::days(2));
-    let tick = g.tick();
-    assert_eq!((tick.escalated, tick.reallocated), (2, 1));
-    assert_eq!(g.tick().escalated, 0, "escalated once");
+    let round = tick(&app);
+    assert_eq!((round.escalated, round.reallocated), (2, 1));
+    assert_eq!(tick(&app).escalated, 0, "escalated once");
     let after = g.reviews();
     let moved = after.iter().find(|r| r.id == idle.id).unwrap();
     assert_eq!(moved.state, "reassigned");
@@ -188,7 +189,7 @@ async fn a_queue_line_names_the_version_and_trainee_it_grades() {
     assert!(page.body.contains("Tara Trainee"), "{}", page.body);
     assert!(page.body.contains("version 2"), "{}", page.body);
 
-    let lines = |app: &crate::support::app::TestApp| {
+    let lines = |app: &TestApp| {
         let mut conn = app.conn();
         let mut lines: Vec<_> = qualify::db::models::Review::list_for_overview(&mut conn, None)
             .unwrap()

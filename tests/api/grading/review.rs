@@ -6,10 +6,11 @@
 use diesel::prelude::*;
 use qualify::db::schema::outbox;
 
-use crate::support::api::api;
+use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
 use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::scrape::lock_version;
 
 /// Form fields choosing `points` on every criterion of the purpose canvas.
 fn levels(points: &str) -> Vec<(&'static str, String)> {
@@ -19,14 +20,6 @@ fn levels(points: &str) -> Vec<(&'static str, String)> {
         ("level__scope-and-roles", points.into()),
         ("level__alignment-and-success", points.into()),
     ]
-}
-
-fn lock_of(body: &str) -> String {
-    body.split("name=\"lock_version\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("a lock version on the page")
-        .to_string()
 }
 
 #[actix_web::test]
@@ -70,7 +63,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     let page = as_grader.get(&path).await;
     assert!(page.body.contains("Version one."));
     assert!(page.body.contains("level__purpose-statement"));
-    let lock = lock_of(&page.body);
+    let lock = lock_version(&page.body);
 
     // A draft with two levels: the work is now in review and can no longer be withdrawn.
     let mut draft = [
@@ -83,7 +76,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     let fields: Vec<(&str, &str)> = draft.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let saved = as_grader.post(&path, &fields).await;
     assert_eq!(saved.status, 303, "{}", saved.body);
-    let trainee_token = crate::support::api::token(&app, &tara);
+    let trainee_token = token(&app, &tara);
     let withdraw = api(
         &app,
         &trainee_token,
@@ -109,7 +102,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
 
     // Submitting without every level: refused, but the draft (with the new text) is kept.
     let page = as_grader.get(&path).await;
-    let lock = lock_of(&page.body);
+    let lock = lock_version(&page.body);
     let incomplete = as_grader
         .post(
             &path,
@@ -132,7 +125,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
 
     // Low points but "passed" needs a reason; "revision requested" follows the threshold.
     let page = as_grader.get(&path).await;
-    let lock = lock_of(&page.body);
+    let lock = lock_version(&page.body);
     let mut low = levels("1");
     low.extend([
         ("feedback", "Needs a sharper purpose.".to_string()),
@@ -148,7 +141,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
             .body
             .contains("differs from what the pass threshold suggests")
     );
-    let lock = lock_of(&as_grader.get(&path).await.body);
+    let lock = lock_version(&as_grader.get(&path).await.body);
     low[5].1 = "revision_requested".into();
     low[6].1 = lock;
     low.push(("comment__purpose-statement", "Name the benefit.".into()));
@@ -215,7 +208,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     pass.extend([
         ("feedback", "Clear and convincing.".to_string()),
         ("decision", "passed".to_string()),
-        ("lock_version", lock_of(&page.body)),
+        ("lock_version", lock_version(&page.body)),
         ("action", "submit".to_string()),
     ]);
     let fields: Vec<(&str, &str)> = pass.iter().map(|(k, v)| (*k, v.as_str())).collect();

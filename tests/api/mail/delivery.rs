@@ -3,7 +3,6 @@
 //! cancellation at send time, header injection, idempotency, racing workers.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use chrono::Duration;
 use diesel::prelude::*;
@@ -11,20 +10,13 @@ use qualify::clock::Clock;
 use qualify::db::models::{OutboxMessage, Person};
 use qualify::db::schema::outbox;
 use qualify::domain::ids::PersonId;
-use qualify::mail::{Composer, Email, Transport, enqueue};
-use qualify::web::templates::Templates;
+use qualify::mail::{Email, Transport, enqueue};
 
 use crate::support::app::{TestApp, spawn_app};
-use crate::support::browser::create_person;
+use crate::support::browser::signed_in;
+use crate::support::fixtures::people::create_person;
+use crate::support::jobs::composer;
 use crate::support::smtp_server::SmtpServer;
-
-fn composer(app: &TestApp) -> Composer {
-    Composer::new(
-        Arc::new(Templates::load().unwrap()),
-        &app.settings.base_url,
-        &app.settings.mail_from,
-    )
-}
 
 /// Queues a sign-in-link mail for the person under `key`; returns whether it was new.
 fn queue(app: &TestApp, person: &PersonId, key: &str) -> bool {
@@ -135,7 +127,7 @@ async fn a_5xx_answer_fails_at_once_and_the_owner_can_retry() {
     );
 
     let owner = create_person(&app, "owner@example.com", "Olga", true);
-    let browser = crate::support::browser::signed_in(&app, &owner).await;
+    let browser = signed_in(&app, &owner).await;
     let page = browser.get("/mail").await;
     assert!(page.body.contains("jana@example.com") && page.body.contains("550"));
     assert_eq!(

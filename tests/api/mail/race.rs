@@ -8,12 +8,14 @@ use qualify::clock::Clock;
 use qualify::config::rules::Rules;
 use qualify::db::schema::outbox;
 
-use crate::support::fixtures::grading::{Grading, Who, composer};
+use crate::support::app::spawn_app;
+use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::jobs::composer;
 use crate::support::smtp_server::SmtpServer;
 
 #[actix_web::test]
 async fn two_schedulers_and_two_workers_send_each_mail_once() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let g = Grading::new(&app).await;
     let emails: Vec<String> = (0..12).map(|i| format!("t{i}@example.com")).collect();
     let people: Vec<_> = emails

@@ -3,19 +3,14 @@
 //! zone (the next tick catches up), nothing for people who switched reminders off, and a dry
 //! run that writes nothing.
 
-use chrono::TimeZone;
 use diesel::prelude::*;
 use qualify::db::schema::outbox;
-use qualify::jobs::reminders;
 
 use crate::support::api::{api, token};
 use crate::support::app::{TestApp, spawn_app};
-use crate::support::fixtures::grading::{Grading, Who, composer};
-
-fn at(app: &TestApp, y: i32, m: u32, d: u32, h: u32) {
-    app.clock
-        .set(chrono::Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap());
-}
+use crate::support::clock::at;
+use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::jobs::{owner_digest, reminders};
 
 fn digests(app: &TestApp) -> Vec<(String, String)> {
     let mut conn = app.conn();
@@ -25,20 +20,6 @@ fn digests(app: &TestApp) -> Vec<(String, String)> {
         .select((outbox::to_address, outbox::body_text))
         .load(&mut **conn)
         .unwrap()
-}
-
-fn tick(app: &TestApp) -> usize {
-    use qualify::clock::Clock;
-    let mut conn = app.conn();
-    reminders::tick(
-        &mut conn,
-        &composer(app),
-        &Default::default(),
-        app.clock.now_naive(),
-        false,
-    )
-    .unwrap()
-    .len()
 }
 
 #[actix_web::test]
@@ -62,23 +43,12 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     assert_eq!(off.status, 200);
 
     // Monday 2 March, 09:00 in Berlin: the first module opened.
-    {
-        use qualify::clock::Clock;
-        let mut conn = app.conn();
-        let dry = reminders::tick(
-            &mut conn,
-            &composer(&app),
-            &Default::default(),
-            app.clock.now_naive(),
-            true,
-        )
-        .unwrap();
-        assert_eq!(dry.len(), 1, "the dry run says what would go");
-        assert_eq!(dry[0].email, "tara@example.com");
-    }
+    let dry = reminders(&app, true);
+    assert_eq!(dry.len(), 1, "the dry run says what would go");
+    assert_eq!(dry[0].email, "tara@example.com");
     assert!(digests(&app).is_empty(), "the dry run wrote nothing");
-    assert_eq!(tick(&app), 1);
-    assert_eq!(tick(&app), 0, "nothing twice");
+    assert_eq!(reminders(&app, false).len(), 1);
+    assert_eq!(reminders(&app, false).len(), 0, "nothing twice");
     let d = digests(&app);
     assert_eq!(d.len(), 1);
     assert_eq!(
@@ -89,10 +59,10 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
 
     // Sunday evening: the purpose canvas is due on Monday night, but it is the weekend.
     at(&app, 2026, 3, 15, 19);
-    assert_eq!(tick(&app), 0);
+    assert_eq!(reminders(&app, false).len(), 0);
     // Monday 08:00 Berlin: due within a day, and the second module opened: one digest.
     at(&app, 2026, 3, 16, 7);
-    assert_eq!(tick(&app), 1);
+    assert_eq!(reminders(&app, false).len(), 1);
     let d = digests(&app);
     assert_eq!(d.len(), 2);
     assert!(
@@ -107,12 +77,12 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     );
     // Tuesday: overdue.
     at(&app, 2026, 3, 17, 8);
-    assert_eq!(tick(&app), 1);
+    assert_eq!(reminders(&app, false).len(), 1);
     let d = digests(&app);
     assert!(d[2].1.contains("has not been handed in yet"), "{}", d[2].1);
     // Later the same day: nothing is sent again.
     at(&app, 2026, 3, 17, 15);
-    assert_eq!(tick(&app), 0);
+    assert_eq!(reminders(&app, false).len(), 0);
     // Items that turn up after today's digest (here: forgotten by the log) wait for tomorrow:
     // the tick skips the digest that exists, logs nothing, and does not fail.
     let logged = || -> i64 {
@@ -124,11 +94,15 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     diesel::delete(qualify::db::schema::reminder_log::table)
         .execute(&mut **app.conn())
         .unwrap();
-    assert_eq!(tick(&app), 0, "one digest a day, even with new items");
+    assert_eq!(
+        reminders(&app, false).len(),
+        0,
+        "one digest a day, even with new items"
+    );
     assert_eq!(logged(), 0, "the items are not marked as sent");
     assert_eq!(digests(&app).len(), 3);
     at(&app, 2026, 3, 18, 8);
-    assert_eq!(tick(&app), 1, "they come the next day");
+    assert_eq!(reminders(&app, false).len(), 1, "they come the next day");
     assert!(logged() > 0);
 }
 
@@ -139,24 +113,13 @@ async fn the_owner_gets_a_weekly_digest_on_monday() {
     let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
     g.enroll(&[(&tara, "tara@example.com")]).await;
     g.run_cohorts();
-    let weekly = |app: &TestApp| {
-        use qualify::clock::Clock;
-        let mut conn = app.conn();
-        qualify::jobs::owner_digest::tick(
-            &mut conn,
-            &composer(app),
-            &Default::default(),
-            app.clock.now_naive(),
-        )
-        .unwrap()
-    };
     // Tuesday: not the day.
     at(&app, 2026, 3, 24, 8);
-    assert_eq!(weekly(&app), 0);
+    assert_eq!(owner_digest(&app), 0);
     // Monday 23 March, 09:00 Berlin: the purpose canvas is a week overdue.
     at(&app, 2026, 3, 23, 8);
-    assert_eq!(weekly(&app), 1);
-    assert_eq!(weekly(&app), 0, "once a week");
+    assert_eq!(owner_digest(&app), 1);
+    assert_eq!(owner_digest(&app), 0, "once a week");
     let mut conn = app.conn();
     let body: String = outbox::table
         .filter(outbox::kind.eq("owner_weekly"))

@@ -1,5 +1,6 @@
 //! The binary's command line: `content check` output and exit codes, bad settings, --help.
 
+use crate::support::app::{connect, on_postgres};
 use crate::support::cli::{in_folder, qualify};
 use crate::support::content::{ContentCopy, course_content};
 
@@ -82,7 +83,7 @@ fn help_documents_every_subcommand_and_setting() {
 
 #[test]
 fn migrate_and_sync_work_from_the_command_line() {
-    if crate::support::app::on_postgres() {
+    if on_postgres() {
         return; // the command line is backend-neutral; the PostgreSQL paths are covered through the app
     }
     let dir = tempfile::tempdir().unwrap();
@@ -112,7 +113,7 @@ fn migrate_and_sync_work_from_the_command_line() {
 
 #[test]
 fn report_writes_a_complete_file_or_explains_what_is_wrong() {
-    if crate::support::app::on_postgres() {
+    if on_postgres() {
         return; // the reports run through the same code as the API, which is tested on both
     }
     let dir = tempfile::tempdir().unwrap();
@@ -170,7 +171,7 @@ fn report_writes_a_complete_file_or_explains_what_is_wrong() {
 
 #[test]
 fn backup_copies_a_checked_database_and_never_overwrites() {
-    if crate::support::app::on_postgres() {
+    if on_postgres() {
         return; // PostgreSQL is backed up with pg_dump, which the command explains
     }
     let dir = tempfile::tempdir().unwrap();
@@ -185,7 +186,7 @@ fn backup_copies_a_checked_database_and_never_overwrites() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("integrity check ok"));
-    let pool = crate::support::app::connect(&format!("sqlite://{}", copy.display()));
+    let pool = connect(&format!("sqlite://{}", copy.display()));
     let mut conn = pool.get().unwrap();
     use diesel::prelude::*;
     let enrolled: i64 = qualify::db::schema::enrollments::table

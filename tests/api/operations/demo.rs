@@ -4,11 +4,12 @@
 use diesel::prelude::*;
 use qualify::db::schema::{certificates, cotrainers, enrollments, people, submissions};
 
+use crate::support::app::{connect, on_postgres};
 use crate::support::cli::in_folder;
 
 #[test]
 fn demo_fills_an_empty_database_once_and_prints_working_links() {
-    if crate::support::app::on_postgres() {
+    if on_postgres() {
         return; // the demo runs through the same use cases as the app, which are tested on both
     }
     let dir = tempfile::tempdir().unwrap();
@@ -31,7 +32,7 @@ fn demo_fills_an_empty_database_once_and_prints_working_links() {
         "a second run refuses a database with people"
     );
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
-    let pool = crate::support::app::connect(&db);
+    let pool = connect(&db);
     let mut conn = pool.get().unwrap();
     let enrolled: i64 = qualify::db::schema::enrollments::table
         .count()
@@ -83,7 +84,7 @@ fn printed(stdout: &str) -> Vec<(String, String)> {
 
 #[test]
 fn a_larger_demo_names_a_certified_co_trainer_and_a_trainee_with_work_to_hand_in() {
-    if crate::support::app::on_postgres() {
+    if on_postgres() {
         return; // see above
     }
     let dir = tempfile::tempdir().unwrap();
@@ -104,7 +105,7 @@ fn a_larger_demo_names_a_certified_co_trainer_and_a_trainee_with_work_to_hand_in
     let accounts = printed(&stdout);
     let roles: Vec<&str> = accounts.iter().map(|(r, _)| r.as_str()).collect();
     assert_eq!(roles, ["owner", "co-trainer", "trainee"], "{stdout}");
-    let pool = crate::support::app::connect(&db);
+    let pool = connect(&db);
     let mut conn = pool.get().unwrap();
     let coach = &accounts[1].1;
     let certified: i64 = certificates::table

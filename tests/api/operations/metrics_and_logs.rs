@@ -2,6 +2,7 @@
 //! never a raw path with a token in it; optionally behind a bearer token), and one log line
 //! per request with its request id, route pattern, status and duration.
 
+use crate::support::api::api;
 use crate::support::app::{captured_logs, spawn_app, spawn_app_with};
 
 #[actix_web::test]
@@ -59,14 +60,8 @@ async fn metrics_can_ask_for_a_token() {
     })
     .await;
     assert_eq!(app.get("/metrics", None).await.status, 401);
-    let resp = app
-        .client
-        .get(app.url("/metrics"))
-        .insert_header(("Authorization", "Bearer scrape-me-please"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), 200);
+    let resp = api(&app, "scrape-me-please", "GET", "/metrics", None).await;
+    assert_eq!(resp.status, 200);
 }
 
 /// Sending someone to sign in is not an error: the request's own line is all the log holds of

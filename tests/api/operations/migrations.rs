@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use qualify::db::migrations::{revert_all, run_pending};
 use qualify::db::schema::*;
 
-use crate::support::app::{TestDb, connect};
+use crate::support::app::{TestDb, connect, on_postgres};
 
 fn names(backend: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -125,7 +125,7 @@ fn every_schema_column_exists(conn: &mut qualify::db::DbConnection) {
 
 #[test]
 fn sqlite_connections_have_the_safety_pragmas() {
-    if crate::support::app::on_postgres() {
+    if on_postgres() {
         return; // the PostgreSQL counterpart is below
     }
     let dir = tempfile::tempdir().unwrap();
@@ -162,7 +162,7 @@ fn sqlite_connections_have_the_safety_pragmas() {
 
 #[test]
 fn postgres_connections_have_timeouts() {
-    if !crate::support::app::on_postgres() {
+    if !on_postgres() {
         return; // SQLite has its own test above
     }
     let dir = tempfile::tempdir().unwrap();

@@ -7,10 +7,11 @@ use qualify::db::schema::attachments;
 use qualify::storage::{Storage, StorageSetting};
 use sha2::{Digest, Sha256};
 
+use crate::support::api::{download, token};
 use crate::support::app::{TestApp, spawn_app_with, spawn_beside};
 use crate::support::browser::signed_in;
 use crate::support::fixtures::cohorts::enrolled;
-use crate::support::permission_table::token_for;
+use crate::support::fixtures::people::create_person;
 use crate::support::uploads::{PNG, multipart};
 
 fn endpoint() -> Option<String> {
@@ -56,6 +57,11 @@ fn attachment_rows(app: &TestApp) -> Vec<(String, String)> {
         .unwrap()
 }
 
+/// The API path of an attachment.
+fn file(id: &str) -> String {
+    format!("/api/v1/attachments/{id}")
+}
+
 fn local_files(app: &TestApp) -> Vec<String> {
     fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -69,18 +75,6 @@ fn local_files(app: &TestApp) -> Vec<String> {
     let mut found = Vec::new();
     walk(&app.settings.data_dir.join("uploads"), &mut found);
     found
-}
-
-async fn download(app: &TestApp, token: &str, id: &str) -> (u16, Vec<u8>) {
-    let mut resp = app
-        .client
-        .get(app.url(&format!("/api/v1/attachments/{id}")))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
-    let body = resp.body().limit(30 << 20).await.unwrap();
-    (resp.status().as_u16(), body.to_vec())
 }
 
 #[actix_web::test]
@@ -129,16 +123,16 @@ async fn uploads_go_to_the_bucket_and_another_instance_serves_and_removes_them()
     assert_eq!(Sha256::digest(&stored_big), Sha256::digest(&big));
 
     // B, with a data dir of its own, serves what A stored, with the download headers.
-    let token = token_for(&b, &tara);
-    let (status, body) = download(&b, &token, &rows[0].0).await;
+    let holder = token(&b, &tara);
+    let (status, _, _, body) = download(&b, &holder, &file(&rows[0].0)).await;
     assert_eq!((status, body.as_slice()), (200, PNG));
-    let (status, body) = download(&b, &token, &rows[1].0).await;
+    let (status, _, _, body) = download(&b, &holder, &file(&rows[1].0)).await;
     assert_eq!(status, 200);
     assert_eq!(Sha256::digest(&body), Sha256::digest(&big));
     let resp = b
         .client
         .get(b.url(&format!("/api/v1/attachments/{}", rows[1].0)))
-        .bearer_auth(&token)
+        .bearer_auth(&holder)
         .send()
         .await
         .unwrap();
@@ -156,9 +150,9 @@ async fn uploads_go_to_the_bucket_and_another_instance_serves_and_removes_them()
     );
 
     // Someone else's token gets nothing, on either instance.
-    let other = crate::support::browser::create_person(&b, "otto@example.com", "Otto", false);
-    let other_token = token_for(&b, &other);
-    assert_eq!(download(&a, &other_token, &rows[0].0).await.0, 404);
+    let other = create_person(&b, "otto@example.com", "Otto", false);
+    let other_token = token(&b, &other);
+    assert_eq!(download(&a, &other_token, &file(&rows[0].0)).await.0, 404);
 
     // Removing the file from the draft on B deletes it from the bucket.
     let on_b = signed_in(&b, &tara).await;
@@ -174,7 +168,7 @@ async fn uploads_go_to_the_bucket_and_another_instance_serves_and_removes_them()
         store.read(&rows[0].1).await.is_err(),
         "gone from the bucket"
     );
-    assert_eq!(download(&a, &token, &rows[0].0).await.0, 404);
+    assert_eq!(download(&a, &holder, &file(&rows[0].0)).await.0, 404);
 }
 
 #[actix_web::test]

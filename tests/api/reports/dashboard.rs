@@ -4,10 +4,11 @@
 use diesel::prelude::*;
 
 use crate::support::api::api;
+use crate::support::app::{TestApp, spawn_app};
 use crate::support::fixtures::reports::data;
 
 /// Reviews of passed submissions by Carla, completed: (allocated, completed) minutes ago.
-fn completed_reviews(app: &crate::support::app::TestApp, minutes_ago: &[(i64, i64)]) {
+fn completed_reviews(app: &TestApp, minutes_ago: &[(i64, i64)]) {
     use qualify::clock::Clock;
     use qualify::db::models::Review;
     use qualify::db::schema::{enrollments, people, submission_versions, submissions};
@@ -75,7 +76,7 @@ fn completed_reviews(app: &crate::support::app::TestApp, minutes_ago: &[(i64, i6
 
 #[actix_web::test]
 async fn the_dashboard_counts_and_links_to_the_lists_behind() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let d = data(&app).await;
     completed_reviews(
         &app,

@@ -7,11 +7,12 @@ use qualify::db::schema::programs;
 use qualify::reports::dashboard::computations;
 
 use crate::support::api::api;
+use crate::support::app::spawn_app;
 use crate::support::fixtures::reports::data;
 
 #[actix_web::test]
 async fn the_dashboard_is_computed_once_and_refreshed_in_the_background() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let d = data(&app).await;
     let program: String = programs::table
         .select(programs::id)

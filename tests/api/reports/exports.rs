@@ -12,15 +12,17 @@ use qualify::db::schema::{assignments, modules};
 use qualify::reports::xlsx::serial;
 
 use crate::support::api::api;
-use crate::support::fixtures::reports::{EVIL, data, raw};
+use crate::support::api::download;
+use crate::support::app::spawn_app;
+use crate::support::fixtures::reports::{EVIL, data};
 
 #[actix_web::test]
 async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let d = data(&app).await;
     let base = &app.settings.base_url;
 
-    let (status, kind, disposition, body) = raw(
+    let (status, kind, disposition, body) = download(
         &app,
         &d.owner,
         "/api/v1/reports/certificates?format=csv&lang=en",
@@ -62,7 +64,7 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
     assert_eq!(rows[3][7], "revoked");
     assert_eq!(rows.len(), 4);
 
-    let (status, kind, _, body) = raw(
+    let (status, kind, _, body) = download(
         &app,
         &d.owner,
         "/api/v1/reports/certificates?format=xlsx&lang=en",
@@ -125,7 +127,7 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
     assert_eq!(list[0]["issued"], "2024-01-01");
     assert_eq!(list[2]["holder"], EVIL, "JSON keeps the text as it is");
 
-    let german = raw(
+    let german = download(
         &app,
         &d.owner,
         "/api/v1/reports/certificates?format=csv&lang=de",
@@ -138,7 +140,7 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
 
 #[actix_web::test]
 async fn filters_narrow_the_register_and_bad_ones_are_explained() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let d = data(&app).await;
     let holders = |list: serde_json::Value| -> Vec<String> {
         list.as_array()
@@ -224,7 +226,7 @@ async fn filters_narrow_the_register_and_bad_ones_are_explained() {
 
 #[actix_web::test]
 async fn cohort_progress_has_three_typed_columns_per_assignment() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let d = data(&app).await;
     let path = format!("/api/v1/cohorts/{}/progress?lang=en", d.g.cohort);
     let resp = api(&app, &d.owner, "GET", &path, None).await;
@@ -303,7 +305,7 @@ async fn cohort_progress_has_three_typed_columns_per_assignment() {
     assert_eq!(certified["rows"].as_array().unwrap().len(), 1);
 
     // The same report as XLSX: points are numbers, states text.
-    let file = raw(
+    let file = download(
         &app,
         &d.owner,
         &format!(
@@ -322,7 +324,7 @@ async fn cohort_progress_has_three_typed_columns_per_assignment() {
 
 #[actix_web::test]
 async fn cotrainer_activity_counts_open_work() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let d = data(&app).await;
     let list = api(
         &app,

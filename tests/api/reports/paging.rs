@@ -8,11 +8,13 @@ use diesel::prelude::*;
 use qualify::db::models::Certificate;
 use qualify::db::schema::{certificates, people};
 
-use crate::support::fixtures::reports::{data, raw};
+use crate::support::api::download;
+use crate::support::app::spawn_app;
+use crate::support::fixtures::reports::data;
 
 #[actix_web::test]
 async fn the_register_pages_through_equal_issue_times_without_gaps_or_repeats() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let d = data(&app).await;
     let mut conn = app.conn();
     let template: Certificate = certificates::table
@@ -50,7 +52,7 @@ async fn the_register_pages_through_equal_issue_times_without_gaps_or_repeats() 
     .unwrap();
     drop(conn);
 
-    let (status, _, _, body) = raw(
+    let (status, _, _, body) = download(
         &app,
         &d.owner,
         "/api/v1/reports/certificates?format=csv&lang=en",
@@ -92,7 +94,7 @@ async fn exports_run_without_parallel_workers_and_give_the_setting_back() {
         #[diesel(sql_type = diesel::sql_types::Text)]
         value: String,
     }
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let mut conn = app.conn();
     let read = |conn: &mut qualify::db::DbConnection| -> String {
         diesel::sql_query("SELECT current_setting('max_parallel_workers_per_gather') AS value")

@@ -2,47 +2,35 @@
 //! day in working hours, with the register attached as XLSX (stored with the mail, delivered
 //! as a real attachment); nothing when switched off.
 
-use chrono::TimeZone;
 use diesel::prelude::*;
-use qualify::clock::Clock;
 use qualify::config::rules::Rules;
 use qualify::db::schema::{outbox, outbox_attachments};
-use qualify::jobs::register_mail;
 
-use crate::support::app::TestApp;
-use crate::support::fixtures::grading::composer;
+use crate::support::app::spawn_app;
+use crate::support::clock::at;
 use crate::support::fixtures::reports::data;
-
-fn at(app: &TestApp, y: i32, m: u32, d: u32, h: u32) {
-    app.clock
-        .set(chrono::Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap());
-}
-
-fn tick(app: &TestApp, rules: &Rules) -> usize {
-    let mut conn = app.conn();
-    register_mail::tick(&mut conn, &composer(app), rules, app.clock.now_naive()).unwrap()
-}
+use crate::support::jobs::register_mail;
 
 #[actix_web::test]
 async fn owners_get_the_register_once_a_month_with_the_file_attached() {
-    let app = crate::support::app::spawn_app().await;
+    let app = spawn_app().await;
     let _d = data(&app).await;
     let rules = Rules::default();
     // Saturday 1 August 2026: not a working day.
     at(&app, 2026, 8, 1, 9);
-    assert_eq!(tick(&app, &rules), 0);
+    assert_eq!(register_mail(&app, &rules), 0);
     // Switched off: nothing on Monday either.
     at(&app, 2026, 8, 3, 8);
     let off = Rules {
         register_mail: false,
         ..Rules::default()
     };
-    assert_eq!(tick(&app, &off), 0);
+    assert_eq!(register_mail(&app, &off), 0);
     // Monday 3 August, 10:00 in Berlin: the first working hours of the month.
-    assert_eq!(tick(&app, &rules), 1);
-    assert_eq!(tick(&app, &rules), 0, "once a month");
+    assert_eq!(register_mail(&app, &rules), 1);
+    assert_eq!(register_mail(&app, &rules), 0, "once a month");
     at(&app, 2026, 8, 20, 9);
-    assert_eq!(tick(&app, &rules), 0, "still once this month");
+    assert_eq!(register_mail(&app, &rules), 0, "still once this month");
     {
         let mut conn = app.conn();
         let (subject, body): (String, String) = outbox::table
@@ -76,5 +64,5 @@ async fn owners_get_the_register_once_a_month_with_the_file_attached() {
     );
     // Next month again.
     at(&app, 2026, 9, 1, 8);
-    assert_eq!(tick(&app, &rules), 1);
+    assert_eq!(register_mail(&app, &rules), 1);
 }

@@ -5,9 +5,12 @@
 use diesel::prelude::*;
 use qualify::db::schema::attachments;
 
+use crate::support::api::{api, token};
 use crate::support::app::{Response, TestApp, spawn_app, spawn_app_with};
-use crate::support::browser::{Browser, create_person, signed_in};
+use crate::support::browser::{Browser, signed_in};
 use crate::support::fixtures::cohorts::enrolled;
+use crate::support::fixtures::people::{create_person, person};
+use crate::support::scrape::{attachment_id, lock_version};
 use crate::support::uploads::{PNG, multipart};
 
 fn tmp_files(app: &TestApp) -> usize {
@@ -42,15 +45,7 @@ async fn a_file_is_uploaded_downloaded_as_an_attachment_and_handed_in_with_the_v
     assert_eq!(up.status, 303, "{}", up.body);
     let page = browser.get(&path).await;
     assert!(page.body.contains("Canvas Übersicht.png"));
-    let id = page
-        .body
-        .split("/attachments/")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let id = attachment_id(&page.body);
     let stored: String = {
         let mut conn = app.conn();
         attachments::table
@@ -93,13 +88,7 @@ async fn a_file_is_uploaded_downloaded_as_an_attachment_and_handed_in_with_the_v
         303,
         "sign in first"
     );
-    let owner = {
-        let mut conn = app.conn();
-        qualify::db::models::Person::find_by_email(&mut conn, "owner@example.com")
-            .unwrap()
-            .unwrap()
-            .id
-    };
+    let owner = person(&app, "owner@example.com").id;
     assert_eq!(
         signed_in(&app, &owner)
             .await
@@ -109,15 +98,7 @@ async fn a_file_is_uploaded_downloaded_as_an_attachment_and_handed_in_with_the_v
         200
     );
 
-    let lock = page
-        .body
-        .split("name=\"lock_version\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let lock = lock_version(&page.body);
     assert_eq!(
         browser
             .post(
@@ -155,17 +136,7 @@ async fn the_content_decides_the_type_and_refused_files_leave_nothing_behind() {
     let (tara, enrollment) = enrolled(&app).await;
     let browser = signed_in(&app, &tara).await;
     let path = format!("/learn/{enrollment}/assignments/purpose-canvas");
-    let lock = {
-        let p = browser.get(&path).await;
-        p.body
-            .split("name=\"lock_version\" value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_string()
-    };
+    let lock = lock_version(&browser.get(&path).await.body);
     assert_eq!(
         browser
             .post(
@@ -315,7 +286,7 @@ async fn size_and_count_limits_are_enforced_while_streaming() {
 async fn files_can_be_uploaded_and_downloaded_through_the_api() {
     let app = spawn_app().await;
     let (tara, enrollment) = enrolled(&app).await;
-    let token = crate::support::api::token(&app, &tara);
+    let token = token(&app, &tara);
     let boundary = "XyZapiBoundary";
     let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.txt\"\r\n\r\n").into_bytes();
     body.extend_from_slice("Mein Plan für die Community".as_bytes());
@@ -345,14 +316,14 @@ async fn files_can_be_uploaded_and_downloaded_through_the_api() {
         refused.header("content-type"),
         Some("application/problem+json")
     );
-    let download = app
-        .client
-        .get(app.url(&format!("/api/v1/attachments/{id}")))
-        .insert_header(("Authorization", format!("Bearer {token}")))
-        .send()
-        .await
-        .unwrap();
-    let download = Response::from(download).await;
+    let download = api(
+        &app,
+        &token,
+        "GET",
+        &format!("/api/v1/attachments/{id}"),
+        None,
+    )
+    .await;
     assert_eq!(download.status, 200);
     assert_eq!(download.body, "Mein Plan für die Community");
     assert!(

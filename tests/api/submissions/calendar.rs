@@ -5,6 +5,7 @@ use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
 
 use crate::support::app::{Response, TestApp, spawn_app};
 use crate::support::browser::{Browser, signed_in};
+use crate::support::fixtures::cohorts::enrolled;
 
 async fn fetch(app: &TestApp, url: &str) -> Response {
     let path = url.trim_start_matches(&app.settings.base_url);
@@ -31,7 +32,7 @@ fn end_of(calendar: &Calendar, uid: &str) -> String {
 #[actix_web::test]
 async fn the_feed_lists_every_deadline_in_utc_and_its_url_can_be_replaced_and_revoked() {
     let app = spawn_app().await;
-    let (tara, enrollment) = crate::support::fixtures::cohorts::enrolled(&app).await;
+    let (tara, enrollment) = enrolled(&app).await;
     let browser: Browser = signed_in(&app, &tara).await;
     browser.get("/me").await;
     let created = browser.post("/me/calendar", &[]).await;

@@ -7,23 +7,17 @@ use qualify::clock::Clock;
 use qualify::db::models::Extension;
 use qualify::db::schema::extensions;
 
-use crate::support::app::spawn_app;
-use crate::support::browser::{Browser, create_person, signed_in};
+use crate::support::api::{api, token};
+use crate::support::app::{Response, spawn_app};
+use crate::support::browser::{Browser, signed_in};
+use crate::support::content::ContentCopy;
 use crate::support::fixtures::cohorts::enrolled;
+use crate::support::fixtures::people::{create_person, person};
+use crate::support::scrape::{field, lock_version};
 
-async fn work(
-    browser: &Browser<'_>,
-    path: &str,
-    body: &str,
-    action: &str,
-) -> crate::support::app::Response {
+async fn work(browser: &Browser<'_>, path: &str, body: &str, action: &str) -> Response {
     let page = browser.get(path).await;
-    let lock = page
-        .body
-        .split("name=\"lock_version\" value=\"")
-        .nth(1)
-        .map(|r| r.split('"').next().unwrap().to_string())
-        .unwrap_or_else(|| "1".into());
+    let lock = field(&page.body, "lock_version").unwrap_or_else(|| "1".into());
     browser
         .post(
             path,
@@ -156,15 +150,7 @@ async fn late_work_is_marked_and_a_stale_form_loses_nothing() {
     let browser = signed_in(&app, &tara).await;
     let path = format!("/learn/{enrollment}/assignments/purpose-canvas");
     let tab_a = browser.get(&path).await;
-    let old_lock = tab_a
-        .body
-        .split("name=\"lock_version\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let old_lock = lock_version(&tab_a.body);
     assert_eq!(work(&browser, &path, "Aus Tab B", "save").await.status, 303);
     let stale = browser
         .post(
@@ -216,7 +202,7 @@ async fn a_hard_cut_off_refuses_late_work_unless_extended() {
     let app = spawn_app().await;
     // A curriculum version with a hard cut-off, newest, so the cohort pins it.
     {
-        let copy = crate::support::content::ContentCopy::new();
+        let copy = ContentCopy::new();
         copy.replace("program.toml", "hard_cutoff = false", "hard_cutoff = true");
         let curriculum = qualify::content::load(&copy.root).unwrap();
         let mut conn = app.conn();
@@ -235,13 +221,7 @@ async fn a_hard_cut_off_refuses_late_work_unless_extended() {
         "kept as draft"
     );
     drop(browser);
-    let owner_id = {
-        let mut conn = app.conn();
-        qualify::db::models::Person::find_by_email(&mut conn, "owner@example.com")
-            .unwrap()
-            .unwrap()
-            .id
-    };
+    let owner_id = person(&app, "owner@example.com").id;
     let owner = signed_in(&app, &owner_id).await;
     owner.get("/cohorts").await;
     let until = (app.clock.now_naive() + Duration::days(3))
@@ -327,10 +307,10 @@ async fn other_peoples_work_is_not_found() {
 async fn the_journey_works_through_the_api() {
     let app = spawn_app().await;
     let (tara, enrollment) = enrolled(&app).await;
-    let token = crate::support::api::token(&app, &tara);
-    let (app_ref, token_ref) = (&app, &token);
+    let tara_token = token(&app, &tara);
+    let (app_ref, token_ref) = (&app, &tara_token);
     let call = move |method: &'static str, path: String, body: Option<serde_json::Value>| async move {
-        crate::support::api::api(app_ref, token_ref, method, &path, body).await
+        api(app_ref, token_ref, method, &path, body).await
     };
     let progress = call("GET", "/api/v1/me/progress".into(), None).await;
     assert_eq!(progress.status, 200);
@@ -373,11 +353,9 @@ async fn the_journey_works_through_the_api() {
         "draft"
     );
     let other = create_person(&app, "other@example.com", "Otto", false);
-    let other_token = crate::support::api::token(&app, &other);
+    let other_token = token(&app, &other);
     assert_eq!(
-        crate::support::api::api(&app, &other_token, "GET", &base, None)
-            .await
-            .status,
+        api(&app, &other_token, "GET", &base, None).await.status,
         404
     );
     let locked = call(

@@ -1,4 +1,6 @@
-//! `spawn_app()`: a running qualify on a free port with its own database.
+//! `spawn_app()`: a running qualify on a free port with its own database (a SQLite file, or a
+//! fresh PostgreSQL database when `TEST_DATABASE_URL` is set), the test settings, a fixed clock,
+//! and the logs every instance wrote.
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use chrono::Duration;
 use qualify::accounts::sign_in::create_link;
 use qualify::clock::Clock;
-use qualify::db::models::{Person, RoleGrant};
 use qualify::domain::ids::PersonId;
 
 use crate::support::app::{Response, TestApp};
+use crate::support::scrape::csrf_token;
 
 /// One browser with its own cookies.
 pub struct Browser<'a> {
@@ -51,7 +51,7 @@ impl<'a> Browser<'a> {
                     .insert(name.to_string(), value.to_string());
             }
         }
-        if let Some(token) = extract_csrf(&resp.body).filter(|t| !t.is_empty()) {
+        if let Some(token) = csrf_token(&resp.body).filter(|t| !t.is_empty()) {
             *self.csrf.borrow_mut() = token;
         }
     }
@@ -118,40 +118,6 @@ impl<'a> Browser<'a> {
     }
 }
 
-/// The first CSRF token in a page.
-pub fn extract_csrf(body: &str) -> Option<String> {
-    let marker = r#"name="csrf_token" value=""#;
-    let start = body.find(marker)? + marker.len();
-    Some(body[start..].split('"').next()?.to_string())
-}
-
-/// Creates an active person directly in the database.
-pub fn create_person(app: &TestApp, email: &str, name: &str, owner: bool) -> PersonId {
-    let now = app.clock.now_naive();
-    let mut conn = app.conn();
-    let person = Person {
-        id: PersonId::new(),
-        email: email.to_string(),
-        email_normalized: email.to_lowercase(),
-        name: name.to_string(),
-        language: "en".into(),
-        time_zone: "Europe/Berlin".into(),
-        org_unit: None,
-        manager_email: None,
-        password_hash: None,
-        status: "active".into(),
-        lock_version: 1,
-        created_at: now,
-        updated_at: now,
-        last_sign_in_at: None,
-    };
-    Person::create(&mut conn, &person).unwrap();
-    if owner {
-        RoleGrant::grant(&mut conn, &person.id, "owner", None, now).unwrap();
-    }
-    person.id
-}
-
 /// A browser signed in as the person (through the real link confirmation).
 pub async fn signed_in<'a>(app: &'a TestApp, person: &PersonId) -> Browser<'a> {
     let browser = Browser::new(app);
@@ -179,14 +145,4 @@ pub async fn sign_in_with(browser: &Browser<'_>, app: &TestApp, person: &PersonI
     let resp = browser.post("/sign-in/confirm", &[("token", &token)]).await;
     assert_eq!(resp.status, 303, "{}", resp.body);
     resp
-}
-
-/// The sign-in link in a delivered mail.
-pub fn link_from(raw: &str) -> String {
-    let start = raw.find("/sign-in/link/").expect("link in the mail");
-    raw[start..]
-        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
-        .next()
-        .unwrap()
-        .to_string()
 }

@@ -18,6 +18,7 @@ pub struct ContentCopy {
 }
 
 impl ContentCopy {
+    /// Copies the shipped curriculum into a new temporary folder.
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("course_content");
@@ -25,6 +26,7 @@ impl ContentCopy {
         Self { _dir: dir, root }
     }
 
+    /// The path of a file in the copy, relative to its root.
     pub fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }
@@ -37,6 +39,7 @@ impl ContentCopy {
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
 
+    /// Appends text to a file.
     pub fn append(&self, rel: &str, text: &str) {
         let path = self.path(rel);
         let old = std::fs::read_to_string(&path).unwrap();
@@ -52,6 +55,7 @@ impl ContentCopy {
             + 1
     }
 
+    /// What the validator finds in the copy (which it must refuse).
     pub fn problems(&self) -> Vec<Problem> {
         load(&self.root).expect_err("the changed curriculum must be refused")
     }

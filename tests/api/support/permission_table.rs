@@ -1,6 +1,7 @@
 //! The machinery of the permission table: cases, expectations, how a case is called, and the
 //! list of registered routes read from the route tables.
 
+use crate::support::api::send;
 use crate::support::app::{Response, TestApp};
 use crate::support::browser::Browser;
 
@@ -13,7 +14,9 @@ pub enum Expect {
     SignIn,
 }
 
+/// One row of the table: a request and what each role may expect.
 pub struct Case {
+    /// HTTP method.
     pub method: &'static str,
     /// Route pattern as registered.
     pub pattern: &'static str,
@@ -27,6 +30,7 @@ pub struct Case {
     pub expect: [Expect; 3],
 }
 
+/// A request without a body.
 pub fn case(
     method: &'static str,
     pattern: &'static str,
@@ -43,6 +47,43 @@ pub fn case(
     }
 }
 
+/// A form sent with POST to an HTML route.
+pub fn form_case(
+    pattern: &'static str,
+    path: String,
+    form: &[(&'static str, &str)],
+    expect: [Expect; 3],
+) -> Case {
+    Case {
+        method: "POST",
+        pattern,
+        path,
+        form: form.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+        json: None,
+        expect,
+    }
+}
+
+/// A request with a JSON body to an API route (`path` in full, with `/api/v1`).
+pub fn api_case(
+    method: &'static str,
+    pattern: &'static str,
+    path: String,
+    json: serde_json::Value,
+    expect: [Expect; 3],
+) -> Case {
+    Case {
+        method,
+        pattern,
+        path,
+        form: vec![],
+        json: Some(json),
+        expect,
+    }
+}
+
+/// Sends the case as the role: API routes with the role's bearer token (if any), pages through
+/// the role's browser (forms with its CSRF token).
 pub async fn call(
     app: &TestApp,
     browser: &Browser<'_>,
@@ -50,22 +91,7 @@ pub async fn call(
     c: &Case,
 ) -> Response {
     if c.path.starts_with("/api/") {
-        let url = app.url(&c.path);
-        let mut req = match c.method {
-            "GET" => app.client.get(url),
-            "POST" => app.client.post(url),
-            "PATCH" => app.client.patch(url),
-            "PUT" => app.client.put(url),
-            other => panic!("{other}"),
-        };
-        if let Some(token) = bearer {
-            req = req.insert_header(("Authorization", format!("Bearer {token}")));
-        }
-        let sent = match &c.json {
-            Some(body) => req.send_json(body).await,
-            None => req.send().await,
-        };
-        return Response::from(sent.unwrap()).await;
+        return send(app, bearer, c.method, &c.path, c.json.as_ref()).await;
     }
     match c.method {
         "GET" => browser.get(&c.path).await,
@@ -74,18 +100,6 @@ pub async fn call(
             browser.post(&c.path, &fields).await
         }
     }
-}
-
-pub fn token_for(app: &TestApp, person: &qualify::domain::ids::PersonId) -> String {
-    let mut conn = app.conn();
-    qualify::accounts::profile::create_token(
-        &mut conn,
-        person,
-        "table",
-        chrono::Utc::now().naive_utc(),
-    )
-    .unwrap()
-    .0
 }
 
 /// `(METHOD, pattern)` of every `.route(…)` in the route tables: the full path with the

@@ -4,7 +4,7 @@
 
 use qualify::domain::ids::{CohortId, PersonId};
 
-use crate::support::permission_table::{Case, Expect, case};
+use crate::support::permission_table::{Case, Expect, api_case, case, form_case};
 use Expect::{SignIn, Status};
 
 /// The rows of the public pages, accounts, cohorts and the trainees' work; `cohort`,
@@ -99,114 +99,102 @@ pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) 
         "/api/v1/audit",
         [Status(401), Status(403), ok],
     ));
-    let mut post = |pattern, path: String, form: Vec<(&'static str, String)>, expect| {
-        cases.push(Case {
-            method: "POST",
-            pattern,
-            path,
-            form,
-            json: None,
-            expect,
-        });
-    };
-    post(
+    cases.push(form_case(
         "/language",
         "/language".into(),
-        vec![("lang", "de".into())],
+        &[("lang", "de")],
         [Status(303), Status(303), Status(303)],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/sign-in/link",
         "/sign-in/link".into(),
-        vec![("email", "nobody@example.com".into())],
+        &[("email", "nobody@example.com")],
         [ok, ok, ok],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/sign-in/confirm",
         "/sign-in/confirm".into(),
-        vec![("token", "unknown".into())],
+        &[("token", "unknown")],
         [Status(410), Status(410), Status(410)],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/sign-in/password",
         "/sign-in/password".into(),
-        vec![
-            ("email", "nobody@example.com".into()),
-            ("password", "wrong wrong wrong".into()),
+        &[
+            ("email", "nobody@example.com"),
+            ("password", "wrong wrong wrong"),
         ],
         [Status(401), Status(401), Status(401)],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/me",
         "/me".into(),
-        vec![
-            ("name", "Changed".into()),
-            ("language", "en".into()),
-            ("time_zone", "UTC".into()),
-            ("lock_version", "1".into()),
+        &[
+            ("name", "Changed"),
+            ("language", "en"),
+            ("time_zone", "UTC"),
+            ("lock_version", "1"),
         ],
         [SignIn, Status(303), Status(303)],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/me/password",
         "/me/password".into(),
-        vec![("password", "short".into())],
+        &[("password", "short")],
         [SignIn, Status(422), Status(422)],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/me/tokens",
         "/me/tokens".into(),
-        vec![("name", "t".into())],
+        &[("name", "t")],
         [SignIn, ok, ok],
-    );
+    ));
     // Someone else's token: not found, whoever asks.
-    post(
+    cases.push(form_case(
         "/me/tokens/{id}/revoke",
         format!("/me/tokens/{other_token_id}/revoke"),
-        vec![],
+        &[],
         [SignIn, Status(404), Status(404)],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/people/invite",
         "/people/invite".into(),
-        vec![("people", "new.person@example.com".into())],
+        &[("people", "new.person@example.com")],
         [SignIn, Status(403), ok],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/people/{id}",
         format!("/people/{other_trainee}"),
-        vec![("owner", "grant".into())],
+        &[("owner", "grant")],
         [SignIn, Status(403), Status(303)],
-    );
-    post(
+    ));
+    cases.push(form_case(
         "/mail/{id}/retry",
         "/mail/no-such-mail/retry".into(),
-        vec![],
+        &[],
         [SignIn, Status(403), Status(404)],
-    );
-    cases.push(Case {
-        method: "POST",
-        pattern: "/people/invitations",
-        path: "/api/v1/people/invitations".into(),
-        form: vec![],
-        json: Some(serde_json::json!({ "people": [{ "email": "api.invite@example.com" }] })),
-        expect: [Status(401), Status(403), ok],
-    });
-    cases.push(Case {
-        method: "PATCH",
-        pattern: "/people/{person_id}",
-        path: format!("/api/v1/people/{other_trainee}"),
-        form: vec![],
-        json: Some(serde_json::json!({ "status": "active" })),
-        expect: [Status(401), Status(403), Status(204)],
-    });
-    cases.push(case(
+    ));
+    cases.push(api_case(
+        "POST",
+        "/people/invitations",
+        "/api/v1/people/invitations".into(),
+        serde_json::json!({ "people": [{ "email": "api.invite@example.com" }] }),
+        [Status(401), Status(403), ok],
+    ));
+    cases.push(api_case(
         "PATCH",
         "/people/{person_id}",
-        "/api/v1/people/no-such-person",
+        format!("/api/v1/people/{other_trainee}"),
+        serde_json::json!({ "status": "active" }),
+        [Status(401), Status(403), Status(204)],
+    ));
+    cases.push(api_case(
+        "PATCH",
+        "/people/{person_id}",
+        "/api/v1/people/no-such-person".into(),
+        serde_json::json!({ "status": "active" }),
         [Status(401), Status(403), Status(404)],
     ));
-    cases.last_mut().unwrap().json = Some(serde_json::json!({ "status": "active" }));
 
     cases.push(case("GET", "/learn", "/learn", [SignIn, ok, ok]));
     cases.push(case(
@@ -221,26 +209,18 @@ pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) 
         "/learn/no-such-enrollment/assignments/purpose-canvas",
         [SignIn, Status(404), Status(404)],
     ));
-    cases.push(Case {
-        method: "POST",
-        pattern: "/learn/{enrollment}/assignments/{assignment}",
-        path: "/learn/no-such-enrollment/assignments/purpose-canvas".into(),
-        form: vec![
-            ("body", "x".into()),
-            ("lock_version", "1".into()),
-            ("action", "save".into()),
-        ],
-        json: None,
-        expect: [SignIn, Status(404), Status(404)],
-    });
-    cases.push(Case {
-        method: "POST",
-        pattern: "/learn/{enrollment}/assignments/{assignment}/withdraw",
-        path: "/learn/no-such-enrollment/assignments/purpose-canvas/withdraw".into(),
-        form: vec![],
-        json: None,
-        expect: [SignIn, Status(404), Status(404)],
-    });
+    cases.push(form_case(
+        "/learn/{enrollment}/assignments/{assignment}",
+        "/learn/no-such-enrollment/assignments/purpose-canvas".into(),
+        &[("body", "x"), ("lock_version", "1"), ("action", "save")],
+        [SignIn, Status(404), Status(404)],
+    ));
+    cases.push(form_case(
+        "/learn/{enrollment}/assignments/{assignment}/withdraw",
+        "/learn/no-such-enrollment/assignments/purpose-canvas/withdraw".into(),
+        &[],
+        [SignIn, Status(404), Status(404)],
+    ));
     cases.push(case(
         "GET",
         "/me/progress",
@@ -259,92 +239,72 @@ pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) 
         "/api/v1/enrollments/nope/assignments/purpose-canvas",
         [Status(401), Status(404), Status(404)],
     ));
-    cases.push(Case {
-        method: "PUT",
-        pattern: "/enrollments/{enrollment_id}/assignments/{assignment_id}/draft",
-        path: "/api/v1/enrollments/nope/assignments/purpose-canvas/draft".into(),
-        form: vec![],
-        json: Some(serde_json::json!({ "body": "x", "lock_version": 1 })),
-        expect: [Status(401), Status(404), Status(404)],
-    });
-    cases.push(Case {
-        method: "POST",
-        pattern: "/enrollments/{enrollment_id}/assignments/{assignment_id}/submission",
-        path: "/api/v1/enrollments/nope/assignments/purpose-canvas/submission".into(),
-        form: vec![],
-        json: Some(serde_json::json!({ "body": "x", "lock_version": 1 })),
-        expect: [Status(401), Status(404), Status(404)],
-    });
-    cases.push(Case {
-        method: "POST",
-        pattern: "/enrollments/{enrollment_id}/assignments/{assignment_id}/withdraw",
-        path: "/api/v1/enrollments/nope/assignments/purpose-canvas/withdraw".into(),
-        form: vec![],
-        json: None,
-        expect: [Status(401), Status(404), Status(404)],
-    });
-    cases.push(Case {
-        method: "POST",
-        pattern: "/enrollments/{id}/extensions",
-        path: "/enrollments/nope/extensions".into(),
-        form: vec![
-            ("assignment", "purpose-canvas".into()),
-            ("until", "2027-01-01".into()),
-            ("reason", "r".into()),
+    cases.push(api_case(
+        "PUT",
+        "/enrollments/{enrollment_id}/assignments/{assignment_id}/draft",
+        "/api/v1/enrollments/nope/assignments/purpose-canvas/draft".into(),
+        serde_json::json!({ "body": "x", "lock_version": 1 }),
+        [Status(401), Status(404), Status(404)],
+    ));
+    cases.push(api_case(
+        "POST",
+        "/enrollments/{enrollment_id}/assignments/{assignment_id}/submission",
+        "/api/v1/enrollments/nope/assignments/purpose-canvas/submission".into(),
+        serde_json::json!({ "body": "x", "lock_version": 1 }),
+        [Status(401), Status(404), Status(404)],
+    ));
+    cases.push(form_case(
+        "/enrollments/{enrollment_id}/assignments/{assignment_id}/withdraw",
+        "/api/v1/enrollments/nope/assignments/purpose-canvas/withdraw".into(),
+        &[],
+        [Status(401), Status(404), Status(404)],
+    ));
+    cases.push(form_case(
+        "/enrollments/{id}/extensions",
+        "/enrollments/nope/extensions".into(),
+        &[
+            ("assignment", "purpose-canvas"),
+            ("until", "2027-01-01"),
+            ("reason", "r"),
         ],
-        json: None,
-        expect: [SignIn, Status(403), Status(404)],
-    });
+        [SignIn, Status(403), Status(404)],
+    ));
     cases.push(case(
         "GET",
         "/calendar/{token}",
         "/calendar/unknown.ics",
         [Status(404), Status(404), Status(404)],
     ));
-    cases.push(Case {
-        method: "POST",
-        pattern: "/me/calendar",
-        path: "/me/calendar".into(),
-        form: vec![],
-        json: None,
-        expect: [SignIn, ok, ok],
-    });
-    cases.push(Case {
-        method: "POST",
-        pattern: "/me/calendar/revoke",
-        path: "/me/calendar/revoke".into(),
-        form: vec![],
-        json: None,
-        expect: [SignIn, Status(303), Status(303)],
-    });
+    cases.push(form_case(
+        "/me/calendar",
+        "/me/calendar".into(),
+        &[],
+        [SignIn, ok, ok],
+    ));
+    cases.push(form_case(
+        "/me/calendar/revoke",
+        "/me/calendar/revoke".into(),
+        &[],
+        [SignIn, Status(303), Status(303)],
+    ));
     cases.push(case(
         "GET",
         "/attachments/{id}",
         "/attachments/no-such-file",
         [SignIn, Status(404), Status(404)],
     ));
-    cases.push(Case {
-        method: "POST",
-        pattern: "/learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete",
-        path: "/learn/nope/assignments/purpose-canvas/attachments/no-such-file/delete".into(),
-        form: vec![],
-        json: None,
-        expect: [SignIn, Status(404), Status(404)],
-    });
+    cases.push(form_case(
+        "/learn/{enrollment}/assignments/{assignment}/attachments/{id}/delete",
+        "/learn/nope/assignments/purpose-canvas/attachments/no-such-file/delete".into(),
+        &[],
+        [SignIn, Status(404), Status(404)],
+    ));
     cases.push(case(
         "GET",
         "/attachments/{attachment_id}",
         "/api/v1/attachments/no-such-file",
         [Status(401), Status(404), Status(404)],
     ));
-    let api_case = |method, pattern, path: String, json: serde_json::Value, expect| Case {
-        method,
-        pattern,
-        path,
-        form: vec![],
-        json: Some(json),
-        expect,
-    };
     cases.push(api_case(
         "POST",
         "/cohorts",
@@ -387,68 +347,60 @@ pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) 
         serde_json::json!({}),
         [Status(401), Status(403), Status(404)],
     ));
-    let form_case = |pattern, path: String, form: Vec<(&'static str, String)>, expect| Case {
-        method: "POST",
-        pattern,
-        path,
-        form,
-        json: None,
-        expect,
-    };
     cases.push(form_case(
         "/cohorts",
         "/cohorts".into(),
-        vec![
-            ("name", "New".into()),
-            ("starts_on", "2027-01-01".into()),
-            ("time_zone", "UTC".into()),
+        &[
+            ("name", "New"),
+            ("starts_on", "2027-01-01"),
+            ("time_zone", "UTC"),
         ],
         [SignIn, Status(403), Status(303)],
     ));
     cases.push(form_case(
         "/cohorts/{id}",
         format!("/cohorts/{cohort}"),
-        vec![("name", "Renamed".into()), ("lock_version", "1".into())],
+        &[("name", "Renamed"), ("lock_version", "1")],
         [SignIn, Status(403), Status(303)],
     ));
     cases.push(form_case(
         "/cohorts/{id}/schedule/{module_id}",
         format!("/cohorts/{cohort}/schedule/no-such-module"),
-        vec![
-            ("unlock_on", "2027-01-01".into()),
-            ("due_on", "2027-01-02".into()),
-            ("lock_version", "1".into()),
+        &[
+            ("unlock_on", "2027-01-01"),
+            ("due_on", "2027-01-02"),
+            ("lock_version", "1"),
         ],
         [SignIn, Status(403), Status(404)],
     ));
     cases.push(form_case(
         "/cohorts/{id}/cotrainers",
         format!("/cohorts/{cohort}/cotrainers"),
-        vec![("emails", "".into())],
+        &[("emails", "")],
         [SignIn, Status(403), Status(303)],
     ));
     cases.push(form_case(
         "/cohorts/{id}/enrollments/preview",
         format!("/cohorts/{cohort}/enrollments/preview"),
-        vec![("people", "p@example.com".into())],
+        &[("people", "p@example.com")],
         [SignIn, Status(403), ok],
     ));
     cases.push(form_case(
         "/cohorts/{id}/enrollments",
         format!("/cohorts/{cohort}/enrollments"),
-        vec![("people", "p@example.com".into())],
+        &[("people", "p@example.com")],
         [SignIn, Status(403), ok],
     ));
     cases.push(form_case(
         "/enrollments/{id}/move",
         "/enrollments/no-such-enrollment/move".into(),
-        vec![("cohort_id", cohort.to_string())],
+        &[("cohort_id", cohort.as_str())],
         [SignIn, Status(403), Status(404)],
     ));
     cases.push(form_case(
         "/enrollments/{id}/withdraw",
         "/enrollments/no-such-enrollment/withdraw".into(),
-        vec![],
+        &[],
         [SignIn, Status(403), Status(404)],
     ));
     cases

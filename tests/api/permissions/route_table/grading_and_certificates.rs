@@ -3,41 +3,8 @@
 
 use qualify::domain::ids::PersonId;
 
-use crate::support::permission_table::{Case, Expect, case};
+use crate::support::permission_table::{Case, Expect, api_case, case, form_case};
 use Expect::{SignIn, Status};
-
-fn post(
-    pattern: &'static str,
-    path: String,
-    form: Vec<(&'static str, &str)>,
-    expect: [Expect; 3],
-) -> Case {
-    Case {
-        method: "POST",
-        pattern,
-        path,
-        form: form.into_iter().map(|(k, v)| (k, v.to_string())).collect(),
-        json: None,
-        expect,
-    }
-}
-
-fn api(
-    method: &'static str,
-    pattern: &'static str,
-    path: &str,
-    json: serde_json::Value,
-    expect: [Expect; 3],
-) -> Case {
-    Case {
-        method,
-        pattern,
-        path: format!("/api/v1{path}"),
-        form: vec![],
-        json: Some(json),
-        expect,
-    }
-}
 
 /// The grading rows; `other_trainee` is someone the trainee is not.
 pub fn grading_cases(other_trainee: &PersonId) -> Vec<Case> {
@@ -58,64 +25,64 @@ pub fn grading_cases(other_trainee: &PersonId) -> Vec<Case> {
             "/reviews/no-such-review",
             [SignIn, s404, s404],
         ),
-        post(
+        form_case(
             "/reviews/{id}",
             "/reviews/no-such-review".into(),
-            vec![("lock_version", "1"), ("action", "save")],
+            &[("lock_version", "1"), ("action", "save")],
             [SignIn, s404, s404],
         ),
-        post(
+        form_case(
             "/reviews/{id}/reassign",
             "/reviews/no-such-review/reassign".into(),
-            vec![("to", "")],
+            &[("to", "")],
             [SignIn, s403, s404],
         ),
         case("GET", "/grading", "/grading", [SignIn, s403, ok]),
-        post(
+        form_case(
             "/grading/pool",
             "/grading/pool".into(),
-            vec![
+            &[
                 ("email", "nobody@example.com"),
                 ("capacity", "5"),
                 ("de", "on"),
             ],
             [SignIn, s403, s422],
         ),
-        post(
+        form_case(
             "/grading/pool/{person}",
             format!("/grading/pool/{other_trainee}"),
-            pool_form.clone(),
+            &pool_form,
             [SignIn, s403, s303],
         ),
-        post(
+        form_case(
             "/grading/cotrainers/{person}/rebalance",
             format!("/grading/cotrainers/{other_trainee}/rebalance"),
-            vec![],
+            &[],
             [SignIn, s403, s303],
         ),
-        post(
+        form_case(
             "/moderation/{id}",
             "/moderation/no-such-item".into(),
-            vec![("action", "confirm"), ("lock_version", "1")],
+            &[("action", "confirm"), ("lock_version", "1")],
             [SignIn, s403, s404],
         ),
-        post(
+        form_case(
             "/learn/{enrollment}/assignments/{assignment}/dispute",
             "/learn/nope/assignments/purpose-canvas/dispute".into(),
-            vec![("statement", "I disagree")],
+            &[("statement", "I disagree")],
             [SignIn, s404, s404],
         ),
-        post(
+        form_case(
             "/learn/{enrollment}/assignments/{assignment}/rate",
             "/learn/nope/assignments/purpose-canvas/rate".into(),
-            vec![("review_id", "nope"), ("rating", "3")],
+            &[("review_id", "nope"), ("rating", "3")],
             [SignIn, s404, s404],
         ),
         // A trainee without a certificate may not join; the owner may add anyone (themself too).
-        post(
+        form_case(
             "/me/cotrainer",
             "/me/cotrainer".into(),
-            pool_form,
+            &pool_form,
             [SignIn, s422, s303],
         ),
         case("GET", "/reviews", "/api/v1/reviews", [s401, ok, ok]),
@@ -125,24 +92,24 @@ pub fn grading_cases(other_trainee: &PersonId) -> Vec<Case> {
             "/api/v1/reviews/nope",
             [s401, s404, s404],
         ),
-        api(
+        api_case(
             "PUT",
             "/reviews/{review_id}/draft",
-            "/reviews/nope/draft",
+            "/api/v1/reviews/nope/draft".into(),
             serde_json::json!({ "lock_version": 1 }),
             [s401, s404, s404],
         ),
-        api(
+        api_case(
             "POST",
             "/reviews/{review_id}/submission",
-            "/reviews/nope/submission",
+            "/api/v1/reviews/nope/submission".into(),
             serde_json::json!({ "lock_version": 1 }),
             [s401, s404, s404],
         ),
-        api(
+        api_case(
             "POST",
             "/reviews/{review_id}/reassign",
-            "/reviews/nope/reassign",
+            "/api/v1/reviews/nope/reassign".into(),
             serde_json::json!({}),
             [s401, s403, s404],
         ),
@@ -152,25 +119,25 @@ pub fn grading_cases(other_trainee: &PersonId) -> Vec<Case> {
             "/api/v1/unallocated",
             [s401, s403, ok],
         ),
-        api(
+        api_case(
             "POST",
             "/enrollments/{enrollment_id}/assignments/{assignment_id}/dispute",
-            "/enrollments/nope/assignments/purpose-canvas/dispute",
+            "/api/v1/enrollments/nope/assignments/purpose-canvas/dispute".into(),
             serde_json::json!({ "statement": "I disagree" }),
             [s401, s404, s404],
         ),
-        api(
+        api_case(
             "POST",
             "/moderation/{item_id}",
-            "/moderation/nope",
+            "/api/v1/moderation/nope".into(),
             serde_json::json!({ "action": "confirm", "lock_version": 1 }),
             [s401, s403, s404],
         ),
         // The owner joined through /me/cotrainer above (lock version 1, saved once: 2).
-        api(
+        api_case(
             "PUT",
             "/cotrainer-profile",
-            "/cotrainer-profile",
+            "/api/v1/cotrainer-profile".into(),
             serde_json::json!({ "active": true, "capacity": 4, "languages": ["en"], "lock_version": 2 }),
             [s401, s422, ok],
         ),
@@ -184,10 +151,10 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
     let reason = || serde_json::json!({ "reason": "x" });
     vec![
         case("GET", "/certificates", "/certificates", [SignIn, ok, ok]),
-        post(
+        form_case(
             "/certificates/issue",
             "/certificates/issue".into(),
-            vec![
+            &[
                 ("cohort_id", cohort),
                 ("emails", "nobody@example.com"),
                 ("reason", "x"),
@@ -212,23 +179,23 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             "/certificates/nope/credential",
             [SignIn, s404, s404],
         ),
-        post(
+        form_case(
             "/certificates/{id}/revoke",
             "/certificates/nope/revoke".into(),
-            vec![("reason", "x")],
+            &[("reason", "x")],
             [SignIn, s403, s404],
         ),
-        post(
+        form_case(
             "/certificates/{id}/reissue",
             "/certificates/nope/reissue".into(),
-            vec![("reason", "x")],
+            &[("reason", "x")],
             [SignIn, s403, s404],
         ),
         case("GET", "/verify", "/verify", [ok, ok, ok]),
-        post(
+        form_case(
             "/verify",
             "/verify".into(),
-            vec![("jwt", "a.b.c")],
+            &[("jwt", "a.b.c")],
             [s422, s422, s422],
         ),
         case(
@@ -250,16 +217,16 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             "/unsubscribe/bogus",
             [s404, s404, s404],
         ),
-        post(
+        form_case(
             "/unsubscribe/{token}",
             "/unsubscribe/bogus".into(),
-            vec![],
+            &[],
             [s404, s404, s404],
         ),
-        post(
+        form_case(
             "/me/mail-preferences",
             "/me/mail-preferences".into(),
-            vec![("feedback", "on")],
+            &[("feedback", "on")],
             [SignIn, Status(303), Status(303)],
         ),
         case(
@@ -268,10 +235,10 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             "/api/v1/me/mail-preferences",
             [s401, ok, ok],
         ),
-        api(
+        api_case(
             "PUT",
             "/me/mail-preferences",
-            "/me/mail-preferences",
+            "/api/v1/me/mail-preferences".into(),
             serde_json::json!([{ "kind": "feedback", "enabled": true }]),
             [s401, ok, ok],
         ),
@@ -281,10 +248,10 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             "/api/v1/certificates",
             [s401, s403, ok],
         ),
-        api(
+        api_case(
             "POST",
             "/certificates",
-            "/certificates",
+            "/api/v1/certificates".into(),
             serde_json::json!({ "enrollment_ids": [], "reason": "x", "dryRun": true }),
             [s401, s403, ok],
         ),
@@ -300,17 +267,17 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             "/api/v1/certificates/nope",
             [s401, s404, s404],
         ),
-        api(
+        api_case(
             "POST",
             "/certificates/{certificate_id}/revoke",
-            "/certificates/nope/revoke",
+            "/api/v1/certificates/nope/revoke".into(),
             reason(),
             [s401, s403, s404],
         ),
-        api(
+        api_case(
             "POST",
             "/certificates/{certificate_id}/reissue",
-            "/certificates/nope/reissue",
+            "/api/v1/certificates/nope/reissue".into(),
             reason(),
             [s401, s403, s404],
         ),

@@ -5,9 +5,11 @@
 use diesel::prelude::*;
 use qualify::db::models::ApiToken;
 
+use crate::support::api::token;
 use crate::support::app::spawn_app;
-use crate::support::browser::{Browser, create_person, signed_in};
-use crate::support::permission_table::{Expect, call, registered_routes, token_for};
+use crate::support::browser::{Browser, signed_in};
+use crate::support::fixtures::people::create_person;
+use crate::support::permission_table::{Expect, call, registered_routes};
 use Expect::{SignIn, Status};
 
 mod accounts_and_cohorts;
@@ -20,10 +22,10 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     let trainee = create_person(&app, "trainee@example.com", "Tara Trainee", false);
     let other_trainee = create_person(&app, "other@example.com", "Otto Other", false);
     let owner = create_person(&app, "owner@example.com", "Olga Owner", true);
-    let trainee_token = token_for(&app, &trainee);
-    let owner_token = token_for(&app, &owner);
+    let trainee_token = token(&app, &trainee);
+    let owner_token = token(&app, &owner);
     let other_token_id = {
-        let _ = token_for(&app, &other_trainee);
+        let _ = token(&app, &other_trainee);
         let mut conn = app.conn();
         ApiToken::list_by_person(&mut conn, &other_trainee).unwrap()[0]
             .id
