@@ -16,6 +16,7 @@ use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::signed_in;
 use crate::support::fixtures::people::create_person;
 use crate::support::jobs::composer;
+use crate::support::scrape::message_id;
 use crate::support::smtp_server::SmtpServer;
 
 /// Queues a sign-in-link mail for the person under `key`; returns whether it was new.
@@ -44,14 +45,6 @@ fn rows(app: &TestApp) -> Vec<OutboxMessage> {
     OutboxMessage::list(&mut conn, &[], None, None, 1000).unwrap()
 }
 
-fn message_id_of(raw: &str) -> String {
-    raw.lines()
-        .find_map(|l| l.strip_prefix("Message-ID: "))
-        .expect("Message-ID header")
-        .trim()
-        .to_string()
-}
-
 #[actix_web::test]
 async fn a_mail_is_delivered_with_the_message_id_fixed_at_enqueue() {
     let app = spawn_app().await;
@@ -68,7 +61,7 @@ async fn a_mail_is_delivered_with_the_message_id_fixed_at_enqueue() {
     assert_eq!(round.sent, 1);
     let received = smtp.messages();
     assert_eq!(received.len(), 1);
-    assert_eq!(message_id_of(&received[0]), row.message_id);
+    assert_eq!(message_id(&received[0]), row.message_id);
     assert!(received[0].contains("Jana Schmidt") && received[0].contains("jana@example.com"));
     assert!(received[0].contains("multipart/alternative"));
     let after = rows(&app).remove(0);
@@ -104,7 +97,7 @@ async fn a_4xx_answer_is_retried_later_with_the_same_message_id() {
     assert_eq!(worker.run_once().await.unwrap().sent, 1);
     let received = smtp.messages();
     assert_eq!(received.len(), 1);
-    assert_eq!(message_id_of(&received[0]), row.message_id);
+    assert_eq!(message_id(&received[0]), row.message_id);
     assert_eq!(rows(&app)[0].attempts, 2);
 }
 
@@ -164,7 +157,7 @@ async fn nothing_is_lost_while_the_relay_is_down() {
     app.clock.advance(Duration::minutes(5));
     let round = worker.drain().await.unwrap();
     assert_eq!(round.sent, 3);
-    let ids: Vec<String> = smtp.messages().iter().map(|m| message_id_of(m)).collect();
+    let ids: Vec<String> = smtp.messages().iter().map(|m| message_id(m)).collect();
     let expected: Vec<String> = rows(&app).iter().map(|r| r.message_id.clone()).collect();
     assert_eq!(ids.len(), 3);
     for id in &expected {
@@ -199,7 +192,7 @@ async fn a_worker_that_dies_after_claiming_is_replaced_after_the_lease() {
     app.clock.advance(Duration::minutes(6));
     assert_eq!(worker.run_once().await.unwrap().sent, 1);
     assert_eq!(
-        message_id_of(&smtp.messages()[0]),
+        message_id(&smtp.messages()[0]),
         claimed[0].message_id,
         "same Message-ID on the resend"
     );
@@ -354,7 +347,7 @@ async fn two_workers_racing_send_each_mail_once() {
         .unwrap()
         .sent;
     assert_eq!(sent + rest, 40);
-    let ids: Vec<String> = smtp.messages().iter().map(|m| message_id_of(m)).collect();
+    let ids: Vec<String> = smtp.messages().iter().map(|m| message_id(m)).collect();
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();

@@ -11,6 +11,7 @@ use qualify::db::schema::outbox;
 use crate::support::app::spawn_app;
 use crate::support::fixtures::grading::{Grading, Who};
 use crate::support::jobs::composer;
+use crate::support::scrape::message_id;
 use crate::support::smtp_server::SmtpServer;
 
 #[actix_web::test]
@@ -77,14 +78,7 @@ async fn two_schedulers_and_two_workers_send_each_mail_once() {
     );
     let received = server.received.lock().unwrap().clone();
     assert_eq!(received.len(), pending as usize, "none twice");
-    let mut ids: Vec<String> = received
-        .iter()
-        .filter_map(|raw| {
-            raw.lines()
-                .find(|l| l.to_ascii_lowercase().starts_with("message-id:"))
-                .map(str::to_string)
-        })
-        .collect();
+    let mut ids: Vec<String> = received.iter().map(|raw| message_id(raw)).collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), pending as usize, "each with its own Message-ID");

@@ -1,6 +1,6 @@
 //! Values read out of pages and mails the way a person would find them: a form field (the lock
 //! version a form carries, its CSRF token), the sign-in link in a mail and the token it ends in,
-//! and the id of an attachment linked on a page.
+//! a mail's Message-ID, and the id of an attachment linked on a page.
 
 /// The value of the first form field named `name` on a page (`name="…" value="…"`).
 pub fn field(body: &str, name: &str) -> Option<String> {
@@ -32,6 +32,15 @@ pub fn sign_in_link(raw: &str) -> String {
 /// The token a link ends in.
 pub fn link_token(link: &str) -> String {
     link.rsplit('/').next().unwrap().to_string()
+}
+
+/// The Message-ID header of a raw mail.
+pub fn message_id(raw: &str) -> String {
+    raw.lines()
+        .find_map(|l| l.strip_prefix("Message-ID: "))
+        .expect("Message-ID header")
+        .trim()
+        .to_string()
 }
 
 /// The id of the first attachment linked on a page (`/attachments/<id>`).
