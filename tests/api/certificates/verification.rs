@@ -5,13 +5,14 @@
 use diesel::prelude::*;
 use qualify::db::models::Certificate;
 use qualify::db::schema::{outbox, people};
+use qualify::domain::ids::PersonId;
 
 use crate::support::api::{api, download, token};
-use crate::support::app::spawn_app;
+use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::Browser;
 use crate::support::fixtures::certificates::{certificates_of, nearly_certified};
-use crate::support::fixtures::grading::Who;
 use crate::support::fixtures::grading::pass;
+use crate::support::fixtures::grading::{Grading, Who};
 
 #[actix_web::test]
 async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
@@ -24,8 +25,25 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     let _ = (a, b);
     let cert = certificates_of(&app, &tara).remove(0);
     let anon = Browser::new(&app);
+    anyone_verifies_it_on_the_public_page(&anon, &cert).await;
+    a_name_change_changes_no_issued_certificate(&app, &anon, &tara, &cert).await;
+    let holder = token(&app, &tara);
+    the_pdf_holds_the_name_the_program_and_the_address_to_verify(&app, &holder, &cert).await;
+    the_credential_verifies_with_the_published_key(&app, &anon, &holder, &cert).await;
+    let new = a_reissue_with_the_new_name_supersedes_it(&app, &g.owner_token, &holder, &cert).await;
+    a_revoked_certificate_is_gone_and_the_holder_is_told(
+        &app,
+        &anon,
+        &g.owner_token,
+        &holder,
+        &new,
+    )
+    .await;
+    only_the_holder_sees_the_certificate(&g, &holder, &cert).await;
+}
 
-    // The public page: no sign-in, not indexed.
+/// The public page: no sign-in, not indexed, German for visitors without a language.
+async fn anyone_verifies_it_on_the_public_page(anon: &Browser<'_>, cert: &Certificate) {
     let page = anon.get(&format!("/verify/{}", cert.public_id)).await;
     assert_eq!(page.status, 200);
     assert_eq!(page.header("x-robots-tag"), Some("noindex"));
@@ -40,11 +58,18 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
             .status,
         404
     );
+}
 
-    // A name change changes no issued certificate.
+/// The holder's new name does not reach the issued certificate.
+async fn a_name_change_changes_no_issued_certificate(
+    app: &TestApp,
+    anon: &Browser<'_>,
+    holder: &PersonId,
+    cert: &Certificate,
+) {
     {
         let mut conn = app.conn();
-        diesel::update(people::table.find(&tara))
+        diesel::update(people::table.find(holder))
             .set(people::name.eq("Jörg Neuname"))
             .execute(&mut **conn)
             .unwrap();
@@ -52,13 +77,18 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     let page = anon.get(&format!("/verify/{}", cert.public_id)).await;
     assert!(page.body.contains("Jörg Maß-Übel"));
     assert!(!page.body.contains("Neuname"));
+}
 
-    // The PDF holds the name with umlauts, the program and the verification URL, identically
-    // every time.
-    let holder = token(&app, &tara);
+/// The PDF holds the name with umlauts, the program and the verification URL, identically every
+/// time.
+async fn the_pdf_holds_the_name_the_program_and_the_address_to_verify(
+    app: &TestApp,
+    holder: &str,
+    cert: &Certificate,
+) {
     let pdf_path = format!("/api/v1/certificates/{}/pdf?lang=de", cert.id);
-    let (_, _, _, pdf) = download(&app, &holder, &pdf_path).await;
-    let (_, _, _, again) = download(&app, &holder, &pdf_path).await;
+    let (_, _, _, pdf) = download(app, holder, &pdf_path).await;
+    let (_, _, _, again) = download(app, holder, &pdf_path).await;
     assert_eq!(pdf, again, "byte-identical");
     let doc = lopdf::Document::load_mem(&pdf).expect("a valid PDF");
     let text = doc.extract_text(&[1]).expect("text");
@@ -72,11 +102,19 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
         "{text}"
     );
     assert!(text.contains("Zertifikat"));
+}
 
-    // The credential verifies with an independent JWT library against the published key.
+/// The credential verifies with an independent JWT library against the published key; a
+/// tampered one does not, neither there nor on the verify page.
+async fn the_credential_verifies_with_the_published_key(
+    app: &TestApp,
+    anon: &Browser<'_>,
+    holder: &str,
+    cert: &Certificate,
+) {
     let jwt = api(
-        &app,
-        &holder,
+        app,
+        holder,
         "GET",
         &format!("/api/v1/certificates/{}/credential", cert.id),
         None,
@@ -116,11 +154,18 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     assert!(refused.body.contains("kein echter Nachweis"));
     let profile = anon.get("/issuer").await.json();
     assert_eq!(profile["verificationMethod"][0]["publicKeyJwk"]["x"], x);
+}
 
-    // Re-issue after the name change: a new certificate with the new name supersedes the old.
-    let owner = &g.owner_token;
+/// Re-issued after the name change: a new certificate with the new name supersedes the old one,
+/// and the holder's dashboard shows the replacement. Returns the new certificate.
+async fn a_reissue_with_the_new_name_supersedes_it(
+    app: &TestApp,
+    owner: &str,
+    holder: &str,
+    cert: &Certificate,
+) -> Certificate {
     let reissued = api(
-        &app,
+        app,
         owner,
         "POST",
         &format!("/api/v1/certificates/{}/reissue", cert.id),
@@ -133,7 +178,7 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
         .unwrap()
         .to_string();
     let old = api(
-        &app,
+        app,
         owner,
         "GET",
         &format!("/api/v1/verify/{}", cert.public_id),
@@ -147,12 +192,24 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     };
     assert_eq!(new.holder_name, "Jörg Neuname");
     // The holder's dashboard shows the replacement, not the replaced one.
-    let progress = api(&app, &holder, "GET", "/api/v1/me/progress", None).await;
+    let progress = api(app, holder, "GET", "/api/v1/me/progress", None).await;
     assert_eq!(progress.json()[0]["certificate"]["id"], new_id.as_str());
     assert_eq!(progress.json()[0]["certificate"]["status"], "active");
-    // Revoke: the page says so in plain words; the API answers 410; the holder is told.
+    new
+}
+
+/// Revoked (with a reason): the page says so in plain words, the API answers 410, the holder's
+/// dashboard no longer shows it, and the holder is told.
+async fn a_revoked_certificate_is_gone_and_the_holder_is_told(
+    app: &TestApp,
+    anon: &Browser<'_>,
+    owner: &str,
+    holder: &str,
+    new: &Certificate,
+) {
+    let new_id = &new.id;
     let no_reason = api(
-        &app,
+        app,
         owner,
         "POST",
         &format!("/api/v1/certificates/{new_id}/revoke"),
@@ -161,7 +218,7 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     .await;
     assert_eq!(no_reason.status, 422);
     let revoked = api(
-        &app,
+        app,
         owner,
         "POST",
         &format!("/api/v1/certificates/{new_id}/revoke"),
@@ -177,7 +234,7 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     let page = anon.get(&format!("/verify/{}", new.public_id)).await;
     assert!(page.body.contains("Dieses Zertifikat wurde widerrufen."));
     // A revoked certificate is no longer shown on the holder's dashboard.
-    let progress = api(&app, &holder, "GET", "/api/v1/me/progress", None).await;
+    let progress = api(app, holder, "GET", "/api/v1/me/progress", None).await;
     assert_eq!(progress.json()[0]["certificate"], serde_json::Value::Null);
     let mut conn = app.conn();
     let told: i64 = outbox::table
@@ -186,12 +243,16 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
         .get_result(&mut **conn)
         .unwrap();
     assert_eq!(told, 1);
-    // A stranger cannot see the certificate; the holder can.
+}
+
+/// A stranger cannot see the certificate; the holder sees both of theirs.
+async fn only_the_holder_sees_the_certificate(g: &Grading<'_>, holder: &str, cert: &Certificate) {
+    let app = g.app;
     let stranger = g.person(Who::new("s@example.com", "Stranger"));
-    let st = token(&app, &stranger);
+    let st = token(app, &stranger);
     assert_eq!(
         api(
-            &app,
+            app,
             &st,
             "GET",
             &format!("/api/v1/certificates/{}", cert.id),
@@ -202,7 +263,7 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
         404
     );
     assert_eq!(
-        api(&app, &holder, "GET", "/api/v1/me/certificates", None)
+        api(app, holder, "GET", "/api/v1/me/certificates", None)
             .await
             .json()
             .as_array()
