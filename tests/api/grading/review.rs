@@ -4,11 +4,13 @@
 //! trainee's dashboard as new feedback until they are two weeks old.
 
 use diesel::prelude::*;
+use qualify::db::models::Review;
 use qualify::db::schema::outbox;
+use qualify::domain::ids::PersonId;
 
 use crate::support::api::{api, token};
-use crate::support::app::spawn_app;
-use crate::support::browser::signed_in;
+use crate::support::app::{Response, TestApp, spawn_app};
+use crate::support::browser::{Browser, signed_in};
 use crate::support::fixtures::grading::{Grading, Who};
 use crate::support::scrape::lock_version;
 
@@ -54,7 +56,50 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
         "Otto Other"
     };
     let as_grader = signed_in(&app, grader).await;
+    let trainee_token = token(&app, &tara);
+    let work = Work {
+        app: &app,
+        enrollment: &enrollment,
+        trainee_token: &trainee_token,
+    };
 
+    let (path, lock) = the_review_waits_in_the_graders_queue(&as_grader, &review).await;
+    a_saved_draft_stops_the_withdrawal_and_a_stale_form_keeps_its_text(
+        &work, &as_grader, &path, lock,
+    )
+    .await;
+    refused_decisions_keep_what_was_typed_then_a_revision_is_requested(&as_grader, &path).await;
+    let trainee = signed_in(&app, &tara).await;
+    the_trainee_sees_the_decision_and_is_told(&work, &trainee, grader_name).await;
+    let second = the_revision_goes_back_to_the_same_cotrainer_who_passes_it(
+        &g, &work, &tara, grader, &as_grader,
+    )
+    .await;
+    the_trainee_rates_the_feedback_and_the_owner_sees_it(&g, &work, &trainee, &second).await;
+    every_change_is_in_the_history_and_a_completed_review_is_closed(&app, &as_grader, &path, &tara)
+        .await;
+    two_weeks_on_the_decisions_are_no_longer_new(&work, &tara).await;
+}
+
+/// The trainee's side of the story: the app, the enrollment and the trainee's API token.
+struct Work<'a> {
+    app: &'a TestApp,
+    enrollment: &'a str,
+    trainee_token: &'a str,
+}
+
+/// Submits the grading form with these fields.
+async fn send(as_grader: &Browser<'_>, path: &str, form: &[(&str, String)]) -> Response {
+    let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    as_grader.post(path, &fields).await
+}
+
+/// The queue lists the trainee's work; the review page shows it with the rubric. Returns the
+/// review page's path and the lock version its form carries.
+async fn the_review_waits_in_the_graders_queue(
+    as_grader: &Browser<'_>,
+    review: &Review,
+) -> (String, String) {
     let queue = as_grader.get("/reviews").await;
     assert_eq!(queue.status, 200);
     assert!(queue.body.contains("Tara Trainee"));
@@ -63,35 +108,41 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     let page = as_grader.get(&path).await;
     assert!(page.body.contains("Version one."));
     assert!(page.body.contains("level__purpose-statement"));
-    let lock = lock_version(&page.body);
+    (path, lock_version(&page.body))
+}
 
-    // A draft with two levels: the work is now in review and can no longer be withdrawn.
+/// A draft with two levels: the work is now in review and can no longer be withdrawn. The same
+/// form again (another tab) is a conflict that shows the current state and keeps the typed text.
+async fn a_saved_draft_stops_the_withdrawal_and_a_stale_form_keeps_its_text(
+    work: &Work<'_>,
+    as_grader: &Browser<'_>,
+    path: &str,
+    lock: String,
+) {
     let mut draft = [
         ("level__purpose-statement", "1".to_string()),
         ("level__scope-and-roles", "1".to_string()),
         ("feedback", "Good start.".to_string()),
-        ("lock_version", lock.clone()),
+        ("lock_version", lock),
         ("action", "save".to_string()),
     ];
-    let fields: Vec<(&str, &str)> = draft.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let saved = as_grader.post(&path, &fields).await;
+    let saved = send(as_grader, path, &draft).await;
     assert_eq!(saved.status, 303, "{}", saved.body);
-    let trainee_token = token(&app, &tara);
     let withdraw = api(
-        &app,
-        &trainee_token,
+        work.app,
+        work.trainee_token,
         "POST",
-        &format!("/api/v1/enrollments/{enrollment}/assignments/purpose-canvas/withdraw"),
+        &format!(
+            "/api/v1/enrollments/{}/assignments/purpose-canvas/withdraw",
+            work.enrollment
+        ),
         None,
     )
     .await;
     assert_eq!(withdraw.json()["refusal"], "grading_started");
 
-    // The same form again (another tab): a conflict that shows the current state and keeps
-    // the typed text.
     draft[2].1 = "Typed in the other tab.".into();
-    let fields: Vec<(&str, &str)> = draft.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let stale = as_grader.post(&path, &fields).await;
+    let stale = send(as_grader, path, &draft).await;
     assert_eq!(stale.status, 409);
     assert!(stale.body.contains("changed meanwhile"));
     assert!(stale.body.contains("Typed in the other tab."));
@@ -99,13 +150,19 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
         stale.body.contains("Good start."),
         "the current state is shown"
     );
+}
 
-    // Submitting without every level: refused, but the draft (with the new text) is kept.
-    let page = as_grader.get(&path).await;
+/// Submitting without every level is refused, but the draft (with the new text) is kept; low
+/// points but "passed" needs a reason; "revision requested" follows the threshold and is sent.
+async fn refused_decisions_keep_what_was_typed_then_a_revision_is_requested(
+    as_grader: &Browser<'_>,
+    path: &str,
+) {
+    let page = as_grader.get(path).await;
     let lock = lock_version(&page.body);
     let incomplete = as_grader
         .post(
-            &path,
+            path,
             &[
                 ("level__purpose-statement", "1"),
                 ("feedback", "Needs a sharper purpose."),
@@ -123,8 +180,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     );
     assert!(incomplete.body.contains("Needs a sharper purpose."));
 
-    // Low points but "passed" needs a reason; "revision requested" follows the threshold.
-    let page = as_grader.get(&path).await;
+    let page = as_grader.get(path).await;
     let lock = lock_version(&page.body);
     let mut low = levels("1");
     low.extend([
@@ -133,24 +189,29 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
         ("lock_version", lock),
         ("action", "submit".to_string()),
     ]);
-    let fields: Vec<(&str, &str)> = low.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let against = as_grader.post(&path, &fields).await;
+    let against = send(as_grader, path, &low).await;
     assert_eq!(against.status, 422);
     assert!(
         against
             .body
             .contains("differs from what the pass threshold suggests")
     );
-    let lock = lock_version(&as_grader.get(&path).await.body);
+    let lock = lock_version(&as_grader.get(path).await.body);
     low[5].1 = "revision_requested".into();
     low[6].1 = lock;
     low.push(("comment__purpose-statement", "Name the benefit.".into()));
-    let fields: Vec<(&str, &str)> = low.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let done = as_grader.post(&path, &fields).await;
+    let done = send(as_grader, path, &low).await;
     assert_eq!(done.status, 303, "{}", done.body);
+}
 
-    // The trainee sees the decision, the points per criterion and the comment, and was told.
-    let trainee = signed_in(&app, &tara).await;
+/// The trainee sees the decision, the points per criterion, the comment and who graded, was
+/// told by mail, and finds it on the dashboard as new feedback linked to the assignment.
+async fn the_trainee_sees_the_decision_and_is_told(
+    work: &Work<'_>,
+    trainee: &Browser<'_>,
+    grader_name: &str,
+) {
+    let enrollment = work.enrollment;
     let mine = trainee
         .get(&format!("/learn/{enrollment}/assignments/purpose-canvas"))
         .await;
@@ -163,7 +224,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
         "the program reveals the co-trainer"
     );
     let told: i64 = {
-        let mut conn = app.conn();
+        let mut conn = work.app.conn();
         outbox::table
             .filter(outbox::kind.eq("feedback_released"))
             .count()
@@ -182,11 +243,20 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     assert!(feedback.contains(&format!("/learn/{enrollment}/assignments/purpose-canvas")));
     assert!(feedback.contains("version 1, decided "));
     assert!(feedback.contains("revision requested"));
+}
 
-    // The revision goes back to the same co-trainer (continuity), who passes it.
+/// Version two is allocated to the same co-trainer (continuity), who still sees version one and
+/// passes it; the trainee's progress lists both decisions, newest first. Returns the review.
+async fn the_revision_goes_back_to_the_same_cotrainer_who_passes_it(
+    g: &Grading<'_>,
+    work: &Work<'_>,
+    tara: &PersonId,
+    grader: &PersonId,
+    as_grader: &Browser<'_>,
+) -> Review {
     g.submit(
-        &tara,
-        &enrollment,
+        tara,
+        work.enrollment,
         "purpose-canvas",
         "## Purpose\nVersion two, sharper.",
     )
@@ -211,17 +281,32 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
         ("lock_version", lock_version(&page.body)),
         ("action", "submit".to_string()),
     ]);
-    let fields: Vec<(&str, &str)> = pass.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(as_grader.post(&path2, &fields).await.status, 303);
-    let progress = api(&app, &trainee_token, "GET", "/api/v1/me/progress", None).await;
+    assert_eq!(send(as_grader, &path2, &pass).await.status, 303);
+    let progress = api(
+        work.app,
+        work.trainee_token,
+        "GET",
+        "/api/v1/me/progress",
+        None,
+    )
+    .await;
     assert_eq!(progress.json()[0]["passed"], 1);
     let recent = &progress.json()[0]["recent_feedback"];
     assert_eq!(recent[0]["decision"], "passed", "newest first: {recent}");
     assert_eq!(recent[0]["version"], 2);
     assert_eq!(recent[1]["decision"], "revision_requested");
     assert_eq!(recent.as_array().unwrap().len(), 2);
+    second
+}
 
-    // The trainee rates the feedback; the owner sees it per co-trainer.
+/// Ratings go from 1 to 5; the owner sees the average per co-trainer.
+async fn the_trainee_rates_the_feedback_and_the_owner_sees_it(
+    g: &Grading<'_>,
+    work: &Work<'_>,
+    trainee: &Browser<'_>,
+    second: &Review,
+) {
+    let enrollment = work.enrollment;
     let mine = trainee
         .get(&format!("/learn/{enrollment}/assignments/purpose-canvas"))
         .await;
@@ -246,25 +331,35 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
         overview.body.contains("4.0 (1)"),
         "rating 4 from one trainee"
     );
+}
 
-    // Every change is in the history; a completed review cannot be changed.
-    let history = as_grader.get(&path).await;
+/// Every change is in the history; a completed review cannot be changed, and someone else's
+/// review is not found.
+async fn every_change_is_in_the_history_and_a_completed_review_is_closed(
+    app: &TestApp,
+    as_grader: &Browser<'_>,
+    path: &str,
+    tara: &PersonId,
+) {
+    let history = as_grader.get(path).await;
     assert!(history.body.contains("draft saved"));
     assert!(history.body.contains("submitted"));
     let again = as_grader
-        .post(&path, &[("lock_version", "99"), ("action", "save")])
+        .post(path, &[("lock_version", "99"), ("action", "save")])
         .await;
     assert_eq!(again.status, 409);
     assert!(again.body.contains("cannot be changed any more"));
-    // Someone else's review is not found.
-    let stranger = signed_in(&app, &tara).await;
-    assert_eq!(stranger.get(&path).await.status, 404);
+    let stranger = signed_in(app, tara).await;
+    assert_eq!(stranger.get(path).await.status, 404);
+}
 
-    // Two weeks on, the decisions are no longer new.
+/// Two weeks on, the decisions are no longer listed as new feedback.
+async fn two_weeks_on_the_decisions_are_no_longer_new(work: &Work<'_>, tara: &PersonId) {
+    let app = work.app;
     app.clock.advance(chrono::Duration::days(15));
-    let progress = api(&app, &trainee_token, "GET", "/api/v1/me/progress", None).await;
+    let progress = api(app, work.trainee_token, "GET", "/api/v1/me/progress", None).await;
     assert_eq!(progress.json()[0]["recent_feedback"], serde_json::json!([]));
-    let later = signed_in(&app, &tara).await.get("/learn").await;
+    let later = signed_in(app, tara).await.get("/learn").await;
     assert_eq!(later.status, 200);
     assert!(!later.body.contains("New feedback"));
 }
