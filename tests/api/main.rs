@@ -11,6 +11,7 @@ mod certificates;
 mod cohorts;
 mod content;
 mod grading;
+mod layout;
 mod mail;
 mod operations;
 mod permissions;
