@@ -292,23 +292,3 @@ async fn passing_a_refresher_cohort_supersedes_the_old_certificate() {
         .await;
     assert_eq!(v.json()["status"], "superseded");
 }
-
-#[actix_web::test]
-async fn the_verification_is_rate_limited_per_address() {
-    let app = spawn_app().await;
-    let mut last = 0;
-    for _ in 0..61 {
-        last = app
-            .get("/api/v1/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", None)
-            .await
-            .status;
-    }
-    assert_eq!(last, 429, "the 61st lookup within a minute is refused");
-    app.clock.advance(chrono::Duration::minutes(2));
-    assert_eq!(
-        app.get("/api/v1/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", None)
-            .await
-            .status,
-        404
-    );
-}

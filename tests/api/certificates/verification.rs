@@ -273,6 +273,26 @@ async fn only_the_holder_sees_the_certificate(g: &Grading<'_>, holder: &str, cer
     );
 }
 
+#[actix_web::test]
+async fn the_verification_is_rate_limited_per_address() {
+    let app = spawn_app().await;
+    let mut last = 0;
+    for _ in 0..61 {
+        last = app
+            .get("/api/v1/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", None)
+            .await
+            .status;
+    }
+    assert_eq!(last, 429, "the 61st lookup within a minute is refused");
+    app.clock.advance(chrono::Duration::minutes(2));
+    assert_eq!(
+        app.get("/api/v1/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", None)
+            .await
+            .status,
+        404
+    );
+}
+
 fn base64_url(text: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
