@@ -1,8 +1,6 @@
-//! Certificates: issued automatically on the last required pass and not before, once even when
-//! two final decisions race, frozen after a name change, revoked / expired / superseded as the
-//! verification page and API say, a credential any JWT library verifies with the published key,
-//! a PDF whose text holds the name with umlauts, and a by-hand issue whose dry run changes
-//! nothing.
+//! Issuing certificates: automatically on the last required pass and not before, once even when
+//! two final decisions race, by hand after a dry run that changes nothing; reminders before one
+//! expires, and a refresher cohort whose pass supersedes the old certificate.
 
 use std::sync::{Arc, Barrier};
 

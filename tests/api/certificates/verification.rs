@@ -1,6 +1,6 @@
 //! A certificate after it is issued: frozen after a name change, verifiable by anyone (page,
-//! API, a credential any JWT library verifies with the published key), printable as a PDF whose
-//! text holds the name with umlauts, re-issued and revoked.
+//! API, a credential any JWT library verifies with the published key, at a limited rate per
+//! address), printable as a PDF whose text holds the name with umlauts, re-issued and revoked.
 
 use diesel::prelude::*;
 use qualify::db::models::Certificate;

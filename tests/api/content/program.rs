@@ -1,4 +1,5 @@
-//! The public program page and `getProgram`, in both languages.
+//! The public program page and `getProgram`, in both languages; the OpenAPI document; every
+//! text in German and English.
 
 use crate::support::app::{Response, spawn_app};
 use crate::support::browser::Browser;

@@ -1,7 +1,7 @@
 //! Reminders with a fixed clock: a module that opens, an assignment due soon and overdue, one
 //! digest a day at most (items combined), nothing outside working hours in the person's time
-//! zone (the next tick catches up), nothing for people who switched reminders off, and a dry
-//! run that writes nothing.
+//! zone (the next tick catches up), nothing for people who switched reminders off, a dry run
+//! that writes nothing, and the owner's weekly digest on Mondays.
 
 use diesel::prelude::*;
 use qualify::db::schema::outbox;

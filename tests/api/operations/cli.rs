@@ -1,4 +1,5 @@
-//! The binary's command line: `content check` output and exit codes, bad settings, --help.
+//! The binary's command line: `content check` output and exit codes, bad settings, --help,
+//! migrate and sync, reports written to a file, and backups.
 
 use crate::support::app::{connect, on_postgres};
 use crate::support::cli::{in_folder, qualify};

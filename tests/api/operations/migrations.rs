@@ -1,5 +1,6 @@
 //! Migrations: both folders hold the same names, apply from empty, and revert and re-apply;
-//! `schema.rs` names only columns that exist.
+//! `schema.rs` names only columns that exist; SQLite connections get their safety pragmas and
+//! PostgreSQL connections their timeouts.
 
 use std::path::Path;
 

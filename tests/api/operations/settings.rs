@@ -1,4 +1,5 @@
-//! Settings: bad values stop start-up with one clear line naming the setting.
+//! Settings: the defaults, bad values that stop start-up with one clear line naming the setting,
+//! what production requires, and the development secret key, generated once and kept.
 
 use qualify::config::{DatabaseTarget, Environment, Settings};
 

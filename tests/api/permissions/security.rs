@@ -1,4 +1,5 @@
-//! Security headers, cross-site request refusal, and error pages without internals.
+//! Security headers, nothing loaded from other origins, cross-site and token-less state changes
+//! refused, and localised error pages without internals.
 
 use crate::support::app::spawn_app;
 use crate::support::browser::Browser;

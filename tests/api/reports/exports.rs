@@ -1,7 +1,7 @@
 //! Reports on a small known data set, checked cell by cell: the certification register as
 //! CSV (BOM, CRLF, neutralised formulas), XLSX (typed cells read back with calamine, frozen
 //! and filtered header) and JSON; filters and their errors; cohort progress; co-trainer
-//! activity; the dashboard's figures and links.
+//! activity.
 
 use std::io::{Cursor, Read};
 

@@ -1,5 +1,6 @@
 //! The trainee's journey: unlock by date (fixed clock), draft, submit, late, cut-off,
-//! extension, withdraw and resubmit with versions kept, bad input, other people's work.
+//! extension, withdraw and resubmit with versions kept, bad input, other people's work, and the
+//! same journey through the API.
 
 use chrono::Duration;
 use diesel::prelude::*;
