@@ -1,51 +1,19 @@
 //! Integration tests: the real application on port 0 with a fresh database — a SQLite file,
 //! or a new PostgreSQL database when `TEST_DATABASE_URL` is set — and a fixed clock.
+//!
+//! `support/` holds what the tests share (the app, the API and browser clients, the SMTP peer,
+//! fixtures by area); the tests sit in one folder per area and never import each other.
 
-mod attachments;
-mod browser;
-mod calendar;
-mod certificate_verification;
+mod support;
+
+mod accounts;
 mod certificates;
-mod cli;
 mod cohorts;
-mod content_sync;
-mod content_validation;
-mod dashboard_cache;
-mod demo;
-mod enrollment;
-mod enrollment_totals;
-mod grading_allocation;
-mod grading_fixture;
-mod grading_moderation;
-mod grading_pool;
-mod grading_queue;
-mod grading_review;
-mod health;
-mod helpers;
-mod journey;
-mod mail_delivery;
-mod mail_preferences;
-mod mail_race;
-mod migrations;
+mod content;
+mod grading;
+mod layout;
+mod mail;
 mod operations;
-mod people;
-mod permission_cases;
-mod permission_cases_more;
-mod permission_cases_reports;
-mod permission_table;
 mod permissions;
-mod pool_checkout;
-mod program;
-mod reminders;
 mod reports;
-mod reports_dashboard;
-mod reports_fixture;
-mod reports_mail;
-mod reports_paging;
-mod schedule_changes;
-mod security;
-mod sessions;
-mod settings;
-mod sign_in;
-mod smtp_server;
-mod storage_s3;
+mod submissions;

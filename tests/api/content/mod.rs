@@ -1,0 +1,6 @@
+//! The curriculum: the public program page and its API, syncing the folder into versions, and
+//! the validator's findings.
+
+mod program;
+mod sync;
+mod validation;

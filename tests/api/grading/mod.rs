@@ -1,0 +1,8 @@
+//! Grading by co-trainers: allocation of reviews, the co-trainer pool, the review queue, the
+//! rubric form, and moderation of disagreements and disputes.
+
+mod allocation;
+mod moderation;
+mod pool;
+mod queue;
+mod review;

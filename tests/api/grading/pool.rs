@@ -1,0 +1,121 @@
+//! The co-trainer pool on the profile: only certified graduates may join (the owner may add
+//! anyone), bad input is explained and kept, and periods away take effect.
+
+use diesel::prelude::*;
+use qualify::clock::Clock as _;
+use qualify::db::schema::certificates;
+
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::browser::signed_in;
+use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::jobs::tick;
+
+/// Records an active certificate directly (certificates have their own issue and tests).
+fn certify(app: &TestApp, person: &qualify::domain::ids::PersonId) {
+    let mut conn = app.conn();
+    let program = qualify::db::models::Program::list(&mut conn)
+        .unwrap()
+        .remove(0);
+    let version = qualify::db::models::CurriculumVersion::find_current(&mut conn, &program.id)
+        .unwrap()
+        .unwrap();
+    let now = app.clock.now_naive();
+    diesel::insert_into(certificates::table)
+        .values((
+            certificates::id.eq(uuid::Uuid::new_v4().to_string()),
+            certificates::public_id.eq(uuid::Uuid::new_v4().simple().to_string()),
+            certificates::person_id.eq(person),
+            certificates::program_id.eq(&program.id),
+            certificates::curriculum_version_id.eq(&version.id),
+            certificates::holder_name.eq("Gina Graduate"),
+            certificates::program_title_de.eq("Q"),
+            certificates::program_title_en.eq("Q"),
+            certificates::record.eq("{}"),
+            certificates::issued_at.eq(now),
+            certificates::status.eq("active"),
+            certificates::created_at.eq(now),
+        ))
+        .execute(&mut **conn)
+        .unwrap();
+}
+
+#[actix_web::test]
+async fn certified_graduates_join_the_pool_on_their_profile() {
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let gina = g.person(Who::new("gina@example.com", "Gina Graduate"));
+    let me = signed_in(&app, &gina).await;
+    let profile = me.get("/me").await;
+    assert!(profile.body.contains("Once you are certified"));
+    let refused = me
+        .post(
+            "/me/cotrainer",
+            &[("capacity", "3"), ("en", "on"), ("active", "on")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .body
+            .contains("Only holders of an active certificate")
+    );
+
+    certify(&app, &gina);
+    let page = me.get("/me").await;
+    assert!(page.body.contains("Join the co-trainer pool"));
+    let bad = me
+        .post(
+            "/me/cotrainer",
+            &[
+                ("capacity", "500"),
+                ("active", "on"),
+                ("unavailable", "2026-04-01 .. 2026-04-10\nsoon"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("whole number from 0 to 50"));
+    assert!(bad.body.contains("at least one language"));
+    assert!(bad.body.contains("Line 2:"));
+    assert!(bad.body.contains("value=\"500\""), "what was typed is kept");
+    assert!(bad.body.contains("soon"));
+    let joined = me
+        .post(
+            "/me/cotrainer",
+            &[
+                ("capacity", "3"),
+                ("en", "on"),
+                ("active", "on"),
+                ("unavailable", "2026-03-03 .. 2026-03-05"),
+            ],
+        )
+        .await;
+    assert_eq!(joined.status, 303, "{}", joined.body);
+    let page = me.get("/me").await;
+    assert!(page.body.contains("2026-03-03 .. 2026-03-05"));
+    assert!(
+        page.body.contains("/reviews"),
+        "co-trainers find their queue"
+    );
+
+    // In a cohort, the period away keeps work from Gina until it is over.
+    g.owner.get(&format!("/cohorts/{}", g.cohort)).await;
+    let resp = g
+        .owner
+        .post(
+            &format!("/cohorts/{}/cotrainers", g.cohort),
+            &[("emails", "gina@example.com")],
+        )
+        .await;
+    assert_eq!(resp.status, 303);
+    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
+    let e = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
+    g.submit(&tara, &e, "purpose-canvas", "Work").await;
+    assert!(
+        g.open_reviews_of(&gina).is_empty(),
+        "away during the grading window"
+    );
+    app.clock.advance(chrono::Duration::days(4));
+    assert_eq!(tick(&app).allocated, 1, "allocated once the period is over");
+    assert_eq!(g.open_reviews_of(&gina).len(), 1);
+}

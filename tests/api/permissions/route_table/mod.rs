@@ -1,0 +1,144 @@
+//! The permission table: every registered route, for an anonymous visitor, a trainee (a
+//! signed-in person without roles) and a program owner — including objects that belong to
+//! someone else. A test fails when a route is registered that the table does not list.
+
+use diesel::prelude::*;
+use qualify::db::models::ApiToken;
+
+use crate::support::api::token;
+use crate::support::app::spawn_app;
+use crate::support::browser::{Browser, signed_in};
+use crate::support::fixtures::people::create_person;
+use crate::support::permission_table::{Expect, call, registered_routes};
+use Expect::{SignIn, Status};
+
+mod accounts_and_cohorts;
+mod grading_and_certificates;
+mod reports_and_operations;
+
+#[actix_web::test]
+async fn every_route_allows_exactly_what_each_role_may_do() {
+    let app = spawn_app().await;
+    let trainee = create_person(&app, "trainee@example.com", "Tara Trainee", false);
+    let other_trainee = create_person(&app, "other@example.com", "Otto Other", false);
+    let owner = create_person(&app, "owner@example.com", "Olga Owner", true);
+    let trainee_token = token(&app, &trainee);
+    let owner_token = token(&app, &owner);
+    let other_token_id = {
+        let _ = token(&app, &other_trainee);
+        let mut conn = app.conn();
+        ApiToken::list_by_person(&mut conn, &other_trainee).unwrap()[0]
+            .id
+            .clone()
+    };
+    let cohort = {
+        let id = qualify::domain::ids::CohortId::new();
+        let mut conn = app.conn();
+        let program = qualify::db::models::Program::list(&mut conn)
+            .unwrap()
+            .remove(0);
+        let version = qualify::db::models::CurriculumVersion::find_current(&mut conn, &program.id)
+            .unwrap()
+            .unwrap();
+        let now = chrono::Utc::now().naive_utc();
+        qualify::db::models::Cohort::create(
+            &mut conn,
+            &qualify::db::models::Cohort {
+                id: id.clone(),
+                program_id: program.id,
+                curriculum_version_id: version.id,
+                name: "K".into(),
+                starts_on: "2027-03-01".into(),
+                time_zone: "Europe/Berlin".into(),
+                state: "planned".into(),
+                lock_version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .unwrap();
+        id
+    };
+    let anon = Browser::new(&app);
+    let as_trainee = signed_in(&app, &trainee).await;
+    let as_owner = signed_in(&app, &owner).await;
+
+    let mut cases = accounts_and_cohorts::cases(&cohort, &other_trainee, &other_token_id);
+    cases.extend(grading_and_certificates::grading_cases(&other_trainee));
+    cases.extend(grading_and_certificates::certificate_cases(cohort.as_str()));
+    cases.extend(reports_and_operations::report_cases(cohort.as_str()));
+    let actors: [(&str, &Browser, Option<&str>); 3] = [
+        ("anonymous", &anon, None),
+        ("trainee", &as_trainee, Some(&trainee_token)),
+        ("owner", &as_owner, Some(&owner_token)),
+    ];
+    let mut failures = Vec::new();
+    for c in &cases {
+        for (i, (who, browser, bearer)) in actors.iter().enumerate() {
+            let resp = call(&app, browser, *bearer, c).await;
+            let got = if resp.status == 303
+                && resp
+                    .header("location")
+                    .is_some_and(|l| l.starts_with("/sign-in?next="))
+            {
+                SignIn
+            } else {
+                Status(resp.status)
+            };
+            if got != c.expect[i] {
+                failures.push(format!(
+                    "{} {} as {who}: expected {:?}, got {got:?}",
+                    c.method, c.path, c.expect[i]
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // Sign-out routes end the session, so they come last.
+    for browser in [&as_trainee, &as_owner] {
+        assert_eq!(browser.post("/sign-out", &[]).await.status, 303);
+        assert_eq!(browser.get("/me").await.status, 303);
+    }
+    let again = signed_in(&app, &trainee).await;
+    again.get("/me").await;
+    assert_eq!(again.post("/me/sign-out-everywhere", &[]).await.status, 303);
+    assert_eq!(
+        anon.post("/sign-out", &[])
+            .await
+            .header("location")
+            .map(|l| l.starts_with("/sign-in")),
+        Some(true)
+    );
+
+    // Every registered route is in the table.
+    let mut listed: Vec<(String, String)> = cases
+        .iter()
+        .map(|c| (c.method.to_string(), c.pattern.to_string()))
+        .collect();
+    listed.push(("POST".into(), "/sign-out".into()));
+    // Multipart uploads have their own tests (tests/api/submissions/attachments.rs): owner, other trainee, no token.
+    listed.push((
+        "POST".into(),
+        "/learn/{enrollment}/assignments/{assignment}/attachments".into(),
+    ));
+    listed.push((
+        "POST".into(),
+        "/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments".into(),
+    ));
+    listed.push(("POST".into(), "/me/sign-out-everywhere".into()));
+    for (method, pattern) in registered_routes() {
+        assert!(
+            listed.contains(&(method.clone(), pattern.clone())),
+            "{method} {pattern} is not in the permission table"
+        );
+    }
+    // The owner's grant above really happened, and was audited.
+    let mut conn = app.conn();
+    let grants: i64 = qualify::db::schema::audit_log::table
+        .filter(qualify::db::schema::audit_log::action.eq("role_granted"))
+        .count()
+        .get_result(&mut **conn)
+        .unwrap();
+    assert_eq!(grants, 1);
+}

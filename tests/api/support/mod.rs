@@ -1,0 +1,23 @@
+//! What the tests share, and the only module test files import from (besides `qualify`):
+//!
+//! - the running app: [`app`] (`spawn_app`, settings, database, `Response`), [`clock`] (moving
+//!   the fixed clock), [`jobs`] (the scheduler's jobs run by hand, the mail composer);
+//! - the clients: [`api`] (bearer-token requests under `/api/v1`, one `api()` and one `token()`),
+//!   [`browser`] (cookies, CSRF token, forms), [`uploads`] (multipart forms), [`scrape`] (values
+//!   read out of pages and mails), [`cli`] (the binary);
+//! - the peers: [`smtp_server`] (a real SMTP server on loopback);
+//! - the data: [`content`] (the curriculum and writable copies), [`fixtures`] (data sets by
+//!   area), [`permission_table`] (the rows and how a row is called).
+
+pub mod api;
+pub mod app;
+pub mod browser;
+pub mod cli;
+pub mod clock;
+pub mod content;
+pub mod fixtures;
+pub mod jobs;
+pub mod permission_table;
+pub mod scrape;
+pub mod smtp_server;
+pub mod uploads;

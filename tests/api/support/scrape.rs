@@ -1,0 +1,55 @@
+//! Values read out of pages and mails the way a person would find them: a form field (the lock
+//! version a form carries, its CSRF token), the sign-in link in a mail and the token it ends in,
+//! a mail's Message-ID, and the id of an attachment linked on a page.
+
+/// The value of the first form field named `name` on a page (`name="…" value="…"`).
+pub fn field(body: &str, name: &str) -> Option<String> {
+    let marker = format!(r#"name="{name}" value=""#);
+    let start = body.find(&marker)? + marker.len();
+    Some(body[start..].split('"').next()?.to_string())
+}
+
+/// The lock version the first form on a page carries (the version of the object it edits).
+pub fn lock_version(body: &str) -> String {
+    field(body, "lock_version").expect("a lock version on the page")
+}
+
+/// The CSRF token of the first form on a page.
+pub fn csrf_token(body: &str) -> Option<String> {
+    field(body, "csrf_token")
+}
+
+/// The sign-in link in a delivered mail, as a path (`/sign-in/link/…`).
+pub fn sign_in_link(raw: &str) -> String {
+    let start = raw.find("/sign-in/link/").expect("link in the mail");
+    raw[start..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '<')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// The token a link ends in.
+pub fn link_token(link: &str) -> String {
+    link.rsplit('/').next().unwrap().to_string()
+}
+
+/// The Message-ID header of a raw mail.
+pub fn message_id(raw: &str) -> String {
+    raw.lines()
+        .find_map(|l| l.strip_prefix("Message-ID: "))
+        .expect("Message-ID header")
+        .trim()
+        .to_string()
+}
+
+/// The id of the first attachment linked on a page (`/attachments/<id>`).
+pub fn attachment_id(body: &str) -> String {
+    body.split("/attachments/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string()
+}
