@@ -1,5 +1,6 @@
-//! People, roles, sign-in, sessions, API tokens, guards and CSRF protection.
+//! People, roles, sign-in, sessions, API tokens, guards, CSRF protection and the audit log.
 
+pub mod audit;
 pub mod csrf;
 pub mod identity;
 pub mod invitations;

@@ -88,25 +88,15 @@ const COMMON: &[&str] = &[
     "changeme",
 ];
 
-/// Why a new password is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PasswordProblem {
-    /// Fewer than 10 characters.
-    TooShort,
-    /// More than 256 characters.
-    TooLong,
-    /// On the list of common passwords, or the person's own email or name.
-    TooCommon,
-}
-
-impl PasswordProblem {
-    /// The message key for the form.
-    pub fn message_key(self) -> &'static str {
-        match self {
-            Self::TooShort => "password-too-short",
-            Self::TooLong => "password-too-long",
-            Self::TooCommon => "password-too-common",
-        }
+crate::error::reasons! {
+    /// Why a new password is refused.
+    pub enum PasswordProblem {
+        /// Fewer than 10 characters.
+        TooShort = "too_short" => ("password-too-short", UNPROCESSABLE_ENTITY),
+        /// More than 256 characters.
+        TooLong = "too_long" => ("password-too-long", UNPROCESSABLE_ENTITY),
+        /// On the list of common passwords, or the person's own email or name.
+        TooCommon = "too_common" => ("password-too-common", UNPROCESSABLE_ENTITY),
     }
 }
 

@@ -3,13 +3,13 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::password::{self, PasswordProblem};
+use super::password;
 use super::tokens::{hash_token, random_token};
 use crate::db::models::{ApiToken, AuditEntry, Person, PersonChangeset};
 use crate::db::{DbConnection, DbPool, write_tx};
 use crate::domain::ids::PersonId;
 use crate::domain::language::Language;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError, Outcome, Refusal};
 
 /// Profile fields as submitted.
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
@@ -25,47 +25,42 @@ pub struct ProfileForm {
     pub lock_version: i32,
 }
 
-/// A field the profile form refused, with its message key.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct FieldError {
-    /// The field.
-    pub field: &'static str,
-    /// The message key.
-    pub key: &'static str,
-}
-
 /// Checks the form; every wrong field is reported.
 pub fn validate(form: &ProfileForm) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 200 || name.contains(['\r', '\n']) {
-        errors.push(FieldError {
-            field: "name",
-            key: "profile-error-name",
-        });
+        errors.push(FieldError::new("name", "profile-error-name"));
     }
     if Language::parse(&form.language).is_none() {
-        errors.push(FieldError {
-            field: "language",
-            key: "profile-error-language",
-        });
+        errors.push(FieldError::new("language", "profile-error-language"));
     }
     if form.time_zone.parse::<chrono_tz::Tz>().is_err() {
-        errors.push(FieldError {
-            field: "time_zone",
-            key: "profile-error-time-zone",
-        });
+        errors.push(FieldError::new("time_zone", "profile-error-time-zone"));
     }
     errors
 }
 
-/// Saves the profile unless someone changed it meanwhile (then `Conflict`).
+crate::error::reasons! {
+    /// Why a profile change was refused, besides fields to correct.
+    pub enum ProfileRefusal {
+        /// Changed meanwhile (another tab): the form shows what was typed.
+        Stale = "stale" => ("error-changed-meanwhile", CONFLICT),
+    }
+}
+
+/// Saves the profile: wrong fields are refused, all of them named; a change made meanwhile
+/// is refused too.
 pub fn update(
     conn: &mut DbConnection,
     person: &PersonId,
     form: &ProfileForm,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Outcome<()> {
+    let errors = validate(form);
+    if !errors.is_empty() {
+        return Ok(Err(Refusal::invalid(errors)));
+    }
     write_tx(conn, |conn| {
         let current = Person::find(conn, person)?.ok_or(AppError::NotFound)?;
         let changes = PersonChangeset {
@@ -80,7 +75,7 @@ pub fn update(
             updated_at: now,
         };
         if !Person::update(conn, person, form.lock_version, &changes)? {
-            return Err(AppError::Conflict("error-changed-meanwhile".into()));
+            return Ok(Err(ProfileRefusal::Stale.into()));
         }
         AuditEntry::new(
             now,
@@ -90,7 +85,7 @@ pub fn update(
             Some(person.as_str()),
         )
         .record(conn)?;
-        Ok(())
+        Ok(Ok(()))
     })
 }
 
@@ -100,9 +95,9 @@ pub async fn set_password(
     person: &Person,
     new_password: String,
     now: NaiveDateTime,
-) -> Result<Result<(), PasswordProblem>, AppError> {
+) -> Outcome<()> {
     if let Err(problem) = password::check_new(&new_password, &person.email, &person.name) {
-        return Ok(Err(problem));
+        return Ok(Err(problem.into()));
     }
     let hash = password::hash(new_password).await?;
     let id = person.id.clone();
@@ -115,6 +110,11 @@ pub async fn set_password(
         })
     })
     .await
+}
+
+/// The person's API tokens, newest first.
+pub fn tokens(conn: &mut DbConnection, person: &PersonId) -> Result<Vec<ApiToken>, AppError> {
+    Ok(ApiToken::list_by_person(conn, person)?)
 }
 
 /// Creates a personal API token; returns it (shown once) with its row.

@@ -3,17 +3,16 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
-use serde_json::json;
 use utoipa::ToSchema;
 
+use crate::accounts::audit::{self, AuditQuery};
 use crate::accounts::{Owner, SignedIn};
 use crate::cohorts::changes::{self, CohortChange, ScheduleMove};
 use crate::cohorts::enrollment::{self, EnrollPlan};
-use crate::cohorts::lifecycle::{self, CohortInput, CreateError};
+use crate::cohorts::lifecycle::{self, CohortInput};
 use crate::cohorts::view::{self, CohortSummary, CohortView};
 use crate::domain::ids::{CohortId, EnrollmentId, ModuleId};
 use crate::error::AppError;
-use crate::routes::audit::{AuditQuery, entries};
 use crate::state::AppState;
 
 /// Creates a planned cohort with its generated schedule.
@@ -29,19 +28,16 @@ pub async fn create_cohort(
     let lang = super::api_language(&req, None)?.code();
     let (actor, now, input) = (owner.0, state.clock.now_naive(), body.into_inner());
     let created = crate::db::run(&state.pool, move |conn| {
-        Ok(match lifecycle::create(conn, &actor, &input, now) {
+        Ok(match lifecycle::create(conn, &actor, &input, now)? {
             Ok(c) => Ok(view::detail(conn, &actor, &c.id, lang)?),
-            Err(e) => Err(e),
+            Err(refusal) => Err(refusal),
         })
     })
     .await?;
-    match created {
-        Ok(view) => Ok(HttpResponse::Created().json(view)),
-        Err(CreateError::Invalid(errors)) => Ok(HttpResponse::UnprocessableEntity()
-            .content_type("application/problem+json")
-            .body(json!({ "type": "about:blank", "title": "Invalid cohort", "status": 422, "errors": errors }).to_string())),
-        Err(CreateError::App(e)) => Err(e),
-    }
+    Ok(match created {
+        Ok(view) => HttpResponse::Created().json(view),
+        Err(refusal) => super::refused(&req, &refusal),
+    })
 }
 
 /// Every cohort.
@@ -258,6 +254,7 @@ pub struct CotrainersRequest {
     security(("bearer" = [])), params(("cohort_id" = String, Path, description = "Cohort id")),
     responses((status = 204, description = "Assigned"), (status = 422, description = "Unknown addresses")))]
 pub async fn assign_cotrainers(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -269,12 +266,14 @@ pub async fn assign_cotrainers(
         CohortId(id.into_inner()),
         body.into_inner(),
     );
-    match crate::db::run(&state.pool, move |conn| lifecycle::assign_cotrainers(conn, &actor, &id, &body.emails, now)).await? {
-        Ok(()) => Ok(HttpResponse::NoContent().finish()),
-        Err(unknown) => Ok(HttpResponse::UnprocessableEntity()
-            .content_type("application/problem+json")
-            .body(json!({ "type": "about:blank", "title": "Unknown co-trainers", "status": 422, "unknown": unknown }).to_string())),
-    }
+    let assigned = crate::db::run(&state.pool, move |conn| {
+        lifecycle::assign_cotrainers(conn, &actor, &id, &body.emails, now)
+    })
+    .await?;
+    Ok(match assigned {
+        Ok(()) => HttpResponse::NoContent().finish(),
+        Err(refusal) => super::refused(&req, &refusal),
+    })
 }
 
 /// The audit log, newest first (at most 500).
@@ -282,8 +281,13 @@ pub async fn assign_cotrainers(
     responses((status = 200, description = "Entries")))]
 pub async fn list_audit_log(
     state: web::Data<AppState>,
-    _owner: Owner,
+    owner: Owner,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::Ok().json(entries(&state, query.into_inner()).await?))
+    let (viewer, query) = (owner.0, query.into_inner());
+    let list = crate::db::run(&state.pool, move |conn| {
+        audit::entries(conn, &viewer, &query)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(list))
 }

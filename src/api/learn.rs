@@ -185,7 +185,7 @@ pub async fn withdraw_submission(
     security(("bearer" = [])),
     params(("enrollment_id" = String, Path, description = "Enrollment id"), ("assignment_id" = String, Path, description = "Assignment id (slug)")),
     request_body(content_type = "multipart/form-data", description = "A field `file` with the file"),
-    responses((status = 201, body = crate::db::models::Attachment), (status = 413, description = "Too large"), (status = 415, description = "Type not accepted, or content and name disagree"), (status = 422, description = "Not possible now")))]
+    responses((status = 201, body = crate::submissions::upload::Attachment), (status = 413, description = "Too large"), (status = 415, description = "Type not accepted, or content and name disagree"), (status = 422, description = "Not possible now")))]
 pub async fn upload_attachment(
     req: HttpRequest,
     state: web::Data<AppState>,

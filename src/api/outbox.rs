@@ -5,9 +5,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::accounts::{Owner, SignedIn};
-use crate::db::models::OutboxMessage;
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
+use crate::mail::outbox::{self, OutboxFilter};
+use crate::mail::preferences::{self, MailPreference};
 use crate::state::AppState;
 
 /// Filters for `listOutbox`.
@@ -31,32 +32,26 @@ pub struct OutboxQuery {
     responses((status = 200, description = "Mails"), (status = 403, description = "Not an owner", content_type = "application/problem+json")))]
 pub async fn list_outbox(
     state: web::Data<AppState>,
-    _owner: Owner,
+    owner: Owner,
     query: web::Query<OutboxQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
-    let statuses: Vec<String> = query
-        .status
-        .as_deref()
-        .unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
-    let known = ["pending", "sending", "sent", "failed", "dead", "cancelled"];
-    if let Some(bad) = statuses.iter().find(|s| !known.contains(&s.as_str())) {
-        return Err(AppError::BadRequest(format!("unknown status '{bad}'")));
-    }
+    let filter = OutboxFilter {
+        statuses: query
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        kind: query.kind,
+        person: query.person.map(PersonId),
+    };
+    let actor = owner.0;
     let mails = crate::db::run(&state.pool, move |conn| {
-        let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
-        Ok(OutboxMessage::list(
-            conn,
-            &statuses,
-            query.kind.as_deref(),
-            query.person.map(PersonId).as_ref(),
-            500,
-        )?)
+        outbox::list(conn, &actor, &filter, 500)
     })
     .await?;
     Ok(HttpResponse::Ok().json(mails))
@@ -69,27 +64,15 @@ pub async fn list_outbox(
     responses((status = 204, description = "Queued again"), (status = 404, description = "No failed mail with this id", content_type = "application/problem+json")))]
 pub async fn retry_mail(
     state: web::Data<AppState>,
-    _owner: Owner,
+    owner: Owner,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let now = state.clock.now_naive();
-    if !crate::db::run(&state.pool, move |conn| {
-        Ok(OutboxMessage::retry(conn, &id, now)?)
+    let (actor, now) = (owner.0, state.clock.now_naive());
+    crate::db::run(&state.pool, move |conn| {
+        outbox::retry(conn, &actor, &id, now)
     })
-    .await?
-    {
-        return Err(AppError::NotFound);
-    }
+    .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// One kind of mail and whether the person receives it.
-#[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct MailPreference {
-    /// feedback, reviews, owner_alerts.
-    pub kind: String,
-    /// Received.
-    pub enabled: bool,
 }
 
 /// The kinds of mail I receive (sign-in links, invitations and certificates always come).
@@ -100,19 +83,7 @@ pub async fn get_mail_preferences(
     me: SignedIn,
 ) -> Result<HttpResponse, AppError> {
     let person = me.0.person.id;
-    let disabled = crate::db::run(&state.pool, move |conn| {
-        Ok(crate::db::models::mail_preference::disabled_kinds(
-            conn, &person,
-        )?)
-    })
-    .await?;
-    let list: Vec<MailPreference> = crate::mail::preferences::KINDS
-        .iter()
-        .map(|k| MailPreference {
-            kind: k.to_string(),
-            enabled: !disabled.iter().any(|d| d == k),
-        })
-        .collect();
+    let list = crate::db::run(&state.pool, move |conn| preferences::get(conn, &person)).await?;
     Ok(HttpResponse::Ok().json(list))
 }
 
@@ -124,26 +95,10 @@ pub async fn update_mail_preferences(
     me: SignedIn,
     body: web::Json<Vec<MailPreference>>,
 ) -> Result<HttpResponse, AppError> {
-    let body = body.into_inner();
-    if let Some(p) = body
-        .iter()
-        .find(|p| !crate::mail::preferences::KINDS.contains(&p.kind.as_str()))
-    {
-        return Err(AppError::BadRequest(format!(
-            "unknown mail kind '{}': use {}",
-            p.kind,
-            crate::mail::preferences::KINDS.join(", ")
-        )));
-    }
-    let (person, now) = (me.0.person.id.clone(), state.clock.now_naive());
-    crate::db::run(&state.pool, move |conn| {
-        crate::db::write_tx(conn, |conn| {
-            for p in &body {
-                crate::db::models::mail_preference::set(conn, &person, &p.kind, p.enabled, now)?;
-            }
-            Ok::<_, AppError>(())
-        })
+    let (person, now, choices) = (me.0.person.id, state.clock.now_naive(), body.into_inner());
+    let list = crate::db::run(&state.pool, move |conn| {
+        preferences::set(conn, &person, &choices, now)
     })
     .await?;
-    get_mail_preferences(state, me).await
+    Ok(HttpResponse::Ok().json(list))
 }

@@ -9,7 +9,7 @@ use crate::accounts::Owner;
 use crate::cohorts::lifecycle::the_program;
 use crate::error::AppError;
 use crate::reports::dashboard::{self, Dashboard};
-use crate::reports::{self, Collect, Column, Filters, Format, Report, Spec};
+use crate::reports::{self, Collect, Column, Filters, Format, Report, Spec, pages};
 use crate::state::AppState;
 
 /// `?cohort=` and `?lang=`.
@@ -199,7 +199,8 @@ pub async fn export_report(
         .filters()
         .check(report)
         .map_err(|e| AppError::BadRequest(format!("{}\u{1f}{}", e[0].key, e[0].field)))?;
-    crate::routes::reports::known_cohort(&state, &scope).await?;
+    let checked = scope.clone();
+    crate::db::run(&state.pool, move |conn| pages::known_cohort(conn, &checked)).await?;
     let spec = Spec {
         report,
         scope,

@@ -8,7 +8,8 @@ use super::credential::Issuer;
 use super::record::{ModuleResult, Record};
 use crate::accounts::Identity;
 use crate::db::DbConnection;
-use crate::db::models::{Certificate, CertificateFilter};
+use crate::db::models::Certificate;
+pub use crate::db::models::CertificateFilter;
 use crate::error::AppError;
 
 /// A certificate as its holder or the owner sees it.

@@ -214,18 +214,18 @@ pub fn move_to(
     })
 }
 
-/// Withdraws a trainee; their work stays on record.
+/// Withdraws a trainee; their work stays on record. Returns the enrollment's cohort.
 pub fn withdraw(
     conn: &mut DbConnection,
     actor: &Identity,
     id: &EnrollmentId,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Result<CohortId, AppError> {
     write_tx(conn, |conn| {
         let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
         cohort_for_change(conn, actor, &enrollment.cohort_id)?;
         if enrollment.state == "withdrawn" {
-            return Ok(());
+            return Ok(enrollment.cohort_id);
         }
         if !Enrollment::update(
             conn,
@@ -245,6 +245,6 @@ pub fn withdraw(
             Some(id.as_str()),
         )
         .record(conn)?;
-        Ok(())
+        Ok(enrollment.cohort_id)
     })
 }

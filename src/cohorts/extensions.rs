@@ -3,19 +3,18 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
-use diesel::prelude::*;
 use serde_json::json;
 
 use super::is_editable;
 use crate::accounts::Identity;
 use crate::db::models::{Assignment, AuditEntry, Cohort, Enrollment, Extension};
-use crate::db::schema::extensions;
-use crate::db::{DbConnection, per_backend, write_tx};
-use crate::domain::ids::EnrollmentId;
+use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::{CohortId, EnrollmentId};
 use crate::domain::schedule::end_of_day;
 use crate::error::AppError;
 
-/// Grants (or changes) an extension until the end of `until` in the cohort's time zone.
+/// Grants (or changes) an extension until the end of `until` in the cohort's time zone;
+/// returns the enrollment's cohort.
 pub fn grant(
     conn: &mut DbConnection,
     actor: &Identity,
@@ -24,7 +23,7 @@ pub fn grant(
     until: &str,
     reason: &str,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Result<CohortId, AppError> {
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
@@ -56,12 +55,7 @@ pub fn grant(
             granted_by: Some(actor.person.id.clone()),
             created_at: now,
         };
-        per_backend!(conn, c => diesel::insert_into(extensions::table)
-            .values(&row)
-            .on_conflict((extensions::enrollment_id, extensions::assignment_id))
-            .do_update()
-            .set((extensions::due_at.eq(row.due_at), extensions::reason.eq(&row.reason), extensions::granted_by.eq(&row.granted_by)))
-            .execute(c))?;
+        Extension::upsert(conn, &row)?;
         AuditEntry::new(
             now,
             Some(&actor.person.id),
@@ -71,6 +65,6 @@ pub fn grant(
         )
         .details(json!({ "assignment": assignment.slug, "until": until, "reason": reason }))
         .record(conn)?;
-        Ok(())
+        Ok(enrollment.cohort_id)
     })
 }

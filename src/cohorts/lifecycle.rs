@@ -9,12 +9,13 @@ use serde_json::json;
 use super::is_editable;
 use crate::accounts::Identity;
 use crate::db::models::{
-    AuditEntry, Cohort, CohortCotrainer, CurriculumVersion, Module, Person, Program, ScheduleEntry,
+    AuditEntry, Cohort, CohortCotrainer, Cotrainer, CurriculumVersion, Module, Person, Program,
+    ScheduleEntry,
 };
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::CohortId;
 use crate::domain::schedule::module_moments;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
 
 /// A new cohort as entered.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -31,13 +32,12 @@ pub struct CohortInput {
     pub version: Option<String>,
 }
 
-/// A field that was refused, with its message key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct FieldError {
-    /// The field.
-    pub field: &'static str,
-    /// The message key (`cohort-error-*`).
-    pub key: &'static str,
+reasons! {
+    /// Why a change to a cohort was refused, besides fields to correct.
+    pub enum CohortRefusal {
+        /// Addresses of nobody with an active account (named in the detail).
+        UnknownCotrainers = "unknown_cotrainers" => ("error-unknown-cotrainers", UNPROCESSABLE_ENTITY),
+    }
 }
 
 struct Valid {
@@ -50,24 +50,15 @@ fn validate(input: &CohortInput) -> Result<Valid, Vec<FieldError>> {
     let mut errors = Vec::new();
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 120 || name.contains(['\r', '\n']) {
-        errors.push(FieldError {
-            field: "name",
-            key: "cohort-error-name",
-        });
+        errors.push(FieldError::new("name", "cohort-error-name"));
     }
     let starts_on = input.starts_on.trim().parse::<NaiveDate>().ok();
     if starts_on.is_none() {
-        errors.push(FieldError {
-            field: "starts_on",
-            key: "cohort-error-date",
-        });
+        errors.push(FieldError::new("starts_on", "cohort-error-date"));
     }
     let tz = input.time_zone.trim().parse::<Tz>().ok();
     if tz.is_none() {
-        errors.push(FieldError {
-            field: "time_zone",
-            key: "cohort-error-time-zone",
-        });
+        errors.push(FieldError::new("time_zone", "cohort-error-time-zone"));
     }
     match (errors.is_empty(), starts_on, tz) {
         (true, Some(starts_on), Some(tz)) => Ok(Valid {
@@ -76,27 +67,6 @@ fn validate(input: &CohortInput) -> Result<Valid, Vec<FieldError>> {
             tz,
         }),
         _ => Err(errors),
-    }
-}
-
-/// What creating a cohort can fail with besides database errors.
-#[derive(Debug)]
-pub enum CreateError {
-    /// Fields to correct.
-    Invalid(Vec<FieldError>),
-    /// Anything else.
-    App(AppError),
-}
-
-impl From<AppError> for CreateError {
-    fn from(e: AppError) -> Self {
-        Self::App(e)
-    }
-}
-
-impl From<diesel::result::Error> for CreateError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::App(e.into())
     }
 }
 
@@ -115,36 +85,32 @@ pub fn create(
     actor: &Identity,
     input: &CohortInput,
     now: NaiveDateTime,
-) -> Result<Cohort, CreateError> {
+) -> Outcome<Cohort> {
     if !actor.is_owner {
-        return Err(AppError::Forbidden.into());
+        return Err(AppError::Forbidden);
     }
-    let valid = validate(input).map_err(CreateError::Invalid)?;
+    let valid = match validate(input) {
+        Ok(valid) => valid,
+        Err(fields) => return Ok(Err(Refusal::invalid(fields))),
+    };
     write_tx(conn, |conn| {
         let program = the_program(conn)?;
-        let version = match input
+        let wanted = input
             .version
             .as_deref()
             .map(str::trim)
-            .filter(|v| !v.is_empty())
-        {
+            .filter(|v| !v.is_empty());
+        let version = match wanted.map(str::parse::<i32>) {
             None => CurriculumVersion::find_current(conn, &program.id)?,
-            Some(v) => {
-                let wanted: i32 = v.parse().map_err(|_| {
-                    CreateError::Invalid(vec![FieldError {
-                        field: "version",
-                        key: "cohort-error-version",
-                    }])
-                })?;
-                CurriculumVersion::list_by_program(conn, &program.id)?
-                    .into_iter()
-                    .find(|cv| cv.sequence == wanted)
-            }
-        }
-        .ok_or(CreateError::Invalid(vec![FieldError {
-            field: "version",
-            key: "cohort-error-version",
-        }]))?;
+            Some(Ok(wanted)) => CurriculumVersion::list_by_program(conn, &program.id)?
+                .into_iter()
+                .find(|cv| cv.sequence == wanted),
+            Some(Err(_)) => None,
+        };
+        let Some(version) = version else {
+            let field = FieldError::new("version", "cohort-error-version");
+            return Ok(Err(Refusal::invalid(vec![field])));
+        };
         let cohort = Cohort {
             id: CohortId::new(),
             program_id: program.id.clone(),
@@ -176,7 +142,7 @@ pub fn create(
         AuditEntry::new(now, Some(&actor.person.id), "cohort_created", "cohort", Some(cohort.id.as_str()))
             .details(json!({ "name": cohort.name, "starts_on": cohort.starts_on, "version": version.sequence }))
             .record(conn)?;
-        Ok(cohort)
+        Ok(Ok(cohort))
     })
 }
 
@@ -194,36 +160,35 @@ fn editable(conn: &mut DbConnection, actor: &Identity, id: &CohortId) -> Result<
 }
 
 /// Replaces the cohort's co-trainers with the people behind `emails`; unknown addresses are
-/// returned and nothing changes.
+/// refused, naming them, and nothing changes.
 pub fn assign_cotrainers(
     conn: &mut DbConnection,
     actor: &Identity,
     id: &CohortId,
     emails: &[String],
     now: NaiveDateTime,
-) -> Result<Result<(), Vec<String>>, AppError> {
+) -> Outcome<()> {
     write_tx(conn, |conn| {
-        editable(conn, actor, id)?;
-        let mut people = Vec::new();
+        let program = editable(conn, actor, id)?.program_id;
+        let mut found = Vec::new();
         let mut unknown = Vec::new();
-        let program = Cohort::find(conn, id)?
-            .ok_or(AppError::NotFound)?
-            .program_id;
         for email in emails.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
             match Person::find_by_email(conn, email)?.filter(Person::is_active) {
-                Some(p) => {
-                    // Whoever grades in a cohort is in the program's co-trainer pool.
-                    crate::db::models::Cotrainer::create_if_absent(
-                        conn,
-                        &crate::db::models::Cotrainer::added_by_owner(&program, &p, now),
-                    )?;
-                    people.push(p.id)
-                }
+                Some(p) => found.push(p),
                 None => unknown.push(email.to_string()),
             }
         }
         if !unknown.is_empty() {
-            return Ok(Err(unknown));
+            let refusal = Refusal::from(CohortRefusal::UnknownCotrainers)
+                .with_detail(unknown.join(", "))
+                .with_current(json!({ "unknown": unknown }));
+            return Ok(Err(refusal));
+        }
+        let mut people = Vec::new();
+        for p in found {
+            // Whoever grades in a cohort is in the program's co-trainer pool.
+            Cotrainer::create_if_absent(conn, &Cotrainer::added_by_owner(&program, &p, now))?;
+            people.push(p.id);
         }
         for old in CohortCotrainer::list_by_cohort(conn, id)? {
             if !people.contains(&old) {

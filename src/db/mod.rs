@@ -53,6 +53,12 @@ macro_rules! per_backend {
 }
 pub(crate) use per_backend;
 
+/// Whether the connection answers a trivial statement (for the health check).
+pub fn ping(conn: &mut DbConnection) -> bool {
+    use diesel::RunQueryDsl;
+    diesel::sql_query("SELECT 1").execute(conn).is_ok()
+}
+
 /// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (so the busy handler applies
 /// and a read never has to be upgraded), a plain transaction on PostgreSQL. Rolls back on error.
 pub fn write_tx<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>

@@ -2,6 +2,7 @@
 //! transaction as the change it reports; a worker delivers it through the configured transport.
 
 pub mod compose;
+pub mod outbox;
 pub mod preferences;
 pub mod transport;
 pub mod worker;

@@ -8,7 +8,10 @@ use chrono::{Duration, NaiveDateTime};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
+use crate::db::models::{AuditEntry, mail_preference};
+use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;
+use crate::error::AppError;
 
 /// The kinds, in the order the profile lists them.
 pub const KINDS: [&str; 4] = ["reminders", "feedback", "reviews", "owner_alerts"];
@@ -115,4 +118,71 @@ mod tests {
         let later = now() + Duration::days(LINK_DAYS + 1);
         assert_eq!(check(&key, &t, later), Err(TokenError::Expired));
     }
+}
+
+/// One kind of mail and whether the person receives it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct MailPreference {
+    /// reminders, feedback, reviews, owner_alerts.
+    pub kind: String,
+    /// Received.
+    pub enabled: bool,
+}
+
+/// Every kind of mail a person may switch off, and whether they receive it.
+pub fn get(conn: &mut DbConnection, person: &PersonId) -> Result<Vec<MailPreference>, AppError> {
+    let disabled = mail_preference::disabled_kinds(conn, person)?;
+    Ok(KINDS
+        .iter()
+        .map(|k| MailPreference {
+            kind: k.to_string(),
+            enabled: !disabled.iter().any(|d| d == k),
+        })
+        .collect())
+}
+
+/// Switches kinds of mail on or off (kinds not listed stay as they are); an unknown kind is
+/// refused and nothing changes.
+pub fn set(
+    conn: &mut DbConnection,
+    person: &PersonId,
+    choices: &[MailPreference],
+    now: NaiveDateTime,
+) -> Result<Vec<MailPreference>, AppError> {
+    if let Some(p) = choices.iter().find(|p| !KINDS.contains(&p.kind.as_str())) {
+        return Err(AppError::BadRequest(format!(
+            "unknown mail kind '{}': use {}",
+            p.kind,
+            KINDS.join(", ")
+        )));
+    }
+    write_tx(conn, |conn| {
+        for p in choices {
+            mail_preference::set(conn, person, &p.kind, p.enabled, now)?;
+        }
+        Ok::<_, AppError>(())
+    })?;
+    get(conn, person)
+}
+
+/// Switches one kind off through a checked unsubscribe link, and records it.
+pub fn unsubscribe(
+    conn: &mut DbConnection,
+    person: &PersonId,
+    kind: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    write_tx(conn, |conn| {
+        mail_preference::set(conn, person, kind, false, now)?;
+        AuditEntry::new(
+            now,
+            Some(person),
+            "mail_unsubscribed",
+            "person",
+            Some(person.as_str()),
+        )
+        .details(serde_json::json!({ "kind": kind }))
+        .record(conn)?;
+        Ok(())
+    })
 }

@@ -15,6 +15,7 @@ mod dashboard_turnaround;
 pub mod export;
 pub mod filters;
 pub mod json_out;
+pub mod pages;
 pub mod progress;
 pub mod register;
 pub mod stream;

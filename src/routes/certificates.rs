@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::accounts::{Owner, SignedIn};
 use crate::certificates::issue::{self, HandIssue};
 use crate::certificates::views;
-use crate::db::models::CertificateFilter;
+use crate::certificates::views::CertificateFilter;
 use crate::domain::ids::CohortId;
 use crate::error::{AppError, Refusal};
 use crate::state::AppState;

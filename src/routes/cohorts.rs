@@ -7,10 +7,10 @@ use serde::Deserialize;
 use crate::accounts::{Owner, SignedIn};
 use crate::cohorts::changes::{self, CohortChange, ScheduleMove};
 use crate::cohorts::enrollment;
-use crate::cohorts::lifecycle::{self, CohortInput, CreateError};
+use crate::cohorts::lifecycle::{self, CohortInput};
 use crate::cohorts::view;
 use crate::domain::ids::{CohortId, EnrollmentId, ModuleId};
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 use crate::state::AppState;
 use crate::web::http::see_other;
 use crate::web::templates::Page;
@@ -20,7 +20,7 @@ async fn index_page(
     state: &AppState,
     owner: &Owner,
     form: &CohortInput,
-    errors: &[lifecycle::FieldError],
+    errors: &[FieldError],
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let actor = owner.0.clone();
@@ -57,23 +57,15 @@ pub async fn create(
     let input = form.into_inner();
     let (actor, now, submitted) = (owner.0.clone(), state.clock.now_naive(), input.clone());
     let created = crate::db::run(&state.pool, move |conn| {
-        Ok(lifecycle::create(conn, &actor, &submitted, now))
+        lifecycle::create(conn, &actor, &submitted, now)
     })
     .await?;
     match created {
         Ok(cohort) => Ok(see_other(&format!("/cohorts/{}", cohort.id))),
-        Err(CreateError::Invalid(errors)) => {
-            index_page(
-                &req,
-                &state,
-                &owner,
-                &input,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+        Err(refusal) => {
+            let errors = refusal.problems();
+            index_page(&req, &state, &owner, &input, &errors, refusal.status).await
         }
-        Err(CreateError::App(e)) => Err(e),
     }
 }
 
@@ -254,10 +246,7 @@ pub async fn cotrainers(
     .await?
     {
         Ok(()) => Ok(see_other(&target)),
-        Err(unknown) => Err(AppError::BadRequest(format!(
-            "error-unknown-cotrainers\u{1f}{}",
-            unknown.join(", ")
-        ))),
+        Err(refusal) => Ok(super::refused(&refusal)),
     }
 }
 
@@ -361,15 +350,10 @@ pub async fn withdraw(
         EnrollmentId(id.into_inner()),
     );
     let cohort = crate::db::run(&state.pool, move |conn| {
-        enrollment::withdraw(conn, &actor, &id, now)?;
-        Ok(crate::db::models::Enrollment::find(conn, &id)?.map(|e| e.cohort_id))
+        enrollment::withdraw(conn, &actor, &id, now)
     })
     .await?;
-    Ok(see_other(
-        &cohort
-            .map(|c| format!("/cohorts/{c}?saved=1"))
-            .unwrap_or_else(|| "/cohorts".into()),
-    ))
+    Ok(see_other(&format!("/cohorts/{cohort}?saved=1")))
 }
 
 /// The extension form.
@@ -403,13 +387,8 @@ pub async fn extend(
             &form.until,
             &form.reason,
             now,
-        )?;
-        Ok(crate::db::models::Enrollment::find(conn, &id)?.map(|e| e.cohort_id))
+        )
     })
     .await?;
-    Ok(see_other(
-        &cohort
-            .map(|c| format!("/cohorts/{c}?saved=1"))
-            .unwrap_or_else(|| "/cohorts".into()),
-    ))
+    Ok(see_other(&format!("/cohorts/{cohort}?saved=1")))
 }

@@ -1,7 +1,8 @@
-//! `GET /healthz`: 200 with the database reachable, 503 otherwise.
+//! `GET /healthz`: 200 with the database reachable, 503 otherwise; `GET /readyz`: ready once
+//! every migration is applied; `GET /metrics`. The health checks are the one place a front
+//! door asks the database directly: they test the connection itself.
 
 use actix_web::{HttpResponse, web};
-use diesel::RunQueryDsl;
 use serde_json::json;
 
 use crate::config::DatabaseTarget;
@@ -21,7 +22,7 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
         let Ok(mut conn) = pool.get_timeout(std::time::Duration::from_secs(2)) else {
             return false;
         };
-        diesel::sql_query("SELECT 1").execute(&mut **conn).is_ok()
+        crate::db::ping(&mut conn)
     })
     .await
     .unwrap_or(false);
@@ -86,24 +87,15 @@ pub async fn metrics(
     }
     let pool = state.pool.clone();
     let now = state.clock.now_naive();
-    let mut gauges = crate::db::run(&state.pool, move |conn| {
-        use crate::db::schema::outbox;
-        use diesel::prelude::*;
-        let outbox: Vec<(String, i64)> = outbox::table
-            .group_by(outbox::status)
-            .select((outbox::status, diesel::dsl::count_star()))
-            .load(conn)?;
-        let oldest: Option<chrono::NaiveDateTime> = outbox::table
-            .filter(outbox::status.eq("pending"))
-            .select(diesel::dsl::min(outbox::created_at))
-            .first(conn)?;
-        Ok(crate::ops::metrics::Gauges {
-            outbox,
-            oldest_pending_seconds: oldest.map_or(0.0, |o| (now - o).num_seconds().max(0) as f64),
-            ..Default::default()
-        })
+    let (outbox, oldest_pending_seconds) = crate::db::run(&state.pool, move |conn| {
+        crate::mail::outbox::figures(conn, now)
     })
     .await?;
+    let mut gauges = crate::ops::metrics::Gauges {
+        outbox,
+        oldest_pending_seconds,
+        ..Default::default()
+    };
     let pool_state = pool.state();
     gauges.pool_connections = pool_state.connections;
     gauges.pool_idle = pool_state.idle_connections;

@@ -3,8 +3,8 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::Owner;
-use crate::db::models::OutboxMessage;
 use crate::error::AppError;
+use crate::mail::outbox;
 use crate::state::AppState;
 use crate::web::http::see_other;
 use crate::web::templates::Page;
@@ -13,15 +13,11 @@ use crate::web::templates::Page;
 pub async fn index(
     req: HttpRequest,
     state: web::Data<AppState>,
-    _owner: Owner,
+    owner: Owner,
 ) -> Result<HttpResponse, AppError> {
-    let (failed, pending) = crate::db::run(&state.pool, |conn| {
-        Ok((
-            OutboxMessage::list(conn, &["failed", "dead"], None, None, 200)?,
-            OutboxMessage::list(conn, &["pending", "sending"], None, None, 200)?.len(),
-        ))
-    })
-    .await?;
+    let actor = owner.0;
+    let (failed, pending) =
+        crate::db::run(&state.pool, move |conn| outbox::troubles(conn, &actor)).await?;
     Page::new(&req, "mail/index.html")
         .with("failed", &failed)
         .with("pending", &pending)
@@ -31,16 +27,13 @@ pub async fn index(
 /// `POST /mail/{id}/retry`.
 pub async fn retry(
     state: web::Data<AppState>,
-    _owner: Owner,
+    owner: Owner,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let now = state.clock.now_naive();
-    let found = crate::db::run(&state.pool, move |conn| {
-        Ok(OutboxMessage::retry(conn, &id, now)?)
+    let (actor, now) = (owner.0, state.clock.now_naive());
+    crate::db::run(&state.pool, move |conn| {
+        outbox::retry(conn, &actor, &id, now)
     })
     .await?;
-    if !found {
-        return Err(AppError::NotFound);
-    }
     Ok(see_other("/mail"))
 }

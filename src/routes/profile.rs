@@ -6,7 +6,6 @@ use serde::Deserialize;
 
 use crate::accounts::profile::{self, ProfileForm};
 use crate::accounts::{SignedIn, session, sign_in};
-use crate::db::models::ApiToken;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::http::see_other;
@@ -43,17 +42,17 @@ async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let id = me.0.person.id.clone();
-    let (tokens, has_calendar, cotrainer, disabled) = crate::db::run(&state.pool, move |conn| {
+    let (tokens, has_calendar, cotrainer, mail) = crate::db::run(&state.pool, move |conn| {
         let cotrainer = match crate::grading::pool::profile(conn, &id) {
             Ok(p) => Some(p),
             Err(AppError::NotFound) => None,
             Err(e) => return Err(e),
         };
         Ok((
-            ApiToken::list_by_person(conn, &id)?,
-            crate::db::models::CalendarFeed::exists(conn, &id)?,
+            profile::tokens(conn, &id)?,
+            crate::submissions::calendar::exists(conn, &id)?,
             cotrainer,
-            crate::db::models::mail_preference::disabled_kinds(conn, &id)?,
+            crate::mail::preferences::get(conn, &id)?,
         ))
     })
     .await?;
@@ -66,9 +65,9 @@ async fn render(
         .with("cotrainer", &cotrainer)
         .with(
             "mail_kinds",
-            &crate::mail::preferences::KINDS
+            &mail
                 .iter()
-                .map(|k| (*k, !disabled.iter().any(|d| d == k)))
+                .map(|p| (p.kind.as_str(), p.enabled))
                 .collect::<Vec<_>>(),
         )
         .with("time_zones", TIME_ZONES)
@@ -120,42 +119,24 @@ pub async fn update(
     form: web::Form<ProfileForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let errors = profile::validate(&form);
-    if !errors.is_empty() {
-        return render(
-            &req,
-            &state,
-            &me,
-            &form,
-            Some(("errors", serde_json::json!(errors))),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
     let (id, now, submitted) = (
         me.0.person.id.clone(),
         state.clock.now_naive(),
         form.clone(),
     );
-    match crate::db::run(&state.pool, move |conn| {
+    let outcome = crate::db::run(&state.pool, move |conn| {
         profile::update(conn, &id, &submitted, now)
     })
-    .await
-    {
-        Ok(()) => Ok(see_other("/me?saved=profile")),
-        Err(AppError::Conflict(_)) => {
-            render(
-                &req,
-                &state,
-                &me,
-                &form,
-                Some(("conflict", serde_json::json!(true))),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
+    .await?;
+    let Err(refusal) = outcome else {
+        return Ok(see_other("/me?saved=profile"));
+    };
+    // A change made meanwhile shows the form as typed with a note; wrong fields are listed.
+    let shown = match refusal.fields.is_empty() {
+        true => ("conflict", serde_json::json!(true)),
+        false => ("errors", serde_json::json!(refusal.fields)),
+    };
+    render(&req, &state, &me, &form, Some(shown), refusal.status).await
 }
 
 /// The password form.
@@ -181,15 +162,15 @@ pub async fn set_password(
     .await?
     {
         Ok(()) => Ok(see_other("/me?saved=password")),
-        Err(problem) => {
-            let error = serde_json::json!(problem.message_key());
+        Err(refusal) => {
+            let error = serde_json::json!(refusal.key);
             render(
                 &req,
                 &state,
                 &me,
                 &form_of(&me),
                 Some(("password_error", error)),
-                StatusCode::UNPROCESSABLE_ENTITY,
+                refusal.status,
             )
             .await
         }
@@ -332,22 +313,21 @@ pub async fn mail_preferences(
     me: SignedIn,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
+    use crate::mail::preferences::{self, KINDS, MailPreference};
     let on: Vec<String> = form.into_inner().into_iter().map(|(k, _)| k).collect();
-    if let Some(unknown) = on
-        .iter()
-        .find(|k| !crate::mail::preferences::KINDS.contains(&k.as_str()))
-    {
+    if let Some(unknown) = on.iter().find(|k| !KINDS.contains(&k.as_str())) {
         return Err(AppError::BadRequest(format!("unknown mail kind {unknown}")));
     }
+    let choices: Vec<MailPreference> = KINDS
+        .iter()
+        .map(|kind| MailPreference {
+            kind: kind.to_string(),
+            enabled: on.iter().any(|k| k == kind),
+        })
+        .collect();
     let (person, now) = (me.0.person.id.clone(), state.clock.now_naive());
     crate::db::run(&state.pool, move |conn| {
-        crate::db::write_tx(conn, |conn| {
-            for kind in crate::mail::preferences::KINDS {
-                let enabled = on.iter().any(|k| k == kind);
-                crate::db::models::mail_preference::set(conn, &person, kind, enabled, now)?;
-            }
-            Ok::<_, AppError>(())
-        })
+        preferences::set(conn, &person, &choices, now)
     })
     .await?;
     Ok(see_other("/me?saved=mail#mail-title"))

@@ -6,10 +6,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::Owner;
-use crate::cohorts::lifecycle::the_program;
-use crate::db::models::{Cohort, CurriculumVersion, Program};
 use crate::error::AppError;
-use crate::reports::{self, Collect, FilterError, Filters, Format, Report, Spec, dashboard};
+use crate::reports::{self, FilterError, Filters, Format, Report, Spec, dashboard, pages};
 use crate::state::AppState;
 use crate::web::templates::Page;
 
@@ -32,24 +30,13 @@ pub async fn dashboard(
     let page = Page::new(&req, "reports/dashboard.html");
     let (lang, now) = (page.lang, state.clock.now_naive());
     let cohort = query.cohort.clone().filter(|c| !c.is_empty());
-    let (title, program, cohort) = crate::db::run(&state.pool, move |conn| {
-        let program = the_program(conn)?;
-        let cohort = match cohort {
-            Some(id) => Some(dashboard::cohort_of(conn, &program, &id)?),
-            None => None,
-        };
-        let version = CurriculumVersion::find_current(conn, &program.id)?;
-        let title = version.map_or(program.slug.clone(), |v| {
-            if lang == crate::domain::language::Language::En {
-                v.title_en
-            } else {
-                v.title_de
-            }
-        });
-        Ok((title, program, cohort))
+    let actor = owner.0.clone();
+    let scope = crate::db::run(&state.pool, move |conn| {
+        pages::dashboard_scope(conn, &actor, cohort.as_deref(), lang)
     })
     .await?;
-    let board = dashboard::cached(&state.pool, program, cohort, lang, now).await?;
+    let title = scope.title.clone();
+    let board = dashboard::cached(&state.pool, scope.program, scope.cohort, lang, now).await?;
     let scope = board
         .cohort
         .as_ref()
@@ -102,23 +89,16 @@ fn spec(state: &AppState, req: &HttpRequest, report: Report, scope: reports::Sco
 }
 
 /// Checks that the cohort a report names exists (a clear 404 before a download starts).
-pub async fn known_cohort(state: &AppState, scope: &reports::Scope) -> Result<(), AppError> {
-    let Some(id) = scope.cohort.clone() else {
-        return Ok(());
-    };
-    crate::db::run(&state.pool, move |conn| {
-        Cohort::find(conn, &crate::domain::ids::CohortId(id))?
-            .map(|_| ())
-            .ok_or(AppError::NotFound)
-    })
-    .await
+async fn known_cohort(state: &AppState, scope: &reports::Scope) -> Result<(), AppError> {
+    let scope = scope.clone();
+    crate::db::run(&state.pool, move |conn| pages::known_cohort(conn, &scope)).await
 }
 
 /// `GET /reports`: choose a report and filters, see the first rows, download it.
 pub async fn index(
     req: HttpRequest,
     state: web::Data<AppState>,
-    _owner: Owner,
+    owner: Owner,
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "reports/index.html");
@@ -129,22 +109,17 @@ pub async fn index(
         Err((report, errors)) => (report, Err(errors)),
     };
     let shown = query.report.is_some();
-    let spec_of = result.clone().ok().map(|s| spec(&state, &req, report, s));
-    let (cohorts, programs, preview) = crate::db::run(&state.pool, move |conn| {
-        let cohorts = Cohort::list_all(conn)?;
-        let programs = Program::list(conn)?;
-        let preview = match spec_of {
-            Some(spec) if shown => {
-                let mut sink = Collect::new(PREVIEW);
-                match reports::write(conn, &spec, &mut sink) {
-                    Ok(_) => Some(sink),
-                    Err(AppError::NotFound) => None,
-                    Err(e) => return Err(e),
-                }
-            }
-            _ => None,
-        };
-        Ok((cohorts, programs, preview))
+    let spec_of = match (&result, shown) {
+        (Ok(s), true) => Some(spec(&state, &req, report, s.clone())),
+        _ => None,
+    };
+    let actor = owner.0;
+    let pages::ReportPage {
+        cohorts,
+        programs,
+        preview,
+    } = crate::db::run(&state.pool, move |conn| {
+        pages::report_page(conn, &actor, spec_of.as_ref(), PREVIEW)
     })
     .await?;
     let errors = result.err().unwrap_or_default();
@@ -169,12 +144,8 @@ pub async fn index(
         .collect();
     let cohorts: Vec<Choice> = cohorts
         .into_iter()
-        .map(|c| Choice {
-            value: c.id.0,
-            label: c.name,
-        })
+        .map(|(value, label)| Choice { value, label })
         .collect();
-    let programs: Vec<String> = programs.into_iter().map(|p| p.slug).collect();
     let download = download_query(&query);
     let rows: Vec<Vec<String>> = preview
         .as_ref()

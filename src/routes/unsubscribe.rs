@@ -5,9 +5,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::db::models::mail_preference;
 use crate::error::AppError;
-use crate::mail::preferences::{TokenError, check};
+use crate::mail::preferences::{self, TokenError, check};
 use crate::state::AppState;
 use crate::web::templates::Page;
 
@@ -73,17 +72,7 @@ pub async fn apply(
     let now = state.clock.now_naive();
     let k = kind.clone();
     crate::db::run(&state.pool, move |conn| {
-        mail_preference::set(conn, &person, &k, false, now)?;
-        crate::db::models::AuditEntry::new(
-            now,
-            Some(&person),
-            "mail_unsubscribed",
-            "person",
-            Some(person.as_str()),
-        )
-        .details(serde_json::json!({ "kind": k }))
-        .record(conn)?;
-        Ok(())
+        preferences::unsubscribe(conn, &person, &k, now)
     })
     .await?;
     page.with("kind", &kind)

@@ -11,6 +11,11 @@ use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
 
+/// Whether the person has a calendar feed URL.
+pub fn exists(conn: &mut DbConnection, person: &PersonId) -> Result<bool, AppError> {
+    Ok(CalendarFeed::exists(conn, person)?)
+}
+
 /// Creates or replaces the person's feed; returns the new token (shown once).
 pub fn rotate(
     conn: &mut DbConnection,

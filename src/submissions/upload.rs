@@ -15,7 +15,7 @@ use super::attachments::{self, AttachRefusal};
 use crate::accounts::Identity;
 use crate::config::Settings;
 use crate::db::DbPool;
-use crate::db::models::Attachment;
+pub use crate::db::models::Attachment;
 use crate::domain::file_type::{TypeProblem, sniff};
 use crate::domain::ids::{EnrollmentId, PersonId};
 use crate::error::{AppError, Outcome};

@@ -31,6 +31,22 @@ pub struct Extension {
 }
 
 impl Extension {
+    /// Inserts the extension, or moves the due moment, reason and grantor of the one the
+    /// trainee already has for the assignment.
+    pub fn upsert(conn: &mut DbConnection, row: &Extension) -> QueryResult<()> {
+        per_backend!(conn, c => diesel::insert_into(extensions::table)
+            .values(row)
+            .on_conflict((extensions::enrollment_id, extensions::assignment_id))
+            .do_update()
+            .set((
+                extensions::due_at.eq(row.due_at),
+                extensions::reason.eq(&row.reason),
+                extensions::granted_by.eq(&row.granted_by),
+            ))
+            .execute(c))?;
+        Ok(())
+    }
+
     /// The extensions of an enrollment.
     pub fn list_by_enrollment(
         conn: &mut DbConnection,

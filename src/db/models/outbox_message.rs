@@ -181,6 +181,22 @@ impl OutboxMessage {
         Ok(n == 1)
     }
 
+    /// How many mails each status holds.
+    pub fn count_by_status(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
+        outbox::table
+            .group_by(outbox::status)
+            .select((outbox::status, diesel::dsl::count_star()))
+            .load(conn)
+    }
+
+    /// When the oldest mail still waiting to be sent was queued.
+    pub fn oldest_pending(conn: &mut DbConnection) -> QueryResult<Option<NaiveDateTime>> {
+        outbox::table
+            .filter(outbox::status.eq("pending"))
+            .select(diesel::dsl::min(outbox::created_at))
+            .first(conn)
+    }
+
     /// Mails by status and kind, newest first.
     pub fn list(
         conn: &mut DbConnection,

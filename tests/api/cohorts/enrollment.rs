@@ -238,7 +238,7 @@ async fn co_trainers_see_only_their_cohorts() {
             &[("emails", "ghost@example.com")],
         )
         .await;
-    assert_eq!(unknown.status, 400);
+    assert_eq!(unknown.status, 422);
     let coach = signed_in(&app, &coach_id).await;
     let page = coach.get(&format!("/cohorts/{mine}")).await;
     assert_eq!(page.status, 200);
