@@ -83,4 +83,10 @@ typed_id!(
     ReviewId,
     /// An item the owner is asked to moderate.
     ModerationItemId,
+    /// A trainee's work on one assignment.
+    SubmissionId,
+    /// One handed-in version of a submission.
+    SubmissionVersionId,
+    /// A file attached to a submission.
+    AttachmentId,
 );

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::decide::{DECISIONS, settle};
+use super::decide::settle;
 use super::views::suggestion;
 use crate::accounts::Identity;
 use crate::db::models::{
@@ -17,6 +17,7 @@ use crate::db::models::{
 };
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CriterionId, ReviewId};
+use crate::domain::states::{GradingDecision, SubmissionState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -193,8 +194,10 @@ pub fn save(
                 refusal: Some(r),
             })
         };
-        let in_grading = matches!(item.submission.state.as_str(), "submitted" | "in_review")
-            && item.submission.current_version == item.version.number;
+        let in_grading = matches!(
+            item.submission.state,
+            SubmissionState::Submitted | SubmissionState::InReview
+        ) && item.submission.current_version == item.version.number;
         if !review.is_open() || !in_grading {
             return refuse(
                 &review,
@@ -219,15 +222,17 @@ pub fn save(
             .as_deref()
             .map(str::trim)
             .filter(|d| !d.is_empty());
-        if decision.is_some_and(|d| !DECISIONS.contains(&d)) {
+        if decision.is_some_and(|d| GradingDecision::parse(d).is_none()) {
             return Err(AppError::BadRequest("review-error-unknown-decision".into()));
         }
+        let decision = decision.and_then(GradingDecision::parse);
         if input.feedback.chars().count() > MAX_TEXT
             || input.override_reason.chars().count() > MAX_TEXT
         {
             return refuse(&review, points, ReviewRefusal::TooLong);
         }
-        let against = decision.is_some_and(|d| (d == "passed") != (points >= threshold));
+        let against =
+            decision.is_some_and(|d| (d == GradingDecision::Passed) != (points >= threshold));
         if submit {
             let missing = if !complete {
                 Some(ReviewRefusal::Incomplete)
@@ -267,9 +272,9 @@ pub fn save(
             submit,
             now,
         )?;
-        if item.submission.state == "submitted" {
+        if item.submission.state == SubmissionState::Submitted {
             let mut submission = item.submission.clone();
-            submission.state = "in_review".into();
+            submission.state = SubmissionState::InReview;
             submission.updated_at = now;
             if !Submission::save(conn, &submission, item.submission.lock_version)? {
                 return Err(AppError::Conflict("error-changed-meanwhile".into()));
@@ -307,13 +312,13 @@ fn store(
     review: &mut Review,
     rows: &[ReviewScore],
     input: &ReviewInput,
-    decision: Option<&str>,
+    decision: Option<GradingDecision>,
     points: i32,
     complete: bool,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     let before = (
-        review.decision.clone(),
+        review.decision,
         review.total_points,
         review.feedback.clone(),
     );
@@ -323,7 +328,7 @@ fn store(
     }
     review.state = if complete { "completed" } else { "started" }.into();
     review.completed_at = complete.then_some(now);
-    review.decision = decision.map(str::to_string);
+    review.decision = decision;
     review.total_points = Some(points);
     review.feedback = input.feedback.trim().to_string();
     review.override_reason = input.override_reason.trim().to_string();
@@ -341,7 +346,7 @@ fn store(
             "decision": decision,
             "points": points,
             "scores": rows.iter().map(|r| r.points).collect::<Vec<_>>(),
-            "decision_changed": before.0.as_deref() != decision,
+            "decision_changed": before.0 != decision,
             "feedback_changed": before.2 != review.feedback,
             "override_reason": review.override_reason,
         }),

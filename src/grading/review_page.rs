@@ -161,11 +161,11 @@ pub fn page(
     let anonymous = item.curriculum.anonymous_grading && !viewer.is_owner;
     let files = Attachment::list_by_submission(conn, &item.submission.id)?
         .into_iter()
-        .filter(|a| a.submission_version_id.as_deref() == Some(item.version.id.as_str()))
+        .filter(|a| a.submission_version_id.as_ref() == Some(&item.version.id))
         .enumerate()
         .map(|(n, a)| FileView {
             name: file_name(&a, &item, anonymous, n + 1),
-            id: a.id,
+            id: a.id.0,
             size_bytes: a.size_bytes,
         })
         .collect();
@@ -196,7 +196,7 @@ pub fn page(
         max_points: item.assignment.max_points,
         pass_threshold: item.assignment.pass_threshold,
         suggested: suggestion(points, item.assignment.pass_threshold).into(),
-        decision: review.decision.clone(),
+        decision: review.decision.map(|d| d.to_string()),
         feedback: review.feedback.clone(),
         override_reason: review.override_reason.clone(),
         lock_version: review.lock_version,
@@ -276,7 +276,7 @@ fn earlier_versions(
                     .filter(|r| r.submission_version_id == v.id && r.state == "completed")
                     .map(|r| to_safe_html(&r.feedback))
                     .collect(),
-                decision: v.decision,
+                decision: v.decision.map(|d| d.to_string()),
                 points: v.points,
             })
             .collect(),

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::models::Review;
 use crate::db::schema::reviews;
-use crate::domain::ids::{CohortId, PersonId};
+use crate::domain::ids::{CohortId, PersonId, SubmissionVersionId};
 
 /// Turnaround is the median over reviews completed in this many days.
 pub const TURNAROUND_DAYS: i64 = 90;
@@ -151,7 +151,10 @@ pub fn open_first(
 }
 
 /// The reviews of these submission versions (moderated work), in chunks.
-pub fn of_versions(conn: &mut DbConnection, versions: &[String]) -> QueryResult<Vec<Review>> {
+pub fn of_versions(
+    conn: &mut DbConnection,
+    versions: &[SubmissionVersionId],
+) -> QueryResult<Vec<Review>> {
     let mut out = Vec::new();
     for chunk in versions.chunks(5_000) {
         out.extend(

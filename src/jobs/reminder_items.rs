@@ -18,6 +18,7 @@ use crate::db::schema::{
 };
 use crate::domain::ids::PersonId;
 use crate::domain::schedule::to_local;
+use crate::domain::states::SubmissionState;
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -216,7 +217,12 @@ fn cohort_items(
     } else {
         submissions::table
             .filter(submissions::cohort_id.eq(&cohort.id))
-            .filter(submissions::state.eq_any(["submitted", "in_review", "passed", "failed"]))
+            .filter(submissions::state.eq_any([
+                SubmissionState::Submitted,
+                SubmissionState::InReview,
+                SubmissionState::Passed,
+                SubmissionState::Failed,
+            ]))
             .filter(submissions::assignment_id.eq_any(&relevant))
             .select((submissions::enrollment_id, submissions::assignment_id))
             .load::<(String, String)>(conn)?

@@ -14,7 +14,7 @@ use crate::accounts::identity::CsrfPending;
 use crate::accounts::tokens::constant_time_eq;
 use crate::db::models::Attachment;
 use crate::domain::file_type::{TypeProblem, sniff};
-use crate::domain::ids::EnrollmentId;
+use crate::domain::ids::{AttachmentId, EnrollmentId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::submissions::attachments;
@@ -180,7 +180,7 @@ pub async fn receive(
         .await
         .map_err(AppError::Internal)?;
     let row = Attachment {
-        id,
+        id: AttachmentId(id),
         submission_id: submission,
         submission_version_id: None,
         original_name: name
@@ -215,7 +215,7 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let viewer = me.0;
     let (attachment, name) = crate::db::run(&state.pool, move |conn| {
-        attachments::for_download(conn, &viewer, &id)
+        attachments::for_download(conn, &viewer, &AttachmentId(id.into_inner()))
     })
     .await?;
     let file = state
@@ -240,7 +240,7 @@ pub async fn delete(
     let (enrollment, slug, id) = path.into_inner();
     let (person, now) = (me.0.person.id.clone(), state.clock.now_naive());
     let removed = crate::db::run(&state.pool, move |conn| {
-        attachments::remove_from_draft(conn, &person, &id, now)
+        attachments::remove_from_draft(conn, &person, &AttachmentId(id), now)
     })
     .await?;
     if let Err(e) = state.storage.delete(&removed.storage_key).await {

@@ -11,7 +11,8 @@ use crate::db::models::{AuditEntry, Submission, SubmissionVersion};
 use crate::db::schema::reviews;
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
-use crate::domain::ids::{EnrollmentId, PersonId};
+use crate::domain::ids::{EnrollmentId, PersonId, SubmissionVersionId};
+use crate::domain::states::SubmissionState;
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -56,8 +57,11 @@ impl Refusal {
 /// The longest text accepted (characters).
 pub const MAX_CHARS: usize = 100_000;
 
-fn editable(state: &str) -> bool {
-    matches!(state, "draft" | "revision_requested")
+fn editable(state: SubmissionState) -> bool {
+    matches!(
+        state,
+        SubmissionState::Draft | SubmissionState::RevisionRequested
+    )
 }
 
 /// Loads the context and the submission row (created as an empty draft when missing).
@@ -74,19 +78,13 @@ fn prepare(
     let submission = match ctx.submission(&assignment) {
         Some(s) => s.clone(),
         None => {
-            let row = Submission {
-                id: uuid::Uuid::new_v4().to_string(),
-                enrollment_id: enrollment.clone(),
-                assignment_id: assignment.id.clone(),
-                state: "draft".into(),
-                draft_body: String::new(),
-                language: lang.to_string(),
-                current_version: 0,
-                lock_version: 1,
-                created_at: now,
-                updated_at: now,
-                cohort_id: ctx.enrollment.cohort_id.0.clone(),
-            };
+            let row = Submission::draft(
+                enrollment,
+                &assignment.id,
+                &ctx.enrollment.cohort_id,
+                lang,
+                now,
+            );
             Submission::create(conn, &row)?;
             row
         }
@@ -127,7 +125,7 @@ pub fn save(
         let (ctx, mut row) = prepare(conn, person, enrollment, slug, lang, now)?;
         let refuse = |row: &Submission, r: Refusal| {
             Ok(Outcome {
-                state: row.state.clone(),
+                state: row.state.to_string(),
                 lock_version: row.lock_version,
                 version: None,
                 late: false,
@@ -142,7 +140,7 @@ pub fn save(
         if window == Window::Locked {
             return refuse(&row, Refusal::Locked);
         }
-        if !editable(&row.state) {
+        if !editable(row.state) {
             return refuse(&row, Refusal::NotEditable);
         }
         if row.lock_version != lock_version {
@@ -156,7 +154,7 @@ pub fn save(
         row.updated_at = now;
         let mut pending_version = None;
         let mut outcome = Outcome {
-            state: row.state.clone(),
+            state: row.state.to_string(),
             lock_version: old_lock + 1,
             version: None,
             late: false,
@@ -167,24 +165,10 @@ pub fn save(
                 _ if body.trim().is_empty() => outcome.refusal = Some(Refusal::Empty),
                 Window::Open { late } => {
                     row.current_version += 1;
-                    row.state = "submitted".into();
-                    let version_id = uuid::Uuid::new_v4().to_string();
-                    SubmissionVersion::create(
-                        conn,
-                        &SubmissionVersion {
-                            id: version_id.clone(),
-                            submission_id: row.id.clone(),
-                            number: row.current_version,
-                            body: body.to_string(),
-                            submitted_at: now,
-                            late,
-                            decision: None,
-                            points: None,
-                            decided_at: None,
-                            moderation_note: None,
-                            cohort_id: row.cohort_id.clone(),
-                        },
-                    )?;
+                    row.state = SubmissionState::Submitted;
+                    let version = SubmissionVersion::handed_in(&row, body, late, now);
+                    let version_id = version.id.clone();
+                    SubmissionVersion::create(conn, &version)?;
                     crate::db::models::Attachment::attach_draft_to_version(
                         conn,
                         &row.id,
@@ -195,11 +179,11 @@ pub fn save(
                         Some(person),
                         "submission_submitted",
                         "submission",
-                        Some(&row.id),
+                        Some(row.id.as_str()),
                     )
                     .details(json!({ "version": row.current_version, "late": late }))
                     .record(conn)?;
-                    outcome.state = row.state.clone();
+                    outcome.state = row.state.to_string();
                     outcome.version = Some(row.current_version);
                     outcome.late = late;
                     pending_version = Some(version_id);
@@ -238,21 +222,21 @@ pub fn withdraw(
             .ok_or(AppError::NotFound)?;
         let refuse = |row: &Submission, r: Refusal| {
             Ok(Outcome {
-                state: row.state.clone(),
+                state: row.state.to_string(),
                 lock_version: row.lock_version,
                 version: None,
                 late: false,
                 refusal: Some(r),
             })
         };
-        if row.state == "in_review" {
+        if row.state == SubmissionState::InReview {
             return refuse(&row, Refusal::GradingStarted);
         }
-        if row.state != "submitted" {
+        if row.state != SubmissionState::Submitted {
             return refuse(&row, Refusal::NotEditable);
         }
         let versions = SubmissionVersion::list_by_submission(conn, &row.id)?;
-        let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
+        let ids: Vec<SubmissionVersionId> = versions.iter().map(|v| v.id.clone()).collect();
         let started: i64 = reviews::table
             .filter(reviews::submission_version_id.eq_any(&ids))
             .filter(
@@ -266,7 +250,7 @@ pub fn withdraw(
             return refuse(&row, Refusal::GradingStarted);
         }
         let old_lock = row.lock_version;
-        row.state = "draft".into();
+        row.state = SubmissionState::Draft;
         row.updated_at = now;
         if let Some(latest) = versions.first() {
             row.draft_body = latest.body.clone();
@@ -282,11 +266,11 @@ pub fn withdraw(
             Some(person),
             "submission_withdrawn",
             "submission",
-            Some(&row.id),
+            Some(row.id.as_str()),
         )
         .record(conn)?;
         Ok(Outcome {
-            state: row.state,
+            state: row.state.to_string(),
             lock_version: old_lock + 1,
             version: None,
             late: false,

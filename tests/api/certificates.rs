@@ -11,6 +11,7 @@ use qualify::clock::Clock;
 use qualify::db::models::{Assignment, Certificate, Enrollment, Submission, SubmissionVersion};
 use qualify::db::schema::outbox;
 use qualify::domain::ids::{EnrollmentId, PersonId, ReviewId};
+use qualify::domain::states::{GradingDecision, SubmissionState};
 
 use crate::browser::signed_in;
 use crate::cohorts::{api, token};
@@ -30,41 +31,19 @@ pub fn passed(app: &TestApp, enrollment: &str, slugs: &[&str]) {
     let all = Assignment::list_by_version(&mut conn, &cohort.curriculum_version_id).unwrap();
     for slug in slugs {
         let a = all.iter().find(|a| a.slug == *slug).unwrap();
-        let id = uuid::Uuid::new_v4().to_string();
-        Submission::create(
-            &mut conn,
-            &Submission {
-                id: id.clone(),
-                enrollment_id: e.id.clone(),
-                assignment_id: a.id.clone(),
-                state: "passed".into(),
-                draft_body: String::new(),
-                language: "en".into(),
-                current_version: 1,
-                lock_version: 1,
-                created_at: now,
-                updated_at: now,
-                cohort_id: e.cohort_id.0.clone(),
-            },
-        )
-        .unwrap();
-        SubmissionVersion::create(
-            &mut conn,
-            &SubmissionVersion {
-                id: uuid::Uuid::new_v4().to_string(),
-                submission_id: id,
-                number: 1,
-                body: "Done.".into(),
-                submitted_at: now,
-                late: false,
-                decision: Some("passed".into()),
-                points: Some(a.max_points),
-                decided_at: Some(now),
-                moderation_note: None,
-                cohort_id: e.cohort_id.0.clone(),
-            },
-        )
-        .unwrap();
+        let submission = Submission {
+            state: SubmissionState::Passed,
+            current_version: 1,
+            ..Submission::draft(&e.id, &a.id, &e.cohort_id, "en", now)
+        };
+        Submission::create(&mut conn, &submission).unwrap();
+        let version = SubmissionVersion {
+            decision: Some(GradingDecision::Passed),
+            points: Some(a.max_points),
+            decided_at: Some(now),
+            ..SubmissionVersion::handed_in(&submission, "Done.", false, now)
+        };
+        SubmissionVersion::create(&mut conn, &version).unwrap();
     }
 }
 

@@ -9,7 +9,8 @@ use super::Generated;
 use crate::db::DbConnection;
 use crate::db::models::{Certificate, ModerationItem, OutboxMessage, Person};
 use crate::db::schema::{certificates, reviews, submission_versions, submissions};
-use crate::domain::ids::{ModerationItemId, PersonId};
+use crate::domain::ids::{ModerationItemId, PersonId, SubmissionVersionId};
+use crate::domain::states::GradingDecision;
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -80,8 +81,8 @@ fn moderation(
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     let decided = |conn: &mut DbConnection,
-                   decision: &str|
-     -> QueryResult<Option<(String, String, String)>> {
+                   decision: GradingDecision|
+     -> QueryResult<Option<(SubmissionVersionId, String, String)>> {
         submission_versions::table
             .inner_join(submissions::table)
             .inner_join(
@@ -104,7 +105,7 @@ fn moderation(
             .first(conn)
             .optional()
     };
-    let item = |version: String, cohort: String, reason: &str| ModerationItem {
+    let item = |version: SubmissionVersionId, cohort: String, reason: &str| ModerationItem {
         id: ModerationItemId::new(),
         submission_version_id: version,
         cohort_id: crate::domain::ids::CohortId(cohort),
@@ -120,7 +121,8 @@ fn moderation(
         note: String::new(),
         lock_version: 1,
     };
-    if let Some((version, cohort, enrollment)) = decided(conn, "revision_requested")? {
+    if let Some((version, cohort, enrollment)) = decided(conn, GradingDecision::RevisionRequested)?
+    {
         let mut dispute = item(version, cohort, "dispute");
         dispute.raised_by = trainee_of(conn, &enrollment)?;
         dispute.statement =
@@ -128,13 +130,13 @@ fn moderation(
                 .into();
         ModerationItem::raise(conn, &dispute)?;
     }
-    if let Some((version, cohort, _)) = decided(conn, "passed")? {
+    if let Some((version, cohort, _)) = decided(conn, GradingDecision::Passed)? {
         let mut sample = item(version, cohort, "sample");
         sample.state = "resolved".into();
         sample.resolved_by = Some(owner.clone());
         sample.resolved_at = Some(now - Duration::days(1));
         sample.action = Some("confirm".into());
-        sample.decision = Some("passed".into());
+        sample.decision = Some(GradingDecision::Passed);
         sample.note = "Fair and well-explained feedback.".into();
         ModerationItem::raise(conn, &sample)?;
     }

@@ -6,7 +6,8 @@ use diesel::prelude::*;
 
 use crate::db::schema::moderation_items;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
+use crate::domain::ids::{CohortId, ModerationItemId, PersonId, SubmissionVersionId};
+use crate::domain::states::GradingDecision;
 
 /// A moderation item.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -15,7 +16,7 @@ pub struct ModerationItem {
     /// Id.
     pub id: ModerationItemId,
     /// The version concerned.
-    pub submission_version_id: String,
+    pub submission_version_id: SubmissionVersionId,
     /// Its cohort.
     pub cohort_id: CohortId,
     /// disagreement, sample, dispute.
@@ -35,7 +36,7 @@ pub struct ModerationItem {
     /// confirmed, changed, sent_back.
     pub action: Option<String>,
     /// The decision after moderation.
-    pub decision: Option<String>,
+    pub decision: Option<GradingDecision>,
     /// The owner's note (joins the trainee's feedback).
     pub note: String,
     /// Optimistic lock.
@@ -90,7 +91,7 @@ impl ModerationItem {
     /// The items of these versions.
     pub fn list_by_versions(
         conn: &mut DbConnection,
-        versions: &[String],
+        versions: &[SubmissionVersionId],
     ) -> QueryResult<Vec<ModerationItem>> {
         moderation_items::table
             .filter(moderation_items::submission_version_id.eq_any(versions))

@@ -7,7 +7,10 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::reviews;
-use crate::domain::ids::{AssignmentId, CohortId, EnrollmentId, PersonId, ReviewId};
+use crate::domain::ids::{
+    AssignmentId, CohortId, EnrollmentId, PersonId, ReviewId, SubmissionId, SubmissionVersionId,
+};
+use crate::domain::states::GradingDecision;
 
 /// States in which a review counts against the co-trainer's capacity.
 pub const OPEN_STATES: [&str; 2] = ["allocated", "started"];
@@ -28,9 +31,9 @@ pub struct Review {
     /// Id.
     pub id: ReviewId,
     /// The version graded.
-    pub submission_version_id: String,
+    pub submission_version_id: SubmissionVersionId,
     /// Its submission.
-    pub submission_id: String,
+    pub submission_id: SubmissionId,
     /// Its cohort.
     pub cohort_id: CohortId,
     /// The co-trainer.
@@ -49,8 +52,8 @@ pub struct Review {
     pub started_at: Option<NaiveDateTime>,
     /// Submitted.
     pub completed_at: Option<NaiveDateTime>,
-    /// passed, revision_requested, failed.
-    pub decision: Option<String>,
+    /// The decision, once completed.
+    pub decision: Option<GradingDecision>,
     /// Sum of the rubric levels.
     pub total_points: Option<i32>,
     /// Overall feedback (Markdown).
@@ -118,7 +121,7 @@ impl Review {
     /// Every review (any state) of these submissions.
     pub fn list_by_submissions(
         conn: &mut DbConnection,
-        submissions: &[String],
+        submissions: &[SubmissionId],
     ) -> QueryResult<Vec<Review>> {
         reviews::table
             .filter(reviews::submission_id.eq_any(submissions))
@@ -130,7 +133,7 @@ impl Review {
     /// The reviews (not reassigned) of one version.
     pub fn list_active_by_version(
         conn: &mut DbConnection,
-        version: &str,
+        version: &SubmissionVersionId,
     ) -> QueryResult<Vec<Review>> {
         reviews::table
             .filter(reviews::submission_version_id.eq(version))
