@@ -72,7 +72,12 @@ pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figure
     )
     .expect("bulk issue")
     .expect("a reason was given");
-    let certs = Certificate::list(&mut conn, Some("active"), 5_000).expect("certificates");
+    let certs = Certificate::list(
+        &mut conn,
+        Some(qualify::domain::states::CertificateStatus::Active),
+        5_000,
+    )
+    .expect("certificates");
     let mut bytes = 0;
     for c in &certs {
         let record: Record = serde_json::from_str(&c.record).expect("record");

@@ -118,7 +118,7 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
             Cotrainer::create_if_absent(
                 conn,
                 &Cotrainer {
-                    id: uuid::Uuid::new_v4().to_string(),
+                    id: qualify::domain::ids::CotrainerId::new(),
                     program_id: program.id.clone(),
                     person_id: p.id.clone(),
                     capacity,

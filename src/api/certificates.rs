@@ -10,7 +10,7 @@ use crate::accounts::{Owner, SignedIn};
 use crate::certificates::issue::{self, PlanLine};
 use crate::certificates::views::{self, CertificateView, Verification};
 use crate::db::models::Certificate;
-use crate::domain::ids::EnrollmentId;
+use crate::domain::ids::{CertificateId, EnrollmentId};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -106,7 +106,7 @@ pub async fn get_certificate(
     );
     let view = crate::db::run(&state.pool, move |conn| {
         Ok(views::view(
-            &views::visible(conn, &viewer, &id)?,
+            &views::visible(conn, &viewer, &CertificateId(id))?,
             &issuer,
             lang,
             now,
@@ -212,7 +212,7 @@ pub async fn revoke_certificate(
     );
     let reason = body.into_inner().reason;
     let outcome = crate::db::run(&state.pool, move |conn| {
-        issue::revoke(conn, &composer, &actor, &id, &reason, now)
+        issue::revoke(conn, &composer, &actor, &CertificateId(id), &reason, now)
     })
     .await?;
     Ok(answer(Vec::new(), None, outcome.err()))
@@ -236,11 +236,11 @@ pub async fn reissue_certificate(
     );
     let reason = body.into_inner().reason;
     let outcome = crate::db::run(&state.pool, move |conn| {
-        issue::reissue(conn, &composer, &actor, &id, &reason, now)
+        issue::reissue(conn, &composer, &actor, &CertificateId(id), &reason, now)
     })
     .await?;
     Ok(match outcome {
-        Ok(cert) => answer(Vec::new(), Some(cert.id), None),
+        Ok(cert) => answer(Vec::new(), Some(cert.id.0), None),
         Err(key) => answer(Vec::new(), None, Some(key)),
     })
 }

@@ -6,7 +6,8 @@ use utoipa::IntoParams;
 
 use crate::accounts::{Owner, SignedIn};
 use crate::db::models::OutboxMessage;
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{OutboxMessageId, PersonId};
+use crate::domain::states::OutboxStatus;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -44,12 +45,14 @@ pub async fn list_outbox(
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
-    let known = ["pending", "sending", "sent", "failed", "dead", "cancelled"];
-    if let Some(bad) = statuses.iter().find(|s| !known.contains(&s.as_str())) {
-        return Err(AppError::BadRequest(format!("unknown status '{bad}'")));
-    }
+    let statuses: Vec<OutboxStatus> = statuses
+        .iter()
+        .map(|s| {
+            OutboxStatus::parse(s)
+                .ok_or_else(|| AppError::BadRequest(format!("unknown status '{s}'")))
+        })
+        .collect::<Result<_, _>>()?;
     let mails = crate::db::run(&state.pool, move |conn| {
-        let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
         Ok(OutboxMessage::list(
             conn,
             &statuses,
@@ -74,7 +77,11 @@ pub async fn retry_mail(
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now_naive();
     if !crate::db::run(&state.pool, move |conn| {
-        Ok(OutboxMessage::retry(conn, &id, now)?)
+        Ok(OutboxMessage::retry(
+            conn,
+            &OutboxMessageId(id.into_inner()),
+            now,
+        )?)
     })
     .await?
     {

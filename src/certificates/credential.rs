@@ -158,7 +158,7 @@ mod tests {
             .and_hms_opt(8, 0, 0)
             .unwrap();
         let cert = Certificate {
-            id: "c".into(),
+            id: crate::domain::ids::CertificateId("c".into()),
             public_id: "abc".into(),
             person_id: crate::domain::ids::PersonId("p".into()),
             program_id: crate::domain::ids::ProgramId("g".into()),
@@ -172,7 +172,7 @@ mod tests {
             expires_at: None,
             issued_by: None,
             issue_reason: None,
-            status: "active".into(),
+            status: crate::domain::states::CertificateStatus::Active,
             revoked_at: None,
             revoked_reason: None,
             superseded_by: None,

@@ -9,6 +9,7 @@ use super::record::{ModuleResult, Record};
 use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::Certificate;
+use crate::domain::ids::CertificateId;
 use crate::error::AppError;
 
 /// A certificate as its holder or the owner sees it.
@@ -80,7 +81,7 @@ pub fn view(
         ));
     }
     CertificateView {
-        id: cert.id.clone(),
+        id: cert.id.0.clone(),
         code: cert.public_id.clone(),
         holder_name: cert.holder_name.clone(),
         program,
@@ -107,7 +108,7 @@ pub fn view(
 pub fn visible(
     conn: &mut DbConnection,
     viewer: &Identity,
-    id: &str,
+    id: &CertificateId,
 ) -> Result<Certificate, AppError> {
     Certificate::find(conn, id)?
         .filter(|c| viewer.is_owner || c.person_id == viewer.person.id)

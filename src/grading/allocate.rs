@@ -15,8 +15,10 @@ use crate::db::models::{
     CohortCotrainer, Cotrainer, Person, QueuedSlot, Review, ReviewEvent, Unavailability,
 };
 use crate::domain::allocation::{Candidate, Reason, Request, choose};
-use crate::domain::ids::{CohortId, PersonId, ReviewId, SubmissionId, SubmissionVersionId};
-use crate::domain::states::SubmissionState;
+use crate::domain::ids::{
+    CohortId, CotrainerId, PersonId, ReviewId, SubmissionId, SubmissionVersionId,
+};
+use crate::domain::states::{ReviewState, SubmissionState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -64,8 +66,8 @@ impl Pool {
             .into_iter()
             .map(|p| (p.id.clone(), p))
             .collect();
-        let entry_ids: Vec<String> = entries.values().map(|e| e.id.clone()).collect();
-        let away: HashSet<String> = Unavailability::list_for(conn, &entry_ids)?
+        let entry_ids: Vec<CotrainerId> = entries.values().map(|e| e.id.clone()).collect();
+        let away: HashSet<CotrainerId> = Unavailability::list_for(conn, &entry_ids)?
             .into_iter()
             .filter(|u| {
                 u.dates()
@@ -168,13 +170,13 @@ pub fn place(
     let mut holders: HashMap<SubmissionVersionId, Vec<(i32, PersonId)>> = HashMap::new();
     let mut earlier_by_submission: HashMap<SubmissionId, Vec<PersonId>> = HashMap::new();
     for h in &history {
-        if h.state != "reassigned" && h.state != "cancelled" {
+        if h.state != ReviewState::Reassigned && h.state != ReviewState::Cancelled {
             holders
                 .entry(h.submission_version_id.clone())
                 .or_default()
                 .push((h.slot, h.reviewer_id.clone()));
         }
-        if h.state == "completed" {
+        if h.state == ReviewState::Completed {
             earlier_by_submission
                 .entry(h.submission_id.clone())
                 .or_default()
@@ -257,7 +259,7 @@ pub fn place(
             cohort_id: r.item.cohort.id.clone(),
             reviewer_id: person,
             slot: r.slot,
-            state: "allocated".into(),
+            state: ReviewState::Allocated,
             allocation_reason: serde_json::to_string(&reason).unwrap_or_default(),
             allocated_at: now,
             due_at: grading_due(r.item, now),
@@ -389,7 +391,7 @@ pub fn cancel_version(
 ) -> Result<(), AppError> {
     for review in Review::list_active_by_version(conn, version_id)? {
         let mut row = review.clone();
-        row.state = "cancelled".into();
+        row.state = ReviewState::Cancelled;
         if Review::save(conn, &row, review.lock_version)? {
             ReviewEvent::record(
                 conn,

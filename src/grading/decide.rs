@@ -10,7 +10,7 @@ use super::items::{WorkItem, load_one};
 use crate::db::DbConnection;
 use crate::db::models::{ModerationItem, Review, Submission, SubmissionVersion};
 use crate::domain::ids::{ModerationItemId, PersonId, SubmissionVersionId};
-use crate::domain::states::GradingDecision;
+use crate::domain::states::{GradingDecision, ModerationState, ReviewState};
 use crate::error::AppError;
 use crate::mail::compose::{Composer, Email, enqueue};
 
@@ -43,7 +43,7 @@ pub fn raise(
             reason: reason.to_string(),
             raised_by: raised_by.cloned(),
             statement: statement.to_string(),
-            state: "open".into(),
+            state: ModerationState::Open,
             created_at: now,
             resolved_by: None,
             resolved_at: None,
@@ -65,7 +65,9 @@ pub fn settle(
 ) -> Result<(), AppError> {
     let item = load_one(conn, version_id)?;
     let reviews = Review::list_active_by_version(conn, version_id)?;
-    if (reviews.len() as i32) < item.slots() || reviews.iter().any(|r| r.state != "completed") {
+    if (reviews.len() as i32) < item.slots()
+        || reviews.iter().any(|r| r.state != ReviewState::Completed)
+    {
         return Ok(());
     }
     let decisions: Vec<GradingDecision> = reviews.iter().filter_map(|r| r.decision).collect();

@@ -16,7 +16,9 @@ use crate::db::models::{
 };
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CohortId, ModerationItemId, PersonId, SubmissionVersionId};
-use crate::domain::states::{GradingDecision, SubmissionState};
+use crate::domain::states::{
+    GradingDecision, ModerationAction, ModerationState, ReviewState, SubmissionState,
+};
 use crate::error::AppError;
 use crate::mail::compose::{Composer, Email, enqueue};
 
@@ -138,7 +140,7 @@ pub fn list(
         out.push(ModerationView {
             id: m.id.0.clone(),
             reason: m.reason,
-            state: m.state,
+            state: m.state.to_string(),
             statement: m.statement,
             trainee: w.trainee.name.clone(),
             cohort: w.cohort.name.clone(),
@@ -154,7 +156,7 @@ pub fn list(
                     points: r.total_points,
                 })
                 .collect(),
-            action: m.action,
+            action: m.action.map(|a| a.to_string()),
             decision: m.decision.map(|d| d.to_string()),
             note: m.note,
             lock_version: m.lock_version,
@@ -177,7 +179,7 @@ pub fn moderate(
     }
     write_tx(conn, |conn| {
         let mut m = ModerationItem::find(conn, id)?.ok_or(AppError::NotFound)?;
-        if m.state != "open" || m.lock_version != input.lock_version {
+        if m.state != ModerationState::Open || m.lock_version != input.lock_version {
             return Ok(Err(ModerationRefusal::Stale));
         }
         let item = load_one(conn, &m.submission_version_id)?;
@@ -225,14 +227,11 @@ pub fn moderate(
         let lock = m.lock_version;
         m.resolved_by = Some(actor.person.id.clone());
         m.resolved_at = Some(now);
-        m.action = Some(
-            match input.action.as_str() {
-                "confirm" => "confirmed",
-                "change" => "changed",
-                _ => "sent_back",
-            }
-            .into(),
-        );
+        m.action = Some(match input.action.as_str() {
+            "confirm" => ModerationAction::Confirmed,
+            "change" => ModerationAction::Changed,
+            _ => ModerationAction::SentBack,
+        });
         m.decision = decision;
         m.note = note.to_string();
         if !ModerationItem::resolve(conn, &m, lock)? {
@@ -283,7 +282,7 @@ fn send_back(
     }
     for r in reviews {
         let mut back = r.clone();
-        back.state = "started".into();
+        back.state = ReviewState::Started;
         back.completed_at = None;
         back.due_at = super::allocate::grading_due(item, now);
         back.escalated_at = None;

@@ -13,6 +13,7 @@ use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::{Cohort, Cotrainer, ModerationItem, Person, QueuedSlot, Review};
 use crate::domain::ids::{CohortId, PersonId, SubmissionVersionId};
+use crate::domain::states::{ModerationAction, ModerationState};
 use crate::error::AppError;
 
 /// One co-trainer's figures.
@@ -185,7 +186,10 @@ pub fn overview(
     }
     let stats = review_stats::load(conn, cohort, now)?;
     let moderated = ModerationItem::list(conn, false, cohort)?;
-    let closed: Vec<&ModerationItem> = moderated.iter().filter(|m| m.state == "closed").collect();
+    let closed: Vec<&ModerationItem> = moderated
+        .iter()
+        .filter(|m| m.state == ModerationState::Closed)
+        .collect();
     let versions: Vec<SubmissionVersionId> = closed
         .iter()
         .map(|m| m.submission_version_id.clone())
@@ -228,8 +232,8 @@ pub fn overview(
             let agreed = touched
                 .iter()
                 .filter(|(m, r)| {
-                    m.action.as_deref() == Some("confirmed")
-                        || (m.action.as_deref() == Some("changed") && m.decision == r.decision)
+                    m.action == Some(ModerationAction::Confirmed)
+                        || (m.action == Some(ModerationAction::Changed) && m.decision == r.decision)
                 })
                 .count();
             Some(CotrainerFigures {
@@ -316,7 +320,7 @@ fn open_reviews(
                 trainee: item.trainee.name.clone(),
                 cohort: item.cohort.name.clone(),
                 assignment: item.title(lang).to_string(),
-                state: r.state.clone(),
+                state: r.state.to_string(),
                 due_local: crate::domain::schedule::local_text(tz, r.due_at),
                 overdue: r.due_at < now,
                 reason: serde_json::from_str(&r.allocation_reason).unwrap_or_default(),

@@ -12,6 +12,7 @@ use crate::accounts::Identity;
 use crate::db::models::{AuditEntry, CohortCotrainer, Person, Review, ReviewEvent};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{PersonId, ReviewId};
+use crate::domain::states::ReviewState;
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -64,7 +65,7 @@ pub fn move_review(
         }
     }
     let mut old = review.clone();
-    old.state = "reassigned".into();
+    old.state = ReviewState::Reassigned;
     if !Review::save(conn, &old, review.lock_version)? {
         return Err(AppError::Conflict("error-changed-meanwhile".into()));
     }

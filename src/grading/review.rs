@@ -16,8 +16,9 @@ use crate::db::models::{
     AuditEntry, Review, ReviewEvent, ReviewScore, RubricCriterion, RubricLevel, Submission,
 };
 use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::ReviewScoreId;
 use crate::domain::ids::{CriterionId, ReviewId};
-use crate::domain::states::{GradingDecision, SubmissionState};
+use crate::domain::states::{GradingDecision, ReviewState, SubmissionState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -149,7 +150,7 @@ fn scores(
         let level = levels.get(&p).ok_or(ReviewRefusal::UnknownLevel)?;
         points += p;
         rows.push(ReviewScore {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: ReviewScoreId::new(),
             review_id: review.clone(),
             criterion_id: criterion.clone(),
             level_id: level.clone(),
@@ -187,7 +188,7 @@ pub fn save(
         let threshold = item.assignment.pass_threshold;
         let refuse = |review: &Review, points: i32, r: ReviewRefusal| {
             Ok(ReviewOutcome {
-                state: review.state.clone(),
+                state: review.state.to_string(),
                 lock_version: review.lock_version,
                 points,
                 suggested: suggestion(points, threshold).into(),
@@ -295,7 +296,7 @@ pub fn save(
             super::allocate::drain_in(conn, composer, 50, now)?;
         }
         Ok(ReviewOutcome {
-            state: review.state.clone(),
+            state: review.state.to_string(),
             lock_version: review.lock_version,
             points,
             suggested: suggestion(points, threshold).into(),
@@ -326,7 +327,11 @@ fn store(
     if review.started_at.is_none() {
         review.started_at = Some(now);
     }
-    review.state = if complete { "completed" } else { "started" }.into();
+    review.state = if complete {
+        ReviewState::Completed
+    } else {
+        ReviewState::Started
+    };
     review.completed_at = complete.then_some(now);
     review.decision = decision;
     review.total_points = Some(points);

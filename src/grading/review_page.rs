@@ -17,6 +17,7 @@ use crate::db::models::{
 };
 use crate::domain::ids::{CriterionId, PersonId, ReviewId};
 use crate::domain::language::Language;
+use crate::domain::states::ReviewState;
 use crate::error::AppError;
 use crate::web::markdown::to_safe_html;
 
@@ -178,7 +179,7 @@ pub fn page(
     Ok(ReviewView {
         id: review.id.0.clone(),
         editable: review.is_open() && review.reviewer_id == viewer.person.id,
-        state: review.state.clone(),
+        state: review.state.to_string(),
         trainee: trainee_label(conn, &item, viewer.is_owner)?,
         cohort: item.cohort.name.clone(),
         assignment: item.title(lang.code()).to_string(),
@@ -273,7 +274,9 @@ fn earlier_versions(
                 body_html: to_safe_html(&v.body),
                 feedback_html: reviews
                     .iter()
-                    .filter(|r| r.submission_version_id == v.id && r.state == "completed")
+                    .filter(|r| {
+                        r.submission_version_id == v.id && r.state == ReviewState::Completed
+                    })
                     .map(|r| to_safe_html(&r.feedback))
                     .collect(),
                 decision: v.decision.map(|d| d.to_string()),

@@ -20,6 +20,7 @@ use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{
     CriterionId, EnrollmentId, PersonId, ReviewId, SubmissionId, SubmissionVersionId,
 };
+use crate::domain::states::ReviewState;
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 use crate::web::markdown::to_safe_html;
@@ -87,7 +88,7 @@ pub fn feedback_for(
     }
     let reviews: Vec<Review> = Review::list_by_submissions(conn, std::slice::from_ref(submission))?
         .into_iter()
-        .filter(|r| r.state == "completed")
+        .filter(|r| r.state == ReviewState::Completed)
         .collect();
     let ids: Vec<ReviewId> = reviews.iter().map(|r| r.id.clone()).collect();
     let scores = ReviewScore::list_for(conn, &ids)?;
@@ -111,7 +112,7 @@ pub fn feedback_for(
         ModerationItem::list_by_versions(conn, &version_ids)?
             .into_iter()
             .filter(|m| m.reason == "dispute")
-            .map(|m| (m.submission_version_id, m.state))
+            .map(|m| (m.submission_version_id, m.state.to_string()))
             .collect();
     let mut out = HashMap::new();
     for v in versions {
@@ -273,7 +274,7 @@ pub fn rate(
             .ok_or(AppError::NotFound)?;
         let decided = SubmissionVersion::find(conn, &row.submission_version_id)?
             .is_some_and(|v| v.decision.is_some());
-        if row.state != "completed" || !decided {
+        if row.state != ReviewState::Completed || !decided {
             return Ok(Err(TraineeRefusal::NotDecided));
         }
         let lock = row.lock_version;

@@ -18,7 +18,7 @@ use crate::db::schema::{
 };
 use crate::domain::ids::PersonId;
 use crate::domain::schedule::to_local;
-use crate::domain::states::SubmissionState;
+use crate::domain::states::{CertificateStatus, SubmissionState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -336,7 +336,7 @@ fn expiry_items(
     type Line = (String, String, String, Option<NaiveDateTime>, Person);
     let expiring: Vec<Line> = certificates::table
         .inner_join(people::table)
-        .filter(certificates::status.eq("active"))
+        .filter(certificates::status.eq(CertificateStatus::Active))
         .filter(certificates::expires_at.gt(now))
         .filter(certificates::expires_at.le(now + Duration::days(furthest)))
         .select((

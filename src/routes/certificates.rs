@@ -10,7 +10,8 @@ use crate::certificates::pdf::{self, Page as PdfPage};
 use crate::certificates::record::Record;
 use crate::certificates::{issue, views};
 use crate::db::models::{Certificate, Enrollment, Person};
-use crate::domain::ids::{CohortId, EnrollmentId};
+use crate::domain::ids::{CertificateId, CohortId, EnrollmentId};
+use crate::domain::states::CertificateStatus;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::http::{download, see_other};
@@ -40,7 +41,14 @@ pub async fn index(
     let issuer = state.issuer.clone();
     let (list, cohorts) = crate::db::run(&state.pool, move |conn| {
         let rows = if viewer.is_owner {
-            Certificate::list(conn, filter.as_deref().filter(|s| *s != "expired"), 1_000)?
+            Certificate::list(
+                conn,
+                filter
+                    .as_deref()
+                    .and_then(CertificateStatus::parse)
+                    .filter(|s| *s != CertificateStatus::Expired),
+                1_000,
+            )?
         } else {
             Certificate::list_by_person(conn, &viewer.person.id)?
         };
@@ -91,7 +99,7 @@ async fn render(
         state.issuer.clone(),
     );
     let view = crate::db::run(&state.pool, move |conn| {
-        let cert = views::visible(conn, &viewer, &id)?;
+        let cert = views::visible(conn, &viewer, &CertificateId(id))?;
         Ok(views::view(&cert, &issuer, lang, now))
     })
     .await?;
@@ -131,7 +139,7 @@ pub async fn pdf(
     };
     let id = id.into_inner();
     let (cert, person_lang) = crate::db::run(&state.pool, move |conn| {
-        let cert = views::visible(conn, &viewer, &id)?;
+        let cert = views::visible(conn, &viewer, &CertificateId(id))?;
         let person = Person::find(conn, &cert.person_id)?;
         Ok((cert, person.map(|p| p.language)))
     })
@@ -160,7 +168,10 @@ pub async fn credential(
 ) -> Result<HttpResponse, AppError> {
     let viewer = me.0;
     let id = id.into_inner();
-    let cert = crate::db::run(&state.pool, move |conn| views::visible(conn, &viewer, &id)).await?;
+    let cert = crate::db::run(&state.pool, move |conn| {
+        views::visible(conn, &viewer, &CertificateId(id))
+    })
+    .await?;
     let jwt = state.issuer.credential(&cert);
     Ok(download(
         jwt.into_bytes(),
@@ -190,7 +201,7 @@ pub async fn revoke(
         state.composer.clone(),
         state.clock.now_naive(),
     );
-    let (cid, reason) = (id.clone(), form.into_inner().reason);
+    let (cid, reason) = (CertificateId(id.clone()), form.into_inner().reason);
     let outcome = crate::db::run(&state.pool, move |conn| {
         issue::revoke(conn, &composer, &actor, &cid, &reason, now)
     })
@@ -226,7 +237,7 @@ pub async fn reissue(
         state.composer.clone(),
         state.clock.now_naive(),
     );
-    let (cid, reason) = (id.clone(), form.into_inner().reason);
+    let (cid, reason) = (CertificateId(id.clone()), form.into_inner().reason);
     let outcome = crate::db::run(&state.pool, move |conn| {
         issue::reissue(conn, &composer, &actor, &cid, &reason, now)
     })

@@ -94,7 +94,7 @@ pub async fn metrics(
             .select((outbox::status, diesel::dsl::count_star()))
             .load(conn)?;
         let oldest: Option<chrono::NaiveDateTime> = outbox::table
-            .filter(outbox::status.eq("pending"))
+            .filter(outbox::status.eq(crate::domain::states::OutboxStatus::Pending))
             .select(diesel::dsl::min(outbox::created_at))
             .first(conn)?;
         Ok(crate::ops::metrics::Gauges {

@@ -4,6 +4,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::Owner;
 use crate::db::models::OutboxMessage;
+use crate::domain::ids::OutboxMessageId;
+use crate::domain::states::OutboxStatus;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::http::see_other;
@@ -17,8 +19,21 @@ pub async fn index(
 ) -> Result<HttpResponse, AppError> {
     let (failed, pending) = crate::db::run(&state.pool, |conn| {
         Ok((
-            OutboxMessage::list(conn, &["failed", "dead"], None, None, 200)?,
-            OutboxMessage::list(conn, &["pending", "sending"], None, None, 200)?.len(),
+            OutboxMessage::list(
+                conn,
+                &[OutboxStatus::Failed, OutboxStatus::Dead],
+                None,
+                None,
+                200,
+            )?,
+            OutboxMessage::list(
+                conn,
+                &[OutboxStatus::Pending, OutboxStatus::Sending],
+                None,
+                None,
+                200,
+            )?
+            .len(),
         ))
     })
     .await?;
@@ -36,7 +51,11 @@ pub async fn retry(
 ) -> Result<HttpResponse, AppError> {
     let now = state.clock.now_naive();
     let found = crate::db::run(&state.pool, move |conn| {
-        Ok(OutboxMessage::retry(conn, &id, now)?)
+        Ok(OutboxMessage::retry(
+            conn,
+            &OutboxMessageId(id.into_inner()),
+            now,
+        )?)
     })
     .await?;
     if !found {

@@ -251,7 +251,7 @@ fn notes(
                 status: c.status_at(now).to_string(),
                 issued_on: local_date(tz, c.issued_at),
                 expires_on: c.expires_at.map(|e| local_date(tz, e)),
-                id: c.id,
+                id: c.id.0,
             }
         }),
         None => None,

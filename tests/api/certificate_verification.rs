@@ -160,7 +160,12 @@ async fn a_certificate_is_frozen_verifiable_revocable_and_signed() {
     assert_eq!(old.json()["status"], "superseded");
     let new = {
         let mut conn = app.conn();
-        Certificate::find(&mut conn, &new_id).unwrap().unwrap()
+        Certificate::find(
+            &mut conn,
+            &qualify::domain::ids::CertificateId(new_id.clone()),
+        )
+        .unwrap()
+        .unwrap()
     };
     assert_eq!(new.holder_name, "Jörg Neuname");
     // The holder's dashboard shows the replacement, not the replaced one.

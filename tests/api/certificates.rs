@@ -11,7 +11,7 @@ use qualify::clock::Clock;
 use qualify::db::models::{Assignment, Certificate, Enrollment, Submission, SubmissionVersion};
 use qualify::db::schema::outbox;
 use qualify::domain::ids::{EnrollmentId, PersonId, ReviewId};
-use qualify::domain::states::{GradingDecision, SubmissionState};
+use qualify::domain::states::{CertificateStatus, GradingDecision, SubmissionState};
 
 use crate::browser::signed_in;
 use crate::cohorts::{api, token};
@@ -244,7 +244,7 @@ async fn two_final_decisions_at_the_same_moment_give_one_certificate() {
     let _ = (a, b);
     let certs = certificates_of(&app, &tara);
     assert_eq!(certs.len(), 1, "exactly one certificate");
-    assert_eq!(certs[0].status, "active");
+    assert_eq!(certs[0].status, CertificateStatus::Active);
 }
 
 #[actix_web::test]
@@ -382,9 +382,9 @@ async fn passing_a_refresher_cohort_supersedes_the_old_certificate() {
     assert_eq!(certs.len(), 2);
     let new = certs.iter().find(|c| c.id != old.id).unwrap();
     let old = certs.iter().find(|c| c.id == old.id).unwrap();
-    assert_eq!(new.status, "active");
-    assert_eq!(old.status, "superseded");
-    assert_eq!(old.superseded_by.as_deref(), Some(new.id.as_str()));
+    assert_eq!(new.status, CertificateStatus::Active);
+    assert_eq!(old.status, CertificateStatus::Superseded);
+    assert_eq!(old.superseded_by.as_ref(), Some(&new.id));
     let v = app
         .get(&format!("/api/v1/verify/{}", old.public_id), None)
         .await;

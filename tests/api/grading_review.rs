@@ -201,7 +201,7 @@ async fn a_cotrainer_grades_with_the_rubric_and_the_trainee_receives_the_decisio
     let second = g
         .reviews()
         .into_iter()
-        .find(|r| r.state == "allocated")
+        .find(|r| r.state == qualify::domain::states::ReviewState::Allocated)
         .expect("version two allocated");
     assert_eq!(&second.reviewer_id, grader);
     assert!(second.allocation_reason.contains("continuity"));

@@ -48,7 +48,7 @@ fn completed_reviews(app: &crate::helpers::TestApp, minutes_ago: &[(i64, i64)]) 
                 cohort_id: qualify::domain::ids::CohortId(cohort.clone()),
                 reviewer_id: qualify::domain::ids::PersonId(carla.clone()),
                 slot: 1,
-                state: "completed".into(),
+                state: qualify::domain::states::ReviewState::Completed,
                 allocation_reason: "test".into(),
                 allocated_at: ago(*allocated),
                 due_at: ago(*allocated) + chrono::Duration::days(3),

@@ -37,7 +37,7 @@ fn certificate(
         .unwrap()
         .unwrap();
     let row = Certificate {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: qualify::domain::ids::CertificateId::new(),
         public_id: code.into(),
         person_id: e.person_id.clone(),
         program_id: c.program_id.clone(),
@@ -51,7 +51,7 @@ fn certificate(
         expires_at: Some(expires),
         issued_by: None,
         issue_reason: None,
-        status: status.into(),
+        status: status.parse().unwrap(),
         revoked_at: (status == "revoked").then_some(issued),
         revoked_reason: None,
         superseded_by: None,

@@ -12,8 +12,11 @@ use crate::db::models::{
     Assignment, Certificate, Cohort, Enrollment, Review, ReviewScore, ScheduleEntry, Submission,
     SubmissionVersion,
 };
-use crate::domain::ids::{EnrollmentId, PersonId, ReviewId, SubmissionId, SubmissionVersionId};
-use crate::domain::states::{GradingDecision, SubmissionState};
+use crate::domain::ids::{
+    CertificateId, EnrollmentId, PersonId, ReviewId, ReviewScoreId, SubmissionId,
+    SubmissionVersionId,
+};
+use crate::domain::states::{CertificateStatus, GradingDecision, ReviewState, SubmissionState};
 use crate::error::AppError;
 
 /// One trainee and their work; returns the person if they were certified.
@@ -240,7 +243,11 @@ fn work(
         cohort_id: cohort.id.clone(),
         reviewer_id: reviewer,
         slot: 1,
-        state: if decided { "completed" } else { "allocated" }.into(),
+        state: if decided {
+            ReviewState::Completed
+        } else {
+            ReviewState::Allocated
+        },
         allocation_reason: "{}".into(),
         allocated_at,
         due_at: allocated_at + Duration::days(5),
@@ -272,7 +279,7 @@ fn work(
                 continue;
             };
             ctx.rows.scores.push(ReviewScore {
-                id: uuid::Uuid::new_v4().to_string(),
+                id: ReviewScoreId::new(),
                 review_id: review.clone(),
                 criterion_id: criterion.id.clone(),
                 level_id: level.id.clone(),
@@ -326,7 +333,7 @@ fn certify(
         issuer: "demo.example".into(),
     };
     ctx.rows.certificates.push(Certificate {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: CertificateId::new(),
         public_id: code::new_code(),
         person_id: person.clone(),
         program_id: ctx.cur.program.id.clone(),
@@ -340,7 +347,7 @@ fn certify(
         expires_at,
         issued_by: None,
         issue_reason: None,
-        status: "active".into(),
+        status: CertificateStatus::Active,
         revoked_at: None,
         revoked_reason: None,
         superseded_by: None,

@@ -8,7 +8,8 @@ use diesel::prelude::*;
 use super::enrollment_totals;
 use crate::db::schema::certificates;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{EnrollmentId, PersonId, ProgramId};
+use crate::domain::ids::{CertificateId, EnrollmentId, PersonId, ProgramId};
+use crate::domain::states::CertificateStatus;
 
 /// A certificate.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -16,7 +17,7 @@ use crate::domain::ids::{EnrollmentId, PersonId, ProgramId};
 #[diesel(treat_none_as_default_value = false)]
 pub struct Certificate {
     /// Internal id (owner and holder pages).
-    pub id: String,
+    pub id: CertificateId,
     /// The public verification code (160 random bits, base32).
     pub public_id: String,
     /// The holder.
@@ -43,29 +44,29 @@ pub struct Certificate {
     pub issued_by: Option<PersonId>,
     /// Why it was issued by hand or re-issued.
     pub issue_reason: Option<String>,
-    /// active, revoked, superseded, expired.
-    pub status: String,
+    /// The stored status (see [`Certificate::status_at`] for the status shown).
+    pub status: CertificateStatus,
     /// When revoked.
     pub revoked_at: Option<NaiveDateTime>,
     /// Why revoked.
     pub revoked_reason: Option<String>,
     /// The certificate that replaced it.
-    pub superseded_by: Option<String>,
+    pub superseded_by: Option<CertificateId>,
     /// Created.
     pub created_at: NaiveDateTime,
 }
 
 impl Certificate {
     /// The status as of `now` (an active certificate past its expiry is expired).
-    pub fn status_at(&self, now: NaiveDateTime) -> &str {
-        match (self.status.as_str(), self.expires_at) {
-            ("active", Some(e)) if e < now => "expired",
+    pub fn status_at(&self, now: NaiveDateTime) -> CertificateStatus {
+        match (self.status, self.expires_at) {
+            (CertificateStatus::Active, Some(e)) if e < now => CertificateStatus::Expired,
             (s, _) => s,
         }
     }
 
     /// A certificate by id.
-    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Certificate>> {
+    pub fn find(conn: &mut DbConnection, id: &CertificateId) -> QueryResult<Option<Certificate>> {
         certificates::table
             .find(id)
             .select(Certificate::as_select())
@@ -91,7 +92,7 @@ impl Certificate {
         certificates::table
             .filter(certificates::person_id.eq(person))
             .filter(certificates::program_id.eq(program))
-            .filter(certificates::status.eq("active"))
+            .filter(certificates::status.eq(CertificateStatus::Active))
             .select(Certificate::as_select())
             .first(conn)
             .optional()
@@ -114,8 +115,8 @@ impl Certificate {
         // Two plain comparisons (not a list), so the connection keeps the statement prepared.
         per_backend!(conn, c => certificates::table
             .filter(certificates::enrollment_id.eq(enrollment))
-            .filter(certificates::status.ne("revoked"))
-            .filter(certificates::status.ne("superseded"))
+            .filter(certificates::status.ne(CertificateStatus::Revoked))
+            .filter(certificates::status.ne(CertificateStatus::Superseded))
             .order(certificates::issued_at.desc())
             .select(Certificate::as_select())
             .first(c)
@@ -137,7 +138,7 @@ impl Certificate {
     /// Certificates, newest first, optionally by stored status.
     pub fn list(
         conn: &mut DbConnection,
-        status: Option<&str>,
+        status: Option<CertificateStatus>,
         limit: i64,
     ) -> QueryResult<Vec<Certificate>> {
         let mut q = certificates::table
@@ -146,7 +147,7 @@ impl Certificate {
             .select(Certificate::as_select())
             .into_boxed();
         if let Some(s) = status {
-            q = q.filter(certificates::status.eq(s.to_string()));
+            q = q.filter(certificates::status.eq(s));
         }
         q.load(conn)
     }
@@ -159,7 +160,7 @@ impl Certificate {
             .on_conflict_do_nothing()
             .execute(c))?;
         if n == 1 {
-            enrollment_totals::recount_for_certificate(conn, &row.id)?;
+            enrollment_totals::recount_for_certificate(conn, row.id.as_str())?;
         }
         Ok(n == 1)
     }
@@ -171,7 +172,7 @@ impl Certificate {
         days: i64,
     ) -> QueryResult<i64> {
         certificates::table
-            .filter(certificates::status.eq("active"))
+            .filter(certificates::status.eq(CertificateStatus::Active))
             .filter(certificates::expires_at.gt(now))
             .filter(certificates::expires_at.le(now + chrono::Duration::days(days)))
             .count()
@@ -179,7 +180,11 @@ impl Certificate {
     }
 
     /// Points a superseded certificate at the one that replaced it.
-    pub fn link_successor(conn: &mut DbConnection, id: &str, successor: &str) -> QueryResult<()> {
+    pub fn link_successor(
+        conn: &mut DbConnection,
+        id: &CertificateId,
+        successor: &CertificateId,
+    ) -> QueryResult<()> {
         diesel::update(certificates::table.find(id))
             .set(certificates::superseded_by.eq(successor))
             .execute(conn)
@@ -189,26 +194,26 @@ impl Certificate {
     /// Changes the status of an active certificate; returns whether it was active.
     pub fn end(
         conn: &mut DbConnection,
-        id: &str,
-        status: &str,
+        id: &CertificateId,
+        status: CertificateStatus,
         reason: Option<&str>,
-        superseded_by: Option<&str>,
+        superseded_by: Option<&CertificateId>,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
         let n = diesel::update(
             certificates::table
                 .filter(certificates::id.eq(id))
-                .filter(certificates::status.eq("active")),
+                .filter(certificates::status.eq(CertificateStatus::Active)),
         )
         .set((
             certificates::status.eq(status),
-            certificates::revoked_at.eq((status == "revoked").then_some(now)),
+            certificates::revoked_at.eq((status == CertificateStatus::Revoked).then_some(now)),
             certificates::revoked_reason.eq(reason),
             certificates::superseded_by.eq(superseded_by),
         ))
         .execute(conn)?;
         if n == 1 {
-            enrollment_totals::recount_for_certificate(conn, id)?;
+            enrollment_totals::recount_for_certificate(conn, id.as_str())?;
         }
         Ok(n == 1)
     }

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use crate::db::schema::moderation_items;
 use crate::db::{DbConnection, per_backend};
 use crate::domain::ids::{CohortId, ModerationItemId, PersonId, SubmissionVersionId};
-use crate::domain::states::GradingDecision;
+use crate::domain::states::{GradingDecision, ModerationAction, ModerationState};
 
 /// A moderation item.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -25,16 +25,16 @@ pub struct ModerationItem {
     pub raised_by: Option<PersonId>,
     /// The trainee's reason for a dispute.
     pub statement: String,
-    /// open, closed.
-    pub state: String,
+    /// Open or closed.
+    pub state: ModerationState,
     /// Raised.
     pub created_at: NaiveDateTime,
     /// The owner who resolved it.
     pub resolved_by: Option<PersonId>,
     /// When.
     pub resolved_at: Option<NaiveDateTime>,
-    /// confirmed, changed, sent_back.
-    pub action: Option<String>,
+    /// What the owner did (closed items).
+    pub action: Option<ModerationAction>,
     /// The decision after moderation.
     pub decision: Option<GradingDecision>,
     /// The owner's note (joins the trainee's feedback).
@@ -80,7 +80,7 @@ impl ModerationItem {
             .select(ModerationItem::as_select())
             .into_boxed();
         if only_open {
-            q = q.filter(moderation_items::state.eq("open"));
+            q = q.filter(moderation_items::state.eq(ModerationState::Open));
         }
         if let Some(c) = cohort {
             q = q.filter(moderation_items::cohort_id.eq(c.clone()));
@@ -109,10 +109,10 @@ impl ModerationItem {
             moderation_items::table
                 .filter(moderation_items::id.eq(&row.id))
                 .filter(moderation_items::lock_version.eq(lock_version))
-                .filter(moderation_items::state.eq("open")),
+                .filter(moderation_items::state.eq(ModerationState::Open)),
         )
         .set((
-            moderation_items::state.eq("closed"),
+            moderation_items::state.eq(ModerationState::Closed),
             moderation_items::resolved_by.eq(&row.resolved_by),
             moderation_items::resolved_at.eq(row.resolved_at),
             moderation_items::action.eq(&row.action),

@@ -10,10 +10,10 @@ use crate::db::schema::reviews;
 use crate::domain::ids::{
     AssignmentId, CohortId, EnrollmentId, PersonId, ReviewId, SubmissionId, SubmissionVersionId,
 };
-use crate::domain::states::GradingDecision;
+use crate::domain::states::{GradingDecision, ReviewState};
 
 /// States in which a review counts against the co-trainer's capacity.
-pub const OPEN_STATES: [&str; 2] = ["allocated", "started"];
+pub const OPEN_STATES: [ReviewState; 2] = [ReviewState::Allocated, ReviewState::Started];
 
 pub use super::review_open::{PageIsOpen, ReviewIsOpen};
 
@@ -40,8 +40,8 @@ pub struct Review {
     pub reviewer_id: PersonId,
     /// 1, or 2 for the second of a double review.
     pub slot: i32,
-    /// allocated, started, completed, reassigned.
-    pub state: String,
+    /// Where the review stands.
+    pub state: ReviewState,
     /// Why this co-trainer (JSON, see `domain::allocation::Reason`).
     pub allocation_reason: String,
     /// When allocated.
@@ -81,7 +81,7 @@ pub struct Review {
 impl Review {
     /// Whether it counts against capacity.
     pub fn is_open(&self) -> bool {
-        OPEN_STATES.contains(&self.state.as_str())
+        OPEN_STATES.contains(&self.state)
     }
 
     /// A review by id.
@@ -137,7 +137,7 @@ impl Review {
     ) -> QueryResult<Vec<Review>> {
         reviews::table
             .filter(reviews::submission_version_id.eq(version))
-            .filter(reviews::state.ne("reassigned"))
+            .filter(reviews::state.ne(ReviewState::Reassigned))
             .order(reviews::slot.asc())
             .select(Review::as_select())
             .load(conn)
