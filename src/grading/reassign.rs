@@ -80,7 +80,7 @@ pub fn move_review(
     let Some(new_id) = placement.allocated.first().cloned() else {
         // Nobody fits: the review stays where it was.
         let mut back = old.clone();
-        back.state = review.state.clone();
+        back.state = review.state;
         Review::save(conn, &back, review.lock_version + 1)?;
         return Ok(Err(if to.is_some() {
             ReassignRefusal::NotACotrainer
