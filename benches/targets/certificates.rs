@@ -72,7 +72,11 @@ pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figure
     )
     .expect("bulk issue")
     .expect("a reason was given");
-    let certs = Certificate::list(&mut conn, Some("active"), 5_000).expect("certificates");
+    let active = qualify::db::models::CertificateFilter {
+        status: Some(qualify::domain::states::CertificateStatus::Active),
+        ..Default::default()
+    };
+    let certs = Certificate::list(&mut conn, &active, now, 5_000).expect("certificates");
     let mut bytes = 0;
     for c in &certs {
         let record: Record = serde_json::from_str(&c.record).expect("record");

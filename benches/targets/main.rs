@@ -25,6 +25,7 @@ use qualify::db::models::{
 };
 use qualify::db::{DbConnection, build_pool, write_tx};
 use qualify::domain::ids::{CohortId, EnrollmentId, PersonId};
+use qualify::domain::states::SubmissionState;
 use qualify::mail::compose::Composer;
 
 const COHORTS: usize = 10;
@@ -117,7 +118,7 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
             Cotrainer::create_if_absent(
                 conn,
                 &Cotrainer {
-                    id: uuid::Uuid::new_v4().to_string(),
+                    id: qualify::domain::ids::CotrainerId::new(),
                     program_id: program.id.clone(),
                     person_id: p.id.clone(),
                     capacity,
@@ -158,40 +159,16 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
                     certified_at: None,
                 },
             )?;
-            let submission = uuid::Uuid::new_v4().to_string();
-            Submission::create(
-                conn,
-                &Submission {
-                    id: submission.clone(),
-                    enrollment_id: enrollment,
-                    assignment_id: assignment.id.clone(),
-                    state: "submitted".into(),
-                    draft_body: String::new(),
-                    language: p.language.clone(),
-                    current_version: 1,
-                    lock_version: 1,
-                    created_at: now,
-                    updated_at: now,
-                    cohort_id: cohort.0.clone(),
-                },
-            )?;
-            let version_id = uuid::Uuid::new_v4().to_string();
-            SubmissionVersion::create(
-                conn,
-                &SubmissionVersion {
-                    id: version_id.clone(),
-                    submission_id: submission,
-                    number: 1,
-                    body: "## Purpose\nA community for supplier quality.".into(),
-                    submitted_at: now,
-                    late: false,
-                    decision: None,
-                    points: None,
-                    decided_at: None,
-                    moderation_note: None,
-                    cohort_id: cohort.0.clone(),
-                },
-            )?;
+            let submission = Submission {
+                state: SubmissionState::Submitted,
+                current_version: 1,
+                ..Submission::draft(&enrollment, &assignment.id, &cohort, &p.language, now)
+            };
+            Submission::create(conn, &submission)?;
+            let body = "## Purpose\nA community for supplier quality.";
+            let version = SubmissionVersion::handed_in(&submission, body, false, now);
+            let version_id = version.id.clone();
+            SubmissionVersion::create(conn, &version)?;
             QueuedSlot::enqueue(
                 conn,
                 &QueuedSlot {

@@ -138,9 +138,9 @@ fn top_up(conn: &mut qualify::db::DbConnection, total: i64) {
         .expect("a certificate");
     let rows: Vec<Certificate> = (have..total)
         .map(|i| Certificate {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: qualify::domain::ids::CertificateId::new(),
             public_id: qualify::certificates::code::new_code(),
-            status: "superseded".into(),
+            status: qualify::domain::states::CertificateStatus::Superseded,
             issued_at: template.issued_at - chrono::Duration::minutes(i),
             ..template.clone()
         })

@@ -12,7 +12,8 @@ use crate::certificates::issue::{self, PlanLine};
 use crate::certificates::verify;
 use crate::certificates::views::CertificateFilter;
 use crate::certificates::views::{self, CertificateView, Verification};
-use crate::domain::ids::EnrollmentId;
+use crate::domain::ids::{CertificateId, EnrollmentId};
+use crate::domain::states::CertificateStatus;
 use crate::error::{AppError, Refusal};
 use crate::state::AppState;
 use crate::web::http::download;
@@ -52,8 +53,16 @@ pub async fn list_certificates(
             .map(Some)
             .map_err(|_| AppError::BadRequest(format!("not a date (YYYY-MM-DD): {d}"))),
     };
+    let status = match q.status.as_deref() {
+        None => None,
+        Some(s) => Some(CertificateStatus::parse(s).ok_or_else(|| {
+            AppError::BadRequest(format!(
+                "status must be active, expired, revoked or superseded, not '{s}'"
+            ))
+        })?),
+    };
     let filter = CertificateFilter {
-        status: q.status,
+        status,
         cohort: q.cohort,
         issued_from: date(q.from)?,
         issued_to: date(q.to)?,
@@ -113,7 +122,7 @@ pub async fn get_certificate(
     );
     let view = crate::db::run(&state.pool, move |conn| {
         Ok(views::view(
-            &views::visible(conn, &viewer, &id)?,
+            &views::visible(conn, &viewer, &CertificateId(id))?,
             &issuer,
             lang,
             now,
@@ -217,7 +226,7 @@ pub async fn revoke_certificate(
     );
     let reason = body.into_inner().reason;
     let outcome = crate::db::run(&state.pool, move |conn| {
-        issue::revoke(conn, &composer, &actor, &id, &reason, now)
+        issue::revoke(conn, &composer, &actor, &CertificateId(id), &reason, now)
     })
     .await?;
     Ok(answer(&req, outcome.map(|()| plan(Vec::new()))))
@@ -242,14 +251,14 @@ pub async fn reissue_certificate(
     );
     let reason = body.into_inner().reason;
     let outcome = crate::db::run(&state.pool, move |conn| {
-        issue::reissue(conn, &composer, &actor, &id, &reason, now)
+        issue::reissue(conn, &composer, &actor, &CertificateId(id), &reason, now)
     })
     .await?;
     Ok(answer(
         &req,
         outcome.map(|cert| ActionAnswer {
             plan: Vec::new(),
-            certificate_id: Some(cert.id),
+            certificate_id: Some(cert.id.0),
         }),
     ))
 }
@@ -268,7 +277,7 @@ pub async fn download_certificate_pdf(
     let lang = super::api_language(&req, query.into_inner().lang.as_deref())?.code();
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
     let (bytes, name) = crate::db::run(&state.pool, move |conn| {
-        views::pdf(conn, &viewer, &id, &issuer, lang)
+        views::pdf(conn, &viewer, &CertificateId(id), &issuer, lang)
     })
     .await?;
     Ok(download(bytes, "application/pdf", &name))
@@ -292,7 +301,7 @@ pub async fn get_credential(
 ) -> Result<HttpResponse, AppError> {
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
     let (jwt, name) = crate::db::run(&state.pool, move |conn| {
-        views::credential(conn, &viewer, &id, &issuer)
+        views::credential(conn, &viewer, &CertificateId(id), &issuer)
     })
     .await?;
     Ok(download(jwt.into_bytes(), "application/vc+jwt", &name))

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::accounts::SignedIn;
-use crate::domain::ids::EnrollmentId;
+use crate::domain::ids::{AttachmentId, EnrollmentId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::submissions::journey::{self, AssignmentPage, AssignmentStatus, Progress};
@@ -231,8 +231,13 @@ pub async fn download_attachment(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (attachment, name, file) =
-        upload::open(&state.pool, &state.storage, me.0, id.into_inner()).await?;
+    let (attachment, name, file) = upload::open(
+        &state.pool,
+        &state.storage,
+        me.0,
+        AttachmentId(id.into_inner()),
+    )
+    .await?;
     Ok(crate::web::http::download(
         actix_web::body::SizedStream::new(file.size, file.body),
         attachment.content_type.as_str(),

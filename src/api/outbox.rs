@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::accounts::{Owner, SignedIn};
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{OutboxMessageId, PersonId};
 use crate::error::AppError;
 use crate::mail::outbox::{self, OutboxFilter};
 use crate::mail::preferences::{self, MailPreference};
@@ -69,7 +69,7 @@ pub async fn retry_mail(
 ) -> Result<HttpResponse, AppError> {
     let (actor, now) = (owner.0, state.clock.now_naive());
     crate::db::run(&state.pool, move |conn| {
-        outbox::retry(conn, &actor, &id, now)
+        outbox::retry(conn, &actor, &OutboxMessageId(id.into_inner()), now)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -176,7 +176,7 @@ mod tests {
             .and_hms_opt(8, 0, 0)
             .unwrap();
         Certificate {
-            id: "c".into(),
+            id: crate::domain::ids::CertificateId("c".into()),
             public_id: "abc".into(),
             person_id: crate::domain::ids::PersonId("p".into()),
             program_id: crate::domain::ids::ProgramId("g".into()),
@@ -190,7 +190,7 @@ mod tests {
             expires_at: None,
             issued_by: None,
             issue_reason: None,
-            status: "active".into(),
+            status: crate::domain::states::CertificateStatus::Active,
             revoked_at: None,
             revoked_reason: None,
             superseded_by: None,

@@ -12,7 +12,8 @@ use super::record::{Record, Standings, standings};
 use crate::accounts::Identity;
 use crate::db::models::{AuditEntry, Certificate, Enrollment, Person};
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
+use crate::domain::ids::{CertificateId, CohortId, EnrollmentId, PersonId};
+use crate::domain::states::CertificateStatus;
 use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::{Composer, Email, enqueue};
 
@@ -30,14 +31,21 @@ fn issue_from(
     by: Option<(&PersonId, &str)>,
     now: NaiveDateTime,
 ) -> Result<Option<Certificate>, AppError> {
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = CertificateId::new();
     let old = Certificate::find_active(conn, &s.person.id, &s.program.id)?;
     if let Some(old) = &old {
         if old.enrollment_id.as_ref() == Some(&s.enrollment.id) {
             return Ok(None);
         }
         // Recertification: the new certificate supersedes the old (linked once it exists).
-        Certificate::end(conn, &old.id, "superseded", None, None, now)?;
+        Certificate::end(
+            conn,
+            &old.id,
+            CertificateStatus::Superseded,
+            None,
+            None,
+            now,
+        )?;
     }
     let cert = Certificate {
         id,
@@ -54,7 +62,7 @@ fn issue_from(
         expires_at: s.expiry(now),
         issued_by: by.map(|(p, _)| p.clone()),
         issue_reason: by.map(|(_, r)| r.to_string()),
-        status: "active".into(),
+        status: CertificateStatus::Active,
         revoked_at: None,
         revoked_reason: None,
         superseded_by: None,
@@ -71,7 +79,7 @@ fn issue_from(
         by.map(|(p, _)| p),
         "certificate_issued",
         "certificate",
-        Some(&cert.id),
+        Some(cert.id.as_str()),
     )
     .details(json!({ "person": cert.person_id, "by_hand": by.is_some() }))
     .record(conn)?;
@@ -267,7 +275,7 @@ pub fn revoke(
     conn: &mut DbConnection,
     composer: &Composer,
     actor: &Identity,
-    id: &str,
+    id: &CertificateId,
     reason: &str,
     now: NaiveDateTime,
 ) -> Outcome<()> {
@@ -280,7 +288,14 @@ pub fn revoke(
     }
     write_tx(conn, |conn| {
         let cert = Certificate::find(conn, id)?.ok_or(AppError::NotFound)?;
-        if !Certificate::end(conn, id, "revoked", Some(reason), None, now)? {
+        if !Certificate::end(
+            conn,
+            id,
+            CertificateStatus::Revoked,
+            Some(reason),
+            None,
+            now,
+        )? {
             return Ok(Err(CertificateRefusal::NotActive.into()));
         }
         AuditEntry::new(
@@ -288,7 +303,7 @@ pub fn revoke(
             Some(&actor.person.id),
             "certificate_revoked",
             "certificate",
-            Some(id),
+            Some(id.as_str()),
         )
         .details(json!({ "reason": reason }))
         .record(conn)?;
@@ -313,7 +328,7 @@ pub fn reissue(
     conn: &mut DbConnection,
     composer: &Composer,
     actor: &Identity,
-    id: &str,
+    id: &CertificateId,
     reason: &str,
     now: NaiveDateTime,
 ) -> Outcome<Certificate> {
@@ -326,15 +341,22 @@ pub fn reissue(
     }
     write_tx(conn, |conn| {
         let old = Certificate::find(conn, id)?.ok_or(AppError::NotFound)?;
-        if old.status != "active" {
+        if old.status != CertificateStatus::Active {
             return Ok(Err(CertificateRefusal::NotActive.into()));
         }
         let person = Person::find(conn, &old.person_id)?.ok_or(AppError::NotFound)?;
         let mut record: Record =
             serde_json::from_str(&old.record).map_err(|e| AppError::Internal(e.into()))?;
         record.holder_name = person.name.clone();
-        let new_id = uuid::Uuid::new_v4().to_string();
-        Certificate::end(conn, &old.id, "superseded", None, None, now)?;
+        let new_id = CertificateId::new();
+        Certificate::end(
+            conn,
+            &old.id,
+            CertificateStatus::Superseded,
+            None,
+            None,
+            now,
+        )?;
         let cert = Certificate {
             id: new_id,
             public_id: new_code(),
@@ -343,7 +365,7 @@ pub fn reissue(
             issued_at: now,
             issued_by: Some(actor.person.id.clone()),
             issue_reason: Some(reason.to_string()),
-            status: "active".into(),
+            status: CertificateStatus::Active,
             created_at: now,
             ..old.clone()
         };
@@ -356,7 +378,7 @@ pub fn reissue(
             Some(&actor.person.id),
             "certificate_reissued",
             "certificate",
-            Some(&cert.id),
+            Some(cert.id.as_str()),
         )
         .details(json!({ "supersedes": old.id, "reason": reason }))
         .record(conn)?;

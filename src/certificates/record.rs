@@ -11,6 +11,7 @@ use crate::db::models::{
     Assignment, Cohort, CurriculumVersion, Enrollment, Module, Person, Program, Submission,
     SubmissionVersion,
 };
+use crate::domain::states::GradingDecision;
 use crate::error::AppError;
 
 /// A text in both languages.
@@ -139,10 +140,10 @@ pub fn standings(conn: &mut DbConnection, enrollment: &Enrollment) -> Result<Sta
                     .find(|v| v.decision.is_some()),
                 None => None,
             };
-            let decision = decided.as_ref().and_then(|v| v.decision.clone());
+            let decision = decided.as_ref().and_then(|v| v.decision);
             let points = decided.as_ref().and_then(|v| v.points);
             if a.required {
-                if decision.as_deref() == Some("passed") {
+                if decision == Some(GradingDecision::Passed) {
                     total += points.unwrap_or(0);
                 } else {
                     missing.push(a.slug.clone());
@@ -155,7 +156,7 @@ pub fn standings(conn: &mut DbConnection, enrollment: &Enrollment) -> Result<Sta
                     en: a.title_en.clone(),
                 },
                 required: a.required,
-                decision,
+                decision: decision.map(|d| d.to_string()),
                 points,
                 max_points: a.max_points,
             });

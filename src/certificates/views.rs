@@ -10,6 +10,7 @@ use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::Certificate;
 pub use crate::db::models::CertificateFilter;
+use crate::domain::ids::CertificateId;
 use crate::error::AppError;
 
 /// A certificate as its holder or the owner sees it.
@@ -81,7 +82,7 @@ pub fn view(
         ));
     }
     CertificateView {
-        id: cert.id.clone(),
+        id: cert.id.0.clone(),
         code: cert.public_id.clone(),
         holder_name: cert.holder_name.clone(),
         program,
@@ -128,7 +129,7 @@ pub fn list(
 pub fn pdf(
     conn: &mut DbConnection,
     viewer: &Identity,
-    id: &str,
+    id: &CertificateId,
     issuer: &Issuer,
     lang: &str,
 ) -> Result<(Vec<u8>, String), AppError> {
@@ -148,7 +149,7 @@ pub fn pdf(
 pub fn credential(
     conn: &mut DbConnection,
     viewer: &Identity,
-    id: &str,
+    id: &CertificateId,
     issuer: &Issuer,
 ) -> Result<(String, String), AppError> {
     let cert = visible(conn, viewer, id)?;
@@ -162,7 +163,7 @@ pub fn credential(
 pub fn visible(
     conn: &mut DbConnection,
     viewer: &Identity,
-    id: &str,
+    id: &CertificateId,
 ) -> Result<Certificate, AppError> {
     Certificate::find(conn, id)?
         .filter(|c| viewer.is_owner || c.person_id == viewer.person.id)

@@ -83,4 +83,24 @@ typed_id!(
     ReviewId,
     /// An item the owner is asked to moderate.
     ModerationItemId,
+    /// A trainee's work on one assignment.
+    SubmissionId,
+    /// One handed-in version of a submission.
+    SubmissionVersionId,
+    /// A file attached to a submission.
+    AttachmentId,
+    /// One entry in a review's history.
+    ReviewEventId,
+    /// The level a review chose for one rubric criterion.
+    ReviewScoreId,
+    /// A co-trainer in a program's pool.
+    CotrainerId,
+    /// A period a co-trainer takes no reviews.
+    UnavailabilityId,
+    /// A certificate (the internal id, not its public verification code).
+    CertificateId,
+    /// A mail in the outbox.
+    OutboxMessageId,
+    /// A file attached to a mail in the outbox.
+    OutboxAttachmentId,
 );

@@ -6,3 +6,4 @@ pub mod file_type;
 pub mod ids;
 pub mod language;
 pub mod schedule;
+pub mod states;

@@ -15,7 +15,10 @@ use crate::db::models::{
     CohortCotrainer, Cotrainer, Person, QueuedSlot, Review, ReviewEvent, Unavailability,
 };
 use crate::domain::allocation::{Candidate, Reason, Request, choose};
-use crate::domain::ids::{CohortId, PersonId, ReviewId};
+use crate::domain::ids::{
+    CohortId, CotrainerId, PersonId, ReviewId, SubmissionId, SubmissionVersionId,
+};
+use crate::domain::states::{ReviewState, SubmissionState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -63,8 +66,8 @@ impl Pool {
             .into_iter()
             .map(|p| (p.id.clone(), p))
             .collect();
-        let entry_ids: Vec<String> = entries.values().map(|e| e.id.clone()).collect();
-        let away: HashSet<String> = Unavailability::list_for(conn, &entry_ids)?
+        let entry_ids: Vec<CotrainerId> = entries.values().map(|e| e.id.clone()).collect();
+        let away: HashSet<CotrainerId> = Unavailability::list_for(conn, &entry_ids)?
             .into_iter()
             .filter(|u| {
                 u.dates()
@@ -161,19 +164,19 @@ pub fn place(
         .unwrap_or(now);
     let items: Vec<&WorkItem> = requests.iter().map(|r| r.item).collect();
     let mut pool = Pool::load(conn, &items, (now.date(), longest.date()))?;
-    let sub_ids: Vec<String> = items.iter().map(|i| i.submission.id.clone()).collect();
+    let sub_ids: Vec<SubmissionId> = items.iter().map(|i| i.submission.id.clone()).collect();
     let history = Review::list_by_submissions(conn, &sub_ids)?;
     // Who holds which slot of a version, and who completed a review of a submission before.
-    let mut holders: HashMap<String, Vec<(i32, PersonId)>> = HashMap::new();
-    let mut earlier_by_submission: HashMap<String, Vec<PersonId>> = HashMap::new();
+    let mut holders: HashMap<SubmissionVersionId, Vec<(i32, PersonId)>> = HashMap::new();
+    let mut earlier_by_submission: HashMap<SubmissionId, Vec<PersonId>> = HashMap::new();
     for h in &history {
-        if h.state != "reassigned" && h.state != "cancelled" {
+        if h.state != ReviewState::Reassigned && h.state != ReviewState::Cancelled {
             holders
                 .entry(h.submission_version_id.clone())
                 .or_default()
                 .push((h.slot, h.reviewer_id.clone()));
         }
-        if h.state == "completed" {
+        if h.state == ReviewState::Completed {
             earlier_by_submission
                 .entry(h.submission_id.clone())
                 .or_default()
@@ -181,7 +184,7 @@ pub fn place(
         }
     }
     let mut reviews = Vec::new();
-    let mut done: Vec<(String, i32)> = Vec::new();
+    let mut done: Vec<(SubmissionVersionId, i32)> = Vec::new();
     let mut queued_new = false;
     for r in requests {
         let version = &r.item.version.id;
@@ -256,7 +259,7 @@ pub fn place(
             cohort_id: r.item.cohort.id.clone(),
             reviewer_id: person,
             slot: r.slot,
-            state: "allocated".into(),
+            state: ReviewState::Allocated,
             allocation_reason: serde_json::to_string(&reason).unwrap_or_default(),
             allocated_at: now,
             due_at: grading_due(r.item, now),
@@ -304,7 +307,7 @@ pub fn place(
 pub fn on_submit(
     conn: &mut DbConnection,
     composer: &Composer,
-    version_id: &str,
+    version_id: &SubmissionVersionId,
     now: NaiveDateTime,
 ) -> Result<Placement, AppError> {
     let item = load_one(conn, version_id)?;
@@ -344,13 +347,13 @@ pub fn drain_in(
         if waiting.is_empty() {
             return Ok(0);
         }
-        let ids: Vec<String> = waiting
+        let ids: Vec<SubmissionVersionId> = waiting
             .iter()
             .map(|w| w.submission_version_id.clone())
             .collect::<HashSet<_>>()
             .into_iter()
             .collect();
-        let items: HashMap<String, WorkItem> = load_lean(conn, &ids)?
+        let items: HashMap<SubmissionVersionId, WorkItem> = load_lean(conn, &ids)?
             .into_iter()
             .map(|i| (i.version.id.clone(), i))
             .collect();
@@ -359,7 +362,10 @@ pub fn drain_in(
             match items.get(&w.submission_version_id) {
                 // Withdrawn or no longer in grading: nothing to allocate.
                 Some(item)
-                    if matches!(item.submission.state.as_str(), "submitted" | "in_review") =>
+                    if matches!(
+                        item.submission.state,
+                        SubmissionState::Submitted | SubmissionState::InReview
+                    ) =>
                 {
                     requests.push(SlotRequest {
                         item,
@@ -380,12 +386,12 @@ pub fn drain_in(
 /// capacity) and nothing of it waits in the queue any more.
 pub fn cancel_version(
     conn: &mut DbConnection,
-    version_id: &str,
+    version_id: &SubmissionVersionId,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     for review in Review::list_active_by_version(conn, version_id)? {
         let mut row = review.clone();
-        row.state = "cancelled".into();
+        row.state = ReviewState::Cancelled;
         if Review::save(conn, &row, review.lock_version)? {
             ReviewEvent::record(
                 conn,

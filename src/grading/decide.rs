@@ -9,12 +9,10 @@ use super::alerts::{Alert, tell_owners};
 use super::items::{WorkItem, load_one};
 use crate::db::DbConnection;
 use crate::db::models::{ModerationItem, Review, Submission, SubmissionVersion};
-use crate::domain::ids::{ModerationItemId, PersonId};
+use crate::domain::ids::{ModerationItemId, PersonId, SubmissionVersionId};
+use crate::domain::states::{GradingDecision, ModerationState, ReviewState};
 use crate::error::AppError;
 use crate::mail::compose::{Composer, Email, enqueue};
-
-/// The decisions a review can reach.
-pub const DECISIONS: [&str; 3] = ["passed", "revision_requested", "failed"];
 
 /// Whether a version falls in the moderation sample (stable for a version: the same answer on
 /// every instance and every retry).
@@ -45,7 +43,7 @@ pub fn raise(
             reason: reason.to_string(),
             raised_by: raised_by.cloned(),
             statement: statement.to_string(),
-            state: "open".into(),
+            state: ModerationState::Open,
             created_at: now,
             resolved_by: None,
             resolved_at: None,
@@ -62,18 +60,17 @@ pub fn raise(
 pub fn settle(
     conn: &mut DbConnection,
     composer: &Composer,
-    version_id: &str,
+    version_id: &SubmissionVersionId,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     let item = load_one(conn, version_id)?;
     let reviews = Review::list_active_by_version(conn, version_id)?;
-    if (reviews.len() as i32) < item.slots() || reviews.iter().any(|r| r.state != "completed") {
+    if (reviews.len() as i32) < item.slots()
+        || reviews.iter().any(|r| r.state != ReviewState::Completed)
+    {
         return Ok(());
     }
-    let decisions: Vec<&str> = reviews
-        .iter()
-        .filter_map(|r| r.decision.as_deref())
-        .collect();
+    let decisions: Vec<GradingDecision> = reviews.iter().filter_map(|r| r.decision).collect();
     let Some(first) = decisions.first().copied() else {
         return Ok(());
     };
@@ -85,7 +82,10 @@ pub fn settle(
     }
     let points = mean_points(&reviews);
     release(conn, composer, &item, first, points, None, now)?;
-    if sampled(&item.version.id, item.curriculum.moderation_sample_percent) {
+    if sampled(
+        item.version.id.as_str(),
+        item.curriculum.moderation_sample_percent,
+    ) {
         raise(conn, &item, "sample", None, "", now)?;
     }
     Ok(())
@@ -106,7 +106,7 @@ pub fn release(
     conn: &mut DbConnection,
     composer: &Composer,
     item: &WorkItem,
-    decision: &str,
+    decision: GradingDecision,
     points: Option<i32>,
     note: Option<&str>,
     now: NaiveDateTime,
@@ -116,20 +116,20 @@ pub fn release(
     let mut submission = Submission::find(conn, &item.submission.id)?.ok_or(AppError::NotFound)?;
     if submission.current_version == item.version.number {
         let lock = submission.lock_version;
-        submission.state = decision.to_string();
+        submission.state = decision.into();
         submission.updated_at = now;
         if !Submission::save(conn, &submission, lock)? {
             return Err(AppError::Conflict("error-changed-meanwhile".into()));
         }
     }
-    if decision == "passed" {
+    if decision == GradingDecision::Passed {
         // The certificate, if this pass completes the rule, in this same transaction.
         crate::certificates::issue::on_decision(conn, composer, &item.enrollment.id, now)?;
     }
     let mut context = tera::Context::new();
     // The mail is rendered in the trainee's language (see `enqueue`).
     context.insert("assignment", item.title(&item.trainee.language));
-    context.insert("decision", decision);
+    context.insert("decision", &decision);
     context.insert("version", &item.version.number);
     context.insert(
         "link",

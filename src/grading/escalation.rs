@@ -11,6 +11,7 @@ use super::items::load_one;
 use super::reassign::move_review;
 use crate::db::models::{AuditEntry, Review, ReviewEvent};
 use crate::db::{DbConnection, write_tx};
+use crate::domain::states::ReviewState;
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -60,7 +61,7 @@ pub fn run(
             .details(json!({ "reviewer": row.reviewer_id, "due_at": row.due_at }))
             .record(conn)?;
             if item.curriculum.reallocate_overdue
-                && row.state == "allocated"
+                && row.state == ReviewState::Allocated
                 && move_review(conn, composer, None, &row, None, now)?.is_ok()
             {
                 out.reallocated += 1;

@@ -8,7 +8,10 @@ use crate::db::DbConnection;
 use crate::db::models::{
     Assignment, Cohort, CurriculumVersion, Enrollment, Person, Submission, SubmissionVersion,
 };
-use crate::domain::ids::{AssignmentId, CohortId, CurriculumVersionId, EnrollmentId, PersonId};
+use crate::domain::ids::{
+    AssignmentId, CohortId, CurriculumVersionId, EnrollmentId, PersonId, SubmissionId,
+    SubmissionVersionId,
+};
 use crate::error::AppError;
 
 /// One submitted version with its submission, trainee, cohort, assignment and curriculum.
@@ -65,7 +68,10 @@ fn unique<T: Clone + Eq + std::hash::Hash>(items: impl Iterator<Item = T>) -> Ve
 }
 
 /// Loads the work items of these versions (missing ones are skipped), in the given order.
-pub fn load(conn: &mut DbConnection, version_ids: &[String]) -> Result<Vec<WorkItem>, AppError> {
+pub fn load(
+    conn: &mut DbConnection,
+    version_ids: &[SubmissionVersionId],
+) -> Result<Vec<WorkItem>, AppError> {
     load_with(conn, version_ids, false)
 }
 
@@ -73,14 +79,14 @@ pub fn load(conn: &mut DbConnection, version_ids: &[String]) -> Result<Vec<WorkI
 /// Never save these rows back: their texts are empty.
 pub fn load_lean(
     conn: &mut DbConnection,
-    version_ids: &[String],
+    version_ids: &[SubmissionVersionId],
 ) -> Result<Vec<WorkItem>, AppError> {
     load_with(conn, version_ids, true)
 }
 
 fn load_with(
     conn: &mut DbConnection,
-    version_ids: &[String],
+    version_ids: &[SubmissionVersionId],
     lean: bool,
 ) -> Result<Vec<WorkItem>, AppError> {
     let versions = by_chunks(version_ids, |c| {
@@ -91,7 +97,7 @@ fn load_with(
         }
     })?;
     let sub_ids = unique(versions.iter().map(|v| v.submission_id.clone()));
-    let submissions: HashMap<String, Submission> = by_chunks(&sub_ids, |c| {
+    let submissions: HashMap<SubmissionId, Submission> = by_chunks(&sub_ids, |c| {
         if lean {
             Submission::list_meta_by_ids(conn, c)
         } else {
@@ -133,7 +139,7 @@ fn load_with(
             curricula.insert(v.id.clone(), Arc::new(v));
         }
     }
-    let by_id: HashMap<String, SubmissionVersion> =
+    let by_id: HashMap<SubmissionVersionId, SubmissionVersion> =
         versions.into_iter().map(|v| (v.id.clone(), v)).collect();
     let mut out = Vec::with_capacity(version_ids.len());
     for id in version_ids {
@@ -160,8 +166,11 @@ fn load_with(
 }
 
 /// The work item of one version.
-pub fn load_one(conn: &mut DbConnection, version_id: &str) -> Result<WorkItem, AppError> {
-    load(conn, &[version_id.to_string()])?
+pub fn load_one(
+    conn: &mut DbConnection,
+    version_id: &SubmissionVersionId,
+) -> Result<WorkItem, AppError> {
+    load(conn, std::slice::from_ref(version_id))?
         .pop()
         .ok_or(AppError::NotFound)
 }

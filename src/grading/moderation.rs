@@ -8,14 +8,17 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::decide::{DECISIONS, mean_points, release};
+use super::decide::{mean_points, release};
 use super::items::{WorkItem, load_lean, load_one};
 use crate::accounts::Identity;
 use crate::db::models::{
     AuditEntry, ModerationItem, Person, Review, ReviewEvent, Submission, SubmissionVersion,
 };
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
+use crate::domain::ids::{CohortId, ModerationItemId, PersonId, SubmissionVersionId};
+use crate::domain::states::{
+    GradingDecision, ModerationAction, ModerationState, ReviewState, SubmissionState,
+};
 use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::{Composer, Email, enqueue};
 
@@ -103,11 +106,11 @@ pub fn list(
         return Err(AppError::NotFound);
     }
     let items = ModerationItem::list(conn, only_open, cohort)?;
-    let ids: Vec<String> = items
+    let ids: Vec<SubmissionVersionId> = items
         .iter()
         .map(|i| i.submission_version_id.clone())
         .collect();
-    let work: HashMap<String, WorkItem> = load_lean(conn, &ids)?
+    let work: HashMap<SubmissionVersionId, WorkItem> = load_lean(conn, &ids)?
         .into_iter()
         .map(|w| (w.version.id.clone(), w))
         .collect();
@@ -126,24 +129,24 @@ pub fn list(
         out.push(ModerationView {
             id: m.id.0.clone(),
             reason: m.reason,
-            state: m.state,
+            state: m.state.to_string(),
             statement: m.statement,
             trainee: w.trainee.name.clone(),
             cohort: w.cohort.name.clone(),
             assignment: w.title(lang).to_string(),
             version: w.version.number,
-            released,
+            released: released.map(|d| d.to_string()),
             reviews: reviews
                 .iter()
                 .map(|r| ReviewSummary {
                     id: r.id.0.clone(),
                     reviewer: names.get(&r.reviewer_id).cloned().unwrap_or_default(),
-                    decision: r.decision.clone(),
+                    decision: r.decision.map(|d| d.to_string()),
                     points: r.total_points,
                 })
                 .collect(),
-            action: m.action,
-            decision: m.decision,
+            action: m.action.map(|a| a.to_string()),
+            decision: m.decision.map(|d| d.to_string()),
             note: m.note,
             lock_version: m.lock_version,
         });
@@ -165,7 +168,7 @@ pub fn moderate(
     }
     write_tx(conn, |conn| {
         let mut m = ModerationItem::find(conn, id)?.ok_or(AppError::NotFound)?;
-        if m.state != "open" || m.lock_version != input.lock_version {
+        if m.state != ModerationState::Open || m.lock_version != input.lock_version {
             return Ok(Err(ModerationRefusal::Stale.into()));
         }
         let item = load_one(conn, &m.submission_version_id)?;
@@ -173,14 +176,14 @@ pub fn moderate(
         crate::db::models::Enrollment::lock(conn, &item.enrollment.id)?;
         let reviews = Review::list_active_by_version(conn, &item.version.id)?;
         let note = input.note.trim();
-        let released = item.version.decision.clone();
+        let released = item.version.decision;
         let decision = match input.action.as_str() {
-            "confirm" => match released.clone() {
-                Some(d) => d,
+            "confirm" => match released {
+                Some(d) => Some(d),
                 None => return Ok(Err(ModerationRefusal::NeedsDecision.into())),
             },
             "change" => {
-                let Some(d) = input.decision.as_deref().filter(|d| DECISIONS.contains(d)) else {
+                let Some(d) = input.decision.as_deref().and_then(GradingDecision::parse) else {
                     return Ok(Err(ModerationRefusal::NeedsDecision.into()));
                 };
                 if note.is_empty() {
@@ -195,14 +198,14 @@ pub fn moderate(
                     Some(note),
                     now,
                 )?;
-                d.to_string()
+                Some(d)
             }
             "send_back" => {
                 if note.is_empty() {
                     return Ok(Err(ModerationRefusal::NeedsNote.into()));
                 }
                 send_back(conn, composer, actor, &item, &reviews, note, now)?;
-                String::new()
+                None
             }
             _ => {
                 return Err(AppError::BadRequest(
@@ -213,15 +216,12 @@ pub fn moderate(
         let lock = m.lock_version;
         m.resolved_by = Some(actor.person.id.clone());
         m.resolved_at = Some(now);
-        m.action = Some(
-            match input.action.as_str() {
-                "confirm" => "confirmed",
-                "change" => "changed",
-                _ => "sent_back",
-            }
-            .into(),
-        );
-        m.decision = (!decision.is_empty()).then_some(decision);
+        m.action = Some(match input.action.as_str() {
+            "confirm" => ModerationAction::Confirmed,
+            "change" => ModerationAction::Changed,
+            _ => ModerationAction::SentBack,
+        });
+        m.decision = decision;
         m.note = note.to_string();
         if !ModerationItem::resolve(conn, &m, lock)? {
             return Ok(Err(ModerationRefusal::Stale.into()));
@@ -263,7 +263,7 @@ fn send_back(
     let mut submission = Submission::find(conn, &item.submission.id)?.ok_or(AppError::NotFound)?;
     if submission.current_version == item.version.number {
         let lock = submission.lock_version;
-        submission.state = "in_review".into();
+        submission.state = SubmissionState::InReview;
         submission.updated_at = now;
         if !Submission::save(conn, &submission, lock)? {
             return Err(AppError::Conflict("error-changed-meanwhile".into()));
@@ -271,7 +271,7 @@ fn send_back(
     }
     for r in reviews {
         let mut back = r.clone();
-        back.state = "started".into();
+        back.state = ReviewState::Started;
         back.completed_at = None;
         back.due_at = super::allocate::grading_due(item, now);
         back.escalated_at = None;

@@ -12,7 +12,8 @@ use super::review_stats;
 use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::{Cohort, Cotrainer, ModerationItem, Person, QueuedSlot, Review};
-use crate::domain::ids::{CohortId, PersonId};
+use crate::domain::ids::{CohortId, PersonId, SubmissionVersionId};
+use crate::domain::states::{ModerationAction, ModerationState};
 use crate::error::AppError;
 
 /// One co-trainer's figures.
@@ -145,11 +146,11 @@ pub fn unallocated(
         return Err(AppError::NotFound);
     }
     let waiting = QueuedSlot::list(conn, cohort)?;
-    let ids: Vec<String> = waiting
+    let ids: Vec<SubmissionVersionId> = waiting
         .iter()
         .map(|w| w.submission_version_id.clone())
         .collect();
-    let items: HashMap<String, WorkItem> = load_lean(conn, &ids)?
+    let items: HashMap<SubmissionVersionId, WorkItem> = load_lean(conn, &ids)?
         .into_iter()
         .map(|i| (i.version.id.clone(), i))
         .collect();
@@ -159,7 +160,7 @@ pub fn unallocated(
         .filter_map(|w| {
             let item = items.get(&w.submission_version_id)?;
             Some(UnallocatedView {
-                version_id: w.submission_version_id.clone(),
+                version_id: w.submission_version_id.0.clone(),
                 slot: w.slot,
                 trainee: item.trainee.name.clone(),
                 cohort: item.cohort.name.clone(),
@@ -185,8 +186,11 @@ pub fn overview(
     }
     let stats = review_stats::load(conn, cohort, now)?;
     let moderated = ModerationItem::list(conn, false, cohort)?;
-    let closed: Vec<&ModerationItem> = moderated.iter().filter(|m| m.state == "closed").collect();
-    let versions: Vec<String> = closed
+    let closed: Vec<&ModerationItem> = moderated
+        .iter()
+        .filter(|m| m.state == ModerationState::Closed)
+        .collect();
+    let versions: Vec<SubmissionVersionId> = closed
         .iter()
         .map(|m| m.submission_version_id.clone())
         .collect();
@@ -228,8 +232,8 @@ pub fn overview(
             let agreed = touched
                 .iter()
                 .filter(|(m, r)| {
-                    m.action.as_deref() == Some("confirmed")
-                        || (m.action.as_deref() == Some("changed") && m.decision == r.decision)
+                    m.action == Some(ModerationAction::Confirmed)
+                        || (m.action == Some(ModerationAction::Changed) && m.decision == r.decision)
                 })
                 .count();
             Some(CotrainerFigures {
@@ -294,11 +298,11 @@ fn open_reviews(
     let mut open: Vec<&Review> = reviews.iter().filter(|r| r.is_open()).collect();
     open.sort_by_key(|r| (r.due_at, r.id.0.clone()));
     open.truncate(500);
-    let ids: Vec<String> = open
+    let ids: Vec<SubmissionVersionId> = open
         .iter()
         .map(|r| r.submission_version_id.clone())
         .collect();
-    let items: HashMap<String, WorkItem> = load_lean(conn, &ids)?
+    let items: HashMap<SubmissionVersionId, WorkItem> = load_lean(conn, &ids)?
         .into_iter()
         .map(|i| (i.version.id.clone(), i))
         .collect();
@@ -316,7 +320,7 @@ fn open_reviews(
                 trainee: item.trainee.name.clone(),
                 cohort: item.cohort.name.clone(),
                 assignment: item.title(lang).to_string(),
-                state: r.state.clone(),
+                state: r.state.to_string(),
                 due_local: crate::domain::schedule::local_text(tz, r.due_at),
                 overdue: r.due_at < now,
                 reason: serde_json::from_str(&r.allocation_reason).unwrap_or_default(),

@@ -10,7 +10,7 @@ use crate::accounts::Identity;
 use crate::db::models::certificate::Certificates;
 use crate::db::models::{AuditEntry, Cotrainer, Person, Program, Review, Unavailability};
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{CotrainerId, PersonId};
 use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
 use crate::mail::compose::Composer;
 
@@ -244,7 +244,7 @@ pub fn update(
                     return Ok(Err(PoolRefusal::NotEligible.into()));
                 }
                 let row = Cotrainer {
-                    id: uuid::Uuid::new_v4().to_string(),
+                    id: CotrainerId::new(),
                     program_id: program.id.clone(),
                     person_id: person.id.clone(),
                     capacity: input.capacity,

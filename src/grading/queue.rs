@@ -182,7 +182,8 @@ mod tests {
 
     #[test]
     fn the_queue_reads_the_open_states_the_partial_index_holds() {
-        let list = format!("IN ('{}')", OPEN_STATES.join("', '"));
+        let open: Vec<&str> = OPEN_STATES.iter().map(|s| s.as_str()).collect();
+        let list = format!("IN ('{}')", open.join("', '"));
         assert!(OPEN_LINES[1].contains(&format!("r.state {list}")), "{list}");
         assert!(ReviewIsOpen::SQL.ends_with(&list), "{list}");
     }

@@ -12,6 +12,7 @@ use crate::accounts::Identity;
 use crate::db::models::{AuditEntry, CohortCotrainer, Person, Review, ReviewEvent};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{PersonId, ReviewId};
+use crate::domain::states::ReviewState;
 use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::Composer;
 
@@ -52,7 +53,7 @@ pub fn move_review(
         }
     }
     let mut old = review.clone();
-    old.state = "reassigned".into();
+    old.state = ReviewState::Reassigned;
     if !Review::save(conn, &old, review.lock_version)? {
         return Err(AppError::Conflict("error-changed-meanwhile".into()));
     }
@@ -67,7 +68,7 @@ pub fn move_review(
     let Some(new_id) = placement.allocated.first().cloned() else {
         // Nobody fits: the review stays where it was.
         let mut back = old.clone();
-        back.state = review.state.clone();
+        back.state = review.state;
         Review::save(conn, &back, review.lock_version + 1)?;
         return Ok(Err(if to.is_some() {
             ReassignRefusal::NotACotrainer.into()

@@ -9,14 +9,16 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::decide::{DECISIONS, settle};
+use super::decide::settle;
 use super::views::suggestion;
 use crate::accounts::Identity;
 use crate::db::models::{
     AuditEntry, Review, ReviewEvent, ReviewScore, RubricCriterion, RubricLevel, Submission,
 };
 use crate::db::{DbConnection, write_tx};
+use crate::domain::ids::ReviewScoreId;
 use crate::domain::ids::{CriterionId, ReviewId};
+use crate::domain::states::{GradingDecision, ReviewState, SubmissionState};
 use crate::error::{AppError, Outcome, Refusal, reasons};
 use crate::mail::compose::Composer;
 
@@ -130,7 +132,7 @@ fn scores(
         let level = levels.get(&p).ok_or(ReviewRefusal::UnknownLevel)?;
         points += p;
         rows.push(ReviewScore {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: ReviewScoreId::new(),
             review_id: review.clone(),
             criterion_id: criterion.clone(),
             level_id: level.clone(),
@@ -178,7 +180,7 @@ pub fn submit(
 /// The review's status with these points.
 fn status(review: &Review, points: i32, threshold: i32) -> ReviewStatus {
     ReviewStatus {
-        state: review.state.clone(),
+        state: review.state.to_string(),
         lock_version: review.lock_version,
         points,
         suggested: suggestion(points, threshold).into(),
@@ -190,7 +192,7 @@ struct Scored<'a> {
     rows: Vec<ReviewScore>,
     points: i32,
     complete: bool,
-    decision: Option<&'a str>,
+    decision: Option<GradingDecision>,
     input: &'a ReviewInput,
 }
 
@@ -239,9 +241,9 @@ fn save(
             matches!(mode, Mode::Submit(_)),
             now,
         )?;
-        if item.submission.state == "submitted" {
+        if item.submission.state == SubmissionState::Submitted {
             let mut submission = item.submission.clone();
-            submission.state = "in_review".into();
+            submission.state = SubmissionState::InReview;
             submission.updated_at = now;
             if !Submission::save(conn, &submission, item.submission.lock_version)? {
                 return Err(AppError::Conflict("error-changed-meanwhile".into()));
@@ -274,8 +276,10 @@ fn checked<'a>(
     input: &'a ReviewInput,
 ) -> Result<Result<Scored<'a>, (i32, ReviewRefusal)>, AppError> {
     let kept = review.total_points.unwrap_or(0);
-    let in_grading = matches!(item.submission.state.as_str(), "submitted" | "in_review")
-        && item.submission.current_version == item.version.number;
+    let in_grading = matches!(
+        item.submission.state,
+        SubmissionState::Submitted | SubmissionState::InReview
+    ) && item.submission.current_version == item.version.number;
     if !review.is_open() || !in_grading {
         return Ok(Err((kept, ReviewRefusal::NotEditable)));
     }
@@ -292,9 +296,10 @@ fn checked<'a>(
         .as_deref()
         .map(str::trim)
         .filter(|d| !d.is_empty());
-    if decision.is_some_and(|d| !DECISIONS.contains(&d)) {
+    if decision.is_some_and(|d| GradingDecision::parse(d).is_none()) {
         return Err(AppError::BadRequest("review-error-unknown-decision".into()));
     }
+    let decision = decision.and_then(GradingDecision::parse);
     if input.feedback.chars().count() > MAX_TEXT || input.override_reason.chars().count() > MAX_TEXT
     {
         return Ok(Err((points, ReviewRefusal::TooLong)));
@@ -312,7 +317,7 @@ fn checked<'a>(
 fn missing(scored: &Scored<'_>, threshold: i32) -> Option<ReviewRefusal> {
     let against = scored
         .decision
-        .is_some_and(|d| (d == "passed") != (scored.points >= threshold));
+        .is_some_and(|d| (d == GradingDecision::Passed) != (scored.points >= threshold));
     if !scored.complete {
         Some(ReviewRefusal::Incomplete)
     } else if scored.decision.is_none() {
@@ -338,7 +343,7 @@ fn store(
     let (rows, input, decision, points) =
         (&scored.rows, scored.input, scored.decision, scored.points);
     let before = (
-        review.decision.clone(),
+        review.decision,
         review.total_points,
         review.feedback.clone(),
     );
@@ -346,9 +351,13 @@ fn store(
     if review.started_at.is_none() {
         review.started_at = Some(now);
     }
-    review.state = if complete { "completed" } else { "started" }.into();
+    review.state = if complete {
+        ReviewState::Completed
+    } else {
+        ReviewState::Started
+    };
     review.completed_at = complete.then_some(now);
-    review.decision = decision.map(str::to_string);
+    review.decision = decision;
     review.total_points = Some(points);
     review.feedback = input.feedback.trim().to_string();
     review.override_reason = input.override_reason.trim().to_string();
@@ -366,7 +375,7 @@ fn store(
             "decision": decision,
             "points": points,
             "scores": rows.iter().map(|r| r.points).collect::<Vec<_>>(),
-            "decision_changed": before.0.as_deref() != decision,
+            "decision_changed": before.0 != decision,
             "feedback_changed": before.2 != review.feedback,
             "override_reason": review.override_reason,
         }),

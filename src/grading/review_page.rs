@@ -17,6 +17,7 @@ use crate::db::models::{
 };
 use crate::domain::ids::{CriterionId, PersonId, ReviewId};
 use crate::domain::language::Language;
+use crate::domain::states::ReviewState;
 use crate::error::AppError;
 use crate::web::markdown::to_safe_html;
 
@@ -161,11 +162,11 @@ pub fn page(
     let anonymous = item.curriculum.anonymous_grading && !viewer.is_owner;
     let files = Attachment::list_by_submission(conn, &item.submission.id)?
         .into_iter()
-        .filter(|a| a.submission_version_id.as_deref() == Some(item.version.id.as_str()))
+        .filter(|a| a.submission_version_id.as_ref() == Some(&item.version.id))
         .enumerate()
         .map(|(n, a)| FileView {
             name: file_name(&a, &item, anonymous, n + 1),
-            id: a.id,
+            id: a.id.0,
             size_bytes: a.size_bytes,
         })
         .collect();
@@ -178,7 +179,7 @@ pub fn page(
     Ok(ReviewView {
         id: review.id.0.clone(),
         editable: review.is_open() && review.reviewer_id == viewer.person.id,
-        state: review.state.clone(),
+        state: review.state.to_string(),
         trainee: trainee_label(conn, &item, viewer.is_owner)?,
         cohort: item.cohort.name.clone(),
         assignment: item.title(lang.code()).to_string(),
@@ -196,7 +197,7 @@ pub fn page(
         max_points: item.assignment.max_points,
         pass_threshold: item.assignment.pass_threshold,
         suggested: suggestion(points, item.assignment.pass_threshold).into(),
-        decision: review.decision.clone(),
+        decision: review.decision.map(|d| d.to_string()),
         feedback: review.feedback.clone(),
         override_reason: review.override_reason.clone(),
         lock_version: review.lock_version,
@@ -273,10 +274,12 @@ fn earlier_versions(
                 body_html: to_safe_html(&v.body),
                 feedback_html: reviews
                     .iter()
-                    .filter(|r| r.submission_version_id == v.id && r.state == "completed")
+                    .filter(|r| {
+                        r.submission_version_id == v.id && r.state == ReviewState::Completed
+                    })
                     .map(|r| to_safe_html(&r.feedback))
                     .collect(),
-                decision: v.decision,
+                decision: v.decision.map(|d| d.to_string()),
                 points: v.points,
             })
             .collect(),

@@ -12,7 +12,8 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::models::Review;
 use crate::db::schema::reviews;
-use crate::domain::ids::{CohortId, PersonId};
+use crate::domain::ids::{CohortId, PersonId, SubmissionVersionId};
+use crate::domain::states::ReviewState;
 
 /// Turnaround is the median over reviews completed in this many days.
 pub const TURNAROUND_DAYS: i64 = 90;
@@ -66,8 +67,12 @@ pub fn load(
     now: NaiveDateTime,
 ) -> QueryResult<Stats> {
     let mut stats = Stats::default();
-    let counts: Vec<(PersonId, CohortId, String, i64)> = scoped!(cohort, |q| q
-        .filter(reviews::state.eq_any(["allocated", "started", "completed"]))
+    let counts: Vec<(PersonId, CohortId, ReviewState, i64)> = scoped!(cohort, |q| q
+        .filter(reviews::state.eq_any([
+            ReviewState::Allocated,
+            ReviewState::Started,
+            ReviewState::Completed,
+        ]))
         .group_by((reviews::reviewer_id, reviews::cohort_id, reviews::state))
         .select((
             reviews::reviewer_id,
@@ -81,7 +86,7 @@ pub fn load(
             stats.by_reviewer.entry(person.clone()).or_default(),
             stats.by_cohort.entry(cohort).or_default(),
         ] {
-            if state == "completed" {
+            if state == ReviewState::Completed {
                 stat.completed += n as usize;
             } else {
                 stat.open += n as usize;
@@ -99,7 +104,7 @@ pub fn load(
         stats.by_cohort.entry(cohort).or_default().overdue += n as usize;
     }
     let ratings: Vec<(PersonId, i64, Option<i64>)> = scoped!(cohort, |q| q
-        .filter(reviews::state.eq("completed"))
+        .filter(reviews::state.eq(ReviewState::Completed))
         .filter(reviews::rating.is_not_null())
         .group_by(reviews::reviewer_id)
         .select((
@@ -114,7 +119,7 @@ pub fn load(
         stat.ratings += n as usize;
     }
     let timings: Vec<(PersonId, CohortId, NaiveDateTime, NaiveDateTime)> = scoped!(cohort, |q| q
-        .filter(reviews::state.eq("completed"))
+        .filter(reviews::state.eq(ReviewState::Completed))
         .filter(reviews::completed_at.ge(now - Duration::days(TURNAROUND_DAYS)))
         .select((
             reviews::reviewer_id,
@@ -151,13 +156,16 @@ pub fn open_first(
 }
 
 /// The reviews of these submission versions (moderated work), in chunks.
-pub fn of_versions(conn: &mut DbConnection, versions: &[String]) -> QueryResult<Vec<Review>> {
+pub fn of_versions(
+    conn: &mut DbConnection,
+    versions: &[SubmissionVersionId],
+) -> QueryResult<Vec<Review>> {
     let mut out = Vec::new();
     for chunk in versions.chunks(5_000) {
         out.extend(
             reviews::table
                 .filter(reviews::submission_version_id.eq_any(chunk))
-                .filter(reviews::state.eq("completed"))
+                .filter(reviews::state.eq(ReviewState::Completed))
                 .select(Review::as_select())
                 .load(conn)?,
         );

@@ -17,7 +17,10 @@ use crate::db::models::{
     SubmissionVersion,
 };
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::{CriterionId, EnrollmentId, PersonId, ReviewId};
+use crate::domain::ids::{
+    CriterionId, EnrollmentId, PersonId, ReviewId, SubmissionId, SubmissionVersionId,
+};
+use crate::domain::states::ReviewState;
 use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::Composer;
 use crate::web::markdown::to_safe_html;
@@ -72,10 +75,10 @@ pub struct Feedback {
 /// The feedback of every decided version of a submission, by version id.
 pub fn feedback_for(
     conn: &mut DbConnection,
-    submission: &str,
+    submission: &SubmissionId,
     reveal_reviewer: bool,
     de: bool,
-) -> Result<HashMap<String, Feedback>, AppError> {
+) -> Result<HashMap<SubmissionVersionId, Feedback>, AppError> {
     let versions: Vec<SubmissionVersion> = SubmissionVersion::list_by_submission(conn, submission)?
         .into_iter()
         .filter(|v| v.decision.is_some())
@@ -83,9 +86,9 @@ pub fn feedback_for(
     if versions.is_empty() {
         return Ok(HashMap::new());
     }
-    let reviews: Vec<Review> = Review::list_by_submissions(conn, &[submission.to_string()])?
+    let reviews: Vec<Review> = Review::list_by_submissions(conn, std::slice::from_ref(submission))?
         .into_iter()
-        .filter(|r| r.state == "completed")
+        .filter(|r| r.state == ReviewState::Completed)
         .collect();
     let ids: Vec<ReviewId> = reviews.iter().map(|r| r.id.clone()).collect();
     let scores = ReviewScore::list_for(conn, &ids)?;
@@ -104,12 +107,13 @@ pub fn feedback_for(
     } else {
         HashMap::new()
     };
-    let version_ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
-    let disputes: HashMap<String, String> = ModerationItem::list_by_versions(conn, &version_ids)?
-        .into_iter()
-        .filter(|m| m.reason == "dispute")
-        .map(|m| (m.submission_version_id, m.state))
-        .collect();
+    let version_ids: Vec<SubmissionVersionId> = versions.iter().map(|v| v.id.clone()).collect();
+    let disputes: HashMap<SubmissionVersionId, String> =
+        ModerationItem::list_by_versions(conn, &version_ids)?
+            .into_iter()
+            .filter(|m| m.reason == "dispute")
+            .map(|m| (m.submission_version_id, m.state.to_string()))
+            .collect();
     let mut out = HashMap::new();
     for v in versions {
         let reviews_here = reviews
@@ -152,7 +156,7 @@ pub fn feedback_for(
             v.id.clone(),
             Feedback {
                 can_dispute: dispute.is_none(),
-                decision: v.decision.clone().unwrap_or_default(),
+                decision: v.decision.map(|d| d.to_string()).unwrap_or_default(),
                 points: v.points.unwrap_or(0),
                 moderation_note_html: v.moderation_note.as_deref().map(to_safe_html),
                 reviews: reviews_here,
@@ -226,7 +230,7 @@ pub fn dispute(
             Some(person),
             "decision_disputed",
             "submission",
-            Some(&item.submission.id),
+            Some(item.submission.id.as_str()),
         )
         .details(json!({ "version": version.number }))
         .record(conn)?;
@@ -257,7 +261,7 @@ pub fn rate(
             .ok_or(AppError::NotFound)?;
         let decided = SubmissionVersion::find(conn, &row.submission_version_id)?
             .is_some_and(|v| v.decision.is_some());
-        if row.state != "completed" || !decided {
+        if row.state != ReviewState::Completed || !decided {
             return Ok(Err(TraineeRefusal::NotDecided.into()));
         }
         let lock = row.lock_version;

@@ -11,6 +11,7 @@ use crate::db::DbConnection;
 use crate::db::models::trainee_pseudonym::label_for;
 use crate::db::models::{Attachment, Person, Review};
 use crate::domain::language::Language;
+use crate::domain::states::GradingDecision;
 use crate::error::AppError;
 
 /// Who the work is by, as the viewer may see it.
@@ -154,9 +155,9 @@ pub fn file_name(attachment: &Attachment, item: &WorkItem, anonymous: bool, n: u
 /// What the pass threshold suggests for these points.
 pub fn suggestion(points: i32, threshold: i32) -> &'static str {
     if points >= threshold {
-        "passed"
+        GradingDecision::Passed.as_str()
     } else {
-        "revision_requested"
+        GradingDecision::RevisionRequested.as_str()
     }
 }
 

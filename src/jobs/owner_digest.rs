@@ -12,6 +12,7 @@ use crate::db::DbConnection;
 use crate::db::models::{Person, RoleGrant, mail_preference};
 use crate::db::schema::{allocation_queue, certificates, outbox, reviews};
 use crate::domain::schedule::to_local;
+use crate::domain::states::OutboxStatus;
 use crate::error::AppError;
 use crate::mail::compose::{Composer, Email, enqueue};
 
@@ -46,7 +47,7 @@ pub fn figures(conn: &mut DbConnection, now: NaiveDateTime) -> Result<Figures, A
         .get_result(conn)?;
     let expiring = crate::db::models::Certificate::count_expiring(conn, now, 90)?;
     let failed_mails = outbox::table
-        .filter(outbox::status.eq_any(["failed", "dead"]))
+        .filter(outbox::status.eq_any([OutboxStatus::Failed, OutboxStatus::Dead]))
         .count()
         .get_result(conn)?;
     Ok(Figures {

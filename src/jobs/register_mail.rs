@@ -17,6 +17,7 @@ use crate::db::schema::certificates;
 use crate::db::{DbConnection, write_tx};
 use crate::domain::language::Language;
 use crate::domain::schedule::to_local;
+use crate::domain::states::CertificateStatus;
 use crate::error::AppError;
 use crate::mail::compose::{Composer, Email, enqueue_with_files};
 use crate::reports::xlsx::XlsxSink;
@@ -77,7 +78,7 @@ pub fn figures(
         .count()
         .get_result(conn)?;
     let active = certificates::table
-        .filter(certificates::status.eq("active"))
+        .filter(certificates::status.eq(CertificateStatus::Active))
         .filter(
             certificates::expires_at
                 .is_null()

@@ -18,6 +18,7 @@ use crate::db::schema::{
 };
 use crate::domain::ids::PersonId;
 use crate::domain::schedule::to_local;
+use crate::domain::states::{CertificateStatus, SubmissionState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -216,7 +217,12 @@ fn cohort_items(
     } else {
         submissions::table
             .filter(submissions::cohort_id.eq(&cohort.id))
-            .filter(submissions::state.eq_any(["submitted", "in_review", "passed", "failed"]))
+            .filter(submissions::state.eq_any([
+                SubmissionState::Submitted,
+                SubmissionState::InReview,
+                SubmissionState::Passed,
+                SubmissionState::Failed,
+            ]))
             .filter(submissions::assignment_id.eq_any(&relevant))
             .select((submissions::enrollment_id, submissions::assignment_id))
             .load::<(String, String)>(conn)?
@@ -330,7 +336,7 @@ fn expiry_items(
     type Line = (String, String, String, Option<NaiveDateTime>, Person);
     let expiring: Vec<Line> = certificates::table
         .inner_join(people::table)
-        .filter(certificates::status.eq("active"))
+        .filter(certificates::status.eq(CertificateStatus::Active))
         .filter(certificates::expires_at.gt(now))
         .filter(certificates::expires_at.le(now + Duration::days(furthest)))
         .select((

@@ -8,6 +8,8 @@ use serde_json::json;
 
 use crate::db::DbConnection;
 use crate::db::models::{OutboxAttachment, OutboxMessage, Person};
+use crate::domain::ids::{OutboxAttachmentId, OutboxMessageId};
+use crate::domain::states::OutboxStatus;
 use crate::error::AppError;
 use crate::web::templates::Templates;
 
@@ -130,7 +132,7 @@ pub fn compose(
     let id = uuid::Uuid::new_v4().simple().to_string();
     Ok(OutboxMessage {
         message_id: format!("<{id}@{}>", composer.domain),
-        id,
+        id: OutboxMessageId(id),
         idempotency_key: email.key,
         kind: email.template.to_string(),
         person_id: Some(email.to.id.clone()),
@@ -140,7 +142,7 @@ pub fn compose(
         body_html,
         headers: headers.to_string(),
         context: "{}".into(),
-        status: "pending".into(),
+        status: OutboxStatus::Pending,
         attempts: 0,
         next_attempt_at: now,
         lease_owner: None,
@@ -165,7 +167,7 @@ pub fn enqueue_with_files(
     }
     for (name, content_type, data) in files {
         let row = OutboxAttachment {
-            id: uuid::Uuid::now_v7().to_string(),
+            id: OutboxAttachmentId(uuid::Uuid::now_v7().to_string()),
             outbox_id: message.id.clone(),
             name,
             content_type,

@@ -6,11 +6,9 @@ use chrono::NaiveDateTime;
 use crate::accounts::Identity;
 use crate::db::DbConnection;
 use crate::db::models::OutboxMessage;
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{OutboxMessageId, PersonId};
+use crate::domain::states::OutboxStatus;
 use crate::error::AppError;
-
-/// The statuses a mail can have.
-pub const STATUSES: [&str; 6] = ["pending", "sending", "sent", "failed", "dead", "cancelled"];
 
 /// Which mails to list.
 #[derive(Debug, Clone, Default)]
@@ -33,14 +31,14 @@ pub fn list(
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    if let Some(bad) = filter
+    let statuses = filter
         .statuses
         .iter()
-        .find(|s| !STATUSES.contains(&s.as_str()))
-    {
-        return Err(AppError::BadRequest(format!("unknown status '{bad}'")));
-    }
-    let statuses: Vec<&str> = filter.statuses.iter().map(String::as_str).collect();
+        .map(|s| {
+            OutboxStatus::parse(s)
+                .ok_or_else(|| AppError::BadRequest(format!("unknown status '{s}'")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(OutboxMessage::list(
         conn,
         &statuses,
@@ -74,7 +72,7 @@ pub fn troubles(
 pub fn retry(
     conn: &mut DbConnection,
     actor: &Identity,
-    id: &str,
+    id: &OutboxMessageId,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     if !actor.is_owner {

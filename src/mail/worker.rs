@@ -13,6 +13,7 @@ use super::transport::{SendError, Transport};
 use crate::clock::Clock;
 use crate::db::models::{OutboxAttachment, OutboxMessage, Person};
 use crate::db::{DbConnection, DbPool};
+use crate::domain::states::OutboxStatus;
 
 /// Delivers the outbox.
 #[derive(Debug, Clone)]
@@ -112,19 +113,25 @@ impl Worker {
     /// Sends one claimed mail (unless it no longer applies) and records the outcome.
     async fn handle(&self, mail: OutboxMessage) -> anyhow::Result<Handled> {
         if !self.still_applies(&mail).await? {
-            self.finish(&mail, "cancelled", Some("no longer applies"), None)
-                .await?;
+            self.finish(
+                &mail,
+                OutboxStatus::Cancelled,
+                Some("no longer applies"),
+                None,
+            )
+            .await?;
             return Ok(Handled::Cancelled);
         }
         let files = self.attachments(&mail).await?;
         Ok(match self.transport.send(&mail, &files, &self.from).await {
             Ok(()) => {
-                self.finish(&mail, "sent", None, None).await?;
+                self.finish(&mail, OutboxStatus::Sent, None, None).await?;
                 Handled::Sent
             }
             Err(SendError::Permanent(e)) => {
                 tracing::warn!(mail = %mail.id, kind = %mail.kind, error = %e, "mail refused permanently");
-                self.finish(&mail, "failed", Some(&e), None).await?;
+                self.finish(&mail, OutboxStatus::Failed, Some(&e), None)
+                    .await?;
                 Handled::Failed
             }
             Err(SendError::Transient(e)) => {
@@ -132,11 +139,13 @@ impl Worker {
                 let next = now + backoff(mail.attempts);
                 if next - mail.created_at > self.horizon {
                     tracing::warn!(mail = %mail.id, attempts = mail.attempts, "giving up on mail");
-                    self.finish(&mail, "dead", Some(&e), None).await?;
+                    self.finish(&mail, OutboxStatus::Dead, Some(&e), None)
+                        .await?;
                     Handled::Failed
                 } else {
                     tracing::info!(mail = %mail.id, attempts = mail.attempts, error = %e, "mail will be retried");
-                    self.finish(&mail, "pending", Some(&e), Some(next)).await?;
+                    self.finish(&mail, OutboxStatus::Pending, Some(&e), Some(next))
+                        .await?;
                     Handled::Retrying
                 }
             }
@@ -229,7 +238,7 @@ impl Worker {
     async fn finish(
         &self,
         mail: &OutboxMessage,
-        status: &'static str,
+        status: OutboxStatus,
         error: Option<&str>,
         next: Option<NaiveDateTime>,
     ) -> anyhow::Result<()> {

@@ -10,6 +10,7 @@ use crate::db::DbConnection;
 use crate::db::models::review::OPEN_STATES;
 use crate::db::schema::{cotrainers, people, programs, reviews};
 use crate::domain::language::Language;
+use crate::domain::states::ReviewState;
 use crate::error::AppError;
 
 /// The columns, in the reader's language.
@@ -44,7 +45,7 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
 }
 
 type ReviewLine = (
-    String,
+    ReviewState,
     NaiveDateTime,
     NaiveDateTime,
     Option<NaiveDateTime>,
@@ -98,12 +99,12 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
             |at: &NaiveDateTime| start.is_none_or(|s| *at >= s) && end.is_none_or(|e| *at < e);
         let open: Vec<&ReviewLine> = lines
             .iter()
-            .filter(|l| OPEN_STATES.contains(&l.0.as_str()))
+            .filter(|l| OPEN_STATES.contains(&l.0))
             .collect();
         let overdue = open.iter().filter(|l| l.2 < spec.now).count();
         let done: Vec<&ReviewLine> = lines
             .iter()
-            .filter(|l| l.0 == "completed" && l.3.as_ref().is_some_and(in_range))
+            .filter(|l| l.0 == ReviewState::Completed && l.3.as_ref().is_some_and(in_range))
             .collect();
         let mut hours: Vec<f64> = done
             .iter()

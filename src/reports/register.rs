@@ -10,6 +10,7 @@ use super::{Cell, Column, Kind, Sink, Spec, io_error, state_text};
 use crate::db::DbConnection;
 use crate::db::schema::{certificates, cohorts, enrollments, people, programs};
 use crate::domain::language::Language;
+use crate::domain::states::CertificateStatus;
 use crate::error::AppError;
 
 type Line = (
@@ -125,14 +126,16 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
         match scope.status.as_deref() {
             Some("active") => {
                 query = query
-                    .filter(certificates::status.eq("active"))
+                    .filter(certificates::status.eq(CertificateStatus::Active))
                     .filter(unexpired)
             }
             Some("expired") => {
                 query = query.filter(
-                    certificates::status.eq("expired").or(certificates::status
-                        .eq("active")
-                        .and(certificates::expires_at.le(now))),
+                    certificates::status
+                        .eq(CertificateStatus::Expired)
+                        .or(certificates::status
+                            .eq(CertificateStatus::Active)
+                            .and(certificates::expires_at.le(now))),
                 )
             }
             Some(other) => query = query.filter(certificates::status.eq(other.to_string())),
@@ -140,7 +143,7 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
         }
         if let Some(days) = scope.expiring_days {
             query = query
-                .filter(certificates::status.eq("active"))
+                .filter(certificates::status.eq(CertificateStatus::Active))
                 .filter(certificates::expires_at.gt(now))
                 .filter(certificates::expires_at.le(now + Duration::days(days)));
         }

@@ -10,7 +10,7 @@ use super::learn::{Shown, assignment_page};
 use crate::accounts::SignedIn;
 use crate::accounts::identity::CsrfPending;
 use crate::accounts::tokens::constant_time_eq;
-use crate::domain::ids::EnrollmentId;
+use crate::domain::ids::{AttachmentId, EnrollmentId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::submissions::upload::{self, Upload};
@@ -82,8 +82,13 @@ pub async fn download(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (attachment, name, file) =
-        upload::open(&state.pool, &state.storage, me.0, id.into_inner()).await?;
+    let (attachment, name, file) = upload::open(
+        &state.pool,
+        &state.storage,
+        me.0,
+        AttachmentId(id.into_inner()),
+    )
+    .await?;
     Ok(crate::web::http::download(
         SizedStream::new(file.size, file.body),
         attachment.content_type.as_str(),
@@ -100,7 +105,7 @@ pub async fn delete(
 ) -> Result<HttpResponse, AppError> {
     let (enrollment, slug, id) = path.into_inner();
     let (person, now) = (me.0.person.id.clone(), state.clock.now_naive());
-    upload::remove(&state.pool, &state.storage, person, id, now).await?;
+    upload::remove(&state.pool, &state.storage, person, AttachmentId(id), now).await?;
     Ok(see_other(&format!(
         "/learn/{enrollment}/assignments/{slug}?done=removed"
     )))

@@ -9,7 +9,8 @@ use crate::accounts::{Owner, SignedIn};
 use crate::certificates::issue::{self, HandIssue};
 use crate::certificates::views;
 use crate::certificates::views::CertificateFilter;
-use crate::domain::ids::CohortId;
+use crate::domain::ids::{CertificateId, CohortId};
+use crate::domain::states::CertificateStatus;
 use crate::error::{AppError, Refusal};
 use crate::state::AppState;
 use crate::web::http::{download, see_other};
@@ -22,9 +23,6 @@ pub struct ListQuery {
     done: Option<String>,
 }
 
-/// The statuses a list can be filtered by.
-const STATUSES: [&str; 4] = ["active", "revoked", "superseded", "expired"];
-
 /// `GET /certificates`: every certificate for the owner, one's own for anyone else.
 pub async fn index(
     req: HttpRequest,
@@ -34,12 +32,9 @@ pub async fn index(
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "certificates/index.html");
     let (viewer, lang, now) = (me.0.clone(), page.lang.code(), state.clock.now_naive());
-    let status = query
-        .status
-        .clone()
-        .filter(|s| STATUSES.contains(&s.as_str()));
+    let status = query.status.as_deref().and_then(CertificateStatus::parse);
     let filter = CertificateFilter {
-        status: status.clone(),
+        status,
         ..CertificateFilter::default()
     };
     let issuer = state.issuer.clone();
@@ -84,7 +79,7 @@ async fn render(
         state.issuer.clone(),
     );
     let view = crate::db::run(&state.pool, move |conn| {
-        let cert = views::visible(conn, &viewer, &id)?;
+        let cert = views::visible(conn, &viewer, &CertificateId(id))?;
         Ok(views::view(&cert, &issuer, lang, now))
     })
     .await?;
@@ -123,7 +118,7 @@ pub async fn pdf(
     };
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
     let (bytes, name) = crate::db::run(&state.pool, move |conn| {
-        views::pdf(conn, &viewer, &id, &issuer, lang)
+        views::pdf(conn, &viewer, &CertificateId(id), &issuer, lang)
     })
     .await?;
     Ok(download(bytes, "application/pdf", &name))
@@ -137,7 +132,7 @@ pub async fn credential(
 ) -> Result<HttpResponse, AppError> {
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
     let (jwt, name) = crate::db::run(&state.pool, move |conn| {
-        views::credential(conn, &viewer, &id, &issuer)
+        views::credential(conn, &viewer, &CertificateId(id), &issuer)
     })
     .await?;
     Ok(download(jwt.into_bytes(), "application/vc+jwt", &name))
@@ -164,7 +159,7 @@ pub async fn revoke(
         state.composer.clone(),
         state.clock.now_naive(),
     );
-    let (cid, reason) = (id.clone(), form.into_inner().reason);
+    let (cid, reason) = (CertificateId(id.clone()), form.into_inner().reason);
     let outcome = crate::db::run(&state.pool, move |conn| {
         issue::revoke(conn, &composer, &actor, &cid, &reason, now)
     })
@@ -189,7 +184,7 @@ pub async fn reissue(
         state.composer.clone(),
         state.clock.now_naive(),
     );
-    let (cid, reason) = (id.clone(), form.into_inner().reason);
+    let (cid, reason) = (CertificateId(id.clone()), form.into_inner().reason);
     let outcome = crate::db::run(&state.pool, move |conn| {
         issue::reissue(conn, &composer, &actor, &cid, &reason, now)
     })

@@ -3,6 +3,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::Owner;
+use crate::domain::ids::OutboxMessageId;
 use crate::error::AppError;
 use crate::mail::outbox;
 use crate::state::AppState;
@@ -32,7 +33,7 @@ pub async fn retry(
 ) -> Result<HttpResponse, AppError> {
     let (actor, now) = (owner.0, state.clock.now_naive());
     crate::db::run(&state.pool, move |conn| {
-        outbox::retry(conn, &actor, &id, now)
+        outbox::retry(conn, &actor, &OutboxMessageId(id.into_inner()), now)
     })
     .await?;
     Ok(see_other("/mail"))

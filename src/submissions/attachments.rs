@@ -12,7 +12,8 @@ use crate::cohorts::context::EnrollmentContext;
 use crate::db::models::{Attachment, AuditEntry, Enrollment, Review, Submission};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
-use crate::domain::ids::{EnrollmentId, PersonId};
+use crate::domain::ids::{AttachmentId, EnrollmentId, PersonId, SubmissionId};
+use crate::domain::states::SubmissionState;
 use crate::error::{AppError, Outcome, reasons};
 
 reasons! {
@@ -41,7 +42,7 @@ pub(super) fn prepare(
     lang: &str,
     max_files: u32,
     now: NaiveDateTime,
-) -> Outcome<String> {
+) -> Outcome<SubmissionId> {
     write_tx(conn, |conn| {
         let ctx = EnrollmentContext::load(conn, person, enrollment)?;
         let assignment = ctx.assignment(slug).ok_or(AppError::NotFound)?.clone();
@@ -54,24 +55,23 @@ pub(super) fn prepare(
             Window::Open { .. } => {}
         }
         let submission = match ctx.submission(&assignment) {
-            Some(s) if !matches!(s.state.as_str(), "draft" | "revision_requested") => {
+            Some(s)
+                if !matches!(
+                    s.state,
+                    SubmissionState::Draft | SubmissionState::RevisionRequested
+                ) =>
+            {
                 return Ok(Err(WorkRefusal::NotEditable.into()));
             }
             Some(s) => s.clone(),
             None => {
-                let row = Submission {
-                    id: uuid::Uuid::new_v4().to_string(),
-                    enrollment_id: enrollment.clone(),
-                    assignment_id: assignment.id.clone(),
-                    state: "draft".into(),
-                    draft_body: String::new(),
-                    language: lang.to_string(),
-                    current_version: 0,
-                    lock_version: 1,
-                    created_at: now,
-                    updated_at: now,
-                    cohort_id: ctx.enrollment.cohort_id.0.clone(),
-                };
+                let row = Submission::draft(
+                    enrollment,
+                    &assignment.id,
+                    &ctx.enrollment.cohort_id,
+                    lang,
+                    now,
+                );
                 Submission::create(conn, &row)?;
                 row
             }
@@ -100,7 +100,7 @@ pub fn record(
             Some(&row.uploaded_by),
             "attachment_added",
             "submission",
-            Some(&row.submission_id),
+            Some(row.submission_id.as_str()),
         )
         .details(json!({ "attachment": row.id, "type": row.content_type, "bytes": row.size_bytes }))
         .record(conn)?;
@@ -114,7 +114,7 @@ pub fn record(
 pub fn for_download(
     conn: &mut DbConnection,
     viewer: &Identity,
-    id: &str,
+    id: &AttachmentId,
 ) -> Result<(Attachment, String), AppError> {
     let attachment = Attachment::find(conn, id)?.ok_or(AppError::NotFound)?;
     let submission =
@@ -135,7 +135,7 @@ pub fn for_download(
     let item = crate::grading::items::load_one(conn, &version)?;
     let position = Attachment::list_by_submission(conn, &submission.id)?
         .iter()
-        .filter(|a| a.submission_version_id.as_deref() == Some(version.as_str()))
+        .filter(|a| a.submission_version_id.as_ref() == Some(&version))
         .position(|a| a.id == attachment.id)
         .unwrap_or(0);
     let name = crate::grading::views::file_name(
@@ -151,7 +151,7 @@ pub fn for_download(
 pub fn remove_from_draft(
     conn: &mut DbConnection,
     person: &PersonId,
-    id: &str,
+    id: &AttachmentId,
     now: NaiveDateTime,
 ) -> Result<Attachment, AppError> {
     write_tx(conn, |conn| {
@@ -167,7 +167,7 @@ pub fn remove_from_draft(
             Some(person),
             "attachment_removed",
             "submission",
-            Some(&attachment.submission_id),
+            Some(attachment.submission_id.as_str()),
         )
         .record(conn)?;
         Ok(attachment)

@@ -12,6 +12,7 @@ use crate::db::models::{Assignment, Attachment, Certificate, Person, SubmissionV
 use crate::domain::deadline::Window;
 use crate::domain::ids::EnrollmentId;
 use crate::domain::language::Language;
+use crate::domain::states::SubmissionState;
 use crate::error::AppError;
 use crate::web::markdown::to_safe_html;
 
@@ -125,11 +126,13 @@ fn assignment_status(
     let state = match (window, ctx.submission(a)) {
         (Window::Locked, _) => "locked".to_string(),
         (_, Some(s))
-            if s.state == "draft" && s.current_version == 0 && s.draft_body.trim().is_empty() =>
+            if s.state == SubmissionState::Draft
+                && s.current_version == 0
+                && s.draft_body.trim().is_empty() =>
         {
             "open".into()
         }
-        (_, Some(s)) => s.state.clone(),
+        (_, Some(s)) => s.state.to_string(),
         (_, None) => "open".into(),
     };
     let due = ctx.due(a).unwrap_or(now);
@@ -194,15 +197,22 @@ pub fn progress(ctx: &EnrollmentContext, lang: Language, tz: Tz, now: NaiveDateT
     let required: Vec<&Assignment> = ctx.assignments.iter().filter(|a| a.required).collect();
     let passed = required
         .iter()
-        .filter(|a| ctx.submission(a).is_some_and(|s| s.state == "passed"))
+        .filter(|a| {
+            ctx.submission(a)
+                .is_some_and(|s| s.state == SubmissionState::Passed)
+        })
         .count();
     let next = ctx
         .assignments
         .iter()
         .filter(|a| matches!(ctx.window(a, now), Window::Open { late: false }))
         .filter(|a| {
-            ctx.submission(a)
-                .is_none_or(|s| matches!(s.state.as_str(), "draft" | "revision_requested"))
+            ctx.submission(a).is_none_or(|s| {
+                matches!(
+                    s.state,
+                    SubmissionState::Draft | SubmissionState::RevisionRequested
+                )
+            })
         })
         .filter_map(|a| ctx.due(a).map(|d| (d, a)))
         .min_by_key(|(d, _)| *d);
@@ -241,7 +251,7 @@ fn notes(
                 status: c.status_at(now).to_string(),
                 issued_on: local_date(tz, c.issued_at),
                 expires_on: c.expires_at.map(|e| local_date(tz, e)),
-                id: c.id,
+                id: c.id.0,
             }
         }),
         None => None,
@@ -278,7 +288,7 @@ fn notes(
             assignment_id: a.slug.clone(),
             title: lang.pick(&a.title_de, &a.title_en).to_string(),
             version: d.number,
-            decision: d.decision.clone(),
+            decision: d.decision.to_string(),
             decided_local: local(tz, d.at),
         });
     }
@@ -447,7 +457,7 @@ pub fn assignment_page(
                 body_html: to_safe_html(&v.body),
                 files: files
                     .iter()
-                    .filter(|f| f.submission_version_id.as_deref() == Some(v.id.as_str()))
+                    .filter(|f| f.submission_version_id.as_ref() == Some(&v.id))
                     .cloned()
                     .collect(),
                 feedback: feedback.remove(&v.id),

@@ -17,7 +17,7 @@ use crate::config::Settings;
 use crate::db::DbPool;
 pub use crate::db::models::Attachment;
 use crate::domain::file_type::{TypeProblem, sniff};
-use crate::domain::ids::{EnrollmentId, PersonId};
+use crate::domain::ids::{AttachmentId, EnrollmentId, PersonId};
 use crate::error::{AppError, Outcome};
 use crate::storage::{Download, Storage};
 
@@ -75,8 +75,8 @@ where
         Ok(id) => id,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    let id = uuid::Uuid::new_v4().to_string();
-    let staged = place.storage.staging_dir().join(&id);
+    let id = AttachmentId::new();
+    let staged = place.storage.staging_dir().join(id.as_str());
     let staging = stage(place.settings, &staged, &upload.name, body).await;
     let received = match staging {
         Ok(Ok(received)) => received,
@@ -89,7 +89,7 @@ where
             return Err(e);
         }
     };
-    let key = format!("{}/{id}", &id[..2]);
+    let key = format!("{}/{id}", &id.as_str()[..2]);
     place
         .storage
         .put_file(&key, &staged)
@@ -180,7 +180,7 @@ pub async fn open(
     pool: &DbPool,
     storage: &Storage,
     viewer: Identity,
-    id: String,
+    id: AttachmentId,
 ) -> Result<(Attachment, String, Download), AppError> {
     let (attachment, name) = crate::db::run(pool, move |conn| {
         attachments::for_download(conn, &viewer, &id)
@@ -198,7 +198,7 @@ pub async fn remove(
     pool: &DbPool,
     storage: &Storage,
     person: PersonId,
-    id: String,
+    id: AttachmentId,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     let removed = crate::db::run(pool, move |conn| {

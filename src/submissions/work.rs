@@ -11,7 +11,8 @@ use crate::db::models::{AuditEntry, Submission, SubmissionVersion};
 use crate::db::schema::reviews;
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
-use crate::domain::ids::{EnrollmentId, PersonId};
+use crate::domain::ids::{EnrollmentId, PersonId, SubmissionVersionId};
+use crate::domain::states::SubmissionState;
 use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::Composer;
 
@@ -40,8 +41,11 @@ reasons! {
 /// The longest text accepted (characters).
 pub const MAX_CHARS: usize = 100_000;
 
-fn editable(state: &str) -> bool {
-    matches!(state, "draft" | "revision_requested")
+fn editable(state: SubmissionState) -> bool {
+    matches!(
+        state,
+        SubmissionState::Draft | SubmissionState::RevisionRequested
+    )
 }
 
 /// A text as the trainee typed it, for one assignment of one of their enrollments.
@@ -65,7 +69,8 @@ pub struct Work {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct WorkStatus {
     /// The submission's state now.
-    pub state: String,
+    #[schema(value_type = String)]
+    pub state: SubmissionState,
     /// Its lock version now (send it with the next change).
     pub lock_version: i32,
     /// The version created, if any.
@@ -77,7 +82,7 @@ pub struct WorkStatus {
 impl WorkStatus {
     fn of(row: &Submission) -> Self {
         Self {
-            state: row.state.clone(),
+            state: row.state,
             lock_version: row.lock_version,
             version: None,
             late: false,
@@ -99,19 +104,13 @@ fn prepare(
     let submission = match ctx.submission(&assignment) {
         Some(s) => s.clone(),
         None => {
-            let row = Submission {
-                id: uuid::Uuid::new_v4().to_string(),
-                enrollment_id: work.enrollment.clone(),
-                assignment_id: assignment.id.clone(),
-                state: "draft".into(),
-                draft_body: String::new(),
-                language: work.language.clone(),
-                current_version: 0,
-                lock_version: 1,
-                created_at: now,
-                updated_at: now,
-                cohort_id: ctx.enrollment.cohort_id.0.clone(),
-            };
+            let row = Submission::draft(
+                &work.enrollment,
+                &assignment.id,
+                &ctx.enrollment.cohort_id,
+                &work.language,
+                now,
+            );
             Submission::create(conn, &row)?;
             row
         }
@@ -140,7 +139,7 @@ fn checked_draft(
     if window == Window::Locked {
         return refuse(&row, WorkRefusal::Locked);
     }
-    if !editable(&row.state) {
+    if !editable(row.state) {
         return refuse(&row, WorkRefusal::NotEditable);
     }
     if row.lock_version != work.lock_version {
@@ -211,13 +210,13 @@ pub fn submit(
             return Ok(Err(crate::error::Refusal::from(reason).with_current(kept)));
         };
         row.current_version += 1;
-        row.state = "submitted".into();
+        row.state = SubmissionState::Submitted;
         let version = hand_in(conn, work, &row, late, now)?;
         let lock_version = store(conn, &row)?;
         // Allocated at once, in the same transaction as the hand-in.
         crate::grading::allocate::on_submit(conn, composer, &version, now)?;
         Ok(Ok(WorkStatus {
-            state: row.state.clone(),
+            state: row.state,
             lock_version,
             version: Some(row.current_version),
             late,
@@ -232,31 +231,17 @@ fn hand_in(
     row: &Submission,
     late: bool,
     now: NaiveDateTime,
-) -> Result<String, AppError> {
-    let version_id = uuid::Uuid::new_v4().to_string();
-    SubmissionVersion::create(
-        conn,
-        &SubmissionVersion {
-            id: version_id.clone(),
-            submission_id: row.id.clone(),
-            number: row.current_version,
-            body: work.body.clone(),
-            submitted_at: now,
-            late,
-            decision: None,
-            points: None,
-            decided_at: None,
-            moderation_note: None,
-            cohort_id: row.cohort_id.clone(),
-        },
-    )?;
+) -> Result<SubmissionVersionId, AppError> {
+    let version = SubmissionVersion::handed_in(row, &work.body, late, now);
+    SubmissionVersion::create(conn, &version)?;
+    let version_id = version.id;
     crate::db::models::Attachment::attach_draft_to_version(conn, &row.id, &version_id)?;
     AuditEntry::new(
         now,
         Some(&work.person),
         "submission_submitted",
         "submission",
-        Some(&row.id),
+        Some(row.id.as_str()),
     )
     .details(json!({ "version": row.current_version, "late": late }))
     .record(conn)?;
@@ -284,17 +269,17 @@ pub fn withdraw(
                 crate::error::Refusal::from(r).with_current(WorkStatus::of(row))
             ))
         };
-        if row.state == "in_review" {
+        if row.state == SubmissionState::InReview {
             return refuse(&row, WorkRefusal::GradingStarted);
         }
-        if row.state != "submitted" {
+        if row.state != SubmissionState::Submitted {
             return refuse(&row, WorkRefusal::NotEditable);
         }
         let versions = SubmissionVersion::list_by_submission(conn, &row.id)?;
         if grading_started(conn, &versions)? {
             return refuse(&row, WorkRefusal::GradingStarted);
         }
-        row.state = "draft".into();
+        row.state = SubmissionState::Draft;
         row.updated_at = now;
         if let Some(latest) = versions.first() {
             row.draft_body = latest.body.clone();
@@ -308,7 +293,7 @@ pub fn withdraw(
             Some(person),
             "submission_withdrawn",
             "submission",
-            Some(&row.id),
+            Some(row.id.as_str()),
         )
         .record(conn)?;
         Ok(Ok(WorkStatus {
@@ -324,7 +309,7 @@ fn grading_started(
     versions: &[SubmissionVersion],
 ) -> Result<bool, AppError> {
     use diesel::prelude::*;
-    let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
+    let ids: Vec<SubmissionVersionId> = versions.iter().map(|v| v.id.clone()).collect();
     let started: i64 = reviews::table
         .filter(reviews::submission_version_id.eq_any(&ids))
         .filter(

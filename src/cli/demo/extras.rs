@@ -9,7 +9,12 @@ use super::Generated;
 use crate::db::DbConnection;
 use crate::db::models::{Certificate, ModerationItem, OutboxMessage, Person};
 use crate::db::schema::{certificates, reviews, submission_versions, submissions};
-use crate::domain::ids::{ModerationItemId, PersonId};
+use crate::domain::ids::{
+    CertificateId, ModerationItemId, OutboxMessageId, PersonId, SubmissionVersionId,
+};
+use crate::domain::states::{
+    CertificateStatus, GradingDecision, ModerationAction, ModerationState, OutboxStatus,
+};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -36,7 +41,7 @@ fn certificates_changed(
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     let oldest: Vec<Certificate> = certificates::table
-        .filter(certificates::status.eq("active"))
+        .filter(certificates::status.eq(CertificateStatus::Active))
         .order((certificates::issued_at, certificates::id))
         .limit(3)
         .select(Certificate::as_select())
@@ -47,7 +52,7 @@ fn certificates_changed(
     if let Some(c) = others.next() {
         diesel::update(certificates::table.find(&c.id))
             .set((
-                certificates::status.eq("revoked"),
+                certificates::status.eq(CertificateStatus::Revoked),
                 certificates::revoked_at.eq(now - Duration::days(40)),
                 certificates::revoked_reason.eq("Issued in error: the capstone plan was copied."),
             ))
@@ -55,7 +60,7 @@ fn certificates_changed(
     }
     if let Some(old) = others.next() {
         let successor = Certificate {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: CertificateId::new(),
             public_id: crate::certificates::code::new_code(),
             holder_name: format!("{} (geb. Demo)", old.holder_name),
             issued_at: now - Duration::days(20),
@@ -65,7 +70,7 @@ fn certificates_changed(
             ..old.clone()
         };
         diesel::update(certificates::table.find(&old.id))
-            .set(certificates::status.eq("superseded"))
+            .set(certificates::status.eq(CertificateStatus::Superseded))
             .execute(conn)?;
         Certificate::create_if_absent(conn, &successor)?;
         Certificate::link_successor(conn, &old.id, &successor.id)?;
@@ -80,8 +85,8 @@ fn moderation(
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     let decided = |conn: &mut DbConnection,
-                   decision: &str|
-     -> QueryResult<Option<(String, String, String)>> {
+                   decision: GradingDecision|
+     -> QueryResult<Option<(SubmissionVersionId, String, String)>> {
         submission_versions::table
             .inner_join(submissions::table)
             .inner_join(
@@ -104,14 +109,14 @@ fn moderation(
             .first(conn)
             .optional()
     };
-    let item = |version: String, cohort: String, reason: &str| ModerationItem {
+    let item = |version: SubmissionVersionId, cohort: String, reason: &str| ModerationItem {
         id: ModerationItemId::new(),
         submission_version_id: version,
         cohort_id: crate::domain::ids::CohortId(cohort),
         reason: reason.into(),
         raised_by: None,
         statement: String::new(),
-        state: "open".into(),
+        state: ModerationState::Open,
         created_at: now - Duration::days(2),
         resolved_by: None,
         resolved_at: None,
@@ -120,7 +125,8 @@ fn moderation(
         note: String::new(),
         lock_version: 1,
     };
-    if let Some((version, cohort, enrollment)) = decided(conn, "revision_requested")? {
+    if let Some((version, cohort, enrollment)) = decided(conn, GradingDecision::RevisionRequested)?
+    {
         let mut dispute = item(version, cohort, "dispute");
         dispute.raised_by = trainee_of(conn, &enrollment)?;
         dispute.statement =
@@ -128,13 +134,13 @@ fn moderation(
                 .into();
         ModerationItem::raise(conn, &dispute)?;
     }
-    if let Some((version, cohort, _)) = decided(conn, "passed")? {
+    if let Some((version, cohort, _)) = decided(conn, GradingDecision::Passed)? {
         let mut sample = item(version, cohort, "sample");
-        sample.state = "resolved".into();
+        sample.state = ModerationState::Closed;
         sample.resolved_by = Some(owner.clone());
         sample.resolved_at = Some(now - Duration::days(1));
-        sample.action = Some("confirm".into());
-        sample.decision = Some("passed".into());
+        sample.action = Some(ModerationAction::Confirmed);
+        sample.decision = Some(GradingDecision::Passed);
         sample.note = "Fair and well-explained feedback.".into();
         ModerationItem::raise(conn, &sample)?;
     }
@@ -149,14 +155,14 @@ fn mails(conn: &mut DbConnection, composer: &Composer, now: NaiveDateTime) -> Re
         .select(Person::as_select())
         .load(conn)?;
     let states = [
-        ("pending", None),
-        ("sent", None),
-        ("failed", Some("550 5.1.1 mailbox unavailable")),
+        (OutboxStatus::Pending, None),
+        (OutboxStatus::Sent, None),
+        (OutboxStatus::Failed, Some("550 5.1.1 mailbox unavailable")),
         (
-            "dead",
+            OutboxStatus::Dead,
             Some("421 4.7.0 try again later (gave up after 24 hours)"),
         ),
-        ("cancelled", Some("no longer applies")),
+        (OutboxStatus::Cancelled, Some("no longer applies")),
     ];
     for (person, (status, error)) in people.iter().zip(states) {
         let id = uuid::Uuid::new_v4().simple().to_string();
@@ -178,15 +184,19 @@ fn mails(conn: &mut DbConnection, composer: &Composer, now: NaiveDateTime) -> Re
                 body_html: format!("<p>{subject}</p>"),
                 headers: serde_json::json!({ "to_name": person.name }).to_string(),
                 context: "{}".into(),
-                status: status.into(),
-                attempts: if status == "pending" { 0 } else { 3 },
+                status,
+                attempts: if status == OutboxStatus::Pending {
+                    0
+                } else {
+                    3
+                },
                 next_attempt_at: now,
                 lease_owner: None,
                 lease_expires_at: None,
                 last_error: error.map(str::to_string),
                 created_at: now - Duration::hours(30),
-                sent_at: (status == "sent").then(|| now - Duration::hours(29)),
-                id,
+                sent_at: (status == OutboxStatus::Sent).then(|| now - Duration::hours(29)),
+                id: OutboxMessageId(id),
             },
         )?;
     }

@@ -9,7 +9,7 @@ use crate::db::models::Attachment;
 use crate::db::schema::{attachments, enrollments, people, submission_versions, submissions};
 use crate::db::{DbConnection, per_backend};
 use crate::domain::file_type::FileKind;
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{AttachmentId, PersonId, SubmissionId, SubmissionVersionId};
 use crate::error::AppError;
 
 /// A file to put into storage once the demo's rows are committed: its key and content.
@@ -22,7 +22,15 @@ pub fn attach(
     limit: i64,
     now: NaiveDateTime,
 ) -> Result<Vec<StoredFile>, AppError> {
-    let versions: Vec<(String, String, i32, String, String, String)> = submission_versions::table
+    type Row = (
+        SubmissionVersionId,
+        SubmissionId,
+        i32,
+        String,
+        String,
+        String,
+    );
+    let versions: Vec<Row> = submission_versions::table
         .inner_join(submissions::table.inner_join(enrollments::table.inner_join(people::table)))
         .select((
             submission_versions::id,
@@ -47,7 +55,7 @@ pub fn attach(
         let id = uuid::Uuid::new_v4().to_string();
         let key = format!("{}/{id}", &id[..2]);
         rows.push(Attachment {
-            id,
+            id: AttachmentId(id),
             submission_id: submission,
             submission_version_id: Some(version),
             original_name: name,

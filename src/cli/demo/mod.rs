@@ -16,7 +16,7 @@ use chrono::{Duration, NaiveDateTime};
 use crate::accounts::sign_in::{create_link, link_url};
 use crate::db::models::{Cotrainer, Person, RoleGrant};
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{CotrainerId, PersonId};
 use crate::error::AppError;
 
 pub use scale::Generated;
@@ -121,7 +121,7 @@ pub fn build(
             Cotrainer::create_if_absent(
                 conn,
                 &Cotrainer {
-                    id: uuid::Uuid::new_v4().to_string(),
+                    id: CotrainerId::new(),
                     program_id: program.id,
                     person_id: coach.clone(),
                     capacity: 8,

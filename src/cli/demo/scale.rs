@@ -19,7 +19,7 @@ use crate::db::schema::{
     review_scores, reviews, submission_versions, submissions,
 };
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
+use crate::domain::ids::{CohortId, CotrainerId, EnrollmentId, PersonId};
 use crate::domain::schedule::module_moments;
 use crate::error::AppError;
 
@@ -476,7 +476,7 @@ fn recruit(
         }
         ctx.pool.push(g.clone());
         rows.push(Cotrainer {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: CotrainerId::new(),
             program_id: ctx.cur.program.id.clone(),
             person_id: g.clone(),
             capacity: 8,

@@ -12,7 +12,11 @@ use crate::db::models::{
     Assignment, Certificate, Cohort, Enrollment, Review, ReviewScore, ScheduleEntry, Submission,
     SubmissionVersion,
 };
-use crate::domain::ids::{EnrollmentId, PersonId, ReviewId};
+use crate::domain::ids::{
+    CertificateId, EnrollmentId, PersonId, ReviewId, ReviewScoreId, SubmissionId,
+    SubmissionVersionId,
+};
+use crate::domain::states::{CertificateStatus, GradingDecision, ReviewState, SubmissionState};
 use crate::error::AppError;
 
 /// One trainee and their work; returns the person if they were certified.
@@ -113,7 +117,7 @@ pub(super) fn trainee(
                     en: a.title_en.clone(),
                 },
                 required: a.required,
-                decision: passed_points.map(|_| "passed".to_string()),
+                decision: passed_points.map(|_| GradingDecision::Passed.to_string()),
                 points: passed_points,
                 max_points: a.max_points,
             });
@@ -154,17 +158,8 @@ fn draft(
 ) {
     let body = demo_text(ctx, a, lang);
     ctx.rows.submissions.push(Submission {
-        id: uuid::Uuid::new_v4().to_string(),
-        enrollment_id: enrollment.clone(),
-        assignment_id: a.id.clone(),
-        state: "draft".into(),
         draft_body: body.to_string(),
-        language: lang.to_string(),
-        current_version: 0,
-        lock_version: 1,
-        created_at: entry.unlock_at,
-        updated_at: entry.unlock_at,
-        cohort_id: cohort.id.0.clone(),
+        ..Submission::draft(enrollment, &a.id, &cohort.id, lang, entry.unlock_at)
     });
 }
 
@@ -186,7 +181,7 @@ fn work(
     } else {
         entry.unlock_at + Duration::hours(ctx.rng.below(window) as i64)
     };
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = SubmissionId::new();
     let body = demo_text(ctx, a, lang);
     if submitted_at > now {
         // Still working on it: a draft for some.
@@ -200,48 +195,36 @@ fn work(
     let decided = decided_at <= now;
     let passed = decided && (cohort.state == "completed" || ctx.rng.chance(0.93));
     let state = match (decided, passed) {
-        (false, _) => "in_review",
-        (true, true) => "passed",
-        (true, false) => "revision_requested",
+        (false, _) => SubmissionState::InReview,
+        (true, true) => SubmissionState::Passed,
+        (true, false) => SubmissionState::RevisionRequested,
     };
+    let decision = decided.then_some(if passed {
+        GradingDecision::Passed
+    } else {
+        GradingDecision::RevisionRequested
+    });
     let points = passed.then(|| {
         a.pass_threshold
             .max(a.max_points * (70 + ctx.rng.below(31) as i32) / 100)
     });
-    let version = uuid::Uuid::new_v4().to_string();
-    ctx.rows.submissions.push(Submission {
+    let version = SubmissionVersionId::new();
+    let submission = Submission {
         id: id.clone(),
-        enrollment_id: enrollment.clone(),
-        assignment_id: a.id.clone(),
-        state: state.into(),
-        draft_body: String::new(),
-        language: lang.to_string(),
+        state,
         current_version: 1,
         lock_version: 2,
-        created_at: entry.unlock_at,
         updated_at: if decided { decided_at } else { submitted_at },
-        cohort_id: cohort.id.0.clone(),
-    });
+        ..Submission::draft(enrollment, &a.id, &cohort.id, lang, entry.unlock_at)
+    };
     ctx.rows.versions.push(SubmissionVersion {
         id: version.clone(),
-        submission_id: id.clone(),
-        number: 1,
-        body: body.to_string(),
-        submitted_at,
-        late,
-        decision: decided.then(|| {
-            if passed {
-                "passed"
-            } else {
-                "revision_requested"
-            }
-            .to_string()
-        }),
+        decision,
         points,
         decided_at: decided.then_some(decided_at),
-        moderation_note: None,
-        cohort_id: cohort.id.0.clone(),
+        ..SubmissionVersion::handed_in(&submission, body, late, submitted_at)
     });
+    ctx.rows.submissions.push(submission);
     ctx.out.submissions += 1;
     let reviewer = team
         .get(ctx.rng.below(team.len() as u64) as usize)
@@ -260,20 +243,17 @@ fn work(
         cohort_id: cohort.id.clone(),
         reviewer_id: reviewer,
         slot: 1,
-        state: if decided { "completed" } else { "allocated" }.into(),
+        state: if decided {
+            ReviewState::Completed
+        } else {
+            ReviewState::Allocated
+        },
         allocation_reason: "{}".into(),
         allocated_at,
         due_at: allocated_at + Duration::days(5),
         started_at: decided.then_some(allocated_at + Duration::hours(1)),
         completed_at: decided.then_some(decided_at),
-        decision: decided.then(|| {
-            if passed {
-                "passed"
-            } else {
-                "revision_requested"
-            }
-            .to_string()
-        }),
+        decision,
         total_points: points,
         feedback: if decided {
             feedback[ctx.serial % feedback.len()].to_string()
@@ -299,7 +279,7 @@ fn work(
                 continue;
             };
             ctx.rows.scores.push(ReviewScore {
-                id: uuid::Uuid::new_v4().to_string(),
+                id: ReviewScoreId::new(),
                 review_id: review.clone(),
                 criterion_id: criterion.id.clone(),
                 level_id: level.id.clone(),
@@ -353,7 +333,7 @@ fn certify(
         issuer: "demo.example".into(),
     };
     ctx.rows.certificates.push(Certificate {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: CertificateId::new(),
         public_id: code::new_code(),
         person_id: person.clone(),
         program_id: ctx.cur.program.id.clone(),
@@ -367,7 +347,7 @@ fn certify(
         expires_at,
         issued_by: None,
         issue_reason: None,
-        status: "active".into(),
+        status: CertificateStatus::Active,
         revoked_at: None,
         revoked_reason: None,
         superseded_by: None,

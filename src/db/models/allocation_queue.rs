@@ -5,14 +5,14 @@ use diesel::prelude::*;
 
 use crate::db::schema::allocation_queue;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::CohortId;
+use crate::domain::ids::{CohortId, SubmissionVersionId};
 
 /// One waiting review slot.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = allocation_queue)]
 pub struct QueuedSlot {
     /// The version to grade.
-    pub submission_version_id: String,
+    pub submission_version_id: SubmissionVersionId,
     /// The slot (1 or 2).
     pub slot: i32,
     /// Its cohort.
@@ -75,9 +75,12 @@ impl QueuedSlot {
     }
 
     /// Removes these (version, slot) pairs from the queue.
-    pub fn remove_many(conn: &mut DbConnection, slots: &[(String, i32)]) -> QueryResult<()> {
+    pub fn remove_many(
+        conn: &mut DbConnection,
+        slots: &[(SubmissionVersionId, i32)],
+    ) -> QueryResult<()> {
         for slot in [1, 2] {
-            let versions: Vec<&String> = slots
+            let versions: Vec<&SubmissionVersionId> = slots
                 .iter()
                 .filter(|(_, s)| *s == slot)
                 .map(|(v, _)| v)
@@ -95,7 +98,11 @@ impl QueuedSlot {
     }
 
     /// Removes a slot from the queue.
-    pub fn remove(conn: &mut DbConnection, version: &str, slot: i32) -> QueryResult<()> {
+    pub fn remove(
+        conn: &mut DbConnection,
+        version: &SubmissionVersionId,
+        slot: i32,
+    ) -> QueryResult<()> {
         diesel::delete(
             allocation_queue::table
                 .filter(allocation_queue::submission_version_id.eq(version))

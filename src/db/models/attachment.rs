@@ -6,18 +6,21 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::attachments;
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{AttachmentId, PersonId, SubmissionId, SubmissionVersionId};
 
 /// An attachment.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize, utoipa::ToSchema)]
 #[diesel(table_name = attachments)]
 pub struct Attachment {
     /// Id.
-    pub id: String,
+    #[schema(value_type = String)]
+    pub id: AttachmentId,
     /// The submission.
-    pub submission_id: String,
+    #[schema(value_type = String)]
+    pub submission_id: SubmissionId,
     /// The version it was handed in with (none while part of the draft).
-    pub submission_version_id: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub submission_version_id: Option<SubmissionVersionId>,
     /// The name it was uploaded with.
     pub original_name: String,
     /// The MIME type its content was recognised as.
@@ -38,7 +41,7 @@ pub struct Attachment {
 
 impl Attachment {
     /// An attachment by id.
-    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Attachment>> {
+    pub fn find(conn: &mut DbConnection, id: &AttachmentId) -> QueryResult<Option<Attachment>> {
         attachments::table
             .find(id)
             .select(Attachment::as_select())
@@ -49,7 +52,7 @@ impl Attachment {
     /// The attachments of a submission, oldest first.
     pub fn list_by_submission(
         conn: &mut DbConnection,
-        submission: &str,
+        submission: &SubmissionId,
     ) -> QueryResult<Vec<Attachment>> {
         attachments::table
             .filter(attachments::submission_id.eq(submission))
@@ -69,8 +72,8 @@ impl Attachment {
     /// Ties the draft's attachments to a newly submitted version.
     pub fn attach_draft_to_version(
         conn: &mut DbConnection,
-        submission: &str,
-        version: &str,
+        submission: &SubmissionId,
+        version: &SubmissionVersionId,
     ) -> QueryResult<usize> {
         diesel::update(
             attachments::table
@@ -82,7 +85,7 @@ impl Attachment {
     }
 
     /// Removes an attachment row.
-    pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    pub fn delete(conn: &mut DbConnection, id: &AttachmentId) -> QueryResult<usize> {
         diesel::delete(attachments::table.find(id)).execute(conn)
     }
 }

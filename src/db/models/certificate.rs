@@ -8,7 +8,8 @@ use diesel::prelude::*;
 use super::enrollment_totals;
 use crate::db::schema::certificates;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{EnrollmentId, PersonId, ProgramId};
+use crate::domain::ids::{CertificateId, EnrollmentId, PersonId, ProgramId};
+use crate::domain::states::CertificateStatus;
 
 /// A certificate.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -16,7 +17,7 @@ use crate::domain::ids::{EnrollmentId, PersonId, ProgramId};
 #[diesel(treat_none_as_default_value = false)]
 pub struct Certificate {
     /// Internal id (owner and holder pages).
-    pub id: String,
+    pub id: CertificateId,
     /// The public verification code (160 random bits, base32).
     pub public_id: String,
     /// The holder.
@@ -43,14 +44,14 @@ pub struct Certificate {
     pub issued_by: Option<PersonId>,
     /// Why it was issued by hand or re-issued.
     pub issue_reason: Option<String>,
-    /// active, revoked, superseded, expired.
-    pub status: String,
+    /// The stored status (see [`Certificate::status_at`] for the status shown).
+    pub status: CertificateStatus,
     /// When revoked.
     pub revoked_at: Option<NaiveDateTime>,
     /// Why revoked.
     pub revoked_reason: Option<String>,
     /// The certificate that replaced it.
-    pub superseded_by: Option<String>,
+    pub superseded_by: Option<CertificateId>,
     /// Created.
     pub created_at: NaiveDateTime,
 }
@@ -58,8 +59,8 @@ pub struct Certificate {
 /// Which certificates a list shows; every part is optional and applied in the query.
 #[derive(Debug, Clone, Default)]
 pub struct CertificateFilter {
-    /// active, expired, revoked or superseded, as shown at the time of the list.
-    pub status: Option<String>,
+    /// As shown at the time of the list: an active certificate past its expiry is expired.
+    pub status: Option<CertificateStatus>,
     /// Issued from an enrollment in the cohort of this name.
     pub cohort: Option<String>,
     /// Issued on or after this day (UTC).
@@ -72,15 +73,15 @@ pub struct CertificateFilter {
 
 impl Certificate {
     /// The status as of `now` (an active certificate past its expiry is expired).
-    pub fn status_at(&self, now: NaiveDateTime) -> &str {
-        match (self.status.as_str(), self.expires_at) {
-            ("active", Some(e)) if e < now => "expired",
+    pub fn status_at(&self, now: NaiveDateTime) -> CertificateStatus {
+        match (self.status, self.expires_at) {
+            (CertificateStatus::Active, Some(e)) if e < now => CertificateStatus::Expired,
             (s, _) => s,
         }
     }
 
     /// A certificate by id.
-    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Certificate>> {
+    pub fn find(conn: &mut DbConnection, id: &CertificateId) -> QueryResult<Option<Certificate>> {
         certificates::table
             .find(id)
             .select(Certificate::as_select())
@@ -106,7 +107,7 @@ impl Certificate {
         certificates::table
             .filter(certificates::person_id.eq(person))
             .filter(certificates::program_id.eq(program))
-            .filter(certificates::status.eq("active"))
+            .filter(certificates::status.eq(CertificateStatus::Active))
             .select(Certificate::as_select())
             .first(conn)
             .optional()
@@ -129,8 +130,8 @@ impl Certificate {
         // Two plain comparisons (not a list), so the connection keeps the statement prepared.
         per_backend!(conn, c => certificates::table
             .filter(certificates::enrollment_id.eq(enrollment))
-            .filter(certificates::status.ne("revoked"))
-            .filter(certificates::status.ne("superseded"))
+            .filter(certificates::status.ne(CertificateStatus::Revoked))
+            .filter(certificates::status.ne(CertificateStatus::Superseded))
             .order(certificates::issued_at.desc())
             .select(Certificate::as_select())
             .first(c)
@@ -163,17 +164,19 @@ impl Certificate {
             .limit(limit)
             .select(Certificate::as_select())
             .into_boxed();
-        q = match filter.status.as_deref() {
+        q = match filter.status {
             None => q,
-            Some("expired") => q
-                .filter(certificates::status.eq("active"))
+            Some(CertificateStatus::Expired) => q
+                .filter(certificates::status.eq(CertificateStatus::Active))
                 .filter(certificates::expires_at.lt(now)),
-            Some("active") => q.filter(certificates::status.eq("active")).filter(
-                certificates::expires_at
-                    .is_null()
-                    .or(certificates::expires_at.ge(now)),
-            ),
-            Some(s) => q.filter(certificates::status.eq(s.to_string())),
+            Some(CertificateStatus::Active) => q
+                .filter(certificates::status.eq(CertificateStatus::Active))
+                .filter(
+                    certificates::expires_at
+                        .is_null()
+                        .or(certificates::expires_at.ge(now)),
+                ),
+            Some(s) => q.filter(certificates::status.eq(s)),
         };
         if let Some(person) = &filter.person {
             q = q.filter(certificates::person_id.eq(person.clone()));
@@ -207,7 +210,7 @@ impl Certificate {
             .on_conflict_do_nothing()
             .execute(c))?;
         if n == 1 {
-            enrollment_totals::recount_for_certificate(conn, &row.id)?;
+            enrollment_totals::recount_for_certificate(conn, row.id.as_str())?;
         }
         Ok(n == 1)
     }
@@ -219,7 +222,7 @@ impl Certificate {
         days: i64,
     ) -> QueryResult<i64> {
         certificates::table
-            .filter(certificates::status.eq("active"))
+            .filter(certificates::status.eq(CertificateStatus::Active))
             .filter(certificates::expires_at.gt(now))
             .filter(certificates::expires_at.le(now + chrono::Duration::days(days)))
             .count()
@@ -227,7 +230,11 @@ impl Certificate {
     }
 
     /// Points a superseded certificate at the one that replaced it.
-    pub fn link_successor(conn: &mut DbConnection, id: &str, successor: &str) -> QueryResult<()> {
+    pub fn link_successor(
+        conn: &mut DbConnection,
+        id: &CertificateId,
+        successor: &CertificateId,
+    ) -> QueryResult<()> {
         diesel::update(certificates::table.find(id))
             .set(certificates::superseded_by.eq(successor))
             .execute(conn)
@@ -237,26 +244,26 @@ impl Certificate {
     /// Changes the status of an active certificate; returns whether it was active.
     pub fn end(
         conn: &mut DbConnection,
-        id: &str,
-        status: &str,
+        id: &CertificateId,
+        status: CertificateStatus,
         reason: Option<&str>,
-        superseded_by: Option<&str>,
+        superseded_by: Option<&CertificateId>,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
         let n = diesel::update(
             certificates::table
                 .filter(certificates::id.eq(id))
-                .filter(certificates::status.eq("active")),
+                .filter(certificates::status.eq(CertificateStatus::Active)),
         )
         .set((
             certificates::status.eq(status),
-            certificates::revoked_at.eq((status == "revoked").then_some(now)),
+            certificates::revoked_at.eq((status == CertificateStatus::Revoked).then_some(now)),
             certificates::revoked_reason.eq(reason),
             certificates::superseded_by.eq(superseded_by),
         ))
         .execute(conn)?;
         if n == 1 {
-            enrollment_totals::recount_for_certificate(conn, id)?;
+            enrollment_totals::recount_for_certificate(conn, id.as_str())?;
         }
         Ok(n == 1)
     }

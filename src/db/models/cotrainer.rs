@@ -5,14 +5,14 @@ use diesel::prelude::*;
 
 use crate::db::schema::cotrainers;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{PersonId, ProgramId};
+use crate::domain::ids::{CotrainerId, PersonId, ProgramId};
 
 /// A member of a program's co-trainer pool.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = cotrainers)]
 pub struct Cotrainer {
     /// Id.
-    pub id: String,
+    pub id: CotrainerId,
     /// The program.
     pub program_id: ProgramId,
     /// The person.
@@ -41,7 +41,7 @@ impl Cotrainer {
             person.language.clone()
         };
         Cotrainer {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: CotrainerId::new(),
             program_id: program.clone(),
             person_id: person.id.clone(),
             capacity: 5,

@@ -6,7 +6,8 @@ use diesel::prelude::*;
 
 use crate::db::schema::moderation_items;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
+use crate::domain::ids::{CohortId, ModerationItemId, PersonId, SubmissionVersionId};
+use crate::domain::states::{GradingDecision, ModerationAction, ModerationState};
 
 /// A moderation item.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -15,7 +16,7 @@ pub struct ModerationItem {
     /// Id.
     pub id: ModerationItemId,
     /// The version concerned.
-    pub submission_version_id: String,
+    pub submission_version_id: SubmissionVersionId,
     /// Its cohort.
     pub cohort_id: CohortId,
     /// disagreement, sample, dispute.
@@ -24,18 +25,18 @@ pub struct ModerationItem {
     pub raised_by: Option<PersonId>,
     /// The trainee's reason for a dispute.
     pub statement: String,
-    /// open, closed.
-    pub state: String,
+    /// Open or closed.
+    pub state: ModerationState,
     /// Raised.
     pub created_at: NaiveDateTime,
     /// The owner who resolved it.
     pub resolved_by: Option<PersonId>,
     /// When.
     pub resolved_at: Option<NaiveDateTime>,
-    /// confirmed, changed, sent_back.
-    pub action: Option<String>,
+    /// What the owner did (closed items).
+    pub action: Option<ModerationAction>,
     /// The decision after moderation.
-    pub decision: Option<String>,
+    pub decision: Option<GradingDecision>,
     /// The owner's note (joins the trainee's feedback).
     pub note: String,
     /// Optimistic lock.
@@ -79,7 +80,7 @@ impl ModerationItem {
             .select(ModerationItem::as_select())
             .into_boxed();
         if only_open {
-            q = q.filter(moderation_items::state.eq("open"));
+            q = q.filter(moderation_items::state.eq(ModerationState::Open));
         }
         if let Some(c) = cohort {
             q = q.filter(moderation_items::cohort_id.eq(c.clone()));
@@ -90,7 +91,7 @@ impl ModerationItem {
     /// The items of these versions.
     pub fn list_by_versions(
         conn: &mut DbConnection,
-        versions: &[String],
+        versions: &[SubmissionVersionId],
     ) -> QueryResult<Vec<ModerationItem>> {
         moderation_items::table
             .filter(moderation_items::submission_version_id.eq_any(versions))
@@ -108,10 +109,10 @@ impl ModerationItem {
             moderation_items::table
                 .filter(moderation_items::id.eq(&row.id))
                 .filter(moderation_items::lock_version.eq(lock_version))
-                .filter(moderation_items::state.eq("open")),
+                .filter(moderation_items::state.eq(ModerationState::Open)),
         )
         .set((
-            moderation_items::state.eq("closed"),
+            moderation_items::state.eq(ModerationState::Closed),
             moderation_items::resolved_by.eq(&row.resolved_by),
             moderation_items::resolved_at.eq(row.resolved_at),
             moderation_items::action.eq(&row.action),

@@ -4,15 +4,16 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::outbox_attachments;
+use crate::domain::ids::{OutboxAttachmentId, OutboxMessageId};
 
 /// One attached file.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = outbox_attachments)]
 pub struct OutboxAttachment {
     /// Id.
-    pub id: String,
+    pub id: OutboxAttachmentId,
     /// The mail.
-    pub outbox_id: String,
+    pub outbox_id: OutboxMessageId,
     /// File name shown to the recipient.
     pub name: String,
     /// MIME type.
@@ -33,7 +34,7 @@ impl OutboxAttachment {
     /// The attachments of a mail, in the order they were added.
     pub fn list_for(
         conn: &mut DbConnection,
-        outbox_id: &str,
+        outbox_id: &OutboxMessageId,
     ) -> QueryResult<Vec<OutboxAttachment>> {
         outbox_attachments::table
             .filter(outbox_attachments::outbox_id.eq(outbox_id))

@@ -35,7 +35,7 @@ pub fn insert_outbox(
          $17::text[], $18::timestamp[], $19::timestamp[]) \
          ON CONFLICT DO NOTHING RETURNING idempotency_key",
     )
-    .bind::<Array<Text>, _>(col(mails, |m| &m.id))
+    .bind::<Array<Text>, _>(col(mails, |m| m.id.as_str()))
     .bind::<Array<Text>, _>(col(mails, |m| &m.idempotency_key))
     .bind::<Array<Text>, _>(col(mails, |m| &m.kind))
     .bind::<Array<Nullable<Text>>, _>(person)
@@ -46,7 +46,7 @@ pub fn insert_outbox(
     .bind::<Array<Text>, _>(col(mails, |m| &m.message_id))
     .bind::<Array<Text>, _>(col(mails, |m| &m.headers))
     .bind::<Array<Text>, _>(col(mails, |m| &m.context))
-    .bind::<Array<Text>, _>(col(mails, |m| &m.status))
+    .bind::<Array<Text>, _>(col(mails, |m| m.status.as_str()))
     .bind::<Array<Integer>, _>(col(mails, |m| &m.attempts))
     .bind::<Array<Timestamp>, _>(col(mails, |m| &m.next_attempt_at))
     .bind::<Array<Nullable<Text>>, _>(col(mails, |m| &m.lease_owner))

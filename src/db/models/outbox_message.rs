@@ -6,14 +6,15 @@ use diesel::prelude::*;
 
 use crate::db::schema::outbox;
 use crate::db::{DbConnection, per_backend, write_tx};
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{OutboxMessageId, PersonId};
+use crate::domain::states::OutboxStatus;
 
 /// A mail in the outbox.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = outbox)]
 pub struct OutboxMessage {
     /// Id.
-    pub id: String,
+    pub id: OutboxMessageId,
     /// One logical mail, one key (e.g. `signin:<token hash>`).
     pub idempotency_key: String,
     /// The kind of mail, e.g. `sign_in_link`.
@@ -38,8 +39,8 @@ pub struct OutboxMessage {
     /// What the mail is about, for the send-time check (JSON).
     #[serde(skip)]
     pub context: String,
-    /// pending, sending, sent, failed, dead, cancelled.
-    pub status: String,
+    /// Where the mail stands.
+    pub status: OutboxStatus,
     /// Attempts so far.
     pub attempts: i32,
     /// Not before.
@@ -99,7 +100,10 @@ impl OutboxMessage {
     }
 
     /// A mail by id.
-    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<OutboxMessage>> {
+    pub fn find(
+        conn: &mut DbConnection,
+        id: &OutboxMessageId,
+    ) -> QueryResult<Option<OutboxMessage>> {
         outbox::table
             .find(id)
             .select(OutboxMessage::as_select())
@@ -120,17 +124,17 @@ impl OutboxMessage {
             let due = |q: outbox::table| {
                 q.filter(
                     outbox::status
-                        .eq("pending")
+                        .eq(OutboxStatus::Pending)
                         .and(outbox::next_attempt_at.le(now))
                         .or(outbox::status
-                            .eq("sending")
+                            .eq(OutboxStatus::Sending)
                             .and(outbox::lease_expires_at.lt(now))),
                 )
                 .order(outbox::next_attempt_at.asc())
                 .limit(limit)
                 .select(outbox::id)
             };
-            let ids: Vec<String> = match conn {
+            let ids: Vec<OutboxMessageId> = match conn {
                 DbConnection::Sqlite(c) => due(outbox::table).load(c)?,
                 DbConnection::Postgresql(c) => {
                     due(outbox::table).for_update().skip_locked().load(c)?
@@ -141,7 +145,7 @@ impl OutboxMessage {
             }
             diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
                 .set((
-                    outbox::status.eq("sending"),
+                    outbox::status.eq(OutboxStatus::Sending),
                     outbox::lease_owner.eq(worker),
                     outbox::lease_expires_at.eq(now + lease),
                     outbox::attempts.eq(outbox::attempts + 1),
@@ -157,9 +161,9 @@ impl OutboxMessage {
     /// Finishes a claimed mail with `status`, only if `worker` still holds its lease.
     pub fn finish(
         conn: &mut DbConnection,
-        id: &str,
+        id: &OutboxMessageId,
         worker: &str,
-        status: &str,
+        status: OutboxStatus,
         error: Option<&str>,
         next_attempt_at: Option<NaiveDateTime>,
         now: NaiveDateTime,
@@ -167,7 +171,7 @@ impl OutboxMessage {
         let target = outbox::table
             .filter(outbox::id.eq(id))
             .filter(outbox::lease_owner.eq(worker))
-            .filter(outbox::status.eq("sending"));
+            .filter(outbox::status.eq(OutboxStatus::Sending));
         let n = diesel::update(target)
             .set((
                 outbox::status.eq(status),
@@ -175,7 +179,7 @@ impl OutboxMessage {
                 outbox::lease_expires_at.eq(None::<NaiveDateTime>),
                 outbox::last_error.eq(error),
                 outbox::next_attempt_at.eq(next_attempt_at.unwrap_or(now)),
-                outbox::sent_at.eq((status == "sent").then_some(now)),
+                outbox::sent_at.eq((status == OutboxStatus::Sent).then_some(now)),
             ))
             .execute(conn)?;
         Ok(n == 1)
@@ -200,16 +204,14 @@ impl OutboxMessage {
     /// Mails by status and kind, newest first.
     pub fn list(
         conn: &mut DbConnection,
-        statuses: &[&str],
+        statuses: &[OutboxStatus],
         kind: Option<&str>,
         person: Option<&PersonId>,
         limit: i64,
     ) -> QueryResult<Vec<OutboxMessage>> {
         let mut query = outbox::table.into_boxed();
         if !statuses.is_empty() {
-            query = query.filter(
-                outbox::status.eq_any(statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>()),
-            );
+            query = query.filter(outbox::status.eq_any(statuses.to_vec()));
         }
         if let Some(kind) = kind {
             query = query.filter(outbox::kind.eq(kind.to_string()));
@@ -225,14 +227,20 @@ impl OutboxMessage {
     }
 
     /// Puts a failed, given-up or cancelled mail back in the queue; returns whether it was one.
-    pub fn retry(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
-        let n = diesel::update(
-            outbox::table
-                .filter(outbox::id.eq(id))
-                .filter(outbox::status.eq_any(["failed", "dead", "cancelled"])),
-        )
+    pub fn retry(
+        conn: &mut DbConnection,
+        id: &OutboxMessageId,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let n = diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(
+            outbox::status.eq_any([
+                OutboxStatus::Failed,
+                OutboxStatus::Dead,
+                OutboxStatus::Cancelled,
+            ]),
+        ))
         .set((
-            outbox::status.eq("pending"),
+            outbox::status.eq(OutboxStatus::Pending),
             outbox::next_attempt_at.eq(now),
             outbox::last_error.eq(None::<String>),
         ))

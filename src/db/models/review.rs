@@ -9,10 +9,13 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::reviews;
-use crate::domain::ids::{AssignmentId, CohortId, EnrollmentId, PersonId, ReviewId};
+use crate::domain::ids::{
+    AssignmentId, CohortId, EnrollmentId, PersonId, ReviewId, SubmissionId, SubmissionVersionId,
+};
+use crate::domain::states::{GradingDecision, ReviewState};
 
 /// States in which a review counts against the co-trainer's capacity.
-pub const OPEN_STATES: [&str; 2] = ["allocated", "started"];
+pub const OPEN_STATES: [ReviewState; 2] = [ReviewState::Allocated, ReviewState::Started];
 
 pub use super::review_open::{PageIsOpen, ReviewIsOpen};
 
@@ -30,17 +33,17 @@ pub struct Review {
     /// Id.
     pub id: ReviewId,
     /// The version graded.
-    pub submission_version_id: String,
+    pub submission_version_id: SubmissionVersionId,
     /// Its submission.
-    pub submission_id: String,
+    pub submission_id: SubmissionId,
     /// Its cohort.
     pub cohort_id: CohortId,
     /// The co-trainer.
     pub reviewer_id: PersonId,
     /// 1, or 2 for the second of a double review.
     pub slot: i32,
-    /// allocated, started, completed, reassigned.
-    pub state: String,
+    /// Where the review stands.
+    pub state: ReviewState,
     /// Why this co-trainer (JSON, see `domain::allocation::Reason`).
     pub allocation_reason: String,
     /// When allocated.
@@ -51,8 +54,8 @@ pub struct Review {
     pub started_at: Option<NaiveDateTime>,
     /// Submitted.
     pub completed_at: Option<NaiveDateTime>,
-    /// passed, revision_requested, failed.
-    pub decision: Option<String>,
+    /// The decision, once completed.
+    pub decision: Option<GradingDecision>,
     /// Sum of the rubric levels.
     pub total_points: Option<i32>,
     /// Overall feedback (Markdown).
@@ -80,7 +83,7 @@ pub struct Review {
 impl Review {
     /// Whether it counts against capacity.
     pub fn is_open(&self) -> bool {
-        OPEN_STATES.contains(&self.state.as_str())
+        OPEN_STATES.contains(&self.state)
     }
 
     /// A review by id.
@@ -120,7 +123,7 @@ impl Review {
     /// Every review (any state) of these submissions.
     pub fn list_by_submissions(
         conn: &mut DbConnection,
-        submissions: &[String],
+        submissions: &[SubmissionId],
     ) -> QueryResult<Vec<Review>> {
         reviews::table
             .filter(reviews::submission_id.eq_any(submissions))
@@ -132,11 +135,11 @@ impl Review {
     /// The reviews (not reassigned) of one version.
     pub fn list_active_by_version(
         conn: &mut DbConnection,
-        version: &str,
+        version: &SubmissionVersionId,
     ) -> QueryResult<Vec<Review>> {
         reviews::table
             .filter(reviews::submission_version_id.eq(version))
-            .filter(reviews::state.ne("reassigned"))
+            .filter(reviews::state.ne(ReviewState::Reassigned))
             .order(reviews::slot.asc())
             .select(Review::as_select())
             .load(conn)

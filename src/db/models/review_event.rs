@@ -5,14 +5,14 @@ use diesel::prelude::*;
 
 use crate::db::schema::review_events;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{PersonId, ReviewId};
+use crate::domain::ids::{PersonId, ReviewEventId, ReviewId};
 
 /// One change to a review.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = review_events)]
 pub struct ReviewEvent {
     /// Id.
-    pub id: String,
+    pub id: ReviewEventId,
     /// The review.
     pub review_id: ReviewId,
     /// Who (none: the system).
@@ -38,7 +38,7 @@ impl ReviewEvent {
         diesel::insert_into(review_events::table)
             .values(&ReviewEvent {
                 // Time-ordered, so the history keeps its order under a fixed clock too.
-                id: uuid::Uuid::now_v7().to_string(),
+                id: ReviewEventId(uuid::Uuid::now_v7().to_string()),
                 review_id: review.clone(),
                 actor_id: actor.cloned(),
                 at,

@@ -70,7 +70,8 @@ mod tests {
                 .split(", ")
                 .map(|s| s.trim_matches('\''))
                 .collect();
-            assert_eq!(states, OPEN_STATES);
+            let open: Vec<&str> = OPEN_STATES.iter().map(|s| s.as_str()).collect();
+            assert_eq!(states, open);
         }
     }
 }

@@ -4,14 +4,14 @@ use diesel::prelude::*;
 
 use crate::db::schema::review_scores;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{CriterionId, LevelId, ReviewId};
+use crate::domain::ids::{CriterionId, LevelId, ReviewId, ReviewScoreId};
 
 /// One criterion's score in a review.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = review_scores)]
 pub struct ReviewScore {
     /// Id.
-    pub id: String,
+    pub id: ReviewScoreId,
     /// The review.
     pub review_id: ReviewId,
     /// The criterion.

@@ -7,20 +7,21 @@ use super::enrollment_totals;
 use crate::db::DbConnection;
 use crate::db::per_backend;
 use crate::db::schema::submissions;
-use crate::domain::ids::{AssignmentId, CohortId, EnrollmentId};
+use crate::domain::ids::{AssignmentId, CohortId, EnrollmentId, SubmissionId};
+use crate::domain::states::{GradingDecision, SubmissionState};
 
 /// A submission.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = submissions)]
 pub struct Submission {
     /// Id.
-    pub id: String,
+    pub id: SubmissionId,
     /// Whose (through the enrollment).
     pub enrollment_id: EnrollmentId,
     /// For which assignment.
     pub assignment_id: AssignmentId,
-    /// draft, submitted, in_review, revision_requested, passed, failed.
-    pub state: String,
+    /// Where the work stands.
+    pub state: SubmissionState,
     /// The text being written (Markdown).
     pub draft_body: String,
     /// Language of the work.
@@ -36,12 +37,35 @@ pub struct Submission {
     #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     pub updated_at: NaiveDateTime,
     /// The enrollment's cohort (copied, for counting by cohort).
-    pub cohort_id: String,
+    pub cohort_id: CohortId,
 }
 
 impl Submission {
+    /// An empty draft of an enrollment's work on an assignment, begun at `now`.
+    pub fn draft(
+        enrollment: &EnrollmentId,
+        assignment: &AssignmentId,
+        cohort: &CohortId,
+        language: &str,
+        now: NaiveDateTime,
+    ) -> Submission {
+        Submission {
+            id: SubmissionId::new(),
+            enrollment_id: enrollment.clone(),
+            assignment_id: assignment.clone(),
+            state: SubmissionState::Draft,
+            draft_body: String::new(),
+            language: language.to_string(),
+            current_version: 0,
+            lock_version: 1,
+            created_at: now,
+            updated_at: now,
+            cohort_id: cohort.clone(),
+        }
+    }
+
     /// A submission by id.
-    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Submission>> {
+    pub fn find(conn: &mut DbConnection, id: &SubmissionId) -> QueryResult<Option<Submission>> {
         submissions::table
             .find(id)
             .select(Submission::as_select())
@@ -50,7 +74,10 @@ impl Submission {
     }
 
     /// These submissions.
-    pub fn list_by_ids(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Submission>> {
+    pub fn list_by_ids(
+        conn: &mut DbConnection,
+        ids: &[SubmissionId],
+    ) -> QueryResult<Vec<Submission>> {
         submissions::table
             .filter(submissions::id.eq_any(ids))
             .select(Submission::as_select())
@@ -74,7 +101,7 @@ impl Submission {
     /// These submissions without their draft text.
     pub fn list_meta_by_ids(
         conn: &mut DbConnection,
-        ids: &[String],
+        ids: &[SubmissionId],
     ) -> QueryResult<Vec<Submission>> {
         use submissions as s;
         s::table
@@ -118,7 +145,7 @@ impl Submission {
         type Row = (
             Submission,
             Option<i32>,
-            Option<String>,
+            Option<GradingDecision>,
             Option<NaiveDateTime>,
         );
         let rows: Vec<Row> = per_backend!(conn, c => submissions::table
@@ -208,11 +235,11 @@ impl Submission {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     /// The submission.
-    pub submission_id: String,
+    pub submission_id: SubmissionId,
     /// The version's number.
     pub number: i32,
-    /// passed, revision_requested or failed.
-    pub decision: String,
+    /// The decision.
+    pub decision: GradingDecision,
     /// When it was released.
     pub at: NaiveDateTime,
 }

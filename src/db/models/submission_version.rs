@@ -5,16 +5,17 @@ use diesel::prelude::*;
 
 use crate::db::schema::submission_versions;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::EnrollmentId;
+use crate::domain::ids::{CohortId, EnrollmentId, SubmissionId, SubmissionVersionId};
+use crate::domain::states::GradingDecision;
 
 /// A submitted version.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = submission_versions)]
 pub struct SubmissionVersion {
     /// Id.
-    pub id: String,
+    pub id: SubmissionVersionId,
     /// The submission.
-    pub submission_id: String,
+    pub submission_id: SubmissionId,
     /// 1, 2, 3 …
     pub number: i32,
     /// The text as submitted.
@@ -24,7 +25,7 @@ pub struct SubmissionVersion {
     /// After the due moment.
     pub late: bool,
     /// The final decision (passed, revision_requested, failed) once graded.
-    pub decision: Option<String>,
+    pub decision: Option<GradingDecision>,
     /// Points of that decision (the mean of two reviews when double reviewed).
     pub points: Option<i32>,
     /// When the decision was released to the trainee.
@@ -32,14 +33,36 @@ pub struct SubmissionVersion {
     /// The owner's note from moderation, shown with the feedback.
     pub moderation_note: Option<String>,
     /// The enrollment's cohort (copied, for counting by cohort).
-    pub cohort_id: String,
+    pub cohort_id: CohortId,
 }
 
 impl SubmissionVersion {
+    /// The submission's current version, handed in at `now` with this text (not decided yet).
+    pub fn handed_in(
+        submission: &super::Submission,
+        body: &str,
+        late: bool,
+        now: NaiveDateTime,
+    ) -> SubmissionVersion {
+        SubmissionVersion {
+            id: SubmissionVersionId::new(),
+            submission_id: submission.id.clone(),
+            number: submission.current_version,
+            body: body.to_string(),
+            submitted_at: now,
+            late,
+            decision: None,
+            points: None,
+            decided_at: None,
+            moderation_note: None,
+            cohort_id: submission.cohort_id.clone(),
+        }
+    }
+
     /// These versions.
     pub fn list_by_ids(
         conn: &mut DbConnection,
-        ids: &[String],
+        ids: &[SubmissionVersionId],
     ) -> QueryResult<Vec<SubmissionVersion>> {
         submission_versions::table
             .filter(submission_versions::id.eq_any(ids))
@@ -53,7 +76,7 @@ impl SubmissionVersion {
             .values(row)
             .execute(conn)?;
         if row.number == 1 {
-            super::enrollment_totals::recount_for_submission(conn, &row.submission_id)?;
+            super::enrollment_totals::recount_for_submission(conn, row.submission_id.as_str())?;
         }
         Ok(())
     }
@@ -68,7 +91,7 @@ impl SubmissionVersion {
     ) -> QueryResult<Vec<super::Decision>> {
         use crate::db::schema::submissions as s;
         use submission_versions as v;
-        let rows: Vec<(String, i32, String, NaiveDateTime)> = per_backend!(conn, c => v::table
+        let rows: Vec<(SubmissionId, i32, GradingDecision, NaiveDateTime)> = per_backend!(conn, c => v::table
             .inner_join(s::table)
             .filter(s::enrollment_id.eq(enrollment))
             .filter(v::decided_at.ge(since))
@@ -92,7 +115,10 @@ impl SubmissionVersion {
     }
 
     /// A version by id.
-    pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<SubmissionVersion>> {
+    pub fn find(
+        conn: &mut DbConnection,
+        id: &SubmissionVersionId,
+    ) -> QueryResult<Option<SubmissionVersion>> {
         submission_versions::table
             .find(id)
             .select(SubmissionVersion::as_select())
@@ -103,7 +129,7 @@ impl SubmissionVersion {
     /// These versions without their text (for bulk work that does not show it).
     pub fn list_meta_by_ids(
         conn: &mut DbConnection,
-        ids: &[String],
+        ids: &[SubmissionVersionId],
     ) -> QueryResult<Vec<SubmissionVersion>> {
         use submission_versions as v;
         v::table
@@ -127,8 +153,8 @@ impl SubmissionVersion {
     /// Records the final decision of a version.
     pub fn decide(
         conn: &mut DbConnection,
-        id: &str,
-        decision: &str,
+        id: &SubmissionVersionId,
+        decision: GradingDecision,
         points: Option<i32>,
         note: Option<&str>,
         now: NaiveDateTime,
@@ -145,10 +171,10 @@ impl SubmissionVersion {
     }
 
     /// Clears the decision (the version goes back to grading).
-    pub fn undecide(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
+    pub fn undecide(conn: &mut DbConnection, id: &SubmissionVersionId) -> QueryResult<()> {
         diesel::update(submission_versions::table.find(id))
             .set((
-                submission_versions::decision.eq(None::<String>),
+                submission_versions::decision.eq(None::<GradingDecision>),
                 submission_versions::points.eq(None::<i32>),
                 submission_versions::decided_at.eq(None::<NaiveDateTime>),
             ))
@@ -159,7 +185,7 @@ impl SubmissionVersion {
     /// The versions of a submission, newest first.
     pub fn list_by_submission(
         conn: &mut DbConnection,
-        submission: &str,
+        submission: &SubmissionId,
     ) -> QueryResult<Vec<SubmissionVersion>> {
         submission_versions::table
             .filter(submission_versions::submission_id.eq(submission))

@@ -5,15 +5,16 @@ use diesel::prelude::*;
 
 use crate::db::schema::cotrainer_unavailability as periods;
 use crate::db::{DbConnection, per_backend};
+use crate::domain::ids::{CotrainerId, UnavailabilityId};
 
 /// One period.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = periods)]
 pub struct Unavailability {
     /// Id.
-    pub id: String,
+    pub id: UnavailabilityId,
     /// The pool entry.
-    pub cotrainer_id: String,
+    pub cotrainer_id: CotrainerId,
     /// First day (`YYYY-MM-DD`).
     pub starts_on: String,
     /// Last day (`YYYY-MM-DD`).
@@ -27,7 +28,10 @@ impl Unavailability {
     }
 
     /// The periods of these pool entries.
-    pub fn list_for(conn: &mut DbConnection, ids: &[String]) -> QueryResult<Vec<Unavailability>> {
+    pub fn list_for(
+        conn: &mut DbConnection,
+        ids: &[CotrainerId],
+    ) -> QueryResult<Vec<Unavailability>> {
         periods::table
             .filter(periods::cotrainer_id.eq_any(ids))
             .order(periods::starts_on.asc())
@@ -38,15 +42,15 @@ impl Unavailability {
     /// Replaces the periods of one pool entry.
     pub fn replace(
         conn: &mut DbConnection,
-        cotrainer: &str,
+        cotrainer: &CotrainerId,
         dates: &[(NaiveDate, NaiveDate)],
     ) -> QueryResult<()> {
         diesel::delete(periods::table.filter(periods::cotrainer_id.eq(cotrainer))).execute(conn)?;
         let rows: Vec<Unavailability> = dates
             .iter()
             .map(|(from, to)| Unavailability {
-                id: uuid::Uuid::new_v4().to_string(),
-                cotrainer_id: cotrainer.to_string(),
+                id: UnavailabilityId::new(),
+                cotrainer_id: cotrainer.clone(),
                 starts_on: from.to_string(),
                 ends_on: to.to_string(),
             })

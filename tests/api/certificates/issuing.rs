@@ -9,6 +9,7 @@ use qualify::clock::Clock;
 use qualify::db::models::Enrollment;
 use qualify::db::schema::outbox;
 use qualify::domain::ids::{PersonId, ReviewId};
+use qualify::domain::states::CertificateStatus;
 
 use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
@@ -153,7 +154,7 @@ async fn two_final_decisions_at_the_same_moment_give_one_certificate() {
     let _ = (a, b);
     let certs = certificates_of(&app, &tara);
     assert_eq!(certs.len(), 1, "exactly one certificate");
-    assert_eq!(certs[0].status, "active");
+    assert_eq!(certs[0].status, CertificateStatus::Active);
 }
 
 #[actix_web::test]
@@ -281,9 +282,9 @@ async fn passing_a_refresher_cohort_supersedes_the_old_certificate() {
     assert_eq!(certs.len(), 2);
     let new = certs.iter().find(|c| c.id != old.id).unwrap();
     let old = certs.iter().find(|c| c.id == old.id).unwrap();
-    assert_eq!(new.status, "active");
-    assert_eq!(old.status, "superseded");
-    assert_eq!(old.superseded_by.as_deref(), Some(new.id.as_str()));
+    assert_eq!(new.status, CertificateStatus::Active);
+    assert_eq!(old.status, CertificateStatus::Superseded);
+    assert_eq!(old.superseded_by.as_ref(), Some(&new.id));
     let v = app
         .get(&format!("/api/v1/verify/{}", old.public_id), None)
         .await;

@@ -188,7 +188,12 @@ async fn a_reissue_with_the_new_name_supersedes_it(
     assert_eq!(old.json()["status"], "superseded");
     let new = {
         let mut conn = app.conn();
-        Certificate::find(&mut conn, &new_id).unwrap().unwrap()
+        Certificate::find(
+            &mut conn,
+            &qualify::domain::ids::CertificateId(new_id.clone()),
+        )
+        .unwrap()
+        .unwrap()
     };
     assert_eq!(new.holder_name, "Jörg Neuname");
     // The holder's dashboard shows the replacement, not the replaced one.

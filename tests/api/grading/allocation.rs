@@ -167,7 +167,10 @@ fn race_submissions(app: &TestApp, g: &Grading<'_>, enrollments: Vec<(PersonId, 
         })
         .collect();
     for h in handles {
-        assert_eq!(h.join().unwrap().state, "submitted");
+        assert_eq!(
+            h.join().unwrap().state,
+            qualify::domain::states::SubmissionState::Submitted
+        );
     }
     let _ = g;
 }

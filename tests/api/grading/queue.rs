@@ -64,7 +64,10 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
     assert_eq!(tick(&app).escalated, 0, "escalated once");
     let after = g.reviews();
     let moved = after.iter().find(|r| r.id == idle.id).unwrap();
-    assert_eq!(moved.state, "reassigned");
+    assert_eq!(
+        moved.state,
+        qualify::domain::states::ReviewState::Reassigned
+    );
     let replacement = after
         .iter()
         .find(|r| r.submission_version_id == idle.submission_version_id && r.is_open())
@@ -79,7 +82,7 @@ async fn overdue_reviews_are_escalated_once_and_moved_when_not_started() {
         "a fresh grading window"
     );
     let kept = after.iter().find(|r| r.id == started.id).unwrap();
-    assert_eq!(kept.state, "started");
+    assert_eq!(kept.state, qualify::domain::states::ReviewState::Started);
     assert!(kept.escalated_at.is_some());
     let mut conn = app.conn();
     let alerts: Vec<String> = outbox::table

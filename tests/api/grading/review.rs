@@ -264,7 +264,7 @@ async fn the_revision_goes_back_to_the_same_cotrainer_who_passes_it(
     let second = g
         .reviews()
         .into_iter()
-        .find(|r| r.state == "allocated")
+        .find(|r| r.state == qualify::domain::states::ReviewState::Allocated)
         .expect("version two allocated");
     assert_eq!(&second.reviewer_id, grader);
     assert!(second.allocation_reason.contains("continuity"));

@@ -65,7 +65,7 @@ async fn a_mail_is_delivered_with_the_message_id_fixed_at_enqueue() {
     assert!(received[0].contains("Jana Schmidt") && received[0].contains("jana@example.com"));
     assert!(received[0].contains("multipart/alternative"));
     let after = rows(&app).remove(0);
-    assert_eq!(after.status, "sent");
+    assert_eq!(after.status, qualify::domain::states::OutboxStatus::Sent);
     assert_eq!(after.attempts, 1);
     assert!(after.sent_at.is_some());
 }
@@ -81,7 +81,7 @@ async fn a_4xx_answer_is_retried_later_with_the_same_message_id() {
     let first = worker.run_once().await.unwrap();
     assert_eq!(first.retrying, 1);
     let row = rows(&app).remove(0);
-    assert_eq!(row.status, "pending");
+    assert_eq!(row.status, qualify::domain::states::OutboxStatus::Pending);
     assert!(row.last_error.as_deref().unwrap_or("").contains("451"));
     let wait = row.next_attempt_at - app.clock.now_naive();
     assert!(
@@ -201,7 +201,7 @@ async fn a_worker_that_dies_after_claiming_is_replaced_after_the_lease() {
         &mut conn,
         &claimed[0].id,
         "dead-worker",
-        "sent",
+        qualify::domain::states::OutboxStatus::Sent,
         None,
         None,
         app.clock.now_naive(),
@@ -220,7 +220,10 @@ async fn mails_to_disabled_people_are_cancelled_at_send_time() {
         Person::set_status(&mut conn, &jana, "disabled", app.clock.now_naive()).unwrap();
     }
     assert!(app.deliver().await.is_empty());
-    assert_eq!(rows(&app)[0].status, "cancelled");
+    assert_eq!(
+        rows(&app)[0].status,
+        qualify::domain::states::OutboxStatus::Cancelled
+    );
 }
 
 #[actix_web::test]

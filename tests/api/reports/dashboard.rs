@@ -22,7 +22,7 @@ fn completed_reviews(app: &TestApp, minutes_ago: &[(i64, i64)]) {
     type Line = (String, String, String, i32, String, String, String);
     let versions: Vec<Line> = submission_versions::table
         .inner_join(submissions::table.inner_join(enrollments::table))
-        .filter(submissions::state.eq("passed"))
+        .filter(submissions::state.eq(qualify::domain::states::SubmissionState::Passed))
         .select((
             submission_versions::id,
             submissions::id,
@@ -44,18 +44,18 @@ fn completed_reviews(app: &TestApp, minutes_ago: &[(i64, i64)]) {
                 (version, submission, cohort, number, enrollment, assignment, trainee),
             )| Review {
                 id: qualify::domain::ids::ReviewId(uuid::Uuid::new_v4().to_string()),
-                submission_version_id: version.clone(),
-                submission_id: submission.clone(),
+                submission_version_id: qualify::domain::ids::SubmissionVersionId(version.clone()),
+                submission_id: qualify::domain::ids::SubmissionId(submission.clone()),
                 cohort_id: qualify::domain::ids::CohortId(cohort.clone()),
                 reviewer_id: qualify::domain::ids::PersonId(carla.clone()),
                 slot: 1,
-                state: "completed".into(),
+                state: qualify::domain::states::ReviewState::Completed,
                 allocation_reason: "test".into(),
                 allocated_at: ago(*allocated),
                 due_at: ago(*allocated) + chrono::Duration::days(3),
                 started_at: Some(ago(*allocated)),
                 completed_at: Some(ago(*completed)),
-                decision: Some("pass".into()),
+                decision: Some(qualify::domain::states::GradingDecision::Passed),
                 total_points: Some(10),
                 feedback: "Good".into(),
                 override_reason: String::new(),

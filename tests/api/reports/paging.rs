@@ -35,11 +35,11 @@ async fn the_register_pages_through_equal_issue_times_without_gaps_or_repeats() 
     qualify::db::write_tx(&mut conn, |conn| -> QueryResult<()> {
         for i in 0..4_500 {
             let row = Certificate {
-                id: format!("paging-{i:05}"),
+                id: qualify::domain::ids::CertificateId(format!("paging-{i:05}")),
                 public_id: format!("PAGE{i:05}"),
                 person_id: qualify::domain::ids::PersonId(ada.clone()),
                 enrollment_id: None,
-                status: "superseded".into(),
+                status: qualify::domain::states::CertificateStatus::Superseded,
                 issued_at: seconds[i % 3],
                 ..template.clone()
             };
