@@ -35,7 +35,7 @@ pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figure
         org_unit: None,
         manager_email: None,
         password_hash: None,
-        status: "active".into(),
+        status: qualify::domain::states::PersonStatus::Active,
         lock_version: 1,
         created_at: now,
         updated_at: now,

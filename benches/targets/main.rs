@@ -25,7 +25,7 @@ use qualify::db::models::{
 };
 use qualify::db::{DbConnection, build_pool, write_tx};
 use qualify::domain::ids::{CohortId, EnrollmentId, PersonId};
-use qualify::domain::states::SubmissionState;
+use qualify::domain::states::{CohortState, EnrollmentState, PersonStatus, SubmissionState};
 use qualify::mail::compose::Composer;
 
 const COHORTS: usize = 10;
@@ -72,7 +72,7 @@ fn person(i: usize, kind: &str, now: NaiveDateTime) -> Person {
         org_unit: Some(UNITS[i % UNITS.len()].into()),
         manager_email: None,
         password_hash: None,
-        status: "active".into(),
+        status: PersonStatus::Active,
         lock_version: 1,
         created_at: now,
         updated_at: now,
@@ -102,7 +102,7 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
                     name: format!("Bench {c}"),
                     starts_on: "2026-03-02".into(),
                     time_zone: "Europe/Berlin".into(),
-                    state: "running".into(),
+                    state: CohortState::Running,
                     lock_version: 1,
                     created_at: now,
                     updated_at: now,
@@ -152,7 +152,7 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
                     id: enrollment.clone(),
                     cohort_id: cohort.clone(),
                     person_id: p.id.clone(),
-                    state: "active".into(),
+                    state: EnrollmentState::Active,
                     lock_version: 1,
                     enrolled_at: now,
                     updated_at: now,

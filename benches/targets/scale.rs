@@ -338,7 +338,7 @@ pub async fn measure(
         .0;
     let big: String = enrollments::table
         .inner_join(cohorts::table)
-        .filter(cohorts::state.eq("running"))
+        .filter(cohorts::state.eq(qualify::domain::states::CohortState::Running))
         .group_by(enrollments::cohort_id)
         .select(enrollments::cohort_id)
         .order(diesel::dsl::count_star().desc())

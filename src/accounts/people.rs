@@ -11,6 +11,7 @@ use super::sign_in::{create_link, link_url};
 use crate::db::models::{AuditEntry, Person, RoleGrant, Session};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;
+use crate::domain::states::PersonStatus;
 use crate::error::AppError;
 use crate::mail::{Composer, Email, enqueue};
 
@@ -28,7 +29,7 @@ fn new_person(row: &InviteRow, now: NaiveDateTime) -> Person {
         org_unit: row.org_unit.clone(),
         manager_email: row.manager_email.clone(),
         password_hash: None,
-        status: "active".into(),
+        status: PersonStatus::Active,
         lock_version: 1,
         created_at: now,
         updated_at: now,
@@ -220,7 +221,7 @@ pub fn list(
             language: p.language,
             time_zone: p.time_zone,
             org_unit: p.org_unit,
-            status: p.status,
+            status: p.status.to_string(),
             lock_version: p.lock_version,
         })
         .collect();
@@ -248,13 +249,15 @@ pub fn update(
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    if let Some(status) = changes.status.as_deref()
-        && !["active", "disabled"].contains(&status)
-    {
-        return Err(AppError::BadRequest("error-status-value".into()));
-    }
+    let new_status = match changes.status.as_deref() {
+        Some(text) => Some(
+            PersonStatus::parse(text)
+                .ok_or_else(|| AppError::BadRequest("error-status-value".into()))?,
+        ),
+        None => None,
+    };
     let myself = *id == actor.person.id;
-    if myself && (changes.owner == Some(false) || changes.status.as_deref() == Some("disabled")) {
+    if myself && (changes.owner == Some(false) || new_status == Some(PersonStatus::Disabled)) {
         return Err(AppError::Conflict("error-self-demote".into()));
     }
     write_tx(conn, |conn| {
@@ -280,14 +283,14 @@ pub fn update(
             }
             _ => {}
         }
-        if let Some(status) = changes.status.as_deref().filter(|s| *s != person.status) {
+        if let Some(status) = new_status.filter(|s| *s != person.status) {
             Person::set_status(conn, &person.id, status, now)?;
-            let ended = if status == "disabled" {
+            let ended = if status == PersonStatus::Disabled {
                 Session::delete_by_person(conn, &person.id)?
             } else {
                 0
             };
-            let action = if status == "disabled" {
+            let action = if status == PersonStatus::Disabled {
                 "account_disabled"
             } else {
                 "account_enabled"

@@ -13,6 +13,7 @@ use crate::db::models::{AuditEntry, Cohort, ScheduleEntry};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CohortId, ModuleId};
 use crate::domain::schedule::{end_of_day, local_to_utc};
+use crate::domain::states::CohortState;
 use crate::error::AppError;
 
 /// New dates for one module, as typed (local dates in the cohort's time zone).
@@ -33,7 +34,7 @@ pub struct CohortChange<'a> {
     pub lock_version: i32,
     /// New name.
     pub name: Option<&'a str>,
-    /// The next state.
+    /// The next state, as typed (a text that names no state is refused as a transition).
     pub state: Option<&'a str>,
     /// New module dates.
     pub schedule: &'a [ScheduleMove],
@@ -72,17 +73,20 @@ pub fn apply(
         .collect::<Result<Vec<_>, _>>()?;
     write_tx(conn, |conn| {
         let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let new_state = change.state.unwrap_or(&cohort.state);
+        // `None` when the typed state names no state.
+        let new_state = change.state.map_or(Some(cohort.state), CohortState::parse);
         let only_archiving = change.name.is_none()
             && moves.is_empty()
-            && cohort.state == "completed"
-            && new_state == "archived";
-        if !is_editable(&cohort.state) && !only_archiving {
+            && cohort.state == CohortState::Completed
+            && new_state == Some(CohortState::Archived);
+        if !is_editable(cohort.state) && !only_archiving {
             return Err(AppError::Conflict("error-cohort-read-only".into()));
         }
-        if new_state != cohort.state && !can_transition(&cohort.state, new_state) {
+        let Some(new_state) =
+            new_state.filter(|s| *s == cohort.state || can_transition(cohort.state, *s))
+        else {
             return Err(AppError::BadRequest("error-cohort-transition".into()));
-        }
+        };
         let new_name = change.name.map(str::trim).unwrap_or(&cohort.name);
         if new_name.is_empty() || new_name.chars().count() > 120 {
             return Err(AppError::BadRequest("cohort-error-name".into()));

@@ -12,6 +12,7 @@ use crate::accounts::invitations::{self, InviteRow, RowError};
 use crate::db::models::{AuditEntry, Cohort, Enrollment, Person, Submission};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
+use crate::domain::states::EnrollmentState;
 use crate::error::AppError;
 use crate::mail::Composer;
 
@@ -43,7 +44,7 @@ fn cohort_for_change(
         return Err(AppError::Forbidden);
     }
     let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
-    if !is_editable(&cohort.state) {
+    if !is_editable(cohort.state) {
         return Err(AppError::Conflict("error-cohort-read-only".into()));
     }
     Ok(cohort)
@@ -137,7 +138,7 @@ fn enroll_one(
         id: EnrollmentId::new(),
         cohort_id: cohort.clone(),
         person_id: person.clone(),
-        state: "active".into(),
+        state: EnrollmentState::Active,
         lock_version: 1,
         enrolled_at: now,
         updated_at: now,
@@ -170,7 +171,7 @@ pub fn move_to(
         let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
         let source = cohort_for_change(conn, actor, &enrollment.cohort_id)?;
         let destination = Cohort::find(conn, target)?.ok_or(AppError::NotFound)?;
-        if !is_editable(&destination.state) {
+        if !is_editable(destination.state) {
             return Err(AppError::Conflict("error-target-cohort-closed".into()));
         }
         if destination.id == source.id {
@@ -190,7 +191,7 @@ pub fn move_to(
             id,
             enrollment.lock_version,
             &destination.id,
-            "active",
+            EnrollmentState::Active,
             now,
         )? {
             return Err(AppError::Conflict("error-changed-meanwhile".into()));
@@ -224,7 +225,7 @@ pub fn withdraw(
     write_tx(conn, |conn| {
         let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
         cohort_for_change(conn, actor, &enrollment.cohort_id)?;
-        if enrollment.state == "withdrawn" {
+        if enrollment.state == EnrollmentState::Withdrawn {
             return Ok(enrollment.cohort_id);
         }
         if !Enrollment::update(
@@ -232,7 +233,7 @@ pub fn withdraw(
             id,
             enrollment.lock_version,
             &enrollment.cohort_id,
-            "withdrawn",
+            EnrollmentState::Withdrawn,
             now,
         )? {
             return Err(AppError::Conflict("error-changed-meanwhile".into()));

@@ -38,7 +38,7 @@ pub fn grant(
     write_tx(conn, |conn| {
         let enrollment = Enrollment::find(conn, enrollment)?.ok_or(AppError::NotFound)?;
         let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
-        if !is_editable(&cohort.state) {
+        if !is_editable(cohort.state) {
             return Err(AppError::Conflict("error-cohort-read-only".into()));
         }
         let assignment = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?

@@ -15,6 +15,7 @@ use crate::db::models::{
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::CohortId;
 use crate::domain::schedule::module_moments;
+use crate::domain::states::CohortState;
 use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
 
 /// A new cohort as entered.
@@ -118,7 +119,7 @@ pub fn create(
             name: valid.name.clone(),
             starts_on: valid.starts_on.to_string(),
             time_zone: valid.tz.name().to_string(),
-            state: "planned".into(),
+            state: CohortState::Planned,
             lock_version: 1,
             created_at: now,
             updated_at: now,
@@ -153,7 +154,7 @@ fn editable(conn: &mut DbConnection, actor: &Identity, id: &CohortId) -> Result<
         return Err(AppError::Forbidden);
     }
     let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
-    if !is_editable(&cohort.state) {
+    if !is_editable(cohort.state) {
         return Err(AppError::Conflict("error-cohort-read-only".into()));
     }
     Ok(cohort)

@@ -10,32 +10,45 @@ pub mod lifecycle;
 pub mod schedule_cache;
 pub mod view;
 
+use crate::domain::states::CohortState;
+
 /// The states of a cohort, in order.
-pub const STATES: [&str; 4] = ["planned", "running", "completed", "archived"];
+pub const STATES: [CohortState; 4] = [
+    CohortState::Planned,
+    CohortState::Running,
+    CohortState::Completed,
+    CohortState::Archived,
+];
 
 /// Whether a cohort in `state` may still change (schedule, roster, enrollments).
-pub fn is_editable(state: &str) -> bool {
-    matches!(state, "planned" | "running")
+pub fn is_editable(state: CohortState) -> bool {
+    matches!(state, CohortState::Planned | CohortState::Running)
 }
 
 /// Whether a cohort may go from `from` to `to`: one step forward at a time.
-pub fn can_transition(from: &str, to: &str) -> bool {
-    let index = |s: &str| STATES.iter().position(|x| *x == s);
+pub fn can_transition(from: CohortState, to: CohortState) -> bool {
+    let index = |s: CohortState| STATES.iter().position(|x| *x == s);
     matches!((index(from), index(to)), (Some(a), Some(b)) if b == a + 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use CohortState::*;
 
     #[test]
     fn states_move_forward_one_step() {
-        assert!(can_transition("planned", "running"));
-        assert!(can_transition("running", "completed"));
-        assert!(can_transition("completed", "archived"));
-        assert!(!can_transition("planned", "completed"));
-        assert!(!can_transition("completed", "running"));
-        assert!(!can_transition("archived", "planned"));
-        assert!(!is_editable("completed") && !is_editable("archived") && is_editable("running"));
+        assert!(can_transition(Planned, Running));
+        assert!(can_transition(Running, Completed));
+        assert!(can_transition(Completed, Archived));
+        assert!(!can_transition(Planned, Completed));
+        assert!(!can_transition(Completed, Running));
+        assert!(!can_transition(Archived, Planned));
+        assert!(!is_editable(Completed) && !is_editable(Archived) && is_editable(Running));
+    }
+
+    #[test]
+    fn the_order_holds_every_state() {
+        assert_eq!(STATES.as_slice(), CohortState::ALL);
     }
 }

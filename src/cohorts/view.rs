@@ -11,6 +11,7 @@ use crate::db::models::{
 };
 use crate::domain::ids::{CohortId, PersonId};
 use crate::domain::schedule::to_local;
+use crate::domain::states::EnrollmentState;
 use crate::error::AppError;
 
 /// A cohort in a list.
@@ -102,14 +103,14 @@ pub fn list(conn: &mut DbConnection, actor: &Identity) -> Result<Vec<CohortSumma
     for c in Cohort::list_all(conn)? {
         let trainees = Enrollment::list_by_cohort(conn, &c.id)?
             .iter()
-            .filter(|e| e.state == "active")
+            .filter(|e| e.state == EnrollmentState::Active)
             .count();
         out.push(CohortSummary {
             id: c.id.0,
             name: c.name,
             starts_on: c.starts_on,
             time_zone: c.time_zone,
-            state: c.state,
+            state: c.state.to_string(),
             trainees,
         });
     }
@@ -136,7 +137,7 @@ fn member(person: Person, enrollment: Option<&Enrollment>) -> MemberView {
         enrollment_id: enrollment.map(|e| e.id.0.clone()),
         name: person.name,
         email: person.email,
-        state: enrollment.map(|e| e.state.clone()),
+        state: enrollment.map(|e| e.state.to_string()),
     }
 }
 
@@ -205,8 +206,8 @@ pub fn detail(
         name: cohort.name,
         starts_on: cohort.starts_on,
         time_zone: cohort.time_zone,
-        editable: super::is_editable(&cohort.state),
-        state: cohort.state,
+        editable: super::is_editable(cohort.state),
+        state: cohort.state.to_string(),
         lock_version: cohort.lock_version,
         version: version.sequence,
         schedule,

@@ -18,7 +18,7 @@ use crate::db::schema::{
 };
 use crate::domain::ids::PersonId;
 use crate::domain::schedule::to_local;
-use crate::domain::states::{CertificateStatus, SubmissionState};
+use crate::domain::states::{CertificateStatus, CohortState, EnrollmentState, SubmissionState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -91,7 +91,7 @@ fn trainee_items(
     // Cohorts with a deadline or an opening in a window, or an extension ending in one.
     let mut cohort_ids: Vec<String> = cohort_schedule::table
         .inner_join(cohorts::table)
-        .filter(cohorts::state.eq("running"))
+        .filter(cohorts::state.eq(CohortState::Running))
         .filter(
             cohort_schedule::due_at
                 .gt(first_due)
@@ -106,7 +106,7 @@ fn trainee_items(
     let extended: Vec<String> = extensions::table
         .inner_join(enrollments::table.on(enrollments::id.eq(extensions::enrollment_id)))
         .inner_join(cohorts::table.on(cohorts::id.eq(enrollments::cohort_id)))
-        .filter(cohorts::state.eq("running"))
+        .filter(cohorts::state.eq(CohortState::Running))
         .filter(extensions::due_at.gt(first_due))
         .filter(extensions::due_at.le(last_due))
         .select(enrollments::cohort_id)
@@ -200,7 +200,7 @@ fn cohort_items(
     let trainees: Vec<(String, Person)> = enrollments::table
         .inner_join(people::table)
         .filter(enrollments::cohort_id.eq(&cohort.id))
-        .filter(enrollments::state.eq("active"))
+        .filter(enrollments::state.eq(EnrollmentState::Active))
         .select((enrollments::id, Person::as_select()))
         .load(conn)?;
     let trainees: Vec<(String, Person)> = trainees

@@ -19,6 +19,7 @@ use crate::db::models::{Cohort, Program};
 use crate::db::{DbConnection, DbPool};
 use crate::domain::ids::CohortId;
 use crate::domain::language::Language;
+use crate::domain::states::EnrollmentState;
 use crate::error::AppError;
 
 /// Days ahead counted as "expiring soon".
@@ -167,9 +168,9 @@ pub fn compute(
     };
     let enrolled = count(None);
     let (active, withdrawn, deferred) = (
-        count(Some("active")),
-        count(Some("withdrawn")),
-        count(Some("deferred")),
+        count(Some(EnrollmentState::Active.as_str())),
+        count(Some(EnrollmentState::Withdrawn.as_str())),
+        count(Some(EnrollmentState::Deferred.as_str())),
     );
     let mut days: Vec<f64> = certified
         .iter()
@@ -358,7 +359,7 @@ fn cohort_lines(rows: Vec<CohortRow>, certified: &[Certified]) -> Vec<CohortLine
     // One row per cohort and enrollment state, cohorts in order: folded into one line each.
     let mut lines: Vec<CohortLine> = Vec::new();
     for r in rows {
-        let active = if r.enrollment_state.as_deref() == Some("active") {
+        let active = if r.enrollment_state.as_deref() == Some(EnrollmentState::Active.as_str()) {
             r.n
         } else {
             0
@@ -398,7 +399,7 @@ mod tests {
         let meta = |id: &str| CohortMeta {
             id: id.into(),
             name: format!("Cohort {id}"),
-            state: "running".into(),
+            state: crate::domain::states::CohortState::Running.to_string(),
             starts_on: "2026-01-01".into(),
         };
         let count = |id: &str, state: &str, n| StateCount {
@@ -409,9 +410,9 @@ mod tests {
         let rows = cohort_rows(
             vec![meta("b"), meta("empty"), meta("a")],
             vec![
-                count("a", "active", 2),
-                count("b", "active", 5),
-                count("b", "withdrawn", 1),
+                count("a", EnrollmentState::Active.as_str(), 2),
+                count("b", EnrollmentState::Active.as_str(), 5),
+                count("b", EnrollmentState::Withdrawn.as_str(), 1),
             ],
         );
         let lines = cohort_lines(rows, &[]);

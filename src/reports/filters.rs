@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Report;
+use crate::domain::states::EnrollmentState;
 
 /// Filters as typed; every field optional and kept as text so a form can show it back.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, clap::Args)]
@@ -66,11 +67,20 @@ pub struct FilterError {
     pub key: &'static str,
 }
 
+/// The progress report's status filter: an enrollment state, or `certified` for a trainee
+/// holding a valid certificate.
+const PROGRESS_STATUSES: [&str; 4] = [
+    EnrollmentState::Active.as_str(),
+    EnrollmentState::Withdrawn.as_str(),
+    EnrollmentState::Deferred.as_str(),
+    "certified",
+];
+
 /// States the status filter accepts, per report.
 pub fn statuses(report: Report) -> &'static [&'static str] {
     match report {
         Report::Certificates => &["active", "expired", "revoked", "superseded"],
-        Report::Progress => &["active", "withdrawn", "deferred", "certified"],
+        Report::Progress => &PROGRESS_STATUSES,
         Report::Cotrainers => &[],
     }
 }

@@ -13,6 +13,7 @@ use crate::db::models::{Assignment, Cohort, Module};
 use crate::db::schema::{certificates, enrollments, people, submission_versions, submissions};
 use crate::domain::ids::CohortId;
 use crate::domain::language::Language;
+use crate::domain::states::EnrollmentState;
 use crate::error::AppError;
 
 const CHUNK: usize = 500;
@@ -121,7 +122,7 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
                 })
                 .map(|(_, module)| module.clone());
             if let Some(module) = &scope.module
-                && (state != "active" || next.as_ref() != Some(module))
+                && (state != EnrollmentState::Active.as_str() || next.as_ref() != Some(module))
             {
                 continue;
             }

@@ -13,7 +13,7 @@ use crate::db::models::{Attachment, AuditEntry, Enrollment, Review, Submission};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
 use crate::domain::ids::{AttachmentId, EnrollmentId, PersonId, SubmissionId};
-use crate::domain::states::SubmissionState;
+use crate::domain::states::{EnrollmentState, SubmissionState};
 use crate::error::{AppError, Outcome, reasons};
 
 reasons! {
@@ -46,7 +46,7 @@ pub(super) fn prepare(
     write_tx(conn, |conn| {
         let ctx = EnrollmentContext::load(conn, person, enrollment)?;
         let assignment = ctx.assignment(slug).ok_or(AppError::NotFound)?.clone();
-        if ctx.enrollment.state != "active" {
+        if ctx.enrollment.state != EnrollmentState::Active {
             return Ok(Err(WorkRefusal::Inactive.into()));
         }
         match ctx.window(&assignment, now) {

@@ -9,6 +9,7 @@ use crate::cohorts::context::EnrollmentContext;
 use crate::db::models::{AuditEntry, CalendarFeed, Enrollment, Person};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;
+use crate::domain::states::EnrollmentState;
 use crate::error::AppError;
 
 /// Whether the person has a calendar feed URL.
@@ -88,7 +89,7 @@ pub fn feed(
     });
     for enrollment in Enrollment::list_by_person(conn, &person.id)?
         .into_iter()
-        .filter(|e| e.state == "active")
+        .filter(|e| e.state == EnrollmentState::Active)
     {
         let ctx = EnrollmentContext::load(conn, &person.id, &enrollment.id)?;
         for assignment in ctx.assignments.iter() {

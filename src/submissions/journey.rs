@@ -219,7 +219,7 @@ pub fn progress(ctx: &EnrollmentContext, lang: Language, tz: Tz, now: NaiveDateT
     Progress {
         enrollment_id: ctx.enrollment.id.0.clone(),
         cohort: ctx.cohort.name.clone(),
-        state: ctx.enrollment.state.clone(),
+        state: ctx.enrollment.state.to_string(),
         passed,
         required: required.len(),
         next_deadline: next.map(|(d, _)| local(tz, d)),

@@ -12,7 +12,7 @@ use crate::db::schema::reviews;
 use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
 use crate::domain::ids::{EnrollmentId, PersonId, SubmissionVersionId};
-use crate::domain::states::SubmissionState;
+use crate::domain::states::{EnrollmentState, SubmissionState};
 use crate::error::{AppError, Outcome, reasons};
 use crate::mail::compose::Composer;
 
@@ -131,7 +131,7 @@ fn checked_draft(
             crate::error::Refusal::from(r).with_current(WorkStatus::of(row))
         ))
     };
-    if ctx.enrollment.state != "active" {
+    if ctx.enrollment.state != EnrollmentState::Active {
         return refuse(&row, WorkRefusal::Inactive);
     }
     let assignment = ctx.assignment(&work.assignment).ok_or(AppError::NotFound)?;

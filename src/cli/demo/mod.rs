@@ -17,6 +17,7 @@ use crate::accounts::sign_in::{create_link, link_url};
 use crate::db::models::{Cotrainer, Person, RoleGrant};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CotrainerId, PersonId};
+use crate::domain::states::PersonStatus;
 use crate::error::AppError;
 
 pub use scale::Generated;
@@ -48,7 +49,7 @@ fn person(
         org_unit: unit.map(str::to_string),
         manager_email: None,
         password_hash: None,
-        status: "active".into(),
+        status: PersonStatus::Active,
         lock_version: 1,
         created_at: now,
         updated_at: now,

@@ -21,6 +21,7 @@ use crate::db::schema::{
 use crate::db::{DbConnection, per_backend};
 use crate::domain::ids::{CohortId, CotrainerId, EnrollmentId, PersonId};
 use crate::domain::schedule::module_moments;
+use crate::domain::states::{CohortState, PersonStatus};
 use crate::error::AppError;
 
 /// Rows per insert statement (SQLite allows 32,766 values per statement).
@@ -330,7 +331,7 @@ pub(super) fn person(ctx: &mut Ctx<'_>, named: Option<&Named>) -> Person {
         org_unit: Some(ctx.rng.pick(UNITS).to_string()),
         manager_email: None,
         password_hash: None,
-        status: "active".into(),
+        status: PersonStatus::Active,
         lock_version: 1,
         created_at: now,
         updated_at: now,
@@ -351,11 +352,11 @@ fn cohort(
     let tz = chrono_tz::Europe::Berlin;
     let last_due = ctx.cur.modules.last().map_or(84, |(m, _)| m.due_days);
     let state = if days_back < 0 {
-        "planned"
+        CohortState::Planned
     } else if days_back > i64::from(last_due) + 7 {
-        "completed"
+        CohortState::Completed
     } else {
-        "running"
+        CohortState::Running
     };
     let season = if (3..9).contains(&chrono::Datelike::month(&start)) {
         "Frühjahr"
@@ -374,7 +375,7 @@ fn cohort(
         ),
         starts_on: start.to_string(),
         time_zone: "Europe/Berlin".into(),
-        state: state.into(),
+        state,
         lock_version: 1,
         created_at: now,
         updated_at: now,
@@ -398,7 +399,7 @@ fn cohort(
         })
         .collect();
     per_backend!(conn, c => diesel::insert_into(cohort_schedule::table).values(&schedule).execute(c))?;
-    if state == "running" {
+    if state == CohortState::Running {
         ctx.out.running.push(cohort.id.clone());
         let wanted = (n / 40).max(2).min(ctx.pool.len());
         let mut team: Vec<PersonId> = Vec::new();
@@ -449,7 +450,7 @@ fn cohort(
                 graduates.push(g);
             }
         }
-        if state == "completed" {
+        if state == CohortState::Completed {
             ctx.rows.flush(conn)?;
             recruit(conn, ctx, &graduates, named.is_some())?;
         }

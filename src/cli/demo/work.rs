@@ -16,7 +16,9 @@ use crate::domain::ids::{
     CertificateId, EnrollmentId, PersonId, ReviewId, ReviewScoreId, SubmissionId,
     SubmissionVersionId,
 };
-use crate::domain::states::{CertificateStatus, GradingDecision, ReviewState, SubmissionState};
+use crate::domain::states::{
+    CertificateStatus, CohortState, EnrollmentState, GradingDecision, ReviewState, SubmissionState,
+};
 use crate::error::AppError;
 
 /// One trainee and their work; returns the person if they were certified.
@@ -26,38 +28,38 @@ pub(super) fn trainee(
     schedule: &[ScheduleEntry],
     team: &[PersonId],
     named: Option<&Named>,
-    state: &str,
+    state: CohortState,
 ) -> Result<Option<PersonId>, AppError> {
     let now = ctx.plan.now;
     let p = person(ctx, named);
     let enrollment = EnrollmentId::new();
-    let enrollment_state = if named.is_some() || state != "completed" {
-        "active"
+    let enrollment_state = if named.is_some() || state != CohortState::Completed {
+        EnrollmentState::Active
     } else if ctx.rng.chance(0.04) {
-        "withdrawn"
+        EnrollmentState::Withdrawn
     } else if ctx.rng.chance(0.02) {
-        "deferred"
+        EnrollmentState::Deferred
     } else {
-        "active"
+        EnrollmentState::Active
     };
     ctx.rows.enrollments.push(Enrollment {
         id: enrollment.clone(),
         cohort_id: cohort.id.clone(),
         person_id: p.id.clone(),
-        state: enrollment_state.into(),
+        state: enrollment_state,
         lock_version: 1,
         enrolled_at: now,
         updated_at: now,
         certified_at: None,
     });
-    if named.is_some() && state == "running" {
+    if named.is_some() && state == CohortState::Running {
         ctx.out.trainee = Some((p.id.clone(), enrollment.clone()));
     }
     ctx.out.trainees += 1;
     let person_id = p.id.clone();
     let lang = p.language.clone();
     ctx.rows.people.push(p);
-    if state == "planned" {
+    if state == CohortState::Planned {
         return Ok(None);
     }
     // Where this trainee stops: most never do.
@@ -68,7 +70,7 @@ pub(super) fn trainee(
     };
     // The named trainee of a running cohort always has the newest unlocked module still to
     // hand in (a draft begun), so whoever tries the demo finds work to submit at any time of day.
-    let open_module = (state == "running")
+    let open_module = (state == CohortState::Running)
         .then(|| schedule.iter().rposition(|e| e.unlock_at <= now))
         .flatten();
     let mut results: Vec<ModuleResult> = Vec::new();
@@ -87,7 +89,7 @@ pub(super) fn trainee(
         for a in list {
             let outcome = if entry.unlock_at > now
                 || mi >= stall_at
-                || enrollment_state != "active"
+                || enrollment_state != EnrollmentState::Active
                 || (!a.required && ctx.rng.chance(0.5))
             {
                 None
@@ -193,7 +195,7 @@ fn work(
     let allocated_at = submitted_at + Duration::minutes(1 + ctx.rng.below(90) as i64);
     let decided_at = allocated_at + Duration::hours(2 + ctx.rng.below(110) as i64);
     let decided = decided_at <= now;
-    let passed = decided && (cohort.state == "completed" || ctx.rng.chance(0.93));
+    let passed = decided && (cohort.state == CohortState::Completed || ctx.rng.chance(0.93));
     let state = match (decided, passed) {
         (false, _) => SubmissionState::InReview,
         (true, true) => SubmissionState::Passed,

@@ -7,6 +7,7 @@ use crate::db::DbConnection;
 use crate::db::per_backend;
 use crate::db::schema::cohorts;
 use crate::domain::ids::{CohortId, CurriculumVersionId, ProgramId};
+use crate::domain::states::CohortState;
 
 /// A cohort.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, Insertable)]
@@ -24,8 +25,8 @@ pub struct Cohort {
     pub starts_on: String,
     /// IANA time zone.
     pub time_zone: String,
-    /// planned, running, completed, archived.
-    pub state: String,
+    /// Its phase.
+    pub state: CohortState,
     /// Optimistic lock.
     pub lock_version: i32,
     /// Created.
@@ -83,7 +84,7 @@ impl Cohort {
         id: &CohortId,
         lock_version: i32,
         name: &str,
-        state: &str,
+        state: CohortState,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
         let n = diesel::update(

@@ -7,6 +7,7 @@ use crate::db::DbConnection;
 use crate::db::per_backend;
 use crate::db::schema::enrollments;
 use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
+use crate::domain::states::EnrollmentState;
 
 /// An enrollment.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -18,8 +19,8 @@ pub struct Enrollment {
     pub cohort_id: CohortId,
     /// The trainee.
     pub person_id: PersonId,
-    /// active, withdrawn, deferred, completed.
-    pub state: String,
+    /// The trainee's standing.
+    pub state: EnrollmentState,
     /// Optimistic lock.
     pub lock_version: i32,
     /// Enrolled.
@@ -120,7 +121,7 @@ impl Enrollment {
         id: &EnrollmentId,
         lock_version: i32,
         cohort: &CohortId,
-        state: &str,
+        state: EnrollmentState,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {
         let n = diesel::update(

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::people;
 use crate::domain::ids::PersonId;
+use crate::domain::states::PersonStatus;
 
 diesel::define_sql_function! {
     /// SQL `lower()`, the same on both backends.
@@ -34,8 +35,8 @@ pub struct Person {
     pub manager_email: Option<String>,
     /// Argon2id PHC string, when a password is set.
     pub password_hash: Option<String>,
-    /// `active` or `disabled`.
-    pub status: String,
+    /// Whether the person may sign in.
+    pub status: PersonStatus,
     /// Optimistic lock.
     pub lock_version: i32,
     /// Created.
@@ -86,7 +87,7 @@ impl Person {
 
     /// Whether the account may sign in.
     pub fn is_active(&self) -> bool {
-        self.status == "active"
+        self.status == PersonStatus::Active
     }
 
     /// A person by id.
@@ -167,11 +168,11 @@ impl Person {
         Ok(n == 1)
     }
 
-    /// Sets the status (`active`/`disabled`).
+    /// Sets the status.
     pub fn set_status(
         conn: &mut DbConnection,
         id: &PersonId,
-        status: &str,
+        status: PersonStatus,
         now: NaiveDateTime,
     ) -> QueryResult<()> {
         diesel::update(people::table.find(id))

@@ -187,7 +187,7 @@ async fn move_defer_and_withdraw_keep_the_work() {
             .unwrap()
             .unwrap()
             .state,
-        "withdrawn"
+        qualify::domain::states::EnrollmentState::Withdrawn
     );
     let kept: i64 = submissions::table
         .filter(submissions::enrollment_id.eq(enrollment.id.as_str()))

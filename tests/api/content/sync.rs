@@ -70,7 +70,7 @@ async fn a_changed_folder_becomes_a_new_version_and_pinned_cohorts_keep_theirs()
             name: "Kohorte 1".into(),
             starts_on: "2026-03-02".into(),
             time_zone: "Europe/Berlin".into(),
-            state: "running".into(),
+            state: qualify::domain::states::CohortState::Running,
             lock_version: 1,
             created_at: now(),
             updated_at: now(),

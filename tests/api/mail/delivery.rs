@@ -217,7 +217,13 @@ async fn mails_to_disabled_people_are_cancelled_at_send_time() {
     queue(&app, &jana, "cancel:1");
     {
         let mut conn = app.conn();
-        Person::set_status(&mut conn, &jana, "disabled", app.clock.now_naive()).unwrap();
+        Person::set_status(
+            &mut conn,
+            &jana,
+            qualify::domain::states::PersonStatus::Disabled,
+            app.clock.now_naive(),
+        )
+        .unwrap();
     }
     assert!(app.deliver().await.is_empty());
     assert_eq!(

@@ -50,7 +50,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
                 name: "K".into(),
                 starts_on: "2027-03-01".into(),
                 time_zone: "Europe/Berlin".into(),
-                state: "planned".into(),
+                state: qualify::domain::states::CohortState::Planned,
                 lock_version: 1,
                 created_at: now,
                 updated_at: now,
