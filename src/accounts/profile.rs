@@ -7,7 +7,7 @@ use super::password;
 use super::tokens::{hash_token, random_token};
 use crate::db::models::{ApiToken, AuditEntry, Person, PersonChangeset};
 use crate::db::{DbConnection, DbPool, write_tx};
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{ApiTokenId, PersonId};
 use crate::domain::language::Language;
 use crate::error::{AppError, FieldError, Outcome, Refusal};
 
@@ -132,7 +132,7 @@ pub fn create_token(
     }
     let token = format!("qfy_{}", random_token());
     let row = ApiToken {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: ApiTokenId::new(),
         person_id: person.clone(),
         name: name.to_string(),
         token_hash: hash_token(&token),
@@ -148,7 +148,7 @@ pub fn create_token(
             Some(person),
             "api_token_created",
             "api_token",
-            Some(&row.id),
+            Some(row.id.as_str()),
         )
         .details(json!({ "name": name }))
         .record(conn)?;
@@ -161,7 +161,7 @@ pub fn create_token(
 pub fn revoke_token(
     conn: &mut DbConnection,
     person: &PersonId,
-    token_id: &str,
+    token_id: &ApiTokenId,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     write_tx(conn, |conn| {
@@ -173,7 +173,7 @@ pub fn revoke_token(
             Some(person),
             "api_token_revoked",
             "api_token",
-            Some(token_id),
+            Some(token_id.as_str()),
         )
         .record(conn)?;
         Ok(())

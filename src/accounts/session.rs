@@ -9,7 +9,7 @@ use crate::config::Settings;
 use crate::db::DbConnection;
 use crate::db::models::session::SessionLookup;
 use crate::db::models::{Person, Session};
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{ApiTokenId, PersonId};
 
 /// The session cookie's name: `__Host-` prefixed (and so Secure) on https.
 pub fn cookie_name(settings: &Settings) -> &'static str {
@@ -71,7 +71,7 @@ pub enum Upkeep {
     /// Delete a session (by hash) that has ended.
     DropSession(String),
     /// Note that the API token (by id) was used now.
-    UsedToken(String),
+    UsedToken(ApiTokenId),
 }
 
 impl Upkeep {

@@ -9,7 +9,7 @@ use super::is_editable;
 use crate::accounts::Identity;
 use crate::db::models::{Assignment, AuditEntry, Cohort, Enrollment, Extension};
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::{CohortId, EnrollmentId};
+use crate::domain::ids::{CohortId, EnrollmentId, ExtensionId};
 use crate::domain::schedule::end_of_day;
 use crate::error::AppError;
 
@@ -47,7 +47,7 @@ pub fn grant(
             .ok_or(AppError::NotFound)?;
         let tz: Tz = cohort.time_zone.parse().unwrap_or(chrono_tz::UTC);
         let row = Extension {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: ExtensionId::new(),
             enrollment_id: enrollment.id.clone(),
             assignment_id: assignment.id.clone(),
             due_at: end_of_day(tz, until),

@@ -13,7 +13,7 @@ use crate::db::models::{
     ScheduleEntry,
 };
 use crate::db::{DbConnection, write_tx};
-use crate::domain::ids::CohortId;
+use crate::domain::ids::{CohortId, ScheduleEntryId};
 use crate::domain::schedule::module_moments;
 use crate::domain::states::CohortState;
 use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
@@ -131,7 +131,7 @@ pub fn create(
                 let (unlock_at, due_at) =
                     module_moments(valid.tz, valid.starts_on, m.unlock_days, m.due_days);
                 ScheduleEntry {
-                    id: uuid::Uuid::new_v4().to_string(),
+                    id: ScheduleEntryId::new(),
                     cohort_id: cohort.id.clone(),
                     module_id: m.id,
                     unlock_at,

@@ -103,4 +103,14 @@ typed_id!(
     OutboxMessageId,
     /// A file attached to a mail in the outbox.
     OutboxAttachmentId,
+    /// A personal API token (the row, never the secret).
+    ApiTokenId,
+    /// One row of the audit log.
+    AuditEntryId,
+    /// One module's dates in one cohort's schedule.
+    ScheduleEntryId,
+    /// One trainee's later deadline for one assignment.
+    ExtensionId,
+    /// A role given to a person.
+    RoleGrantId,
 );

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::accounts::profile::{self, ProfileForm};
 use crate::accounts::{SignedIn, session, sign_in};
+use crate::domain::ids::ApiTokenId;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::http::see_other;
@@ -234,6 +235,7 @@ pub async fn revoke_token(
     token_id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (id, now) = (me.0.person.id.clone(), state.clock.now_naive());
+    let token_id = ApiTokenId(token_id.into_inner());
     crate::db::run(&state.pool, move |conn| {
         profile::revoke_token(conn, &id, &token_id, now)
     })

@@ -19,7 +19,7 @@ use crate::db::schema::{
     review_scores, reviews, submission_versions, submissions,
 };
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{CohortId, CotrainerId, EnrollmentId, PersonId};
+use crate::domain::ids::{CohortId, CotrainerId, EnrollmentId, PersonId, ScheduleEntryId};
 use crate::domain::schedule::module_moments;
 use crate::domain::states::{CohortState, PersonStatus};
 use crate::error::AppError;
@@ -390,7 +390,7 @@ fn cohort(
         .map(|(m, _)| {
             let (unlock_at, due_at) = module_moments(tz, start, m.unlock_days, m.due_days);
             ScheduleEntry {
-                id: uuid::Uuid::new_v4().to_string(),
+                id: ScheduleEntryId::new(),
                 cohort_id: cohort.id.clone(),
                 module_id: m.id.clone(),
                 unlock_at,

@@ -5,14 +5,14 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::api_tokens;
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{ApiTokenId, PersonId};
 
 /// An API token.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = api_tokens)]
 pub struct ApiToken {
     /// Id.
-    pub id: String,
+    pub id: ApiTokenId,
     /// Owner.
     pub person_id: PersonId,
     /// A name the person chose.
@@ -62,7 +62,7 @@ impl ApiToken {
     }
 
     /// Records a use.
-    pub fn touch(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    pub fn touch(conn: &mut DbConnection, id: &ApiTokenId, now: NaiveDateTime) -> QueryResult<()> {
         diesel::update(api_tokens::table.find(id))
             .set(api_tokens::last_used_at.eq(now))
             .execute(conn)
@@ -72,7 +72,7 @@ impl ApiToken {
     /// Revokes one of the person's tokens; returns whether it existed.
     pub fn revoke(
         conn: &mut DbConnection,
-        id: &str,
+        id: &ApiTokenId,
         person: &PersonId,
         now: NaiveDateTime,
     ) -> QueryResult<bool> {

@@ -5,14 +5,14 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::audit_log;
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{AuditEntryId, PersonId};
 
 /// One audit row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = audit_log)]
 pub struct AuditEntry {
     /// Id.
-    pub id: String,
+    pub id: AuditEntryId,
     /// When (UTC).
     pub at: NaiveDateTime,
     /// Who (none for anonymous attempts and the system).
@@ -41,7 +41,7 @@ impl AuditEntry {
         object_id: Option<&str>,
     ) -> Self {
         Self {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: AuditEntryId::new(),
             at,
             actor_id: actor.cloned(),
             action: action.to_string(),

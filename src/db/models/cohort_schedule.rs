@@ -6,14 +6,14 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::per_backend;
 use crate::db::schema::cohort_schedule;
-use crate::domain::ids::{CohortId, ModuleId};
+use crate::domain::ids::{CohortId, ModuleId, ScheduleEntryId};
 
 /// One module's moments in one cohort.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = cohort_schedule)]
 pub struct ScheduleEntry {
     /// Id.
-    pub id: String,
+    pub id: ScheduleEntryId,
     /// The cohort.
     pub cohort_id: CohortId,
     /// The module (of the cohort's curriculum version).

@@ -6,14 +6,14 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::per_backend;
 use crate::db::schema::extensions;
-use crate::domain::ids::{AssignmentId, EnrollmentId, PersonId};
+use crate::domain::ids::{AssignmentId, EnrollmentId, ExtensionId, PersonId};
 
 /// An extension.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = extensions)]
 pub struct Extension {
     /// Id.
-    pub id: String,
+    pub id: ExtensionId,
     /// Whose.
     pub enrollment_id: EnrollmentId,
     /// For which assignment.

@@ -6,14 +6,14 @@ use diesel::prelude::*;
 
 use crate::db::DbConnection;
 use crate::db::schema::role_grants;
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{PersonId, RoleGrantId};
 
 /// A role grant.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = role_grants)]
 pub struct RoleGrant {
     /// Id.
-    pub id: String,
+    pub id: RoleGrantId,
     /// Who holds it.
     pub person_id: PersonId,
     /// The role, e.g. `owner`.
@@ -70,7 +70,7 @@ impl RoleGrant {
             return Ok(false);
         }
         let row = RoleGrant {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: RoleGrantId::new(),
             person_id: person.clone(),
             role: role.to_string(),
             scope: "*".into(),

@@ -29,7 +29,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         let mut conn = app.conn();
         ApiToken::list_by_person(&mut conn, &other_trainee).unwrap()[0]
             .id
-            .clone()
+            .to_string()
     };
     let cohort = {
         let id = qualify::domain::ids::CohortId::new();
