@@ -10,7 +10,7 @@ use qualify::certificates::pdf::{Page, render};
 use qualify::certificates::record::Record;
 use qualify::db::DbPool;
 use qualify::db::models::{Certificate, Cohort, Enrollment, Person};
-use qualify::domain::ids::{EnrollmentId, PersonId};
+use qualify::domain::ids::EnrollmentId;
 use qualify::mail::compose::Composer;
 
 /// What was measured.
@@ -25,22 +25,7 @@ pub struct Figures {
 
 pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figures {
     let mut conn = pool.get().expect("connection");
-    let owner = Person {
-        id: PersonId::new(),
-        email: "owner@bench.example".into(),
-        email_normalized: "owner@bench.example".into(),
-        name: "Olga Owner".into(),
-        language: "de".into(),
-        time_zone: "Europe/Berlin".into(),
-        org_unit: None,
-        manager_email: None,
-        password_hash: None,
-        status: qualify::domain::states::PersonStatus::Active,
-        lock_version: 1,
-        created_at: now,
-        updated_at: now,
-        last_sign_in_at: None,
-    };
+    let owner = Person::new_active("owner@bench.example", "Olga Owner", "de", now);
     Person::create(&mut conn, &owner).expect("owner");
     let actor = Identity {
         person: owner,

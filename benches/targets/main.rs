@@ -24,8 +24,8 @@ use qualify::db::models::{
     Submission, SubmissionVersion,
 };
 use qualify::db::{DbConnection, build_pool, write_tx};
-use qualify::domain::ids::{CohortId, EnrollmentId, PersonId};
-use qualify::domain::states::{CohortState, EnrollmentState, PersonStatus, SubmissionState};
+use qualify::domain::ids::PersonId;
+use qualify::domain::states::{CohortState, SubmissionState};
 use qualify::mail::compose::Composer;
 
 const COHORTS: usize = 10;
@@ -62,21 +62,10 @@ fn bench_settings(dir: &std::path::Path, url: &str) -> Settings {
 
 fn person(i: usize, kind: &str, now: NaiveDateTime) -> Person {
     let email = format!("{kind}{i}@bench.example");
+    let language = if i.is_multiple_of(3) { "de" } else { "en" };
     Person {
-        id: PersonId::new(),
-        email_normalized: email.clone(),
-        email,
-        name: format!("{kind} {i}"),
-        language: if i.is_multiple_of(3) { "de" } else { "en" }.into(),
-        time_zone: "Europe/Berlin".into(),
         org_unit: Some(UNITS[i % UNITS.len()].into()),
-        manager_email: None,
-        password_hash: None,
-        status: PersonStatus::Active,
-        lock_version: 1,
-        created_at: now,
-        updated_at: now,
-        last_sign_in_at: None,
+        ..Person::new_active(&email, &format!("{kind} {i}"), language, now)
     }
 }
 
@@ -92,23 +81,19 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
             .expect("purpose canvas");
         let mut cohorts = Vec::new();
         for c in 0..COHORTS {
-            let id = CohortId::new();
-            Cohort::create(
-                conn,
-                &Cohort {
-                    id: id.clone(),
-                    program_id: program.id.clone(),
-                    curriculum_version_id: version.id.clone(),
-                    name: format!("Bench {c}"),
-                    starts_on: "2026-03-02".into(),
-                    time_zone: "Europe/Berlin".into(),
-                    state: CohortState::Running,
-                    lock_version: 1,
-                    created_at: now,
-                    updated_at: now,
-                },
-            )?;
-            cohorts.push(id);
+            let cohort = Cohort {
+                state: CohortState::Running,
+                ..Cohort::planned(
+                    &program.id,
+                    &version.id,
+                    &format!("Bench {c}"),
+                    chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date"),
+                    chrono_tz::Europe::Berlin,
+                    now,
+                )
+            };
+            Cohort::create(conn, &cohort)?;
+            cohorts.push(cohort.id);
         }
         let mut large = None;
         for i in 0..COTRAINERS {
@@ -118,15 +103,9 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
             Cotrainer::create_if_absent(
                 conn,
                 &Cotrainer {
-                    id: qualify::domain::ids::CotrainerId::new(),
-                    program_id: program.id.clone(),
-                    person_id: p.id.clone(),
                     capacity,
                     languages: "de,en".into(),
-                    active: true,
-                    source: "owner".into(),
-                    lock_version: 1,
-                    created_at: now,
+                    ..Cotrainer::added_by_owner(&program.id, &p, now)
                 },
             )?;
             CohortCotrainer::add(
@@ -144,21 +123,10 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
         for i in 0..PENDING {
             let p = person(i, "trainee", now);
             Person::create(conn, &p)?;
-            let enrollment = EnrollmentId::new();
             let cohort = cohorts[i % COHORTS].clone();
-            Enrollment::create(
-                conn,
-                &Enrollment {
-                    id: enrollment.clone(),
-                    cohort_id: cohort.clone(),
-                    person_id: p.id.clone(),
-                    state: EnrollmentState::Active,
-                    lock_version: 1,
-                    enrolled_at: now,
-                    updated_at: now,
-                    certified_at: None,
-                },
-            )?;
+            let row = Enrollment::active(&cohort, &p.id, now);
+            Enrollment::create(conn, &row)?;
+            let enrollment = row.id;
             let submission = Submission {
                 state: SubmissionState::Submitted,
                 current_version: 1,

@@ -20,20 +20,9 @@ pub const INVITATION_DAYS: i64 = 7;
 
 fn new_person(row: &InviteRow, now: NaiveDateTime) -> Person {
     Person {
-        id: PersonId::new(),
-        email: row.email.trim().to_string(),
-        email_normalized: row.email.trim().to_lowercase(),
-        name: row.name.clone(),
-        language: row.language.clone(),
-        time_zone: "Europe/Berlin".into(),
         org_unit: row.org_unit.clone(),
         manager_email: row.manager_email.clone(),
-        password_hash: None,
-        status: PersonStatus::Active,
-        lock_version: 1,
-        created_at: now,
-        updated_at: now,
-        last_sign_in_at: None,
+        ..Person::new_active(&row.email, &row.name, &row.language, now)
     }
 }
 

@@ -177,24 +177,19 @@ mod tests {
             .unwrap();
         Certificate {
             id: crate::domain::ids::CertificateId("c".into()),
-            public_id: "abc".into(),
-            person_id: crate::domain::ids::PersonId("p".into()),
-            program_id: crate::domain::ids::ProgramId("g".into()),
-            enrollment_id: None,
-            curriculum_version_id: crate::domain::ids::CurriculumVersionId("v".into()),
-            holder_name: "Jörg Maß".into(),
-            program_title_de: "Q".into(),
-            program_title_en: "Q".into(),
-            record: "{}".into(),
-            issued_at: now,
-            expires_at: None,
-            issued_by: None,
-            issue_reason: None,
-            status: crate::domain::states::CertificateStatus::Active,
-            revoked_at: None,
-            revoked_reason: None,
-            superseded_by: None,
-            created_at: now,
+            ..Certificate::issued(crate::db::models::CertificateParts {
+                public_id: "abc".into(),
+                person_id: crate::domain::ids::PersonId("p".into()),
+                program_id: crate::domain::ids::ProgramId("g".into()),
+                enrollment_id: None,
+                curriculum_version_id: crate::domain::ids::CurriculumVersionId("v".into()),
+                holder_name: "Jörg Maß".into(),
+                program_title_de: "Q".into(),
+                program_title_en: "Q".into(),
+                record: "{}".into(),
+                issued_at: now,
+                expires_at: None,
+            })
         }
     }
 

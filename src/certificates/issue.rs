@@ -10,7 +10,7 @@ use serde_json::json;
 use super::code::new_code;
 use super::record::{Record, Standings, standings};
 use crate::accounts::Identity;
-use crate::db::models::{AuditEntry, Certificate, Enrollment, Person};
+use crate::db::models::{AuditEntry, Certificate, CertificateParts, Enrollment, Person};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CertificateId, CohortId, EnrollmentId, PersonId};
 use crate::domain::states::CertificateStatus;
@@ -31,7 +31,6 @@ fn issue_from(
     by: Option<(&PersonId, &str)>,
     now: NaiveDateTime,
 ) -> Result<Option<Certificate>, AppError> {
-    let id = CertificateId::new();
     let old = Certificate::find_active(conn, &s.person.id, &s.program.id)?;
     if let Some(old) = &old {
         if old.enrollment_id.as_ref() == Some(&s.enrollment.id) {
@@ -48,25 +47,21 @@ fn issue_from(
         )?;
     }
     let cert = Certificate {
-        id,
-        public_id: new_code(),
-        person_id: s.person.id.clone(),
-        program_id: s.program.id.clone(),
-        enrollment_id: Some(s.enrollment.id.clone()),
-        curriculum_version_id: s.version.id.clone(),
-        holder_name: record.holder_name.clone(),
-        program_title_de: record.program_title.de.clone(),
-        program_title_en: record.program_title.en.clone(),
-        record: serde_json::to_string(&record).expect("record serialises"),
-        issued_at: now,
-        expires_at: s.expiry(now),
         issued_by: by.map(|(p, _)| p.clone()),
         issue_reason: by.map(|(_, r)| r.to_string()),
-        status: CertificateStatus::Active,
-        revoked_at: None,
-        revoked_reason: None,
-        superseded_by: None,
-        created_at: now,
+        ..Certificate::issued(CertificateParts {
+            public_id: new_code(),
+            person_id: s.person.id.clone(),
+            program_id: s.program.id.clone(),
+            enrollment_id: Some(s.enrollment.id.clone()),
+            curriculum_version_id: s.version.id.clone(),
+            holder_name: record.holder_name.clone(),
+            program_title_de: record.program_title.de.clone(),
+            program_title_en: record.program_title.en.clone(),
+            record: serde_json::to_string(&record).expect("record serialises"),
+            issued_at: now,
+            expires_at: s.expiry(now),
+        })
     };
     if !Certificate::create_if_absent(conn, &cert)? {
         return Ok(None);

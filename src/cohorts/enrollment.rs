@@ -134,16 +134,7 @@ fn enroll_one(
     person: &PersonId,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let enrollment = Enrollment {
-        id: EnrollmentId::new(),
-        cohort_id: cohort.clone(),
-        person_id: person.clone(),
-        state: EnrollmentState::Active,
-        lock_version: 1,
-        enrolled_at: now,
-        updated_at: now,
-        certified_at: None,
-    };
+    let enrollment = Enrollment::active(cohort, person, now);
     Enrollment::create(conn, &enrollment)?;
     AuditEntry::new(
         now,

@@ -15,7 +15,6 @@ use crate::db::models::{
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CohortId, ScheduleEntryId};
 use crate::domain::schedule::module_moments;
-use crate::domain::states::CohortState;
 use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
 
 /// A new cohort as entered.
@@ -112,18 +111,14 @@ pub fn create(
             let field = FieldError::new("version", "cohort-error-version");
             return Ok(Err(Refusal::invalid(vec![field])));
         };
-        let cohort = Cohort {
-            id: CohortId::new(),
-            program_id: program.id.clone(),
-            curriculum_version_id: version.id.clone(),
-            name: valid.name.clone(),
-            starts_on: valid.starts_on.to_string(),
-            time_zone: valid.tz.name().to_string(),
-            state: CohortState::Planned,
-            lock_version: 1,
-            created_at: now,
-            updated_at: now,
-        };
+        let cohort = Cohort::planned(
+            &program.id,
+            &version.id,
+            &valid.name,
+            valid.starts_on,
+            valid.tz,
+            now,
+        );
         Cohort::create(conn, &cohort)?;
         let entries: Vec<ScheduleEntry> = Module::list_by_version(conn, &version.id)?
             .into_iter()

@@ -250,34 +250,17 @@ pub fn place(
             reason.capacity = candidates[index].capacity;
         }
         *pool.open.entry(person.clone()).or_default() += 1;
-        // Time-ordered ids: inserts append to the primary key instead of scattering.
-        let id = ReviewId(uuid::Uuid::now_v7().to_string());
-        reviews.push(Review {
-            id: id.clone(),
-            submission_version_id: version.clone(),
-            submission_id: r.item.submission.id.clone(),
-            cohort_id: r.item.cohort.id.clone(),
-            reviewer_id: person,
-            slot: r.slot,
-            state: ReviewState::Allocated,
-            allocation_reason: serde_json::to_string(&reason).unwrap_or_default(),
-            allocated_at: now,
-            due_at: grading_due(r.item, now),
-            started_at: None,
-            completed_at: None,
-            decision: None,
-            total_points: None,
-            feedback: String::new(),
-            override_reason: String::new(),
-            escalated_at: None,
-            rating: None,
-            rated_at: None,
-            lock_version: 1,
-            version_number: r.item.version.number,
-            enrollment_id: r.item.submission.enrollment_id.clone(),
-            assignment_id: r.item.submission.assignment_id.clone(),
-            trainee_id: r.item.trainee.id.clone(),
-        });
+        let review = Review::allocated(
+            &r.item.submission,
+            &r.item.version,
+            &r.item.trainee.id,
+            &person,
+            r.slot,
+            serde_json::to_string(&reason).unwrap_or_default(),
+            (now, grading_due(r.item, now)),
+        );
+        let id = review.id.clone();
+        reviews.push(review);
         holders.entry(version.clone()).or_default().push((
             r.slot,
             reviews

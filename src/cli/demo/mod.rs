@@ -17,7 +17,6 @@ use crate::accounts::sign_in::{create_link, link_url};
 use crate::db::models::{Cotrainer, Person, RoleGrant};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CotrainerId, PersonId};
-use crate::domain::states::PersonStatus;
 use crate::error::AppError;
 
 pub use scale::Generated;
@@ -40,20 +39,8 @@ fn person(
     now: NaiveDateTime,
 ) -> Result<PersonId, AppError> {
     let p = Person {
-        id: PersonId::new(),
-        email: email.to_string(),
-        email_normalized: email.to_lowercase(),
-        name: name.to_string(),
-        language: language.to_string(),
-        time_zone: "Europe/Berlin".into(),
         org_unit: unit.map(str::to_string),
-        manager_email: None,
-        password_hash: None,
-        status: PersonStatus::Active,
-        lock_version: 1,
-        created_at: now,
-        updated_at: now,
-        last_sign_in_at: None,
+        ..Person::new_active(email, name, language, now)
     };
     Person::create(conn, &p)?;
     Ok(p.id)

@@ -21,7 +21,7 @@ use crate::db::schema::{
 use crate::db::{DbConnection, per_backend};
 use crate::domain::ids::{CohortId, CotrainerId, EnrollmentId, PersonId, ScheduleEntryId};
 use crate::domain::schedule::module_moments;
-use crate::domain::states::{CohortState, PersonStatus};
+use crate::domain::states::CohortState;
 use crate::error::AppError;
 
 /// Rows per insert statement (SQLite allows 32,766 values per statement).
@@ -321,21 +321,10 @@ pub(super) fn person(ctx: &mut Ctx<'_>, named: Option<&Named>) -> Person {
     };
     let email = format!("{local}{}@demo.example", ctx.plan.suffix);
     let now = ctx.plan.now;
+    let language = if ctx.rng.chance(0.3) { "en" } else { "de" };
     Person {
-        id: PersonId::new(),
-        email_normalized: email.to_lowercase(),
-        email,
-        name,
-        language: if ctx.rng.chance(0.3) { "en" } else { "de" }.into(),
-        time_zone: "Europe/Berlin".into(),
         org_unit: Some(ctx.rng.pick(UNITS).to_string()),
-        manager_email: None,
-        password_hash: None,
-        status: PersonStatus::Active,
-        lock_version: 1,
-        created_at: now,
-        updated_at: now,
-        last_sign_in_at: None,
+        ..Person::new_active(&email, &name, language, now)
     }
 }
 
@@ -363,22 +352,22 @@ fn cohort(
     } else {
         "Herbst"
     };
+    let name = format!(
+        "Kohorte {} {} · {}",
+        season,
+        chrono::Datelike::year(&start),
+        k + 1
+    );
     let cohort = Cohort {
-        id: CohortId::new(),
-        program_id: ctx.cur.program.id.clone(),
-        curriculum_version_id: ctx.cur.version.id.clone(),
-        name: format!(
-            "Kohorte {} {} · {}",
-            season,
-            chrono::Datelike::year(&start),
-            k + 1
-        ),
-        starts_on: start.to_string(),
-        time_zone: "Europe/Berlin".into(),
         state,
-        lock_version: 1,
-        created_at: now,
-        updated_at: now,
+        ..Cohort::planned(
+            &ctx.cur.program.id,
+            &ctx.cur.version.id,
+            &name,
+            start,
+            tz,
+            now,
+        )
     };
     diesel::insert_into(cohorts::table)
         .values(&cohort)

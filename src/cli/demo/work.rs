@@ -9,15 +9,12 @@ use super::texts::{FEEDBACK_DE, FEEDBACK_EN, SUBMISSIONS_DE, SUBMISSIONS_EN};
 use crate::certificates::code;
 use crate::certificates::record::{AssignmentResult, Bilingual, ModuleResult, Record};
 use crate::db::models::{
-    Assignment, Certificate, Cohort, Enrollment, Review, ReviewScore, ScheduleEntry, Submission,
-    SubmissionVersion,
+    Assignment, Certificate, CertificateParts, Cohort, Enrollment, Review, ReviewScore,
+    ScheduleEntry, Submission, SubmissionVersion,
 };
-use crate::domain::ids::{
-    CertificateId, EnrollmentId, PersonId, ReviewId, ReviewScoreId, SubmissionId,
-    SubmissionVersionId,
-};
+use crate::domain::ids::{EnrollmentId, PersonId, ReviewScoreId, SubmissionId};
 use crate::domain::states::{
-    CertificateStatus, CohortState, EnrollmentState, GradingDecision, ReviewState, SubmissionState,
+    CohortState, EnrollmentState, GradingDecision, ReviewState, SubmissionState,
 };
 use crate::error::AppError;
 
@@ -32,7 +29,6 @@ pub(super) fn trainee(
 ) -> Result<Option<PersonId>, AppError> {
     let now = ctx.plan.now;
     let p = person(ctx, named);
-    let enrollment = EnrollmentId::new();
     let enrollment_state = if named.is_some() || state != CohortState::Completed {
         EnrollmentState::Active
     } else if ctx.rng.chance(0.04) {
@@ -42,16 +38,12 @@ pub(super) fn trainee(
     } else {
         EnrollmentState::Active
     };
-    ctx.rows.enrollments.push(Enrollment {
-        id: enrollment.clone(),
-        cohort_id: cohort.id.clone(),
-        person_id: p.id.clone(),
+    let row = Enrollment {
         state: enrollment_state,
-        lock_version: 1,
-        enrolled_at: now,
-        updated_at: now,
-        certified_at: None,
-    });
+        ..Enrollment::active(&cohort.id, &p.id, now)
+    };
+    let enrollment = row.id.clone();
+    ctx.rows.enrollments.push(row);
     if named.is_some() && state == CohortState::Running {
         ctx.out.trainee = Some((p.id.clone(), enrollment.clone()));
     }
@@ -210,7 +202,6 @@ fn work(
         a.pass_threshold
             .max(a.max_points * (70 + ctx.rng.below(31) as i32) / 100)
     });
-    let version = SubmissionVersionId::new();
     let submission = Submission {
         id: id.clone(),
         state,
@@ -219,40 +210,28 @@ fn work(
         updated_at: if decided { decided_at } else { submitted_at },
         ..Submission::draft(enrollment, &a.id, &cohort.id, lang, entry.unlock_at)
     };
-    ctx.rows.versions.push(SubmissionVersion {
-        id: version.clone(),
+    let version = SubmissionVersion {
         decision,
         points,
         decided_at: decided.then_some(decided_at),
         ..SubmissionVersion::handed_in(&submission, body, late, submitted_at)
-    });
-    ctx.rows.submissions.push(submission);
+    };
     ctx.out.submissions += 1;
     let reviewer = team
         .get(ctx.rng.below(team.len() as u64) as usize)
         .cloned()
         .unwrap_or_else(|| ctx.plan.owner.clone());
-    let review = ReviewId(uuid::Uuid::new_v4().to_string());
     let feedback = if lang == "en" {
         FEEDBACK_EN
     } else {
         FEEDBACK_DE
     };
-    ctx.rows.reviews.push(Review {
-        id: review.clone(),
-        submission_version_id: version,
-        submission_id: id,
-        cohort_id: cohort.id.clone(),
-        reviewer_id: reviewer,
-        slot: 1,
+    let row = Review {
         state: if decided {
             ReviewState::Completed
         } else {
             ReviewState::Allocated
         },
-        allocation_reason: "{}".into(),
-        allocated_at,
-        due_at: allocated_at + Duration::days(5),
         started_at: decided.then_some(allocated_at + Duration::hours(1)),
         completed_at: decided.then_some(decided_at),
         decision,
@@ -262,16 +241,21 @@ fn work(
         } else {
             String::new()
         },
-        override_reason: String::new(),
-        escalated_at: None,
         rating: (decided && ctx.rng.chance(0.5)).then(|| 3 + ctx.rng.below(3) as i32),
-        rated_at: None,
-        lock_version: 1,
-        version_number: 1,
-        enrollment_id: enrollment.clone(),
-        assignment_id: a.id.clone(),
-        trainee_id: trainee.clone(),
-    });
+        ..Review::allocated(
+            &submission,
+            &version,
+            trainee,
+            &reviewer,
+            1,
+            "{}".into(),
+            (allocated_at, allocated_at + Duration::days(5)),
+        )
+    };
+    let review = row.id.clone();
+    ctx.rows.versions.push(version);
+    ctx.rows.submissions.push(submission);
+    ctx.rows.reviews.push(row);
     ctx.out.reviews += 1;
     if decided && ctx.scores {
         for (criterion, levels) in ctx.cur.rubric.get(&a.id.0).into_iter().flatten() {
@@ -334,26 +318,20 @@ fn certify(
         expires_on: expires_at.map(|e| e.date().to_string()),
         issuer: "demo.example".into(),
     };
-    ctx.rows.certificates.push(Certificate {
-        id: CertificateId::new(),
-        public_id: code::new_code(),
-        person_id: person.clone(),
-        program_id: ctx.cur.program.id.clone(),
-        enrollment_id: Some(enrollment.clone()),
-        curriculum_version_id: ctx.cur.version.id.clone(),
-        holder_name: holder,
-        program_title_de: ctx.cur.version.title_de.clone(),
-        program_title_en: ctx.cur.version.title_en.clone(),
-        record: serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
-        issued_at,
-        expires_at,
-        issued_by: None,
-        issue_reason: None,
-        status: CertificateStatus::Active,
-        revoked_at: None,
-        revoked_reason: None,
-        superseded_by: None,
-        created_at: issued_at,
-    });
+    ctx.rows
+        .certificates
+        .push(Certificate::issued(CertificateParts {
+            public_id: code::new_code(),
+            person_id: person.clone(),
+            program_id: ctx.cur.program.id.clone(),
+            enrollment_id: Some(enrollment.clone()),
+            curriculum_version_id: ctx.cur.version.id.clone(),
+            holder_name: holder,
+            program_title_de: ctx.cur.version.title_de.clone(),
+            program_title_en: ctx.cur.version.title_en.clone(),
+            record: serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
+            issued_at,
+            expires_at,
+        }));
     ctx.out.certificates += 1;
 }

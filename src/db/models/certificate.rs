@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use super::enrollment_totals;
 use crate::db::schema::certificates;
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{CertificateId, EnrollmentId, PersonId, ProgramId};
+use crate::domain::ids::{CertificateId, CurriculumVersionId, EnrollmentId, PersonId, ProgramId};
 use crate::domain::states::CertificateStatus;
 
 /// A certificate.
@@ -56,6 +56,33 @@ pub struct Certificate {
     pub created_at: NaiveDateTime,
 }
 
+/// What one certificate says that the next one does not (see [`Certificate::issued`]).
+#[derive(Debug, Clone)]
+pub struct CertificateParts {
+    /// The public verification code.
+    pub public_id: String,
+    /// The holder.
+    pub person_id: PersonId,
+    /// The program.
+    pub program_id: ProgramId,
+    /// The enrollment it was earned in.
+    pub enrollment_id: Option<EnrollmentId>,
+    /// The curriculum version it certifies.
+    pub curriculum_version_id: CurriculumVersionId,
+    /// The holder's name at issue.
+    pub holder_name: String,
+    /// Program title, German, at issue.
+    pub program_title_de: String,
+    /// Program title, English, at issue.
+    pub program_title_en: String,
+    /// The frozen record (JSON).
+    pub record: String,
+    /// Issued (and created).
+    pub issued_at: NaiveDateTime,
+    /// Expires.
+    pub expires_at: Option<NaiveDateTime>,
+}
+
 /// Which certificates a list shows; every part is optional and applied in the query.
 #[derive(Debug, Clone, Default)]
 pub struct CertificateFilter {
@@ -72,6 +99,44 @@ pub struct CertificateFilter {
 }
 
 impl Certificate {
+    /// A new active certificate, issued automatically (by nobody, for no stated reason).
+    pub fn issued(parts: CertificateParts) -> Certificate {
+        let CertificateParts {
+            public_id,
+            person_id,
+            program_id,
+            enrollment_id,
+            curriculum_version_id,
+            holder_name,
+            program_title_de,
+            program_title_en,
+            record,
+            issued_at,
+            expires_at,
+        } = parts;
+        Certificate {
+            id: CertificateId::new(),
+            public_id,
+            person_id,
+            program_id,
+            enrollment_id,
+            curriculum_version_id,
+            holder_name,
+            program_title_de,
+            program_title_en,
+            record,
+            issued_at,
+            expires_at,
+            issued_by: None,
+            issue_reason: None,
+            status: CertificateStatus::Active,
+            revoked_at: None,
+            revoked_reason: None,
+            superseded_by: None,
+            created_at: issued_at,
+        }
+    }
+
     /// The status as of `now` (an active certificate past its expiry is expired).
     pub fn status_at(&self, now: NaiveDateTime) -> CertificateStatus {
         match (self.status, self.expires_at) {

@@ -1,6 +1,6 @@
 //! `cohorts`: a group of trainees who go through one pinned curriculum version together.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
@@ -41,6 +41,30 @@ pub struct Cohort {
 pub type NewCohort = Cohort;
 
 impl Cohort {
+    /// A new cohort, planned at `now`, of `program` on its curriculum `version`, starting on
+    /// `starts_on` in the time zone `tz`.
+    pub fn planned(
+        program: &ProgramId,
+        version: &CurriculumVersionId,
+        name: &str,
+        starts_on: NaiveDate,
+        tz: chrono_tz::Tz,
+        now: NaiveDateTime,
+    ) -> Cohort {
+        Cohort {
+            id: CohortId::new(),
+            program_id: program.clone(),
+            curriculum_version_id: version.clone(),
+            name: name.to_string(),
+            starts_on: starts_on.to_string(),
+            time_zone: tz.name().to_string(),
+            state: CohortState::Planned,
+            lock_version: 1,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
     /// These cohorts.
     pub fn list_by_ids(conn: &mut DbConnection, ids: &[CohortId]) -> QueryResult<Vec<Cohort>> {
         cohorts::table

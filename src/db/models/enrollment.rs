@@ -36,6 +36,20 @@ pub struct Enrollment {
 }
 
 impl Enrollment {
+    /// A trainee's new, active enrollment in a cohort, made at `now`.
+    pub fn active(cohort: &CohortId, person: &PersonId, now: NaiveDateTime) -> Enrollment {
+        Enrollment {
+            id: EnrollmentId::new(),
+            cohort_id: cohort.clone(),
+            person_id: person.clone(),
+            state: EnrollmentState::Active,
+            lock_version: 1,
+            enrolled_at: now,
+            updated_at: now,
+            certified_at: None,
+        }
+    }
+
     /// Locks an enrollment for the transaction on PostgreSQL (decisions about one trainee then
     /// happen one after the other); SQLite's write transaction is exclusive already.
     pub fn lock(conn: &mut DbConnection, id: &EnrollmentId) -> QueryResult<()> {

@@ -44,7 +44,7 @@ pub use assignment::{Assignment, NewAssignment};
 pub use attachment::Attachment;
 pub use audit_entry::AuditEntry;
 pub use calendar_feed::CalendarFeed;
-pub use certificate::{Certificate, CertificateFilter};
+pub use certificate::{Certificate, CertificateFilter, CertificateParts};
 pub use cohort::{Cohort, NewCohort};
 pub use cohort_cotrainer::CohortCotrainer;
 pub use cohort_schedule::ScheduleEntry;

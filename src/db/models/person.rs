@@ -72,6 +72,28 @@ pub struct PersonChangeset {
 }
 
 impl Person {
+    /// A new account that may sign in, created at `now`: no password yet, no org unit or
+    /// manager, Berlin time. The email is kept as entered (trimmed) and in lower case.
+    pub fn new_active(email: &str, name: &str, language: &str, now: NaiveDateTime) -> Person {
+        let email = email.trim();
+        Person {
+            id: PersonId::new(),
+            email: email.to_string(),
+            email_normalized: email.to_lowercase(),
+            name: name.to_string(),
+            language: language.to_string(),
+            time_zone: "Europe/Berlin".into(),
+            org_unit: None,
+            manager_email: None,
+            password_hash: None,
+            status: PersonStatus::Active,
+            lock_version: 1,
+            created_at: now,
+            updated_at: now,
+            last_sign_in_at: None,
+        }
+    }
+
     /// The person's time zone (Europe/Berlin when the stored name is unknown).
     pub fn tz(&self) -> chrono_tz::Tz {
         self.time_zone.parse().unwrap_or(chrono_tz::Europe::Berlin)

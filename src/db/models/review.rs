@@ -7,6 +7,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::{Submission, SubmissionVersion};
 use crate::db::DbConnection;
 use crate::db::schema::reviews;
 use crate::domain::ids::{
@@ -81,6 +82,47 @@ pub struct Review {
 }
 
 impl Review {
+    /// A review of `version` (of `submission`, the `trainee`'s work) given to `reviewer` for
+    /// `slot`, allocated and due at the two moments; `reason` says why this co-trainer (JSON).
+    /// It copies what the grading queue shows of the work, which never changes. Its id is
+    /// time-ordered, so inserts append to the primary key instead of scattering.
+    pub fn allocated(
+        submission: &Submission,
+        version: &SubmissionVersion,
+        trainee: &PersonId,
+        reviewer: &PersonId,
+        slot: i32,
+        reason: String,
+        (allocated_at, due_at): (NaiveDateTime, NaiveDateTime),
+    ) -> Review {
+        Review {
+            id: ReviewId(uuid::Uuid::now_v7().to_string()),
+            submission_version_id: version.id.clone(),
+            submission_id: submission.id.clone(),
+            cohort_id: submission.cohort_id.clone(),
+            reviewer_id: reviewer.clone(),
+            slot,
+            state: ReviewState::Allocated,
+            allocation_reason: reason,
+            allocated_at,
+            due_at,
+            started_at: None,
+            completed_at: None,
+            decision: None,
+            total_points: None,
+            feedback: String::new(),
+            override_reason: String::new(),
+            escalated_at: None,
+            rating: None,
+            rated_at: None,
+            lock_version: 1,
+            version_number: version.number,
+            enrollment_id: submission.enrollment_id.clone(),
+            assignment_id: submission.assignment_id.clone(),
+            trainee_id: trainee.clone(),
+        }
+    }
+
     /// Whether it counts against capacity.
     pub fn is_open(&self) -> bool {
         OPEN_STATES.contains(&self.state)

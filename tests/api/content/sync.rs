@@ -65,15 +65,15 @@ async fn a_changed_folder_becomes_a_new_version_and_pinned_cohorts_keep_theirs()
         &mut conn,
         &Cohort {
             id: cohort_id.clone(),
-            program_id: program.id.clone(),
-            curriculum_version_id: v1.id.clone(),
-            name: "Kohorte 1".into(),
-            starts_on: "2026-03-02".into(),
-            time_zone: "Europe/Berlin".into(),
             state: qualify::domain::states::CohortState::Running,
-            lock_version: 1,
-            created_at: now(),
-            updated_at: now(),
+            ..Cohort::planned(
+                &program.id,
+                &v1.id,
+                "Kohorte 1",
+                NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+                chrono_tz::Europe::Berlin,
+                now(),
+            )
         },
     )
     .unwrap();

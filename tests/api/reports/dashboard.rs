@@ -10,26 +10,23 @@ use crate::support::fixtures::reports::data;
 /// Reviews of passed submissions by Carla, completed: (allocated, completed) minutes ago.
 fn completed_reviews(app: &TestApp, minutes_ago: &[(i64, i64)]) {
     use qualify::clock::Clock;
-    use qualify::db::models::Review;
+    use qualify::db::models::{Review, Submission, SubmissionVersion};
     use qualify::db::schema::{enrollments, people, submission_versions, submissions};
+    use qualify::domain::ids::PersonId;
+    use qualify::domain::states::{GradingDecision, ReviewState, SubmissionState};
     let mut conn = app.conn();
     let now = app.clock.now_naive();
-    let carla: String = people::table
+    let carla: PersonId = people::table
         .filter(people::email.eq("carla@example.com"))
         .select(people::id)
         .first(&mut **conn)
         .unwrap();
-    type Line = (String, String, String, i32, String, String, String);
-    let versions: Vec<Line> = submission_versions::table
+    let versions: Vec<(SubmissionVersion, Submission, PersonId)> = submission_versions::table
         .inner_join(submissions::table.inner_join(enrollments::table))
-        .filter(submissions::state.eq(qualify::domain::states::SubmissionState::Passed))
+        .filter(submissions::state.eq(SubmissionState::Passed))
         .select((
-            submission_versions::id,
-            submissions::id,
-            submissions::cohort_id,
-            submission_versions::number,
-            submissions::enrollment_id,
-            submissions::assignment_id,
+            SubmissionVersion::as_select(),
+            Submission::as_select(),
             enrollments::person_id,
         ))
         .load(&mut **conn)
@@ -38,37 +35,27 @@ fn completed_reviews(app: &TestApp, minutes_ago: &[(i64, i64)]) {
     let rows: Vec<Review> = minutes_ago
         .iter()
         .zip(&versions)
-        .map(
-            |(
-                (allocated, completed),
-                (version, submission, cohort, number, enrollment, assignment, trainee),
-            )| Review {
-                id: qualify::domain::ids::ReviewId(uuid::Uuid::new_v4().to_string()),
-                submission_version_id: qualify::domain::ids::SubmissionVersionId(version.clone()),
-                submission_id: qualify::domain::ids::SubmissionId(submission.clone()),
-                cohort_id: qualify::domain::ids::CohortId(cohort.clone()),
-                reviewer_id: qualify::domain::ids::PersonId(carla.clone()),
-                slot: 1,
-                state: qualify::domain::states::ReviewState::Completed,
-                allocation_reason: "test".into(),
-                allocated_at: ago(*allocated),
-                due_at: ago(*allocated) + chrono::Duration::days(3),
-                started_at: Some(ago(*allocated)),
+        .map(|((allocated, completed), (version, submission, trainee))| {
+            let allocated_at = ago(*allocated);
+            let due_at = allocated_at + chrono::Duration::days(3);
+            Review {
+                state: ReviewState::Completed,
+                started_at: Some(allocated_at),
                 completed_at: Some(ago(*completed)),
-                decision: Some(qualify::domain::states::GradingDecision::Passed),
+                decision: Some(GradingDecision::Passed),
                 total_points: Some(10),
                 feedback: "Good".into(),
-                override_reason: String::new(),
-                escalated_at: None,
-                rating: None,
-                rated_at: None,
-                lock_version: 1,
-                version_number: *number,
-                enrollment_id: qualify::domain::ids::EnrollmentId(enrollment.clone()),
-                assignment_id: qualify::domain::ids::AssignmentId(assignment.clone()),
-                trainee_id: qualify::domain::ids::PersonId(trainee.clone()),
-            },
-        )
+                ..Review::allocated(
+                    submission,
+                    version,
+                    trainee,
+                    &carla,
+                    1,
+                    "test".into(),
+                    (allocated_at, due_at),
+                )
+            }
+        })
         .collect();
     assert_eq!(rows.len(), minutes_ago.len(), "enough passed submissions");
     Review::create_all(&mut conn, &rows).unwrap();

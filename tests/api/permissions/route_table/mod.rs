@@ -32,7 +32,6 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
             .to_string()
     };
     let cohort = {
-        let id = qualify::domain::ids::CohortId::new();
         let mut conn = app.conn();
         let program = qualify::db::models::Program::list(&mut conn)
             .unwrap()
@@ -41,23 +40,16 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
             .unwrap()
             .unwrap();
         let now = chrono::Utc::now().naive_utc();
-        qualify::db::models::Cohort::create(
-            &mut conn,
-            &qualify::db::models::Cohort {
-                id: id.clone(),
-                program_id: program.id,
-                curriculum_version_id: version.id,
-                name: "K".into(),
-                starts_on: "2027-03-01".into(),
-                time_zone: "Europe/Berlin".into(),
-                state: qualify::domain::states::CohortState::Planned,
-                lock_version: 1,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .unwrap();
-        id
+        let cohort = qualify::db::models::Cohort::planned(
+            &program.id,
+            &version.id,
+            "K",
+            chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+            chrono_tz::Europe::Berlin,
+            now,
+        );
+        qualify::db::models::Cohort::create(&mut conn, &cohort).unwrap();
+        cohort.id
     };
     let anon = Browser::new(&app);
     let as_trainee = signed_in(&app, &trainee).await;
