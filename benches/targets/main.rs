@@ -7,8 +7,10 @@
 //! `QUALIFY_BENCH_DATABASE_URL=postgres://…/db` for PostgreSQL (the database is reset).
 
 mod certificates;
+mod exports;
 mod reference;
 mod scale;
+mod smtp;
 mod trainee;
 
 use std::collections::BTreeMap;

@@ -3,9 +3,7 @@
 //! next to a reference measured in the same run: a minimal actix-web page with one indexed
 //! query and one template.
 
-use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
@@ -15,10 +13,6 @@ use qualify::db::DbPool;
 use qualify::db::models::Certificate;
 use qualify::db::schema::{certificates, cohorts, enrollments, people};
 use qualify::mail::compose::Composer;
-use qualify::reports::csv_out::CsvSink;
-use qualify::reports::xlsx::XlsxSink;
-use qualify::reports::{Report, Scope, Spec};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 /// One row of the printed table.
 pub struct Figure {
@@ -32,7 +26,8 @@ pub struct Figure {
     pub seconds: Option<f64>,
 }
 
-fn figure(
+/// A figure of the table.
+pub fn figure(
     name: impl Into<String>,
     target: &'static str,
     measured: String,
@@ -58,33 +53,6 @@ pub fn rss() -> u64 {
         })
         .unwrap_or(0)
         * 1024
-}
-
-/// Runs `f` while sampling the resident memory; returns its result, the time and the peak
-/// growth over the memory before.
-fn with_memory<T>(f: impl FnOnce() -> T) -> (T, Duration, u64) {
-    let before = rss();
-    let peak = Arc::new(AtomicU64::new(before));
-    let done = Arc::new(AtomicBool::new(false));
-    let sampler = {
-        let (peak, done) = (peak.clone(), done.clone());
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                peak.fetch_max(rss(), Ordering::Relaxed);
-                std::thread::sleep(Duration::from_millis(5));
-            }
-        })
-    };
-    let started = Instant::now();
-    let out = f();
-    let took = started.elapsed();
-    done.store(true, Ordering::Relaxed);
-    sampler.join().ok();
-    (
-        out,
-        took,
-        peak.load(Ordering::Relaxed).saturating_sub(before),
-    )
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -158,52 +126,6 @@ fn top_up(conn: &mut qualify::db::DbConnection, total: i64) {
     }
 }
 
-/// A loopback SMTP server that accepts everything, as fast as it can.
-async fn smtp_sink() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    tokio::spawn(async move {
-        while let Ok((socket, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let (read, mut write) = socket.into_split();
-                let mut lines = BufReader::new(read).lines();
-                let _ = write.write_all(b"220 sink ready\r\n").await;
-                let mut data = false;
-                while let Ok(Some(line)) = lines.next_line().await {
-                    let reply: &[u8] = if data {
-                        if line == "." {
-                            data = false;
-                            b"250 queued\r\n"
-                        } else {
-                            continue;
-                        }
-                    } else {
-                        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
-                        match verb.as_str() {
-                            "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
-                            "DATA" => {
-                                data = true;
-                                b"354 go on\r\n"
-                            }
-                            "QUIT" => {
-                                let _ = write.write_all(b"221 bye\r\n").await;
-                                break;
-                            }
-                            _ => b"250 ok\r\n",
-                        }
-                    };
-                    if write.write_all(reply).await.is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-    });
-    format!("smtp://127.0.0.1:{port}")
-}
-
 /// Builds the scale database and measures; returns the figures and the reference latency.
 pub async fn measure(
     settings: &Settings,
@@ -229,13 +151,13 @@ pub async fn measure(
     let reference = page(&awc::Client::default(), &reference_url, None, None)
         .await
         .1;
-    out.extend(exports(&mut conn, settings, now));
+    out.extend(crate::exports::exports(&mut conn, settings, now));
     let enrolled: i64 = enrollments::table
         .count()
         .get_result(&mut **conn)
         .expect("count");
     out.extend(reminder_ticks(&mut conn, composer, now, enrolled));
-    out.push(mail_worker(settings, pool, clock.clone()).await);
+    out.push(crate::smtp::mail_worker(settings, pool, clock.clone()).await);
 
     // Pages and API answers over HTTP.
     let cookie =
@@ -313,49 +235,6 @@ fn demo(
     made
 }
 
-/// The whole register exported as CSV and as XLSX, with time and memory growth.
-fn exports(
-    conn: &mut qualify::db::DbConnection,
-    settings: &Settings,
-    now: NaiveDateTime,
-) -> Vec<Figure> {
-    let spec = |report| Spec {
-        report,
-        scope: Scope::default(),
-        lang: qualify::domain::language::Language::De,
-        now,
-        base_url: settings.base_url.clone(),
-    };
-    let mut out = Vec::new();
-    let (rows, took, grew) = with_memory(|| {
-        let mut sink = CsvSink::new(io::sink()).expect("csv");
-        qualify::reports::write(conn, &spec(Report::Certificates), &mut sink).expect("csv export")
-    });
-    out.push(figure(
-        format!(
-            "register of {rows} certificates as CSV (memory growth {} MB)",
-            grew >> 20
-        ),
-        "< 2 s, < 200 MB",
-        format!("{:.2} s", took.as_secs_f64()),
-        Some(took.as_secs_f64()),
-    ));
-    let (rows, took, grew) = with_memory(|| {
-        let mut sink = XlsxSink::new(io::sink(), "Register").expect("xlsx");
-        qualify::reports::write(conn, &spec(Report::Certificates), &mut sink).expect("xlsx export")
-    });
-    out.push(figure(
-        format!(
-            "register of {rows} certificates as XLSX (memory growth {} MB)",
-            grew >> 20
-        ),
-        "< 8 s, < 200 MB",
-        format!("{:.2} s", took.as_secs_f64()),
-        Some(took.as_secs_f64()),
-    ));
-    out
-}
-
 /// A reminder tick over every enrollment: the first one writes the day's digests, the
 /// next one finds them sent (the steady state of a tick every minute).
 fn reminder_ticks(
@@ -389,40 +268,6 @@ fn reminder_ticks(
             Some(steady.as_secs_f64()),
         ),
     ]
-}
-
-/// The worker sends the waiting digests to a loopback SMTP server: mails per second.
-async fn mail_worker(
-    settings: &Settings,
-    pool: &DbPool,
-    clock: Arc<qualify::clock::FixedClock>,
-) -> Figure {
-    let smtp = smtp_sink().await;
-    let transport = qualify::mail::Transport::smtp(&smtp).expect("smtp");
-    let worker = qualify::mail::Worker::new(
-        pool.clone(),
-        transport,
-        clock,
-        &settings.mail_from,
-        24,
-        10_000_000,
-    );
-    let t = Instant::now();
-    let mut sent = 0;
-    while t.elapsed() < Duration::from_secs(20) {
-        let round = worker.run_once().await.expect("round");
-        if round.total() == 0 {
-            break;
-        }
-        sent += round.sent;
-    }
-    let rate = sent as f64 / t.elapsed().as_secs_f64();
-    figure(
-        format!("mail worker to loopback SMTP ({sent} mails)"),
-        ">= 200 mails/s",
-        format!("{rate:.0} mails/s"),
-        None,
-    )
 }
 
 /// The running cohort with the most enrollments, and how many it has.
