@@ -1,22 +1,21 @@
 //! One trainee's simulated work in a demo cohort: submissions (drafts, late hand-ins),
 //! reviews with feedback and rubric scores, and the certificate when every required
-//! assignment is passed.
+//! assignment is passed (see `certify`).
 
-use chrono::{Duration, Months, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime};
 
+use super::certify::{assignment_result, certify, module_result};
 use super::scale::{Ctx, Named, person};
 use super::texts::{FEEDBACK_DE, FEEDBACK_EN, SUBMISSIONS_DE, SUBMISSIONS_EN};
-use crate::certificates::code;
-use crate::certificates::record::{AssignmentResult, Bilingual, ModuleResult, Record};
+use crate::certificates::record::ModuleResult;
 use crate::db::models::{
-    Assignment, Certificate, Cohort, Enrollment, Review, ReviewScore, ScheduleEntry, Submission,
+    Assignment, Cohort, Enrollment, Review, ReviewScore, ScheduleEntry, Submission,
     SubmissionVersion,
 };
 use crate::domain::ids::{
-    CertificateId, EnrollmentId, PersonId, ReviewId, ReviewScoreId, SubmissionId,
-    SubmissionVersionId,
+    EnrollmentId, PersonId, ReviewId, ReviewScoreId, SubmissionId, SubmissionVersionId,
 };
-use crate::domain::states::{CertificateStatus, GradingDecision, ReviewState, SubmissionState};
+use crate::domain::states::{GradingDecision, ReviewState, SubmissionState};
 use crate::error::AppError;
 
 /// One trainee and their work; returns the person if they were certified.
@@ -28,6 +27,82 @@ pub(super) fn trainee(
     named: Option<&Named>,
     state: &str,
 ) -> Result<Option<PersonId>, AppError> {
+    let now = ctx.plan.now;
+    let (person_id, enrollment, enrollment_state, lang) = enroll(ctx, cohort, named, state);
+    if state == "planned" {
+        return Ok(None);
+    }
+    // Where this trainee stops: most never do.
+    let stall_at = if named.is_some() || ctx.rng.chance(0.82) {
+        usize::MAX
+    } else {
+        ctx.rng.below(ctx.cur.modules.len() as u64) as usize
+    };
+    // The named trainee of a running cohort always has the newest unlocked module still to
+    // hand in (a draft begun), so whoever tries the demo finds work to submit at any time of day.
+    let open_module = (state == "running")
+        .then(|| schedule.iter().rposition(|e| e.unlock_at <= now))
+        .flatten();
+    let mut results: Vec<ModuleResult> = Vec::new();
+    let mut all_required = true;
+    let mut last_decision = None;
+    for (mi, (module, list)) in ctx.cur.modules.iter().enumerate() {
+        let entry = &schedule[mi];
+        let mut module_result = module_result(module);
+        for a in list {
+            let outcome = if entry.unlock_at > now
+                || mi >= stall_at
+                || enrollment_state != "active"
+                || (!a.required && ctx.rng.chance(0.5))
+            {
+                None
+            } else if named.is_some() && Some(mi) == open_module {
+                draft(ctx, cohort, entry, a, &enrollment, &lang);
+                None
+            } else {
+                work(
+                    ctx,
+                    cohort,
+                    entry,
+                    a,
+                    (&enrollment, &person_id),
+                    &lang,
+                    team,
+                )?
+            };
+            if let Some((_, at)) = outcome {
+                last_decision = last_decision.max(Some(at));
+            }
+            let passed_points = outcome.map(|(p, _)| p);
+            all_required &= !a.required || passed_points.is_some();
+            module_result
+                .assignments
+                .push(assignment_result(a, passed_points));
+        }
+        results.push(module_result);
+    }
+    let Some(decided) = last_decision.filter(|_| all_required) else {
+        return Ok(None);
+    };
+    certify(
+        ctx,
+        cohort,
+        &enrollment,
+        &person_id,
+        results,
+        decided + Duration::minutes(1),
+    );
+    Ok(Some(person_id))
+}
+
+/// A new trainee and their enrollment (now and then withdrawn or deferred in a completed
+/// cohort); returns the person, the enrollment, its state and the person's language.
+fn enroll(
+    ctx: &mut Ctx<'_>,
+    cohort: &Cohort,
+    named: Option<&Named>,
+    state: &str,
+) -> (PersonId, EnrollmentId, &'static str, String) {
     let now = ctx.plan.now;
     let p = person(ctx, named);
     let enrollment = EnrollmentId::new();
@@ -57,85 +132,7 @@ pub(super) fn trainee(
     let person_id = p.id.clone();
     let lang = p.language.clone();
     ctx.rows.people.push(p);
-    if state == "planned" {
-        return Ok(None);
-    }
-    // Where this trainee stops: most never do.
-    let stall_at = if named.is_some() || ctx.rng.chance(0.82) {
-        usize::MAX
-    } else {
-        ctx.rng.below(ctx.cur.modules.len() as u64) as usize
-    };
-    // The named trainee of a running cohort always has the newest unlocked module still to
-    // hand in (a draft begun), so whoever tries the demo finds work to submit at any time of day.
-    let open_module = (state == "running")
-        .then(|| schedule.iter().rposition(|e| e.unlock_at <= now))
-        .flatten();
-    let mut results: Vec<ModuleResult> = Vec::new();
-    let mut all_required = true;
-    let mut last_decision = None;
-    for (mi, (module, list)) in ctx.cur.modules.iter().enumerate() {
-        let entry = &schedule[mi];
-        let mut module_result = ModuleResult {
-            slug: module.slug.clone(),
-            title: Bilingual {
-                de: module.title_de.clone(),
-                en: module.title_en.clone(),
-            },
-            assignments: Vec::new(),
-        };
-        for a in list {
-            let outcome = if entry.unlock_at > now
-                || mi >= stall_at
-                || enrollment_state != "active"
-                || (!a.required && ctx.rng.chance(0.5))
-            {
-                None
-            } else if named.is_some() && Some(mi) == open_module {
-                draft(ctx, cohort, entry, a, &enrollment, &lang);
-                None
-            } else {
-                work(
-                    ctx,
-                    cohort,
-                    entry,
-                    a,
-                    (&enrollment, &person_id),
-                    &lang,
-                    team,
-                )?
-            };
-            if let Some((_, at)) = outcome {
-                last_decision = last_decision.max(Some(at));
-            }
-            let passed_points = outcome.map(|(p, _)| p);
-            all_required &= !a.required || passed_points.is_some();
-            module_result.assignments.push(AssignmentResult {
-                slug: a.slug.clone(),
-                title: Bilingual {
-                    de: a.title_de.clone(),
-                    en: a.title_en.clone(),
-                },
-                required: a.required,
-                decision: passed_points.map(|_| GradingDecision::Passed.to_string()),
-                points: passed_points,
-                max_points: a.max_points,
-            });
-        }
-        results.push(module_result);
-    }
-    let Some(decided) = last_decision.filter(|_| all_required) else {
-        return Ok(None);
-    };
-    certify(
-        ctx,
-        cohort,
-        &enrollment,
-        &person_id,
-        results,
-        decided + Duration::minutes(1),
-    );
-    Ok(Some(person_id))
+    (person_id, enrollment, enrollment_state, lang)
 }
 
 fn demo_text(ctx: &Ctx<'_>, a: &Assignment, lang: &str) -> &'static str {
@@ -226,6 +223,53 @@ fn work(
     });
     ctx.rows.submissions.push(submission);
     ctx.out.submissions += 1;
+    let graded = Graded {
+        version,
+        submission: id,
+        allocated_at,
+        decided_at,
+        decided,
+        decision,
+        points,
+    };
+    let review = review(ctx, cohort, a, (enrollment, trainee), lang, team, graded);
+    if decided && ctx.scores {
+        scores(ctx, a, &review);
+    }
+    Ok(points.map(|p| (p, decided_at)))
+}
+
+/// How a handed-in version was graded, for its review row.
+struct Graded {
+    version: SubmissionVersionId,
+    submission: SubmissionId,
+    allocated_at: NaiveDateTime,
+    decided_at: NaiveDateTime,
+    decided: bool,
+    decision: Option<GradingDecision>,
+    points: Option<i32>,
+}
+
+/// The review of a handed-in version by someone of the cohort's team (completed with
+/// feedback, and often rated, once decided); returns its id.
+fn review(
+    ctx: &mut Ctx<'_>,
+    cohort: &Cohort,
+    a: &Assignment,
+    (enrollment, trainee): (&EnrollmentId, &PersonId),
+    lang: &str,
+    team: &[PersonId],
+    graded: Graded,
+) -> ReviewId {
+    let Graded {
+        version,
+        submission,
+        allocated_at,
+        decided_at,
+        decided,
+        decision,
+        points,
+    } = graded;
     let reviewer = team
         .get(ctx.rng.below(team.len() as u64) as usize)
         .cloned()
@@ -239,7 +283,7 @@ fn work(
     ctx.rows.reviews.push(Review {
         id: review.clone(),
         submission_version_id: version,
-        submission_id: id,
+        submission_id: submission,
         cohort_id: cohort.id.clone(),
         reviewer_id: reviewer,
         slot: 1,
@@ -271,87 +315,23 @@ fn work(
         trainee_id: trainee.clone(),
     });
     ctx.out.reviews += 1;
-    if decided && ctx.scores {
-        for (criterion, levels) in ctx.cur.rubric.get(&a.id.0).into_iter().flatten() {
-            let Some(level) =
-                levels.get(levels.len().saturating_sub(1 + ctx.rng.below(2) as usize))
-            else {
-                continue;
-            };
-            ctx.rows.scores.push(ReviewScore {
-                id: ReviewScoreId::new(),
-                review_id: review.clone(),
-                criterion_id: criterion.id.clone(),
-                level_id: level.id.clone(),
-                points: level.points,
-                comment: String::new(),
-            });
-        }
-    }
-    Ok(points.map(|p| (p, decided_at)))
+    review
 }
 
-fn certify(
-    ctx: &mut Ctx<'_>,
-    cohort: &Cohort,
-    enrollment: &EnrollmentId,
-    person: &PersonId,
-    modules: Vec<ModuleResult>,
-    issued_at: NaiveDateTime,
-) {
-    let holder = ctx
-        .rows
-        .people
-        .iter()
-        .rev()
-        .find(|p| &p.id == person)
-        .map(|p| p.name.clone())
-        .unwrap_or_default();
-    let expires_at = issued_at
-        .checked_add_months(Months::new(ctx.cur.validity_months))
-        .filter(|_| ctx.cur.validity_months > 0);
-    let total_points = modules
-        .iter()
-        .flat_map(|m| &m.assignments)
-        .filter(|a| a.required)
-        .filter_map(|a| a.points)
-        .sum();
-    let record = Record {
-        holder_name: holder.clone(),
-        program: ctx.cur.program.slug.clone(),
-        program_title: Bilingual {
-            de: ctx.cur.version.title_de.clone(),
-            en: ctx.cur.version.title_en.clone(),
-        },
-        cohort: cohort.name.clone(),
-        curriculum_version: ctx.cur.version.sequence,
-        content_hash: ctx.cur.version.content_hash.clone(),
-        modules,
-        total_points,
-        issued_on: issued_at.date().to_string(),
-        expires_on: expires_at.map(|e| e.date().to_string()),
-        issuer: "demo.example".into(),
-    };
-    ctx.rows.certificates.push(Certificate {
-        id: CertificateId::new(),
-        public_id: code::new_code(),
-        person_id: person.clone(),
-        program_id: ctx.cur.program.id.clone(),
-        enrollment_id: Some(enrollment.clone()),
-        curriculum_version_id: ctx.cur.version.id.clone(),
-        holder_name: holder,
-        program_title_de: ctx.cur.version.title_de.clone(),
-        program_title_en: ctx.cur.version.title_en.clone(),
-        record: serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
-        issued_at,
-        expires_at,
-        issued_by: None,
-        issue_reason: None,
-        status: CertificateStatus::Active,
-        revoked_at: None,
-        revoked_reason: None,
-        superseded_by: None,
-        created_at: issued_at,
-    });
-    ctx.out.certificates += 1;
+/// Rubric scores of a completed review: the top or second level of every criterion.
+fn scores(ctx: &mut Ctx<'_>, a: &Assignment, review: &ReviewId) {
+    for (criterion, levels) in ctx.cur.rubric.get(&a.id.0).into_iter().flatten() {
+        let Some(level) = levels.get(levels.len().saturating_sub(1 + ctx.rng.below(2) as usize))
+        else {
+            continue;
+        };
+        ctx.rows.scores.push(ReviewScore {
+            id: ReviewScoreId::new(),
+            review_id: review.clone(),
+            criterion_id: criterion.id.clone(),
+            level_id: level.id.clone(),
+            points: level.points,
+            comment: String::new(),
+        });
+    }
 }
