@@ -44,15 +44,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         actix_web::rt::spawn(crate::ops::shutdown::listen());
         if settings.mail_worker {
-            let worker = Worker::new(
-                pool.clone(),
-                mail_transport(&settings)?,
-                clock.clone(),
-                &settings.mail_from,
-                i64::from(settings.mail_retry_horizon_hours),
-                settings.mail_rate_per_minute,
-            );
-            actix_web::rt::spawn(worker.run());
+            spawn_mail_worker(&pool, &settings, &clock)?;
         }
         let state_pool = pool.clone();
         let settings = Arc::new(settings);
@@ -64,16 +56,7 @@ impl Application {
         let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from)
             .with_unsubscribe_key(&settings.secret_key);
         if settings.scheduler {
-            actix_web::rt::spawn(crate::reports::dashboard::warm(
-                pool.clone(),
-                clock.now_naive(),
-            ));
-            actix_web::rt::spawn(crate::jobs::run(
-                pool.clone(),
-                composer.clone(),
-                settings.rules.clone(),
-                clock.clone(),
-            ));
+            spawn_scheduler(&pool, &composer, &settings, &clock);
         }
         let issuer = Arc::new(crate::certificates::credential::Issuer::new(
             &settings.issuer_key,
@@ -97,25 +80,7 @@ impl Application {
             clock: state.clock.clone(),
         });
         let templates = web::Data::from(state.templates.clone());
-        let server = HttpServer::new(move || {
-            App::new()
-                .app_data(state.clone())
-                .app_data(gate.clone())
-                .app_data(templates.clone())
-                .app_data(web::JsonConfig::default().limit(1 << 20))
-                .app_data(web::FormConfig::default().limit(1 << 20))
-                .wrap(from_fn(accounts::middleware::authenticate))
-                .wrap(error_pages::error_handlers())
-                .wrap(security_headers())
-                .wrap(middleware::Compress::default())
-                .wrap(middleware::NormalizePath::trim())
-                .wrap(TracingLogger::<RedactedRootSpan>::new())
-                .configure(routes::configure)
-                .configure(api::configure)
-        })
-        .listen(listener)?
-        .shutdown_timeout(30)
-        .run();
+        let server = http_server(listener, state, gate, templates)?;
         Ok(Self {
             server,
             port,
@@ -146,6 +111,71 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// Starts the mail worker in this process (off when a separate `qualify worker` delivers).
+fn spawn_mail_worker(
+    pool: &DbPool,
+    settings: &Settings,
+    clock: &Arc<dyn Clock>,
+) -> anyhow::Result<()> {
+    let worker = Worker::new(
+        pool.clone(),
+        mail_transport(settings)?,
+        clock.clone(),
+        &settings.mail_from,
+        i64::from(settings.mail_retry_horizon_hours),
+        settings.mail_rate_per_minute,
+    );
+    actix_web::rt::spawn(worker.run());
+    Ok(())
+}
+
+/// Starts the scheduler: warms the dashboard cache, then runs the job tick.
+fn spawn_scheduler(
+    pool: &DbPool,
+    composer: &Composer,
+    settings: &Settings,
+    clock: &Arc<dyn Clock>,
+) {
+    actix_web::rt::spawn(crate::reports::dashboard::warm(
+        pool.clone(),
+        clock.now_naive(),
+    ));
+    actix_web::rt::spawn(crate::jobs::run(
+        pool.clone(),
+        composer.clone(),
+        settings.rules.clone(),
+        clock.clone(),
+    ));
+}
+
+/// The HTTP server on `listener`: app data, the middleware stack and both route tables.
+fn http_server(
+    listener: TcpListener,
+    state: web::Data<AppState>,
+    gate: web::Data<accounts::middleware::Gate>,
+    templates: web::Data<Templates>,
+) -> std::io::Result<Server> {
+    Ok(HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(gate.clone())
+            .app_data(templates.clone())
+            .app_data(web::JsonConfig::default().limit(1 << 20))
+            .app_data(web::FormConfig::default().limit(1 << 20))
+            .wrap(from_fn(accounts::middleware::authenticate))
+            .wrap(error_pages::error_handlers())
+            .wrap(security_headers())
+            .wrap(middleware::Compress::default())
+            .wrap(middleware::NormalizePath::trim())
+            .wrap(TracingLogger::<RedactedRootSpan>::new())
+            .configure(routes::configure)
+            .configure(api::configure)
+    })
+    .listen(listener)?
+    .shutdown_timeout(30)
+    .run())
 }
 
 /// The transport the settings ask for: SMTP, or `.eml` files under `<data dir>/mail/`.

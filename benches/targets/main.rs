@@ -7,8 +7,10 @@
 //! `QUALIFY_BENCH_DATABASE_URL=postgres://…/db` for PostgreSQL (the database is reset).
 
 mod certificates;
+mod exports;
 mod reference;
 mod scale;
+mod smtp;
 mod trainee;
 
 use std::collections::BTreeMap;
@@ -17,15 +19,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, TimeZone, Utc};
+use diesel::QueryResult;
 use qualify::clock::{Clock, FixedClock};
 use qualify::config::Settings;
 use qualify::db::models::{
     Cohort, CohortCotrainer, Cotrainer, CurriculumVersion, Enrollment, Person, Program, QueuedSlot,
     Submission, SubmissionVersion,
 };
-use qualify::db::{DbConnection, build_pool, write_tx};
-use qualify::domain::ids::PersonId;
-use qualify::domain::states::{CohortState, SubmissionState};
+use qualify::db::{DbConnection, DbPool, build_pool, write_tx};
+use qualify::domain::ids::{CohortId, EnrollmentId, PersonId};
+use qualify::domain::states::SubmissionState;
 use qualify::mail::compose::Composer;
 
 const COHORTS: usize = 10;
@@ -62,10 +65,21 @@ fn bench_settings(dir: &std::path::Path, url: &str) -> Settings {
 
 fn person(i: usize, kind: &str, now: NaiveDateTime) -> Person {
     let email = format!("{kind}{i}@bench.example");
-    let language = if i.is_multiple_of(3) { "de" } else { "en" };
     Person {
+        id: PersonId::new(),
+        email_normalized: email.clone(),
+        email,
+        name: format!("{kind} {i}"),
+        language: if i.is_multiple_of(3) { "de" } else { "en" }.into(),
+        time_zone: "Europe/Berlin".into(),
         org_unit: Some(UNITS[i % UNITS.len()].into()),
-        ..Person::new_active(&email, &format!("{kind} {i}"), language, now)
+        manager_email: None,
+        password_hash: None,
+        status: qualify::domain::states::PersonStatus::Active,
+        lock_version: 1,
+        created_at: now,
+        updated_at: now,
+        last_sign_in_at: None,
     }
 }
 
@@ -79,78 +93,133 @@ fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
             .into_iter()
             .find(|a| a.slug == "purpose-canvas")
             .expect("purpose canvas");
-        let mut cohorts = Vec::new();
-        for c in 0..COHORTS {
-            let cohort = Cohort {
-                state: CohortState::Running,
-                ..Cohort::planned(
-                    &program.id,
-                    &version.id,
-                    &format!("Bench {c}"),
-                    chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("date"),
-                    chrono_tz::Europe::Berlin,
-                    now,
-                )
-            };
-            Cohort::create(conn, &cohort)?;
-            cohorts.push(cohort.id);
-        }
-        let mut large = None;
-        for i in 0..COTRAINERS {
-            let p = person(i, "coach", now);
-            Person::create(conn, &p)?;
-            let capacity = if i == 0 { 300 } else { 40 };
-            Cotrainer::create_if_absent(
-                conn,
-                &Cotrainer {
-                    capacity,
-                    languages: "de,en".into(),
-                    ..Cotrainer::added_by_owner(&program.id, &p, now)
-                },
-            )?;
-            CohortCotrainer::add(
-                conn,
-                &CohortCotrainer {
-                    cohort_id: cohorts[i % COHORTS].clone(),
-                    person_id: p.id.clone(),
-                    added_at: now,
-                },
-            )?;
-            if i == 0 {
-                large = Some(p.id);
-            }
-        }
-        for i in 0..PENDING {
-            let p = person(i, "trainee", now);
-            Person::create(conn, &p)?;
-            let cohort = cohorts[i % COHORTS].clone();
-            let row = Enrollment::active(&cohort, &p.id, now);
-            Enrollment::create(conn, &row)?;
-            let enrollment = row.id;
-            let submission = Submission {
-                state: SubmissionState::Submitted,
-                current_version: 1,
-                ..Submission::draft(&enrollment, &assignment.id, &cohort, &p.language, now)
-            };
-            Submission::create(conn, &submission)?;
-            let body = "## Purpose\nA community for supplier quality.";
-            let version = SubmissionVersion::handed_in(&submission, body, false, now);
-            let version_id = version.id.clone();
-            SubmissionVersion::create(conn, &version)?;
-            QueuedSlot::enqueue(
-                conn,
-                &QueuedSlot {
-                    submission_version_id: version_id,
-                    slot: 1,
-                    cohort_id: cohort,
-                    queued_at: now,
-                    reason: "{}".into(),
-                },
-            )?;
-        }
-        Ok(large.expect("a large co-trainer"))
+        let cohorts = bench_cohorts(conn, &program, &version, now)?;
+        let large = bench_cotrainers(conn, &program, &cohorts, now)?;
+        pending(conn, &assignment, &cohorts, now)?;
+        Ok(large)
     })
     .expect("bench data")
+}
+
+/// The running cohorts the work is spread over.
+fn bench_cohorts(
+    conn: &mut DbConnection,
+    program: &Program,
+    version: &CurriculumVersion,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<CohortId>> {
+    let mut cohorts = Vec::new();
+    for c in 0..COHORTS {
+        let id = CohortId::new();
+        Cohort::create(
+            conn,
+            &Cohort {
+                id: id.clone(),
+                program_id: program.id.clone(),
+                curriculum_version_id: version.id.clone(),
+                name: format!("Bench {c}"),
+                starts_on: "2026-03-02".into(),
+                time_zone: "Europe/Berlin".into(),
+                state: qualify::domain::states::CohortState::Running,
+                lock_version: 1,
+                created_at: now,
+                updated_at: now,
+            },
+        )?;
+        cohorts.push(id);
+    }
+    Ok(cohorts)
+}
+
+/// The co-trainers, in the pool and spread over the cohorts; returns the first, who takes
+/// up to 300 reviews (the others 40).
+fn bench_cotrainers(
+    conn: &mut DbConnection,
+    program: &Program,
+    cohorts: &[CohortId],
+    now: NaiveDateTime,
+) -> QueryResult<PersonId> {
+    let mut large = None;
+    for i in 0..COTRAINERS {
+        let p = person(i, "coach", now);
+        Person::create(conn, &p)?;
+        let capacity = if i == 0 { 300 } else { 40 };
+        Cotrainer::create_if_absent(
+            conn,
+            &Cotrainer {
+                id: qualify::domain::ids::CotrainerId::new(),
+                program_id: program.id.clone(),
+                person_id: p.id.clone(),
+                capacity,
+                languages: "de,en".into(),
+                active: true,
+                source: "owner".into(),
+                lock_version: 1,
+                created_at: now,
+            },
+        )?;
+        CohortCotrainer::add(
+            conn,
+            &CohortCotrainer {
+                cohort_id: cohorts[i % COHORTS].clone(),
+                person_id: p.id.clone(),
+                added_at: now,
+            },
+        )?;
+        if i == 0 {
+            large = Some(p.id);
+        }
+    }
+    Ok(large.expect("a large co-trainer"))
+}
+
+/// One trainee per pending submission: enrolled, handed in, and waiting in the queue.
+fn pending(
+    conn: &mut DbConnection,
+    assignment: &qualify::db::models::Assignment,
+    cohorts: &[CohortId],
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    for i in 0..PENDING {
+        let p = person(i, "trainee", now);
+        Person::create(conn, &p)?;
+        let enrollment = EnrollmentId::new();
+        let cohort = cohorts[i % COHORTS].clone();
+        Enrollment::create(
+            conn,
+            &Enrollment {
+                id: enrollment.clone(),
+                cohort_id: cohort.clone(),
+                person_id: p.id.clone(),
+                state: qualify::domain::states::EnrollmentState::Active,
+                lock_version: 1,
+                enrolled_at: now,
+                updated_at: now,
+                certified_at: None,
+            },
+        )?;
+        let submission = Submission {
+            state: SubmissionState::Submitted,
+            current_version: 1,
+            ..Submission::draft(&enrollment, &assignment.id, &cohort, &p.language, now)
+        };
+        Submission::create(conn, &submission)?;
+        let body = "## Purpose\nA community for supplier quality.";
+        let version = SubmissionVersion::handed_in(&submission, body, false, now);
+        let version_id = version.id.clone();
+        SubmissionVersion::create(conn, &version)?;
+        QueuedSlot::enqueue(
+            conn,
+            &QueuedSlot {
+                submission_version_id: version_id,
+                slot: 1,
+                cohort_id: cohort,
+                queued_at: now,
+                reason: "{}".into(),
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// Empties the PostgreSQL database the benchmark was given (`docs/performance.md` says it is
@@ -183,14 +252,7 @@ async fn main() {
         Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap(),
     ));
     let now = clock.now_naive();
-    {
-        let mut conn = pool.get().expect("connection");
-        if backend == "PostgreSQL" {
-            reset_postgres(&mut conn);
-        }
-        qualify::db::migrations::run_pending(&mut conn).expect("migrations");
-        qualify::content::sync_folder(&mut conn, &settings.content_dir, now).expect("content");
-    }
+    prepare(&pool, &settings, backend, now);
     let large = {
         let mut conn = pool.get().expect("connection");
         build(&mut conn, now)
@@ -223,12 +285,53 @@ async fn main() {
         .expect("app");
     let address = format!("http://127.0.0.1:{}/reviews", app.port());
     actix_web::rt::spawn(app.run_until_stopped());
+    let queue = queue_page(&address, &cookie).await;
+    let certs = certificates::measure(&pool, &composer, now);
+    let mut figures = first_figures(allocation, open, queue, &certs);
+    // Company scale, in a database of its own.
+    let trainees: usize = std::env::var("QUALIFY_BENCH_TRAINEES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let scale_url = if backend == "PostgreSQL" {
+        url.clone()
+    } else {
+        format!("sqlite://{}", dir.path().join("scale.db").display())
+    };
+    let scale_settings = bench_settings(&dir.path().join("scale"), &scale_url);
+    let scale_pool = build_pool(&scale_settings.database, 4).expect("pool");
+    prepare(&scale_pool, &scale_settings, backend, now);
+    let (more, reference) = scale::measure(
+        &scale_settings,
+        &scale_pool,
+        &composer,
+        clock.clone(),
+        now,
+        trainees,
+    )
+    .await;
+    figures.extend(more);
+    print_table(backend, figures, reference);
+}
+
+/// A fresh database: emptied (PostgreSQL), migrated, with the curriculum loaded.
+fn prepare(pool: &DbPool, settings: &Settings, backend: &str, now: NaiveDateTime) {
+    let mut conn = pool.get().expect("connection");
+    if backend == "PostgreSQL" {
+        reset_postgres(&mut conn);
+    }
+    qualify::db::migrations::run_pending(&mut conn).expect("migrations");
+    qualify::content::sync_folder(&mut conn, &settings.content_dir, now).expect("content");
+}
+
+/// The median time of the co-trainer's queue page over HTTP (50 requests after 10 warm-ups).
+async fn queue_page(address: &str, cookie: &str) -> Duration {
     let client = awc::Client::default();
     let mut samples = Vec::new();
     for i in 0..60 {
         let t = Instant::now();
         let mut resp = client
-            .get(&address)
+            .get(address)
             .insert_header(("Cookie", format!("qualify_session={cookie}")))
             .send()
             .await
@@ -240,9 +343,17 @@ async fn main() {
             samples.push(t.elapsed());
         }
     }
-    let queue = median(samples);
-    let certs = certificates::measure(&pool, &composer, now);
-    let mut figures = vec![
+    median(samples)
+}
+
+/// The figures of allocation, the queue page and certificates.
+fn first_figures(
+    allocation: Duration,
+    open: usize,
+    queue: Duration,
+    certs: &certificates::Figures,
+) -> Vec<scale::Figure> {
+    vec![
         scale::Figure {
             name: format!("allocate {PENDING} pending submissions across {COTRAINERS} co-trainers"),
             target: "< 1 s",
@@ -270,38 +381,11 @@ async fn main() {
             measured: format!("{:.1} s", certs.bulk.as_secs_f64()),
             seconds: Some(certs.bulk.as_secs_f64()),
         },
-    ];
-    // Company scale, in a database of its own.
-    let trainees: usize = std::env::var("QUALIFY_BENCH_TRAINEES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(100_000);
-    let scale_url = if backend == "PostgreSQL" {
-        url.clone()
-    } else {
-        format!("sqlite://{}", dir.path().join("scale.db").display())
-    };
-    let scale_settings = bench_settings(&dir.path().join("scale"), &scale_url);
-    let scale_pool = build_pool(&scale_settings.database, 4).expect("pool");
-    {
-        let mut conn = scale_pool.get().expect("connection");
-        if backend == "PostgreSQL" {
-            reset_postgres(&mut conn);
-        }
-        qualify::db::migrations::run_pending(&mut conn).expect("migrations");
-        qualify::content::sync_folder(&mut conn, &scale_settings.content_dir, now)
-            .expect("content");
-    }
-    let (more, reference) = scale::measure(
-        &scale_settings,
-        &scale_pool,
-        &composer,
-        clock.clone(),
-        now,
-        trainees,
-    )
-    .await;
-    figures.extend(more);
+    ]
+}
+
+/// Prints the table of figures, each with its ratio to the reference page.
+fn print_table(backend: &str, figures: Vec<scale::Figure>, reference: Duration) {
     println!("\n| figure ({backend}) | target | measured | × reference |");
     println!("|---|---|---|---|");
     for f in figures {

@@ -3,9 +3,7 @@
 //! next to a reference measured in the same run: a minimal actix-web page with one indexed
 //! query and one template.
 
-use std::io;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
@@ -15,10 +13,6 @@ use qualify::db::DbPool;
 use qualify::db::models::Certificate;
 use qualify::db::schema::{certificates, cohorts, enrollments, people};
 use qualify::mail::compose::Composer;
-use qualify::reports::csv_out::CsvSink;
-use qualify::reports::xlsx::XlsxSink;
-use qualify::reports::{Report, Scope, Spec};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 /// One row of the printed table.
 pub struct Figure {
@@ -32,7 +26,8 @@ pub struct Figure {
     pub seconds: Option<f64>,
 }
 
-fn figure(
+/// A figure of the table.
+pub fn figure(
     name: impl Into<String>,
     target: &'static str,
     measured: String,
@@ -58,33 +53,6 @@ pub fn rss() -> u64 {
         })
         .unwrap_or(0)
         * 1024
-}
-
-/// Runs `f` while sampling the resident memory; returns its result, the time and the peak
-/// growth over the memory before.
-fn with_memory<T>(f: impl FnOnce() -> T) -> (T, Duration, u64) {
-    let before = rss();
-    let peak = Arc::new(AtomicU64::new(before));
-    let done = Arc::new(AtomicBool::new(false));
-    let sampler = {
-        let (peak, done) = (peak.clone(), done.clone());
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                peak.fetch_max(rss(), Ordering::Relaxed);
-                std::thread::sleep(Duration::from_millis(5));
-            }
-        })
-    };
-    let started = Instant::now();
-    let out = f();
-    let took = started.elapsed();
-    done.store(true, Ordering::Relaxed);
-    sampler.join().ok();
-    (
-        out,
-        took,
-        peak.load(Ordering::Relaxed).saturating_sub(before),
-    )
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -158,52 +126,6 @@ fn top_up(conn: &mut qualify::db::DbConnection, total: i64) {
     }
 }
 
-/// A loopback SMTP server that accepts everything, as fast as it can.
-async fn smtp_sink() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    tokio::spawn(async move {
-        while let Ok((socket, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let (read, mut write) = socket.into_split();
-                let mut lines = BufReader::new(read).lines();
-                let _ = write.write_all(b"220 sink ready\r\n").await;
-                let mut data = false;
-                while let Ok(Some(line)) = lines.next_line().await {
-                    let reply: &[u8] = if data {
-                        if line == "." {
-                            data = false;
-                            b"250 queued\r\n"
-                        } else {
-                            continue;
-                        }
-                    } else {
-                        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
-                        match verb.as_str() {
-                            "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
-                            "DATA" => {
-                                data = true;
-                                b"354 go on\r\n"
-                            }
-                            "QUIT" => {
-                                let _ = write.write_all(b"221 bye\r\n").await;
-                                break;
-                            }
-                            _ => b"250 ok\r\n",
-                        }
-                    };
-                    if write.write_all(reply).await.is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-    });
-    format!("smtp://127.0.0.1:{port}")
-}
-
 /// Builds the scale database and measures; returns the figures and the reference latency.
 pub async fn measure(
     settings: &Settings,
@@ -214,20 +136,7 @@ pub async fn measure(
     trainees: usize,
 ) -> (Vec<Figure>, Duration) {
     let mut out = Vec::new();
-    let started = Instant::now();
-    let (_, made) = {
-        let mut conn = pool.get().expect("connection");
-        qualify::cli::demo::build(&mut conn, composer, trainees, 7, false, now).expect("demo")
-    };
-    out.push(figure(
-        format!(
-            "demo: {} trainees, {} submissions, {} reviews, {} certificates",
-            made.trainees, made.submissions, made.reviews, made.certificates
-        ),
-        "< 3 min (SQLite)",
-        format!("{:.1} s", started.elapsed().as_secs_f64()),
-        None,
-    ));
+    let made = demo(pool, composer, trainees, now, &mut out);
     let mut conn = pool.get().expect("connection");
     top_up(&mut conn, 100_000);
     let owner = qualify::db::models::RoleGrant::people_with_role(&mut conn, "owner")
@@ -242,93 +151,13 @@ pub async fn measure(
     let reference = page(&awc::Client::default(), &reference_url, None, None)
         .await
         .1;
-
-    let spec = |report| Spec {
-        report,
-        scope: Scope::default(),
-        lang: qualify::domain::language::Language::De,
-        now,
-        base_url: settings.base_url.clone(),
-    };
-    let (rows, took, grew) = with_memory(|| {
-        let mut sink = CsvSink::new(io::sink()).expect("csv");
-        qualify::reports::write(&mut conn, &spec(Report::Certificates), &mut sink)
-            .expect("csv export")
-    });
-    out.push(figure(
-        format!(
-            "register of {rows} certificates as CSV (memory growth {} MB)",
-            grew >> 20
-        ),
-        "< 2 s, < 200 MB",
-        format!("{:.2} s", took.as_secs_f64()),
-        Some(took.as_secs_f64()),
-    ));
-    let (rows, took, grew) = with_memory(|| {
-        let mut sink = XlsxSink::new(io::sink(), "Register").expect("xlsx");
-        qualify::reports::write(&mut conn, &spec(Report::Certificates), &mut sink)
-            .expect("xlsx export")
-    });
-    out.push(figure(
-        format!(
-            "register of {rows} certificates as XLSX (memory growth {} MB)",
-            grew >> 20
-        ),
-        "< 8 s, < 200 MB",
-        format!("{:.2} s", took.as_secs_f64()),
-        Some(took.as_secs_f64()),
-    ));
-
-    // A reminder tick over every enrollment: the first one writes the day's digests, the
-    // next one finds them sent (the steady state of a tick every minute).
-    let rules = qualify::config::rules::Rules::default();
+    out.extend(crate::exports::exports(&mut conn, settings, now));
     let enrolled: i64 = enrollments::table
         .count()
         .get_result(&mut **conn)
         .expect("count");
-    let t = Instant::now();
-    let digests = qualify::jobs::reminders::tick(&mut conn, composer, &rules, now, false)
-        .expect("tick")
-        .len();
-    let first = t.elapsed();
-    let t = Instant::now();
-    qualify::jobs::reminders::tick(&mut conn, composer, &rules, now, false).expect("tick");
-    let steady = t.elapsed();
-    out.push(figure(format!("reminder tick over {enrolled} enrollments, first of the day ({digests} digests written)"), "< 2 s", format!("{:.2} s", first.as_secs_f64()), Some(first.as_secs_f64())));
-    out.push(figure(
-        format!("reminder tick over {enrolled} enrollments, every further minute"),
-        "< 2 s",
-        format!("{:.2} s", steady.as_secs_f64()),
-        Some(steady.as_secs_f64()),
-    ));
-
-    // The worker sends those digests to a loopback SMTP server.
-    let smtp = smtp_sink().await;
-    let transport = qualify::mail::Transport::smtp(&smtp).expect("smtp");
-    let worker = qualify::mail::Worker::new(
-        pool.clone(),
-        transport,
-        clock.clone(),
-        &settings.mail_from,
-        24,
-        10_000_000,
-    );
-    let t = Instant::now();
-    let mut sent = 0;
-    while t.elapsed() < Duration::from_secs(20) {
-        let round = worker.run_once().await.expect("round");
-        if round.total() == 0 {
-            break;
-        }
-        sent += round.sent;
-    }
-    let rate = sent as f64 / t.elapsed().as_secs_f64();
-    out.push(figure(
-        format!("mail worker to loopback SMTP ({sent} mails)"),
-        ">= 200 mails/s",
-        format!("{rate:.0} mails/s"),
-        None,
-    ));
+    out.extend(reminder_ticks(&mut conn, composer, now, enrolled));
+    out.push(crate::smtp::mail_worker(settings, pool, clock.clone()).await);
 
     // Pages and API answers over HTTP.
     let cookie =
@@ -336,19 +165,7 @@ pub async fn measure(
     let token = qualify::accounts::profile::create_token(&mut conn, &owner, "bench", now)
         .expect("token")
         .0;
-    let big: String = enrollments::table
-        .inner_join(cohorts::table)
-        .filter(cohorts::state.eq(qualify::domain::states::CohortState::Running))
-        .group_by(enrollments::cohort_id)
-        .select(enrollments::cohort_id)
-        .order(diesel::dsl::count_star().desc())
-        .first(&mut **conn)
-        .expect("a running cohort");
-    let size: i64 = enrollments::table
-        .filter(enrollments::cohort_id.eq(&big))
-        .count()
-        .get_result(&mut **conn)
-        .expect("size");
+    let (big, size) = biggest_running_cohort(&mut conn);
     drop(conn);
     let app = qualify::startup::Application::build(settings.clone(), clock.clone())
         .await
@@ -358,43 +175,8 @@ pub async fn measure(
     let client = awc::Client::builder()
         .timeout(Duration::from_secs(60))
         .finish();
-    let latency = |name: String, target: &'static str, d: Duration| {
-        figure(
-            name,
-            target,
-            format!("{:.1} ms", d.as_secs_f64() * 1000.0),
-            Some(d.as_secs_f64()),
-        )
-    };
-    let (first, d) = page(&client, &format!("{base}/dashboard"), Some(&cookie), None).await;
-    out.push(latency(
-        format!("program dashboard, {enrolled} trainees, computed (first view)"),
-        "< 300 ms",
-        first,
-    ));
-    out.push(latency(
-        format!("program dashboard, {enrolled} trainees, within 30 s (median of 30)"),
-        "< 300 ms",
-        d,
-    ));
-    let (_, d) = page(
-        &client,
-        &format!("{base}/api/v1/cohorts/{big}/progress"),
-        None,
-        Some(&token),
-    )
-    .await;
-    out.push(latency(
-        format!("progress report of a {size}-trainee cohort (median of 30)"),
-        "< 200 ms",
-        d,
-    ));
-    let (_, d) = page(&client, &format!("{base}/grading"), Some(&cookie), None).await;
-    out.push(latency(
-        format!("grading dashboard (owner), {enrolled} trainees (median of 30)"),
-        "(vs reference)",
-        d,
-    ));
+    let owner_session = (cookie.as_str(), token.as_str());
+    out.extend(owner_pages(&client, &base, owner_session, (&big, size), enrolled).await);
     if let Some((trainee, _)) = &made.trainee {
         let mut conn = pool.get().expect("connection");
         let session = qualify::accounts::session::start(&mut conn, trainee, None, now, settings)
@@ -416,4 +198,134 @@ pub async fn measure(
         reference,
     ));
     (out, reference)
+}
+
+/// A latency figure in milliseconds.
+fn latency(name: String, target: &'static str, d: Duration) -> Figure {
+    figure(
+        name,
+        target,
+        format!("{:.1} ms", d.as_secs_f64() * 1000.0),
+        Some(d.as_secs_f64()),
+    )
+}
+
+/// Builds the demo program and records how long it took.
+fn demo(
+    pool: &DbPool,
+    composer: &Composer,
+    trainees: usize,
+    now: NaiveDateTime,
+    out: &mut Vec<Figure>,
+) -> qualify::cli::demo::Generated {
+    let started = Instant::now();
+    let (_, made) = {
+        let mut conn = pool.get().expect("connection");
+        qualify::cli::demo::build(&mut conn, composer, trainees, 7, false, now).expect("demo")
+    };
+    out.push(figure(
+        format!(
+            "demo: {} trainees, {} submissions, {} reviews, {} certificates",
+            made.trainees, made.submissions, made.reviews, made.certificates
+        ),
+        "< 3 min (SQLite)",
+        format!("{:.1} s", started.elapsed().as_secs_f64()),
+        None,
+    ));
+    made
+}
+
+/// A reminder tick over every enrollment: the first one writes the day's digests, the
+/// next one finds them sent (the steady state of a tick every minute).
+fn reminder_ticks(
+    conn: &mut qualify::db::DbConnection,
+    composer: &Composer,
+    now: NaiveDateTime,
+    enrolled: i64,
+) -> Vec<Figure> {
+    let rules = qualify::config::rules::Rules::default();
+    let t = Instant::now();
+    let digests = qualify::jobs::reminders::tick(conn, composer, &rules, now, false)
+        .expect("tick")
+        .len();
+    let first = t.elapsed();
+    let t = Instant::now();
+    qualify::jobs::reminders::tick(conn, composer, &rules, now, false).expect("tick");
+    let steady = t.elapsed();
+    vec![
+        figure(
+            format!(
+                "reminder tick over {enrolled} enrollments, first of the day ({digests} digests written)"
+            ),
+            "< 2 s",
+            format!("{:.2} s", first.as_secs_f64()),
+            Some(first.as_secs_f64()),
+        ),
+        figure(
+            format!("reminder tick over {enrolled} enrollments, every further minute"),
+            "< 2 s",
+            format!("{:.2} s", steady.as_secs_f64()),
+            Some(steady.as_secs_f64()),
+        ),
+    ]
+}
+
+/// The running cohort with the most enrollments, and how many it has.
+fn biggest_running_cohort(conn: &mut qualify::db::DbConnection) -> (String, i64) {
+    let big: String = enrollments::table
+        .inner_join(cohorts::table)
+        .filter(cohorts::state.eq("running"))
+        .group_by(enrollments::cohort_id)
+        .select(enrollments::cohort_id)
+        .order(diesel::dsl::count_star().desc())
+        .first(conn)
+        .expect("a running cohort");
+    let size: i64 = enrollments::table
+        .filter(enrollments::cohort_id.eq(&big))
+        .count()
+        .get_result(conn)
+        .expect("size");
+    (big, size)
+}
+
+/// The owner's pages over HTTP: the program dashboard (first view and cached), a large
+/// cohort's progress report through the API, and the grading dashboard.
+async fn owner_pages(
+    client: &awc::Client,
+    base: &str,
+    (cookie, token): (&str, &str),
+    (big, size): (&str, i64),
+    enrolled: i64,
+) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let (first, d) = page(client, &format!("{base}/dashboard"), Some(cookie), None).await;
+    out.push(latency(
+        format!("program dashboard, {enrolled} trainees, computed (first view)"),
+        "< 300 ms",
+        first,
+    ));
+    out.push(latency(
+        format!("program dashboard, {enrolled} trainees, within 30 s (median of 30)"),
+        "< 300 ms",
+        d,
+    ));
+    let (_, d) = page(
+        client,
+        &format!("{base}/api/v1/cohorts/{big}/progress"),
+        None,
+        Some(token),
+    )
+    .await;
+    out.push(latency(
+        format!("progress report of a {size}-trainee cohort (median of 30)"),
+        "< 200 ms",
+        d,
+    ));
+    let (_, d) = page(client, &format!("{base}/grading"), Some(cookie), None).await;
+    out.push(latency(
+        format!("grading dashboard (owner), {enrolled} trainees (median of 30)"),
+        "(vs reference)",
+        d,
+    ));
+    out
 }

@@ -6,7 +6,7 @@ use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, ResponseError, web};
+use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
 
 use super::identity::{CsrfToken, Identity};
 use super::session::Upkeep;
@@ -165,23 +165,53 @@ pub async fn authenticate(
         Ok(r) => r,
         Err(e) => return Ok(req.into_response(e.error_response()).map_into_right_body()),
     };
-    let refuse = |req: ServiceRequest, e: AppError| {
-        Ok(req.into_response(e.error_response()).map_into_right_body())
-    };
     let (identity, via_token, stale_cookie) = match resolved {
-        Resolved::BadToken => return refuse(req, AppError::Unauthorized),
+        Resolved::BadToken => {
+            let refusal = AppError::Unauthorized.error_response();
+            return Ok(req.into_response(refusal).map_into_right_body());
+        }
         Resolved::Token(id) => (Some(*id), true, false),
         Resolved::Session(id) => (Some(*id), false, false),
         Resolved::Anonymous { stale_cookie } => (None, false, stale_cookie),
     };
+    let (expected, new_anon_cookie) = expected_csrf(&req, &settings, identity.as_ref());
+    req.extensions_mut().insert(CsrfToken(expected.clone()));
+    // API calls carrying no credential have no ambient authority to abuse: they meet the
+    // route's own 401 instead of a CSRF refusal.
+    let anonymous_api = req.path().starts_with("/api/") && identity.is_none() && !stale_cookie;
+    // One-click unsubscribe (RFC 8058) comes from mail clients; its signed token is the
+    // authority and it can only switch a mail kind off.
+    let unsubscribe = req.path().starts_with("/unsubscribe/");
+    if !csrf::is_safe(req.method())
+        && !via_token
+        && !anonymous_api
+        && !unsubscribe
+        && let Err(refusal) = check_csrf(&mut req, &settings, &expected).await
+    {
+        return Ok(req.into_response(refusal).map_into_right_body());
+    }
+    if let Some(identity) = identity {
+        attach(&req, identity);
+    }
+    let mut res = next.call(req).await?;
+    set_cookies(&mut res, &settings, new_anon_cookie, stale_cookie);
+    Ok(res.map_into_left_body())
+}
 
-    // The token forms must carry: the session's, or one bound to a random pre-session cookie.
+/// The CSRF token forms must carry: the session's, or one bound to a random pre-session
+/// cookie. Returns it, and the value of a new pre-session cookie to set when there was none.
+#[inline]
+fn expected_csrf(
+    req: &ServiceRequest,
+    settings: &Settings,
+    identity: Option<&Identity>,
+) -> (String, Option<String>) {
     let mut new_anon_cookie = None;
-    let expected = match identity.as_ref().and_then(|i| i.session.as_ref()) {
+    let expected = match identity.and_then(|i| i.session.as_ref()) {
         Some(session) => session.csrf_token.clone(),
         None => {
             let value = req
-                .cookie(anon_cookie_name(&settings))
+                .cookie(anon_cookie_name(settings))
                 .map(|c| c.value().to_string())
                 .filter(|v| v.len() >= 32);
             let value = value.unwrap_or_else(|| {
@@ -192,64 +222,79 @@ pub async fn authenticate(
             sign(&settings.secret_key, &format!("csrf:{value}"))
         }
     };
+    (expected, new_anon_cookie)
+}
 
-    req.extensions_mut().insert(CsrfToken(expected.clone()));
-    // API calls carrying no credential have no ambient authority to abuse: they meet the
-    // route's own 401 instead of a CSRF refusal.
-    let anonymous_api = req.path().starts_with("/api/") && identity.is_none() && !stale_cookie;
-    // One-click unsubscribe (RFC 8058) comes from mail clients; its signed token is the
-    // authority and it can only switch a mail kind off.
-    let unsubscribe = req.path().starts_with("/unsubscribe/");
-    if !csrf::is_safe(req.method()) && !via_token && !anonymous_api && !unsubscribe {
-        if !csrf::same_origin(&req, &settings.base_url) {
-            tracing::warn!(path = req.path(), "cross-site request refused");
-            return refuse(req, AppError::Forbidden);
-        }
-        let mut provided = req
-            .headers()
-            .get(csrf::HEADER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let is_form = req.content_type() == "application/x-www-form-urlencoded";
-        if is_form {
-            let body = match req.extract::<web::Bytes>().await {
-                Ok(body) => body,
-                Err(e) => return Ok(req.into_response(e.error_response()).map_into_right_body()),
-            };
-            let (token, rest) = csrf::take_from_form(&body);
-            provided = provided.or(token);
-            req.set_payload(Payload::from(web::Bytes::from(rest)));
-        }
-        // A multipart upload carries its token as the form's first field; the upload handler
-        // checks it before it takes any file.
-        let is_upload =
-            req.content_type() == "multipart/form-data" && req.path().ends_with("/attachments");
-        if is_upload && provided.is_none() {
-            req.extensions_mut()
-                .insert(super::identity::CsrfPending(expected.clone()));
-        } else if !provided.is_some_and(|p| constant_time_eq(&p, &expected)) {
-            tracing::warn!(
-                path = req.path(),
-                "request without a valid CSRF token refused"
-            );
-            return refuse(req, AppError::Forbidden);
-        }
+/// Refuses a state-changing request from another site or without the expected CSRF token
+/// (in the `X-CSRF-Token` header or the form body, which is put back without it). A
+/// multipart upload without the header is let through with the check pending, for the
+/// upload handler to make on the form's first field.
+async fn check_csrf(
+    req: &mut ServiceRequest,
+    settings: &Settings,
+    expected: &str,
+) -> Result<(), HttpResponse> {
+    if !csrf::same_origin(req, &settings.base_url) {
+        tracing::warn!(path = req.path(), "cross-site request refused");
+        return Err(AppError::Forbidden.error_response());
     }
-
-    if let Some(identity) = identity {
-        let viewer = crate::web::viewer::Viewer {
-            name: identity.person.name.clone(),
-            language: identity.person.language.clone(),
-            is_owner: identity.is_owner,
-            is_cotrainer: identity.is_cotrainer,
+    let mut provided = req
+        .headers()
+        .get(csrf::HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let is_form = req.content_type() == "application/x-www-form-urlencoded";
+    if is_form {
+        let body = match req.extract::<web::Bytes>().await {
+            Ok(body) => body,
+            Err(e) => return Err(e.error_response()),
         };
-        let mut extensions = req.extensions_mut();
-        extensions.insert(viewer);
-        extensions.insert(identity);
+        let (token, rest) = csrf::take_from_form(&body);
+        provided = provided.or(token);
+        req.set_payload(Payload::from(web::Bytes::from(rest)));
     }
-    let mut res = next.call(req).await?;
+    // A multipart upload carries its token as the form's first field; the upload handler
+    // checks it before it takes any file.
+    let is_upload =
+        req.content_type() == "multipart/form-data" && req.path().ends_with("/attachments");
+    if is_upload && provided.is_none() {
+        req.extensions_mut()
+            .insert(super::identity::CsrfPending(expected.to_string()));
+    } else if !provided.is_some_and(|p| constant_time_eq(&p, expected)) {
+        tracing::warn!(
+            path = req.path(),
+            "request without a valid CSRF token refused"
+        );
+        return Err(AppError::Forbidden.error_response());
+    }
+    Ok(())
+}
+
+/// Puts the signed-in person on the request: the identity, and the viewer templates show.
+#[inline]
+fn attach(req: &ServiceRequest, identity: Identity) {
+    let viewer = crate::web::viewer::Viewer {
+        name: identity.person.name.clone(),
+        language: identity.person.language.clone(),
+        is_owner: identity.is_owner,
+        is_cotrainer: identity.is_cotrainer,
+    };
+    let mut extensions = req.extensions_mut();
+    extensions.insert(viewer);
+    extensions.insert(identity);
+}
+
+/// Sets the new pre-session cookie, and removes a stale session cookie unless the handler
+/// set a new one.
+#[inline]
+fn set_cookies<B>(
+    res: &mut ServiceResponse<B>,
+    settings: &Settings,
+    new_anon_cookie: Option<String>,
+    stale_cookie: bool,
+) {
     if let Some(value) = new_anon_cookie {
-        let cookie = Cookie::build(anon_cookie_name(&settings), value)
+        let cookie = Cookie::build(anon_cookie_name(settings), value)
             .path("/")
             .http_only(true)
             .secure(settings.is_https())
@@ -260,10 +305,9 @@ pub async fn authenticate(
     if stale_cookie
         && !res.headers().get_all("set-cookie").any(|c| {
             c.to_str()
-                .is_ok_and(|c| c.starts_with(session::cookie_name(&settings)))
+                .is_ok_and(|c| c.starts_with(session::cookie_name(settings)))
         })
     {
-        let _ = res.response_mut().add_cookie(&session::removal(&settings));
+        let _ = res.response_mut().add_cookie(&session::removal(settings));
     }
-    Ok(res.map_into_left_body())
 }

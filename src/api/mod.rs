@@ -12,163 +12,218 @@ mod people;
 mod program;
 mod reports;
 
-use actix_web::{HttpRequest, web};
+use actix_web::{HttpRequest, Scope, web};
 
 use crate::domain::language::Language;
 use crate::error::AppError;
 
 pub use openapi::ApiDoc;
 
-/// Registers every API route.
+/// The areas of `/api/v1`, in the order their routes are registered. Each adds its routes to
+/// the one scope (not through `Scope::configure`, which would give the scope an app-data
+/// container that every request then carries).
+const AREAS: [fn(Scope) -> Scope; 8] = [
+    learner_routes,
+    people_routes,
+    cohort_routes,
+    report_routes,
+    attachment_routes,
+    grading_routes,
+    certificate_routes,
+    mail_routes,
+];
+
+/// Registers every API route: the OpenAPI document, and one `/api/v1` scope holding the
+/// routes of every area.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    let v1 = AREAS
+        .iter()
+        .fold(web::scope("/api/v1"), |scope, routes| routes(scope));
     cfg.route("/api/openapi.json", web::get().to(openapi::document))
-        .service(
-            web::scope("/api/v1")
-                .route(
-                    "/programs/{program_id}",
-                    web::get().to(program::get_program),
-                )
-                .route("/me", web::get().to(people::get_me))
-                .route("/me/progress", web::get().to(learn::get_my_progress))
-                .route("/me/assignments", web::get().to(learn::list_my_assignments))
-                .route(
-                    "/enrollments/{enrollment_id}/assignments/{assignment_id}",
-                    web::get().to(learn::get_assignment),
-                )
-                .route(
-                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/draft",
-                    web::put().to(learn::save_draft),
-                )
-                .route(
-                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/submission",
-                    web::post().to(learn::submit_assignment),
-                )
-                .route(
-                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/withdraw",
-                    web::post().to(learn::withdraw_submission),
-                )
-                .route("/people", web::get().to(people::list_people))
-                .route("/people/invitations", web::post().to(people::invite_people))
-                .route(
-                    "/people/{person_id}",
-                    web::patch().to(people::update_person),
-                )
-                .route("/cohorts", web::post().to(cohorts::create_cohort))
-                .route("/cohorts", web::get().to(cohorts::list_cohorts))
-                .route("/cohorts/{cohort_id}", web::get().to(cohorts::get_cohort))
-                .route(
-                    "/cohorts/{cohort_id}",
-                    web::patch().to(cohorts::update_cohort),
-                )
-                .route(
-                    "/cohorts/{cohort_id}/enrollments",
-                    web::post().to(cohorts::enroll_trainees),
-                )
-                .route(
-                    "/cohorts/{cohort_id}/cotrainers",
-                    web::put().to(cohorts::assign_cotrainers),
-                )
-                .route(
-                    "/enrollments/{enrollment_id}/move",
-                    web::post().to(cohorts::move_enrollment),
-                )
-                .route(
-                    "/enrollments/{enrollment_id}/withdraw",
-                    web::post().to(cohorts::withdraw_enrollment),
-                )
-                .route("/audit", web::get().to(cohorts::list_audit_log))
-                .route("/dashboard", web::get().to(reports::get_dashboard))
-                .route(
-                    "/cohorts/{cohort_id}/progress",
-                    web::get().to(reports::get_cohort_progress),
-                )
-                .route("/reports/{report}", web::get().to(reports::export_report))
-                .route(
-                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments",
-                    web::post().to(learn::upload_attachment),
-                )
-                .route(
-                    "/attachments/{attachment_id}",
-                    web::get().to(learn::download_attachment),
-                )
-                .route("/reviews", web::get().to(grading::list_review_queue))
-                .route("/reviews/{review_id}", web::get().to(grading::get_review))
-                .route(
-                    "/reviews/{review_id}/draft",
-                    web::put().to(grading::save_review_draft),
-                )
-                .route(
-                    "/reviews/{review_id}/submission",
-                    web::post().to(grading::submit_review),
-                )
-                .route(
-                    "/reviews/{review_id}/reassign",
-                    web::post().to(grading::reassign_review),
-                )
-                .route("/unallocated", web::get().to(grading::list_unallocated))
-                .route(
-                    "/enrollments/{enrollment_id}/assignments/{assignment_id}/dispute",
-                    web::post().to(grading::dispute_decision),
-                )
-                .route(
-                    "/moderation/{item_id}",
-                    web::post().to(grading::moderate_review),
-                )
-                .route(
-                    "/cotrainer-profile",
-                    web::put().to(grading::update_cotrainer_profile),
-                )
-                .route(
-                    "/certificates",
-                    web::get().to(certificates::list_certificates),
-                )
-                .route(
-                    "/certificates",
-                    web::post().to(certificates::issue_certificate),
-                )
-                .route(
-                    "/me/certificates",
-                    web::get().to(certificates::get_my_certificates),
-                )
-                .route(
-                    "/certificates/{certificate_id}",
-                    web::get().to(certificates::get_certificate),
-                )
-                .route(
-                    "/certificates/{certificate_id}/revoke",
-                    web::post().to(certificates::revoke_certificate),
-                )
-                .route(
-                    "/certificates/{certificate_id}/reissue",
-                    web::post().to(certificates::reissue_certificate),
-                )
-                .route(
-                    "/certificates/{certificate_id}/pdf",
-                    web::get().to(certificates::download_certificate_pdf),
-                )
-                .route(
-                    "/certificates/{certificate_id}/credential",
-                    web::get().to(certificates::get_credential),
-                )
-                .route(
-                    "/verify/{code}",
-                    web::get().to(certificates::verify_certificate),
-                )
-                .route(
-                    "/me/mail-preferences",
-                    web::get().to(outbox::get_mail_preferences),
-                )
-                .route(
-                    "/me/mail-preferences",
-                    web::put().to(outbox::update_mail_preferences),
-                )
-                .route("/outbox", web::get().to(outbox::list_outbox))
-                .route(
-                    "/outbox/{mail_id}/retry",
-                    web::post().to(outbox::retry_mail),
-                )
-                .default_service(web::to(not_found)),
-        );
+        .service(v1.default_service(web::to(not_found)));
+}
+
+/// The program, the caller's own record and progress, and their assignments.
+fn learner_routes(scope: Scope) -> Scope {
+    scope
+        .route(
+            "/programs/{program_id}",
+            web::get().to(program::get_program),
+        )
+        .route("/me", web::get().to(people::get_me))
+        .route("/me/progress", web::get().to(learn::get_my_progress))
+        .route("/me/assignments", web::get().to(learn::list_my_assignments))
+        .route(
+            "/enrollments/{enrollment_id}/assignments/{assignment_id}",
+            web::get().to(learn::get_assignment),
+        )
+        .route(
+            "/enrollments/{enrollment_id}/assignments/{assignment_id}/draft",
+            web::put().to(learn::save_draft),
+        )
+        .route(
+            "/enrollments/{enrollment_id}/assignments/{assignment_id}/submission",
+            web::post().to(learn::submit_assignment),
+        )
+        .route(
+            "/enrollments/{enrollment_id}/assignments/{assignment_id}/withdraw",
+            web::post().to(learn::withdraw_submission),
+        )
+}
+
+/// People: the list, invitations and changes.
+fn people_routes(scope: Scope) -> Scope {
+    scope
+        .route("/people", web::get().to(people::list_people))
+        .route("/people/invitations", web::post().to(people::invite_people))
+        .route(
+            "/people/{person_id}",
+            web::patch().to(people::update_person),
+        )
+}
+
+/// Cohorts, their enrollments and co-trainers, moving and withdrawing, and the audit log.
+fn cohort_routes(scope: Scope) -> Scope {
+    scope
+        .route("/cohorts", web::post().to(cohorts::create_cohort))
+        .route("/cohorts", web::get().to(cohorts::list_cohorts))
+        .route("/cohorts/{cohort_id}", web::get().to(cohorts::get_cohort))
+        .route(
+            "/cohorts/{cohort_id}",
+            web::patch().to(cohorts::update_cohort),
+        )
+        .route(
+            "/cohorts/{cohort_id}/enrollments",
+            web::post().to(cohorts::enroll_trainees),
+        )
+        .route(
+            "/cohorts/{cohort_id}/cotrainers",
+            web::put().to(cohorts::assign_cotrainers),
+        )
+        .route(
+            "/enrollments/{enrollment_id}/move",
+            web::post().to(cohorts::move_enrollment),
+        )
+        .route(
+            "/enrollments/{enrollment_id}/withdraw",
+            web::post().to(cohorts::withdraw_enrollment),
+        )
+        .route("/audit", web::get().to(cohorts::list_audit_log))
+}
+
+/// The dashboard, a cohort's progress and report exports.
+fn report_routes(scope: Scope) -> Scope {
+    scope
+        .route("/dashboard", web::get().to(reports::get_dashboard))
+        .route(
+            "/cohorts/{cohort_id}/progress",
+            web::get().to(reports::get_cohort_progress),
+        )
+        .route("/reports/{report}", web::get().to(reports::export_report))
+}
+
+/// Uploading and downloading attachments.
+fn attachment_routes(scope: Scope) -> Scope {
+    scope
+        .route(
+            "/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments",
+            web::post().to(learn::upload_attachment),
+        )
+        .route(
+            "/attachments/{attachment_id}",
+            web::get().to(learn::download_attachment),
+        )
+}
+
+/// Reviews, the unallocated queue, disputes, moderation and the co-trainer profile.
+fn grading_routes(scope: Scope) -> Scope {
+    scope
+        .route("/reviews", web::get().to(grading::list_review_queue))
+        .route("/reviews/{review_id}", web::get().to(grading::get_review))
+        .route(
+            "/reviews/{review_id}/draft",
+            web::put().to(grading::save_review_draft),
+        )
+        .route(
+            "/reviews/{review_id}/submission",
+            web::post().to(grading::submit_review),
+        )
+        .route(
+            "/reviews/{review_id}/reassign",
+            web::post().to(grading::reassign_review),
+        )
+        .route("/unallocated", web::get().to(grading::list_unallocated))
+        .route(
+            "/enrollments/{enrollment_id}/assignments/{assignment_id}/dispute",
+            web::post().to(grading::dispute_decision),
+        )
+        .route(
+            "/moderation/{item_id}",
+            web::post().to(grading::moderate_review),
+        )
+        .route(
+            "/cotrainer-profile",
+            web::put().to(grading::update_cotrainer_profile),
+        )
+}
+
+/// Certificates: listing, issuing, revoking, reissuing, the PDF and credential, verification.
+fn certificate_routes(scope: Scope) -> Scope {
+    scope
+        .route(
+            "/certificates",
+            web::get().to(certificates::list_certificates),
+        )
+        .route(
+            "/certificates",
+            web::post().to(certificates::issue_certificate),
+        )
+        .route(
+            "/me/certificates",
+            web::get().to(certificates::get_my_certificates),
+        )
+        .route(
+            "/certificates/{certificate_id}",
+            web::get().to(certificates::get_certificate),
+        )
+        .route(
+            "/certificates/{certificate_id}/revoke",
+            web::post().to(certificates::revoke_certificate),
+        )
+        .route(
+            "/certificates/{certificate_id}/reissue",
+            web::post().to(certificates::reissue_certificate),
+        )
+        .route(
+            "/certificates/{certificate_id}/pdf",
+            web::get().to(certificates::download_certificate_pdf),
+        )
+        .route(
+            "/certificates/{certificate_id}/credential",
+            web::get().to(certificates::get_credential),
+        )
+        .route(
+            "/verify/{code}",
+            web::get().to(certificates::verify_certificate),
+        )
+}
+
+/// Mail preferences and the outbox.
+fn mail_routes(scope: Scope) -> Scope {
+    scope
+        .route(
+            "/me/mail-preferences",
+            web::get().to(outbox::get_mail_preferences),
+        )
+        .route(
+            "/me/mail-preferences",
+            web::put().to(outbox::update_mail_preferences),
+        )
+        .route("/outbox", web::get().to(outbox::list_outbox))
+        .route(
+            "/outbox/{mail_id}/retry",
+            web::post().to(outbox::retry_mail),
+        )
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, AppError> {

@@ -49,7 +49,7 @@ pub async fn list_outbox(
         kind: query.kind,
         person: query.person.map(PersonId),
     };
-    let actor = owner.0;
+    let actor = owner.0.person.id;
     let mails = crate::db::run(&state.pool, move |conn| {
         outbox::list(conn, &actor, &filter, 500)
     })
@@ -67,7 +67,7 @@ pub async fn retry_mail(
     owner: Owner,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (actor, now) = (owner.0, state.clock.now_naive());
+    let (actor, now) = (owner.0.person.id, state.clock.now_naive());
     crate::db::run(&state.pool, move |conn| {
         outbox::retry(conn, &actor, &OutboxMessageId(id.into_inner()), now)
     })

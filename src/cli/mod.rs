@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::SystemClock;
 use crate::config::{SETTINGS, Settings};
 use crate::db::build_pool;
 use crate::ops::logs as telemetry;
@@ -212,120 +212,25 @@ fn check(dir: &std::path::Path) -> ExitCode {
     }
 }
 
+/// Runs one subcommand with the settings in force.
 fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
     match command {
         Command::Serve => serve(settings),
-        Command::Migrate => {
-            let pool = build_pool(&settings.database, 1)?;
-            let mut conn = pool
-                .get()
-                .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
-            let applied = db::migrations::run_pending(&mut conn)?;
-            println!(
-                "applied {} migration(s) to {}",
-                applied.len(),
-                settings.database.describe()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Migrate => ops::migrate(&settings),
         Command::Content {
             action: ContentAction::Sync { dir },
-        } => {
-            let dir = dir.unwrap_or_else(|| settings.content_dir.clone());
-            let curriculum = match content::load(&dir) {
-                Ok(c) => c,
-                Err(problems) => {
-                    problems.iter().for_each(|p| println!("{p}"));
-                    anyhow::bail!("{} problem(s) found; nothing was synced", problems.len());
-                }
-            };
-            let pool = build_pool(&settings.database, 1)?;
-            let mut conn = pool
-                .get()
-                .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
-            db::migrations::run_pending(&mut conn)?;
-            match content::sync(&mut conn, &curriculum, SystemClock.now_naive())? {
-                content::SyncOutcome::Unchanged { sequence, .. } => {
-                    println!("unchanged: version {sequence} is current")
-                }
-                content::SyncOutcome::Created { sequence, .. } => {
-                    println!("stored as version {sequence}")
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => ops::sync_content(&settings, dir),
         Command::Content {
             action: ContentAction::Check { dir },
         } => Ok(check(&dir.unwrap_or_else(|| settings.content_dir.clone()))),
         Command::Owner {
             action: OwnerAction::Create { email, name },
-        } => {
-            let mut conn = migrated(&settings)?;
-            let valid = chrono::Duration::minutes(i64::from(settings.sign_in_link_minutes.max(60)));
-            let link = crate::accounts::people::create_owner(
-                &mut conn,
-                &settings.base_url,
-                &email,
-                &name,
-                valid,
-                SystemClock.now_naive(),
-            )
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!(
-                "{name} <{email}> is a program owner. Sign in once with this link (valid {} minutes):\n{link}",
-                valid.num_minutes()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => ops::create_owner(&settings, &email, &name),
         Command::Token {
             action: TokenAction::Create { email, name },
-        } => {
-            let mut conn = migrated(&settings)?;
-            let person = crate::db::models::Person::find_by_email(&mut conn, &email)?
-                .ok_or_else(|| anyhow::anyhow!("no account with the email {email}"))?;
-            let (token, _) = crate::accounts::profile::create_token(
-                &mut conn,
-                &person.id,
-                &name,
-                SystemClock.now_naive(),
-            )
-            .map_err(cli_error)?;
-            println!("{token}");
-            eprintln!(
-                "Send it as `Authorization: Bearer <token>`. It is shown only this once; revoke it on the profile page."
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => ops::create_token(&settings, &email, &name),
         Command::Worker { once } => worker(settings, once),
-        Command::Remind { dry_run } => {
-            let mut settings = settings;
-            settings.ensure_secret_key()?;
-            let mut conn = migrated(&settings)?;
-            let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
-            let composer = crate::mail::compose::Composer::new(
-                templates,
-                &settings.base_url,
-                &settings.mail_from,
-            )
-            .with_unsubscribe_key(&settings.secret_key);
-            let digests = crate::jobs::reminders::tick(
-                &mut conn,
-                &composer,
-                &settings.rules,
-                SystemClock.now_naive(),
-                dry_run,
-            )
-            .map_err(cli_error)?;
-            let verb = if dry_run { "would send" } else { "sent" };
-            println!("{} digest(s) {verb}:", digests.len());
-            for d in digests {
-                println!("  to {}", d.email);
-                for i in d.items {
-                    println!("    {} ({}): {} {}", i.message, i.key, i.title, i.when);
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Remind { dry_run } => ops::remind(settings, dry_run),
         Command::Backup { out } => crate::cli::ops::backup(&settings, &out),
         Command::Report {
             report,

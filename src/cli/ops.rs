@@ -1,6 +1,7 @@
-//! The longer commands of the command line: `demo`, `report`, `backup`.
+//! The longer commands of the command line: `migrate`, `content sync`, `owner create`,
+//! `token create`, `remind`, `demo`, `report`, `backup`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{cli_error, migrated};
@@ -8,6 +9,114 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::db::build_pool;
 use crate::reports::{Filters, Format, Report, Spec};
+use crate::{content, db};
+
+/// `qualify migrate`: applies pending migrations and says how many.
+pub fn migrate(settings: &Settings) -> anyhow::Result<ExitCode> {
+    let pool = build_pool(&settings.database, 1)?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
+    let applied = db::migrations::run_pending(&mut conn)?;
+    println!(
+        "applied {} migration(s) to {}",
+        applied.len(),
+        settings.database.describe()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `qualify content sync [DIR]`: stores the curriculum as a new version if it changed.
+pub fn sync_content(settings: &Settings, dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let dir = dir.unwrap_or_else(|| settings.content_dir.clone());
+    let curriculum = match content::load(&dir) {
+        Ok(c) => c,
+        Err(problems) => {
+            problems.iter().for_each(|p| println!("{p}"));
+            anyhow::bail!("{} problem(s) found; nothing was synced", problems.len());
+        }
+    };
+    let pool = build_pool(&settings.database, 1)?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
+    db::migrations::run_pending(&mut conn)?;
+    match content::sync(&mut conn, &curriculum, SystemClock.now_naive())? {
+        content::SyncOutcome::Unchanged { sequence, .. } => {
+            println!("unchanged: version {sequence} is current")
+        }
+        content::SyncOutcome::Created { sequence, .. } => {
+            println!("stored as version {sequence}")
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `qualify owner create`: makes a program owner and prints a sign-in link.
+pub fn create_owner(settings: &Settings, email: &str, name: &str) -> anyhow::Result<ExitCode> {
+    let mut conn = migrated(settings)?;
+    let valid = chrono::Duration::minutes(i64::from(settings.sign_in_link_minutes.max(60)));
+    let link = crate::accounts::people::create_owner(
+        &mut conn,
+        &settings.base_url,
+        email,
+        name,
+        valid,
+        SystemClock.now_naive(),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!(
+        "{name} <{email}> is a program owner. Sign in once with this link (valid {} minutes):\n{link}",
+        valid.num_minutes()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `qualify token create`: makes a personal API token and prints it once.
+pub fn create_token(settings: &Settings, email: &str, name: &str) -> anyhow::Result<ExitCode> {
+    let mut conn = migrated(settings)?;
+    let person = crate::db::models::Person::find_by_email(&mut conn, email)?
+        .ok_or_else(|| anyhow::anyhow!("no account with the email {email}"))?;
+    let (token, _) = crate::accounts::profile::create_token(
+        &mut conn,
+        &person.id,
+        name,
+        SystemClock.now_naive(),
+    )
+    .map_err(cli_error)?;
+    println!("{token}");
+    eprintln!(
+        "Send it as `Authorization: Bearer <token>`. It is shown only this once; revoke it on the profile page."
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `qualify remind [--dry-run]`: runs the reminder rules now and prints the digests.
+pub fn remind(mut settings: Settings, dry_run: bool) -> anyhow::Result<ExitCode> {
+    settings.ensure_secret_key()?;
+    let mut conn = migrated(&settings)?;
+    let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
+    let composer =
+        crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
+            .with_unsubscribe_key(&settings.secret_key);
+    let digests = crate::jobs::reminders::tick(
+        &mut conn,
+        &composer,
+        &settings.rules,
+        SystemClock.now_naive(),
+        dry_run,
+    )
+    .map_err(cli_error)?;
+    let verb = if dry_run { "would send" } else { "sent" };
+    println!("{} digest(s) {verb}:", digests.len());
+    for d in digests {
+        println!("  to {}", d.email);
+        for i in d.items {
+            println!("    {} ({}): {} {}", i.message, i.key, i.title, i.when);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 /// `qualify backup --out FILE`.
 pub fn backup(settings: &Settings, out: &Path) -> anyhow::Result<ExitCode> {

@@ -4,12 +4,15 @@
 
 mod keys;
 pub mod rules;
+mod sections;
 pub mod storage;
 pub mod table;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+
+use sections::{address, database, environment, issuer_key, mail_sender, secret_key, uploads};
 
 /// Where the service runs; production refuses insecure defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,94 +154,14 @@ impl Settings {
     /// Builds settings from a map of `QUALIFY_*` names to values (used by `load` and tests).
     pub fn from_map(values: &BTreeMap<String, String>) -> Result<Self, SettingsError> {
         let get = |key: &str| values.get(key).map(|v| v.trim()).filter(|v| !v.is_empty());
-        let environment = match get("QUALIFY_ENV").unwrap_or("development") {
-            "development" | "dev" => Environment::Development,
-            "production" | "prod" => Environment::Production,
-            other => {
-                return Err(err(
-                    "QUALIFY_ENV",
-                    format!("'{other}' is not development or production"),
-                ));
-            }
-        };
-        let (db_key, db_url) = match get("QUALIFY_DATABASE_URL") {
-            Some(url) => ("QUALIFY_DATABASE_URL", url),
-            None => (
-                "DATABASE_URL",
-                get("DATABASE_URL").unwrap_or("sqlite://data/qualify.db"),
-            ),
-        };
-        let database = DatabaseTarget::parse(db_url).map_err(|m| err(db_key, m))?;
-        let database_pool_size = parse_number(
-            get("QUALIFY_DATABASE_POOL_SIZE"),
-            "QUALIFY_DATABASE_POOL_SIZE",
-            8,
-            1,
-            200,
-        )?;
-        let bind_text = get("QUALIFY_BIND").unwrap_or("127.0.0.1:8080");
-        let bind: SocketAddr = bind_text.parse().map_err(|_| {
-            err(
-                "QUALIFY_BIND",
-                format!("'{bind_text}' is not an address with a port, such as 127.0.0.1:8080"),
-            )
-        })?;
-        let base_url = match get("QUALIFY_BASE_URL") {
-            Some(url) => parse_base_url(url)?,
-            None => format!("http://{bind}"),
-        };
+        let environment = environment(get)?;
+        let (database, database_pool_size) = database(get)?;
+        let (bind, base_url) = address(get)?;
         let data_dir = PathBuf::from(get("QUALIFY_DATA_DIR").unwrap_or("data"));
         let content_dir = PathBuf::from(get("QUALIFY_CONTENT_DIR").unwrap_or("course_content"));
-        let secret_key = match get("QUALIFY_SECRET_KEY") {
-            Some(hex_key) => parse_secret(hex_key)?,
-            None if environment == Environment::Production => {
-                return Err(err(
-                    "QUALIFY_SECRET_KEY",
-                    "is required when QUALIFY_ENV=production (64 or more hex characters, e.g. from `openssl rand -hex 32`)",
-                ));
-            }
-            None => Vec::new(),
-        };
-        let issuer_key = match get("QUALIFY_ISSUER_KEY") {
-            Some(text) => match hex::decode(text.trim()) {
-                Ok(bytes) if bytes.len() == 32 => bytes,
-                _ => {
-                    return Err(err(
-                        "QUALIFY_ISSUER_KEY",
-                        "must be exactly 64 hex characters (an Ed25519 seed, e.g. from `openssl rand -hex 32`)",
-                    ));
-                }
-            },
-            None if environment == Environment::Production => {
-                return Err(err(
-                    "QUALIFY_ISSUER_KEY",
-                    "is required when QUALIFY_ENV=production (64 hex characters, e.g. from `openssl rand -hex 32`)",
-                ));
-            }
-            None => Vec::new(),
-        };
-        let smtp_url = match get("QUALIFY_SMTP_URL") {
-            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
-                Some(url.to_string())
-            }
-            Some(url) => {
-                let scheme = url.split("://").next().unwrap_or(url);
-                return Err(err(
-                    "QUALIFY_SMTP_URL",
-                    format!("unsupported scheme '{scheme}': use smtp:// or smtps://"),
-                ));
-            }
-            None => None,
-        };
-        let mail_from = get("QUALIFY_MAIL_FROM")
-            .unwrap_or("qualify <noreply@localhost>")
-            .to_string();
-        if !mail_from.contains('@') || mail_from.contains(['\r', '\n']) {
-            return Err(err(
-                "QUALIFY_MAIL_FROM",
-                format!("'{mail_from}' is not a mail address"),
-            ));
-        }
+        let secret_key = secret_key(get, environment)?;
+        let issuer_key = issuer_key(get, environment)?;
+        let (smtp_url, mail_from) = mail_sender(get)?;
         let log = get("QUALIFY_LOG").unwrap_or("info").to_string();
         let number =
             |key: &str, default: u32, max: u32| parse_number(get(key), key, default, 1, max);
@@ -254,25 +177,7 @@ impl Settings {
             "QUALIFY_TRUST_FORWARDED",
             false,
         )?;
-        let upload_max_bytes = u64::from(number("QUALIFY_UPLOAD_MAX_MB", 20, 1024)?) * 1024 * 1024;
-        let upload_max_files = number("QUALIFY_UPLOAD_MAX_FILES", 5, 100)?;
-        let upload_types = match get("QUALIFY_UPLOAD_TYPES") {
-            None => crate::domain::file_type::FileKind::ALL.to_vec(),
-            Some(list) => list
-                .split(',')
-                .map(|t| {
-                    crate::domain::file_type::FileKind::parse(t).ok_or_else(|| {
-                        err(
-                            "QUALIFY_UPLOAD_TYPES",
-                            format!(
-                                "unknown type '{}': use pdf, png, jpeg, docx, pptx, xlsx, txt, md",
-                                t.trim()
-                            ),
-                        )
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-        };
+        let (upload_max_bytes, upload_max_files, upload_types) = uploads(get)?;
         let rules = crate::config::rules::Rules::from_settings(get)?;
         let metrics_token = get("QUALIFY_METRICS_TOKEN").map(str::to_string);
         let storage = crate::config::storage::StorageSetting::from_settings(get)?;

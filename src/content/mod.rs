@@ -8,6 +8,7 @@ pub mod loader;
 pub mod model;
 mod modules;
 pub mod pinned;
+mod program;
 pub mod sync;
 
 pub use loader::{Problem, load};

@@ -6,117 +6,18 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime};
 
 use super::alerts::{Alert, tell_owners, tell_reviewers};
+use super::candidates::Pool;
 use super::items::{WorkItem, load_lean, load_one};
 use crate::db::DbConnection;
-use crate::db::models::{
-    CohortCotrainer, Cotrainer, Person, QueuedSlot, Review, ReviewEvent, Unavailability,
-};
+use crate::db::models::{QueuedSlot, Review, ReviewEvent};
 use crate::domain::allocation::{Candidate, Reason, Request, choose};
-use crate::domain::ids::{
-    CohortId, CotrainerId, PersonId, ReviewId, SubmissionId, SubmissionVersionId,
-};
+use crate::domain::ids::{PersonId, ReviewId, SubmissionId, SubmissionVersionId};
 use crate::domain::states::{ReviewState, SubmissionState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
-
-/// The candidates of the cohorts involved, with everyone's open load.
-struct Pool {
-    by_cohort: HashMap<CohortId, Vec<Candidate>>,
-    open: HashMap<PersonId, i32>,
-}
-
-impl Pool {
-    /// Loads (and on PostgreSQL locks) the pool of these cohorts. `window` is the grading
-    /// window: a co-trainer unavailable on any of its days is passed over.
-    fn load(
-        conn: &mut DbConnection,
-        items: &[&WorkItem],
-        window: (NaiveDate, NaiveDate),
-    ) -> Result<Self, AppError> {
-        // Every cohort's co-trainers first, then one lock per program over all of them (in id
-        // order), so concurrent allocations always lock in the same order.
-        let mut members: HashMap<CohortId, Vec<PersonId>> = HashMap::new();
-        let mut programs: std::collections::BTreeMap<String, HashSet<PersonId>> =
-            std::collections::BTreeMap::new();
-        for item in items {
-            let cohort = &item.cohort;
-            if members.contains_key(&cohort.id) {
-                continue;
-            }
-            let ids = CohortCotrainer::list_by_cohort(conn, &cohort.id)?;
-            programs
-                .entry(cohort.program_id.0.clone())
-                .or_default()
-                .extend(ids.iter().cloned());
-            members.insert(cohort.id.clone(), ids);
-        }
-        let mut entries: HashMap<PersonId, Cotrainer> = HashMap::new();
-        for (program, people) in &programs {
-            let people: Vec<PersonId> = people.iter().cloned().collect();
-            let program = crate::domain::ids::ProgramId(program.clone());
-            for e in Cotrainer::lock_for_people(conn, &program, &people)? {
-                entries.insert(e.person_id.clone(), e);
-            }
-        }
-        let all: Vec<PersonId> = entries.keys().cloned().collect();
-        let people: HashMap<PersonId, Person> = Person::list_by_ids(conn, &all)?
-            .into_iter()
-            .map(|p| (p.id.clone(), p))
-            .collect();
-        let entry_ids: Vec<CotrainerId> = entries.values().map(|e| e.id.clone()).collect();
-        let away: HashSet<CotrainerId> = Unavailability::list_for(conn, &entry_ids)?
-            .into_iter()
-            .filter(|u| {
-                u.dates()
-                    .is_some_and(|(from, to)| from <= window.1 && to >= window.0)
-            })
-            .map(|u| u.cotrainer_id)
-            .collect();
-        let mut open: HashMap<PersonId, i32> = all.iter().map(|p| (p.clone(), 0)).collect();
-        for (p, n) in Review::open_load(conn, &all)? {
-            open.insert(p, n as i32);
-        }
-        let mut by_cohort = HashMap::new();
-        for (cohort, ids) in members {
-            let mut candidates: Vec<Candidate> = ids
-                .iter()
-                .filter_map(|id| {
-                    let e = entries.get(id).filter(|e| e.active)?;
-                    let person = people.get(id).filter(|p| p.is_active())?;
-                    Some(Candidate {
-                        person: person.id.clone(),
-                        email: person.email_normalized.clone(),
-                        org_unit: person.org_unit.clone(),
-                        languages: e.language_list().iter().map(|l| l.to_string()).collect(),
-                        capacity: e.capacity,
-                        open: 0,
-                        unavailable: away.contains(&e.id),
-                    })
-                })
-                .collect();
-            candidates.sort_by(|a, b| a.person.0.cmp(&b.person.0));
-            by_cohort.insert(cohort, candidates);
-        }
-        Ok(Self { by_cohort, open })
-    }
-
-    /// The cohort's candidates with their current load.
-    fn candidates(&mut self, cohort: &CohortId) -> &[Candidate] {
-        let open = &self.open;
-        match self.by_cohort.get_mut(cohort) {
-            Some(list) => {
-                for c in list.iter_mut() {
-                    c.open = open.get(&c.person).copied().unwrap_or(0);
-                }
-                list
-            }
-            None => &[],
-        }
-    }
-}
 
 /// One slot to place.
 pub struct SlotRequest<'a> {
@@ -166,10 +67,62 @@ pub fn place(
     let mut pool = Pool::load(conn, &items, (now.date(), longest.date()))?;
     let sub_ids: Vec<SubmissionId> = items.iter().map(|i| i.submission.id.clone()).collect();
     let history = Review::list_by_submissions(conn, &sub_ids)?;
-    // Who holds which slot of a version, and who completed a review of a submission before.
+    let (mut holders, earlier_by_submission) = index_history(&history);
+    let mut reviews = Vec::new();
+    let mut done: Vec<(SubmissionVersionId, i32)> = Vec::new();
+    let mut queued_new = false;
+    for r in requests {
+        let version = &r.item.version.id;
+        let here = holders.get(version).cloned().unwrap_or_default();
+        if here.iter().any(|(slot, _)| *slot == r.slot) {
+            done.push((version.clone(), r.slot));
+            continue;
+        }
+        let candidates = pool.candidates(&r.item.cohort.id);
+        let (chosen, mut reason) = choose_for(r, candidates, &here, &earlier_by_submission);
+        let Some(index) = chosen else {
+            if !r.queue_if_none {
+                continue;
+            }
+            queued_new |= enqueue(conn, r, &reason, now)?;
+            placement.queued += 1;
+            continue;
+        };
+        let person = candidates[index].person.clone();
+        if r.manual.is_some() {
+            reason.open = candidates[index].open;
+            reason.capacity = candidates[index].capacity;
+        }
+        *pool.open.entry(person.clone()).or_default() += 1;
+        // Time-ordered ids: inserts append to the primary key instead of scattering.
+        let id = ReviewId(uuid::Uuid::now_v7().to_string());
+        reviews.push(new_review(r, id.clone(), person, &reason, now));
+        holders.entry(version.clone()).or_default().push((
+            r.slot,
+            reviews
+                .last()
+                .map(|n: &Review| n.reviewer_id.clone())
+                .unwrap_or_default(),
+        ));
+        done.push((version.clone(), r.slot));
+        placement.allocated.push(id);
+    }
+    record(conn, composer, &done, &reviews, queued_new, now)?;
+    Ok(placement)
+}
+
+/// Who holds which slot of a version (reviews neither reassigned nor cancelled), and who
+/// completed a review of a submission before.
+#[allow(clippy::type_complexity)]
+fn index_history(
+    history: &[Review],
+) -> (
+    HashMap<SubmissionVersionId, Vec<(i32, PersonId)>>,
+    HashMap<SubmissionId, Vec<PersonId>>,
+) {
     let mut holders: HashMap<SubmissionVersionId, Vec<(i32, PersonId)>> = HashMap::new();
     let mut earlier_by_submission: HashMap<SubmissionId, Vec<PersonId>> = HashMap::new();
-    for h in &history {
+    for h in history {
         if h.state != ReviewState::Reassigned && h.state != ReviewState::Cancelled {
             holders
                 .entry(h.submission_version_id.clone())
@@ -183,96 +136,118 @@ pub fn place(
                 .push(h.reviewer_id.clone());
         }
     }
-    let mut reviews = Vec::new();
-    let mut done: Vec<(SubmissionVersionId, i32)> = Vec::new();
-    let mut queued_new = false;
-    for r in requests {
-        let version = &r.item.version.id;
-        let here = holders.get(version).cloned().unwrap_or_default();
-        if here.iter().any(|(slot, _)| *slot == r.slot) {
-            done.push((version.clone(), r.slot));
-            continue;
-        }
-        let mut excluded = r.excluded.clone();
-        excluded.extend(here.iter().map(|(_, p)| p.clone()));
-        let earlier = earlier_by_submission
-            .get(&r.item.submission.id)
-            .cloned()
-            .unwrap_or_default();
-        let manager = r
-            .item
-            .trainee
-            .manager_email
-            .as_deref()
-            .map(str::to_lowercase);
-        let request = Request {
-            trainee: &r.item.trainee.id,
-            org_unit: r.item.trainee.org_unit.as_deref(),
-            manager_email: manager.as_deref(),
-            language: &r.item.submission.language,
-            earlier_reviewers: &earlier,
-            excluded: &excluded,
-        };
-        let candidates = pool.candidates(&r.item.cohort.id);
-        let (chosen, mut reason) = match &r.manual {
-            Some(person) => (
-                candidates.iter().position(|c| &c.person == person),
-                Reason {
-                    rule: "manual".into(),
-                    manual: Some(person.0.clone()),
-                    considered: 1,
-                    ..Reason::default()
-                },
-            ),
-            None => choose(candidates, &request),
-        };
-        let Some(index) = chosen else {
-            if !r.queue_if_none {
-                continue;
-            }
-            let queued = QueuedSlot::enqueue(
-                conn,
-                &QueuedSlot {
-                    submission_version_id: version.clone(),
-                    slot: r.slot,
-                    cohort_id: r.item.cohort.id.clone(),
-                    queued_at: now,
-                    reason: serde_json::to_string(&reason).unwrap_or_default(),
-                },
-            )?;
-            queued_new |= queued;
-            placement.queued += 1;
-            continue;
-        };
-        let person = candidates[index].person.clone();
-        if r.manual.is_some() {
-            reason.open = candidates[index].open;
-            reason.capacity = candidates[index].capacity;
-        }
-        *pool.open.entry(person.clone()).or_default() += 1;
-        let review = Review::allocated(
-            &r.item.submission,
-            &r.item.version,
-            &r.item.trainee.id,
-            &person,
-            r.slot,
-            serde_json::to_string(&reason).unwrap_or_default(),
-            (now, grading_due(r.item, now)),
-        );
-        let id = review.id.clone();
-        reviews.push(review);
-        holders.entry(version.clone()).or_default().push((
-            r.slot,
-            reviews
-                .last()
-                .map(|n: &Review| n.reviewer_id.clone())
-                .unwrap_or_default(),
-        ));
-        done.push((version.clone(), r.slot));
-        placement.allocated.push(id);
+    (holders, earlier_by_submission)
+}
+
+/// The candidate for one slot (the owner's pick, or the rule's choice, excluding whoever
+/// holds another slot of the version) and the reason recorded with it.
+fn choose_for(
+    r: &SlotRequest<'_>,
+    candidates: &[Candidate],
+    here: &[(i32, PersonId)],
+    earlier_by_submission: &HashMap<SubmissionId, Vec<PersonId>>,
+) -> (Option<usize>, Reason) {
+    let mut excluded = r.excluded.clone();
+    excluded.extend(here.iter().map(|(_, p)| p.clone()));
+    let earlier = earlier_by_submission
+        .get(&r.item.submission.id)
+        .cloned()
+        .unwrap_or_default();
+    let manager = r
+        .item
+        .trainee
+        .manager_email
+        .as_deref()
+        .map(str::to_lowercase);
+    let request = Request {
+        trainee: &r.item.trainee.id,
+        org_unit: r.item.trainee.org_unit.as_deref(),
+        manager_email: manager.as_deref(),
+        language: &r.item.submission.language,
+        earlier_reviewers: &earlier,
+        excluded: &excluded,
+    };
+    match &r.manual {
+        Some(person) => (
+            candidates.iter().position(|c| &c.person == person),
+            Reason {
+                rule: "manual".into(),
+                manual: Some(person.0.clone()),
+                considered: 1,
+                ..Reason::default()
+            },
+        ),
+        None => choose(candidates, &request),
     }
-    QueuedSlot::remove_many(conn, &done)?;
-    Review::create_all(conn, &reviews)?;
+}
+
+/// Puts a slot nobody can take in the queue; true if it was not waiting there already.
+fn enqueue(
+    conn: &mut DbConnection,
+    r: &SlotRequest<'_>,
+    reason: &Reason,
+    now: NaiveDateTime,
+) -> Result<bool, AppError> {
+    Ok(QueuedSlot::enqueue(
+        conn,
+        &QueuedSlot {
+            submission_version_id: r.item.version.id.clone(),
+            slot: r.slot,
+            cohort_id: r.item.cohort.id.clone(),
+            queued_at: now,
+            reason: serde_json::to_string(reason).unwrap_or_default(),
+        },
+    )?)
+}
+
+/// The review row that gives a slot to `reviewer`, allocated at `now`.
+fn new_review(
+    r: &SlotRequest<'_>,
+    id: ReviewId,
+    reviewer: PersonId,
+    reason: &Reason,
+    now: NaiveDateTime,
+) -> Review {
+    Review {
+        id,
+        submission_version_id: r.item.version.id.clone(),
+        submission_id: r.item.submission.id.clone(),
+        cohort_id: r.item.cohort.id.clone(),
+        reviewer_id: reviewer,
+        slot: r.slot,
+        state: ReviewState::Allocated,
+        allocation_reason: serde_json::to_string(reason).unwrap_or_default(),
+        allocated_at: now,
+        due_at: grading_due(r.item, now),
+        started_at: None,
+        completed_at: None,
+        decision: None,
+        total_points: None,
+        feedback: String::new(),
+        override_reason: String::new(),
+        escalated_at: None,
+        rating: None,
+        rated_at: None,
+        lock_version: 1,
+        version_number: r.item.version.number,
+        enrollment_id: r.item.submission.enrollment_id.clone(),
+        assignment_id: r.item.submission.assignment_id.clone(),
+        trainee_id: r.item.trainee.id.clone(),
+    }
+}
+
+/// Writes the outcome: placed slots leave the queue, the reviews are created, their
+/// reviewers are told, and the owners when a slot newly waits.
+fn record(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    done: &[(SubmissionVersionId, i32)],
+    reviews: &[Review],
+    queued_new: bool,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    QueuedSlot::remove_many(conn, done)?;
+    Review::create_all(conn, reviews)?;
     let reviewers: Vec<PersonId> = reviews
         .iter()
         .map(|r| r.reviewer_id.clone())
@@ -283,7 +258,7 @@ pub fn place(
     if queued_new {
         tell_owners(conn, composer, Alert::Unallocated, now)?;
     }
-    Ok(placement)
+    Ok(())
 }
 
 /// Allocates every slot a freshly submitted version needs. Call in the submit transaction.

@@ -5,6 +5,7 @@
 
 pub mod alerts;
 pub mod allocate;
+mod candidates;
 pub mod decide;
 pub mod escalation;
 pub mod items;

@@ -226,27 +226,39 @@ pub fn moderate(
         if !ModerationItem::resolve(conn, &m, lock)? {
             return Ok(Err(ModerationRefusal::Stale.into()));
         }
-        for r in &reviews {
-            ReviewEvent::record(
-                conn,
-                &r.id,
-                Some(&actor.person.id),
-                "moderated",
-                json!({ "item": m.id.0, "action": m.action, "decision": m.decision }),
-                now,
-            )?;
-        }
-        AuditEntry::new(
-            now,
-            Some(&actor.person.id),
-            "review_moderated",
-            "moderation",
-            Some(m.id.as_str()),
-        )
-        .details(json!({ "reason": m.reason, "action": m.action, "decision": m.decision }))
-        .record(conn)?;
+        record_moderation(conn, actor, &m, &reviews, now)?;
         Ok(Ok(()))
     })
+}
+
+/// Records a resolved item in each review's history and in the audit log.
+fn record_moderation(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    m: &ModerationItem,
+    reviews: &[Review],
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    for r in reviews {
+        ReviewEvent::record(
+            conn,
+            &r.id,
+            Some(&actor.person.id),
+            "moderated",
+            json!({ "item": m.id.0, "action": m.action, "decision": m.decision }),
+            now,
+        )?;
+    }
+    AuditEntry::new(
+        now,
+        Some(&actor.person.id),
+        "review_moderated",
+        "moderation",
+        Some(m.id.as_str()),
+    )
+    .details(json!({ "reason": m.reason, "action": m.action, "decision": m.decision }))
+    .record(conn)?;
+    Ok(())
 }
 
 /// Sends the reviews of a version back to their co-trainers, who are told by mail.

@@ -199,6 +199,38 @@ pub fn overview(
     let program = super::pool::program(conn)?;
     let pool = Cotrainer::list_by_program(conn, &program.id)?;
     let open = review_stats::open_first(conn, cohort, 500)?;
+    let people = people_of(conn, &pool, &open)?;
+    let none = review_stats::Stat::default();
+    let cotrainers = pool
+        .iter()
+        .filter_map(|entry| {
+            let person = people.get(&entry.person_id)?;
+            let stat = stats.by_reviewer.get(&person.id).unwrap_or(&none);
+            Some(cotrainer_figures(
+                entry,
+                person,
+                stat,
+                &closed,
+                &moderated_reviews,
+            ))
+        })
+        .collect();
+    let cohorts = cohort_figures(conn, cohort, &stats, &unallocated)?;
+    let open_reviews = open_reviews(conn, actor, &open, &people, lang, now)?;
+    Ok(Overview {
+        cotrainers,
+        cohorts,
+        unallocated,
+        open_reviews,
+    })
+}
+
+/// The co-trainers of the pool and the reviewers of the open reviews, by id.
+fn people_of(
+    conn: &mut DbConnection,
+    pool: &[Cotrainer],
+    open: &[Review],
+) -> Result<HashMap<PersonId, Person>, AppError> {
     let mut people_ids: Vec<PersonId> = pool.iter().map(|c| c.person_id.clone()).collect();
     people_ids.extend(open.iter().map(|r| r.reviewer_id.clone()));
     people_ids.sort();
@@ -211,59 +243,71 @@ pub fn overview(
                 .map(|p| (p.id.clone(), p)),
         );
     }
-    let none = review_stats::Stat::default();
-    let cotrainers = pool
+    Ok(people)
+}
+
+/// One co-trainer's figures: load, turnaround, agreement with the owner's moderation of
+/// their reviews, and the trainees' rating.
+fn cotrainer_figures(
+    entry: &Cotrainer,
+    person: &Person,
+    stat: &review_stats::Stat,
+    closed: &[&ModerationItem],
+    moderated_reviews: &[Review],
+) -> CotrainerFigures {
+    let touched: Vec<(&ModerationItem, &Review)> = closed
         .iter()
-        .filter_map(|entry| {
-            let person = people.get(&entry.person_id)?;
-            let stat = stats.by_reviewer.get(&person.id).unwrap_or(&none);
-            let touched: Vec<(&ModerationItem, &Review)> = closed
+        .flat_map(|m| {
+            moderated_reviews
                 .iter()
-                .flat_map(|m| {
-                    moderated_reviews
-                        .iter()
-                        .filter(move |r| {
-                            r.reviewer_id == person.id
-                                && r.submission_version_id == m.submission_version_id
-                        })
-                        .map(move |r| (*m, r))
+                .filter(move |r| {
+                    r.reviewer_id == person.id && r.submission_version_id == m.submission_version_id
                 })
-                .collect();
-            let agreed = touched
-                .iter()
-                .filter(|(m, r)| {
-                    m.action == Some(ModerationAction::Confirmed)
-                        || (m.action == Some(ModerationAction::Changed) && m.decision == r.decision)
-                })
-                .count();
-            Some(CotrainerFigures {
-                person_id: person.id.0.clone(),
-                name: person.name.clone(),
-                email: person.email.clone(),
-                active: entry.active,
-                capacity: entry.capacity,
-                languages: entry.languages.clone(),
-                lock_version: entry.lock_version,
-                open: stat.open,
-                overdue: stat.overdue,
-                completed: stat.completed,
-                median_turnaround_hours: median(stat.hours.clone()),
-                agreement_percent: (!touched.is_empty())
-                    .then(|| (agreed * 100 / touched.len()) as i64),
-                moderated: touched.len(),
-                rating: (stat.ratings > 0).then(|| {
-                    let mean = stat.rating_sum as f64 / stat.ratings as f64;
-                    (mean * 10.0).round() / 10.0
-                }),
-                ratings: stat.ratings,
-            })
+                .map(move |r| (*m, r))
         })
         .collect();
+    let agreed = touched
+        .iter()
+        .filter(|(m, r)| {
+            m.action == Some(ModerationAction::Confirmed)
+                || (m.action == Some(ModerationAction::Changed) && m.decision == r.decision)
+        })
+        .count();
+    CotrainerFigures {
+        person_id: person.id.0.clone(),
+        name: person.name.clone(),
+        email: person.email.clone(),
+        active: entry.active,
+        capacity: entry.capacity,
+        languages: entry.languages.clone(),
+        lock_version: entry.lock_version,
+        open: stat.open,
+        overdue: stat.overdue,
+        completed: stat.completed,
+        median_turnaround_hours: median(stat.hours.clone()),
+        agreement_percent: (!touched.is_empty()).then(|| (agreed * 100 / touched.len()) as i64),
+        moderated: touched.len(),
+        rating: (stat.ratings > 0).then(|| {
+            let mean = stat.rating_sum as f64 / stat.ratings as f64;
+            (mean * 10.0).round() / 10.0
+        }),
+        ratings: stat.ratings,
+    }
+}
+
+/// Each cohort's figures (all cohorts, or the one asked for), with its waiting work.
+fn cohort_figures(
+    conn: &mut DbConnection,
+    cohort: Option<&CohortId>,
+    stats: &review_stats::Stats,
+    unallocated: &[UnallocatedView],
+) -> Result<Vec<CohortFigures>, AppError> {
+    let none = review_stats::Stat::default();
     let cohort_rows = match cohort {
         Some(c) => Cohort::list_by_ids(conn, std::slice::from_ref(c))?,
         None => Cohort::list_all(conn)?,
     };
-    let cohorts = cohort_rows
+    Ok(cohort_rows
         .iter()
         .map(|c| {
             let stat = stats.by_cohort.get(&c.id).unwrap_or(&none);
@@ -277,16 +321,10 @@ pub fn overview(
                 median_turnaround_hours: median(stat.hours.clone()),
             }
         })
-        .collect();
-    let open_reviews = open_reviews(conn, actor, &open, &people, lang, now)?;
-    Ok(Overview {
-        cotrainers,
-        cohorts,
-        unallocated,
-        open_reviews,
-    })
+        .collect())
 }
 
+/// The open reviews, soonest deadline first (at most 500), as the owner's list shows them.
 fn open_reviews(
     conn: &mut DbConnection,
     actor: &Identity,

@@ -124,30 +124,7 @@ pub fn feedback_for(
                 reviewer: names.get(&r.reviewer_id).cloned(),
                 slot: r.slot,
                 feedback_html: to_safe_html(&r.feedback),
-                scores: {
-                    let mut s: Vec<(i32, ScoreView)> = scores
-                        .iter()
-                        .filter(|s| s.review_id == r.id)
-                        .filter_map(|s| {
-                            let c = criteria.get(&s.criterion_id)?;
-                            Some((
-                                c.position,
-                                ScoreView {
-                                    criterion: if de {
-                                        c.title_de.clone()
-                                    } else {
-                                        c.title_en.clone()
-                                    },
-                                    points: s.points,
-                                    max_points: c.max_points,
-                                    comment: s.comment.clone(),
-                                },
-                            ))
-                        })
-                        .collect();
-                    s.sort_by_key(|(p, _)| *p);
-                    s.into_iter().map(|(_, v)| v).collect()
-                },
+                scores: score_views(&scores, &criteria, &r.id, de),
                 rating: r.rating,
             })
             .collect();
@@ -165,6 +142,37 @@ pub fn feedback_for(
         );
     }
     Ok(out)
+}
+
+/// The scores of one review, in the rubric's order of criteria.
+fn score_views(
+    scores: &[ReviewScore],
+    criteria: &HashMap<CriterionId, RubricCriterion>,
+    review: &ReviewId,
+    de: bool,
+) -> Vec<ScoreView> {
+    let mut s: Vec<(i32, ScoreView)> = scores
+        .iter()
+        .filter(|s| &s.review_id == review)
+        .filter_map(|s| {
+            let c = criteria.get(&s.criterion_id)?;
+            Some((
+                c.position,
+                ScoreView {
+                    criterion: if de {
+                        c.title_de.clone()
+                    } else {
+                        c.title_en.clone()
+                    },
+                    points: s.points,
+                    max_points: c.max_points,
+                    comment: s.comment.clone(),
+                },
+            ))
+        })
+        .collect();
+    s.sort_by_key(|(p, _)| *p);
+    s.into_iter().map(|(_, v)| v).collect()
 }
 
 reasons! {

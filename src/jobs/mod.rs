@@ -13,6 +13,7 @@ pub mod maintenance;
 pub mod owner_digest;
 pub mod register_mail;
 pub mod reminder_items;
+mod reminder_trainees;
 pub mod reminders;
 
 use crate::clock::Clock;

@@ -178,16 +178,35 @@ pub fn tick(
             })
             .collect());
     }
-    // A few hundred digests at a time: rendered on every core outside any transaction (the
-    // next batch while the last one is being stored), then stored in one transaction, each
-    // with its reminder log or not at all (a multi-row insert per table, so the first tick of
-    // a morning does not pay a round trip per mail). People come in the same order in every
-    // instance, so concurrent ticks cannot deadlock.
+    let (digests, writing) = write_digests(conn, composer, now, &due)?;
+    tracing::info!(
+        items = item_count,
+        digests = digests.len(),
+        collect_ms = collected.as_millis() as u64,
+        dedup_ms = (checked - collected).as_millis() as u64,
+        write_ms = writing.as_millis() as u64,
+        total_ms = started.elapsed().as_millis() as u64,
+        "reminder tick"
+    );
+    Ok(digests)
+}
+
+/// Writes the due digests, a few hundred at a time: rendered on every core outside any
+/// transaction (the next batch while the last one is being stored), then stored in one
+/// transaction, each with its reminder log or not at all (a multi-row insert per table, so the
+/// first tick of a morning does not pay a round trip per mail). People come in the same order
+/// in every instance, so concurrent ticks cannot deadlock. Returns the digests that were new
+/// and the time spent storing.
+fn write_digests(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    now: NaiveDateTime,
+    due: &[Due<'_>],
+) -> Result<(Vec<Digest>, std::time::Duration), AppError> {
     let mut digests = Vec::new();
     let mut writing = std::time::Duration::ZERO;
     std::thread::scope(|scope| -> Result<(), AppError> {
         let (rendered, batches) = std::sync::mpsc::sync_channel(1);
-        let due = &due;
         scope.spawn(move || {
             for batch in due.chunks(DIGESTS_PER_TRANSACTION) {
                 if rendered.send(render(composer, now, batch)).is_err() {
@@ -203,16 +222,7 @@ pub fn tick(
         }
         Ok(())
     })?;
-    tracing::info!(
-        items = item_count,
-        digests = digests.len(),
-        collect_ms = collected.as_millis() as u64,
-        dedup_ms = (checked - collected).as_millis() as u64,
-        write_ms = writing.as_millis() as u64,
-        total_ms = started.elapsed().as_millis() as u64,
-        "reminder tick"
-    );
-    Ok(digests)
+    Ok((digests, writing))
 }
 
 /// Stores one batch of rendered digests with their reminder log, in one transaction; returns

@@ -3,12 +3,19 @@
 
 use chrono::NaiveDateTime;
 
-use crate::accounts::Identity;
 use crate::db::DbConnection;
-use crate::db::models::OutboxMessage;
+use crate::db::models::{OutboxMessage, RoleGrant};
 use crate::domain::ids::{OutboxMessageId, PersonId};
 use crate::domain::states::OutboxStatus;
 use crate::error::AppError;
+
+/// Only the program owner sees and resends mails (checked here, as the owner's pages do).
+fn owner_only(conn: &mut DbConnection, actor: &PersonId) -> Result<(), AppError> {
+    match RoleGrant::has_role(conn, actor, "owner")? {
+        true => Ok(()),
+        false => Err(AppError::Forbidden),
+    }
+}
 
 /// Which mails to list.
 #[derive(Debug, Clone, Default)]
@@ -24,13 +31,11 @@ pub struct OutboxFilter {
 /// Mails, newest first, at most `limit` (owner only); an unknown status is refused.
 pub fn list(
     conn: &mut DbConnection,
-    actor: &Identity,
+    actor: &PersonId,
     filter: &OutboxFilter,
     limit: i64,
 ) -> Result<Vec<OutboxMessage>, AppError> {
-    if !actor.is_owner {
-        return Err(AppError::Forbidden);
-    }
+    owner_only(conn, actor)?;
     let statuses = filter
         .statuses
         .iter()
@@ -52,7 +57,7 @@ pub fn list(
 /// how many wait to be sent.
 pub fn troubles(
     conn: &mut DbConnection,
-    actor: &Identity,
+    actor: &PersonId,
 ) -> Result<(Vec<OutboxMessage>, usize), AppError> {
     let failed = OutboxFilter {
         statuses: vec!["failed".into(), "dead".into()],
@@ -71,13 +76,11 @@ pub fn troubles(
 /// Queues a failed or given-up mail again (owner only); "not found" when there is none.
 pub fn retry(
     conn: &mut DbConnection,
-    actor: &Identity,
+    actor: &PersonId,
     id: &OutboxMessageId,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    if !actor.is_owner {
-        return Err(AppError::Forbidden);
-    }
+    owner_only(conn, actor)?;
     match OutboxMessage::retry(conn, id, now)? {
         true => Ok(()),
         false => Err(AppError::NotFound),

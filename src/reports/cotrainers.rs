@@ -81,20 +81,7 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
         .to
         .map(|d| (d + Duration::days(1)).and_time(NaiveTime::MIN));
     for (person, name, email, unit, active, capacity) in &pool {
-        let mut q = reviews::table
-            .filter(reviews::reviewer_id.eq(person))
-            .select((
-                reviews::state,
-                reviews::allocated_at,
-                reviews::due_at,
-                reviews::completed_at,
-                reviews::rating,
-            ))
-            .into_boxed();
-        if let Some(cohort) = &scope.cohort {
-            q = q.filter(reviews::cohort_id.eq(cohort.clone()));
-        }
-        let lines: Vec<ReviewLine> = q.load(conn)?;
+        let lines = reviews_of(conn, person, scope.cohort.as_deref())?;
         let in_range =
             |at: &NaiveDateTime| start.is_none_or(|s| *at >= s) && end.is_none_or(|e| *at < e);
         let open: Vec<&ReviewLine> = lines
@@ -134,6 +121,28 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
         sink.row(&cells).map_err(io_error)?;
     }
     Ok(pool.len() as u64)
+}
+
+/// The reviews of one co-trainer (in one cohort, if the report is for one).
+fn reviews_of(
+    conn: &mut DbConnection,
+    person: &str,
+    cohort: Option<&str>,
+) -> Result<Vec<ReviewLine>, AppError> {
+    let mut q = reviews::table
+        .filter(reviews::reviewer_id.eq(person))
+        .select((
+            reviews::state,
+            reviews::allocated_at,
+            reviews::due_at,
+            reviews::completed_at,
+            reviews::rating,
+        ))
+        .into_boxed();
+    if let Some(cohort) = cohort {
+        q = q.filter(reviews::cohort_id.eq(cohort.to_string()));
+    }
+    Ok(q.load(conn)?)
 }
 
 #[cfg(test)]

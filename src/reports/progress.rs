@@ -134,36 +134,52 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
                 Cell::text(next),
             ];
             for (a, _) in &list {
-                match work.get(&(id.clone(), a.id.0.clone())) {
-                    Some(w) => {
-                        cells.push(Cell::Text(state_text(spec.lang, &w.state)));
-                        cells.push(w.points.map_or(Cell::Empty, |p| Cell::Int(p.into())));
-                        cells.push(Cell::Text(yes_no(spec.lang, w.late)));
-                    }
-                    None => {
-                        cells.push(Cell::Text(state_text(spec.lang, "not_started")));
-                        cells.push(Cell::Empty);
-                        cells.push(Cell::Empty);
-                    }
-                }
+                push_work_cells(
+                    &mut cells,
+                    spec.lang,
+                    work.get(&(id.clone(), a.id.0.clone())),
+                );
             }
-            match cert {
-                Some((code, status, issued, expires)) => {
-                    let status = match expires {
-                        Some(e) if status == "active" && *e <= spec.now => "expired",
-                        _ => status,
-                    };
-                    cells.push(Cell::Text(state_text(spec.lang, status)));
-                    cells.push(Cell::Date(issued.date()));
-                    cells.push(Cell::Text(code.clone()));
-                }
-                None => cells.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
-            }
+            push_certificate_cells(&mut cells, spec, cert);
             sink.row(&cells).map_err(io_error)?;
             count += 1;
         }
     }
     Ok(count)
+}
+
+/// One assignment's cells: its state, points and whether it came late.
+#[inline]
+fn push_work_cells(cells: &mut Vec<Cell>, lang: Language, work: Option<&Work>) {
+    match work {
+        Some(w) => {
+            cells.push(Cell::Text(state_text(lang, &w.state)));
+            cells.push(w.points.map_or(Cell::Empty, |p| Cell::Int(p.into())));
+            cells.push(Cell::Text(yes_no(lang, w.late)));
+        }
+        None => {
+            cells.push(Cell::Text(state_text(lang, "not_started")));
+            cells.push(Cell::Empty);
+            cells.push(Cell::Empty);
+        }
+    }
+}
+
+/// The certificate's cells: its status (expired once past its date), issue date and code.
+#[inline]
+fn push_certificate_cells(cells: &mut Vec<Cell>, spec: &Spec, cert: Option<&CertLine>) {
+    match cert {
+        Some((code, status, issued, expires)) => {
+            let status = match expires {
+                Some(e) if status == "active" && *e <= spec.now => "expired",
+                _ => status,
+            };
+            cells.push(Cell::Text(state_text(spec.lang, status)));
+            cells.push(Cell::Date(issued.date()));
+            cells.push(Cell::Text(code.clone()));
+        }
+        None => cells.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+    }
 }
 
 fn yes_no(lang: Language, yes: bool) -> String {

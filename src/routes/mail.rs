@@ -16,7 +16,7 @@ pub async fn index(
     state: web::Data<AppState>,
     owner: Owner,
 ) -> Result<HttpResponse, AppError> {
-    let actor = owner.0;
+    let actor = owner.0.person.id;
     let (failed, pending) =
         crate::db::run(&state.pool, move |conn| outbox::troubles(conn, &actor)).await?;
     Page::new(&req, "mail/index.html")
@@ -31,7 +31,7 @@ pub async fn retry(
     owner: Owner,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (actor, now) = (owner.0, state.clock.now_naive());
+    let (actor, now) = (owner.0.person.id, state.clock.now_naive());
     crate::db::run(&state.pool, move |conn| {
         outbox::retry(conn, &actor, &OutboxMessageId(id.into_inner()), now)
     })

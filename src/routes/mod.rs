@@ -23,14 +23,13 @@ mod sign_in;
 mod unsubscribe;
 pub mod verify;
 
-use actix_web::web;
+use actix_web::web::{self, get, post, scope};
 
 /// Registers every HTML route. Paths that share a first segment live in one scope: the router
 /// compares a scope's fixed prefix as text and tries the patterns inside only when it matches,
 /// instead of trying every pattern with a variable part one after the other (a regex each).
 /// Every path under a scope's prefix must be registered in that scope.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    use web::{get, post, scope};
     cfg.route("/healthz", get().to(health::healthz))
         .route("/readyz", get().to(health::readyz))
         .route("/metrics", get().to(health::metrics))
@@ -41,121 +40,188 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/dashboard", get().to(reports::dashboard))
         .route("/.well-known/jwks.json", get().to(verify::jwks))
         .route("/issuer", get().to(verify::issuer))
-        .service(
-            scope("/learn")
-                .route("", get().to(learn::dashboard))
-                .route("/{enrollment}/modules/{module}", get().to(learn::module))
-                .service(
-                    scope("/{enrollment}/assignments/{assignment}")
-                        .route("", get().to(learn::assignment))
-                        .route("", post().to(learn::save))
-                        .route("/withdraw", post().to(learn::withdraw))
-                        .route("/attachments", post().to(attachments::upload))
-                        .route("/attachments/{id}/delete", post().to(attachments::delete))
-                        .route("/dispute", post().to(feedback::dispute))
-                        .route("/rate", post().to(feedback::rate)),
-                ),
-        )
-        .service(
-            scope("/reviews")
-                .route("", get().to(reviews::queue))
-                .route("/{id}", get().to(reviews::show))
-                .route("/{id}", post().to(reviews::save))
-                .route("/{id}/reassign", post().to(reviews::reassign)),
-        )
-        .service(
-            scope("/verify")
-                .route("", get().to(verify::form))
-                .route("", post().to(verify::check))
-                .route("/{code}", get().to(verify::show)),
-        )
+        .configure(learn_routes)
+        .configure(reviews_routes)
+        .configure(verify_routes)
         .service(scope("/static").route("/{path:.*}", get().to(assets::serve)))
         .service(scope("/programs").route("/{slug}", get().to(program::show)))
-        .service(
-            scope("/sign-in")
-                .route("", get().to(sign_in::form))
-                .route("/link", post().to(sign_in::request_link))
-                .route("/link/{token}", get().to(sign_in::confirm_page))
-                .route("/confirm", post().to(sign_in::confirm))
-                .route("/password", post().to(sign_in::with_password)),
-        )
-        .service(
-            scope("/me")
-                .route("", get().to(profile::show))
-                .route("", post().to(profile::update))
-                .route("/password", post().to(profile::set_password))
-                .route("/tokens", post().to(profile::create_token))
-                .route("/tokens/{id}/revoke", post().to(profile::revoke_token))
-                .route(
-                    "/sign-out-everywhere",
-                    post().to(profile::sign_out_everywhere),
-                )
-                .route("/cotrainer", post().to(profile::cotrainer))
-                .route("/calendar", post().to(calendar::rotate))
-                .route("/calendar/revoke", post().to(calendar::revoke))
-                .route("/mail-preferences", post().to(profile::mail_preferences)),
-        )
+        .configure(sign_in_routes)
+        .configure(me_routes)
         .service(scope("/calendar").route("/{token}", get().to(calendar::feed)))
-        .service(
-            scope("/people")
-                .route("", get().to(people::index))
-                .route("/invite", post().to(people::invite))
-                .route("/{id}", post().to(people::change)),
-        )
-        .service(
-            scope("/cohorts")
-                .route("", get().to(cohorts::index))
-                .route("", post().to(cohorts::create))
-                .route("/{id}", get().to(cohorts::show))
-                .route("/{id}", post().to(cohorts::update))
-                .route("/{id}/schedule/{module_id}", post().to(cohorts::reschedule))
-                .route("/{id}/cotrainers", post().to(cohorts::cotrainers))
-                .route("/{id}/enrollments/preview", post().to(cohorts::preview))
-                .route("/{id}/enrollments", post().to(cohorts::enroll)),
-        )
-        .service(
-            scope("/enrollments")
-                .route("/{id}/move", post().to(cohorts::move_enrollment))
-                .route("/{id}/withdraw", post().to(cohorts::withdraw))
-                .route("/{id}/extensions", post().to(cohorts::extend)),
-        )
-        .service(
-            scope("/reports")
-                .route("", get().to(reports::index))
-                .route("/download", get().to(reports::download)),
-        )
+        .configure(people_routes)
+        .configure(cohorts_routes)
+        .configure(enrollments_routes)
+        .configure(reports_routes)
         .service(scope("/attachments").route("/{id}", get().to(attachments::download)))
-        .service(
-            scope("/grading")
-                .route("", get().to(grading::index))
-                .route("/pool", post().to(grading::add))
-                .route("/pool/{person}", post().to(grading::update))
-                .route(
-                    "/cotrainers/{person}/rebalance",
-                    post().to(grading::rebalance),
-                ),
-        )
+        .configure(grading_routes)
         .service(scope("/moderation").route("/{id}", post().to(grading::moderate)))
-        .service(
-            scope("/mail")
-                .route("", get().to(mail::index))
-                .route("/{id}/retry", post().to(mail::retry)),
-        )
-        .service(
-            scope("/certificates")
-                .route("", get().to(certificates::index))
-                .route("/issue", post().to(certificates::issue_by_hand))
-                .route("/{id}", get().to(certificates::show))
-                .route("/{id}/pdf", get().to(certificates::pdf))
-                .route("/{id}/credential", get().to(certificates::credential))
-                .route("/{id}/revoke", post().to(certificates::revoke))
-                .route("/{id}/reissue", post().to(certificates::reissue)),
-        )
-        .service(
-            scope("/unsubscribe")
-                .route("/{token}", get().to(unsubscribe::confirm))
-                .route("/{token}", post().to(unsubscribe::apply)),
-        );
+        .configure(mail_routes)
+        .configure(certificates_routes)
+        .configure(unsubscribe_routes);
+}
+
+/// `/learn`: the trainee's dashboard, modules and assignments.
+fn learn_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/learn")
+            .route("", get().to(learn::dashboard))
+            .route("/{enrollment}/modules/{module}", get().to(learn::module))
+            .service(
+                scope("/{enrollment}/assignments/{assignment}")
+                    .route("", get().to(learn::assignment))
+                    .route("", post().to(learn::save))
+                    .route("/withdraw", post().to(learn::withdraw))
+                    .route("/attachments", post().to(attachments::upload))
+                    .route("/attachments/{id}/delete", post().to(attachments::delete))
+                    .route("/dispute", post().to(feedback::dispute))
+                    .route("/rate", post().to(feedback::rate)),
+            ),
+    );
+}
+
+/// `/reviews`: the co-trainer's queue and one review.
+fn reviews_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/reviews")
+            .route("", get().to(reviews::queue))
+            .route("/{id}", get().to(reviews::show))
+            .route("/{id}", post().to(reviews::save))
+            .route("/{id}/reassign", post().to(reviews::reassign)),
+    );
+}
+
+/// `/verify`: checking a certificate by its code.
+fn verify_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/verify")
+            .route("", get().to(verify::form))
+            .route("", post().to(verify::check))
+            .route("/{code}", get().to(verify::show)),
+    );
+}
+
+/// `/sign-in`: by link or password.
+fn sign_in_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/sign-in")
+            .route("", get().to(sign_in::form))
+            .route("/link", post().to(sign_in::request_link))
+            .route("/link/{token}", get().to(sign_in::confirm_page))
+            .route("/confirm", post().to(sign_in::confirm))
+            .route("/password", post().to(sign_in::with_password)),
+    );
+}
+
+/// `/me`: the profile, password, tokens, sessions, co-trainer settings, calendar feed and
+/// mail preferences.
+fn me_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/me")
+            .route("", get().to(profile::show))
+            .route("", post().to(profile::update))
+            .route("/password", post().to(profile::set_password))
+            .route("/tokens", post().to(profile::create_token))
+            .route("/tokens/{id}/revoke", post().to(profile::revoke_token))
+            .route(
+                "/sign-out-everywhere",
+                post().to(profile::sign_out_everywhere),
+            )
+            .route("/cotrainer", post().to(profile::cotrainer))
+            .route("/calendar", post().to(calendar::rotate))
+            .route("/calendar/revoke", post().to(calendar::revoke))
+            .route("/mail-preferences", post().to(profile::mail_preferences)),
+    );
+}
+
+/// `/people`: the list, invitations and changes.
+fn people_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/people")
+            .route("", get().to(people::index))
+            .route("/invite", post().to(people::invite))
+            .route("/{id}", post().to(people::change)),
+    );
+}
+
+/// `/cohorts`: the list, one cohort, its schedule, co-trainers and enrollments.
+fn cohorts_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/cohorts")
+            .route("", get().to(cohorts::index))
+            .route("", post().to(cohorts::create))
+            .route("/{id}", get().to(cohorts::show))
+            .route("/{id}", post().to(cohorts::update))
+            .route("/{id}/schedule/{module_id}", post().to(cohorts::reschedule))
+            .route("/{id}/cotrainers", post().to(cohorts::cotrainers))
+            .route("/{id}/enrollments/preview", post().to(cohorts::preview))
+            .route("/{id}/enrollments", post().to(cohorts::enroll)),
+    );
+}
+
+/// `/enrollments`: moving, withdrawing and extending one enrollment.
+fn enrollments_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/enrollments")
+            .route("/{id}/move", post().to(cohorts::move_enrollment))
+            .route("/{id}/withdraw", post().to(cohorts::withdraw))
+            .route("/{id}/extensions", post().to(cohorts::extend)),
+    );
+}
+
+/// `/reports`: the report page and downloads.
+fn reports_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/reports")
+            .route("", get().to(reports::index))
+            .route("/download", get().to(reports::download)),
+    );
+}
+
+/// `/grading`: the co-trainer pool and rebalancing.
+fn grading_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/grading")
+            .route("", get().to(grading::index))
+            .route("/pool", post().to(grading::add))
+            .route("/pool/{person}", post().to(grading::update))
+            .route(
+                "/cotrainers/{person}/rebalance",
+                post().to(grading::rebalance),
+            ),
+    );
+}
+
+/// `/mail`: the outbox and retrying a mail.
+fn mail_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/mail")
+            .route("", get().to(mail::index))
+            .route("/{id}/retry", post().to(mail::retry)),
+    );
+}
+
+/// `/certificates`: the register, issuing by hand, one certificate and its PDF, credential,
+/// revocation and reissue.
+fn certificates_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/certificates")
+            .route("", get().to(certificates::index))
+            .route("/issue", post().to(certificates::issue_by_hand))
+            .route("/{id}", get().to(certificates::show))
+            .route("/{id}/pdf", get().to(certificates::pdf))
+            .route("/{id}/credential", get().to(certificates::credential))
+            .route("/{id}/revoke", post().to(certificates::revoke))
+            .route("/{id}/reissue", post().to(certificates::reissue)),
+    );
+}
+
+/// `/unsubscribe`: the one-click unsubscribe page and its confirmation.
+fn unsubscribe_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/unsubscribe")
+            .route("/{token}", get().to(unsubscribe::confirm))
+            .route("/{token}", post().to(unsubscribe::apply)),
+    );
 }
 
 /// A refusal as a page, where no form is shown again: the error page with the refusal's status

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::Owner;
+use crate::domain::language::Language;
 use crate::error::AppError;
 use crate::reports::{self, FilterError, Filters, Format, Report, Spec, dashboard, pages};
 use crate::state::AppState;
@@ -94,6 +95,28 @@ async fn known_cohort(state: &AppState, scope: &reports::Scope) -> Result<(), Ap
     crate::db::run(&state.pool, move |conn| pages::known_cohort(conn, &scope)).await
 }
 
+/// Every report, by its title in the reader's language.
+fn report_choices(lang: Language) -> Vec<Choice> {
+    Report::ALL
+        .iter()
+        .map(|r| Choice {
+            value: r.name().into(),
+            label: crate::web::i18n::t(lang, &format!("report-title-{}", r.name())),
+        })
+        .collect()
+}
+
+/// The states the report can be filtered by, in the reader's language.
+fn status_choices(lang: Language, report: Report) -> Vec<Choice> {
+    reports::filters::statuses(report)
+        .iter()
+        .map(|s| Choice {
+            value: s.to_string(),
+            label: reports::state_text(lang, s),
+        })
+        .collect()
+}
+
 /// `GET /reports`: choose a report and filters, see the first rows, download it.
 pub async fn index(
     req: HttpRequest,
@@ -128,20 +151,8 @@ pub async fn index(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let choices: Vec<Choice> = Report::ALL
-        .iter()
-        .map(|r| Choice {
-            value: r.name().into(),
-            label: crate::web::i18n::t(lang, &format!("report-title-{}", r.name())),
-        })
-        .collect();
-    let statuses: Vec<Choice> = reports::filters::statuses(report)
-        .iter()
-        .map(|s| Choice {
-            value: s.to_string(),
-            label: reports::state_text(lang, s),
-        })
-        .collect();
+    let choices = report_choices(lang);
+    let statuses = status_choices(lang, report);
     let cohorts: Vec<Choice> = cohorts
         .into_iter()
         .map(|(value, label)| Choice { value, label })

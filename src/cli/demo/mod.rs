@@ -5,6 +5,8 @@
 //! links for an owner, a co-trainer and a trainee. Deterministic for a seed; `--trainees
 //! 100000` builds a company-scale program for the benchmarks.
 
+mod certify;
+mod cohort;
 mod extras;
 pub mod files;
 pub mod scale;
@@ -97,30 +99,7 @@ pub fn build(
         let mut generated = scale::generate(conn, &plan)?;
         if generated.coach.is_none() {
             // Too small for a graduate cohort: the co-trainer joins the pool by hand.
-            let coach = person(
-                conn,
-                "Carla Coach",
-                &mail("carla.coach"),
-                "en",
-                Some("IT"),
-                now,
-            )?;
-            let program = crate::cohorts::lifecycle::the_program(conn)?;
-            Cotrainer::create_if_absent(
-                conn,
-                &Cotrainer {
-                    id: CotrainerId::new(),
-                    program_id: program.id,
-                    person_id: coach.clone(),
-                    capacity: 8,
-                    languages: "de,en".into(),
-                    active: true,
-                    source: "owner".into(),
-                    lock_version: 1,
-                    created_at: now,
-                },
-            )?;
-            generated.coach = Some(coach);
+            generated.coach = Some(coach_by_hand(conn, &mail("carla.coach"), now)?);
         }
         extras::add(conn, composer, &owner_id, &generated, now)?;
         // The rows went in by the thousand, past the models that keep these totals.
@@ -128,24 +107,65 @@ pub fn build(
         let files = files::attach(conn, DEMO_FILES, now)?;
         Ok((owner_id, generated, files))
     })?;
-    // Planner statistics for the tables just filled (PostgreSQL's autovacuum would get there
-    // minutes later; until then it plans as if they were empty), and on PostgreSQL the
-    // visibility map, so index-only scans need not visit the rows and autovacuum does not
-    // start on a million fresh rows while the service is being tried or measured.
-    {
-        use diesel::connection::SimpleConnection;
-        match conn {
-            DbConnection::Postgresql(c) => {
-                // One statement at a time (VACUUM refuses a multi-statement string), without
-                // the request limit of pooled connections, which it gets back (as in pool.rs).
-                c.batch_execute("SET statement_timeout = 0")?;
-                let done = c.batch_execute("VACUUM ANALYZE");
-                c.batch_execute("SET statement_timeout = '30s'")?;
-                done?
-            }
-            DbConnection::Sqlite(c) => c.batch_execute("PRAGMA optimize")?,
+    refresh_statistics(conn)?;
+    let accounts = sign_in_links(conn, composer, owner_id, &generated, now)?;
+    Ok((DemoAccounts { accounts, files }, generated))
+}
+
+/// The demo co-trainer, added to the pool by hand when the program is too small for a
+/// graduate cohort.
+fn coach_by_hand(
+    conn: &mut DbConnection,
+    email: &str,
+    now: NaiveDateTime,
+) -> Result<PersonId, AppError> {
+    let coach = person(conn, "Carla Coach", email, "en", Some("IT"), now)?;
+    let program = crate::cohorts::lifecycle::the_program(conn)?;
+    Cotrainer::create_if_absent(
+        conn,
+        &Cotrainer {
+            id: CotrainerId::new(),
+            program_id: program.id,
+            person_id: coach.clone(),
+            capacity: 8,
+            languages: "de,en".into(),
+            active: true,
+            source: "owner".into(),
+            lock_version: 1,
+            created_at: now,
+        },
+    )?;
+    Ok(coach)
+}
+
+/// Planner statistics for the tables just filled (PostgreSQL's autovacuum would get there
+/// minutes later; until then it plans as if they were empty), and on PostgreSQL the
+/// visibility map, so index-only scans need not visit the rows and autovacuum does not
+/// start on a million fresh rows while the service is being tried or measured.
+fn refresh_statistics(conn: &mut DbConnection) -> Result<(), AppError> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConnection::Postgresql(c) => {
+            // One statement at a time (VACUUM refuses a multi-statement string), without
+            // the request limit of pooled connections, which it gets back (as in pool.rs).
+            c.batch_execute("SET statement_timeout = 0")?;
+            let done = c.batch_execute("VACUUM ANALYZE");
+            c.batch_execute("SET statement_timeout = '30s'")?;
+            done?
         }
+        DbConnection::Sqlite(c) => c.batch_execute("PRAGMA optimize")?,
     }
+    Ok(())
+}
+
+/// One-time sign-in links (valid an hour) for the owner, the co-trainer and the trainee.
+fn sign_in_links(
+    conn: &mut DbConnection,
+    composer: &crate::mail::compose::Composer,
+    owner_id: PersonId,
+    generated: &Generated,
+    now: NaiveDateTime,
+) -> Result<Vec<(&'static str, String, String, String)>, AppError> {
     let valid = Duration::hours(1);
     let mut accounts = Vec::new();
     let coach = generated.coach.clone();
@@ -162,5 +182,5 @@ pub fn build(
         let token = create_link(conn, &p.id, "sign_in", valid, now)?;
         accounts.push((role, p.name, p.email, link_url(&composer.base_url, &token)));
     }
-    Ok((DemoAccounts { accounts, files }, generated))
+    Ok(accounts)
 }

@@ -6,26 +6,23 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::models::{
-    Assignment, Certificate, Cohort, CohortCotrainer, Cotrainer, CurriculumVersion, Enrollment,
-    Module, Person, Program, Review, ReviewScore, RubricCriterion, RubricLevel, ScheduleEntry,
-    Submission, SubmissionVersion,
+    Assignment, Certificate, CurriculumVersion, Enrollment, Module, Person, Program, Review,
+    ReviewScore, RubricCriterion, RubricLevel, Submission, SubmissionVersion,
 };
 use crate::db::schema::{
-    certificates, cohort_cotrainers, cohort_schedule, cohorts, cotrainers, enrollments, people,
-    review_scores, reviews, submission_versions, submissions,
+    certificates, enrollments, people, review_scores, reviews, submission_versions, submissions,
 };
 use crate::db::{DbConnection, per_backend};
-use crate::domain::ids::{CohortId, CotrainerId, EnrollmentId, PersonId, ScheduleEntryId};
-use crate::domain::schedule::module_moments;
-use crate::domain::states::CohortState;
+use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
+use crate::domain::states::PersonStatus;
 use crate::error::AppError;
 
 /// Rows per insert statement (SQLite allows 32,766 values per statement).
-const CHUNK: usize = 1_000;
+pub(super) const CHUNK: usize = 1_000;
 /// Rubric scores are written for programs up to this many trainees.
 const SCORES_UP_TO: usize = 5_000;
 
@@ -208,7 +205,8 @@ impl Rows {
         self.people.len() + self.submissions.len() + self.versions.len() + self.reviews.len()
     }
 
-    fn flush(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
+    /// Writes every waiting row.
+    pub(super) fn flush(&mut self, conn: &mut DbConnection) -> QueryResult<()> {
         insert_all!(conn, people::table, self.people);
         insert_all!(conn, enrollments::table, self.enrollments);
         insert_all!(conn, submissions::table, self.submissions);
@@ -288,7 +286,7 @@ pub fn generate(conn: &mut DbConnection, plan: &Plan) -> Result<Generated, AppEr
         } else {
             None
         };
-        cohort(conn, &mut ctx, k, *days_back, n, named)?;
+        super::cohort::cohort(conn, &mut ctx, k, *days_back, n, named)?;
         if ctx.rows.len() > 20_000 {
             ctx.rows.flush(conn)?;
         }
@@ -321,164 +319,20 @@ pub(super) fn person(ctx: &mut Ctx<'_>, named: Option<&Named>) -> Person {
     };
     let email = format!("{local}{}@demo.example", ctx.plan.suffix);
     let now = ctx.plan.now;
-    let language = if ctx.rng.chance(0.3) { "en" } else { "de" };
     Person {
+        id: PersonId::new(),
+        email_normalized: email.to_lowercase(),
+        email,
+        name,
+        language: if ctx.rng.chance(0.3) { "en" } else { "de" }.into(),
+        time_zone: "Europe/Berlin".into(),
         org_unit: Some(ctx.rng.pick(UNITS).to_string()),
-        ..Person::new_active(&email, &name, language, now)
+        manager_email: None,
+        password_hash: None,
+        status: PersonStatus::Active,
+        lock_version: 1,
+        created_at: now,
+        updated_at: now,
+        last_sign_in_at: None,
     }
-}
-
-fn cohort(
-    conn: &mut DbConnection,
-    ctx: &mut Ctx<'_>,
-    k: usize,
-    days_back: i64,
-    n: usize,
-    named: Option<&Named>,
-) -> Result<(), AppError> {
-    let now = ctx.plan.now;
-    let start: NaiveDate = (now - Duration::days(days_back)).date();
-    let tz = chrono_tz::Europe::Berlin;
-    let last_due = ctx.cur.modules.last().map_or(84, |(m, _)| m.due_days);
-    let state = if days_back < 0 {
-        CohortState::Planned
-    } else if days_back > i64::from(last_due) + 7 {
-        CohortState::Completed
-    } else {
-        CohortState::Running
-    };
-    let season = if (3..9).contains(&chrono::Datelike::month(&start)) {
-        "Frühjahr"
-    } else {
-        "Herbst"
-    };
-    let name = format!(
-        "Kohorte {} {} · {}",
-        season,
-        chrono::Datelike::year(&start),
-        k + 1
-    );
-    let cohort = Cohort {
-        state,
-        ..Cohort::planned(
-            &ctx.cur.program.id,
-            &ctx.cur.version.id,
-            &name,
-            start,
-            tz,
-            now,
-        )
-    };
-    diesel::insert_into(cohorts::table)
-        .values(&cohort)
-        .execute(conn)?;
-    let schedule: Vec<ScheduleEntry> = ctx
-        .cur
-        .modules
-        .iter()
-        .map(|(m, _)| {
-            let (unlock_at, due_at) = module_moments(tz, start, m.unlock_days, m.due_days);
-            ScheduleEntry {
-                id: ScheduleEntryId::new(),
-                cohort_id: cohort.id.clone(),
-                module_id: m.id.clone(),
-                unlock_at,
-                due_at,
-            }
-        })
-        .collect();
-    per_backend!(conn, c => diesel::insert_into(cohort_schedule::table).values(&schedule).execute(c))?;
-    if state == CohortState::Running {
-        ctx.out.running.push(cohort.id.clone());
-        let wanted = (n / 40).max(2).min(ctx.pool.len());
-        let mut team: Vec<PersonId> = Vec::new();
-        // The named co-trainer grades in the named trainee's cohort and the first two running
-        // ones, not in all of them: her queue stays near what a real co-trainer has.
-        if let Some(coach) = &ctx.out.coach
-            && (named.is_some() || ctx.out.running.len() <= 2)
-        {
-            team.push(coach.clone());
-        }
-        while team.len() < wanted {
-            let p = ctx.pool[ctx.rng.below(ctx.pool.len() as u64) as usize].clone();
-            if !team.contains(&p) {
-                team.push(p);
-            }
-        }
-        let rows: Vec<CohortCotrainer> = team
-            .iter()
-            .map(|p| CohortCotrainer {
-                cohort_id: cohort.id.clone(),
-                person_id: p.clone(),
-                added_at: now,
-            })
-            .collect();
-        per_backend!(conn, c => diesel::insert_into(cohort_cotrainers::table).values(&rows).execute(c))?;
-        for i in 0..n {
-            super::work::trainee(
-                ctx,
-                &cohort,
-                &schedule,
-                &team,
-                (i == 0).then_some(named).flatten(),
-                state,
-            )?;
-        }
-    } else {
-        let team = ctx.pool.clone();
-        let mut graduates = Vec::new();
-        for i in 0..n {
-            if let Some(g) = super::work::trainee(
-                ctx,
-                &cohort,
-                &schedule,
-                &team,
-                (i == 0).then_some(named).flatten(),
-                state,
-            )? {
-                graduates.push(g);
-            }
-        }
-        if state == CohortState::Completed {
-            ctx.rows.flush(conn)?;
-            recruit(conn, ctx, &graduates, named.is_some())?;
-        }
-    }
-    Ok(())
-}
-
-/// Every 25th graduate (and the named co-trainer) joins the co-trainer pool.
-fn recruit(
-    conn: &mut DbConnection,
-    ctx: &mut Ctx<'_>,
-    graduates: &[PersonId],
-    with_coach: bool,
-) -> Result<(), AppError> {
-    let now = ctx.plan.now;
-    let mut rows = Vec::new();
-    for (i, g) in graduates.iter().enumerate() {
-        let is_coach = with_coach && i == 0;
-        if !(is_coach || i % 25 == 3) {
-            continue;
-        }
-        if is_coach {
-            ctx.out.coach = Some(g.clone());
-        }
-        ctx.pool.push(g.clone());
-        rows.push(Cotrainer {
-            id: CotrainerId::new(),
-            program_id: ctx.cur.program.id.clone(),
-            person_id: g.clone(),
-            capacity: 8,
-            languages: "de,en".into(),
-            active: true,
-            source: "graduate".into(),
-            lock_version: 1,
-            created_at: now,
-        });
-    }
-    for chunk in rows.chunks(CHUNK) {
-        per_backend!(conn, c => diesel::insert_into(cotrainers::table).values(chunk).execute(c))?;
-    }
-    Ok(())
 }

@@ -1,18 +1,20 @@
 //! One trainee's simulated work in a demo cohort: submissions (drafts, late hand-ins),
 //! reviews with feedback and rubric scores, and the certificate when every required
-//! assignment is passed.
+//! assignment is passed (see `certify`).
 
-use chrono::{Duration, Months, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime};
 
+use super::certify::{assignment_result, certify, module_result};
 use super::scale::{Ctx, Named, person};
 use super::texts::{FEEDBACK_DE, FEEDBACK_EN, SUBMISSIONS_DE, SUBMISSIONS_EN};
-use crate::certificates::code;
-use crate::certificates::record::{AssignmentResult, Bilingual, ModuleResult, Record};
+use crate::certificates::record::ModuleResult;
 use crate::db::models::{
-    Assignment, Certificate, CertificateParts, Cohort, Enrollment, Review, ReviewScore,
-    ScheduleEntry, Submission, SubmissionVersion,
+    Assignment, Cohort, Enrollment, Review, ReviewScore, ScheduleEntry, Submission,
+    SubmissionVersion,
 };
-use crate::domain::ids::{EnrollmentId, PersonId, ReviewScoreId, SubmissionId};
+use crate::domain::ids::{
+    EnrollmentId, PersonId, ReviewId, ReviewScoreId, SubmissionId, SubmissionVersionId,
+};
 use crate::domain::states::{
     CohortState, EnrollmentState, GradingDecision, ReviewState, SubmissionState,
 };
@@ -28,29 +30,7 @@ pub(super) fn trainee(
     state: CohortState,
 ) -> Result<Option<PersonId>, AppError> {
     let now = ctx.plan.now;
-    let p = person(ctx, named);
-    let enrollment_state = if named.is_some() || state != CohortState::Completed {
-        EnrollmentState::Active
-    } else if ctx.rng.chance(0.04) {
-        EnrollmentState::Withdrawn
-    } else if ctx.rng.chance(0.02) {
-        EnrollmentState::Deferred
-    } else {
-        EnrollmentState::Active
-    };
-    let row = Enrollment {
-        state: enrollment_state,
-        ..Enrollment::active(&cohort.id, &p.id, now)
-    };
-    let enrollment = row.id.clone();
-    ctx.rows.enrollments.push(row);
-    if named.is_some() && state == CohortState::Running {
-        ctx.out.trainee = Some((p.id.clone(), enrollment.clone()));
-    }
-    ctx.out.trainees += 1;
-    let person_id = p.id.clone();
-    let lang = p.language.clone();
-    ctx.rows.people.push(p);
+    let (person_id, enrollment, enrollment_state, lang) = enroll(ctx, cohort, named, state);
     if state == CohortState::Planned {
         return Ok(None);
     }
@@ -70,14 +50,7 @@ pub(super) fn trainee(
     let mut last_decision = None;
     for (mi, (module, list)) in ctx.cur.modules.iter().enumerate() {
         let entry = &schedule[mi];
-        let mut module_result = ModuleResult {
-            slug: module.slug.clone(),
-            title: Bilingual {
-                de: module.title_de.clone(),
-                en: module.title_en.clone(),
-            },
-            assignments: Vec::new(),
-        };
+        let mut module_result = module_result(module);
         for a in list {
             let outcome = if entry.unlock_at > now
                 || mi >= stall_at
@@ -104,17 +77,9 @@ pub(super) fn trainee(
             }
             let passed_points = outcome.map(|(p, _)| p);
             all_required &= !a.required || passed_points.is_some();
-            module_result.assignments.push(AssignmentResult {
-                slug: a.slug.clone(),
-                title: Bilingual {
-                    de: a.title_de.clone(),
-                    en: a.title_en.clone(),
-                },
-                required: a.required,
-                decision: passed_points.map(|_| GradingDecision::Passed.to_string()),
-                points: passed_points,
-                max_points: a.max_points,
-            });
+            module_result
+                .assignments
+                .push(assignment_result(a, passed_points));
         }
         results.push(module_result);
     }
@@ -130,6 +95,46 @@ pub(super) fn trainee(
         decided + Duration::minutes(1),
     );
     Ok(Some(person_id))
+}
+
+/// A new trainee and their enrollment (now and then withdrawn or deferred in a completed
+/// cohort); returns the person, the enrollment, its state and the person's language.
+fn enroll(
+    ctx: &mut Ctx<'_>,
+    cohort: &Cohort,
+    named: Option<&Named>,
+    state: CohortState,
+) -> (PersonId, EnrollmentId, EnrollmentState, String) {
+    let now = ctx.plan.now;
+    let p = person(ctx, named);
+    let enrollment = EnrollmentId::new();
+    let enrollment_state = if named.is_some() || state != CohortState::Completed {
+        EnrollmentState::Active
+    } else if ctx.rng.chance(0.04) {
+        EnrollmentState::Withdrawn
+    } else if ctx.rng.chance(0.02) {
+        EnrollmentState::Deferred
+    } else {
+        EnrollmentState::Active
+    };
+    ctx.rows.enrollments.push(Enrollment {
+        id: enrollment.clone(),
+        cohort_id: cohort.id.clone(),
+        person_id: p.id.clone(),
+        state: enrollment_state,
+        lock_version: 1,
+        enrolled_at: now,
+        updated_at: now,
+        certified_at: None,
+    });
+    if named.is_some() && state == CohortState::Running {
+        ctx.out.trainee = Some((p.id.clone(), enrollment.clone()));
+    }
+    ctx.out.trainees += 1;
+    let person_id = p.id.clone();
+    let lang = p.language.clone();
+    ctx.rows.people.push(p);
+    (person_id, enrollment, enrollment_state, lang)
 }
 
 fn demo_text(ctx: &Ctx<'_>, a: &Assignment, lang: &str) -> &'static str {
@@ -202,6 +207,7 @@ fn work(
         a.pass_threshold
             .max(a.max_points * (70 + ctx.rng.below(31) as i32) / 100)
     });
+    let version = SubmissionVersionId::new();
     let submission = Submission {
         id: id.clone(),
         state,
@@ -210,28 +216,87 @@ fn work(
         updated_at: if decided { decided_at } else { submitted_at },
         ..Submission::draft(enrollment, &a.id, &cohort.id, lang, entry.unlock_at)
     };
-    let version = SubmissionVersion {
+    ctx.rows.versions.push(SubmissionVersion {
+        id: version.clone(),
         decision,
         points,
         decided_at: decided.then_some(decided_at),
         ..SubmissionVersion::handed_in(&submission, body, late, submitted_at)
-    };
+    });
+    ctx.rows.submissions.push(submission);
     ctx.out.submissions += 1;
+    let graded = Graded {
+        version,
+        submission: id,
+        allocated_at,
+        decided_at,
+        decided,
+        decision,
+        points,
+    };
+    let review = review(ctx, cohort, a, (enrollment, trainee), lang, team, graded);
+    if decided && ctx.scores {
+        scores(ctx, a, &review);
+    }
+    Ok(points.map(|p| (p, decided_at)))
+}
+
+/// How a handed-in version was graded, for its review row.
+struct Graded {
+    version: SubmissionVersionId,
+    submission: SubmissionId,
+    allocated_at: NaiveDateTime,
+    decided_at: NaiveDateTime,
+    decided: bool,
+    decision: Option<GradingDecision>,
+    points: Option<i32>,
+}
+
+/// The review of a handed-in version by someone of the cohort's team (completed with
+/// feedback, and often rated, once decided); returns its id.
+fn review(
+    ctx: &mut Ctx<'_>,
+    cohort: &Cohort,
+    a: &Assignment,
+    (enrollment, trainee): (&EnrollmentId, &PersonId),
+    lang: &str,
+    team: &[PersonId],
+    graded: Graded,
+) -> ReviewId {
+    let Graded {
+        version,
+        submission,
+        allocated_at,
+        decided_at,
+        decided,
+        decision,
+        points,
+    } = graded;
     let reviewer = team
         .get(ctx.rng.below(team.len() as u64) as usize)
         .cloned()
         .unwrap_or_else(|| ctx.plan.owner.clone());
+    let review = ReviewId(uuid::Uuid::new_v4().to_string());
     let feedback = if lang == "en" {
         FEEDBACK_EN
     } else {
         FEEDBACK_DE
     };
-    let row = Review {
+    ctx.rows.reviews.push(Review {
+        id: review.clone(),
+        submission_version_id: version,
+        submission_id: submission,
+        cohort_id: cohort.id.clone(),
+        reviewer_id: reviewer,
+        slot: 1,
         state: if decided {
             ReviewState::Completed
         } else {
             ReviewState::Allocated
         },
+        allocation_reason: "{}".into(),
+        allocated_at,
+        due_at: allocated_at + Duration::days(5),
         started_at: decided.then_some(allocated_at + Duration::hours(1)),
         completed_at: decided.then_some(decided_at),
         decision,
@@ -241,97 +306,34 @@ fn work(
         } else {
             String::new()
         },
+        override_reason: String::new(),
+        escalated_at: None,
         rating: (decided && ctx.rng.chance(0.5)).then(|| 3 + ctx.rng.below(3) as i32),
-        ..Review::allocated(
-            &submission,
-            &version,
-            trainee,
-            &reviewer,
-            1,
-            "{}".into(),
-            (allocated_at, allocated_at + Duration::days(5)),
-        )
-    };
-    let review = row.id.clone();
-    ctx.rows.versions.push(version);
-    ctx.rows.submissions.push(submission);
-    ctx.rows.reviews.push(row);
+        rated_at: None,
+        lock_version: 1,
+        version_number: 1,
+        enrollment_id: enrollment.clone(),
+        assignment_id: a.id.clone(),
+        trainee_id: trainee.clone(),
+    });
     ctx.out.reviews += 1;
-    if decided && ctx.scores {
-        for (criterion, levels) in ctx.cur.rubric.get(&a.id.0).into_iter().flatten() {
-            let Some(level) =
-                levels.get(levels.len().saturating_sub(1 + ctx.rng.below(2) as usize))
-            else {
-                continue;
-            };
-            ctx.rows.scores.push(ReviewScore {
-                id: ReviewScoreId::new(),
-                review_id: review.clone(),
-                criterion_id: criterion.id.clone(),
-                level_id: level.id.clone(),
-                points: level.points,
-                comment: String::new(),
-            });
-        }
-    }
-    Ok(points.map(|p| (p, decided_at)))
+    review
 }
 
-fn certify(
-    ctx: &mut Ctx<'_>,
-    cohort: &Cohort,
-    enrollment: &EnrollmentId,
-    person: &PersonId,
-    modules: Vec<ModuleResult>,
-    issued_at: NaiveDateTime,
-) {
-    let holder = ctx
-        .rows
-        .people
-        .iter()
-        .rev()
-        .find(|p| &p.id == person)
-        .map(|p| p.name.clone())
-        .unwrap_or_default();
-    let expires_at = issued_at
-        .checked_add_months(Months::new(ctx.cur.validity_months))
-        .filter(|_| ctx.cur.validity_months > 0);
-    let total_points = modules
-        .iter()
-        .flat_map(|m| &m.assignments)
-        .filter(|a| a.required)
-        .filter_map(|a| a.points)
-        .sum();
-    let record = Record {
-        holder_name: holder.clone(),
-        program: ctx.cur.program.slug.clone(),
-        program_title: Bilingual {
-            de: ctx.cur.version.title_de.clone(),
-            en: ctx.cur.version.title_en.clone(),
-        },
-        cohort: cohort.name.clone(),
-        curriculum_version: ctx.cur.version.sequence,
-        content_hash: ctx.cur.version.content_hash.clone(),
-        modules,
-        total_points,
-        issued_on: issued_at.date().to_string(),
-        expires_on: expires_at.map(|e| e.date().to_string()),
-        issuer: "demo.example".into(),
-    };
-    ctx.rows
-        .certificates
-        .push(Certificate::issued(CertificateParts {
-            public_id: code::new_code(),
-            person_id: person.clone(),
-            program_id: ctx.cur.program.id.clone(),
-            enrollment_id: Some(enrollment.clone()),
-            curriculum_version_id: ctx.cur.version.id.clone(),
-            holder_name: holder,
-            program_title_de: ctx.cur.version.title_de.clone(),
-            program_title_en: ctx.cur.version.title_en.clone(),
-            record: serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
-            issued_at,
-            expires_at,
-        }));
-    ctx.out.certificates += 1;
+/// Rubric scores of a completed review: the top or second level of every criterion.
+fn scores(ctx: &mut Ctx<'_>, a: &Assignment, review: &ReviewId) {
+    for (criterion, levels) in ctx.cur.rubric.get(&a.id.0).into_iter().flatten() {
+        let Some(level) = levels.get(levels.len().saturating_sub(1 + ctx.rng.below(2) as usize))
+        else {
+            continue;
+        };
+        ctx.rows.scores.push(ReviewScore {
+            id: ReviewScoreId::new(),
+            review_id: review.clone(),
+            criterion_id: criterion.id.clone(),
+            level_id: level.id.clone(),
+            points: level.points,
+            comment: String::new(),
+        });
+    }
 }
