@@ -274,7 +274,7 @@ fn reminder_ticks(
 fn biggest_running_cohort(conn: &mut qualify::db::DbConnection) -> (String, i64) {
     let big: String = enrollments::table
         .inner_join(cohorts::table)
-        .filter(cohorts::state.eq("running"))
+        .filter(cohorts::state.eq(qualify::domain::states::CohortState::Running))
         .group_by(enrollments::cohort_id)
         .select(enrollments::cohort_id)
         .order(diesel::dsl::count_star().desc())

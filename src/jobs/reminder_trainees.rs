@@ -15,6 +15,7 @@ use crate::db::DbConnection;
 use crate::db::models::{Assignment, Cohort, Module, Person, ScheduleEntry};
 use crate::db::schema::{cohort_schedule, cohorts, enrollments, extensions, people, submissions};
 use crate::domain::states::SubmissionState;
+use crate::domain::states::{CohortState, EnrollmentState};
 use crate::error::AppError;
 use crate::mail::compose::Composer;
 
@@ -38,7 +39,7 @@ pub(super) fn trainee_items(
     // Cohorts with a deadline or an opening in a window, or an extension ending in one.
     let mut cohort_ids: Vec<String> = cohort_schedule::table
         .inner_join(cohorts::table)
-        .filter(cohorts::state.eq("running"))
+        .filter(cohorts::state.eq(CohortState::Running))
         .filter(
             cohort_schedule::due_at
                 .gt(first_due)
@@ -53,7 +54,7 @@ pub(super) fn trainee_items(
     let extended: Vec<String> = extensions::table
         .inner_join(enrollments::table.on(enrollments::id.eq(extensions::enrollment_id)))
         .inner_join(cohorts::table.on(cohorts::id.eq(enrollments::cohort_id)))
-        .filter(cohorts::state.eq("running"))
+        .filter(cohorts::state.eq(CohortState::Running))
         .filter(extensions::due_at.gt(first_due))
         .filter(extensions::due_at.le(last_due))
         .select(enrollments::cohort_id)
@@ -227,7 +228,7 @@ fn reachable_trainees(
     let trainees: Vec<(String, Person)> = enrollments::table
         .inner_join(people::table)
         .filter(enrollments::cohort_id.eq(&cohort.id))
-        .filter(enrollments::state.eq("active"))
+        .filter(enrollments::state.eq(EnrollmentState::Active))
         .select((enrollments::id, Person::as_select()))
         .load(conn)?;
     Ok(trainees
