@@ -210,29 +210,15 @@ fn new_review(
 ) -> Review {
     Review {
         id,
-        submission_version_id: r.item.version.id.clone(),
-        submission_id: r.item.submission.id.clone(),
-        cohort_id: r.item.cohort.id.clone(),
-        reviewer_id: reviewer,
-        slot: r.slot,
-        state: ReviewState::Allocated,
-        allocation_reason: serde_json::to_string(reason).unwrap_or_default(),
-        allocated_at: now,
-        due_at: grading_due(r.item, now),
-        started_at: None,
-        completed_at: None,
-        decision: None,
-        total_points: None,
-        feedback: String::new(),
-        override_reason: String::new(),
-        escalated_at: None,
-        rating: None,
-        rated_at: None,
-        lock_version: 1,
-        version_number: r.item.version.number,
-        enrollment_id: r.item.submission.enrollment_id.clone(),
-        assignment_id: r.item.submission.assignment_id.clone(),
-        trainee_id: r.item.trainee.id.clone(),
+        ..Review::allocated(
+            &r.item.submission,
+            &r.item.version,
+            &r.item.trainee.id,
+            &reviewer,
+            r.slot,
+            serde_json::to_string(reason).unwrap_or_default(),
+            (now, grading_due(r.item, now)),
+        )
     }
 }
 

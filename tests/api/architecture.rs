@@ -4,7 +4,9 @@
 //! and no import cycle runs between its top-level modules.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::support::sources::rust_files;
 
 /// What a front door must not name: the database layer below the areas.
 const BELOW_THE_AREAS: [&str; 6] = [
@@ -21,26 +23,9 @@ const HEALTH_CHECK: &str = "routes/health.rs";
 
 /// Every `.rs` file under `src/`, as (path relative to it, text without comments and tests).
 fn sources() -> Vec<(String, String)> {
-    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                found.push(path);
-            }
-        }
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    walk(&root, &mut files);
-    files.sort();
-    let sources: Vec<_> = files
-        .iter()
-        .map(|path| {
-            let rel = path.strip_prefix(&root).unwrap().display().to_string();
-            (rel, code_of(&std::fs::read_to_string(path).unwrap()))
-        })
+    let sources: Vec<_> = rust_files("src")
+        .into_iter()
+        .map(|(rel, text)| (rel, code_of(&text)))
         .collect();
     assert!(sources.len() > 100, "the service's sources were not found");
     sources

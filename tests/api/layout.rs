@@ -2,34 +2,14 @@
 //! modules take shared code only from `support/` (and the `qualify` crate) and never from each
 //! other, and no test is longer than 150 lines (a longer story is told in named steps).
 
-use std::path::{Path, PathBuf};
+use crate::support::sources::rust_files;
 
 /// The most lines a test function may have, from `fn` to its closing brace.
 const LONGEST_TEST: usize = 150;
 
 /// Every `.rs` file under `tests/api`, as (path relative to it, text).
 fn sources() -> Vec<(String, String)> {
-    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, found);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                found.push(path);
-            }
-        }
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/api");
-    let mut files = Vec::new();
-    walk(&root, &mut files);
-    files.sort();
-    let sources: Vec<_> = files
-        .iter()
-        .map(|path| {
-            let rel = path.strip_prefix(&root).unwrap().display().to_string();
-            (rel, std::fs::read_to_string(path).unwrap())
-        })
-        .collect();
+    let sources = rust_files("tests/api");
     assert!(sources.len() > 40, "the test sources were not found");
     sources
 }

@@ -7,7 +7,8 @@
 //!   read out of pages and mails), [`cli`] (the binary);
 //! - the peers: [`smtp_server`] (a real SMTP server on loopback);
 //! - the data: [`content`] (the curriculum and writable copies), [`fixtures`] (data sets by
-//!   area), [`permission_table`] (the rows and how a row is called).
+//!   area), [`permission_table`] (the rows and how a row is called);
+//! - the layout checks: [`sources`] (the repository's own Rust files).
 
 pub mod api;
 pub mod app;
@@ -20,4 +21,5 @@ pub mod jobs;
 pub mod permission_table;
 pub mod scrape;
 pub mod smtp_server;
+pub mod sources;
 pub mod uploads;
