@@ -5,9 +5,9 @@ use chrono::{Months, NaiveDateTime};
 use super::scale::Ctx;
 use crate::certificates::code;
 use crate::certificates::record::{AssignmentResult, Bilingual, ModuleResult, Record};
-use crate::db::models::{Assignment, Certificate, Cohort, Module};
-use crate::domain::ids::{CertificateId, EnrollmentId, PersonId};
-use crate::domain::states::{CertificateStatus, GradingDecision};
+use crate::db::models::{Assignment, Certificate, CertificateParts, Cohort, Module};
+use crate::domain::ids::{EnrollmentId, PersonId};
+use crate::domain::states::GradingDecision;
 
 /// A module's entry in the certificate record, without its assignments yet.
 pub(super) fn module_result(module: &Module) -> ModuleResult {
@@ -79,26 +79,20 @@ pub(super) fn certify(
         expires_on: expires_at.map(|e| e.date().to_string()),
         issuer: "demo.example".into(),
     };
-    ctx.rows.certificates.push(Certificate {
-        id: CertificateId::new(),
-        public_id: code::new_code(),
-        person_id: person.clone(),
-        program_id: ctx.cur.program.id.clone(),
-        enrollment_id: Some(enrollment.clone()),
-        curriculum_version_id: ctx.cur.version.id.clone(),
-        holder_name: holder,
-        program_title_de: ctx.cur.version.title_de.clone(),
-        program_title_en: ctx.cur.version.title_en.clone(),
-        record: serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
-        issued_at,
-        expires_at,
-        issued_by: None,
-        issue_reason: None,
-        status: CertificateStatus::Active,
-        revoked_at: None,
-        revoked_reason: None,
-        superseded_by: None,
-        created_at: issued_at,
-    });
+    ctx.rows
+        .certificates
+        .push(Certificate::issued(CertificateParts {
+            public_id: code::new_code(),
+            person_id: person.clone(),
+            program_id: ctx.cur.program.id.clone(),
+            enrollment_id: Some(enrollment.clone()),
+            curriculum_version_id: ctx.cur.version.id.clone(),
+            holder_name: holder,
+            program_title_de: ctx.cur.version.title_de.clone(),
+            program_title_en: ctx.cur.version.title_en.clone(),
+            record: serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
+            issued_at,
+            expires_at,
+        }));
     ctx.out.certificates += 1;
 }
