@@ -238,8 +238,8 @@ pub async fn download_attachment(
         AttachmentId(id.into_inner()),
     )
     .await?;
-    Ok(crate::web::http::download(
-        actix_web::body::SizedStream::new(file.size, file.body),
+    Ok(crate::web::http::stored_download(
+        file,
         attachment.content_type.as_str(),
         &name,
     ))

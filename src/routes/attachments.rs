@@ -2,7 +2,6 @@
 //! attachment, `nosniff`, sandboxed), and removal from the draft.
 
 use actix_multipart::Multipart;
-use actix_web::body::SizedStream;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 
@@ -89,8 +88,8 @@ pub async fn download(
         AttachmentId(id.into_inner()),
     )
     .await?;
-    Ok(crate::web::http::download(
-        SizedStream::new(file.size, file.body),
+    Ok(crate::web::http::stored_download(
+        file,
         attachment.content_type.as_str(),
         &name,
     ))

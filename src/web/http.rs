@@ -50,6 +50,19 @@ pub fn download<B: MessageBody + 'static>(body: B, content_type: &str, name: &st
         .body(body)
 }
 
+/// A stored file as a download (streamed with its known length, never rendered).
+pub fn stored_download(
+    file: crate::storage::Download,
+    content_type: &str,
+    name: &str,
+) -> HttpResponse {
+    download(
+        actix_web::body::SizedStream::new(file.size, file.body),
+        content_type,
+        name,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
