@@ -232,6 +232,18 @@ impl Refusal {
 /// What a use case returns: its result, a refusal the user can act on, or an error.
 pub type Outcome<T> = Result<Result<T, Refusal>, AppError>;
 
+/// Inside a use case returning an [`Outcome`]: the value of a step that returns one too, or
+/// return its error or its refusal as they are (`?` for outcomes).
+macro_rules! proceed {
+    ($step:expr) => {
+        match $step? {
+            Ok(value) => value,
+            Err(refusal) => return Ok(Err(refusal.into())),
+        }
+    };
+}
+pub(crate) use proceed;
+
 /// Declares the reasons one area's use cases refuse with, each with its API name, message key
 /// and HTTP status written once: an enum (for the API document and for matching) that turns
 /// into a [`Refusal`].

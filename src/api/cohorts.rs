@@ -105,8 +105,10 @@ pub struct ScheduleChange {
 /// unchanged since `lock_version`.
 #[utoipa::path(patch, path = "/api/v1/cohorts/{cohort_id}", operation_id = "updateCohort", tag = "cohorts", request_body = CohortUpdate,
     security(("bearer" = [])), params(("cohort_id" = String, Path, description = "Cohort id")),
-    responses((status = 204, description = "Changed"), (status = 409, description = "Changed meanwhile, or read-only")))]
+    responses((status = 204, description = "Changed"), (status = 409, description = "Changed meanwhile, or read-only"),
+        (status = 422, description = "Dates, name or state refused")))]
 pub async fn update_cohort(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -118,7 +120,7 @@ pub async fn update_cohort(
         CohortId(id.into_inner()),
         body.into_inner(),
     );
-    crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         let moves: Vec<ScheduleMove> = body
             .schedule
             .into_iter()
@@ -136,8 +138,11 @@ pub async fn update_cohort(
         };
         changes::apply(conn, &actor, &id, &change, now)
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await?
+    {
+        Ok(()) => Ok(HttpResponse::NoContent().finish()),
+        Err(refusal) => Ok(super::refused(&req, &refusal)),
+    }
 }
 
 /// Trainees to enroll: text as pasted (emails or CSV).
@@ -154,8 +159,9 @@ pub struct EnrollRequest {
 /// Enrolls trainees; with `dryRun` nothing changes.
 #[utoipa::path(post, path = "/api/v1/cohorts/{cohort_id}/enrollments", operation_id = "enrollTrainees", tag = "cohorts", request_body = EnrollRequest,
     security(("bearer" = [])), params(("cohort_id" = String, Path, description = "Cohort id")),
-    responses((status = 200, body = EnrollPlan)))]
+    responses((status = 200, body = EnrollPlan), (status = 409, description = "The cohort is read-only")))]
 pub async fn enroll_trainees(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -168,15 +174,18 @@ pub async fn enroll_trainees(
         body.into_inner(),
         state.composer.clone(),
     );
-    let plan = crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         if body.dry_run {
             enrollment::plan(conn, &actor, &id, &body.text)
         } else {
             enrollment::apply(conn, &composer, &actor, &id, &body.text, now)
         }
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(plan))
+    .await?
+    {
+        Ok(plan) => Ok(HttpResponse::Ok().json(plan)),
+        Err(refusal) => Ok(super::refused(&req, &refusal)),
+    }
 }
 
 /// Where to move an enrollment.
@@ -193,8 +202,10 @@ pub struct MoveRequest {
 /// Moves (or defers) an enrollment with its work to another cohort.
 #[utoipa::path(post, path = "/api/v1/enrollments/{enrollment_id}/move", operation_id = "moveEnrollment", tag = "cohorts", request_body = MoveRequest,
     security(("bearer" = [])), params(("enrollment_id" = String, Path, description = "Enrollment id")),
-    responses((status = 204, description = "Moved"), (status = 409, description = "Not possible")))]
+    responses((status = 204, description = "Moved"), (status = 409, description = "Not possible"),
+        (status = 422, description = "Not a cohort to move to")))]
 pub async fn move_enrollment(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -206,7 +217,7 @@ pub async fn move_enrollment(
         EnrollmentId(id.into_inner()),
         body.into_inner(),
     );
-    crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         enrollment::move_to(
             conn,
             &actor,
@@ -216,15 +227,19 @@ pub async fn move_enrollment(
             now,
         )
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await?
+    {
+        Ok(()) => Ok(HttpResponse::NoContent().finish()),
+        Err(refusal) => Ok(super::refused(&req, &refusal)),
+    }
 }
 
 /// Withdraws a trainee (their work stays on record).
 #[utoipa::path(post, path = "/api/v1/enrollments/{enrollment_id}/withdraw", operation_id = "withdrawEnrollment", tag = "cohorts",
     security(("bearer" = [])), params(("enrollment_id" = String, Path, description = "Enrollment id")),
-    responses((status = 204, description = "Withdrawn")))]
+    responses((status = 204, description = "Withdrawn"), (status = 409, description = "Read-only, or changed meanwhile")))]
 pub async fn withdraw_enrollment(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
@@ -234,11 +249,14 @@ pub async fn withdraw_enrollment(
         state.clock.now_naive(),
         EnrollmentId(id.into_inner()),
     );
-    crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         enrollment::withdraw(conn, &actor, &id, now)
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await?
+    {
+        Ok(_) => Ok(HttpResponse::NoContent().finish()),
+        Err(refusal) => Ok(super::refused(&req, &refusal)),
+    }
 }
 
 /// The cohort's co-trainers, by email.

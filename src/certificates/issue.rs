@@ -11,7 +11,7 @@ use super::code::new_code;
 use super::record::{Record, Standings, standings};
 use crate::accounts::Identity;
 use crate::db::models::{AuditEntry, Certificate, CertificateParts, Enrollment, Person};
-use crate::db::{DbConnection, write_tx};
+use crate::db::{DbConnection, refusable_tx, write_tx};
 use crate::domain::ids::{CertificateId, CohortId, EnrollmentId, PersonId};
 use crate::domain::states::CertificateStatus;
 use crate::error::{AppError, Outcome, reasons};
@@ -165,6 +165,8 @@ reasons! {
         NotActive = "not_active" => ("certificate-error-not-active", UNPROCESSABLE_ENTITY),
         /// Addresses of nobody enrolled in the cohort (named in the detail).
         UnknownPeople = "unknown_people" => ("certificate-error-unknown", UNPROCESSABLE_ENTITY),
+        /// Someone else changed the certificate first.
+        Stale = "stale" => ("error-changed-meanwhile", CONFLICT),
     }
 }
 
@@ -334,7 +336,7 @@ pub fn reissue(
     if reason.is_empty() {
         return Ok(Err(CertificateRefusal::NoReason.into()));
     }
-    write_tx(conn, |conn| {
+    refusable_tx(conn, |conn| {
         let old = Certificate::find(conn, id)?.ok_or(AppError::NotFound)?;
         if old.status != CertificateStatus::Active {
             return Ok(Err(CertificateRefusal::NotActive.into()));
@@ -365,7 +367,7 @@ pub fn reissue(
             ..old.clone()
         };
         if !Certificate::create_if_absent(conn, &cert)? {
-            return Err(AppError::Conflict("error-changed-meanwhile".into()));
+            return Ok(Err(CertificateRefusal::Stale.into()));
         }
         Certificate::link_successor(conn, &old.id, &cert.id)?;
         AuditEntry::new(

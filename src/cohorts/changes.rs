@@ -7,14 +7,14 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 use serde_json::json;
 
-use super::{can_transition, is_editable};
+use super::{CohortRefusal, can_transition, is_editable};
 use crate::accounts::Identity;
 use crate::db::models::{AuditEntry, Cohort, ScheduleEntry};
-use crate::db::{DbConnection, write_tx};
+use crate::db::{DbConnection, refusable_tx};
 use crate::domain::ids::{CohortId, ModuleId};
 use crate::domain::schedule::{end_of_day, local_to_utc};
 use crate::domain::states::CohortState;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError, Outcome, Refusal};
 
 /// New dates for one module, as typed (local dates in the cohort's time zone).
 #[derive(Debug, Clone)]
@@ -41,17 +41,24 @@ pub struct CohortChange<'a> {
 }
 
 /// The dates of a move, checked before anything is written.
-fn dates(m: &ScheduleMove) -> Result<(NaiveDate, NaiveDate), AppError> {
-    let (Ok(unlock), Ok(due)) = (
-        m.unlock_on.trim().parse::<NaiveDate>(),
-        m.due_on.trim().parse::<NaiveDate>(),
-    ) else {
-        return Err(AppError::BadRequest("error-date-format".into()));
-    };
-    if due < unlock {
-        return Err(AppError::BadRequest("error-due-before-open".into()));
+fn dates(m: &ScheduleMove) -> Result<(NaiveDate, NaiveDate), Refusal> {
+    let unlock = m.unlock_on.trim().parse::<NaiveDate>();
+    let due = m.due_on.trim().parse::<NaiveDate>();
+    let mut fields = Vec::new();
+    if unlock.is_err() {
+        fields.push(FieldError::new("unlock_on", "error-date-format"));
     }
-    Ok((unlock, due))
+    if due.is_err() {
+        fields.push(FieldError::new("due_on", "error-date-format"));
+    }
+    match (unlock, due) {
+        (Ok(unlock), Ok(due)) if due < unlock => Err(Refusal::invalid(vec![FieldError::new(
+            "due_on",
+            "error-due-before-open",
+        )])),
+        (Ok(unlock), Ok(due)) => Ok((unlock, due)),
+        _ => Err(Refusal::invalid(fields)),
+    }
 }
 
 /// Applies `change` if the cohort is still at `change.lock_version`. A completed cohort may only
@@ -62,16 +69,20 @@ pub fn apply(
     id: &CohortId,
     change: &CohortChange<'_>,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Outcome<()> {
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    let moves = change
+    let moves = match change
         .schedule
         .iter()
         .map(|m| dates(m).map(|d| (m, d)))
-        .collect::<Result<Vec<_>, _>>()?;
-    write_tx(conn, |conn| {
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(moves) => moves,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    refusable_tx(conn, |conn| {
         let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
         // `None` when the typed state names no state.
         let new_state = change.state.map_or(Some(cohort.state), CohortState::parse);
@@ -80,16 +91,19 @@ pub fn apply(
             && cohort.state == CohortState::Completed
             && new_state == Some(CohortState::Archived);
         if !is_editable(cohort.state) && !only_archiving {
-            return Err(AppError::Conflict("error-cohort-read-only".into()));
+            return Ok(Err(CohortRefusal::ReadOnly.into()));
         }
         let Some(new_state) =
             new_state.filter(|s| *s == cohort.state || can_transition(cohort.state, *s))
         else {
-            return Err(AppError::BadRequest("error-cohort-transition".into()));
+            return Ok(Err(CohortRefusal::Transition.into()));
         };
         let new_name = change.name.map(str::trim).unwrap_or(&cohort.name);
         if new_name.is_empty() || new_name.chars().count() > 120 {
-            return Err(AppError::BadRequest("cohort-error-name".into()));
+            return Ok(Err(Refusal::invalid(vec![FieldError::new(
+                "name",
+                "cohort-error-name",
+            )])));
         }
         if !moves.is_empty() {
             let modules: Vec<ModuleId> = ScheduleEntry::list_by_cohort(conn, id)?
@@ -102,7 +116,7 @@ pub fn apply(
         }
         // The version check takes the cohort's row for the rest of this transaction.
         if !Cohort::update(conn, id, change.lock_version, new_name, new_state, now)? {
-            return Err(AppError::Conflict("error-changed-meanwhile".into()));
+            return Ok(Err(CohortRefusal::Stale.into()));
         }
         if change.name.is_some() || change.state.is_some() {
             AuditEntry::new(
@@ -135,6 +149,6 @@ pub fn apply(
             .details(json!({ "module": m.module, "unlock_on": unlock, "due_on": due }))
             .record(conn)?;
         }
-        Ok(())
+        Ok(Ok(()))
     })
 }

@@ -6,14 +6,14 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde_json::json;
 
-use super::is_editable;
+use super::{CohortRefusal, for_change, is_editable};
 use crate::accounts::Identity;
 use crate::accounts::invitations::{self, InviteRow, RowError};
 use crate::db::models::{AuditEntry, Cohort, Enrollment, Person, Submission};
-use crate::db::{DbConnection, write_tx};
+use crate::db::{DbConnection, refusable_tx};
 use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
 use crate::domain::states::EnrollmentState;
-use crate::error::AppError;
+use crate::error::{AppError, Outcome, proceed};
 use crate::mail::Composer;
 
 /// What an import would do (dry run) or did.
@@ -33,21 +33,6 @@ pub struct EnrollPlan {
     pub errors: Vec<RowError>,
     /// Whether the plan was carried out.
     pub applied: bool,
-}
-
-fn cohort_for_change(
-    conn: &mut DbConnection,
-    actor: &Identity,
-    id: &CohortId,
-) -> Result<Cohort, AppError> {
-    if !actor.is_owner {
-        return Err(AppError::Forbidden);
-    }
-    let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
-    if !is_editable(cohort.state) {
-        return Err(AppError::Conflict("error-cohort-read-only".into()));
-    }
-    Ok(cohort)
 }
 
 fn plan_rows(
@@ -91,9 +76,9 @@ pub fn plan(
     actor: &Identity,
     cohort: &CohortId,
     text: &str,
-) -> Result<EnrollPlan, AppError> {
-    cohort_for_change(conn, actor, cohort)?;
-    Ok(plan_rows(conn, cohort, text)?.0)
+) -> Outcome<EnrollPlan> {
+    proceed!(for_change(conn, actor, cohort));
+    Ok(Ok(plan_rows(conn, cohort, text)?.0))
 }
 
 /// Carries out the import in one transaction: new people get an account and an invitation,
@@ -105,9 +90,9 @@ pub fn apply(
     cohort: &CohortId,
     text: &str,
     now: NaiveDateTime,
-) -> Result<EnrollPlan, AppError> {
-    write_tx(conn, |conn| {
-        let cohort = cohort_for_change(conn, actor, cohort)?;
+) -> Outcome<EnrollPlan> {
+    refusable_tx(conn, |conn| {
+        let cohort = proceed!(for_change(conn, actor, cohort));
         let (mut plan, _) = plan_rows(conn, &cohort.id, text)?;
         let outcome = crate::accounts::people::invite_in_tx(
             conn,
@@ -123,7 +108,7 @@ pub fn apply(
             enroll_one(conn, actor, &cohort.id, &person.id, now)?;
         }
         plan.applied = true;
-        Ok(plan)
+        Ok(Ok(plan))
     })
 }
 
@@ -157,25 +142,26 @@ pub fn move_to(
     target: &CohortId,
     defer: bool,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
-    write_tx(conn, |conn| {
+) -> Outcome<()> {
+    refusable_tx(conn, |conn| {
         let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let source = cohort_for_change(conn, actor, &enrollment.cohort_id)?;
+        let source = proceed!(for_change(conn, actor, &enrollment.cohort_id));
         let destination = Cohort::find(conn, target)?.ok_or(AppError::NotFound)?;
-        if !is_editable(destination.state) {
-            return Err(AppError::Conflict("error-target-cohort-closed".into()));
-        }
-        if destination.id == source.id {
-            return Err(AppError::BadRequest("error-same-cohort".into()));
-        }
-        if destination.curriculum_version_id != source.curriculum_version_id {
-            return Err(AppError::Conflict("error-other-version".into()));
-        }
-        if defer && destination.starts_on <= source.starts_on {
-            return Err(AppError::BadRequest("error-defer-later".into()));
-        }
-        if Enrollment::find_in(conn, &destination.id, &enrollment.person_id)?.is_some() {
-            return Err(AppError::Conflict("error-already-enrolled".into()));
+        let refused = if !is_editable(destination.state) {
+            Some(CohortRefusal::TargetClosed)
+        } else if destination.id == source.id {
+            Some(CohortRefusal::SameCohort)
+        } else if destination.curriculum_version_id != source.curriculum_version_id {
+            Some(CohortRefusal::OtherVersion)
+        } else if defer && destination.starts_on <= source.starts_on {
+            Some(CohortRefusal::DeferLater)
+        } else if Enrollment::find_in(conn, &destination.id, &enrollment.person_id)?.is_some() {
+            Some(CohortRefusal::AlreadyEnrolled)
+        } else {
+            None
+        };
+        if let Some(reason) = refused {
+            return Ok(Err(reason.into()));
         }
         if !Enrollment::update(
             conn,
@@ -185,7 +171,7 @@ pub fn move_to(
             EnrollmentState::Active,
             now,
         )? {
-            return Err(AppError::Conflict("error-changed-meanwhile".into()));
+            return Ok(Err(CohortRefusal::Stale.into()));
         }
         Submission::move_to_cohort(conn, id, &destination.id)?;
         let action = if defer {
@@ -202,7 +188,7 @@ pub fn move_to(
         )
         .details(json!({ "from": source.id, "to": destination.id }))
         .record(conn)?;
-        Ok(())
+        Ok(Ok(()))
     })
 }
 
@@ -212,12 +198,12 @@ pub fn withdraw(
     actor: &Identity,
     id: &EnrollmentId,
     now: NaiveDateTime,
-) -> Result<CohortId, AppError> {
-    write_tx(conn, |conn| {
+) -> Outcome<CohortId> {
+    refusable_tx(conn, |conn| {
         let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
-        cohort_for_change(conn, actor, &enrollment.cohort_id)?;
+        proceed!(for_change(conn, actor, &enrollment.cohort_id));
         if enrollment.state == EnrollmentState::Withdrawn {
-            return Ok(enrollment.cohort_id);
+            return Ok(Ok(enrollment.cohort_id));
         }
         if !Enrollment::update(
             conn,
@@ -227,7 +213,7 @@ pub fn withdraw(
             EnrollmentState::Withdrawn,
             now,
         )? {
-            return Err(AppError::Conflict("error-changed-meanwhile".into()));
+            return Ok(Err(CohortRefusal::Stale.into()));
         }
         AuditEntry::new(
             now,
@@ -237,6 +223,6 @@ pub fn withdraw(
             Some(id.as_str()),
         )
         .record(conn)?;
-        Ok(enrollment.cohort_id)
+        Ok(Ok(enrollment.cohort_id))
     })
 }

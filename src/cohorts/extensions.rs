@@ -5,13 +5,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use serde_json::json;
 
-use super::is_editable;
+use super::{CohortRefusal, is_editable};
 use crate::accounts::Identity;
 use crate::db::models::{Assignment, AuditEntry, Cohort, Enrollment, Extension};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CohortId, EnrollmentId, ExtensionId};
 use crate::domain::schedule::end_of_day;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError, Outcome, Refusal};
 
 /// Grants (or changes) an extension until the end of `until` in the cohort's time zone;
 /// returns the enrollment's cohort.
@@ -23,23 +23,30 @@ pub fn grant(
     until: &str,
     reason: &str,
     now: NaiveDateTime,
-) -> Result<CohortId, AppError> {
+) -> Outcome<CohortId> {
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    let until: NaiveDate = until
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-date-format".into()))?;
+    let until = until.trim().parse::<NaiveDate>();
     let reason = reason.trim();
+    let mut fields = Vec::new();
+    if until.is_err() {
+        fields.push(FieldError::new("until", "error-date-format"));
+    }
     if reason.is_empty() || reason.chars().count() > 500 {
-        return Err(AppError::BadRequest("error-reason-missing".into()));
+        fields.push(FieldError::new("reason", "error-reason-missing"));
+    }
+    let Ok(until) = until else {
+        return Ok(Err(Refusal::invalid(fields)));
+    };
+    if !fields.is_empty() {
+        return Ok(Err(Refusal::invalid(fields)));
     }
     write_tx(conn, |conn| {
         let enrollment = Enrollment::find(conn, enrollment)?.ok_or(AppError::NotFound)?;
         let cohort = Cohort::find(conn, &enrollment.cohort_id)?.ok_or(AppError::NotFound)?;
         if !is_editable(cohort.state) {
-            return Err(AppError::Conflict("error-cohort-read-only".into()));
+            return Ok(Err(CohortRefusal::ReadOnly.into()));
         }
         let assignment = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?
             .into_iter()
@@ -65,6 +72,6 @@ pub fn grant(
         )
         .details(json!({ "assignment": assignment.slug, "until": until, "reason": reason }))
         .record(conn)?;
-        Ok(enrollment.cohort_id)
+        Ok(Ok(enrollment.cohort_id))
     })
 }

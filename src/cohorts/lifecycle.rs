@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::is_editable;
+use super::CohortRefusal;
 use crate::accounts::Identity;
 use crate::db::models::{
     AuditEntry, Cohort, CohortCotrainer, Cotrainer, CurriculumVersion, Module, Person, Program,
@@ -15,7 +15,7 @@ use crate::db::models::{
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::{CohortId, ScheduleEntryId};
 use crate::domain::schedule::module_moments;
-use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
+use crate::error::{AppError, FieldError, Outcome, Refusal, proceed};
 
 /// A new cohort as entered.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -30,14 +30,6 @@ pub struct CohortInput {
     /// Curriculum version number; empty for the newest.
     #[serde(default)]
     pub version: Option<String>,
-}
-
-reasons! {
-    /// Why a change to a cohort was refused, besides fields to correct.
-    pub enum CohortRefusal {
-        /// Addresses of nobody with an active account (named in the detail).
-        UnknownCotrainers = "unknown_cotrainers" => ("error-unknown-cotrainers", UNPROCESSABLE_ENTITY),
-    }
 }
 
 struct Valid {
@@ -142,19 +134,6 @@ pub fn create(
     })
 }
 
-/// Loads a cohort for a change by the owner: it must exist and (unless only archiving) be
-/// editable.
-fn editable(conn: &mut DbConnection, actor: &Identity, id: &CohortId) -> Result<Cohort, AppError> {
-    if !actor.is_owner {
-        return Err(AppError::Forbidden);
-    }
-    let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
-    if !is_editable(cohort.state) {
-        return Err(AppError::Conflict("error-cohort-read-only".into()));
-    }
-    Ok(cohort)
-}
-
 /// Replaces the cohort's co-trainers with the people behind `emails`; unknown addresses are
 /// refused, naming them, and nothing changes.
 pub fn assign_cotrainers(
@@ -165,7 +144,7 @@ pub fn assign_cotrainers(
     now: NaiveDateTime,
 ) -> Outcome<()> {
     write_tx(conn, |conn| {
-        let program = editable(conn, actor, id)?.program_id;
+        let program = proceed!(super::for_change(conn, actor, id)).program_id;
         let mut found = Vec::new();
         let mut unknown = Vec::new();
         for email in emails.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {

@@ -10,7 +10,48 @@ pub mod lifecycle;
 pub mod schedule_cache;
 pub mod view;
 
+use crate::accounts::Identity;
+use crate::db::DbConnection;
+use crate::db::models::Cohort;
+use crate::domain::ids::CohortId;
 use crate::domain::states::CohortState;
+use crate::error::{AppError, Outcome, Refusal, reasons};
+
+reasons! {
+    /// Why a change to a cohort or its enrollments was refused, besides fields to correct.
+    pub enum CohortRefusal {
+        /// Addresses of nobody with an active account (named in the detail).
+        UnknownCotrainers = "unknown_cotrainers" => ("error-unknown-cotrainers", UNPROCESSABLE_ENTITY),
+        /// A completed or archived cohort no longer changes.
+        ReadOnly = "read_only" => ("error-cohort-read-only", CONFLICT),
+        /// Someone changed the cohort or the enrollment since it was read.
+        Stale = "stale" => ("error-changed-meanwhile", CONFLICT),
+        /// The state asked for is not the next one.
+        Transition = "transition" => ("error-cohort-transition", UNPROCESSABLE_ENTITY),
+        /// The cohort to move to no longer takes trainees.
+        TargetClosed = "target_closed" => ("error-target-cohort-closed", CONFLICT),
+        /// The cohort to move to is the trainee's own.
+        SameCohort = "same_cohort" => ("error-same-cohort", UNPROCESSABLE_ENTITY),
+        /// The cohort to move to follows another curriculum version.
+        OtherVersion = "other_version" => ("error-other-version", CONFLICT),
+        /// A deferral must go to a cohort that starts later.
+        DeferLater = "defer_later" => ("error-defer-later", UNPROCESSABLE_ENTITY),
+        /// The trainee is already enrolled in the cohort to move to.
+        AlreadyEnrolled = "already_enrolled" => ("error-already-enrolled", CONFLICT),
+    }
+}
+
+/// Loads a cohort for a change by the owner: it must exist and still be editable.
+pub fn for_change(conn: &mut DbConnection, actor: &Identity, id: &CohortId) -> Outcome<Cohort> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
+    if !is_editable(cohort.state) {
+        return Ok(Err(Refusal::from(CohortRefusal::ReadOnly)));
+    }
+    Ok(Ok(cohort))
+}
 
 /// The states of a cohort, in order.
 pub const STATES: [CohortState; 4] = [

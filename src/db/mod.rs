@@ -87,6 +87,34 @@ where
     }
 }
 
+/// Runs a use case in a write transaction like [`write_tx`]; a refusal rolls back too, so a
+/// use case may refuse after it has written (a lost optimistic lock) and leave nothing behind.
+pub fn refusable_tx<T, F>(conn: &mut DbConnection, f: F) -> crate::error::Outcome<T>
+where
+    F: FnOnce(&mut DbConnection) -> crate::error::Outcome<T>,
+{
+    use crate::error::{AppError, Refusal};
+    enum Abort {
+        Refused(Refusal),
+        Failed(AppError),
+    }
+    impl From<diesel::result::Error> for Abort {
+        fn from(e: diesel::result::Error) -> Self {
+            Self::Failed(e.into())
+        }
+    }
+    let done = write_tx(conn, |conn| match f(conn) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(refusal)) => Err(Abort::Refused(refusal)),
+        Err(error) => Err(Abort::Failed(error)),
+    });
+    match done {
+        Ok(value) => Ok(Ok(value)),
+        Err(Abort::Refused(refusal)) => Ok(Err(refusal)),
+        Err(Abort::Failed(error)) => Err(error),
+    }
+}
+
 /// Runs `f` with PostgreSQL's parallel workers off on this connection, then back to the
 /// server's setting. Exports read page after page of a few thousand rows in index order; the
 /// planner starts workers for each page, which costs more than it saves (a register page of

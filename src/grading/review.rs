@@ -15,11 +15,11 @@ use crate::accounts::Identity;
 use crate::db::models::{
     AuditEntry, Review, ReviewEvent, ReviewScore, RubricCriterion, RubricLevel, Submission,
 };
-use crate::db::{DbConnection, write_tx};
+use crate::db::{DbConnection, refusable_tx};
 use crate::domain::ids::ReviewScoreId;
 use crate::domain::ids::{CriterionId, ReviewId};
 use crate::domain::states::{GradingDecision, ReviewState, SubmissionState};
-use crate::error::{AppError, Outcome, Refusal, reasons};
+use crate::error::{AppError, Outcome, Refusal, proceed, reasons};
 use crate::mail::compose::Composer;
 
 /// The longest feedback or comment accepted (characters).
@@ -74,6 +74,10 @@ reasons! {
         UnknownLevel = "unknown_level" => ("review-error-unknown-level", UNPROCESSABLE_ENTITY),
         /// A text is longer than allowed.
         TooLong = "too_long" => ("review-error-too-long", UNPROCESSABLE_ENTITY),
+        /// A decision the review does not know.
+        UnknownDecision = "unknown_decision" => ("review-error-unknown-decision", UNPROCESSABLE_ENTITY),
+        /// The trainee withdrew or changed the work while it was being graded.
+        SubmissionChanged = "submission_changed" => ("error-changed-meanwhile", CONFLICT),
     }
 }
 
@@ -196,6 +200,13 @@ struct Scored<'a> {
     input: &'a ReviewInput,
 }
 
+/// What [`save`]'s transaction ends with: the review saved as asked, or its draft kept while
+/// completing it was refused (written, unlike every other refusal, which rolls back).
+enum Saved {
+    Done(ReviewStatus),
+    DraftKept(Refusal),
+}
+
 fn save(
     conn: &mut DbConnection,
     actor: &Identity,
@@ -204,7 +215,21 @@ fn save(
     mode: Mode<'_>,
     now: NaiveDateTime,
 ) -> Outcome<ReviewStatus> {
-    write_tx(conn, |conn| {
+    match refusable_tx(conn, |conn| save_in_tx(conn, actor, id, input, mode, now))? {
+        Ok(Saved::Done(status)) => Ok(Ok(status)),
+        Ok(Saved::DraftKept(refusal)) | Err(refusal) => Ok(Err(refusal)),
+    }
+}
+
+fn save_in_tx(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &ReviewId,
+    input: &ReviewInput,
+    mode: Mode<'_>,
+    now: NaiveDateTime,
+) -> Outcome<Saved> {
+    {
         let mut review = Review::find(conn, id)?
             .filter(|r| r.reviewer_id == actor.person.id)
             .ok_or(AppError::NotFound)?;
@@ -230,23 +255,24 @@ fn save(
             && let Some(r) = missing(&scored, threshold)
         {
             // Keep what was typed: the draft is saved, the refusal explains what is missing.
-            store(conn, actor, &mut review, &scored, false, now)?;
-            return refuse(&review, points, r);
+            proceed!(store(conn, actor, &mut review, &scored, false, now));
+            let kept = Refusal::from(r).with_current(status(&review, points, threshold));
+            return Ok(Ok(Saved::DraftKept(kept)));
         }
-        store(
+        proceed!(store(
             conn,
             actor,
             &mut review,
             &scored,
             matches!(mode, Mode::Submit(_)),
             now,
-        )?;
+        ));
         if item.submission.state == SubmissionState::Submitted {
             let mut submission = item.submission.clone();
             submission.state = SubmissionState::InReview;
             submission.updated_at = now;
             if !Submission::save(conn, &submission, item.submission.lock_version)? {
-                return Err(AppError::Conflict("error-changed-meanwhile".into()));
+                return Ok(Err(ReviewRefusal::SubmissionChanged.into()));
             }
         }
         if let Mode::Submit(composer) = mode {
@@ -263,8 +289,8 @@ fn save(
             // Capacity freed: work waiting for a co-trainer may fit now.
             super::allocate::drain_in(conn, composer, 50, now)?;
         }
-        Ok(Ok(status(&review, points, threshold)))
-    })
+        Ok(Ok(Saved::Done(status(&review, points, threshold))))
+    }
 }
 
 /// Checks that the review may change and the form fits the rubric; a refusal comes with the
@@ -297,7 +323,7 @@ fn checked<'a>(
         .map(str::trim)
         .filter(|d| !d.is_empty());
     if decision.is_some_and(|d| GradingDecision::parse(d).is_none()) {
-        return Err(AppError::BadRequest("review-error-unknown-decision".into()));
+        return Ok(Err((points, ReviewRefusal::UnknownDecision)));
     }
     let decision = decision.and_then(GradingDecision::parse);
     if input.feedback.chars().count() > MAX_TEXT || input.override_reason.chars().count() > MAX_TEXT
@@ -339,7 +365,7 @@ fn store(
     scored: &Scored<'_>,
     complete: bool,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Outcome<()> {
     let (rows, input, decision, points) =
         (&scored.rows, scored.input, scored.decision, scored.points);
     let before = (
@@ -362,7 +388,7 @@ fn store(
     review.feedback = input.feedback.trim().to_string();
     review.override_reason = input.override_reason.trim().to_string();
     if !Review::save(conn, review, lock)? {
-        return Err(AppError::Conflict("review-error-stale".into()));
+        return Ok(Err(ReviewRefusal::Stale.into()));
     }
     review.lock_version = lock + 1;
     ReviewScore::replace(conn, &review.id, rows)?;
@@ -381,5 +407,5 @@ fn store(
         }),
         now,
     )?;
-    Ok(())
+    Ok(Ok(()))
 }

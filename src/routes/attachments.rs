@@ -104,8 +104,10 @@ pub async fn delete(
 ) -> Result<HttpResponse, AppError> {
     let (enrollment, slug, id) = path.into_inner();
     let (person, now) = (me.0.person.id.clone(), state.clock.now_naive());
-    upload::remove(&state.pool, &state.storage, person, AttachmentId(id), now).await?;
-    Ok(see_other(&format!(
-        "/learn/{enrollment}/assignments/{slug}?done=removed"
-    )))
+    match upload::remove(&state.pool, &state.storage, person, AttachmentId(id), now).await? {
+        Ok(()) => Ok(see_other(&format!(
+            "/learn/{enrollment}/assignments/{slug}?done=removed"
+        ))),
+        Err(refusal) => Ok(super::refused(&refusal)),
+    }
 }

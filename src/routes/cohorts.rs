@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::{Owner, SignedIn};
+use crate::cohorts::CohortRefusal;
 use crate::cohorts::changes::{self, CohortChange, ScheduleMove};
 use crate::cohorts::enrollment;
 use crate::cohorts::lifecycle::{self, CohortInput};
@@ -147,7 +148,7 @@ pub async fn update(
         form.into_inner(),
     );
     let target = format!("/cohorts/{id}?saved=1");
-    crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         let change = CohortChange {
             lock_version: form.lock_version,
             name: form.name.as_deref(),
@@ -156,8 +157,11 @@ pub async fn update(
         };
         changes::apply(conn, &actor, &id, &change, now)
     })
-    .await?;
-    Ok(see_other(&target))
+    .await?
+    {
+        Ok(()) => Ok(see_other(&target)),
+        Err(refusal) => Ok(super::refused(&refusal)),
+    }
 }
 
 /// New dates for a module.
@@ -197,16 +201,14 @@ pub async fn reschedule(
         };
         changes::apply(conn, &actor, &CohortId(cohort), &change, now)
     })
-    .await;
-    let (status, error) = match done {
+    .await?;
+    let refusal = match done {
         Ok(()) => return Ok(see_other(&target)),
         // A read-only cohort shows no schedule forms: its refusal stays the error page.
-        Err(AppError::Conflict(key)) if key != "error-cohort-read-only" => {
-            (StatusCode::CONFLICT, key)
-        }
-        Err(AppError::BadRequest(key)) => (StatusCode::BAD_REQUEST, key),
-        Err(e) => return Err(e),
+        Err(r) if r.reason == CohortRefusal::ReadOnly.reason() => return Ok(super::refused(&r)),
+        Err(r) => r,
     };
+    let (status, error) = (refusal.status, refusal.problems()[0].key.to_string());
     let (module_id, unlock_on, due_on) = typed;
     let refusal = ScheduleRefusal {
         module_id,
@@ -268,10 +270,14 @@ pub async fn preview(
     let text = form.into_inner().people;
     let (actor, cohort, t) = (owner.0, CohortId(id.into_inner()), text.clone());
     let cohort_id = cohort.0.clone();
-    let plan = crate::db::run(&state.pool, move |conn| {
+    let plan = match crate::db::run(&state.pool, move |conn| {
         enrollment::plan(conn, &actor, &cohort, &t)
     })
-    .await?;
+    .await?
+    {
+        Ok(plan) => plan,
+        Err(refusal) => return Ok(super::refused(&refusal)),
+    };
     Page::new(&req, "cohorts/enroll_plan.html")
         .with("plan", &plan)
         .with("text", &text)
@@ -295,10 +301,14 @@ pub async fn enroll(
         state.clock.now_naive(),
     );
     let cohort_id = cohort.0.clone();
-    let plan = crate::db::run(&state.pool, move |conn| {
+    let plan = match crate::db::run(&state.pool, move |conn| {
         enrollment::apply(conn, &composer, &actor, &cohort, &text, now)
     })
-    .await?;
+    .await?
+    {
+        Ok(plan) => plan,
+        Err(refusal) => return Ok(super::refused(&refusal)),
+    };
     Page::new(&req, "cohorts/enroll_plan.html")
         .with("plan", &plan)
         .with("text", "")
@@ -331,11 +341,14 @@ pub async fn move_enrollment(
         CohortId(form.cohort_id),
     );
     let back = format!("/cohorts/{target}?saved=1");
-    crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         enrollment::move_to(conn, &actor, &id, &target, defer, now)
     })
-    .await?;
-    Ok(see_other(&back))
+    .await?
+    {
+        Ok(()) => Ok(see_other(&back)),
+        Err(refusal) => Ok(super::refused(&refusal)),
+    }
 }
 
 /// `POST /enrollments/{id}/withdraw`.
@@ -349,11 +362,14 @@ pub async fn withdraw(
         state.clock.now_naive(),
         EnrollmentId(id.into_inner()),
     );
-    let cohort = crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         enrollment::withdraw(conn, &actor, &id, now)
     })
-    .await?;
-    Ok(see_other(&format!("/cohorts/{cohort}?saved=1")))
+    .await?
+    {
+        Ok(cohort) => Ok(see_other(&format!("/cohorts/{cohort}?saved=1"))),
+        Err(refusal) => Ok(super::refused(&refusal)),
+    }
 }
 
 /// The extension form.
@@ -378,7 +394,7 @@ pub async fn extend(
         state.clock.now_naive(),
         EnrollmentId(id.into_inner()),
     );
-    let cohort = crate::db::run(&state.pool, move |conn| {
+    let granted = crate::db::run(&state.pool, move |conn| {
         crate::cohorts::extensions::grant(
             conn,
             &actor,
@@ -390,5 +406,8 @@ pub async fn extend(
         )
     })
     .await?;
-    Ok(see_other(&format!("/cohorts/{cohort}?saved=1")))
+    match granted {
+        Ok(cohort) => Ok(see_other(&format!("/cohorts/{cohort}?saved=1"))),
+        Err(refusal) => Ok(super::refused(&refusal)),
+    }
 }

@@ -29,6 +29,8 @@ reasons! {
         Empty = "empty" => ("attach-error-empty", UNSUPPORTED_MEDIA_TYPE),
         /// A type that is not accepted.
         Unsupported = "unsupported" => ("attach-error-type", UNSUPPORTED_MEDIA_TYPE),
+        /// A file handed in with a version stays with it.
+        HandedIn = "handed_in" => ("error-file-handed-in", CONFLICT),
     }
 }
 
@@ -153,13 +155,13 @@ pub fn remove_from_draft(
     person: &PersonId,
     id: &AttachmentId,
     now: NaiveDateTime,
-) -> Result<Attachment, AppError> {
+) -> Outcome<Attachment> {
     write_tx(conn, |conn| {
         let attachment = Attachment::find(conn, id)?
             .filter(|a| &a.uploaded_by == person)
             .ok_or(AppError::NotFound)?;
         if attachment.submission_version_id.is_some() {
-            return Err(AppError::Conflict("error-file-handed-in".into()));
+            return Ok(Err(AttachRefusal::HandedIn.into()));
         }
         Attachment::delete(conn, id)?;
         AuditEntry::new(
@@ -170,6 +172,6 @@ pub fn remove_from_draft(
             Some(attachment.submission_id.as_str()),
         )
         .record(conn)?;
-        Ok(attachment)
+        Ok(Ok(attachment))
     })
 }

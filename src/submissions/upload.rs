@@ -18,7 +18,7 @@ use crate::db::DbPool;
 pub use crate::db::models::Attachment;
 use crate::domain::file_type::{TypeProblem, sniff};
 use crate::domain::ids::{AttachmentId, EnrollmentId, PersonId};
-use crate::error::{AppError, Outcome};
+use crate::error::{AppError, Outcome, proceed};
 use crate::storage::{Download, Storage};
 
 /// How much of the start of a file is kept to recognise its type.
@@ -200,13 +200,15 @@ pub async fn remove(
     person: PersonId,
     id: AttachmentId,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
-    let removed = crate::db::run(pool, move |conn| {
-        attachments::remove_from_draft(conn, &person, &id, now)
-    })
-    .await?;
+) -> Outcome<()> {
+    let removed = proceed!(
+        crate::db::run(pool, move |conn| {
+            attachments::remove_from_draft(conn, &person, &id, now)
+        })
+        .await
+    );
     if let Err(e) = storage.delete(&removed.storage_key).await {
         tracing::warn!(error = %e, "a removed attachment's file stays in storage");
     }
-    Ok(())
+    Ok(Ok(()))
 }

@@ -13,7 +13,7 @@ use crate::db::{DbConnection, write_tx};
 use crate::domain::deadline::Window;
 use crate::domain::ids::{EnrollmentId, PersonId, SubmissionVersionId};
 use crate::domain::states::{EnrollmentState, SubmissionState};
-use crate::error::{AppError, Outcome, reasons};
+use crate::error::{AppError, Outcome, proceed, reasons};
 use crate::mail::compose::Composer;
 
 reasons! {
@@ -153,12 +153,14 @@ fn checked_draft(
     Ok(Ok((ctx, row, window)))
 }
 
-/// Stores the row if nobody changed it since it was read; returns its new lock version.
-fn store(conn: &mut DbConnection, row: &Submission) -> Result<i32, AppError> {
+/// Stores the row if nobody changed it since it was read; returns its new lock version. Each
+/// use case stores the row before it writes anything else, so a refusal here leaves nothing
+/// written.
+fn store(conn: &mut DbConnection, row: &Submission) -> Outcome<i32> {
     if !Submission::save(conn, row, row.lock_version)? {
-        return Err(AppError::Conflict("error-changed-meanwhile".into()));
+        return Ok(Err(WorkRefusal::Stale.into()));
     }
-    Ok(row.lock_version + 1)
+    Ok(Ok(row.lock_version + 1))
 }
 
 /// Saves the text as the draft.
@@ -168,7 +170,7 @@ pub fn save_draft(conn: &mut DbConnection, work: &Work, now: NaiveDateTime) -> O
             Ok(checked) => checked,
             Err(refusal) => return Ok(Err(refusal)),
         };
-        let lock_version = store(conn, &row)?;
+        let lock_version = proceed!(store(conn, &row));
         Ok(Ok(WorkStatus {
             lock_version,
             ..WorkStatus::of(&row)
@@ -202,7 +204,7 @@ pub fn submit(
             } else {
                 WorkRefusal::CutOff
             };
-            let lock_version = store(conn, &row)?;
+            let lock_version = proceed!(store(conn, &row));
             let kept = WorkStatus {
                 lock_version,
                 ..WorkStatus::of(&row)
@@ -211,8 +213,8 @@ pub fn submit(
         };
         row.current_version += 1;
         row.state = SubmissionState::Submitted;
+        let lock_version = proceed!(store(conn, &row));
         let version = hand_in(conn, work, &row, late, now)?;
-        let lock_version = store(conn, &row)?;
         // Allocated at once, in the same transaction as the hand-in.
         crate::grading::allocate::on_submit(conn, composer, &version, now)?;
         Ok(Ok(WorkStatus {
@@ -284,7 +286,7 @@ pub fn withdraw(
         if let Some(latest) = versions.first() {
             row.draft_body = latest.body.clone();
         }
-        let lock_version = store(conn, &row)?;
+        let lock_version = proceed!(store(conn, &row));
         if let Some(latest) = versions.first() {
             crate::grading::allocate::cancel_version(conn, &latest.id, now)?;
         }

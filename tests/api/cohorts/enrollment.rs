@@ -133,7 +133,7 @@ async fn move_defer_and_withdraw_keep_the_work() {
         )
         .await;
     assert_eq!(
-        defer_parallel.status, 400,
+        defer_parallel.status, 422,
         "a deferral needs a later cohort"
     );
     assert_eq!(

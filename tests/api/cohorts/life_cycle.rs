@@ -121,7 +121,7 @@ async fn the_owner_moves_a_module_and_a_stale_or_bad_form_changes_nothing(
             ],
         )
         .await;
-    assert_eq!(bad.status, 400);
+    assert_eq!(bad.status, 422);
     assert!(
         bad.body.contains("must not be before the opening date")
             && bad.body.contains("value=\"2026-04-20\"")
@@ -145,7 +145,7 @@ async fn the_cohort_runs_and_completes_without_skipping_a_state(
             &[("state", "completed"), ("lock_version", &lock(view))],
         )
         .await;
-    assert_eq!(skip.status, 400, "no skipping states");
+    assert_eq!(skip.status, 422, "no skipping states");
     for next in ["running", "completed"] {
         let view = cohort(app, token, id).await;
         assert_eq!(

@@ -103,15 +103,28 @@ async fn a_schedule_change_through_the_api_is_all_or_nothing_and_never_overwrite
     // A bad name in the same request: nothing is moved.
     let refused =
         send(serde_json::json!({ "lock_version": lock, "name": " ", "schedule": moves })).await;
-    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(
+        refused.json()["errors"][0]["field"],
+        "name",
+        "{}",
+        refused.body
+    );
     // A bad date in the second move: the first is not moved either.
     let mut bad = moves.clone();
     bad[1]["due_on"] = "2026-04-01".into();
     let refused = send(serde_json::json!({ "lock_version": lock, "schedule": bad })).await;
-    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(
+        refused.json()["errors"][0]["field"],
+        "due_on",
+        "{}",
+        refused.body
+    );
     // A version that is not the current one.
     let stale = send(serde_json::json!({ "lock_version": lock - 1, "schedule": moves })).await;
     assert_eq!(stale.status, 409, "{}", stale.body);
+    assert_eq!(stale.json()["refusal"], "stale", "{}", stale.body);
     let unchanged = api(&app, &owner, "GET", &path, None).await.json();
     assert_eq!(dates(&unchanged), before, "nothing half-done");
     assert_eq!(unchanged["lock_version"], lock);

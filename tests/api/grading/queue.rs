@@ -212,10 +212,20 @@ async fn a_queue_line_names_the_version_and_trainee_it_grades() {
     };
     let written = lines(&app);
     {
+        // Back to before the back-fill (and the migrations after it), then forward again.
         let mut conn = app.conn();
-        let name = revert_last(&mut conn).unwrap();
-        assert!(name.ends_with("000014"), "{name}");
-        assert_eq!(run_pending(&mut conn).unwrap().len(), 1);
+        let mut reverted = Vec::new();
+        while !reverted
+            .last()
+            .is_some_and(|n: &String| n.ends_with("000014"))
+        {
+            reverted.push(revert_last(&mut conn).unwrap());
+            assert!(
+                reverted.len() < 50,
+                "000014 is among the applied migrations"
+            );
+        }
+        assert_eq!(run_pending(&mut conn).unwrap().len(), reverted.len());
     }
     assert_eq!(
         lines(&app),

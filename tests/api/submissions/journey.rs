@@ -238,7 +238,7 @@ async fn a_hard_cut_off_refuses_late_work_unless_extended() {
             ],
         )
         .await;
-    assert_eq!(no_reason.status, 400);
+    assert_eq!(no_reason.status, 422);
     let granted = owner
         .post(
             &format!("/enrollments/{enrollment}/extensions"),
