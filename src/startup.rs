@@ -166,7 +166,7 @@ fn http_server(
             .app_data(web::FormConfig::default().limit(1 << 20))
             .wrap(from_fn(accounts::middleware::authenticate))
             .wrap(error_pages::error_handlers())
-            .wrap(security_headers())
+            .wrap(security_headers(&state.settings))
             .wrap(middleware::Compress::default())
             .wrap(middleware::NormalizePath::trim())
             .wrap(TracingLogger::<RedactedRootSpan>::new())
@@ -186,8 +186,17 @@ pub fn mail_transport(settings: &Settings) -> anyhow::Result<Transport> {
     }
 }
 
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+/// The headers every answer carries; on https also `Strict-Transport-Security`.
+fn security_headers(settings: &Settings) -> DefaultHeaders {
+    let headers = if settings.is_https() {
+        DefaultHeaders::new().add((
+            "Strict-Transport-Security",
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        DefaultHeaders::new()
+    };
+    headers
         .add(("Content-Security-Policy", CSP))
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))

@@ -79,18 +79,18 @@ impl FromRequest for Owner {
     }
 }
 
-/// The client's address for rate limits and the audit log.
-pub fn client_ip(req: &HttpRequest, trust_forwarded: bool) -> Option<String> {
-    let info = req.connection_info();
-    let addr = if trust_forwarded {
-        info.realip_remote_addr()
-    } else {
-        info.peer_addr()
-    };
-    addr.map(|a| {
-        a.rsplit_once(':')
-            .map_or(a, |(ip, _)| ip)
-            .trim_matches(['[', ']'])
-            .to_string()
-    })
+/// The client's address for rate limits and the audit log: the connection's peer, or the
+/// address the trusted proxies in front name (`QUALIFY_TRUSTED_PROXIES`).
+pub fn client_ip(
+    req: &HttpRequest,
+    trusted: &crate::config::proxies::TrustedProxies,
+) -> Option<String> {
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    trusted
+        .client(req.peer_addr().map(|a| a.ip()), &forwarded)
+        .map(|ip| ip.to_string())
 }

@@ -159,8 +159,9 @@ pub async fn authenticate(
         .cookie(session::cookie_name(&settings))
         .map(|c| c.value().to_string())
         .filter(|v| !v.is_empty());
-    // `/metrics` checks its own scrape token (QUALIFY_METRICS_TOKEN), not a person's.
-    let bearer = bearer(&req).filter(|_| req.path() != "/metrics");
+    // Personal tokens act under `/api/` only: a leaked token must not reach the pages that
+    // change the password or mint more tokens. `/metrics` checks its own scrape token.
+    let bearer = bearer(&req).filter(|_| req.path().starts_with("/api/"));
     let resolved = match lookup(&state, bearer, cookie).await {
         Ok(r) => r,
         Err(e) => return Ok(req.into_response(e.error_response()).map_into_right_body()),
@@ -235,7 +236,7 @@ async fn check_csrf(
     expected: &str,
 ) -> Result<(), HttpResponse> {
     if !csrf::same_origin(req, &settings.base_url) {
-        tracing::warn!(path = req.path(), "cross-site request refused");
+        tracing::warn!(area = logged_area(req.path()), "cross-site request refused");
         return Err(AppError::Forbidden.error_response());
     }
     let mut provided = req
@@ -253,21 +254,31 @@ async fn check_csrf(
         provided = provided.or(token);
         req.set_payload(Payload::from(web::Bytes::from(rest)));
     }
-    // A multipart upload carries its token as the form's first field; the upload handler
-    // checks it before it takes any file.
-    let is_upload =
-        req.content_type() == "multipart/form-data" && req.path().ends_with("/attachments");
+    // A page's multipart upload carries its token as the form's first field; the upload
+    // handler checks it before it takes any file. The API's upload has no form to carry it.
+    let is_upload = req.content_type() == "multipart/form-data"
+        && req.path().ends_with("/attachments")
+        && !req.path().starts_with("/api/");
     if is_upload && provided.is_none() {
         req.extensions_mut()
             .insert(super::identity::CsrfPending(expected.to_string()));
     } else if !provided.is_some_and(|p| constant_time_eq(&p, expected)) {
         tracing::warn!(
-            path = req.path(),
+            area = logged_area(req.path()),
             "request without a valid CSRF token refused"
         );
         return Err(AppError::Forbidden.error_response());
     }
     Ok(())
+}
+
+/// The first segment of a refused request's path, for the log: later segments can carry a
+/// signed link's token.
+fn logged_area(path: &str) -> &str {
+    let end = path[1.min(path.len())..]
+        .find('/')
+        .map_or(path.len(), |i| i + 1);
+    &path[..end]
 }
 
 /// Puts the signed-in person on the request: the identity, and the viewer templates show.
@@ -309,5 +320,16 @@ fn set_cookies<B>(
         })
     {
         let _ = res.response_mut().add_cookie(&session::removal(settings));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_refusal_logs_the_first_segment_only() {
+        assert_eq!(super::logged_area("/sign-in/link/SECRET"), "/sign-in");
+        assert_eq!(super::logged_area("/language"), "/language");
+        assert_eq!(super::logged_area("/"), "/");
+        assert_eq!(super::logged_area(""), "");
     }
 }

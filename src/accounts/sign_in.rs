@@ -49,7 +49,10 @@ fn limit(
     )?;
     let by_address = RateLimit::hit(
         conn,
-        &format!("{kind}:ip:{}", ip.unwrap_or("unknown")),
+        &format!(
+            "{kind}:ip:{}",
+            crate::config::proxies::rate_key(ip.unwrap_or("unknown"))
+        ),
         PER_ADDRESS,
         window,
         now,

@@ -318,7 +318,7 @@ pub async fn verify_certificate(
 ) -> Result<HttpResponse, AppError> {
     let lang = super::api_language(&req, None)?.code();
     let caller =
-        client_ip(&req, state.settings.trust_forwarded).unwrap_or_else(|| "unknown".into());
+        client_ip(&req, &state.settings.trusted_proxies).unwrap_or_else(|| "unknown".into());
     let (issuer, now, code) = (
         state.issuer.clone(),
         state.clock.now_naive(),

@@ -23,7 +23,7 @@ pub fn lookup(
     now: NaiveDateTime,
 ) -> Result<Option<Verification>, AppError> {
     write_tx(conn, |conn| {
-        let bucket = format!("verify:ip:{caller}");
+        let bucket = format!("verify:ip:{}", crate::config::proxies::rate_key(caller));
         if let Err(secs) = RateLimit::hit(conn, &bucket, PER_MINUTE, Duration::minutes(1), now)? {
             return Err(AppError::TooManyRequests(secs));
         }

@@ -19,7 +19,7 @@ impl Settings {
         }
         let mut key = [0u8; 32];
         rand::fill(&mut key);
-        std::fs::write(&path, hex::encode(key))?;
+        write_private(&path, &hex::encode(key))?;
         tracing::info!(path = %path.display(), "generated a development secret key");
         self.secret_key = key.to_vec();
         Ok(())
@@ -42,9 +42,20 @@ impl Settings {
         }
         let mut key = [0u8; 32];
         rand::fill(&mut key);
-        std::fs::write(&path, hex::encode(key))?;
+        write_private(&path, &hex::encode(key))?;
         tracing::info!(path = %path.display(), "generated a development credential-signing key");
         self.issuer_key = key.to_vec();
         Ok(())
     }
+}
+
+/// Writes a key file that only the service's own user may read (mode 0600 on Unix), created
+/// new: an existing file is never overwritten.
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
 }

@@ -3,6 +3,7 @@
 //! line that names the setting.
 
 mod keys;
+pub mod proxies;
 pub mod rules;
 mod sections;
 pub mod storage;
@@ -103,8 +104,8 @@ pub struct Settings {
     pub mail_worker: bool,
     /// Whether `serve` runs the scheduler tick (allocation of waiting work, escalation).
     pub scheduler: bool,
-    /// Whether to take the client address from `X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_forwarded: bool,
+    /// The proxies whose `X-Forwarded-For` entries name the client (none: the peer is it).
+    pub trusted_proxies: proxies::TrustedProxies,
     /// Largest attachment, bytes.
     pub upload_max_bytes: u64,
     /// Most attachments per submission version.
@@ -177,9 +178,10 @@ impl Settings {
             "QUALIFY_TRUST_FORWARDED",
             false,
         )?;
+        let trusted_proxies = proxies::TrustedProxies::from_settings(get, trust_forwarded)?;
         let (upload_max_bytes, upload_max_files, upload_types) = uploads(get)?;
         let rules = crate::config::rules::Rules::from_settings(get)?;
-        let metrics_token = get("QUALIFY_METRICS_TOKEN").map(str::to_string);
+        let metrics_token = sections::metrics_token(get, environment)?;
         let storage = crate::config::storage::StorageSetting::from_settings(get)?;
         Ok(Self {
             storage,
@@ -204,7 +206,7 @@ impl Settings {
             mail_retry_horizon_hours,
             mail_worker,
             scheduler,
-            trust_forwarded,
+            trusted_proxies,
             upload_max_bytes,
             upload_max_files,
             upload_types,

@@ -78,6 +78,26 @@ pub(super) fn secret_key<'a>(
     }
 }
 
+/// `QUALIFY_METRICS_TOKEN`: required in production (the operations figures stay closed to
+/// whoever reaches the port); unset in development means `/metrics` is open.
+pub(super) fn metrics_token<'a>(
+    get: impl Fn(&str) -> Option<&'a str>,
+    environment: Environment,
+) -> Result<Option<String>, SettingsError> {
+    match get("QUALIFY_METRICS_TOKEN").map(str::trim) {
+        Some(token) if token.len() >= 16 => Ok(Some(token.to_string())),
+        Some(_) => Err(err(
+            "QUALIFY_METRICS_TOKEN",
+            "must be at least 16 characters (e.g. from `openssl rand -hex 32`)",
+        )),
+        None if environment == Environment::Production => Err(err(
+            "QUALIFY_METRICS_TOKEN",
+            "is required when QUALIFY_ENV=production (e.g. from `openssl rand -hex 32`)",
+        )),
+        None => Ok(None),
+    }
+}
+
 /// `QUALIFY_ISSUER_KEY`: an Ed25519 seed, required in production; empty means kept in the
 /// data dir.
 pub(super) fn issuer_key<'a>(

@@ -9,8 +9,8 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "QUALIFY_ENV",
         "development",
-        "development or production; production refuses to start without QUALIFY_SECRET_KEY \
-         and QUALIFY_ISSUER_KEY",
+        "development or production; production refuses to start without QUALIFY_SECRET_KEY, \
+         QUALIFY_ISSUER_KEY and QUALIFY_METRICS_TOKEN",
     ),
     (
         "QUALIFY_DATABASE_URL",
@@ -91,8 +91,9 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
     (
         "QUALIFY_METRICS_TOKEN",
-        "(unset: /metrics is open)",
-        "bearer token that /metrics asks for (the metrics are aggregates only)",
+        "(unset: /metrics is open; required in production)",
+        "bearer token that /metrics asks for, at least 16 characters (the metrics are \
+         aggregates only)",
     ),
     (
         "QUALIFY_SIGN_IN_LINK_MINUTES",
@@ -133,8 +134,14 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "QUALIFY_TRUST_FORWARDED",
         "off",
-        "take the client address (rate limits, audit log) from X-Forwarded-For; only behind \
-         a trusted proxy",
+        "on: one trusted proxy in front (the same as QUALIFY_TRUSTED_PROXIES=1)",
+    ),
+    (
+        "QUALIFY_TRUSTED_PROXIES",
+        "(unset: none)",
+        "the proxies in front whose X-Forwarded-For entries name the client (rate limits, \
+         audit log): a number of hops, or networks such as 10.0.0.0/8,fd00::/8; the \
+         right-most address no trusted proxy wrote is the client",
     ),
     (
         "QUALIFY_UPLOAD_MAX_MB",

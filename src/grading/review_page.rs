@@ -134,15 +134,20 @@ pub struct ReviewView {
     pub history: Vec<HistoryEntry>,
 }
 
-/// Loads a review the viewer may see: its co-trainer, or the owner; anyone else gets "not
-/// found".
+/// Loads a review the viewer may see: the owner, or its co-trainer while the review is theirs
+/// (a co-trainer moved off a review, or whose review was cancelled, no longer reads the work);
+/// anyone else gets "not found".
 pub fn load_visible(
     conn: &mut DbConnection,
     viewer: &Identity,
     id: &ReviewId,
 ) -> Result<(Review, WorkItem), AppError> {
     let review = Review::find(conn, id)?
-        .filter(|r| viewer.is_owner || r.reviewer_id == viewer.person.id)
+        .filter(|r| {
+            viewer.is_owner
+                || (r.reviewer_id == viewer.person.id
+                    && !matches!(r.state, ReviewState::Reassigned | ReviewState::Cancelled))
+        })
         .ok_or(AppError::NotFound)?;
     let item = super::items::load_one(conn, &review.submission_version_id)?;
     Ok((review, item))
@@ -175,7 +180,7 @@ pub fn page(
         .iter()
         .flat_map(|c| c.levels.iter().filter(|l| l.chosen).map(|l| l.points))
         .sum();
-    let history = history(conn, &review, tz)?;
+    let history = history(conn, &review, tz, viewer.is_owner)?;
     Ok(ReviewView {
         id: review.id.0.clone(),
         editable: review.is_open() && review.reviewer_id == viewer.person.id,
@@ -287,17 +292,33 @@ fn earlier_versions(
 }
 
 /// The review's history: its allocation (the review row itself records it, with the reason),
-/// then every recorded change.
+/// then every recorded change. Only the owner sees how the allocation chose (who was skipped
+/// for sharing the trainee's org unit or being their manager) and the other details of each
+/// change; a co-trainer sees decisions and points.
 fn history(
     conn: &mut DbConnection,
     review: &Review,
     tz: Tz,
+    owner: bool,
 ) -> Result<Vec<HistoryEntry>, AppError> {
+    let shown = |details: &str| {
+        let all: serde_json::Value = serde_json::from_str(details).unwrap_or_default();
+        if owner {
+            return all;
+        }
+        let mut kept = serde_json::Map::new();
+        for key in ["decision", "points"] {
+            if let Some(value) = all.get(key) {
+                kept.insert(key.into(), value.clone());
+            }
+        }
+        serde_json::Value::Object(kept)
+    };
     let allocated = HistoryEntry {
         at_local: local(tz, review.allocated_at),
         actor: None,
         action: "allocated".into(),
-        details: serde_json::from_str(&review.allocation_reason).unwrap_or_default(),
+        details: shown(&review.allocation_reason),
     };
     let events = ReviewEvent::list_by_review(conn, &review.id)?;
     let actors: Vec<PersonId> = events.iter().filter_map(|e| e.actor_id.clone()).collect();
@@ -310,7 +331,7 @@ fn history(
             at_local: local(tz, e.at),
             actor: e.actor_id.and_then(|a| names.get(&a).cloned()),
             action: e.action,
-            details: serde_json::from_str(&e.details).unwrap_or_default(),
+            details: shown(&e.details),
         }))
         .collect())
 }

@@ -29,17 +29,10 @@ pub struct Composer {
 impl Composer {
     /// A composer for this installation.
     pub fn new(templates: Arc<Templates>, base_url: &str, mail_from: &str) -> Self {
-        let domain = mail_from
-            .rsplit('@')
-            .next()
-            .unwrap_or("localhost")
-            .trim_end_matches('>')
-            .trim()
-            .to_string();
         Self {
             templates,
             base_url: base_url.to_string(),
-            domain,
+            domain: message_id_domain(base_url, mail_from),
             unsubscribe_key: Vec::new(),
         }
     }
@@ -49,6 +42,30 @@ impl Composer {
         self.unsubscribe_key = key.to_vec();
         self
     }
+}
+
+/// The domain Message-IDs end in: the sender address's, or the base URL's host when the
+/// sender is a local address (`@localhost` marks mail as spam at many receivers).
+fn message_id_domain(base_url: &str, mail_from: &str) -> String {
+    let from = mail_from
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('>')
+        .trim();
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(base_url)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or_default();
+    let local = |d: &str| d.is_empty() || d == "localhost" || !d.contains('.');
+    [from, host]
+        .into_iter()
+        .find(|d| !local(d))
+        .unwrap_or(if from.is_empty() { "localhost" } else { from })
+        .to_string()
 }
 
 /// One mail to one person.
@@ -176,4 +193,29 @@ pub fn enqueue_with_files(
         OutboxAttachment::create(conn, &row)?;
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::message_id_domain;
+
+    #[test]
+    fn message_ids_carry_a_real_domain() {
+        let domain = |base, from| message_id_domain(base, from);
+        assert_eq!(
+            domain(
+                "https://qualify.example.com",
+                "Qualify <noreply@corp.example>"
+            ),
+            "corp.example"
+        );
+        assert_eq!(
+            domain("https://qualify.corp.example:8443/x", "qualify@localhost"),
+            "qualify.corp.example"
+        );
+        assert_eq!(
+            domain("http://localhost:8080", "qualify@localhost"),
+            "localhost"
+        );
+    }
 }

@@ -135,6 +135,17 @@ fn build(
         .to(to)
         .subject(mail.subject.clone())
         .message_id(Some(mail.message_id.clone()));
+    // Every mail is sent by the service itself: out-of-office and other automatic replies
+    // (RFC 3834; Exchange reads its own header) must not answer tens of thousands of them.
+    for (name, value) in [
+        ("Auto-Submitted", "auto-generated"),
+        ("X-Auto-Response-Suppress", "All"),
+    ] {
+        builder = builder.raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str(name),
+            value.to_string(),
+        ));
+    }
     if let Some(extra) = headers["extra"].as_object() {
         for (name, value) in extra {
             let (Some(value), Ok(name)) =

@@ -21,7 +21,7 @@ fn client_of(req: &HttpRequest, settings: &crate::config::Settings) -> sign_in::
             .get("user-agent")
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
-        ip: client_ip(req, settings.trust_forwarded),
+        ip: client_ip(req, &settings.trusted_proxies),
     }
 }
 
@@ -69,7 +69,7 @@ pub async fn request_link(
             .status(actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
             .render(&state.templates);
     }
-    let ip = client_ip(&req, state.settings.trust_forwarded);
+    let ip = client_ip(&req, &state.settings.trusted_proxies);
     let (settings, composer, now) = (
         state.settings.clone(),
         state.composer.clone(),

@@ -20,7 +20,8 @@ async fn lookup(
     code: String,
     lang: &'static str,
 ) -> Result<Option<Verification>, AppError> {
-    let caller = client_ip(req, state.settings.trust_forwarded).unwrap_or_else(|| "unknown".into());
+    let caller =
+        client_ip(req, &state.settings.trusted_proxies).unwrap_or_else(|| "unknown".into());
     let (issuer, now) = (state.issuer.clone(), state.clock.now_naive());
     crate::db::run(&state.pool, move |conn| {
         verify::lookup(conn, &issuer, &caller, &code, lang, now)

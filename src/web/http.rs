@@ -4,10 +4,19 @@
 use actix_web::HttpResponse;
 use actix_web::body::MessageBody;
 
-/// Only local paths are followed after a form (no open redirect).
+/// Only a path on this site is followed after a form or a sign-in (no open redirect): it
+/// starts with one `/` and holds no control character, whitespace or backslash (browsers drop
+/// tabs and newlines and read `\\` as `/`, so `/<tab>/evil.example` would leave the site),
+/// and its second character is no slash in any spelling, encoded ones included.
 pub fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if local { next } else { "/" }
+    let clean = !next
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    let rest = next.strip_prefix('/').unwrap_or("//").to_ascii_lowercase();
+    let another_slash = ["/", "%2f", "%5c", "%252f", "%255c"]
+        .iter()
+        .any(|s| rest.starts_with(s));
+    if clean && !another_slash { next } else { "/" }
 }
 
 /// A 303 redirect after a successful POST.
@@ -69,10 +78,40 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed() {
-        assert_eq!(safe_next("/learn"), "/learn");
-        assert_eq!(safe_next("//evil.example"), "/");
-        assert_eq!(safe_next("https://evil.example"), "/");
-        assert_eq!(safe_next("/\\evil.example"), "/");
+        for local in [
+            "/learn",
+            "/learn?x=1#top",
+            "/cohorts/a%2Fb",
+            "/",
+            "/verify/ABC-123",
+        ] {
+            assert_eq!(safe_next(local), local);
+        }
+        // Known ways out of the site, as they arrive after the query string is decoded.
+        for bypass in [
+            "",
+            "//evil.example",
+            "///evil.example",
+            "https://evil.example",
+            "javascript:alert(1)",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r//evil.example",
+            "/ /evil.example",
+            "\t//evil.example",
+            "/%2F/evil.example",
+            "/%2f%2fevil.example",
+            "/%5C/evil.example",
+            "/%252F/evil.example",
+            "/\u{0}//evil.example",
+            "/\u{3000}/evil.example",
+            "evil.example",
+            "./evil",
+        ] {
+            assert_eq!(safe_next(bypass), "/", "{bypass:?}");
+        }
     }
 
     #[test]

@@ -302,3 +302,37 @@ fn base64_url(text: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
 }
+
+/// Behind one trusted proxy the client is the address that proxy appended: a client writing
+/// addresses of its own into `X-Forwarded-For` is still counted as itself.
+#[actix_web::test]
+async fn a_client_cannot_escape_the_limit_by_naming_other_addresses() {
+    let app = crate::support::app::spawn_app_with(|s| {
+        s.insert("QUALIFY_TRUSTED_PROXIES".into(), "1".into());
+    })
+    .await;
+    let lookup = |spoofed: String| {
+        app.client
+            .get(app.url("/api/v1/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))
+            .insert_header(("X-Forwarded-For", format!("{spoofed}, 203.0.113.7")))
+            .send()
+    };
+    let mut last = 0;
+    for i in 0..61 {
+        last = lookup(format!("198.51.100.{i}"))
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+    }
+    assert_eq!(last, 429, "the 61st lookup from 203.0.113.7 is refused");
+    // Another client behind the same proxy has its own count.
+    let other = app
+        .client
+        .get(app.url("/api/v1/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))
+        .insert_header(("X-Forwarded-For", "203.0.113.8"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status().as_u16(), 404);
+}

@@ -2,6 +2,7 @@
 //! rubric form, and moderation of disagreements and disputes.
 
 mod allocation;
+mod anonymity;
 mod moderation;
 mod pool;
 mod queue;

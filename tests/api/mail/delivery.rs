@@ -266,6 +266,27 @@ async fn names_cannot_inject_headers() {
     );
 }
 
+/// Mail from the service says it is automatic, so out-of-office replies stay away.
+#[actix_web::test]
+async fn mail_is_marked_as_automatic() {
+    let app = spawn_app().await;
+    let jana = create_person(&app, "jana@example.com", "Jana", false);
+    queue(&app, &jana, "auto:1");
+    let smtp = SmtpServer::start().await;
+    let sent = app
+        .worker(Transport::smtp(&smtp.url).unwrap())
+        .drain()
+        .await
+        .unwrap()
+        .sent;
+    assert_eq!(sent, 1);
+    let raw = &smtp.messages()[0];
+    let head = raw.split("\n\n").next().unwrap();
+    let has = |line: &str| head.lines().any(|h| h.trim_end() == line);
+    assert!(has("Auto-Submitted: auto-generated"), "{raw}");
+    assert!(has("X-Auto-Response-Suppress: All"), "{raw}");
+}
+
 #[actix_web::test]
 async fn the_same_key_is_queued_once() {
     let app = spawn_app().await;

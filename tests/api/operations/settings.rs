@@ -79,7 +79,7 @@ fn other_bad_values_name_their_setting() {
 }
 
 #[test]
-fn production_requires_a_secret_key_and_a_credential_key() {
+fn production_requires_a_secret_key_a_credential_key_and_a_metrics_token() {
     let mut map = std::collections::BTreeMap::new();
     map.insert("QUALIFY_ENV".to_string(), "production".to_string());
     let e = Settings::from_map(&map).unwrap_err();
@@ -91,6 +91,12 @@ fn production_requires_a_secret_key_and_a_credential_key() {
     let e = Settings::from_map(&map).unwrap_err();
     assert!(e.to_string().contains("exactly 64 hex characters"), "{e}");
     map.insert("QUALIFY_ISSUER_KEY".to_string(), "ab".repeat(32));
+    let e = Settings::from_map(&map).unwrap_err();
+    assert_eq!(e.setting, "QUALIFY_METRICS_TOKEN");
+    map.insert("QUALIFY_METRICS_TOKEN".to_string(), "short".to_string());
+    let e = Settings::from_map(&map).unwrap_err();
+    assert!(e.to_string().contains("at least 16 characters"), "{e}");
+    map.insert("QUALIFY_METRICS_TOKEN".to_string(), "ef".repeat(16));
     assert!(Settings::from_map(&map).is_ok());
 }
 
@@ -112,4 +118,13 @@ fn the_development_secret_key_is_generated_once_and_kept() {
     second.ensure_secret_key().unwrap();
     assert_eq!(first.secret_key.len(), 32);
     assert_eq!(first.secret_key, second.secret_key);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(first.data_dir.join("secret_key"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "only the service's user reads the key");
+    }
 }

@@ -1,7 +1,7 @@
 //! Security headers, nothing loaded from other origins, cross-site and token-less state changes
 //! refused, and localised error pages without internals.
 
-use crate::support::app::spawn_app;
+use crate::support::app::{spawn_app, spawn_app_with};
 use crate::support::browser::Browser;
 
 #[actix_web::test]
@@ -179,4 +179,104 @@ async fn error_pages_are_localised_and_show_no_internals() {
     for leak in ["unknown field", "panicked", "diesel", "src/"] {
         assert!(!unknown_field.body.contains(leak), "{leak} leaked");
     }
+}
+
+/// After a form, only a path on this site is followed: a tab or an encoded slash that a
+/// browser would turn into `//evil.example` sends the person home instead.
+#[actix_web::test]
+async fn a_redirect_never_leaves_the_site() {
+    let app = spawn_app().await;
+    let browser = Browser::new(&app);
+    for next in [
+        "/\t/evil.example",
+        "/%2F/evil.example",
+        "/\\evil.example",
+        "//evil.example",
+    ] {
+        let moved = browser
+            .post("/language", &[("lang", "en"), ("next", next)])
+            .await;
+        assert_eq!(moved.status, 303, "{next:?}");
+        assert_eq!(moved.header("location"), Some("/"), "{next:?}");
+    }
+    let moved = browser
+        .post("/language", &[("lang", "en"), ("next", "/learn?tab=2")])
+        .await;
+    assert_eq!(moved.header("location"), Some("/learn?tab=2"));
+}
+
+/// Served on https, every answer tells the browser to keep to https; on http it would be
+/// ignored, so it is not sent.
+#[actix_web::test]
+async fn https_answers_carry_strict_transport_security() {
+    let plain = spawn_app().await;
+    assert_eq!(
+        plain
+            .get("/", None)
+            .await
+            .header("strict-transport-security"),
+        None
+    );
+    let app = spawn_app_with(|s| {
+        s.insert(
+            "QUALIFY_BASE_URL".into(),
+            "https://qualify.intranet.example".into(),
+        );
+    })
+    .await;
+    for path in ["/", "/healthz", "/api/v1/programs/community-manager"] {
+        let hsts = app.get(path, None).await;
+        assert_eq!(
+            hsts.header("strict-transport-security"),
+            Some("max-age=31536000; includeSubDomains"),
+            "{path}"
+        );
+    }
+}
+
+/// A personal token acts under `/api/` only: with a leaked token nobody reaches the pages that
+/// change the password or mint more tokens.
+#[actix_web::test]
+async fn api_tokens_do_not_open_the_pages() {
+    let app = spawn_app().await;
+    let owner = crate::support::fixtures::people::create_person(
+        &app,
+        "owner@example.com",
+        "Olga Owner",
+        true,
+    );
+    let token = crate::support::api::token(&app, &owner);
+    let by_token = |method: &'static str, path: &'static str| {
+        crate::support::api::send(&app, Some(token.as_str()), method, path, None)
+    };
+    assert_eq!(by_token("GET", "/api/v1/me").await.status, 200);
+    for (method, path) in [
+        ("GET", "/me"),
+        ("GET", "/dashboard"),
+        ("POST", "/me/password"),
+        ("POST", "/me/tokens"),
+    ] {
+        let page = by_token(method, path).await;
+        assert!(
+            matches!(page.status, 303 | 401 | 403),
+            "{method} {path}: {}",
+            page.status
+        );
+        if page.status == 303 {
+            assert!(
+                page.header("location")
+                    .unwrap_or_default()
+                    .starts_with("/sign-in"),
+                "{method} {path}"
+            );
+        }
+    }
+    let tokens: i64 = {
+        use diesel::prelude::*;
+        qualify::db::schema::api_tokens::table
+            .count()
+            .get_result(&mut **app.conn())
+            .unwrap()
+    };
+    assert_eq!(tokens, 1, "no token was minted through the page");
 }

@@ -202,6 +202,14 @@ async fn the_content_decides_the_type_and_refused_files_leave_nothing_behind() {
     )
     .await;
     assert_eq!(wrong.status, 403);
+    // The API's upload takes a bearer token; with the session cookie alone it is refused.
+    let api_url = format!(
+        "/api/v1{}",
+        url.trim_start_matches("/learn")
+            .replacen('/', "/enrollments/", 1)
+    );
+    let by_cookie = multipart(&app, &browser, &api_url, &[("file", Some("a.png"), PNG)]).await;
+    assert_eq!(by_cookie.status, 403, "{api_url}: {}", by_cookie.body);
     assert_eq!(rows(&app), 0);
     let other = create_person(&app, "other@example.com", "Otto", false);
     let intruder = signed_in(&app, &other).await;
