@@ -65,7 +65,7 @@ fn resolve(
 ) -> Result<(Resolved, Option<Upkeep>), AppError> {
     let now = state.clock.now_naive();
     if let Some(token) = bearer {
-        let Some(api_token) = ApiToken::find_active(conn, &hash_token(&token))? else {
+        let Some(api_token) = ApiToken::find_active(conn, &hash_token(&token), now)? else {
             return Ok((Resolved::BadToken, None));
         };
         let Some(person) = Person::find(conn, &api_token.person_id)?.filter(Person::is_active)

@@ -10,6 +10,7 @@ pub mod people;
 pub mod profile;
 pub mod session;
 pub mod sign_in;
+pub mod step_up;
 pub mod tokens;
 
 pub use identity::{Identity, Owner, SignedIn};

@@ -8,5 +8,12 @@ pub mod transport;
 pub mod worker;
 
 pub use compose::{Composer, Email, enqueue};
+
+/// Mail kinds whose text holds a link that signs someone in. Once such a mail is out (or given
+/// up), its text is replaced by [`FORGOTTEN_BODY`]: nothing in the database can sign anyone in.
+pub const CARRIES_SIGN_IN: [&str; 2] = ["sign_in_link", "invitation"];
+
+/// What a sent mail that carried a sign-in link keeps of its text.
+pub const FORGOTTEN_BODY: &str = "(removed after sending: the mail carried a sign-in link)";
 pub use transport::{SendError, SentMail, Transport};
 pub use worker::Worker;

@@ -249,18 +249,17 @@ impl Worker {
             self.clock.now_naive(),
         );
         let error = error.map(|e| e.chars().take(500).collect::<String>());
+        let forget =
+            status != OutboxStatus::Pending && super::CARRIES_SIGN_IN.contains(&mail.kind.as_str());
         let held = actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<bool> {
             let mut conn: diesel::r2d2::PooledConnection<_> = pool.get()?;
             let conn: &mut DbConnection = &mut conn;
-            Ok(OutboxMessage::finish(
-                conn,
-                &id,
-                &worker,
-                status,
-                error.as_deref(),
-                next,
-                now,
-            )?)
+            let held =
+                OutboxMessage::finish(conn, &id, &worker, status, error.as_deref(), next, now)?;
+            if held && forget {
+                OutboxMessage::forget_body(conn, &id, super::FORGOTTEN_BODY)?;
+            }
+            Ok(held)
         })
         .await??;
         if !held {

@@ -42,7 +42,11 @@ async fn render(
     extra: Option<(&'static str, serde_json::Value)>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let id = me.0.person.id.clone();
+    let (id, person, now) = (
+        me.0.person.id.clone(),
+        me.0.person.clone(),
+        state.clock.now_naive(),
+    );
     let (tokens, has_calendar, cotrainer, mail) = crate::db::run(&state.pool, move |conn| {
         let cotrainer = match crate::grading::pool::profile(conn, &id) {
             Ok(p) => Some(p),
@@ -50,7 +54,7 @@ async fn render(
             Err(e) => return Err(e),
         };
         Ok((
-            profile::tokens(conn, &id)?,
+            profile::tokens(conn, &person, now)?,
             crate::submissions::calendar::exists(conn, &id)?,
             cotrainer,
             crate::mail::preferences::get(conn, &id)?,
@@ -145,6 +149,8 @@ pub async fn update(
 #[serde(deny_unknown_fields)]
 pub struct PasswordForm {
     password: String,
+    #[serde(default)]
+    current_password: String,
 }
 
 /// `POST /me/password`.
@@ -154,17 +160,16 @@ pub async fn set_password(
     me: SignedIn,
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    match profile::set_password(
-        &state.pool,
-        &me.0.person,
-        form.into_inner().password,
-        state.clock.now_naive(),
-    )
-    .await?
-    {
+    let form = form.into_inner();
+    let change = profile::PasswordChange {
+        current: form.current_password,
+        new: form.password,
+    };
+    let now = state.clock.now_naive();
+    match profile::set_password(&state.pool, &state.composer, &me.0, change, now).await? {
         Ok(()) => Ok(see_other("/me?saved=password")),
         Err(refusal) => {
-            let error = serde_json::json!(refusal.key);
+            let error = serde_json::json!(refusal.problems()[0].key);
             render(
                 &req,
                 &state,
@@ -183,6 +188,10 @@ pub async fn set_password(
 #[serde(deny_unknown_fields)]
 pub struct TokenForm {
     name: String,
+    #[serde(default)]
+    days: Option<String>,
+    #[serde(default)]
+    current_password: String,
 }
 
 /// `POST /me/tokens`: shows the new token once.
@@ -192,35 +201,29 @@ pub async fn create_token(
     me: SignedIn,
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, now, name) = (
-        me.0.person.id.clone(),
-        state.clock.now_naive(),
-        form.into_inner().name,
-    );
-    if name.trim().is_empty() || name.chars().count() > 100 {
-        return render(
-            &req,
-            &state,
-            &me,
-            &form_of(&me),
-            Some(("token_error", serde_json::json!("token-error-name"))),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let (token, _) = crate::db::run(&state.pool, move |conn| {
-        profile::create_token(conn, &id, &name, now)
-    })
-    .await?;
-    let mut response = render(
-        &req,
-        &state,
-        &me,
-        &form_of(&me),
-        Some(("new_token", serde_json::json!(token))),
-        StatusCode::OK,
-    )
-    .await?;
+    let form = form.into_inner();
+    let days = match form.days.as_deref().map(str::trim) {
+        None | Some("") => profile::TOKEN_DAYS.0,
+        // A number out of range is refused with the field; text is not a number of days.
+        Some(text) => text.parse().unwrap_or(0),
+    };
+    let typed = serde_json::json!({ "name": form.name, "days": form.days });
+    let request = profile::TokenRequest {
+        name: form.name,
+        days,
+        current_password: form.current_password,
+    };
+    let now = state.clock.now_naive();
+    let (key, value, status) =
+        match profile::create_confirmed_token(&state.pool, &me.0, request, now).await? {
+            Ok(token) => ("new_token", serde_json::json!(token), StatusCode::OK),
+            Err(refusal) => (
+                "token_error",
+                serde_json::json!({ "key": refusal.problems()[0].key, "typed": typed }),
+                refusal.status,
+            ),
+        };
+    let mut response = render(&req, &state, &me, &form_of(&me), Some((key, value)), status).await?;
     response.headers_mut().insert(
         actix_web::http::header::CACHE_CONTROL,
         actix_web::http::header::HeaderValue::from_static("no-store"),

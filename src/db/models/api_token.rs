@@ -28,6 +28,8 @@ pub struct ApiToken {
     pub last_used_at: Option<NaiveDateTime>,
     /// Revoked.
     pub revoked_at: Option<NaiveDateTime>,
+    /// No longer accepted from then on (always set for new tokens).
+    pub expires_at: Option<NaiveDateTime>,
 }
 
 impl ApiToken {
@@ -51,11 +53,16 @@ impl ApiToken {
             .load(conn)
     }
 
-    /// An unrevoked token by hash.
-    pub fn find_active(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<ApiToken>> {
+    /// An unrevoked, unexpired token by hash.
+    pub fn find_active(
+        conn: &mut DbConnection,
+        hash: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<Option<ApiToken>> {
         api_tokens::table
             .filter(api_tokens::token_hash.eq(hash))
             .filter(api_tokens::revoked_at.is_null())
+            .filter(api_tokens::expires_at.gt(now))
             .select(ApiToken::as_select())
             .first(conn)
             .optional()

@@ -185,6 +185,22 @@ impl OutboxMessage {
         Ok(n == 1)
     }
 
+    /// Replaces the text of a mail that is out (or given up) with `placeholder`: for mails
+    /// whose text could sign someone in.
+    pub fn forget_body(
+        conn: &mut DbConnection,
+        id: &OutboxMessageId,
+        placeholder: &str,
+    ) -> QueryResult<()> {
+        diesel::update(outbox::table.filter(outbox::id.eq(id)))
+            .set((
+                outbox::body_text.eq(placeholder),
+                outbox::body_html.eq(placeholder),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+
     /// How many mails each status holds.
     pub fn count_by_status(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
         outbox::table

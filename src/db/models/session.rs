@@ -96,6 +96,20 @@ impl Session {
         diesel::delete(sessions::table.filter(sessions::person_id.eq(person))).execute(conn)
     }
 
+    /// Ends every session of a person but one (`keep`, the id hash of the session to keep).
+    pub fn delete_others(
+        conn: &mut DbConnection,
+        person: &PersonId,
+        keep: &str,
+    ) -> QueryResult<usize> {
+        diesel::delete(
+            sessions::table
+                .filter(sessions::person_id.eq(person))
+                .filter(sessions::id_hash.ne(keep)),
+        )
+        .execute(conn)
+    }
+
     /// Removes sessions past their absolute end or idle for longer than `idle_before`.
     pub fn delete_stale(
         conn: &mut DbConnection,

@@ -4,3 +4,4 @@
 mod people;
 mod sessions;
 mod sign_in;
+mod step_up;

@@ -32,6 +32,19 @@ async fn a_sign_in_link_arrives_by_mail_and_signs_in_once() {
             .load(&mut **conn)
             .unwrap();
         assert!(!stored.contains(&token), "only the hash is stored");
+        let kept: Vec<(String, String)> = qualify::db::schema::outbox::table
+            .select((
+                qualify::db::schema::outbox::body_text,
+                qualify::db::schema::outbox::body_html,
+            ))
+            .load(&mut **conn)
+            .unwrap();
+        assert_eq!(kept.len(), 1);
+        assert!(
+            kept.iter()
+                .all(|(t, h)| !t.contains(&token) && !h.contains(&token)),
+            "a sent mail keeps no link: {kept:?}"
+        );
     }
     // Opening the link (as a mail scanner would) uses nothing up.
     for _ in 0..2 {

@@ -75,7 +75,7 @@ pub fn token(app: &TestApp, person: &PersonId) -> String {
         &mut conn,
         person,
         "test",
-        chrono::Utc::now().naive_utc(),
+        qualify::clock::Clock::now_naive(&*app.clock),
     )
     .unwrap()
     .0
