@@ -3,6 +3,7 @@
 //! line that names the setting.
 
 mod keys;
+pub mod oidc;
 pub mod rules;
 mod sections;
 pub mod storage;
@@ -117,6 +118,10 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// Where attachments and generated files are kept.
     pub storage: crate::config::storage::StorageSetting,
+    /// The OpenID Connect provider for single sign-on, if any.
+    pub oidc: Option<crate::config::oidc::OidcSetting>,
+    /// Whether people with an identity at the provider may sign in only through it.
+    pub sso_only: bool,
 }
 
 /// A setting that could not be used, named for the person who set it.
@@ -181,7 +186,14 @@ impl Settings {
         let rules = crate::config::rules::Rules::from_settings(get)?;
         let metrics_token = get("QUALIFY_METRICS_TOKEN").map(str::to_string);
         let storage = crate::config::storage::StorageSetting::from_settings(get)?;
+        let oidc = crate::config::oidc::OidcSetting::from_settings(get)?;
+        let sso_only = parse_switch(get("QUALIFY_SSO_ONLY"), "QUALIFY_SSO_ONLY", false)?;
+        if sso_only && oidc.is_none() {
+            return Err(err("QUALIFY_SSO_ONLY", "needs QUALIFY_OIDC_ISSUER"));
+        }
         Ok(Self {
+            oidc,
+            sso_only,
             storage,
             rules,
             metrics_token,
