@@ -117,10 +117,10 @@ fn key_for(keys: &JwkSet, kid: Option<&str>, alg: Algorithm) -> Result<DecodingK
     if !fits(&jwk.algorithm) {
         return Err(TokenError::Signature);
     }
-    if let Some(stated) = jwk.common.key_algorithm {
-        if format!("{stated:?}") != format!("{alg:?}") {
-            return Err(TokenError::Signature);
-        }
+    if let Some(stated) = jwk.common.key_algorithm
+        && format!("{stated:?}") != format!("{alg:?}")
+    {
+        return Err(TokenError::Signature);
     }
     DecodingKey::from_jwk(jwk).map_err(|_| TokenError::Signature)
 }

@@ -198,39 +198,52 @@ pub async fn finish(
     let next = login.next_path;
     crate::db::run(pool, move |conn| {
         write_tx(conn, |conn| {
-            let person = match link::person_for(conn, &setting, &claims, now)? {
-                Ok(person) if person.is_active() => person,
-                outcome => {
-                    let refusal = outcome.err().unwrap_or_else(|| SsoProblem::Inactive.into());
-                    AuditEntry::new(now, None, "sign_in_failed", "person", None)
-                        .details(json!({ "method": "sso", "reason": refusal.reason }))
-                        .ip(client.ip.clone())
-                        .record(conn)?;
-                    return Ok(Err(refusal));
-                }
-            };
-            if let Some(old) = &client.previous_session {
-                Session::delete(conn, &hash_token(old))?;
-            }
-            let value =
-                session::start(conn, &person.id, client.user_agent.clone(), now, &settings)?;
-            AuditEntry::new(
-                now,
-                Some(&person.id),
-                "sign_in",
-                "person",
-                Some(person.id.as_str()),
-            )
-            .details(json!({ "method": "sso" }))
-            .ip(client.ip.clone())
-            .record(conn)?;
-            Ok(Ok(Started {
-                session: value,
-                next,
-            }))
+            sign_in_person(conn, &setting, &settings, &claims, &client, next, now)
         })
     })
     .await
+}
+
+/// Finds or creates the person of verified claims and starts their session, or records why
+/// not (inside the caller's transaction).
+fn sign_in_person(
+    conn: &mut crate::db::DbConnection,
+    setting: &crate::config::oidc::OidcSetting,
+    settings: &Settings,
+    claims: &id_token::Claims,
+    client: &Client,
+    next: String,
+    now: NaiveDateTime,
+) -> Outcome<Started> {
+    let person = match link::person_for(conn, setting, claims, now)? {
+        Ok(person) if person.is_active() => person,
+        outcome => {
+            let refusal = outcome.err().unwrap_or_else(|| SsoProblem::Inactive.into());
+            AuditEntry::new(now, None, "sign_in_failed", "person", None)
+                .details(json!({ "method": "sso", "reason": refusal.reason }))
+                .ip(client.ip.clone())
+                .record(conn)?;
+            return Ok(Err(refusal));
+        }
+    };
+    if let Some(old) = &client.previous_session {
+        Session::delete(conn, &hash_token(old))?;
+    }
+    let value = session::start(conn, &person.id, client.user_agent.clone(), now, settings)?;
+    AuditEntry::new(
+        now,
+        Some(&person.id),
+        "sign_in",
+        "person",
+        Some(person.id.as_str()),
+    )
+    .details(json!({ "method": "sso" }))
+    .ip(client.ip.clone())
+    .record(conn)?;
+    Ok(Ok(Started {
+        session: value,
+        next,
+    }))
 }
 
 /// Takes the stored sign-in of the callback's state, if it is this browser's and still valid;

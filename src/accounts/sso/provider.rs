@@ -92,10 +92,10 @@ impl Provider {
 
     /// The discovery document, from the cache while it is fresh.
     pub async fn discovery(&self) -> Result<Discovery, ProviderError> {
-        if let Some((doc, at)) = self.discovery.read().expect("lock").as_ref() {
-            if at.elapsed() < DISCOVERY_TTL {
-                return Ok(doc.clone());
-            }
+        if let Some((doc, at)) = self.discovery.read().expect("lock").as_ref()
+            && at.elapsed() < DISCOVERY_TTL
+        {
+            return Ok(doc.clone());
         }
         let url = format!("{}/.well-known/openid-configuration", self.setting.issuer);
         let doc: Discovery = self.get_json(&url).await?;
