@@ -1,5 +1,6 @@
 //! What every request handler shares: settings, the database pool, templates, the clock, the
-//! mail composer, the credential issuer, file storage and the single sign-on provider. Built once by `startup`.
+//! mail composer, the credential issuer, file storage and the single sign-on provider. Built
+//! once by `startup`.
 
 use std::sync::Arc;
 
