@@ -6,3 +6,4 @@ mod sessions;
 mod sign_in;
 mod sso;
 mod sso_access;
+mod sso_forged;
