@@ -65,7 +65,12 @@ impl Application {
         )?);
         let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
         tracing::info!(storage = storage.describe(), "file storage");
+        let sso = match &settings.oidc {
+            Some(oidc) => Some(Arc::new(accounts::sso::Provider::new(oidc.clone())?)),
+            None => None,
+        };
         let state = web::Data::new(AppState {
+            sso,
             storage,
             settings,
             pool,

@@ -1,5 +1,6 @@
 //! What every request handler shares: settings, the database pool, templates, the clock, the
-//! mail composer, the credential issuer and file storage. Built once by `startup`.
+//! mail composer, the credential issuer, file storage and the single sign-on provider. Built
+//! once by `startup`.
 
 use std::sync::Arc;
 
@@ -26,6 +27,8 @@ pub struct AppState {
     pub issuer: Arc<crate::certificates::credential::Issuer>,
     /// Where attachments are kept.
     pub storage: crate::storage::Storage,
+    /// The OpenID Connect provider for single sign-on, when one is configured.
+    pub sso: Option<Arc<crate::accounts::sso::Provider>>,
 }
 
 impl AppState {

@@ -1,8 +1,10 @@
 // End-to-end walk through a real qualify in headless Chromium, once in German and once in
 // English: a trainee hands in an assignment, the co-trainer it was allocated to grades it, the
 // owner exports the certification register, and anyone checks a certificate on the public
-// verify page. Every page visited is checked with axe-core: no serious or critical
-// violations. Usage: node walk.mjs QUALIFY_BINARY   (run by .ci/run)
+// verify page. With QUALIFY_E2E_OIDC_ISSUER set (the URL of an oidc-provider-mock that
+// .ci/run starts), a new person also signs in through the identity provider and signs out
+// again. Every page visited is checked with axe-core: no serious or critical violations.
+// Usage: node walk.mjs QUALIFY_BINARY   (run by .ci/run)
 
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -58,6 +60,36 @@ async function signIn(browser, link, lang) {
   return page;
 }
 
+const oidcIssuer = process.env.QUALIFY_E2E_OIDC_ISSUER;
+
+// A new person signs in through the identity provider: the button on the sign-in page, the
+// provider's form, back to the profile; then signs out and is offered the provider's sign-out.
+async function singleSignOn(browser, base, lang) {
+  const sub = `e2e-${lang}-${Date.now()}`;
+  const email = `${sub}@example.com`;
+  const name = lang === "de" ? "Greta Sommer" : "Grace Summers";
+  const put = await fetch(`${oidcIssuer}/users/${sub}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, email_verified: true, name, locale: lang }),
+  });
+  if (put.status !== 204) throw new Error(`the provider did not store the person: ${put.status}`);
+  const context = await browser.newContext({ locale: lang, bypassCSP: true });
+  const page = await context.newPage();
+  await visit(page, `${base}/sign-in`, `sign-in page with single sign-on (${lang})`);
+  await Promise.all([page.waitForNavigation(), page.locator("#sso-sign-in").click()]);
+  if (!page.url().startsWith(oidcIssuer)) throw new Error(`not at the provider: ${page.url()}`);
+  await page.fill("input[name=sub]", sub);
+  await Promise.all([page.waitForURL(`${base}/me`), page.locator("form button[type=submit]").first().click()]);
+  await axe(page, `profile after single sign-on (${lang})`);
+  if (!(await page.content()).includes(name)) throw new Error(`the profile does not show ${name}`);
+  await Promise.all([page.waitForURL(`${base}/signed-out`), page.locator("form[action='/sign-out'] button").first().click()]);
+  await axe(page, `signed-out page (${lang})`);
+  if ((await page.locator("#provider-sign-out").count()) !== 1) throw new Error("no provider sign-out offered");
+  await context.close();
+  console.log(`ok (${lang}): signed in through the identity provider as ${email} and out again`);
+}
+
 async function walk(browser, lang) {
   const data = mkdtempSync(join(tmpdir(), `qualify-e2e-${lang}-`));
   const port = await freePort();
@@ -70,6 +102,14 @@ async function walk(browser, lang) {
     QUALIFY_BASE_URL: base,
     QUALIFY_CONTENT_DIR: join(root, "course_content"),
     QUALIFY_LOG: "warn",
+    ...(oidcIssuer
+      ? {
+          QUALIFY_OIDC_ISSUER: oidcIssuer,
+          QUALIFY_OIDC_CLIENT_ID: "qualify-e2e",
+          QUALIFY_OIDC_CLIENT_SECRET: "e2e-client-secret",
+          QUALIFY_OIDC_LABEL: lang === "de" ? "Mit dem Firmenkonto anmelden" : "Sign in with the company account",
+        }
+      : {}),
   };
   const demo = execFileSync(binary, ["demo"], { env, encoding: "utf8" });
   const links = Object.fromEntries(
@@ -131,6 +171,8 @@ async function walk(browser, lang) {
     const expected = lang === "de" ? /gültig|abgelaufen|ersetzt/i : /valid|expired|superseded/i;
     if (!expected.test(text)) throw new Error(`the verify page does not say the status: ${text.slice(0, 200)}`);
     console.log(`ok (${lang}): handed in ${handedIn.split("/").pop()}, graded, exported the register, verified ${code}`);
+    if (oidcIssuer) await singleSignOn(browser, base, lang);
+    else console.log("single sign-on not walked: QUALIFY_E2E_OIDC_ISSUER is not set (see .ci/run)");
   } finally {
     server.kill("SIGTERM");
   }

@@ -1,4 +1,4 @@
-//! People, roles, sign-in, sessions, API tokens, guards, CSRF protection and the audit log.
+//! People, roles, sign-in (link, password, single sign-on), sessions, API tokens, guards, CSRF protection and the audit log.
 
 pub mod audit;
 pub mod csrf;
@@ -11,6 +11,7 @@ pub mod profile;
 pub mod session;
 pub mod sign_in;
 pub mod step_up;
+pub mod sso;
 pub mod tokens;
 
 pub use identity::{Identity, Owner, SignedIn};

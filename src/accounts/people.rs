@@ -69,7 +69,7 @@ pub fn create_owner(
             .details(json!({ "role": "owner", "via": "command line" }))
             .record(conn)?;
         }
-        let token = create_link(conn, &person.id, "sign_in", valid_for, now)?;
+        let token = create_link(conn, &person.id, "break_glass", valid_for, now)?;
         Ok(link_url(base_url, &token))
     })
 }

@@ -1,5 +1,8 @@
 //! Signing in: by emailed one-time link (the primary way) or by password; signing out.
-//! Requests for a link answer the same whether or not the account exists.
+//! Requests for a link answer the same whether or not the account exists. With
+//! `QUALIFY_SSO_ONLY`, people who have an identity at the provider sign in only through it:
+//! no link is sent to them and their password is not accepted; a link printed by
+//! `qualify owner create` (`break_glass`) still works, so the owner can always get in.
 
 use chrono::{Duration, NaiveDateTime};
 use serde_json::json;
@@ -8,10 +11,10 @@ use super::password;
 use super::session;
 use super::tokens::{hash_token, mask_email, random_token};
 use crate::config::Settings;
-use crate::db::models::{AuditEntry, Person, RateLimit, Session, SignInToken};
+use crate::db::models::{AuditEntry, Person, RateLimit, Session, SignInToken, SsoIdentity};
 use crate::db::{DbConnection, DbPool, write_tx};
 use crate::domain::ids::PersonId;
-use crate::error::AppError;
+use crate::error::{AppError, Outcome};
 use crate::mail::{Composer, Email, enqueue};
 
 /// What the browser brings to a sign-in: its previous session (ended at sign-in, so a session
@@ -24,6 +27,27 @@ pub struct Client {
     pub user_agent: Option<String>,
     /// The client address.
     pub ip: Option<String>,
+}
+
+crate::error::reasons! {
+    /// Why a link or a password did not sign anyone in.
+    pub enum SignInRefusal {
+        /// The link is expired, used or unknown.
+        LinkUnusable = "link_unusable" => ("sign-in-invalid-text", GONE),
+        /// The email or the password is wrong.
+        WrongPassword = "wrong_password" => ("sign-in-error-password", UNAUTHORIZED),
+        /// The person signs in through the identity provider only.
+        SsoOnly = "sso_only" => ("sign-in-error-sso-only", FORBIDDEN),
+    }
+}
+
+/// Whether `QUALIFY_SSO_ONLY` keeps this person from signing in by link or password.
+fn sso_only_for(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    person: &PersonId,
+) -> diesel::QueryResult<bool> {
+    Ok(settings.sso_only && SsoIdentity::exists_for_person(conn, person)?)
 }
 
 /// Attempts allowed per window, per account and per client address.
@@ -108,6 +132,19 @@ pub fn request_link(
             tracing::info!(email = %mask_email(email), "sign-in link requested for no active account");
             return Ok(());
         };
+        if sso_only_for(conn, settings, &person.id)? {
+            AuditEntry::new(
+                now,
+                Some(&person.id),
+                "sign_in_failed",
+                "person",
+                Some(person.id.as_str()),
+            )
+            .details(json!({ "method": "link", "reason": "sso_only" }))
+            .ip(ip.map(str::to_string))
+            .record(conn)?;
+            return Ok(());
+        }
         let valid = Duration::minutes(i64::from(settings.sign_in_link_minutes));
         let token = create_link(conn, &person.id, "sign_in", valid, now)?;
         let mut ctx = tera::Context::new();
@@ -148,26 +185,40 @@ pub fn link_is_usable(
 }
 
 /// Uses a link token and starts a session; ends the browser's previous session, if any.
-/// Returns the new session cookie value, or `None` when the link is expired, used or unknown.
+/// Returns the new session cookie value, or a refusal when the link is expired, used or
+/// unknown, or the person signs in through the identity provider only.
 pub fn confirm_link(
     conn: &mut DbConnection,
     settings: &Settings,
     token: &str,
     client: Client,
     now: NaiveDateTime,
-) -> Result<Option<String>, AppError> {
+) -> Outcome<String> {
     write_tx(conn, |conn| {
-        let person = match SignInToken::consume(conn, &hash_token(token), now)? {
-            Some(id) => Person::find(conn, &id)?.filter(Person::is_active),
-            None => None,
+        let (person, purpose) = match SignInToken::consume(conn, &hash_token(token), now)? {
+            Some((id, purpose)) => (Person::find(conn, &id)?.filter(Person::is_active), purpose),
+            None => (None, String::new()),
         };
         let Some(person) = person else {
             AuditEntry::new(now, None, "sign_in_failed", "sign_in_link", None)
                 .details(json!({ "reason": "invalid or used link" }))
                 .ip(client.ip.clone())
                 .record(conn)?;
-            return Ok(None);
+            return Ok(Err(SignInRefusal::LinkUnusable.into()));
         };
+        if purpose != "break_glass" && sso_only_for(conn, settings, &person.id)? {
+            AuditEntry::new(
+                now,
+                Some(&person.id),
+                "sign_in_failed",
+                "person",
+                Some(person.id.as_str()),
+            )
+            .details(json!({ "method": "link", "reason": "sso_only" }))
+            .ip(client.ip.clone())
+            .record(conn)?;
+            return Ok(Err(SignInRefusal::SsoOnly.into()));
+        }
         if let Some(old) = &client.previous_session {
             Session::delete(conn, &hash_token(old))?;
         }
@@ -179,10 +230,10 @@ pub fn confirm_link(
             "person",
             Some(person.id.as_str()),
         )
-        .details(json!({ "method": "link" }))
+        .details(json!({ "method": "link", "purpose": purpose }))
         .ip(client.ip.clone())
         .record(conn)?;
-        Ok(Some(value))
+        Ok(Ok(value))
     })
 }
 
@@ -195,7 +246,7 @@ pub async fn with_password(
     password: String,
     client: Client,
     now: NaiveDateTime,
-) -> Result<Option<String>, AppError> {
+) -> Outcome<String> {
     let (lookup_email, lookup_ip) = (email.clone(), client.ip.clone());
     let person = crate::db::run(pool, move |conn| {
         write_tx(conn, |conn| {
@@ -221,8 +272,21 @@ pub async fn with_password(
                     .details(json!({ "method": "password", "email": mask_email(&email) }))
                     .ip(client.ip.clone())
                     .record(conn)?;
-                return Ok(None);
+                return Ok(Err(SignInRefusal::WrongPassword.into()));
             };
+            if sso_only_for(conn, &settings, &person.id)? {
+                AuditEntry::new(
+                    now,
+                    Some(&person.id),
+                    "sign_in_failed",
+                    "person",
+                    Some(person.id.as_str()),
+                )
+                .details(json!({ "method": "password", "reason": "sso_only" }))
+                .ip(client.ip.clone())
+                .record(conn)?;
+                return Ok(Err(SignInRefusal::SsoOnly.into()));
+            }
             if let Some(old) = &client.previous_session {
                 Session::delete(conn, &hash_token(old))?;
             }
@@ -238,7 +302,7 @@ pub async fn with_password(
             .details(json!({ "method": "password" }))
             .ip(client.ip.clone())
             .record(conn)?;
-            Ok(Some(value))
+            Ok(Ok(value))
         })
     })
     .await

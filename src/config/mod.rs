@@ -4,6 +4,7 @@
 
 mod keys;
 pub mod proxies;
+pub mod oidc;
 pub mod rules;
 mod sections;
 pub mod storage;
@@ -118,6 +119,10 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// Where attachments and generated files are kept.
     pub storage: crate::config::storage::StorageSetting,
+    /// The OpenID Connect provider for single sign-on, if any.
+    pub oidc: Option<crate::config::oidc::OidcSetting>,
+    /// Whether people with an identity at the provider may sign in only through it.
+    pub sso_only: bool,
 }
 
 /// A setting that could not be used, named for the person who set it.
@@ -183,7 +188,14 @@ impl Settings {
         let rules = crate::config::rules::Rules::from_settings(get)?;
         let metrics_token = sections::metrics_token(get, environment)?;
         let storage = crate::config::storage::StorageSetting::from_settings(get)?;
+        let oidc = crate::config::oidc::OidcSetting::from_settings(get)?;
+        let sso_only = parse_switch(get("QUALIFY_SSO_ONLY"), "QUALIFY_SSO_ONLY", false)?;
+        if sso_only && oidc.is_none() {
+            return Err(err("QUALIFY_SSO_ONLY", "needs QUALIFY_OIDC_ISSUER"));
+        }
         Ok(Self {
+            oidc,
+            sso_only,
             storage,
             rules,
             metrics_token,

@@ -79,6 +79,52 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "secret access key for the bucket (never logged)",
     ),
     (
+        "QUALIFY_OIDC_ISSUER",
+        "(unset: no single sign-on)",
+        "URL of the OpenID Connect provider (its discovery document is read from \
+         /.well-known/openid-configuration below it); https://, or http:// on loopback. \
+         Register <QUALIFY_BASE_URL>/sign-in/sso/callback as the redirect URL there",
+    ),
+    (
+        "QUALIFY_OIDC_CLIENT_ID",
+        "(unset)",
+        "qualify's client id at the provider",
+    ),
+    (
+        "QUALIFY_OIDC_CLIENT_SECRET",
+        "(unset: a public client, PKCE alone)",
+        "client secret, sent to the token endpoint with HTTP Basic (never logged)",
+    ),
+    (
+        "QUALIFY_OIDC_SCOPES",
+        "openid email profile",
+        "scopes asked for; must include openid",
+    ),
+    (
+        "QUALIFY_OIDC_LABEL",
+        "Company sign-in",
+        "text of the single sign-on button, shown first on the sign-in page",
+    ),
+    (
+        "QUALIFY_OIDC_EMAIL_VERIFIED",
+        "claim",
+        "when the provider's email may link to an existing person: claim (only with \
+         email_verified: true in the ID token) or trust (always; for Microsoft Entra ID, which \
+         sends no email_verified; see docs/security.md)",
+    ),
+    (
+        "QUALIFY_OIDC_ORG_UNIT_CLAIM",
+        "(unset)",
+        "name of the ID token claim that carries the org unit (e.g. department); set on \
+         every single sign-on",
+    ),
+    (
+        "QUALIFY_SSO_ONLY",
+        "off",
+        "people who have signed in through the provider may sign in only that way (no link, \
+         no password); links printed by `qualify owner create` and API tokens keep working",
+    ),
+    (
         "QUALIFY_SMTP_URL",
         "(unset: mails are .eml files in the data dir's mail folder)",
         "smtp:// or smtps:// relay for outgoing mail",

@@ -55,6 +55,28 @@ diesel::table! {
 }
 
 diesel::table! {
+    sso_identities (issuer, subject) {
+        issuer -> Text,
+        subject -> Text,
+        person_id -> Text,
+        email -> Text,
+        created_at -> Timestamp,
+        last_sign_in_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sso_logins (state_hash) {
+        state_hash -> Text,
+        nonce -> Text,
+        pkce_verifier -> Text,
+        next_path -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     api_tokens (id) {
         id -> Text,
         person_id -> Text,
@@ -497,12 +519,15 @@ diesel::joinable!(review_scores -> reviews (review_id));
 diesel::joinable!(review_events -> reviews (review_id));
 diesel::joinable!(reviews -> submissions (submission_id));
 diesel::joinable!(certificates -> people (person_id));
+diesel::joinable!(sso_identities -> people (person_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
     role_grants,
     sessions,
     sign_in_tokens,
+    sso_identities,
+    sso_logins,
     api_tokens,
     rate_limits,
     audit_log,

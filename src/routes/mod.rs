@@ -20,6 +20,7 @@ mod program;
 pub mod reports;
 mod reviews;
 mod sign_in;
+mod sso;
 mod unsubscribe;
 pub mod verify;
 
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", get().to(program::home))
         .route("/language", post().to(language::switch))
         .route("/sign-out", post().to(sign_in::sign_out))
+        .route("/signed-out", get().to(sso::signed_out))
         .route("/audit", get().to(audit::index))
         .route("/dashboard", get().to(reports::dashboard))
         .route("/.well-known/jwks.json", get().to(verify::jwks))
@@ -100,11 +102,13 @@ fn verify_routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// `/sign-in`: by link or password.
+/// `/sign-in`: by single sign-on, link or password.
 fn sign_in_routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         scope("/sign-in")
             .route("", get().to(sign_in::form))
+            .route("/sso", get().to(sso::begin))
+            .route("/sso/callback", get().to(sso::callback))
             .route("/link", post().to(sign_in::request_link))
             .route("/link/{token}", get().to(sign_in::confirm_page))
             .route("/confirm", post().to(sign_in::confirm))

@@ -11,7 +11,8 @@ use crate::state::AppState;
 use crate::web::http::{safe_next, see_other};
 use crate::web::templates::Page;
 
-fn client_of(req: &HttpRequest, settings: &crate::config::Settings) -> sign_in::Client {
+/// What the browser brings to a sign-in.
+pub(super) fn client_of(req: &HttpRequest, settings: &crate::config::Settings) -> sign_in::Client {
     sign_in::Client {
         previous_session: req
             .cookie(session::cookie_name(settings))
@@ -32,16 +33,35 @@ pub struct NextQuery {
     next: String,
 }
 
+impl NextQuery {
+    /// The requested path, unchecked.
+    pub fn next(&self) -> &str {
+        &self.next
+    }
+}
+
 /// `GET /sign-in`.
 pub async fn form(
     req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
-    Page::new(&req, "sign_in/form.html")
-        .with("next", safe_next(&query.next))
-        .with("email", "")
-        .render(&state.templates)
+    form_page(&req, &state, safe_next(&query.next), "").render(&state.templates)
+}
+
+/// The sign-in page, with the single sign-on button first when a provider is configured.
+pub(super) fn form_page(req: &HttpRequest, state: &AppState, next: &str, email: &str) -> Page {
+    let page = Page::new(req, "sign_in/form.html")
+        .with("next", next)
+        .with("email", email);
+    match &state.sso {
+        Some(sso) => {
+            let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+            page.with("sso_label", &sso.setting.label)
+                .with("sso_href", &format!("/sign-in/sso?next={next}"))
+        }
+        None => page,
+    }
 }
 
 /// The link request form.
@@ -62,9 +82,7 @@ pub async fn request_link(
     let form = form.into_inner();
     let email = form.email.trim().to_string();
     if !crate::accounts::invitations::valid_email(&email) {
-        return Page::new(&req, "sign_in/form.html")
-            .with("email", &email)
-            .with("next", safe_next(&form.next))
+        return form_page(&req, &state, safe_next(&form.next), &email)
             .with("error", "sign-in-error-email")
             .status(actix_web::http::StatusCode::UNPROCESSABLE_ENTITY)
             .render(&state.templates);
@@ -138,11 +156,15 @@ pub async fn confirm(
     })
     .await?;
     match started {
-        Some(value) => Ok(HttpResponse::SeeOther()
+        Ok(value) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", "/me"))
             .cookie(session::cookie(&settings, value))
             .finish()),
-        None => Page::new(&req, "sign_in/invalid.html")
+        Err(refusal) if refusal.reason == "sso_only" => form_page(&req, &state, "/", "")
+            .with("error", refusal.key)
+            .status(refusal.status)
+            .render(&state.templates),
+        Err(_) => Page::new(&req, "sign_in/invalid.html")
             .status(actix_web::http::StatusCode::GONE)
             .render(&state.templates),
     }
@@ -178,7 +200,7 @@ pub async fn with_password(
     )
     .await?;
     match started {
-        Some(value) => {
+        Ok(value) => {
             let next = match safe_next(&form.next) {
                 "/" => "/me",
                 other => other,
@@ -188,16 +210,15 @@ pub async fn with_password(
                 .cookie(session::cookie(&settings, value))
                 .finish())
         }
-        None => Page::new(&req, "sign_in/form.html")
-            .with("email", &email)
-            .with("next", safe_next(&form.next))
-            .with("error", "sign-in-error-password")
-            .status(actix_web::http::StatusCode::UNAUTHORIZED)
+        Err(refusal) => form_page(&req, &state, safe_next(&form.next), &email)
+            .with("error", refusal.key)
+            .status(refusal.status)
             .render(&state.templates),
     }
 }
 
-/// `POST /sign-out`.
+/// `POST /sign-out`: ends the session; after a single sign-on, offers the provider's
+/// sign-out too.
 pub async fn sign_out(state: web::Data<AppState>, me: SignedIn) -> Result<HttpResponse, AppError> {
     let identity = me.0;
     let hash = identity
@@ -207,11 +228,10 @@ pub async fn sign_out(state: web::Data<AppState>, me: SignedIn) -> Result<HttpRe
         .ok_or(AppError::BadRequest("not a browser session".into()))?;
     let now = state.clock.now_naive();
     let person = identity.person.id.clone();
-    crate::db::run(&state.pool, move |conn| {
-        sign_in::sign_out(conn, &person, &hash, now)
-    })
-    .await?;
-    let mut response = see_other("/");
+    let offer_provider =
+        crate::accounts::sso::sign_out(&state.pool, state.sso.as_deref(), person, hash, now)
+            .await?;
+    let mut response = see_other(if offer_provider { "/signed-out" } else { "/" });
     let _ = response.add_cookie(&session::removal(&state.settings));
     Ok(response)
 }

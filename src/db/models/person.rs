@@ -231,4 +231,40 @@ impl Person {
             .execute(conn)
             .map(|_| ())
     }
+
+    /// Changes the email (as given and in lower case), e.g. when the identity provider sends a
+    /// new one for the same person.
+    pub fn set_email(
+        conn: &mut DbConnection,
+        id: &PersonId,
+        email: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<()> {
+        diesel::update(people::table.find(id))
+            .set((
+                people::email.eq(email),
+                people::email_normalized.eq(email.to_lowercase()),
+                people::updated_at.eq(now),
+                people::lock_version.eq(people::lock_version + 1),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+
+    /// Sets the org unit.
+    pub fn set_org_unit(
+        conn: &mut DbConnection,
+        id: &PersonId,
+        org_unit: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<()> {
+        diesel::update(people::table.find(id))
+            .set((
+                people::org_unit.eq(org_unit),
+                people::updated_at.eq(now),
+                people::lock_version.eq(people::lock_version + 1),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
 }

@@ -15,7 +15,7 @@ pub struct SignInToken {
     pub token_hash: String,
     /// For whom.
     pub person_id: PersonId,
-    /// `sign_in` or `invitation`.
+    /// `sign_in`, `invitation`, or `break_glass` (printed by `qualify owner create`).
     pub purpose: String,
     /// Created.
     pub created_at: NaiveDateTime,
@@ -44,11 +44,12 @@ impl SignInToken {
     }
 
     /// Uses a token: succeeds for exactly one caller, and only while it is unused and valid.
+    /// Gives the person and the token's purpose.
     pub fn consume(
         conn: &mut DbConnection,
         hash: &str,
         now: NaiveDateTime,
-    ) -> QueryResult<Option<PersonId>> {
+    ) -> QueryResult<Option<(PersonId, String)>> {
         let n = diesel::update(
             sign_in_tokens::table
                 .filter(sign_in_tokens::token_hash.eq(hash))
@@ -62,7 +63,7 @@ impl SignInToken {
         }
         sign_in_tokens::table
             .find(hash)
-            .select(sign_in_tokens::person_id)
+            .select((sign_in_tokens::person_id, sign_in_tokens::purpose))
             .first(conn)
             .map(Some)
     }

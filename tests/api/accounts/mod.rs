@@ -1,7 +1,10 @@
-//! Accounts: signing in by link and password, sessions and their limits, people invited and
+//! Accounts: signing in by link, password and single sign-on, sessions and their limits, people invited and
 //! their profiles and API tokens.
 
 mod people;
 mod sessions;
 mod sign_in;
 mod step_up;
+mod sso;
+mod sso_access;
+mod sso_forged;

@@ -5,7 +5,9 @@
 //! - the clients: [`api`] (bearer-token requests under `/api/v1`, one `api()` and one `token()`),
 //!   [`browser`] (cookies, CSRF token, forms), [`uploads`] (multipart forms), [`scrape`] (values
 //!   read out of pages and mails), [`cli`] (the binary);
-//! - the peers: [`smtp_server`] (a real SMTP server on loopback);
+//! - the peers: [`smtp_server`] (a real SMTP server on loopback), [`oidc_provider`] (a real
+//!   OpenID Connect provider on loopback), [`oidc_fake`] (a scripted one, for forged tokens
+//!   and rotated keys);
 //! - the data: [`content`] (the curriculum and writable copies), [`fixtures`] (data sets by
 //!   area), [`permission_table`] (the rows and how a row is called);
 //! - the layout checks: [`sources`] (the repository's own Rust files).
@@ -18,6 +20,8 @@ pub mod clock;
 pub mod content;
 pub mod fixtures;
 pub mod jobs;
+pub mod oidc_fake;
+pub mod oidc_provider;
 pub mod permission_table;
 pub mod scrape;
 pub mod smtp_server;

@@ -33,6 +33,15 @@ pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) 
             "/sign-in/link/unknown-token",
             [Status(410), Status(410), Status(410)],
         ),
+        case("GET", "/signed-out", "/signed-out", [ok, ok, ok]),
+        // No identity provider is configured in this fixture: single sign-on is off for all.
+        case("GET", "/sign-in/sso", "/sign-in/sso", [Status(404); 3]),
+        case(
+            "GET",
+            "/sign-in/sso/callback",
+            "/sign-in/sso/callback?state=x&code=y",
+            [Status(404); 3],
+        ),
         case("GET", "/me", "/me", [SignIn, ok, ok]),
         case("GET", "/people", "/people", [SignIn, Status(403), ok]),
         case("GET", "/mail", "/mail", [SignIn, Status(403), ok]),
