@@ -10,8 +10,8 @@ pub mod people;
 pub mod profile;
 pub mod session;
 pub mod sign_in;
-pub mod step_up;
 pub mod sso;
+pub mod step_up;
 pub mod tokens;
 
 pub use identity::{Identity, Owner, SignedIn};

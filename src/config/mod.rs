@@ -3,8 +3,8 @@
 //! line that names the setting.
 
 mod keys;
-pub mod proxies;
 pub mod oidc;
+pub mod proxies;
 pub mod rules;
 mod sections;
 pub mod storage;

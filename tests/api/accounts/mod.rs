@@ -4,7 +4,7 @@
 mod people;
 mod sessions;
 mod sign_in;
-mod step_up;
 mod sso;
 mod sso_access;
 mod sso_forged;
+mod step_up;
