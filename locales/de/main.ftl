@@ -568,6 +568,7 @@ cert-reissue-reason = Grund für die Neuausstellung (z. B. Namensänderung)
 cert-reissue = Mit dem aktuellen Namen neu ausstellen
 certificate-error-reason = Geben Sie einen Grund an.
 certificate-error-not-active = Nur ein gültiges Zertifikat kann widerrufen oder neu ausgestellt werden.
+certificate-error-ended = Dieses Zertifikat wurde widerrufen oder durch ein neueres ersetzt: Dafür wird kein Nachweis mehr ausgestellt.
 certificate-error-unknown = Diese Personen sind nicht im Jahrgang eingeschrieben:
 verify-title = Zertifikat prüfen
 verify-intro = Öffnen Sie den Link, der auf einem Zertifikat steht, oder fügen Sie unten einen Nachweis ein.

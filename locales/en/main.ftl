@@ -568,6 +568,7 @@ cert-reissue-reason = Reason for re-issuing (e.g. a name change)
 cert-reissue = Re-issue with the current name
 certificate-error-reason = Give a reason.
 certificate-error-not-active = Only a valid certificate can be revoked or re-issued.
+certificate-error-ended = This certificate was revoked or replaced by a newer one: no credential is issued for it any more.
 certificate-error-unknown = These people are not enrolled in the cohort:
 verify-title = Verify a certificate
 verify-intro = Open the link printed on a certificate, or paste a credential below.

@@ -293,18 +293,23 @@ pub struct PdfQuery {
 /// The signed Open Badges 3.0 credential (JWT, EdDSA) of a certificate.
 #[utoipa::path(get, path = "/api/v1/certificates/{certificate_id}/credential", operation_id = "getCredential", tag = "certificates", security(("bearer" = [])),
     params(("certificate_id" = String, Path, description = "Certificate id")),
-    responses((status = 200, content_type = "application/vc+jwt", description = "The credential")))]
+    responses((status = 200, content_type = "application/vc+jwt", description = "The credential"),
+        (status = 410, description = "Revoked or superseded: no credential is signed for it")))]
 pub async fn get_credential(
+    req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
-    let (jwt, name) = crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         views::credential(conn, &viewer, &CertificateId(id), &issuer)
     })
-    .await?;
-    Ok(download(jwt.into_bytes(), "application/vc+jwt", &name))
+    .await?
+    {
+        Ok((jwt, name)) => Ok(download(jwt.into_bytes(), "application/vc+jwt", &name)),
+        Err(refusal) => Ok(super::refused(&req, &refusal)),
+    }
 }
 
 /// Verifies a certificate by its code (public; 410 when revoked, 404 when unknown).

@@ -165,6 +165,8 @@ reasons! {
         NotActive = "not_active" => ("certificate-error-not-active", UNPROCESSABLE_ENTITY),
         /// Addresses of nobody enrolled in the cohort (named in the detail).
         UnknownPeople = "unknown_people" => ("certificate-error-unknown", UNPROCESSABLE_ENTITY),
+        /// Revoked or superseded: no credential is signed for it any more.
+        Ended = "ended" => ("certificate-error-ended", GONE),
         /// Someone else changed the certificate first.
         Stale = "stale" => ("error-changed-meanwhile", CONFLICT),
     }

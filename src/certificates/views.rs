@@ -11,6 +11,7 @@ use crate::db::DbConnection;
 use crate::db::models::Certificate;
 pub use crate::db::models::CertificateFilter;
 use crate::domain::ids::CertificateId;
+use crate::domain::states::CertificateStatus;
 use crate::error::AppError;
 
 /// A certificate as its holder or the owner sees it.
@@ -151,12 +152,19 @@ pub fn credential(
     viewer: &Identity,
     id: &CertificateId,
     issuer: &Issuer,
-) -> Result<(String, String), AppError> {
+) -> crate::error::Outcome<(String, String)> {
     let cert = visible(conn, viewer, id)?;
-    Ok((
+    // A revoked or superseded certificate yields no freshly signed credential.
+    if matches!(
+        cert.status,
+        CertificateStatus::Revoked | CertificateStatus::Superseded
+    ) {
+        return Ok(Err(super::issue::CertificateRefusal::Ended.into()));
+    }
+    Ok(Ok((
         issuer.credential(&cert),
         format!("certificate-{}.jwt", cert.public_id),
-    ))
+    )))
 }
 
 /// A certificate its holder or the owner may see; anyone else gets "not found".

@@ -131,11 +131,14 @@ pub async fn credential(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
-    let (jwt, name) = crate::db::run(&state.pool, move |conn| {
+    match crate::db::run(&state.pool, move |conn| {
         views::credential(conn, &viewer, &CertificateId(id), &issuer)
     })
-    .await?;
-    Ok(download(jwt.into_bytes(), "application/vc+jwt", &name))
+    .await?
+    {
+        Ok((jwt, name)) => Ok(download(jwt.into_bytes(), "application/vc+jwt", &name)),
+        Err(refusal) => Ok(super::refused(&refusal)),
+    }
 }
 
 /// A reason form.

@@ -238,6 +238,19 @@ async fn a_revoked_certificate_is_gone_and_the_holder_is_told(
     assert_eq!(gone.json()["revoked_reason"], "Plagiarism in the capstone");
     let page = anon.get(&format!("/verify/{}", new.public_id)).await;
     assert!(page.body.contains("Dieses Zertifikat wurde widerrufen."));
+    // No freshly signed credential for a revoked certificate, for the holder or the owner.
+    for who in [holder, owner] {
+        let credential = api(
+            app,
+            who,
+            "GET",
+            &format!("/api/v1/certificates/{new_id}/credential"),
+            None,
+        )
+        .await;
+        assert_eq!(credential.status, 410, "{}", credential.body);
+        assert_eq!(credential.json()["refusal"], "ended");
+    }
     // A revoked certificate is no longer shown on the holder's dashboard.
     let progress = api(app, holder, "GET", "/api/v1/me/progress", None).await;
     assert_eq!(progress.json()[0]["certificate"], serde_json::Value::Null);
