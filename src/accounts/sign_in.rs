@@ -50,41 +50,80 @@ fn sso_only_for(
     Ok(settings.sso_only && SsoIdentity::exists_for_person(conn, person)?)
 }
 
-/// Attempts allowed per window, per account and per client address.
-const PER_ACCOUNT: i32 = 5;
+/// Link mails per account, failed passwords per account and address, failed passwords per
+/// account from anywhere, and attempts per client address, in each window.
+const LINKS_PER_ACCOUNT: i32 = 5;
+const FAILURES_PER_ACCOUNT_AND_ADDRESS: i32 = 5;
+const FAILURES_PER_ACCOUNT: i32 = 100;
 const PER_ADDRESS: i32 = 30;
 const WINDOW_MINUTES: i64 = 15;
 
-/// Counts an attempt against the account's and the address's limits.
-fn limit(
+fn window() -> Duration {
+    Duration::minutes(WINDOW_MINUTES)
+}
+
+fn address_key(ip: Option<&str>) -> String {
+    crate::config::proxies::rate_key(ip.unwrap_or("unknown"))
+}
+
+fn account_key(email: &str) -> String {
+    hash_token(&email.trim().to_lowercase())
+}
+
+/// Counts an attempt against the client address's limit (every attempt, of any account).
+fn limit_address(
     conn: &mut DbConnection,
     kind: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let bucket = format!("{kind}:ip:{}", address_key(ip));
+    RateLimit::hit(conn, &bucket, PER_ADDRESS, window(), now)?.map_err(AppError::TooManyRequests)
+}
+
+/// The buckets failed passwords count in: this account from this address (a low limit, so
+/// guessing from one place stops soon) and this account from anywhere (a high one, so that
+/// nobody locks a person out by failing on purpose from a single address).
+fn failure_buckets(email: &str, ip: Option<&str>) -> [(String, i32); 2] {
+    let account = account_key(email);
+    [
+        (
+            format!("signin-password-failed:{account}:{}", address_key(ip)),
+            FAILURES_PER_ACCOUNT_AND_ADDRESS,
+        ),
+        (
+            format!("signin-password-failed:{account}"),
+            FAILURES_PER_ACCOUNT,
+        ),
+    ]
+}
+
+/// Refuses a password attempt while this address or this account has failed too often.
+fn limit_password(
+    conn: &mut DbConnection,
     email: &str,
     ip: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    let window = Duration::minutes(WINDOW_MINUTES);
-    let by_account = RateLimit::hit(
-        conn,
-        &format!("{kind}:account:{}", hash_token(&email.to_lowercase())),
-        PER_ACCOUNT,
-        window,
-        now,
-    )?;
-    let by_address = RateLimit::hit(
-        conn,
-        &format!(
-            "{kind}:ip:{}",
-            crate::config::proxies::rate_key(ip.unwrap_or("unknown"))
-        ),
-        PER_ADDRESS,
-        window,
-        now,
-    )?;
-    match (by_account, by_address) {
-        (Ok(()), Ok(())) => Ok(()),
-        (Err(s), _) | (_, Err(s)) => Err(AppError::TooManyRequests(s)),
+    limit_address(conn, "signin-password", ip, now)?;
+    for (bucket, limit) in failure_buckets(email, ip) {
+        RateLimit::peek(conn, &bucket, limit, window(), now)?.map_err(AppError::TooManyRequests)?;
     }
+    Ok(())
+}
+
+/// Counts a failed password.
+fn count_failure(
+    conn: &mut DbConnection,
+    email: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> diesel::QueryResult<()> {
+    for (bucket, limit) in failure_buckets(email, ip) {
+        // Past its limit the bucket stays full; counting further changes nothing.
+        let _ = RateLimit::hit(conn, &bucket, limit, window(), now)?;
+    }
+    Ok(())
 }
 
 /// Creates a one-time link for a person and returns its token (the caller mails or prints it).
@@ -126,12 +165,28 @@ pub fn request_link(
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     write_tx(conn, |conn| {
-        limit(conn, "signin-link", email, ip, now)?;
+        limit_address(conn, "signin-link", ip, now)?;
+        // Over the account's cap no further mail goes out, and the answer is the same: the
+        // links already sent keep working, and nobody learns whether the account exists.
+        let bucket = format!("signin-link:account:{}", account_key(email));
+        let capped = RateLimit::hit(conn, &bucket, LINKS_PER_ACCOUNT, window(), now)?.is_err();
         let person = Person::find_by_email(conn, email)?.filter(Person::is_active);
         let Some(person) = person else {
             tracing::info!(email = %mask_email(email), "sign-in link requested for no active account");
             return Ok(());
         };
+        if capped {
+            AuditEntry::new(
+                now,
+                Some(&person.id),
+                "sign_in_link_capped",
+                "person",
+                Some(person.id.as_str()),
+            )
+            .ip(ip.map(str::to_string))
+            .record(conn)?;
+            return Ok(());
+        }
         if sso_only_for(conn, settings, &person.id)? {
             AuditEntry::new(
                 now,
@@ -250,13 +305,7 @@ pub async fn with_password(
     let (lookup_email, lookup_ip) = (email.clone(), client.ip.clone());
     let person = crate::db::run(pool, move |conn| {
         write_tx(conn, |conn| {
-            limit(
-                conn,
-                "signin-password",
-                &lookup_email,
-                lookup_ip.as_deref(),
-                now,
-            )?;
+            limit_password(conn, &lookup_email, lookup_ip.as_deref(), now)?;
             Ok(Person::find_by_email(conn, &lookup_email)?)
         })
     })
@@ -268,6 +317,7 @@ pub async fn with_password(
     crate::db::run(pool, move |conn| {
         write_tx(conn, |conn| {
             let Some(person) = person.filter(|_| ok) else {
+                count_failure(conn, &email, client.ip.as_deref(), now)?;
                 AuditEntry::new(now, None, "sign_in_failed", "person", None)
                     .details(json!({ "method": "password", "email": mask_email(&email) }))
                     .ip(client.ip.clone())

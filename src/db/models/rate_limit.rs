@@ -61,6 +61,28 @@ impl RateLimit {
         }
     }
 
+    /// Whether the bucket is under `limit` in its window, without counting anything; when not,
+    /// the seconds until it is.
+    pub fn peek(
+        conn: &mut DbConnection,
+        bucket: &str,
+        limit: i32,
+        window: Duration,
+        now: NaiveDateTime,
+    ) -> QueryResult<Result<(), i64>> {
+        let row: Option<RateLimit> = rate_limits::table
+            .find(bucket)
+            .select(RateLimit::as_select())
+            .first(conn)
+            .optional()?;
+        Ok(match row {
+            Some(r) if r.window_start + window > now && r.hits >= limit => {
+                Err((r.window_start + window - now).num_seconds().max(1))
+            }
+            _ => Ok(()),
+        })
+    }
+
     /// Forgets counters whose window ended before `before`.
     pub fn delete_stale(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<usize> {
         diesel::delete(rate_limits::table.filter(rate_limits::window_start.lt(before)))
