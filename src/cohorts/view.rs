@@ -173,7 +173,7 @@ pub fn detail(
                 unlock_on: unlock.date().to_string(),
                 due_on: due.date().to_string(),
                 due_local: crate::domain::schedule::minutes_text(due),
-                due_utc: entry.due_at.and_utc().to_rfc3339(),
+                due_utc: crate::domain::timestamp::rfc3339(&entry.due_at),
                 assignments: assignments
                     .iter()
                     .filter(|a| a.module_id == module.id)

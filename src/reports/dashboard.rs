@@ -63,6 +63,7 @@ pub struct CohortLine {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Dashboard {
     /// When the figures were computed (UTC).
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub as_of: NaiveDateTime,
     /// The cohort, when the dashboard is for one.
     pub cohort: Option<String>,

@@ -144,7 +144,7 @@ fn assignment_status(
         state,
         required: a.required,
         due_local: local(tz, due),
-        due_utc: due.and_utc().to_rfc3339(),
+        due_utc: crate::domain::timestamp::rfc3339(&due),
         late_now: to_hand_in && window == Window::Open { late: true },
         closed: to_hand_in && window == Window::Closed,
     }
