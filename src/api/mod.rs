@@ -239,8 +239,10 @@ async fn not_found() -> Result<actix_web::HttpResponse, AppError> {
 /// The language an API answer is written in: `?lang=`, else `Accept-Language`, else German.
 pub fn api_language(req: &HttpRequest, lang: Option<&str>) -> Result<Language, AppError> {
     match lang {
-        Some(code) => Language::parse(code)
-            .ok_or_else(|| AppError::BadRequest(format!("lang must be de or en, not '{code}'"))),
+        Some(code) => Language::parse(code).ok_or_else(|| AppError::Malformed {
+            detail: format!("lang must be de or en, not '{code}'"),
+            at: Some(crate::error::InputLocation::Query("lang".into())),
+        }),
         None => Ok(crate::web::i18n::request_language(req)),
     }
 }

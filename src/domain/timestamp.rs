@@ -47,7 +47,7 @@ mod tests {
 
     #[derive(serde::Serialize)]
     struct Probe {
-        #[serde(serialize_with = "serialize_option")]
+        #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
         at: Option<NaiveDateTime>,
     }
 }

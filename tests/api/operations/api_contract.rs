@@ -186,3 +186,51 @@ async fn timestamps_leave_the_api_with_their_zone() {
         "{as_of}"
     );
 }
+
+/// The fields of serialized structs that hold a UTC moment but would leave without its zone.
+fn naive_serialized_fields(file: &str, text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let (mut serialized, mut attributes) = (false, String::new());
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with("#[derive(") {
+            serialized = line.contains("Serialize");
+        }
+        if line.starts_with("#[") || line.starts_with("///") {
+            attributes.push_str(line);
+            continue;
+        }
+        let field = line
+            .trim_start_matches("pub ")
+            .trim_start_matches("pub(crate) ");
+        let naive = field.ends_with(": NaiveDateTime,")
+            || field.ends_with(": Option<NaiveDateTime>,")
+            || field.ends_with(": chrono::NaiveDateTime,");
+        let dressed = attributes.contains("timestamp::serialize") || attributes.contains("skip");
+        if serialized && naive && !dressed {
+            found.push(format!("{file}:{}: {line}", n + 1));
+        }
+        if line.starts_with('}') {
+            serialized = false;
+        }
+        attributes.clear();
+    }
+    found
+}
+
+#[test]
+fn every_serialized_moment_goes_through_the_one_timestamp_serializer() {
+    let sources = crate::support::sources::rust_files("src");
+    assert!(sources.len() > 100, "the service's sources were not found");
+    let naive: Vec<String> = sources
+        .iter()
+        .flat_map(|(file, text)| naive_serialized_fields(file, text))
+        .collect();
+    assert!(
+        naive.is_empty(),
+        "serialized without a zone (add #[serde(serialize_with = \"crate::domain::timestamp::serialize\")]):\n{}",
+        naive.join("\n")
+    );
+    let probe = "#[derive(Serialize)]\nstruct A {\n    pub at: NaiveDateTime,\n}\n";
+    assert_eq!(naive_serialized_fields("probe.rs", probe).len(), 1);
+}
