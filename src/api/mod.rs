@@ -46,7 +46,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .iter()
         .fold(web::scope("/api/v1"), |scope, routes| routes(scope));
     cfg.route("/api/openapi.json", web::get().to(openapi::document))
-        .service(v1.default_service(web::to(not_found)));
+        .service(
+            v1.default_service(web::to(not_found))
+                .wrap(actix_web::middleware::from_fn(body::refuse_nul_in_url)),
+        );
 }
 
 /// The program, the caller's own record and progress, and their assignments.

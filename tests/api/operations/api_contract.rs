@@ -133,6 +133,12 @@ async fn malformed_input_is_400_and_refused_input_422_with_pointers() {
     assert_eq!(array.status, 400);
     let wrong_type = raw_post(&app, &t, "/api/v1/cohorts", "{\"name\": 5}").await;
     assert_eq!(wrong_type.status, 400);
+    let nul = raw_post(&app, &t, "/api/v1/cohorts", "{\"name\": \"a\\u0000\"}").await;
+    assert_eq!(nul.status, 400);
+    assert_eq!(nul.json()["errors"][0]["pointer"], "/name");
+    let nul_in_url = api(&app, &t, "GET", "/api/v1/people?search=%00", None).await;
+    assert_eq!(nul_in_url.status, 400);
+    assert_eq!(nul_in_url.json()["type"], "urn:qualify:problem:malformed");
     let query = app
         .client
         .get(app.url("/api/v1/people?page=x"))
