@@ -12,9 +12,10 @@
 # BINARY defaults to target/debug/qualify; DATABASE_URL to a fresh SQLite file in a temporary
 # folder (a postgres:// URL must name an empty database). Needs `pip install
 # schemathesis==4.32.5`. QUALIFY_CONTRACT_MAX_EXAMPLES (default 12) and
-# QUALIFY_CONTRACT_SECONDS (per role, default 75) bound the run.
+# QUALIFY_CONTRACT_SECONDS (per role, default 40) bound the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v st >/dev/null || { echo "schemathesis is missing: pip install schemathesis==4.32.5" >&2; exit 2; }
 bin=${1:-target/debug/qualify}
 work=$(mktemp -d /tmp/qualify-contract.XXXXXX)
 url=${2:-sqlite://$work/qualify.db}
@@ -45,7 +46,7 @@ for role in owner trainee; do
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,negative_data_rejection \
     --phases examples,coverage,fuzzing,stateful \
     --max-examples "${QUALIFY_CONTRACT_MAX_EXAMPLES:-12}" \
-    --max-time "${QUALIFY_CONTRACT_SECONDS:-75}" \
+    --max-time "${QUALIFY_CONTRACT_SECONDS:-40}" \
     --seed 20261207 --no-color --workers 2 || status=1
   echo "== $role: $(($(date +%s) - start)) s"
 done
