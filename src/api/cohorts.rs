@@ -96,8 +96,10 @@ pub struct ScheduleChange {
     /// Module id.
     pub module_id: String,
     /// Opening date (local).
+    #[schema(format = Date)]
     pub unlock_on: String,
     /// Due date (local; due at the end of that day).
+    #[schema(format = Date)]
     pub due_on: String,
 }
 

@@ -155,11 +155,11 @@ pub fn query_error(err: QueryPayloadError, req: &HttpRequest) -> actix_web::Erro
 /// A path segment that cannot be read: 400.
 pub fn path_error(err: PathError, req: &HttpRequest) -> actix_web::Error {
     match err {
-        PathError::Deserialize(e) if is_api(req) => AppError::Malformed {
-            detail: e.to_string(),
-            at: None,
+        PathError::Deserialize(e) if is_api(req) => {
+            let detail = e.to_string();
+            let at = named_field(&detail).map(InputLocation::Path);
+            AppError::Malformed { detail, at }.into()
         }
-        .into(),
         other => other.into(),
     }
 }

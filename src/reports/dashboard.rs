@@ -50,6 +50,7 @@ pub struct CohortLine {
     /// State.
     pub state: String,
     /// First day.
+    #[schema(format = Date)]
     pub starts_on: String,
     /// Enrolled (every state).
     pub enrolled: i64,
