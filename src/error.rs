@@ -31,6 +31,15 @@ pub enum AppError {
     /// The request itself is malformed; the text is shown to the user.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Input that cannot be read (unparsable JSON, a wrong type, a missing or unknown field
+    /// or parameter): 400, with the place it was found where it is known.
+    #[error("malformed input: {detail}")]
+    Malformed {
+        /// What is wrong, as the parser says it.
+        detail: String,
+        /// Where: the body field as a JSON pointer (`/name`), or a query or path parameter.
+        at: Option<InputLocation>,
+    },
     /// Someone else changed the object first; the text is shown to the user.
     #[error("conflict: {0}")]
     Conflict(String),
@@ -69,7 +78,7 @@ impl ResponseError for AppError {
             Self::Unauthorized | Self::SignInRequired { api: true, .. } => StatusCode::UNAUTHORIZED,
             Self::SignInRequired { api: false, .. } => StatusCode::SEE_OTHER,
             Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::Malformed { .. } => StatusCode::BAD_REQUEST,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -88,6 +97,7 @@ impl ResponseError for AppError {
         }
         let detail = match self {
             Self::BadRequest(m) | Self::Conflict(m) => Some(m.clone()),
+            Self::Malformed { detail, .. } => Some(detail.clone()),
             Self::Internal(e) => {
                 tracing::error!(error = ?e, "request failed");
                 None
@@ -112,23 +122,97 @@ impl ResponseError for AppError {
                 actix_web::http::header::HeaderValue::from_static("Bearer"),
             );
         }
+        if let Self::Malformed { at: Some(at), .. } = self {
+            response.extensions_mut().insert(at.clone());
+        }
         response.extensions_mut().insert(ErrorDetail(detail));
         response
     }
 }
 
+/// Where a piece of unreadable input was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputLocation {
+    /// A field of the JSON body, as a JSON pointer (`/name`).
+    Body(String),
+    /// A query parameter, by name.
+    Query(String),
+    /// A path parameter, by name.
+    Path(String),
+}
+
+impl InputLocation {
+    /// The entry of a problem document's `errors` array for this place.
+    pub fn problem_entry(&self, message: &str) -> serde_json::Value {
+        match self {
+            Self::Body(pointer) => serde_json::json!({ "pointer": pointer, "detail": message }),
+            Self::Query(name) => {
+                serde_json::json!({ "parameter": name, "in": "query", "detail": message })
+            }
+            Self::Path(name) => {
+                serde_json::json!({ "parameter": name, "in": "path", "detail": message })
+            }
+        }
+    }
+}
+
+/// Every problem document's `type` is `urn:qualify:problem:<name>`: a URN rather than a URL
+/// under the service's base URL, so a type is the same on every installation, stable across
+/// moves of the service, and never expected to resolve. A refusal's name is its reason
+/// (`urn:qualify:problem:stale`); other errors are named by their status ([`status_problem`]).
+pub const PROBLEM_TYPE_PREFIX: &str = "urn:qualify:problem:";
+
+/// The `type` URI of a problem with this name.
+pub fn problem_type(name: &str) -> String {
+    format!("{PROBLEM_TYPE_PREFIX}{name}")
+}
+
+/// The problem name of an error that is not a refusal, by its status.
+pub fn status_problem(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "malformed",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        409 => "conflict",
+        413 => "too_large",
+        415 => "unsupported_media_type",
+        422 => "invalid",
+        429 => "too_many_requests",
+        503 => "unavailable",
+        s if s < 500 => "client_error",
+        _ => "internal",
+    }
+}
+
 /// The problem document for a status, as JSON (RFC 9457).
 pub fn problem_response(status: StatusCode, title: &str, detail: Option<&str>) -> HttpResponse {
+    problem_document(status, problem_body(status, title, detail))
+}
+
+/// The problem document's members for a status (RFC 9457): `type`, `title`, `status` and,
+/// where there is one, `detail`.
+pub fn problem_body(status: StatusCode, title: &str, detail: Option<&str>) -> serde_json::Value {
     let title = if title.is_empty() {
         status.canonical_reason().unwrap_or("Error")
     } else {
         title
     };
-    let mut body =
-        serde_json::json!({ "type": "about:blank", "title": title, "status": status.as_u16() });
+    let mut body = serde_json::json!({
+        "type": problem_type(status_problem(status)),
+        "title": title,
+        "status": status.as_u16(),
+    });
     if let Some(detail) = detail {
         body["detail"] = serde_json::json!(detail);
     }
+    body
+}
+
+/// A problem document as the response.
+pub fn problem_document(status: StatusCode, body: serde_json::Value) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("application/problem+json")
         .body(body.to_string())

@@ -167,7 +167,13 @@ fn http_server(
             .app_data(state.clone())
             .app_data(gate.clone())
             .app_data(templates.clone())
-            .app_data(web::JsonConfig::default().limit(1 << 20))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(1 << 20)
+                    .error_handler(api::json_error),
+            )
+            .app_data(web::QueryConfig::default().error_handler(api::query_error))
+            .app_data(web::PathConfig::default().error_handler(api::path_error))
             .app_data(web::FormConfig::default().limit(1 << 20))
             .wrap(from_fn(accounts::middleware::authenticate))
             .wrap(error_pages::error_handlers())

@@ -33,6 +33,7 @@ error-back-home = Zurück zur Startseite
 error-reference = Fehler { $status }
 error-400 = Die Anfrage konnte nicht verarbeitet werden
 error-400-text = Etwas an der Anfrage war ungültig. Bitte prüfen Sie Ihre Eingaben und versuchen Sie es erneut.
+error-422 = Einige Angaben sind zu korrigieren
 error-401 = Bitte melden Sie sich an
 error-401-text = Um diese Seite zu sehen, müssen Sie angemeldet sein.
 error-403 = Zugriff verweigert

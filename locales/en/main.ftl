@@ -33,6 +33,7 @@ error-back-home = Back to the start page
 error-reference = Error { $status }
 error-400 = The request could not be processed
 error-400-text = Something in the request was not valid. Please check your input and try again.
+error-422 = Some entries need correcting
 error-401 = Please sign in
 error-401-text = You need to be signed in to see this page.
 error-403 = Access denied

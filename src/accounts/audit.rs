@@ -10,6 +10,7 @@ use crate::error::AppError;
 
 /// Filters.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Only this action, e.g. `sign_in`.

@@ -192,7 +192,12 @@ pub fn list(
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    let people = Person::list(conn, search, per_page, (page.max(1) - 1) * per_page)?;
+    let people = Person::list(
+        conn,
+        search,
+        per_page,
+        (page.max(1) - 1).saturating_mul(per_page),
+    )?;
     let total = Person::count(conn, search)?;
     let ids: Vec<PersonId> = people.iter().map(|p| p.id.clone()).collect();
     let grants = RoleGrant::list_by_people(conn, &ids)?;

@@ -20,6 +20,7 @@ use crate::web::http::download;
 
 /// The list filter.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// active, expired, revoked or superseded.
     pub status: Option<String>,
@@ -175,7 +176,7 @@ pub async fn issue_certificate(
     req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
-    body: web::Json<IssueRequest>,
+    body: super::Body<IssueRequest>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, composer, now, body) = (
         owner.0,
@@ -216,7 +217,7 @@ pub async fn revoke_certificate(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<ReasonRequest>,
+    body: super::Body<ReasonRequest>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, composer, now, id) = (
         owner.0,
@@ -241,7 +242,7 @@ pub async fn reissue_certificate(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<ReasonRequest>,
+    body: super::Body<ReasonRequest>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, composer, now, id) = (
         owner.0,
@@ -285,6 +286,7 @@ pub async fn download_certificate_pdf(
 
 /// The language of a PDF.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PdfQuery {
     /// de or en; absent: the request's language.
     pub lang: Option<String>,

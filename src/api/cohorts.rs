@@ -23,7 +23,7 @@ pub async fn create_cohort(
     req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
-    body: web::Json<CohortInput>,
+    body: super::Body<CohortInput>,
 ) -> Result<HttpResponse, AppError> {
     let lang = super::api_language(&req, None)?.code();
     let (actor, now, input) = (owner.0, state.clock.now_naive(), body.into_inner());
@@ -96,8 +96,10 @@ pub struct ScheduleChange {
     /// Module id.
     pub module_id: String,
     /// Opening date (local).
+    #[schema(format = Date)]
     pub unlock_on: String,
     /// Due date (local; due at the end of that day).
+    #[schema(format = Date)]
     pub due_on: String,
 }
 
@@ -112,7 +114,7 @@ pub async fn update_cohort(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<CohortUpdate>,
+    body: super::Body<CohortUpdate>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, now, id, body) = (
         owner.0,
@@ -165,7 +167,7 @@ pub async fn enroll_trainees(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<EnrollRequest>,
+    body: super::Body<EnrollRequest>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, now, id, body, composer) = (
         owner.0,
@@ -209,7 +211,7 @@ pub async fn move_enrollment(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<MoveRequest>,
+    body: super::Body<MoveRequest>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, now, id, body) = (
         owner.0,
@@ -276,7 +278,7 @@ pub async fn assign_cotrainers(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<CotrainersRequest>,
+    body: super::Body<CotrainersRequest>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, now, id, body) = (
         owner.0,

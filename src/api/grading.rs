@@ -92,7 +92,7 @@ pub async fn save_review_draft(
     state: web::Data<AppState>,
     me: SignedIn,
     id: web::Path<String>,
-    body: web::Json<ReviewInput>,
+    body: super::Body<ReviewInput>,
 ) -> Result<HttpResponse, AppError> {
     save(req, state, me, id.into_inner(), body.into_inner(), false).await
 }
@@ -107,7 +107,7 @@ pub async fn submit_review(
     state: web::Data<AppState>,
     me: SignedIn,
     id: web::Path<String>,
-    body: web::Json<ReviewInput>,
+    body: super::Body<ReviewInput>,
 ) -> Result<HttpResponse, AppError> {
     save(req, state, me, id.into_inner(), body.into_inner(), true).await
 }
@@ -136,7 +136,7 @@ pub async fn reassign_review(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<ReassignRequest>,
+    body: super::Body<ReassignRequest>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, composer, now) = (owner.0, state.composer.clone(), state.clock.now_naive());
     let (id, to) = (ReviewId(id.into_inner()), body.into_inner().to);
@@ -154,6 +154,7 @@ pub async fn reassign_review(
 
 /// The filter of the unallocated list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UnallocatedQuery {
     /// One cohort only.
     pub cohort_id: Option<String>,
@@ -209,7 +210,7 @@ pub async fn dispute_decision(
     state: web::Data<AppState>,
     me: SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Json<DisputeRequest>,
+    body: super::Body<DisputeRequest>,
 ) -> Result<HttpResponse, AppError> {
     let (enrollment, slug) = path.into_inner();
     let (person, composer, now) = (
@@ -245,7 +246,7 @@ pub async fn moderate_review(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<ModerateInput>,
+    body: super::Body<ModerateInput>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, composer, now) = (owner.0, state.composer.clone(), state.clock.now_naive());
     let (id, input) = (ModerationItemId(id.into_inner()), body.into_inner());
@@ -261,6 +262,7 @@ pub async fn moderate_review(
 
 /// The filter of the pool profile.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProfileQuery {
     /// Another person's profile (owner only); absent: mine.
     pub person_id: Option<String>,
@@ -282,7 +284,7 @@ pub async fn update_cotrainer_profile(
     state: web::Data<AppState>,
     me: SignedIn,
     query: web::Query<ProfileQuery>,
-    body: web::Json<PoolInput>,
+    body: super::Body<PoolInput>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, composer, now) = (me.0, state.composer.clone(), state.clock.now_naive());
     let target = query

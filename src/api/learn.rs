@@ -2,7 +2,7 @@
 //! `withdrawSubmission`: the trainee's journey as JSON.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::accounts::SignedIn;
@@ -34,9 +34,20 @@ pub async fn get_my_progress(
     ))
 }
 
+/// One assignment of one of the signed-in person's enrollments.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyAssignment {
+    /// The enrollment it belongs to.
+    pub enrollment_id: String,
+    /// The module's id (slug).
+    pub module: String,
+    /// The assignment, its state and deadline.
+    pub assignment: AssignmentStatus,
+}
+
 /// Every assignment of every cohort of the signed-in person, with state and deadline.
 #[utoipa::path(get, path = "/api/v1/me/assignments", operation_id = "listMyAssignments", tag = "learning", security(("bearer" = [])),
-    responses((status = 200, body = Vec<AssignmentStatus>)))]
+    responses((status = 200, body = Vec<MyAssignment>)))]
 pub async fn list_my_assignments(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -51,13 +62,17 @@ pub async fn list_my_assignments(
         journey::my_progress(conn, &person, lang, now)
     })
     .await?;
-    let list: Vec<serde_json::Value> = progress
+    let list: Vec<MyAssignment> = progress
         .into_iter()
         .flat_map(|p| {
             let enrollment = p.enrollment_id.clone();
             p.modules.into_iter().flat_map(move |m| {
                 let enrollment = enrollment.clone();
-                m.assignments.into_iter().map(move |a| serde_json::json!({ "enrollment_id": enrollment, "module": m.id, "assignment": a }))
+                m.assignments.into_iter().map(move |a| MyAssignment {
+                    enrollment_id: enrollment.clone(),
+                    module: m.id.clone(),
+                    assignment: a,
+                })
             })
         })
         .collect();
@@ -137,7 +152,7 @@ pub async fn save_draft(
     state: web::Data<AppState>,
     me: SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Json<WorkRequest>,
+    body: super::Body<WorkRequest>,
 ) -> Result<HttpResponse, AppError> {
     save(req, state, me, path, body.into_inner(), false).await
 }
@@ -152,7 +167,7 @@ pub async fn submit_assignment(
     state: web::Data<AppState>,
     me: SignedIn,
     path: web::Path<(String, String)>,
-    body: web::Json<WorkRequest>,
+    body: super::Body<WorkRequest>,
 ) -> Result<HttpResponse, AppError> {
     save(req, state, me, path, body.into_inner(), true).await
 }

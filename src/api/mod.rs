@@ -2,13 +2,16 @@
 //! Errors are `application/problem+json` (see `web::error_pages`); a use case's refusal is
 //! answered by [`refused`].
 
+mod body;
 mod certificates;
 mod cohorts;
+mod contract;
 mod grading;
 mod learn;
 mod openapi;
 mod outbox;
 mod people;
+mod problem;
 mod program;
 mod reports;
 
@@ -17,7 +20,10 @@ use actix_web::{HttpRequest, Scope, web};
 use crate::domain::language::Language;
 use crate::error::AppError;
 
+pub use body::Body;
+pub use contract::{API_VERSION, document, standard_errors};
 pub use openapi::ApiDoc;
+pub use problem::{Problem, json_error, path_error, query_error, refused};
 
 /// The areas of `/api/v1`, in the order their routes are registered. Each adds its routes to
 /// the one scope (not through `Scope::configure`, which would give the scope an app-data
@@ -40,7 +46,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .iter()
         .fold(web::scope("/api/v1"), |scope, routes| routes(scope));
     cfg.route("/api/openapi.json", web::get().to(openapi::document))
-        .service(v1.default_service(web::to(not_found)));
+        .service(
+            v1.default_service(web::to(not_found))
+                .wrap(actix_web::middleware::from_fn(body::refuse_nul_in_url)),
+        );
 }
 
 /// The program, the caller's own record and progress, and their assignments.
@@ -233,49 +242,10 @@ async fn not_found() -> Result<actix_web::HttpResponse, AppError> {
 /// The language an API answer is written in: `?lang=`, else `Accept-Language`, else German.
 pub fn api_language(req: &HttpRequest, lang: Option<&str>) -> Result<Language, AppError> {
     match lang {
-        Some(code) => Language::parse(code)
-            .ok_or_else(|| AppError::BadRequest(format!("lang must be de or en, not '{code}'"))),
+        Some(code) => Language::parse(code).ok_or_else(|| AppError::Malformed {
+            detail: format!("lang must be de or en, not '{code}'"),
+            at: Some(crate::error::InputLocation::Query("lang".into())),
+        }),
         None => Ok(crate::web::i18n::request_language(req)),
     }
-}
-
-/// A refusal as the API answers it: a problem document (RFC 9457) with the refusal's status,
-/// its text in the caller's language as `detail`, the reason's name as `refusal`, the fields
-/// to correct as `errors`, and the object as it is now (its state, lock version) beside them.
-pub fn refused(req: &HttpRequest, refusal: &crate::error::Refusal) -> actix_web::HttpResponse {
-    let lang = crate::web::i18n::request_language(req);
-    let text = |key: &str| crate::web::i18n::t(lang, key);
-    let detail = match &refusal.detail {
-        Some(value) => format!("{}: {value}", text(refusal.key)),
-        None => text(refusal.key),
-    };
-    let mut body = serde_json::json!({
-        "type": "about:blank",
-        "title": refusal.status.canonical_reason().unwrap_or("Refused"),
-        "status": refusal.status.as_u16(),
-        "detail": detail,
-        "refusal": refusal.reason,
-    });
-    if !refusal.fields.is_empty() {
-        body["errors"] = refusal
-            .fields
-            .iter()
-            .map(|f| {
-                let mut e =
-                    serde_json::json!({ "field": f.field, "key": f.key, "message": text(f.key) });
-                if let Some(line) = f.line {
-                    e["line"] = line.into();
-                }
-                e
-            })
-            .collect();
-    }
-    if let Some(serde_json::Value::Object(current)) = &refusal.current {
-        for (name, value) in current {
-            body[name.as_str()] = value.clone();
-        }
-    }
-    actix_web::HttpResponse::build(refusal.status)
-        .content_type("application/problem+json")
-        .body(body.to_string())
 }

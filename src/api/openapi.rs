@@ -56,6 +56,7 @@ use utoipa::OpenApi;
         super::reports::get_cohort_progress,
         super::reports::export_report,
     ),
+    components(schemas(super::problem::Problem, super::problem::ProblemError)),
     modifiers(&BearerAuth),
     tags(
         (name = "curriculum", description = "The program and its modules"),
@@ -84,7 +85,7 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// `GET /api/openapi.json`.
+/// `GET /api/openapi.json`: the generated document as a contract (`contract::document`).
 pub async fn document() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    HttpResponse::Ok().json(super::contract::document())
 }

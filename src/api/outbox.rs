@@ -13,6 +13,7 @@ use crate::state::AppState;
 
 /// Filters for `listOutbox`.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct OutboxQuery {
     /// pending, sending, sent, failed, dead or cancelled (comma-separated for several).

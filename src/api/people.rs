@@ -51,6 +51,7 @@ pub async fn get_me(me: SignedIn) -> HttpResponse {
 
 /// Search and paging for `listPeople`.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// Part of a name or email.
@@ -58,6 +59,7 @@ pub struct ListQuery {
     search: String,
     /// 1-based page (100 per page).
     #[serde(default)]
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<i64>,
 }
 
@@ -81,6 +83,12 @@ pub async fn list_people(
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
     let actor = owner.0;
+    if query.page.is_some_and(|p| !(1..=1_000_000).contains(&p)) {
+        return Err(AppError::Malformed {
+            detail: "page must be between 1 and 1000000".into(),
+            at: Some(crate::error::InputLocation::Query("page".into())),
+        });
+    }
     let (people, total) = crate::db::run(&state.pool, move |conn| {
         people::list(conn, &actor, &query.search, query.page.unwrap_or(1), 100)
     })
@@ -127,7 +135,7 @@ pub struct InvitePersonInput {
 pub async fn invite_people(
     state: web::Data<AppState>,
     owner: Owner,
-    body: web::Json<InviteRequest>,
+    body: super::Body<InviteRequest>,
 ) -> Result<HttpResponse, AppError> {
     let body = body.into_inner();
     let (rows, errors) = match body.text {
@@ -185,7 +193,7 @@ pub async fn update_person(
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
-    body: web::Json<PersonUpdate>,
+    body: super::Body<PersonUpdate>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, now, id, changes) = (
         owner.0,

@@ -10,6 +10,7 @@ use crate::state::AppState;
 
 /// Query parameters of `getProgram`.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramQuery {
     /// `de` or `en`; without it, `Accept-Language` decides (default `de`).

@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 /// `?cohort=` and `?lang=`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DashboardQuery {
     /// One cohort instead of the whole program.
     pub cohort: Option<String>,
@@ -59,6 +60,7 @@ pub struct Table {
 
 /// `?lang=` and the progress report's filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProgressQuery {
     /// de or en.
     pub lang: Option<String>,
@@ -135,6 +137,7 @@ fn table(sink: Collect) -> Table {
 
 /// The format and language of an export, with its filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// csv, xlsx or json (default json).
     pub format: Option<String>,

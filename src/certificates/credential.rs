@@ -125,7 +125,7 @@ impl Issuer {
             "id": self.verify_url(cert),
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
             "issuer": { "id": self.id(), "type": ["Profile"], "name": self.name },
-            "validFrom": cert.issued_at.and_utc().to_rfc3339(),
+            "validFrom": crate::domain::timestamp::rfc3339(&cert.issued_at),
             "name": cert.program_title_en,
             "credentialSubject": {
                 "type": ["AchievementSubject"],
@@ -140,7 +140,7 @@ impl Issuer {
             "iat": cert.issued_at.and_utc().timestamp(),
         });
         if let Some(e) = cert.expires_at {
-            vc["validUntil"] = json!(e.and_utc().to_rfc3339());
+            vc["validUntil"] = json!(crate::domain::timestamp::rfc3339(&e));
             claims["exp"] = json!(e.and_utc().timestamp());
         }
         claims["vc"] = vc;

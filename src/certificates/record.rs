@@ -78,8 +78,10 @@ pub struct Record {
     /// Points over the required assignments.
     pub total_points: i32,
     /// Issue date (UTC, `YYYY-MM-DD`).
+    #[schema(format = Date)]
     pub issued_on: String,
     /// Expiry date (UTC, `YYYY-MM-DD`).
+    #[schema(format = Date)]
     pub expires_on: Option<String>,
     /// Who issues: the program owner's organisation as the installation names it.
     pub issuer: String,

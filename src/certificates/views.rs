@@ -28,8 +28,10 @@ pub struct CertificateView {
     /// Cohort.
     pub cohort: String,
     /// Issue date.
+    #[schema(format = Date)]
     pub issued_on: String,
     /// Expiry date.
+    #[schema(format = Date)]
     pub expires_on: Option<String>,
     /// active, expired, revoked, superseded.
     pub status: String,
@@ -186,12 +188,15 @@ pub struct Verification {
     /// Program title in the viewer's language.
     pub program: String,
     /// Issue date.
+    #[schema(format = Date)]
     pub issued_on: String,
     /// Expiry date.
+    #[schema(format = Date)]
     pub expires_on: Option<String>,
     /// active, expired, revoked, superseded.
     pub status: String,
     /// Revocation date.
+    #[schema(format = Date)]
     pub revoked_on: Option<String>,
     /// Why revoked.
     pub revoked_reason: Option<String>,

@@ -24,6 +24,7 @@ pub struct CohortInput {
     /// Name, e.g. "Kohorte 2027-1".
     pub name: String,
     /// First day, `YYYY-MM-DD`.
+    #[schema(format = Date)]
     pub starts_on: String,
     /// IANA time zone, e.g. `Europe/Berlin`.
     pub time_zone: String,

@@ -22,6 +22,7 @@ pub struct CohortSummary {
     /// Name.
     pub name: String,
     /// First day.
+    #[schema(format = Date)]
     pub starts_on: String,
     /// Time zone.
     pub time_zone: String,
@@ -41,12 +42,15 @@ pub struct ScheduleView {
     /// Module title in the viewer's language.
     pub title: String,
     /// Opening date, local.
+    #[schema(format = Date)]
     pub unlock_on: String,
     /// Due date, local.
+    #[schema(format = Date)]
     pub due_on: String,
     /// Due moment, local (`YYYY-MM-DD HH:MM`).
     pub due_local: String,
     /// Due moment in UTC (RFC 3339).
+    #[schema(format = DateTime)]
     pub due_utc: String,
     /// The module's assignment ids (slugs).
     pub assignments: Vec<String>,
@@ -75,6 +79,7 @@ pub struct CohortView {
     /// Name.
     pub name: String,
     /// First day.
+    #[schema(format = Date)]
     pub starts_on: String,
     /// Time zone.
     pub time_zone: String,
@@ -173,7 +178,7 @@ pub fn detail(
                 unlock_on: unlock.date().to_string(),
                 due_on: due.date().to_string(),
                 due_local: crate::domain::schedule::minutes_text(due),
-                due_utc: entry.due_at.and_utc().to_rfc3339(),
+                due_utc: crate::domain::timestamp::rfc3339(&entry.due_at),
                 assignments: assignments
                     .iter()
                     .filter(|a| a.module_id == module.id)

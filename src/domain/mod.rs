@@ -7,3 +7,4 @@ pub mod ids;
 pub mod language;
 pub mod schedule;
 pub mod states;
+pub mod timestamp;

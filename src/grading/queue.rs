@@ -167,7 +167,7 @@ pub fn entries(
             version,
             state,
             due_local: super::views::local(tz, due_at),
-            due_utc: due_at.and_utc().to_rfc3339(),
+            due_utc: crate::domain::timestamp::rfc3339(&due_at),
             hours_left: (due_at - now).num_hours(),
             overdue: due_at < now,
         });

@@ -60,6 +60,7 @@ pub struct QueueEntry {
     /// Grading deadline in the viewer's time zone.
     pub due_local: String,
     /// Grading deadline, UTC (RFC 3339).
+    #[schema(format = DateTime)]
     pub due_utc: String,
     /// Hours left (negative: overdue).
     pub hours_left: i64,

@@ -50,6 +50,7 @@ pub struct CohortLine {
     /// State.
     pub state: String,
     /// First day.
+    #[schema(format = Date)]
     pub starts_on: String,
     /// Enrolled (every state).
     pub enrolled: i64,
@@ -63,6 +64,7 @@ pub struct CohortLine {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Dashboard {
     /// When the figures were computed (UTC).
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub as_of: NaiveDateTime,
     /// The cohort, when the dashboard is for one.
     pub cohort: Option<String>,

@@ -97,6 +97,7 @@ async fn render(
 
 /// The language of a download.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PdfQuery {
     /// de or en; absent: the request's language.
     lang: Option<String>,

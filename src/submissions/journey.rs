@@ -30,6 +30,7 @@ pub struct AssignmentStatus {
     /// Due, in the person's time zone (`YYYY-MM-DD HH:MM`).
     pub due_local: String,
     /// Due, UTC (RFC 3339).
+    #[schema(format = DateTime)]
     pub due_utc: String,
     /// Whether handing in now would be late (false once the work is handed in).
     pub late_now: bool,
@@ -93,8 +94,10 @@ pub struct CertificateNote {
     /// active or expired (as of now).
     pub status: String,
     /// Issued (local `YYYY-MM-DD`).
+    #[schema(format = Date)]
     pub issued_on: String,
     /// Valid until (local `YYYY-MM-DD`), if it expires.
+    #[schema(format = Date)]
     pub expires_on: Option<String>,
 }
 
@@ -144,7 +147,7 @@ fn assignment_status(
         state,
         required: a.required,
         due_local: local(tz, due),
-        due_utc: due.and_utc().to_rfc3339(),
+        due_utc: crate::domain::timestamp::rfc3339(&due),
         late_now: to_hand_in && window == Window::Open { late: true },
         closed: to_hand_in && window == Window::Closed,
     }

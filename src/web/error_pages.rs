@@ -8,7 +8,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{HttpResponse, web};
 
-use crate::error::{ErrorDetail, problem_response};
+use crate::error::{ErrorDetail, InputLocation, problem_body, problem_document};
 use crate::web::i18n::{request_language, t};
 use crate::web::templates::{Page, Templates};
 
@@ -77,7 +77,15 @@ fn render<B: MessageBody + 'static>(
     let title = t(lang, title_key(status));
     let detail = detail.map(|d| localise_detail(lang, &d));
     let mut response = if req.path().starts_with("/api/") {
-        problem_response(status, &title, detail.as_deref())
+        let title = match status.as_u16() {
+            422 => t(lang, "error-422"),
+            _ => title,
+        };
+        let mut body = problem_body(status, &title, detail.as_deref());
+        if let Some(at) = res.response().extensions().get::<InputLocation>() {
+            body["errors"] = serde_json::json!([at.problem_entry(detail.as_deref().unwrap_or(""))]);
+        }
+        problem_document(status, body)
     } else {
         let page = Page::new(&req, "errors/error.html")
             .with("status", &status.as_u16())

@@ -18,6 +18,7 @@ pub struct QueuedSlot {
     /// Its cohort.
     pub cohort_id: CohortId,
     /// Since when it waits.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub queued_at: NaiveDateTime,
     /// Why nobody fitted (JSON, see `domain::allocation::Reason`).
     pub reason: String,

@@ -23,12 +23,16 @@ pub struct ApiToken {
     /// The first characters, to recognise it.
     pub prefix: String,
     /// Created.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
     /// Last use.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub last_used_at: Option<NaiveDateTime>,
     /// Revoked.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub revoked_at: Option<NaiveDateTime>,
     /// No longer accepted from then on (always set for new tokens).
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub expires_at: Option<NaiveDateTime>,
 }
 

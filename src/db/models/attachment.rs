@@ -36,6 +36,7 @@ pub struct Attachment {
     #[schema(value_type = String)]
     pub uploaded_by: PersonId,
     /// When.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
 }
 

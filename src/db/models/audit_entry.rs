@@ -14,6 +14,7 @@ pub struct AuditEntry {
     /// Id.
     pub id: AuditEntryId,
     /// When (UTC).
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub at: NaiveDateTime,
     /// Who (none for anonymous attempts and the system).
     pub actor_id: Option<PersonId>,

@@ -37,8 +37,10 @@ pub struct Certificate {
     /// The frozen record (JSON, see `certificates::record::Record`).
     pub record: String,
     /// Issued.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub issued_at: NaiveDateTime,
     /// Expires.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub expires_at: Option<NaiveDateTime>,
     /// Who issued it by hand (none: automatically).
     pub issued_by: Option<PersonId>,
@@ -47,12 +49,14 @@ pub struct Certificate {
     /// The stored status (see [`Certificate::status_at`] for the status shown).
     pub status: CertificateStatus,
     /// When revoked.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub revoked_at: Option<NaiveDateTime>,
     /// Why revoked.
     pub revoked_reason: Option<String>,
     /// The certificate that replaced it.
     pub superseded_by: Option<CertificateId>,
     /// Created.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
 }
 

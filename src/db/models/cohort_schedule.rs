@@ -20,9 +20,11 @@ pub struct ScheduleEntry {
     pub module_id: ModuleId,
     /// Opens (UTC).
     #[diesel(deserialize_as = crate::db::timestamp::Ts)]
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub unlock_at: NaiveDateTime,
     /// Due (UTC).
     #[diesel(deserialize_as = crate::db::timestamp::Ts)]
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub due_at: NaiveDateTime,
 }
 

@@ -28,6 +28,7 @@ pub struct Cotrainer {
     /// Optimistic lock.
     pub lock_version: i32,
     /// Joined.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
 }
 

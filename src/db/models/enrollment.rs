@@ -25,13 +25,16 @@ pub struct Enrollment {
     pub lock_version: i32,
     /// Enrolled.
     #[diesel(deserialize_as = crate::db::timestamp::Ts)]
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub enrolled_at: NaiveDateTime,
     /// Last change.
     #[diesel(deserialize_as = crate::db::timestamp::Ts)]
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub updated_at: NaiveDateTime,
     /// When its first certificate that was not revoked was issued (a running total, kept by
     /// the certificate functions; `None` when inserting).
     #[diesel(deserialize_as = crate::db::timestamp::TsOpt)]
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub certified_at: Option<NaiveDateTime>,
 }
 

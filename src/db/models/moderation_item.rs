@@ -28,10 +28,12 @@ pub struct ModerationItem {
     /// Open or closed.
     pub state: ModerationState,
     /// Raised.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
     /// The owner who resolved it.
     pub resolved_by: Option<PersonId>,
     /// When.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub resolved_at: Option<NaiveDateTime>,
     /// What the owner did (closed items).
     pub action: Option<ModerationAction>,

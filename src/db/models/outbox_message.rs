@@ -44,6 +44,7 @@ pub struct OutboxMessage {
     /// Attempts so far.
     pub attempts: i32,
     /// Not before.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub next_attempt_at: NaiveDateTime,
     /// The worker holding the lease.
     #[serde(skip)]
@@ -54,8 +55,10 @@ pub struct OutboxMessage {
     /// Last failure (no secrets).
     pub last_error: Option<String>,
     /// Enqueued.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
     /// Delivered to the relay.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub sent_at: Option<NaiveDateTime>,
 }
 

@@ -48,12 +48,16 @@ pub struct Review {
     /// Why this co-trainer (JSON, see `domain::allocation::Reason`).
     pub allocation_reason: String,
     /// When allocated.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub allocated_at: NaiveDateTime,
     /// Grading deadline.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub due_at: NaiveDateTime,
     /// First draft saved.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub started_at: Option<NaiveDateTime>,
     /// Submitted.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub completed_at: Option<NaiveDateTime>,
     /// The decision, once completed.
     pub decision: Option<GradingDecision>,
@@ -64,10 +68,12 @@ pub struct Review {
     /// Why the decision differs from what the pass threshold suggests.
     pub override_reason: String,
     /// When the owner was told it is overdue.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub escalated_at: Option<NaiveDateTime>,
     /// The trainee's rating of the feedback's usefulness (1-5).
     pub rating: Option<i32>,
     /// When rated.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub rated_at: Option<NaiveDateTime>,
     /// Optimistic lock.
     pub lock_version: i32,

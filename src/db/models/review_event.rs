@@ -18,6 +18,7 @@ pub struct ReviewEvent {
     /// Who (none: the system).
     pub actor_id: Option<PersonId>,
     /// When.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub at: NaiveDateTime,
     /// allocated, draft_saved, submitted, reassigned, escalated, sent_back, moderated, rated.
     pub action: String,

@@ -32,9 +32,11 @@ pub struct Submission {
     pub lock_version: i32,
     /// Created.
     #[diesel(deserialize_as = crate::db::timestamp::Ts)]
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
     /// Last change.
     #[diesel(deserialize_as = crate::db::timestamp::Ts)]
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub updated_at: NaiveDateTime,
     /// The enrollment's cohort (copied, for counting by cohort).
     pub cohort_id: CohortId,

@@ -21,6 +21,7 @@ pub struct SubmissionVersion {
     /// The text as submitted.
     pub body: String,
     /// When.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub submitted_at: NaiveDateTime,
     /// After the due moment.
     pub late: bool,
@@ -29,6 +30,7 @@ pub struct SubmissionVersion {
     /// Points of that decision (the mean of two reviews when double reviewed).
     pub points: Option<i32>,
     /// When the decision was released to the trainee.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub decided_at: Option<NaiveDateTime>,
     /// The owner's note from moderation, shown with the feedback.
     pub moderation_note: Option<String>,

@@ -58,7 +58,7 @@ async fn the_new_cohort_is_planned_with_its_schedule(
     assert_eq!(schedule[0]["unlock_on"], "2026-03-16");
     assert_eq!(schedule[0]["due_local"], "2026-03-30 23:59");
     assert_eq!(
-        schedule[0]["due_utc"], "2026-03-30T21:59:59+00:00",
+        schedule[0]["due_utc"], "2026-03-30T21:59:59Z",
         "summer time began on 29 March"
     );
     view

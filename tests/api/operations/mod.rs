@@ -1,6 +1,7 @@
 //! Running the service: health and readiness, metrics and logs, settings, migrations on both
 //! backends, the connection pool, the command line and demo data, and S3-compatible storage.
 
+mod api_contract;
 mod cli;
 mod demo;
 mod health;
