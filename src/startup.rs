@@ -58,8 +58,11 @@ impl Application {
         if settings.scheduler {
             spawn_scheduler(&pool, &composer, &settings, &clock);
         }
-        let issuer = Arc::new(crate::certificates::credential::Issuer::new(
-            &settings.issuer_key,
+        let seeds: Vec<Vec<u8>> = std::iter::once(settings.issuer_key.clone())
+            .chain(settings.issuer_earlier_keys.iter().cloned())
+            .collect();
+        let issuer = Arc::new(crate::certificates::credential::Issuer::with_keys(
+            &seeds,
             &settings.base_url,
             &composer.domain,
         )?);

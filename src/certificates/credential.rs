@@ -2,6 +2,11 @@
 //! with Ed25519 (`alg: EdDSA`) by `jsonwebtoken`. The public key is published as a JWKS at
 //! `/.well-known/jwks.json` and in the issuer profile at `/issuer`, so any standard JWT library
 //! can verify it. Signing is deterministic: the same certificate gives the same credential.
+//!
+//! Keys rotate: the issuer holds the current key, which signs, and any earlier keys, which
+//! only verify. Every key is published with its own `kid` (its RFC 7638 thumbprint), so
+//! credentials signed before a rotation keep verifying anywhere. Credentials signed before
+//! keys had thumbprint ids name `#key-1`: the oldest key is published under that id too.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -13,15 +18,47 @@ use serde_json::{Value, json};
 use super::record::Record;
 use crate::db::models::Certificate;
 
-/// The issuer: its key, key id and public URLs.
+/// One signing key pair.
 #[derive(Clone)]
-pub struct Issuer {
+struct Key {
     /// The private key as PKCS#8 DER, the form `jsonwebtoken` signs with.
     signing: EncodingKey,
     /// The public key, the form `jsonwebtoken` verifies with.
     verifying: DecodingKey,
     /// The public key, base64url (the JWK's `x`).
     x: String,
+}
+
+impl Key {
+    fn from_seed(seed: &[u8]) -> anyhow::Result<Self> {
+        let seed: [u8; 32] = seed
+            .try_into()
+            .map_err(|_| anyhow::anyhow!("an issuer key must be 32 bytes"))?;
+        let key = SigningKey::from_bytes(&seed);
+        let der = key
+            .to_pkcs8_der()
+            .map_err(|e| anyhow::anyhow!("the issuer key cannot be encoded: {e}"))?;
+        let x = B64.encode(key.verifying_key().as_bytes());
+        Ok(Self {
+            signing: EncodingKey::from_ed_der(der.as_bytes()),
+            verifying: DecodingKey::from_ed_components(&x)?,
+            x,
+        })
+    }
+
+    /// The JWK thumbprint (RFC 7638) of the public key.
+    fn thumbprint(&self) -> String {
+        use sha2::Digest;
+        let canonical = format!(r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#, self.x);
+        B64.encode(sha2::Sha256::digest(canonical.as_bytes()))
+    }
+}
+
+/// The issuer: its keys (the first signs), key ids and public URLs.
+#[derive(Clone)]
+pub struct Issuer {
+    /// The current key first, then earlier ones, newest first.
+    keys: Vec<Key>,
     /// Public base URL.
     pub base_url: String,
     /// Display name.
@@ -38,27 +75,27 @@ impl std::fmt::Debug for Issuer {
 impl Issuer {
     /// An issuer from a 32-byte Ed25519 seed.
     pub fn new(seed: &[u8], base_url: &str, name: &str) -> anyhow::Result<Self> {
-        let seed: [u8; 32] = seed
-            .try_into()
-            .map_err(|_| anyhow::anyhow!("the issuer key must be 32 bytes"))?;
-        let key = SigningKey::from_bytes(&seed);
-        let der = key
-            .to_pkcs8_der()
-            .map_err(|e| anyhow::anyhow!("the issuer key cannot be encoded: {e}"))?;
-        let x = B64.encode(key.verifying_key().as_bytes());
+        Self::with_keys(&[seed.to_vec()], base_url, name)
+    }
+
+    /// An issuer from the current seed followed by earlier ones (newest first).
+    pub fn with_keys(seeds: &[Vec<u8>], base_url: &str, name: &str) -> anyhow::Result<Self> {
+        let keys = seeds
+            .iter()
+            .map(|s| Key::from_seed(s))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        anyhow::ensure!(!keys.is_empty(), "no issuer key");
         let issuer = Self {
-            signing: EncodingKey::from_ed_der(der.as_bytes()),
-            verifying: DecodingKey::from_ed_components(&x)?,
-            x,
+            keys,
             base_url: base_url.trim_end_matches('/').to_string(),
             name: name.to_string(),
         };
         // Signing parses the key each time: a key it refuses is refused here, at start-up.
-        jsonwebtoken::encode(&issuer.header(), &json!({}), &issuer.signing)?;
+        jsonwebtoken::encode(&issuer.header(), &json!({}), &issuer.keys[0].signing)?;
         Ok(issuer)
     }
 
-    /// The JWT header: EdDSA, `typ: JWT` and the key id.
+    /// The JWT header: EdDSA, `typ: JWT` and the current key's id.
     fn header(&self) -> Header {
         Header {
             kid: Some(self.kid()),
@@ -66,27 +103,49 @@ impl Issuer {
         }
     }
 
+    fn kid_of(&self, key: &Key) -> String {
+        format!("{}#{}", self.id(), key.thumbprint())
+    }
+
+    /// The id credentials signed before keys had thumbprint ids carry (the oldest key's).
+    fn legacy_kid(&self) -> String {
+        format!("{}#key-1", self.id())
+    }
+
+    /// Every published key with its ids: its thumbprint id, and the legacy id for the oldest.
+    fn published(&self) -> Vec<(String, &Key)> {
+        let mut out: Vec<(String, &Key)> = self.keys.iter().map(|k| (self.kid_of(k), k)).collect();
+        if let Some(oldest) = self.keys.last() {
+            out.push((self.legacy_kid(), oldest));
+        }
+        out
+    }
+
     /// The issuer's id (its profile URL).
     pub fn id(&self) -> String {
         format!("{}/issuer", self.base_url)
     }
 
-    /// The key id.
+    /// The current key's id.
     pub fn kid(&self) -> String {
-        format!("{}#key-1", self.id())
+        self.kid_of(&self.keys[0])
     }
 
-    /// The public key, base64url.
+    /// The current public key, base64url.
     pub fn public_x(&self) -> String {
-        self.x.clone()
+        self.keys[0].x.clone()
     }
 
-    /// The JWKS document.
+    /// The JWKS document: every key, current and earlier.
     pub fn jwks(&self) -> Value {
-        json!({ "keys": [{
-            "kty": "OKP", "crv": "Ed25519", "x": self.public_x(),
-            "kid": self.kid(), "alg": "EdDSA", "use": "sig",
-        }] })
+        let keys: Vec<Value> = self
+            .published()
+            .into_iter()
+            .map(|(kid, k)| {
+                json!({ "kty": "OKP", "crv": "Ed25519", "x": k.x, "kid": kid, "alg": "EdDSA", "use": "sig" })
+            })
+            .collect();
+        json!({ "keys": keys })
     }
 
     /// The issuer profile (Open Badges 3.0 `Profile`).
@@ -97,12 +156,12 @@ impl Issuer {
             "type": ["Profile"],
             "name": self.name,
             "url": self.base_url,
-            "verificationMethod": [{
-                "id": self.kid(),
+            "verificationMethod": self.published().into_iter().map(|(kid, k)| json!({
+                "id": kid,
                 "type": "JsonWebKey",
                 "controller": self.id(),
-                "publicKeyJwk": { "kty": "OKP", "crv": "Ed25519", "x": self.public_x() },
-            }],
+                "publicKeyJwk": { "kty": "OKP", "crv": "Ed25519", "x": k.x },
+            })).collect::<Vec<_>>(),
         })
     }
 
@@ -144,20 +203,26 @@ impl Issuer {
             claims["exp"] = json!(e.and_utc().timestamp());
         }
         claims["vc"] = vc;
-        jsonwebtoken::encode(&self.header(), &claims, &self.signing)
+        jsonwebtoken::encode(&self.header(), &claims, &self.keys[0].signing)
             .expect("the key was proven by signing in Issuer::new, and JSON claims serialize")
     }
 
     /// Checks a credential's signature (`alg: EdDSA`, this issuer's key) and returns its claims
     /// when it holds. Only the signature: whether the certificate is still valid (expired,
     /// revoked) is the certificate's status, looked up by the caller.
+    /// The key is the one the header's `kid` names, or any of the issuer's keys without one.
     pub fn check(&self, jwt: &str) -> Option<Value> {
         let mut validation = Validation::new(Algorithm::EdDSA);
         validation.required_spec_claims.clear();
         validation.validate_exp = false;
         validation.validate_aud = false;
-        jsonwebtoken::decode::<Value>(jwt.trim(), &self.verifying, &validation)
-            .ok()
+        let kid = jsonwebtoken::decode_header(jwt.trim()).ok()?.kid;
+        self.published()
+            .into_iter()
+            .filter(|(id, _)| kid.as_ref().is_none_or(|k| k == id))
+            .find_map(|(_, key)| {
+                jsonwebtoken::decode::<Value>(jwt.trim(), &key.verifying, &validation).ok()
+            })
             .map(|data| data.claims)
     }
 }
@@ -214,10 +279,8 @@ mod tests {
         let header = jsonwebtoken::decode_header(&jwt).unwrap();
         assert_eq!(header.alg, Algorithm::EdDSA);
         assert_eq!(header.typ.as_deref(), Some("JWT"));
-        assert_eq!(
-            header.kid.as_deref(),
-            Some("https://q.example/issuer#key-1")
-        );
+        assert_eq!(header.kid, Some(issuer.kid()));
+        assert!(issuer.kid().starts_with("https://q.example/issuer#"));
 
         let jwks = issuer.jwks();
         let x = jwks["keys"][0]["x"].as_str().unwrap();

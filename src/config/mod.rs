@@ -85,6 +85,8 @@ pub struct Settings {
     pub secret_key: Vec<u8>,
     /// Ed25519 seed (32 bytes) that signs certificate credentials; empty: kept in the data dir.
     pub issuer_key: Vec<u8>,
+    /// Earlier credential-signing seeds, newest first: they verify, they no longer sign.
+    pub issuer_earlier_keys: Vec<Vec<u8>>,
     /// SMTP relay (`smtp://` or `smtps://`); without it mails are written as files.
     pub smtp_url: Option<String>,
     /// Sender address of every mail.
@@ -166,7 +168,9 @@ impl Settings {
         let data_dir = PathBuf::from(get("QUALIFY_DATA_DIR").unwrap_or("data"));
         let content_dir = PathBuf::from(get("QUALIFY_CONTENT_DIR").unwrap_or("course_content"));
         let secret_key = secret_key(get, environment)?;
-        let issuer_key = issuer_key(get, environment)?;
+        let mut issuer_keys = issuer_key(get, environment)?.into_iter();
+        let issuer_key = issuer_keys.next().unwrap_or_default();
+        let issuer_earlier_keys: Vec<Vec<u8>> = issuer_keys.collect();
         let (smtp_url, mail_from) = mail_sender(get)?;
         let log = get("QUALIFY_LOG").unwrap_or("info").to_string();
         let number =
@@ -208,6 +212,7 @@ impl Settings {
             content_dir,
             secret_key,
             issuer_key,
+            issuer_earlier_keys,
             smtp_url,
             mail_from,
             log,

@@ -98,20 +98,23 @@ pub(super) fn metrics_token<'a>(
     }
 }
 
-/// `QUALIFY_ISSUER_KEY`: an Ed25519 seed, required in production; empty means kept in the
-/// data dir.
+/// `QUALIFY_ISSUER_KEY`: Ed25519 seeds, the current one first, then earlier ones that only
+/// verify (separated by commas); required in production; empty means kept in the data dir.
 pub(super) fn issuer_key<'a>(
     get: impl Fn(&str) -> Option<&'a str>,
     environment: Environment,
-) -> Result<Vec<u8>, SettingsError> {
+) -> Result<Vec<Vec<u8>>, SettingsError> {
     match get("QUALIFY_ISSUER_KEY") {
-        Some(text) => match hex::decode(text.trim()) {
-            Ok(bytes) if bytes.len() == 32 => Ok(bytes),
-            _ => Err(err(
-                "QUALIFY_ISSUER_KEY",
-                "must be exactly 64 hex characters (an Ed25519 seed, e.g. from `openssl rand -hex 32`)",
-            )),
-        },
+        Some(text) => text
+            .split(',')
+            .map(|k| match hex::decode(k.trim()) {
+                Ok(bytes) if bytes.len() == 32 => Ok(bytes),
+                _ => Err(err(
+                    "QUALIFY_ISSUER_KEY",
+                    "must be exactly 64 hex characters per key (an Ed25519 seed, e.g. from `openssl rand -hex 32`), the current key first, earlier ones after commas",
+                )),
+            })
+            .collect(),
         None if environment == Environment::Production => Err(err(
             "QUALIFY_ISSUER_KEY",
             "is required when QUALIFY_ENV=production (64 hex characters, e.g. from `openssl rand -hex 32`)",

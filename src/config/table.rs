@@ -52,9 +52,10 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "QUALIFY_ISSUER_KEY",
         "(generated in development)",
-        "Ed25519 seed that signs certificate credentials: exactly 64 hex characters; in \
-         development kept in the data dir as issuer_key; its public half is published at \
-         /.well-known/jwks.json",
+        "Ed25519 seeds of 64 hex characters each, separated by commas: the first signs \
+         certificate credentials, earlier ones after it only verify (key rotation); in \
+         development kept in the data dir as issuer_key; every public half is published at \
+         /.well-known/jwks.json under its own kid",
     ),
     (
         "QUALIFY_STORAGE",

@@ -2,4 +2,5 @@
 //! revoked.
 
 mod issuing;
+mod key_rotation;
 mod verification;
