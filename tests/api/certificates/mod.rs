@@ -3,4 +3,5 @@
 
 mod issuing;
 mod key_rotation;
+mod restore_drill;
 mod verification;

@@ -175,6 +175,20 @@ pub async fn spawn_beside(
     start(db, dir, adjust).await
 }
 
+/// The app on an SQLite database file of the test's choosing (e.g. a restored backup), with a
+/// data dir of its own.
+pub async fn spawn_app_on_file(
+    file: &std::path::Path,
+    adjust: impl FnOnce(&mut BTreeMap<String, String>),
+) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = TestDb {
+        url: format!("sqlite://{}", file.display()),
+        postgres: None,
+    };
+    start(db, dir, adjust).await
+}
+
 async fn start(
     db: TestDb,
     dir: tempfile::TempDir,
