@@ -28,6 +28,17 @@ pub struct Case {
     pub json: Option<serde_json::Value>,
     /// anonymous, trainee, owner
     pub expect: [Expect; 3],
+    /// A co-trainer (a graduate in the pool, without other roles), where it differs from a
+    /// trainee (with the made-up ids of the table it never does; the co-trainer's real
+    /// objects are in `permissions::foreign_objects`).
+    pub cotrainer: Option<Expect>,
+}
+
+impl Case {
+    /// What a co-trainer may expect.
+    pub fn cotrainer_expects(&self) -> Expect {
+        self.cotrainer.unwrap_or(self.expect[1])
+    }
 }
 
 /// A request without a body.
@@ -44,6 +55,7 @@ pub fn case(
         form: vec![],
         json: None,
         expect,
+        cotrainer: None,
     }
 }
 
@@ -61,6 +73,7 @@ pub fn form_case(
         form: form.iter().map(|(k, v)| (*k, v.to_string())).collect(),
         json: None,
         expect,
+        cotrainer: None,
     }
 }
 
@@ -79,6 +92,7 @@ pub fn api_case(
         form: vec![],
         json: Some(json),
         expect,
+        cotrainer: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The permission table: every registered route, for an anonymous visitor, a trainee (a
-//! signed-in person without roles) and a program owner — including objects that belong to
-//! someone else. A test fails when a route is registered that the table does not list.
+//! signed-in person without roles), a co-trainer (in the pool, without other roles) and a
+//! program owner — including objects that belong to someone else. A test fails when a route
+//! is registered that the table does not list.
 
 use diesel::prelude::*;
 use qualify::db::models::ApiToken;
@@ -51,22 +52,42 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         qualify::db::models::Cohort::create(&mut conn, &cohort).unwrap();
         cohort.id
     };
+    let cotrainer = create_person(&app, "coach@example.com", "Carla Coach", false);
+    {
+        let mut conn = app.conn();
+        let program = qualify::db::models::Program::list(&mut conn)
+            .unwrap()
+            .remove(0);
+        let person = qualify::db::models::Person::find(&mut conn, &cotrainer)
+            .unwrap()
+            .unwrap();
+        let now = chrono::Utc::now().naive_utc();
+        qualify::db::models::Cotrainer::create_if_absent(
+            &mut conn,
+            &qualify::db::models::Cotrainer::added_by_owner(&program.id, &person, now),
+        )
+        .unwrap();
+    }
+    let cotrainer_token = token(&app, &cotrainer);
     let anon = Browser::new(&app);
     let as_trainee = signed_in(&app, &trainee).await;
+    let as_cotrainer = signed_in(&app, &cotrainer).await;
     let as_owner = signed_in(&app, &owner).await;
 
     let mut cases = accounts_and_cohorts::cases(&cohort, &other_trainee, &other_token_id);
     cases.extend(grading_and_certificates::grading_cases(&other_trainee));
     cases.extend(grading_and_certificates::certificate_cases(cohort.as_str()));
     cases.extend(reports_and_operations::report_cases(cohort.as_str()));
-    let actors: [(&str, &Browser, Option<&str>); 3] = [
+    let actors: [(&str, &Browser, Option<&str>); 4] = [
         ("anonymous", &anon, None),
         ("trainee", &as_trainee, Some(&trainee_token)),
         ("owner", &as_owner, Some(&owner_token)),
+        ("co-trainer", &as_cotrainer, Some(&cotrainer_token)),
     ];
     let mut failures = Vec::new();
     for c in &cases {
         for (i, (who, browser, bearer)) in actors.iter().enumerate() {
+            let expected = c.expect.get(i).copied().unwrap_or(c.cotrainer_expects());
             let resp = call(&app, browser, *bearer, c).await;
             let got = if resp.status == 303
                 && resp
@@ -77,10 +98,10 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
             } else {
                 Status(resp.status)
             };
-            if got != c.expect[i] {
+            if got != expected {
                 failures.push(format!(
-                    "{} {} as {who}: expected {:?}, got {got:?}",
-                    c.method, c.path, c.expect[i]
+                    "{} {} as {who}: expected {expected:?}, got {got:?}",
+                    c.method, c.path
                 ));
             }
         }
@@ -88,7 +109,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 
     // Sign-out routes end the session, so they come last.
-    for browser in [&as_trainee, &as_owner] {
+    for browser in [&as_trainee, &as_cotrainer, &as_owner] {
         assert_eq!(browser.post("/sign-out", &[]).await.status, 303);
         assert_eq!(browser.get("/me").await.status, 303);
     }
