@@ -2,4 +2,5 @@
 //! revoked.
 
 mod issuing;
+mod printing;
 mod verification;
