@@ -2,9 +2,6 @@
 //! Hebrew come out of the PDF exactly (read back with poppler's pdftotext), long names,
 //! titles and module lists stay on the page, and the file is a PDF/A-2b dated by its issue date.
 
-use std::io::Write as _;
-use std::process::Command;
-
 use diesel::prelude::*;
 use qualify::certificates::pdf::{HEIGHT, Page, WIDTH, render};
 use qualify::certificates::record::{Bilingual, ModuleResult, Record};
@@ -14,37 +11,9 @@ use crate::support::api::{download, token};
 use crate::support::app::spawn_app;
 use crate::support::fixtures::certificates::{certificates_of, nearly_certified};
 use crate::support::fixtures::grading::pass;
+use crate::support::pdf::pdftotext;
 
 const NAME: &str = "Łukasz Żółć-Дмитрий 李明 Şule";
-
-/// Runs pdftotext with `args` on the PDF; `None` (with a notice) where poppler is not
-/// installed, unless `QUALIFY_TEST_REQUIRE_PDFTOTEXT=1`.
-pub(super) fn pdftotext(pdf: &[u8], args: &[&str]) -> Option<String> {
-    let mut file = tempfile::NamedTempFile::new().unwrap();
-    file.write_all(pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(args)
-        .arg(file.path())
-        .arg("-")
-        .output();
-    match out {
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            Some(String::from_utf8(out.stdout).unwrap())
-        }
-        Err(_) if std::env::var("QUALIFY_TEST_REQUIRE_PDFTOTEXT").as_deref() == Ok("1") => {
-            panic!("pdftotext is required (apt-get install poppler-utils)")
-        }
-        Err(_) => {
-            eprintln!("NOTICE: pdftotext missing (poppler-utils): PDF text checks skipped");
-            None
-        }
-    }
-}
 
 fn record(name: &str, title: &str, modules: &[&str]) -> Record {
     let both = |s: &str| Bilingual {
