@@ -71,6 +71,7 @@ pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figure
             verify_url: &url,
             lang: "de",
         })
+        .expect("PDF")
         .len();
     }
     let bulk = started.elapsed();
@@ -82,11 +83,14 @@ pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figure
     let mut samples: Vec<Duration> = (0..200)
         .map(|_| {
             let t = Instant::now();
-            std::hint::black_box(render(&Page {
-                record: &record,
-                verify_url: &url,
-                lang: "en",
-            }));
+            std::hint::black_box(
+                render(&Page {
+                    record: &record,
+                    verify_url: &url,
+                    lang: "en",
+                })
+                .expect("PDF"),
+            );
             t.elapsed()
         })
         .collect();

@@ -7,5 +7,6 @@ pub mod credential;
 pub mod issue;
 pub mod pdf;
 pub mod record;
+pub mod typeset;
 pub mod verify;
 pub mod views;

@@ -1,13 +1,23 @@
-//! The certificate as a PDF: A4 landscape, in German or English, from the frozen record only,
-//! byte-identical every time (no dates or random ids in the file). Text uses the standard
-//! Helvetica faces with WinAnsi encoding, which covers umlauts, ß and typographic quotes; the
-//! verification URL is printed and drawn as a QR code.
+//! The certificate as a PDF/A-2b: A4 landscape, in German or English, from the frozen record
+//! only, byte-identical every time (the creation date is the issue date, ids are content
+//! hashes). krilla writes the file and embeds subsets of the bundled fonts, so every name
+//! prints as written, right-to-left scripts included (`typeset`). Long names, program titles
+//! and module lists wrap and shrink to stay on the page; the verification URL is printed and
+//! drawn as a QR code.
 
-use std::fmt::Write as _;
-
+use krilla::Document;
+use krilla::SerializeSettings;
+use krilla::color::rgb;
+use krilla::configure::{Configuration, Validator};
+use krilla::geom::{PathBuilder, Rect};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
 use qrcode::{Color, QrCode};
 
 use super::record::Record;
+use super::typeset::{Weight, line, wrap};
 
 /// What goes on the page besides the record.
 pub struct Page<'a> {
@@ -19,44 +29,19 @@ pub struct Page<'a> {
     pub lang: &'a str,
 }
 
-/// WinAnsi bytes of a text, as a PDF literal string with octal escapes (the file stays ASCII).
-fn literal(text: &str) -> String {
-    let mut out = String::from("(");
-    for c in text.chars() {
-        let byte: u8 = match c {
-            '(' | ')' | '\\' => {
-                out.push('\\');
-                out.push(c);
-                continue;
-            }
-            ' '..='~' => {
-                out.push(c);
-                continue;
-            }
-            '€' => 0x80,
-            '‚' => 0x82,
-            '„' => 0x84,
-            '…' => 0x85,
-            '‘' => 0x91,
-            '’' => 0x92,
-            '“' => 0x93,
-            '”' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            '\u{a0}'..='\u{ff}' => c as u32 as u8,
-            _ => b'?',
-        };
-        let _ = write!(out, "\\{byte:03o}");
-    }
-    out.push(')');
-    out
-}
+/// Page size in points (A4 landscape).
+pub const WIDTH: f32 = 842.0;
+/// Page height in points.
+pub const HEIGHT: f32 = 595.0;
+/// Left edge of the text.
+const LEFT: f32 = 70.0;
+/// Right edge of the text above the table and the QR code.
+const RIGHT: f32 = 772.0;
+/// Nothing of the flowing block goes below this (PDF coordinates, y up): the table starts here.
+const FLOOR: f32 = 215.0;
 
-/// Text at a position in a font (`F1` regular, `F2` bold) and size.
-fn text(out: &mut String, font: &str, size: f32, x: f32, y: f32, s: &str) {
-    let _ = writeln!(out, "BT /{font} {size} Tf {x} {y} Td {} Tj ET", literal(s));
-}
+const BLUE: (u8, u8, u8) = (31, 82, 140);
+const INK: (u8, u8, u8) = (26, 26, 31);
 
 struct Words<'a> {
     title: &'a str,
@@ -95,29 +80,143 @@ fn words(lang: &str) -> Words<'static> {
     }
 }
 
-/// The page's content stream.
-fn content(page: &Page<'_>) -> String {
+fn fill(surface: &mut Surface<'_>, (r, g, b): (u8, u8, u8)) {
+    surface.set_fill(Some(Fill {
+        paint: rgb::Color::new(r, g, b).into(),
+        ..Fill::default()
+    }));
+}
+
+/// One line of text with its baseline at PDF coordinates (x, y), shrunk if it is wider than
+/// `max_width`.
+fn text(surface: &mut Surface<'_>, s: &str, weight: Weight, size: f32, at: (f32, f32), max: f32) {
+    let l = line(s, weight);
+    let width = l.width(size);
+    let size = if width > max {
+        size * max / width
+    } else {
+        size
+    };
+    l.draw(surface, at.0, HEIGHT - at.1, size);
+}
+
+/// A block of the flowing part: text, weight, font size and the distance of its first
+/// baseline below the previous block's last one, both at full scale.
+struct Block<'a> {
+    text: &'a str,
+    weight: Weight,
+    size: f32,
+    lead: f32,
+    scales: bool,
+}
+
+/// The blocks' lines and baselines at a scale, and whether they stay above the floor.
+fn flow(blocks: &[Block<'_>], top: f32, scale: f32) -> (Vec<(String, Weight, f32, f32)>, bool) {
+    let mut out = Vec::new();
+    let mut y = top;
+    let mut fits = true;
+    for b in blocks {
+        let k = if b.scales { scale } else { 1.0 };
+        let size = b.size * k;
+        y -= b.lead * k;
+        for (i, l) in wrap(b.text, b.weight, size, RIGHT - LEFT)
+            .into_iter()
+            .enumerate()
+        {
+            if i > 0 {
+                y -= size * 1.25;
+            }
+            fits &= y - size * 0.3 >= FLOOR;
+            out.push((l, b.weight, size, y));
+        }
+    }
+    (out, fits)
+}
+
+/// Name, "has completed", program and modules: at full size if they fit, else smaller; at the
+/// smallest scale, lines below the floor are left out and the last one shown ends in "…".
+fn middle(surface: &mut Surface<'_>, blocks: &[Block<'_>]) {
+    let mut scale = 1.0;
+    let (mut lines, mut fits) = flow(blocks, 395.0, scale);
+    while !fits && scale > 0.45 {
+        scale -= 0.05;
+        (lines, fits) = flow(blocks, 395.0, scale);
+    }
+    if !fits {
+        let kept = lines
+            .iter()
+            .take_while(|l| l.3 - l.2 * 0.3 >= FLOOR)
+            .count();
+        lines.truncate(kept.max(1));
+        if let Some(last) = lines.last_mut() {
+            last.0.push_str(" …");
+        }
+    }
+    for (s, weight, size, y) in lines {
+        text(
+            surface,
+            &s,
+            weight,
+            size,
+            (LEFT, y.max(FLOOR)),
+            RIGHT - LEFT,
+        );
+    }
+}
+
+/// Draws the page.
+fn content(surface: &mut Surface<'_>, page: &Page<'_>) {
     let w = words(page.lang);
     let r = page.record;
-    let mut out = String::new();
-    // A frame and a rule under the title.
-    out.push_str("0.12 0.32 0.55 RG 3 w 28 28 786 539 re S 1 w 70 432 m 400 432 l S\n");
-    out.push_str("0.12 0.32 0.55 rg\n");
-    text(&mut out, "F2", 40.0, 70.0, 450.0, w.title);
-    out.push_str("0.1 0.1 0.12 rg\n");
-    text(&mut out, "F1", 15.0, 70.0, 395.0, w.certifies);
-    text(&mut out, "F2", 30.0, 70.0, 352.0, &r.holder_name);
-    text(&mut out, "F1", 15.0, 70.0, 315.0, w.completed);
+    frame(surface);
+    fill(surface, BLUE);
     text(
-        &mut out,
-        "F2",
-        20.0,
-        70.0,
-        282.0,
-        r.program_title.get(page.lang),
+        surface,
+        w.title,
+        Weight::Bold,
+        40.0,
+        (LEFT, 450.0),
+        RIGHT - LEFT,
+    );
+    fill(surface, INK);
+    text(
+        surface,
+        w.certifies,
+        Weight::Regular,
+        15.0,
+        (LEFT, 395.0),
+        RIGHT - LEFT,
     );
     let modules: Vec<&str> = r.modules.iter().map(|m| m.title.get(page.lang)).collect();
-    text(&mut out, "F1", 10.0, 70.0, 255.0, &modules.join(" · "));
+    let modules = modules.join(" · ");
+    let block = |text, weight, size, lead, scales| Block {
+        text,
+        weight,
+        size,
+        lead,
+        scales,
+    };
+    middle(
+        surface,
+        &[
+            block(&r.holder_name, Weight::Bold, 30.0, 43.0, true),
+            block(w.completed, Weight::Regular, 15.0, 37.0, false),
+            block(
+                r.program_title.get(page.lang),
+                Weight::Bold,
+                20.0,
+                33.0,
+                true,
+            ),
+            block(&modules, Weight::Regular, 10.0, 27.0, true),
+        ],
+    );
+    table(surface, &w, r);
+    footer(surface, w.verify, page.verify_url);
+}
+
+/// Cohort, dates and issuer under the flowing block; a value wider than its column shrinks.
+fn table(surface: &mut Surface<'_>, w: &Words<'_>, r: &Record) {
     let rows = [
         (w.cohort, r.cohort.clone()),
         (w.issued, r.issued_on.clone()),
@@ -126,67 +225,104 @@ fn content(page: &Page<'_>) -> String {
     ];
     for (i, (label, value)) in rows.iter().enumerate() {
         let y = 200.0 - 22.0 * i as f32;
-        text(&mut out, "F1", 12.0, 70.0, y, label);
-        text(&mut out, "F2", 12.0, 190.0, y, value);
+        text(surface, label, Weight::Regular, 12.0, (LEFT, y), 115.0);
+        text(surface, value, Weight::Bold, 12.0, (190.0, y), 430.0);
     }
-    text(&mut out, "F1", 10.0, 70.0, 70.0, w.verify);
-    text(&mut out, "F1", 10.0, 70.0, 56.0, page.verify_url);
-    qr(&mut out, page.verify_url, 640.0, 56.0, 130.0);
-    out
 }
 
-/// The QR code of `data` as filled squares in a `size` box at (x, y).
-fn qr(out: &mut String, data: &str, x: f32, y: f32, size: f32) {
+/// The verification address in words and as a QR code.
+fn footer(surface: &mut Surface<'_>, label: &str, url: &str) {
+    text(surface, label, Weight::Regular, 10.0, (LEFT, 70.0), 550.0);
+    text(surface, url, Weight::Regular, 10.0, (LEFT, 56.0), 550.0);
+    qr(surface, url, 640.0, 56.0, 130.0);
+}
+
+/// The frame around the page and the rule under the title.
+fn frame(surface: &mut Surface<'_>) {
+    let mut pb = PathBuilder::new();
+    if let Some(rect) = Rect::from_xywh(28.0, HEIGHT - 567.0, 786.0, 539.0) {
+        pb.push_rect(rect);
+    }
+    pb.move_to(LEFT, HEIGHT - 432.0);
+    pb.line_to(400.0, HEIGHT - 432.0);
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        paint: rgb::Color::new(BLUE.0, BLUE.1, BLUE.2).into(),
+        width: 2.0,
+        ..Stroke::default()
+    }));
+    if let Some(path) = pb.finish() {
+        surface.draw_path(&path);
+    }
+    surface.set_stroke(None);
+}
+
+/// The QR code of `data` as filled squares in a `size` box whose lower left corner is at
+/// PDF coordinates (x, y).
+fn qr(surface: &mut Surface<'_>, data: &str, x: f32, y: f32, size: f32) {
     let Ok(code) = QrCode::new(data.as_bytes()) else {
         return;
     };
     let n = code.width();
-    let colors = code.to_colors();
     let cell = size / n as f32;
-    out.push_str("0 0 0 rg\n");
-    for (i, color) in colors.iter().enumerate() {
+    let top = HEIGHT - (y + size);
+    let mut pb = PathBuilder::new();
+    for (i, color) in code.to_colors().iter().enumerate() {
         if *color == Color::Dark {
             let (col, row) = ((i % n) as f32, (i / n) as f32);
-            let _ = writeln!(
-                out,
-                "{:.2} {:.2} {:.2} {:.2} re f",
-                x + col * cell,
-                y + size - (row + 1.0) * cell,
-                cell,
-                cell
-            );
+            if let Some(rect) = Rect::from_xywh(x + col * cell, top + row * cell, cell, cell) {
+                pb.push_rect(rect);
+            }
         }
+    }
+    fill(surface, (0, 0, 0));
+    if let Some(path) = pb.finish() {
+        surface.draw_path(&path);
     }
 }
 
-/// Renders the certificate.
-pub fn render(page: &Page<'_>) -> Vec<u8> {
-    let stream = content(page);
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>".to_string(),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{stream}endstream", stream.len()),
-    ];
-    let mut pdf = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        let _ = write!(pdf, "{} 0 obj\n{body}\nendobj\n", i + 1);
-    }
-    let xref = pdf.len();
-    let _ = write!(pdf, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
-    for o in offsets {
-        let _ = writeln!(pdf, "{o:010} 00000 n ");
-    }
-    let _ = write!(
-        pdf,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
+/// The creation date: the issue date (`YYYY-MM-DD`) at midnight UTC.
+fn creation_date(issued_on: &str) -> DateTime {
+    let mut parts = issued_on.split('-').map(|p| p.parse::<u16>().unwrap_or(1));
+    let year = parts.next().unwrap_or(2000);
+    let month = parts.next().unwrap_or(1).clamp(1, 12) as u8;
+    let day = parts.next().unwrap_or(1).clamp(1, 31) as u8;
+    DateTime::new(year)
+        .month(month)
+        .day(day)
+        .hour(0)
+        .minute(0)
+        .second(0)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+/// Renders the certificate; an error means the page broke a PDF/A rule.
+pub fn render(page: &Page<'_>) -> anyhow::Result<Vec<u8>> {
+    let settings = SerializeSettings {
+        configuration: Configuration::new_with_validator(Validator::A2_B),
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
+    let title = format!("{} – {}", words(page.lang).title, page.record.holder_name);
+    document.set_metadata(
+        Metadata::new()
+            .title(title)
+            .authors(vec![page.record.issuer.clone()])
+            .language(page.lang.to_string())
+            .creation_date(creation_date(&page.record.issued_on)),
     );
-    pdf.into_bytes()
+    let Some(settings) = PageSettings::from_wh(WIDTH, HEIGHT) else {
+        unreachable!("A4 has a positive size");
+    };
+    let mut pdf_page = document.start_page_with(settings);
+    let mut surface = pdf_page.surface();
+    content(&mut surface, page);
+    surface.finish();
+    pdf_page.finish();
+    document
+        .finish()
+        .map_err(|e| anyhow::anyhow!("certificate PDF: {e:?}"))
 }
 
 #[cfg(test)]
@@ -194,8 +330,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn umlauts_become_winansi_escapes_and_parentheses_are_escaped() {
-        assert_eq!(literal("Jörg (Maß)"), "(J\\366rg \\(Ma\\337\\))");
-        assert_eq!(literal("„Zitat“ – ok"), "(\\204Zitat\\223 \\226 ok)");
+    fn the_creation_date_is_the_issue_date_at_midnight_utc() {
+        let expected = DateTime::new(2026)
+            .month(3)
+            .day(14)
+            .hour(0)
+            .minute(0)
+            .second(0)
+            .utc_offset_hour(0)
+            .utc_offset_minute(0);
+        assert_eq!(creation_date("2026-03-14"), expected);
     }
 }

@@ -144,7 +144,7 @@ pub fn pdf(
         record: &record,
         verify_url: &url,
         lang,
-    });
+    })?;
     Ok((bytes, format!("certificate-{}-{lang}.pdf", cert.public_id)))
 }
 

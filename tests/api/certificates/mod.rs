@@ -4,4 +4,5 @@
 mod issuing;
 mod key_rotation;
 mod restore_drill;
+mod printing;
 mod verification;

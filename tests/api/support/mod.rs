@@ -10,6 +10,7 @@
 //!   and rotated keys);
 //! - the data: [`content`] (the curriculum and writable copies), [`fixtures`] (data sets by
 //!   area), [`permission_table`] (the rows and how a row is called);
+//! - the files: [`pdf`] (a PDF's text read back with poppler's pdftotext);
 //! - the layout checks: [`sources`] (the repository's own Rust files).
 
 pub mod api;
@@ -22,6 +23,7 @@ pub mod fixtures;
 pub mod jobs;
 pub mod oidc_fake;
 pub mod oidc_provider;
+pub mod pdf;
 pub mod permission_table;
 pub mod scrape;
 pub mod smtp_server;
