@@ -80,6 +80,10 @@ fn person(i: usize, kind: &str, now: NaiveDateTime) -> Person {
         created_at: now,
         updated_at: now,
         last_sign_in_at: None,
+        employee_id: None,
+        manager_employee_id: None,
+        scim_external_id: None,
+        scim_deleted_at: None,
     }
 }
 

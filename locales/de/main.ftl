@@ -600,3 +600,21 @@ mail-weekly-unallocated = { $count } Einreichungen warten auf eine Co-Trainer:in
 mail-weekly-issued = { $count } Zertifikate wurden in den letzten 7 Tagen ausgestellt
 mail-weekly-expiring = { $count } Zertifikate laufen in den nächsten 90 Tagen ab
 mail-weekly-failed = { $count } Mails sind fehlgeschlagen
+
+## Abgleich mit dem HR-Verzeichnis
+people-sync-error-columns = Der Datei fehlen Pflichtspalten (employee_id, email, name)
+people-sync-error-guard = Dieser vollständige Abgleich würde mehr als 10 % der aktiven Personen sperren; führen Sie ihn mit force aus, wenn das stimmt
+people-sync-error-unreadable = Die Datei ist nicht als UTF-8-CSV lesbar.
+people-sync-error-too-large = Die Datei ist größer als 128 MB.
+people-sync-line-employee_id_missing = Die Personalnummer fehlt.
+people-sync-line-email_invalid = Die E-Mail-Adresse ist ungültig.
+people-sync-line-name_missing = Der Name fehlt.
+people-sync-line-language_invalid = Die Sprache ist weder de noch en.
+people-sync-line-status_invalid = Der Status ist weder active noch left.
+people-sync-line-duplicate_employee_id = Diese Personalnummer steht schon in einer früheren Zeile.
+people-sync-line-duplicate_email = Diese E-Mail-Adresse steht schon in einer früheren Zeile.
+people-sync-line-unknown_manager = Die Personalnummer der Führungskraft steht weder in der Datei noch ist sie bekannt.
+people-sync-line-manager_cycle = Die Führungskräfte bilden einen Kreis.
+people-sync-line-org_unit_conflict = Die Organisationseinheit hat in einer früheren Zeile eine andere übergeordnete Einheit.
+people-sync-line-org_unit_cycle = Die Organisationseinheiten bilden einen Kreis.
+people-sync-line-email_taken = Die E-Mail-Adresse gehört einer anderen Person.

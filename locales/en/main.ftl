@@ -600,3 +600,21 @@ mail-weekly-unallocated = { $count } submissions wait for a co-trainer
 mail-weekly-issued = { $count } certificates were issued in the last 7 days
 mail-weekly-expiring = { $count } certificates expire in the next 90 days
 mail-weekly-failed = { $count } mails failed
+
+## The HR directory sync
+people-sync-error-columns = The file lacks required columns (employee_id, email, name)
+people-sync-error-guard = This full sync would suspend more than 10 % of the active people; run it with force if that is right
+people-sync-error-unreadable = The file is not readable as UTF-8 CSV.
+people-sync-error-too-large = The file is larger than 128 MB.
+people-sync-line-employee_id_missing = The employee id is missing.
+people-sync-line-email_invalid = The email address is not valid.
+people-sync-line-name_missing = The name is missing.
+people-sync-line-language_invalid = The language is neither de nor en.
+people-sync-line-status_invalid = The status is neither active nor left.
+people-sync-line-duplicate_employee_id = This employee id appears on an earlier line.
+people-sync-line-duplicate_email = This email address appears on an earlier line.
+people-sync-line-unknown_manager = The manager's employee id is neither in the file nor known.
+people-sync-line-manager_cycle = The managers form a cycle.
+people-sync-line-org_unit_conflict = The org unit has another parent on an earlier line.
+people-sync-line-org_unit_cycle = The org units form a cycle.
+people-sync-line-email_taken = The email address belongs to another person.

@@ -159,8 +159,10 @@ pub async fn authenticate(
         .cookie(session::cookie_name(&settings))
         .map(|c| c.value().to_string())
         .filter(|v| !v.is_empty());
-    // `/metrics` checks its own scrape token (QUALIFY_METRICS_TOKEN), not a person's.
-    let bearer = bearer(&req).filter(|_| req.path() != "/metrics");
+    // `/metrics` checks its own scrape token (QUALIFY_METRICS_TOKEN), and `/scim/` its SCIM
+    // token, not a person's.
+    let scim = req.path().starts_with("/scim/");
+    let bearer = bearer(&req).filter(|_| req.path() != "/metrics" && !scim);
     let resolved = match lookup(&state, bearer, cookie).await {
         Ok(r) => r,
         Err(e) => return Ok(req.into_response(e.error_response()).map_into_right_body()),
@@ -182,8 +184,11 @@ pub async fn authenticate(
     // One-click unsubscribe (RFC 8058) comes from mail clients; its signed token is the
     // authority and it can only switch a mail kind off.
     let unsubscribe = req.path().starts_with("/unsubscribe/");
+    // SCIM calls carry the SCIM bearer token, which the handler checks; a session cookie gives
+    // no authority there, so there is nothing for a cross-site request to borrow.
     if !csrf::is_safe(req.method())
         && !via_token
+        && !scim
         && !anonymous_api
         && !unsubscribe
         && let Err(refusal) = check_csrf(&mut req, &settings, &expected).await

@@ -4,6 +4,7 @@
 
 mod certificates;
 mod cohorts;
+mod directory;
 mod grading;
 mod learn;
 mod openapi;
@@ -11,6 +12,7 @@ mod outbox;
 mod people;
 mod program;
 mod reports;
+mod scim;
 
 use actix_web::{HttpRequest, Scope, web};
 
@@ -33,14 +35,22 @@ const AREAS: [fn(Scope) -> Scope; 8] = [
     mail_routes,
 ];
 
-/// Registers every API route: the OpenAPI document, and one `/api/v1` scope holding the
-/// routes of every area.
+/// Registers every API route: the OpenAPI document, one `/api/v1` scope holding the routes of
+/// every area, and the SCIM 2.0 endpoint under `/scim/v2`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let v1 = AREAS
         .iter()
         .fold(web::scope("/api/v1"), |scope, routes| routes(scope));
     cfg.route("/api/openapi.json", web::get().to(openapi::document))
-        .service(v1.default_service(web::to(not_found)));
+        .service(v1.default_service(web::to(not_found)))
+        .service(
+            web::scope("/scim/v2")
+                .route("/{path:.*}", web::get().to(scim::call))
+                .route("/{path:.*}", web::post().to(scim::call))
+                .route("/{path:.*}", web::put().to(scim::call))
+                .route("/{path:.*}", web::patch().to(scim::call))
+                .route("/{path:.*}", web::delete().to(scim::call)),
+        );
 }
 
 /// The program, the caller's own record and progress, and their assignments.
@@ -76,6 +86,7 @@ fn people_routes(scope: Scope) -> Scope {
     scope
         .route("/people", web::get().to(people::list_people))
         .route("/people/invitations", web::post().to(people::invite_people))
+        .route("/people/sync", web::post().to(directory::sync_people))
         .route(
             "/people/{person_id}",
             web::patch().to(people::update_person),
