@@ -122,6 +122,7 @@ people-back = Zurück zu den Personen
 role-owner = Programmverantwortung
 status-active = aktiv
 status-disabled = gesperrt
+status-suspended = ausgeschieden (ruht)
 invite-summary = { $invited } eingeladen, { $existing } hatten bereits ein Konto, { $errors } Zeilen mit Fehlern.
 invite-errors = Zeilen, die nicht verwendet werden konnten
 invite-invited = Eingeladen

@@ -122,6 +122,7 @@ people-back = Back to people
 role-owner = Program owner
 status-active = active
 status-disabled = disabled
+status-suspended = suspended (left the company)
 invite-summary = { $invited } invited, { $existing } already had an account, { $errors } lines with errors.
 invite-errors = Lines that could not be used
 invite-invited = Invited

@@ -67,8 +67,9 @@ pub fn user_schema(base: &str) -> Value {
         "description": "A person of the program; userName is the email address",
         "attributes": [
             attribute("userName", "string", true, "server"),
-            attribute("displayName", "string", false, "none"),
-            attribute("active", "boolean", false, "none"),
+            // Every person has a name and is active or not, so neither can be removed.
+            attribute("displayName", "string", true, "none"),
+            attribute("active", "boolean", true, "none"),
         ],
         "meta": { "resourceType": "Schema",
                   "location": format!("{base}/scim/v2/Schemas/{USER}") },

@@ -136,6 +136,57 @@ pub fn handle(
     Ok(response)
 }
 
+/// `POST /Users/.search`: the query parameters of a list, in the body.
+fn search(
+    conn: &mut DbConnection,
+    r: &ScimRequest,
+    base: &str,
+) -> Result<ScimResponse, AppError> {
+    let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(&r.body) else {
+        return Ok(ScimResponse::error(400, Some("invalidSyntax"), "the body is not JSON"));
+    };
+    let query: HashMap<String, String> = body
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let text = match v {
+                Value::String(s) => s,
+                Value::Number(n) => n.to_string(),
+                Value::Array(list) => list
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(","),
+                _ => return None,
+            };
+            Some((k, text))
+        })
+        .collect();
+    Ok(project(users::list(conn, &query, base)?, &query))
+}
+
+/// Applies `attributes` / `excludedAttributes` to a User or to each User of a list.
+fn project(mut response: ScimResponse, query: &HashMap<String, String>) -> ScimResponse {
+    let param = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    let (attributes, excluded) = (param("attributes"), param("excludedAttributes"));
+    if response.status != 200 || (attributes.is_none() && excluded.is_none()) {
+        return response;
+    }
+    if let Some(body) = response.body.as_mut() {
+        match body.get_mut("Resources").and_then(Value::as_array_mut) {
+            Some(list) => list
+                .iter_mut()
+                .for_each(|u| user::project(u, attributes, excluded)),
+            None => user::project(body, attributes, excluded),
+        }
+    }
+    response
+}
+
 fn dispatch(
     conn: &mut DbConnection,
     composer: &Composer,
@@ -160,7 +211,12 @@ fn dispatch(
         ("GET", ["Schemas", id]) if *id == discovery::USER => {
             ScimResponse::ok(200, discovery::user_schema(base))
         }
-        ("GET", ["Users"]) => users::list(conn, &r.query, base)?,
+        ("GET", ["Users"]) => project(users::list(conn, &r.query, base)?, &r.query),
+        ("POST", ["Users", ".search"] | [".search"]) => search(conn, r, base)?,
+        ("GET", ["Users", _]) => project(
+            users::one(conn, composer, "GET", path[1], &r.body, base, now)?,
+            &r.query,
+        ),
         ("POST", ["Users"]) => users::create(conn, composer, &r.body, base, now)?,
         (_, ["Users", id]) => users::one(conn, composer, &r.method, id, &r.body, base, now)?,
         (

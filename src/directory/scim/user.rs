@@ -61,6 +61,29 @@ fn text(v: Option<&Value>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Keeps only the `attributes` asked for, or drops the `excluded` ones (comma-separated
+/// names, any case); `id` and `schemas` always stay.
+pub fn project(resource: &mut Value, attributes: Option<&str>, excluded: Option<&str>) {
+    let names = |list: &str| -> Vec<String> {
+        list.split(',')
+            .map(|n| n.trim().rsplit(':').next().unwrap_or("").to_lowercase())
+            .filter(|n| !n.is_empty())
+            .map(|n| n.split('.').next().unwrap_or("").to_string())
+            .collect()
+    };
+    let Some(object) = resource.as_object_mut() else {
+        return;
+    };
+    let always = |k: &str| k == "id" || k == "schemas";
+    if let Some(list) = attributes.filter(|l| !l.trim().is_empty()) {
+        let keep = names(list);
+        object.retain(|k, _| always(k) || keep.contains(&k.to_lowercase()));
+    } else if let Some(list) = excluded {
+        let drop = names(list);
+        object.retain(|k, _| always(k) || !drop.contains(&k.to_lowercase()));
+    }
+}
+
 /// Looks an attribute up by name, ignoring case (SCIM attribute names are case-insensitive).
 fn get<'a>(object: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     object
