@@ -100,16 +100,10 @@ pub fn sync(
         Ok(plan) => plan,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    let would_suspend = plan.suspensions(conn, options.full)?;
-    let active = Person::count_active(conn)?.max(0) as u64;
-    if options.full && !options.force && would_suspend * 100 > active * GUARD_PERCENT {
-        write_tx(conn, |conn| {
-            AuditEntry::new(now, actor_id, "people_sync_refused", "people", None)
-                .details(json!({ "would_suspend": would_suspend, "active": active }))
-                .record(conn)
-        })?;
-        let mut refusal: crate::error::Refusal = SyncRefusal::TooManySuspensions.into();
-        refusal.detail = Some(format!("{would_suspend} / {active}"));
+    if options.full
+        && !options.force
+        && let Some(refusal) = guard(conn, &plan, actor_id, now)?
+    {
         return Ok(Err(refusal));
     }
     let mut counts = Counts {
@@ -143,6 +137,29 @@ pub fn sync(
             .record(conn)
     })?;
     Ok(Ok(report))
+}
+
+/// The guard of a full run: a refusal when it would suspend more than [`GUARD_PERCENT`] of
+/// the active people (written to the audit log).
+fn guard(
+    conn: &mut DbConnection,
+    plan: &Plan,
+    actor: Option<&crate::domain::ids::PersonId>,
+    now: NaiveDateTime,
+) -> Result<Option<crate::error::Refusal>, AppError> {
+    let would_suspend = plan.suspensions(conn, true)?;
+    let active = Person::count_active(conn)?.max(0) as u64;
+    if would_suspend * 100 <= active * GUARD_PERCENT {
+        return Ok(None);
+    }
+    write_tx(conn, |conn| {
+        AuditEntry::new(now, actor, "people_sync_refused", "people", None)
+            .details(json!({ "would_suspend": would_suspend, "active": active }))
+            .record(conn)
+    })?;
+    let mut refusal: crate::error::Refusal = SyncRefusal::TooManySuspensions.into();
+    refusal.detail = Some(format!("{would_suspend} / {active}"));
+    Ok(Some(refusal))
 }
 
 /// The first pass: every row, then the links.

@@ -137,13 +137,13 @@ pub fn handle(
 }
 
 /// `POST /Users/.search`: the query parameters of a list, in the body.
-fn search(
-    conn: &mut DbConnection,
-    r: &ScimRequest,
-    base: &str,
-) -> Result<ScimResponse, AppError> {
+fn search(conn: &mut DbConnection, r: &ScimRequest, base: &str) -> Result<ScimResponse, AppError> {
     let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(&r.body) else {
-        return Ok(ScimResponse::error(400, Some("invalidSyntax"), "the body is not JSON"));
+        return Ok(ScimResponse::error(
+            400,
+            Some("invalidSyntax"),
+            "the body is not JSON",
+        ));
     };
     let query: HashMap<String, String> = body
         .into_iter()

@@ -172,6 +172,29 @@ pub(super) fn one(
     })
 }
 
+/// The unique attribute another person already has, if any.
+fn taken(
+    conn: &mut DbConnection,
+    person: &Person,
+    fields: &UserFields,
+) -> Result<Option<&'static str>, AppError> {
+    let other = |found: Option<Person>| found.is_some_and(|o| o.id != person.id);
+    if other(Person::find_by_email(conn, &fields.user_name)?) {
+        return Ok(Some("userName is taken"));
+    }
+    if let Some(external) = &fields.external_id
+        && other(Person::find_by_external_id(conn, external)?)
+    {
+        return Ok(Some("externalId is taken"));
+    }
+    if let Some(number) = &fields.employee_number
+        && other(Person::find_by_employee_id(conn, number)?)
+    {
+        return Ok(Some("employeeNumber is taken"));
+    }
+    Ok(None)
+}
+
 /// Writes the resource's fields onto the person (refusing a userName or externalId someone
 /// else has), suspends or reinstates them as `active` says, and answers the resource.
 fn save(
@@ -183,31 +206,8 @@ fn save(
     now: NaiveDateTime,
     status: u16,
 ) -> Result<ScimResponse, AppError> {
-    let taken = |other: Option<Person>| other.is_some_and(|o| o.id != person.id);
-    if taken(Person::find_by_email(conn, &fields.user_name)?) {
-        return Ok(ScimResponse::error(
-            409,
-            Some("uniqueness"),
-            "userName is taken",
-        ));
-    }
-    if let Some(external) = &fields.external_id
-        && taken(Person::find_by_external_id(conn, external)?)
-    {
-        return Ok(ScimResponse::error(
-            409,
-            Some("uniqueness"),
-            "externalId is taken",
-        ));
-    }
-    if let Some(number) = &fields.employee_number
-        && taken(Person::find_by_employee_id(conn, number)?)
-    {
-        return Ok(ScimResponse::error(
-            409,
-            Some("uniqueness"),
-            "employeeNumber is taken",
-        ));
+    if let Some(conflict) = taken(conn, &person, fields)? {
+        return Ok(ScimResponse::error(409, Some("uniqueness"), conflict));
     }
     person.email = fields.user_name.clone();
     person.email_normalized = fields.user_name.to_lowercase();

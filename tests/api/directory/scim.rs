@@ -79,7 +79,27 @@ async fn only_the_scim_token_opens_the_endpoint() {
         )
         .await;
         assert_eq!(post.status, 401, "no CSRF refusal, no creation");
+        for method in ["PUT", "PATCH", "DELETE"] {
+            let path = format!("/Users/{owner}");
+            let resp = scim(
+                &app,
+                bearer,
+                method,
+                &path,
+                Some(json!({ "userName": "x@example.com" })),
+            )
+            .await;
+            assert_eq!(resp.status, 401, "{method} {bearer:?}");
+        }
     }
+    let kept = {
+        let mut c = app.conn();
+        Person::find(&mut c, &owner).unwrap().unwrap()
+    };
+    assert_eq!(
+        (kept.email.as_str(), kept.status),
+        ("owner@example.com", PersonStatus::Active)
+    );
     assert_eq!(
         scim(&app, Some(&second), "GET", "/ServiceProviderConfig", None)
             .await
