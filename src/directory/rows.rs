@@ -2,7 +2,10 @@
 //! mark, `,` or `;` (told by the header line), the columns found by name, unknown columns
 //! ignored. Nothing but the current record is held in memory.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
+use std::rc::Rc;
 
 use crate::domain::language::Language;
 
@@ -58,17 +61,75 @@ pub struct RowError {
     pub code: String,
 }
 
-/// The column positions, from the header.
+/// Passes the bytes through and notes where each line ends, so a record's byte offset can be
+/// turned into its line (the CSV reader skips blank lines without counting them). Only the
+/// line ends of the bytes read ahead are kept.
+struct LineEnds<R> {
+    inner: R,
+    offset: u64,
+    last: u8,
+    ends: Rc<RefCell<VecDeque<(u64, bool)>>>,
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut ends = self.ends.borrow_mut();
+        for (i, b) in buf[..n].iter().enumerate() {
+            if *b == b'\n' {
+                ends.push_back((self.offset + i as u64, self.last == b'\r'));
+            }
+            self.last = *b;
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+/// The rows of a directory file, one at a time.
 pub struct Reader<R: Read> {
-    records: csv::StringRecordsIntoIter<BufReader<R>>,
+    records: csv::StringRecordsIntoIter<BufReader<LineEnds<R>>>,
     index: [Option<usize>; 8],
-    record: u64,
+    ends: Rc<RefCell<VecDeque<(u64, bool)>>>,
+    /// Line ends before the first one still in `ends`.
+    lines_before: u64,
+    /// Bytes before what the CSV reader counts (a byte-order mark).
+    skipped: u64,
+}
+
+impl<R: Read> Reader<R> {
+    /// The line a record starting at `byte` (as the CSV reader counts) is on, 1-based. The
+    /// CSV reader's offset is where it started looking, before the blank lines it skipped.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut at = byte + self.skipped;
+        let mut ends = self.ends.borrow_mut();
+        while let Some(&(end, after_cr)) = ends.front() {
+            if end < at {
+                self.lines_before += 1;
+            } else if end == at || (end == at + 1 && after_cr) {
+                // A blank line where the record was looked for.
+                self.lines_before += 1;
+                at = end + 1;
+            } else {
+                break;
+            }
+            ends.pop_front();
+        }
+        self.lines_before + 1
+    }
 }
 
 /// Opens a directory file: reads the header, tells the delimiter, finds the columns. `Err`
 /// names the missing required columns.
 pub fn open<R: Read>(input: R) -> std::io::Result<Result<Reader<R>, Vec<String>>> {
-    let mut buffered = BufReader::with_capacity(64 * 1024, input);
+    let ends = Rc::new(RefCell::new(VecDeque::new()));
+    let counted = LineEnds {
+        inner: input,
+        offset: 0,
+        last: 0,
+        ends: ends.clone(),
+    };
+    let mut buffered = BufReader::with_capacity(64 * 1024, counted);
     let first = buffered.fill_buf()?;
     let first = first
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())
@@ -81,9 +142,12 @@ pub fn open<R: Read>(input: R) -> std::io::Result<Result<Reader<R>, Vec<String>>
     } else {
         b','
     };
-    if buffered.buffer().starts_with(b"\xEF\xBB\xBF") {
+    let skipped = if buffered.buffer().starts_with(b"\xEF\xBB\xBF") {
         buffered.consume(3);
-    }
+        3
+    } else {
+        0
+    };
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -104,7 +168,9 @@ pub fn open<R: Read>(input: R) -> std::io::Result<Result<Reader<R>, Vec<String>>
     Ok(Ok(Reader {
         records: csv.into_records(),
         index,
-        record: 0,
+        ends,
+        lines_before: 0,
+        skipped,
     }))
 }
 
@@ -117,11 +183,8 @@ impl<R: Read> Iterator for Reader<R> {
                 Ok(r) => r,
                 Err(e) => return Some(Err(std::io::Error::other(e))),
             };
-            self.record += 1;
-            let line = record
-                .position()
-                .map(|p| p.line())
-                .unwrap_or(self.record + 1);
+            let byte = record.position().map(|p| p.byte()).unwrap_or_default();
+            let line = self.line_at(byte);
             let cell = |i: usize| {
                 self.index[i]
                     .and_then(|at| record.get(at))
@@ -209,10 +272,11 @@ mod tests {
 
     #[test]
     fn bad_cells_are_errors_on_their_line() {
-        let rows =
-            read(b"employee_id,email,name,language\nE1,nope,A,de\n\nE2,b@example.com,B,fr\n");
+        let rows = read(
+            b"employee_id,email,name,language\r\nE1,nope,A,de\r\n\r\n\nE2,b@example.com,B,fr\r\n",
+        );
         assert_eq!(rows[0].as_ref().unwrap_err().code, "email_invalid");
         let second = rows[1].as_ref().unwrap_err();
-        assert_eq!((second.line, second.code.as_str()), (4, "language_invalid"));
+        assert_eq!((second.line, second.code.as_str()), (5, "language_invalid"));
     }
 }

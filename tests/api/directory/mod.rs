@@ -1,6 +1,7 @@
 //! The HR directory: the people sync (dry run, idempotency, leavers, reinstatement, the
 //! guard, manager errors), the reporting line in allocation, and SCIM provisioning.
 
+mod cli;
 mod reporting_line;
 mod scim;
 mod sync;
