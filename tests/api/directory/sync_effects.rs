@@ -9,7 +9,8 @@ use qualify::domain::states::PersonStatus;
 use crate::support::api::{api, token};
 use crate::support::app::{Response, TestApp, spawn_app};
 use crate::support::browser::{Browser, signed_in};
-use crate::support::fixtures::grading::{Grading, Who};
+use crate::support::fixtures::certificates::{certificates_of, nearly_certified};
+use crate::support::fixtures::grading::{Grading, Who, pass};
 
 const TEXT: &str = "## Purpose\nOur community connects everyone who plans supplier audits.";
 
@@ -162,4 +163,28 @@ fn person_status(app: &TestApp, email: &str) -> PersonStatus {
         .unwrap()
         .unwrap()
         .status
+}
+
+#[actix_web::test]
+async fn a_suspended_graduate_keeps_a_verifiable_certificate() {
+    let app = spawn_app().await;
+    let (g, tara, _enrollment, _a, _b) = nearly_certified(&app).await;
+    for r in g.reviews() {
+        pass(&app, &token(&app, &r.reviewer_id), &r.id.0).await;
+    }
+    let cert = certificates_of(&app, &tara).remove(0);
+    let file = "employee_id,email,name,status\nT1,tara@example.com,Jörg Maß-Übel,left\n";
+    let resp = sync(&app, &g.owner_token, file).await;
+    assert_eq!(
+        resp.json()["report"]["counts"]["suspended"],
+        1,
+        "{}",
+        resp.body
+    );
+    let page = Browser::new(&app)
+        .get(&format!("/verify/{}", cert.public_id))
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Dieses Zertifikat ist gültig."));
+    assert_eq!(certificates_of(&app, &tara)[0].status, cert.status);
 }
