@@ -7,7 +7,8 @@
 //! - the areas, each owning its use cases (one function per use case, taking the acting person
 //!   and validated input, doing its work in one transaction with its outbox rows):
 //!   [`accounts`], [`content`], [`cohorts`], [`submissions`], [`grading`], [`certificates`],
-//!   [`mail`], [`jobs`], [`reports`];
+//!   [`mail`], [`jobs`], [`reports`], [`directory`] (people data from the HR directory and
+//!   SCIM);
 //! - what they build on: [`domain`] (validated values, typed ids, states and pure rules, no
 //!   I/O), [`db`] (connections, migrations, models that own their tables' queries),
 //!   [`storage`] (where uploaded files live: a folder or an S3 bucket), [`clock`], [`error`];
@@ -30,6 +31,7 @@ pub mod cohorts;
 pub mod config;
 pub mod content;
 pub mod db;
+pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod grading;

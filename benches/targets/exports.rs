@@ -59,7 +59,7 @@ pub fn exports(
 
 /// Runs `f` while sampling the resident memory; returns its result, the time and the peak
 /// growth over the memory before.
-fn with_memory<T>(f: impl FnOnce() -> T) -> (T, Duration, u64) {
+pub fn with_memory<T>(f: impl FnOnce() -> T) -> (T, Duration, u64) {
     let before = rss();
     let peak = Arc::new(AtomicU64::new(before));
     let done = Arc::new(AtomicBool::new(false));

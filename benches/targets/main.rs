@@ -1,12 +1,14 @@
 //! qualify's speed targets, measured on demo databases and printed as one table:
 //! allocating 10,000 pending submissions across 300 co-trainers (< 1 s), a co-trainer's queue
 //! page with 200 open reviews (< 20 ms median), rendering one certificate PDF (< 50 ms) and
-//! issuing 1,000 certificates in one bulk action with PDFs and outbox rows (< 30 s).
+//! issuing 1,000 certificates in one bulk action with PDFs and outbox rows (< 30 s), and
+//! syncing an HR directory of 300,000 people (< 60 s, constant memory).
 //!
 //! Run: `cargo bench --bench targets` (SQLite in a temporary folder), or with
 //! `QUALIFY_BENCH_DATABASE_URL=postgres://…/db` for PostgreSQL (the database is reset).
 
 mod certificates;
+mod directory;
 mod exports;
 mod reference;
 mod scale;
@@ -80,6 +82,10 @@ fn person(i: usize, kind: &str, now: NaiveDateTime) -> Person {
         created_at: now,
         updated_at: now,
         last_sign_in_at: None,
+        employee_id: None,
+        manager_employee_id: None,
+        scim_external_id: None,
+        scim_deleted_at: None,
     }
 }
 
@@ -288,6 +294,7 @@ async fn main() {
     let queue = queue_page(&address, &cookie).await;
     let certs = certificates::measure(&pool, &composer, now);
     let mut figures = first_figures(allocation, open, queue, &certs);
+    figures.extend(directory::measure(&pool, &composer, dir.path(), now));
     // Company scale, in a database of its own.
     let trainees: usize = std::env::var("QUALIFY_BENCH_TRAINEES")
         .ok()

@@ -279,12 +279,12 @@ pub fn update(
         }
         if let Some(status) = new_status.filter(|s| *s != person.status) {
             Person::set_status(conn, &person.id, status, now)?;
-            let ended = if status == PersonStatus::Disabled {
+            let ended = if status != PersonStatus::Active {
                 Session::delete_by_person(conn, &person.id)?
             } else {
                 0
             };
-            let action = if status == PersonStatus::Disabled {
+            let action = if status != PersonStatus::Active {
                 "account_disabled"
             } else {
                 "account_enabled"

@@ -6,6 +6,7 @@ mod body;
 mod certificates;
 mod cohorts;
 mod contract;
+mod directory;
 mod grading;
 mod learn;
 mod openapi;
@@ -14,6 +15,7 @@ mod people;
 mod problem;
 mod program;
 mod reports;
+mod scim;
 
 use actix_web::{HttpRequest, Scope, web};
 
@@ -39,8 +41,8 @@ const AREAS: [fn(Scope) -> Scope; 8] = [
     mail_routes,
 ];
 
-/// Registers every API route: the OpenAPI document, and one `/api/v1` scope holding the
-/// routes of every area.
+/// Registers every API route: the OpenAPI document, one `/api/v1` scope holding the routes of
+/// every area, and the SCIM 2.0 endpoint under `/scim/v2`.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let v1 = AREAS
         .iter()
@@ -49,6 +51,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             v1.default_service(web::to(not_found))
                 .wrap(actix_web::middleware::from_fn(body::refuse_nul_in_url)),
+        )
+        .service(
+            web::scope("/scim/v2")
+                .route("/{path:.*}", web::get().to(scim::call))
+                .route("/{path:.*}", web::post().to(scim::call))
+                .route("/{path:.*}", web::put().to(scim::call))
+                .route("/{path:.*}", web::patch().to(scim::call))
+                .route("/{path:.*}", web::delete().to(scim::call)),
         );
 }
 
@@ -85,6 +95,7 @@ fn people_routes(scope: Scope) -> Scope {
     scope
         .route("/people", web::get().to(people::list_people))
         .route("/people/invitations", web::post().to(people::invite_people))
+        .route("/people/sync", web::post().to(directory::sync_people))
         .route(
             "/people/{person_id}",
             web::patch().to(people::update_person),

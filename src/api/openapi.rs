@@ -13,6 +13,7 @@ use utoipa::OpenApi;
         super::people::list_people,
         super::people::invite_people,
         super::people::update_person,
+        super::directory::sync_people,
         super::cohorts::create_cohort,
         super::cohorts::list_cohorts,
         super::cohorts::get_cohort,

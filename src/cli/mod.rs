@@ -2,6 +2,7 @@
 
 pub mod demo;
 mod ops;
+mod people;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,18 @@ pub enum Command {
         /// create.
         #[command(subcommand)]
         action: OwnerAction,
+    },
+    /// People data from the company's HR directory.
+    People {
+        /// sync.
+        #[command(subcommand)]
+        action: PeopleAction,
+    },
+    /// SCIM provisioning (Entra ID, Okta).
+    Scim {
+        /// token.
+        #[command(subcommand)]
+        action: ScimAction,
     },
     /// Manage personal API tokens.
     Token {
@@ -117,6 +130,35 @@ pub enum OwnerAction {
         #[arg(long)]
         name: String,
     },
+}
+
+/// People commands.
+#[derive(Debug, Subcommand)]
+pub enum PeopleAction {
+    /// Bring the people in line with an HR directory export (CSV, UTF-8, `,` or `;`; columns
+    /// employee_id, email, name, language, org_unit, parent_org_unit, manager_employee_id,
+    /// status = active|left). Prints every difference and every line in error.
+    Sync {
+        /// The CSV file.
+        file: PathBuf,
+        /// Print the differences, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Also suspend people with an employee id the file does not list.
+        #[arg(long)]
+        full: bool,
+        /// Run a --full sync even when it would suspend more than 10 % of the active people.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// SCIM commands.
+#[derive(Debug, Subcommand)]
+pub enum ScimAction {
+    /// Make the SCIM bearer token (replacing any earlier one) and print it once, with the
+    /// tenant URL to enter in the identity provider.
+    Token,
 }
 
 /// Token commands.
@@ -226,6 +268,26 @@ fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
         Command::Owner {
             action: OwnerAction::Create { email, name },
         } => ops::create_owner(&settings, &email, &name),
+        Command::People {
+            action:
+                PeopleAction::Sync {
+                    file,
+                    dry_run,
+                    full,
+                    force,
+                },
+        } => people::sync(
+            settings,
+            &file,
+            crate::directory::Options {
+                dry_run,
+                full,
+                force,
+            },
+        ),
+        Command::Scim {
+            action: ScimAction::Token,
+        } => people::scim_token(&settings),
         Command::Token {
             action: TokenAction::Create { email, name },
         } => ops::create_token(&settings, &email, &name),

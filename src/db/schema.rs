@@ -17,6 +17,27 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         last_sign_in_at -> Nullable<Timestamp>,
+        employee_id -> Nullable<Text>,
+        manager_employee_id -> Nullable<Text>,
+        scim_external_id -> Nullable<Text>,
+        scim_deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    org_units (name) {
+        name -> Text,
+        parent -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    scim_tokens (id) {
+        id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -529,6 +550,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     sso_identities,
     sso_logins,
     api_tokens,
+    org_units,
+    scim_tokens,
     rate_limits,
     audit_log,
     programs,

@@ -1,7 +1,7 @@
 //! Who grades a submission: the allocation rule, pure and deterministic.
 //!
-//! In order: never the trainee themself; no conflict of interest (same org unit, the trainee's
-//! manager); grades in the submission's language; available over the grading window; under
+//! In order: never the trainee themself; no conflict of interest (same org unit, anyone in the
+//! trainee's reporting line: the manager, that manager's manager, and so on); grades in the submission's language; available over the grading window; under
 //! capacity; then someone who reviewed the trainee before (continuity); then the lowest open
 //! load relative to capacity, ties broken by fewer open reviews and then by person id.
 
@@ -39,6 +39,8 @@ pub struct Request<'a> {
     pub org_unit: Option<&'a str>,
     /// The trainee's manager's email, lower case.
     pub manager_email: Option<&'a str>,
+    /// Everyone in the trainee's reporting line (manager, their manager, …).
+    pub reporting_line: &'a [PersonId],
     /// The submission's language.
     pub language: &'a str,
     /// People who reviewed this trainee's earlier versions of the assignment.
@@ -58,7 +60,7 @@ pub enum Skip {
     Excluded,
     /// Same org unit as the trainee.
     SameOrgUnit,
-    /// The trainee's manager.
+    /// In the trainee's reporting line (the manager or a manager above them).
     Manager,
     /// Does not grade in the submission's language.
     Language,
@@ -144,6 +146,7 @@ fn skip(c: &Candidate, r: &Request<'_>) -> Option<Skip> {
     } else if r
         .manager_email
         .is_some_and(|m| m.eq_ignore_ascii_case(&c.email))
+        || r.reporting_line.contains(&c.person)
     {
         Some(Skip::Manager)
     } else if !c.languages.iter().any(|l| l == r.language) {
@@ -186,6 +189,7 @@ mod tests {
             trainee,
             org_unit: Some("trainee-unit"),
             manager_email: Some("boss@example.com"),
+            reporting_line: &[],
             language: "de",
             earlier_reviewers: &[],
             excluded: &[],
@@ -215,6 +219,21 @@ mod tests {
         assert_eq!(cands[i.unwrap()].person.0, "c");
         assert_eq!(reason.skipped[&Skip::SameOrgUnit], 1);
         assert_eq!(reason.skipped[&Skip::Manager], 1);
+    }
+
+    #[test]
+    fn nobody_in_the_reporting_line() {
+        let t = PersonId("t".into());
+        let line = [PersonId("m1".into()), PersonId("m2".into())];
+        let r = Request {
+            reporting_line: &line,
+            manager_email: None,
+            ..request(&t)
+        };
+        let cands = vec![cand("m2", 0, 5), cand("m1", 0, 5), cand("c", 4, 5)];
+        let (i, reason) = choose(&cands, &r);
+        assert_eq!(cands[i.unwrap()].person.0, "c");
+        assert_eq!(reason.skipped[&Skip::Manager], 2);
     }
 
     #[test]

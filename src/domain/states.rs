@@ -220,8 +220,11 @@ text_enum! {
     PersonStatus {
         /// May sign in.
         Active = "active",
-        /// Locked out.
+        /// Locked out by a program owner.
         Disabled = "disabled",
+        /// Left the company (the HR directory or SCIM said so): no sign-in, out of the
+        /// co-trainer pool; a later directory row reinstates them.
+        Suspended = "suspended",
     }
 }
 

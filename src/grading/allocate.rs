@@ -12,7 +12,7 @@ use super::alerts::{Alert, tell_owners, tell_reviewers};
 use super::candidates::Pool;
 use super::items::{WorkItem, load_lean, load_one};
 use crate::db::DbConnection;
-use crate::db::models::{QueuedSlot, Review, ReviewEvent};
+use crate::db::models::{Person, QueuedSlot, Review, ReviewEvent};
 use crate::domain::allocation::{Candidate, Reason, Request, choose};
 use crate::domain::ids::{PersonId, ReviewId, SubmissionId, SubmissionVersionId};
 use crate::domain::states::{ReviewState, SubmissionState};
@@ -71,7 +71,14 @@ pub fn place(
     let mut reviews = Vec::new();
     let mut done: Vec<(SubmissionVersionId, i32)> = Vec::new();
     let mut queued_new = false;
+    let mut lines: HashMap<PersonId, Vec<PersonId>> = HashMap::new();
     for r in requests {
+        let trainee = &r.item.trainee;
+        if !lines.contains_key(&trainee.id) {
+            let line = Person::reporting_line(conn, trainee)?;
+            lines.insert(trainee.id.clone(), line);
+        }
+        let line = &lines[&trainee.id];
         let version = &r.item.version.id;
         let here = holders.get(version).cloned().unwrap_or_default();
         if here.iter().any(|(slot, _)| *slot == r.slot) {
@@ -79,7 +86,7 @@ pub fn place(
             continue;
         }
         let candidates = pool.candidates(&r.item.cohort.id);
-        let (chosen, mut reason) = choose_for(r, candidates, &here, &earlier_by_submission);
+        let (chosen, mut reason) = choose_for(r, candidates, &here, &earlier_by_submission, line);
         let Some(index) = chosen else {
             if !r.queue_if_none {
                 continue;
@@ -146,6 +153,7 @@ fn choose_for(
     candidates: &[Candidate],
     here: &[(i32, PersonId)],
     earlier_by_submission: &HashMap<SubmissionId, Vec<PersonId>>,
+    reporting_line: &[PersonId],
 ) -> (Option<usize>, Reason) {
     let mut excluded = r.excluded.clone();
     excluded.extend(here.iter().map(|(_, p)| p.clone()));
@@ -163,6 +171,7 @@ fn choose_for(
         trainee: &r.item.trainee.id,
         org_unit: r.item.trainee.org_unit.as_deref(),
         manager_email: manager.as_deref(),
+        reporting_line,
         language: &r.item.submission.language,
         earlier_reviewers: &earlier,
         excluded: &excluded,

@@ -73,7 +73,9 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
         query = query.filter(programs::slug.eq(slug.clone()));
     }
     if let Some(unit) = &scope.org_unit {
-        query = query.filter(people::org_unit.eq(unit.clone()));
+        // The unit rolls up every unit below it in the org tree.
+        let units = crate::directory::org_tree::roll_up(conn, unit)?;
+        query = query.filter(people::org_unit.eq_any(units));
     }
     let pool: Vec<(String, String, String, Option<String>, bool, i32)> = query.load(conn)?;
     let start = scope.from.map(|d| d.and_time(NaiveTime::MIN));

@@ -22,7 +22,7 @@ pub struct Filters {
     /// Up to and including this day (`YYYY-MM-DD`).
     #[arg(long)]
     pub to: Option<String>,
-    /// Org unit, exactly.
+    /// Org unit, with every unit below it in the org tree.
     #[arg(long)]
     pub org_unit: Option<String>,
     /// Certificates: active, expired, revoked, superseded. Progress: active, withdrawn,

@@ -96,7 +96,9 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
         .order((people::name, enrollments::id))
         .into_boxed();
     if let Some(unit) = &scope.org_unit {
-        query = query.filter(people::org_unit.eq(unit.clone()));
+        // The unit rolls up every unit below it in the org tree.
+        let units = crate::directory::org_tree::roll_up(conn, unit)?;
+        query = query.filter(people::org_unit.eq_any(units));
     }
     let trainees: Vec<(String, String, String, String, Option<String>)> = query.load(conn)?;
     let mut count = 0;

@@ -141,7 +141,9 @@ fn page(
         query = query.filter(enrollments::cohort_id.eq(cohort.clone()));
     }
     if let Some(unit) = &scope.org_unit {
-        query = query.filter(people::org_unit.eq(unit.clone()));
+        // The unit rolls up every unit below it in the org tree.
+        let units = crate::directory::org_tree::roll_up(conn, unit)?;
+        query = query.filter(people::org_unit.eq_any(units));
     }
     if let Some(from) = scope.from {
         query = query.filter(certificates::issued_at.ge(from.and_time(NaiveTime::MIN)));

@@ -11,6 +11,7 @@ mod architecture;
 mod certificates;
 mod cohorts;
 mod content;
+mod directory;
 mod grading;
 mod layout;
 mod mail;

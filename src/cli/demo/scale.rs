@@ -334,5 +334,9 @@ pub(super) fn person(ctx: &mut Ctx<'_>, named: Option<&Named>) -> Person {
         created_at: now,
         updated_at: now,
         last_sign_in_at: None,
+        employee_id: None,
+        manager_employee_id: None,
+        scim_external_id: None,
+        scim_deleted_at: None,
     }
 }

@@ -48,6 +48,15 @@ pub struct Person {
     /// Last successful sign-in.
     #[diesel(deserialize_as = crate::db::timestamp::TsOpt)]
     pub last_sign_in_at: Option<NaiveDateTime>,
+    /// The HR directory's key for the person (unique), when the directory knows them.
+    pub employee_id: Option<String>,
+    /// The manager's employee id, as the HR directory names them.
+    pub manager_employee_id: Option<String>,
+    /// The SCIM provider's object id (`externalId`).
+    pub scim_external_id: Option<String>,
+    /// When SCIM deleted the person (kept, suspended, no longer listed to SCIM).
+    #[diesel(deserialize_as = crate::db::timestamp::TsOpt)]
+    pub scim_deleted_at: Option<NaiveDateTime>,
 }
 
 /// New people are inserted whole.
@@ -91,6 +100,10 @@ impl Person {
             created_at: now,
             updated_at: now,
             last_sign_in_at: None,
+            employee_id: None,
+            manager_employee_id: None,
+            scim_external_id: None,
+            scim_deleted_at: None,
         }
     }
 

@@ -3,6 +3,6 @@
 
 mod issuing;
 mod key_rotation;
-mod restore_drill;
 mod printing;
+mod restore_drill;
 mod verification;

@@ -191,6 +191,26 @@ pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) 
         [Status(401), Status(403), ok],
     ));
     cases.push(api_case(
+        "POST",
+        "/people/sync",
+        "/api/v1/people/sync".into(),
+        serde_json::json!({}),
+        [Status(401), Status(403), Status(422)],
+    ));
+    // SCIM answers only its own token: a session or a personal API token opens nothing.
+    cases.push(case(
+        "GET",
+        "/scim/v2/{path:.*}",
+        "/scim/v2/Users",
+        [Status(401), Status(401), Status(401)],
+    ));
+    cases.push(form_case(
+        "/scim/v2/{path:.*}",
+        "/scim/v2/Users".into(),
+        &[("userName", "x@example.com")],
+        [Status(401), Status(401), Status(401)],
+    ));
+    cases.push(api_case(
         "PATCH",
         "/people/{person_id}",
         format!("/api/v1/people/{other_trainee}"),
