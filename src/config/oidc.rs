@@ -29,6 +29,8 @@ pub struct OidcSetting {
     pub email_trust: EmailTrust,
     /// The claim that carries the org unit, if any.
     pub org_unit_claim: Option<String>,
+    /// The claim that carries the employee id (the HR directory's key), if any.
+    pub employee_id_claim: Option<String>,
 }
 
 impl std::fmt::Debug for OidcSetting {
@@ -44,6 +46,7 @@ impl std::fmt::Debug for OidcSetting {
             .field("label", &self.label)
             .field("email_trust", &self.email_trust)
             .field("org_unit_claim", &self.org_unit_claim)
+            .field("employee_id_claim", &self.employee_id_claim)
             .finish()
     }
 }
@@ -107,6 +110,7 @@ impl OidcSetting {
                 .to_string(),
             email_trust,
             org_unit_claim: get("QUALIFY_OIDC_ORG_UNIT_CLAIM").map(str::to_string),
+            employee_id_claim: get("QUALIFY_OIDC_EMPLOYEE_ID_CLAIM").map(str::to_string),
         }))
     }
 }

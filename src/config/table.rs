@@ -120,6 +120,13 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
          every single sign-on",
     ),
     (
+        "QUALIFY_OIDC_EMPLOYEE_ID_CLAIM",
+        "(unset)",
+        "name of the ID token claim that carries the employee id (e.g. employeeid), the HR \
+         directory's key: a person signing in is joined to the directory's row by it, and a \
+         person without one gets it",
+    ),
+    (
         "QUALIFY_SSO_ONLY",
         "off",
         "people who have signed in through the provider may sign in only that way (no link, \

@@ -66,24 +66,38 @@ pub fn person_for(
         .org_unit_claim
         .as_deref()
         .and_then(|claim| text(claims, claim));
+    let employee_id = setting
+        .employee_id_claim
+        .as_deref()
+        .and_then(|claim| text(claims, claim))
+        .map(str::trim)
+        .filter(|id| !id.is_empty());
     if let Some(identity) = SsoIdentity::find(conn, &setting.issuer, subject)? {
         let person = Person::find(conn, &identity.person_id)?
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("identity without a person")))?;
         follow_email(conn, &identity, &person, email, now)?;
         update_org_unit(conn, &person, org_unit, now)?;
+        give_employee_id(conn, &person, employee_id, now)?;
         return Ok(Ok(Person::find(conn, &person.id)?.unwrap_or(person)));
     }
     let Some(email) = email else {
         return Ok(Err(SsoProblem::NoEmail.into()));
     };
-    let person = match Person::find_by_email(conn, email)? {
-        Some(_) if !email_vouched(claims, setting) => {
+    // The HR directory's row for this employee id is the person, whatever its email says.
+    let by_employee_id = match employee_id {
+        Some(id) => Person::find_by_employee_id(conn, id)?,
+        None => None,
+    };
+    let person = match (by_employee_id, Person::find_by_email(conn, email)?) {
+        (Some(known), _) => known,
+        (None, Some(_)) if !email_vouched(claims, setting) => {
             return Ok(Err(SsoProblem::EmailUnverified.into()));
         }
-        Some(existing) => existing,
-        None => create_person(conn, claims, email, org_unit, now)?,
+        (None, Some(existing)) => existing,
+        (None, None) => create_person(conn, claims, email, org_unit, now)?,
     };
     update_org_unit(conn, &person, org_unit, now)?;
+    give_employee_id(conn, &person, employee_id, now)?;
     SsoIdentity::create(
         conn,
         &SsoIdentity {
@@ -170,6 +184,23 @@ fn follow_email(
     )
     .details(json!({ "from": person.email, "to": email }))
     .record(conn)?;
+    Ok(())
+}
+
+/// Gives the person the employee id of the claim when they have none and nobody else holds it
+/// (the HR directory's own id is never overwritten from a sign-in).
+fn give_employee_id(
+    conn: &mut DbConnection,
+    person: &Person,
+    employee_id: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let Some(id) = employee_id.filter(|_| person.employee_id.is_none()) else {
+        return Ok(());
+    };
+    if Person::find_by_employee_id(conn, id)?.is_none() {
+        Person::set_employee_id(conn, &person.id, id, now)?;
+    }
     Ok(())
 }
 

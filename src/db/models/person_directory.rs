@@ -14,6 +14,23 @@ use crate::domain::states::PersonStatus;
 const LINE_DEPTH: usize = 64;
 
 impl Person {
+    /// Gives a person their employee id (from single sign-on).
+    pub fn set_employee_id(
+        conn: &mut DbConnection,
+        id: &PersonId,
+        employee_id: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<()> {
+        diesel::update(people::table.find(id))
+            .set((
+                people::employee_id.eq(employee_id),
+                people::updated_at.eq(now),
+                people::lock_version.eq(people::lock_version + 1),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+
     /// A person by employee id.
     pub fn find_by_employee_id(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Person>> {
         people::table

@@ -260,3 +260,55 @@ async fn a_sign_in_begun_on_one_instance_finishes_on_another() {
     assert_eq!(on_second.get("/me").await.status, 200);
     assert_eq!(on_first.get(&callback).await.status, 400, "and only once");
 }
+
+/// With an employee-id claim, a sign-in joins the HR directory's person by that id (even when
+/// the email differs and is not vouched for), and a person without an id gets the claim's.
+#[actix_web::test]
+async fn the_employee_id_claim_joins_the_directorys_person() {
+    let Some(idp) = start_provider("the_employee_id_claim_joins_the_directorys_person").await
+    else {
+        return;
+    };
+    let app = sso_app(&idp, |s| {
+        s.insert("QUALIFY_OIDC_EMPLOYEE_ID_CLAIM".into(), "employeeid".into());
+    })
+    .await;
+    let known = create_person(&app, "old.address@example.com", "Ole Olsen", false);
+    {
+        let mut conn = app.conn();
+        qualify::db::models::Person::set_employee_id(
+            &mut conn,
+            &known,
+            "E-42",
+            app.clock.now_naive(),
+        )
+        .unwrap();
+    }
+    idp.set_user(
+        "u-42",
+        json!({ "email": "ole.olsen@example.com", "email_verified": false,
+                "name": "Ole Olsen", "employeeid": "E-42" }),
+    )
+    .await;
+    let browser = Browser::new(&app);
+    let done = sso_sign_in(&app, &browser, &idp, "u-42").await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let linked = identity(&app, &idp.issuer, "u-42").expect("identity stored");
+    assert_eq!(
+        linked.person_id, known,
+        "the directory's person, not a new one"
+    );
+    let count: i64 = people::table.count().get_result(&mut **app.conn()).unwrap();
+    assert_eq!(count, 1);
+
+    idp.set_user(
+        "u-77",
+        json!({ "email": "new.person@example.com", "email_verified": true,
+                "name": "Nina New", "employeeid": "E-77" }),
+    )
+    .await;
+    let other = Browser::new(&app);
+    assert_eq!(sso_sign_in(&app, &other, &idp, "u-77").await.status, 303);
+    let nina = person(&app, "new.person@example.com");
+    assert_eq!(nina.employee_id.as_deref(), Some("E-77"));
+}
