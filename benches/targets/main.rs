@@ -162,6 +162,7 @@ fn bench_cotrainers(
                 source: "owner".into(),
                 lock_version: 1,
                 created_at: now,
+                removed_at: None,
             },
         )?;
         CohortCotrainer::add(

@@ -494,6 +494,7 @@ pool-error-period = Schreiben Sie ein Datum (2026-12-24) oder einen Zeitraum (20
 pool-error-period-order = Der Zeitraum endet, bevor er beginnt.
 pool-error-stale = Diese Einstellungen wurden inzwischen geändert; laden Sie die Seite neu und versuchen Sie es noch einmal.
 pool-error-not-eligible = Nur Inhaber:innen eines gültigen Zertifikats können beitreten; die Programmverantwortliche kann andere aufnehmen.
+pool-error-removed = Die Programmleitung hat Sie aus dem Co-Trainer:innen-Pool genommen; nur die Programmleitung kann Sie wieder aufnehmen.
 pool-error-unknown-person = Niemand mit aktivem Konto hat diese E-Mail-Adresse.
 
 ## Bewertung: die Seite der Teilnehmer:innen

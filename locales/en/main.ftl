@@ -494,6 +494,7 @@ pool-error-period = Write a date (2026-12-24) or a period (2026-12-21 .. 2027-01
 pool-error-period-order = The period ends before it starts.
 pool-error-stale = These settings were changed meanwhile; reload the page and try again.
 pool-error-not-eligible = Only holders of an active certificate can join the pool; the program owner can add others.
+pool-error-removed = The program lead took you out of the co-trainer pool; only the program lead can add you again.
 pool-error-unknown-person = Nobody with an active account has this email address.
 
 ## Grading: the trainee's side

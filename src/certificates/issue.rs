@@ -297,6 +297,13 @@ pub fn revoke(
         )? {
             return Ok(Err(CertificateRefusal::NotActive.into()));
         }
+        // A graduate whose certificate is revoked grades no more until the owner says so.
+        crate::db::models::Cotrainer::take_out_graduate(
+            conn,
+            &cert.program_id,
+            &cert.person_id,
+            now,
+        )?;
         AuditEntry::new(
             now,
             Some(&actor.person.id),

@@ -258,6 +258,7 @@ diesel::table! {
         source -> Text,
         lock_version -> Integer,
         created_at -> Timestamp,
+        removed_at -> Nullable<Timestamp>,
     }
 }
 

@@ -45,6 +45,8 @@ reasons! {
         NotEligible = "not_eligible" => ("pool-error-not-eligible", UNPROCESSABLE_ENTITY),
         /// Nobody active has this address.
         UnknownPerson = "unknown_person" => ("pool-error-unknown-person", UNPROCESSABLE_ENTITY),
+        /// The owner took the person out of the pool: only the owner puts them back.
+        Removed = "removed" => ("pool-error-removed", FORBIDDEN),
     }
 }
 
@@ -258,15 +260,30 @@ pub fn update(
                     .into(),
                     lock_version: 1,
                     created_at: now,
+                    removed_at: None,
                 };
                 Cotrainer::create_if_absent(conn, &row)?;
                 row
             }
         };
+        let by_owner = actor.is_owner && &actor.person.id != target;
+        if !by_owner && input.active && !entry.active {
+            // Coming back by oneself: not after the owner's removal, and as a graduate only
+            // with a certificate that is still active.
+            if entry.removed_at.is_some() {
+                return Ok(Err(PoolRefusal::Removed.into()));
+            }
+            if entry.source == "graduate" && !Certificates::has_active(conn, target, &program.id)? {
+                return Ok(Err(PoolRefusal::NotEligible.into()));
+            }
+        }
         let mut changed = entry.clone();
         changed.capacity = input.capacity;
         changed.languages = languages.clone();
         changed.active = input.active;
+        if by_owner {
+            changed.removed_at = (!input.active).then_some(now);
+        }
         if !Cotrainer::save(conn, &changed, entry.lock_version)? {
             return Ok(Err(PoolRefusal::Stale.into()));
         }

@@ -193,6 +193,7 @@ fn recruit(
             source: "graduate".into(),
             lock_version: 1,
             created_at: now,
+            removed_at: None,
         });
     }
     for chunk in rows.chunks(CHUNK) {

@@ -133,6 +133,7 @@ fn coach_by_hand(
             source: "owner".into(),
             lock_version: 1,
             created_at: now,
+            removed_at: None,
         },
     )?;
     Ok(coach)

@@ -30,6 +30,10 @@ pub struct Cotrainer {
     /// Joined.
     #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
+    /// When the owner took them out of the pool, or a revocation did: only the owner puts
+    /// them back.
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
+    pub removed_at: Option<NaiveDateTime>,
 }
 
 impl Cotrainer {
@@ -51,6 +55,7 @@ impl Cotrainer {
             source: "owner".into(),
             lock_version: 1,
             created_at: now,
+            removed_at: None,
         }
     }
 
@@ -143,9 +148,32 @@ impl Cotrainer {
             cotrainers::capacity.eq(row.capacity),
             cotrainers::languages.eq(&row.languages),
             cotrainers::active.eq(row.active),
+            cotrainers::removed_at.eq(row.removed_at),
             cotrainers::lock_version.eq(lock_version + 1),
         ))
         .execute(conn)?;
         Ok(n == 1)
+    }
+
+    /// Takes a graduate out of a program's pool (their certificate was revoked): inactive and
+    /// removed, so only the owner puts them back. People the owner added stay as they are.
+    pub fn take_out_graduate(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+        person: &PersonId,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(
+            cotrainers::table
+                .filter(cotrainers::program_id.eq(program))
+                .filter(cotrainers::person_id.eq(person))
+                .filter(cotrainers::source.eq("graduate")),
+        )
+        .set((
+            cotrainers::active.eq(false),
+            cotrainers::removed_at.eq(Some(now)),
+            cotrainers::lock_version.eq(cotrainers::lock_version + 1),
+        ))
+        .execute(conn)
     }
 }

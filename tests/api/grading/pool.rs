@@ -119,3 +119,70 @@ async fn certified_graduates_join_the_pool_on_their_profile() {
     assert_eq!(tick(&app).allocated, 1, "allocated once the period is over");
     assert_eq!(g.open_reviews_of(&gina).len(), 1);
 }
+
+/// Taken out of the pool by the owner, or by the revocation of their certificate, a graduate
+/// cannot put themselves back; the owner can.
+#[actix_web::test]
+async fn a_removed_cotrainer_cannot_put_themselves_back() {
+    use crate::support::api::{api, token};
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let gina = g.person(Who::new("gina@example.com", "Gina Graduate"));
+    certify(&app, &gina);
+    let mine = token(&app, &gina);
+    let profile = |active: bool, lock: &serde_json::Value| serde_json::json!({ "active": active, "capacity": 3, "languages": ["de"], "lock_version": lock });
+    let as_gina = "/api/v1/cotrainer-profile";
+    let as_owner = format!("/api/v1/cotrainer-profile?person_id={gina}");
+    let put = |who: &str, path: &str, body: serde_json::Value| {
+        let (who, path) = (who.to_string(), path.to_string());
+        let app = &app;
+        async move { api(app, &who, "PUT", &path, Some(body)).await }
+    };
+    let joined = put(&mine, as_gina, profile(true, &serde_json::Value::Null)).await;
+    assert_eq!(joined.status, 200, "{}", joined.body);
+    let lock = joined.json()["profile"]["lock_version"].clone();
+
+    // Pausing oneself and coming back is fine.
+    let paused = put(&mine, as_gina, profile(false, &lock)).await;
+    let lock = paused.json()["profile"]["lock_version"].clone();
+    let back = put(&mine, as_gina, profile(true, &lock)).await;
+    assert_eq!(back.status, 200, "{}", back.body);
+    let lock = back.json()["profile"]["lock_version"].clone();
+
+    // The owner takes Gina out: she cannot come back by herself.
+    let removed = put(&g.owner_token, &as_owner, profile(false, &lock)).await;
+    assert_eq!(removed.status, 200, "{}", removed.body);
+    let lock = removed.json()["profile"]["lock_version"].clone();
+    let refused = put(&mine, as_gina, profile(true, &lock)).await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    assert_eq!(refused.json()["refusal"], "removed");
+    let readded = put(&g.owner_token, &as_owner, profile(true, &lock)).await;
+    assert_eq!(readded.status, 200, "{}", readded.body);
+
+    // Revoking her certificate takes her out the same way.
+    let cert: String = certificates::table
+        .filter(certificates::person_id.eq(gina.as_str()))
+        .select(certificates::id)
+        .first(&mut **app.conn())
+        .unwrap();
+    let revoked = api(
+        &app,
+        &g.owner_token,
+        "POST",
+        &format!("/api/v1/certificates/{cert}/revoke"),
+        Some(serde_json::json!({ "reason": "Plagiarism" })),
+    )
+    .await;
+    assert_eq!(revoked.status, 200, "{}", revoked.body);
+    let (active, lock): (bool, i32) = qualify::db::schema::cotrainers::table
+        .filter(qualify::db::schema::cotrainers::person_id.eq(gina.as_str()))
+        .select((
+            qualify::db::schema::cotrainers::active,
+            qualify::db::schema::cotrainers::lock_version,
+        ))
+        .first(&mut **app.conn())
+        .unwrap();
+    assert!(!active, "out of the pool");
+    let again = put(&mine, as_gina, profile(true, &serde_json::json!(lock))).await;
+    assert_eq!(again.status, 403, "{}", again.body);
+}

@@ -1,0 +1,1 @@
+ALTER TABLE cotrainers DROP COLUMN removed_at;
