@@ -118,6 +118,7 @@ password-too-common = Dieses Passwort ist zu leicht zu erraten. Bitte wählen Si
 people-title = Personen
 people-saved = Die Änderung wurde gespeichert.
 people-search = Nach Name oder E-Mail suchen
+people-mail-refused = E-Mail abgewiesen: Adresse prüfen
 people-search-button = Suchen
 people-count = { $count ->
     [one] { $count } Person

@@ -118,6 +118,7 @@ password-too-common = This password is too easy to guess. Please choose another 
 people-title = People
 people-saved = The change has been saved.
 people-search = Search by name or email
+people-mail-refused = mail refused: check the address
 people-search-button = Search
 people-count = { $count ->
     [one] { $count } person

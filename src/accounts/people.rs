@@ -173,8 +173,11 @@ pub struct PersonView {
     pub time_zone: String,
     /// Org unit.
     pub org_unit: Option<String>,
-    /// `active` or `disabled`.
+    /// `active`, `suspended` or `disabled`.
     pub status: String,
+    /// The relay's answer when the last mail to the person was refused for good (5xx): the
+    /// address needs correcting in the HR data.
+    pub mail_refused: Option<String>,
     /// Granted roles, e.g. `owner`.
     pub roles: Vec<String>,
     /// Optimistic lock: send it back with changes.
@@ -201,6 +204,10 @@ pub fn list(
     let total = Person::count(conn, search)?;
     let ids: Vec<PersonId> = people.iter().map(|p| p.id.clone()).collect();
     let grants = RoleGrant::list_by_people(conn, &ids)?;
+    let refused: std::collections::HashMap<PersonId, String> =
+        crate::db::models::OutboxMessage::refused_addresses(conn, &ids)?
+            .into_iter()
+            .collect();
     let views = people
         .into_iter()
         .map(|p| PersonView {
@@ -209,6 +216,7 @@ pub fn list(
                 .filter(|g| g.person_id == p.id)
                 .map(|g| g.role.clone())
                 .collect(),
+            mail_refused: refused.get(&p.id).cloned(),
             id: p.id.0,
             name: p.name,
             email: p.email,

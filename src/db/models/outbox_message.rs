@@ -204,6 +204,32 @@ impl OutboxMessage {
             .map(|_| ())
     }
 
+    /// The newest permanent refusal (a 5xx answer) of mail to each of these people, if their
+    /// last mail was refused: `(person, error)`.
+    pub fn refused_addresses(
+        conn: &mut DbConnection,
+        people: &[PersonId],
+    ) -> QueryResult<Vec<(PersonId, String)>> {
+        let rows: Vec<(Option<String>, String, Option<String>)> = outbox::table
+            .filter(outbox::person_id.eq_any(people.iter().map(|p| p.0.as_str())))
+            .filter(outbox::status.eq_any(vec![OutboxStatus::Failed, OutboxStatus::Sent]))
+            .order((outbox::person_id, outbox::created_at.desc()))
+            .select((outbox::person_id, outbox::status, outbox::last_error))
+            .load(conn)?;
+        let mut seen = std::collections::HashSet::new();
+        Ok(rows
+            .into_iter()
+            .filter_map(|(person, status, error)| {
+                let person = person?;
+                // Only each person's newest delivered or refused mail counts.
+                if !seen.insert(person.clone()) || status != OutboxStatus::Failed.as_str() {
+                    return None;
+                }
+                Some((PersonId(person), error.unwrap_or_default()))
+            })
+            .collect())
+    }
+
     /// How many mails each status holds.
     pub fn count_by_status(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
         outbox::table

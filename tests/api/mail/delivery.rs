@@ -123,6 +123,10 @@ async fn a_5xx_answer_fails_at_once_and_the_owner_can_retry() {
     let browser = signed_in(&app, &owner).await;
     let page = browser.get("/mail").await;
     assert!(page.body.contains("jana@example.com") && page.body.contains("550"));
+    // The person's row in the owner's list says so, so the address can be corrected.
+    let people = browser.get("/people?q=jana").await;
+    assert!(people.body.contains("mail refused"), "{}", people.body);
+    assert!(people.body.contains("no such mailbox"), "{}", people.body);
     assert_eq!(
         browser
             .post(&format!("/mail/{}/retry", row.id), &[])
@@ -132,6 +136,11 @@ async fn a_5xx_answer_fails_at_once_and_the_owner_can_retry() {
     );
     assert_eq!(worker.run_once().await.unwrap().sent, 1);
     assert_eq!(smtp.messages().len(), 1);
+    let people = browser.get("/people?q=jana").await;
+    assert!(
+        !people.body.contains("mail refused"),
+        "a mail that got through clears it"
+    );
 }
 
 #[actix_web::test]
