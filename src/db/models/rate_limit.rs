@@ -19,6 +19,15 @@ pub struct RateLimit {
 }
 
 impl RateLimit {
+    /// The bucket's counter, if it has one.
+    fn find(conn: &mut DbConnection, bucket: &str) -> QueryResult<Option<RateLimit>> {
+        rate_limits::table
+            .find(bucket)
+            .select(RateLimit::as_select())
+            .first(conn)
+            .optional()
+    }
+
     /// Counts one hit; `Err(seconds)` when the limit is reached (retry after that many seconds).
     /// Call inside a write transaction.
     pub fn hit(
@@ -28,11 +37,7 @@ impl RateLimit {
         window: Duration,
         now: NaiveDateTime,
     ) -> QueryResult<Result<(), i64>> {
-        let row: Option<RateLimit> = rate_limits::table
-            .find(bucket)
-            .select(RateLimit::as_select())
-            .first(conn)
-            .optional()?;
+        let row = Self::find(conn, bucket)?;
         match row {
             None => {
                 let new = RateLimit {
@@ -70,11 +75,7 @@ impl RateLimit {
         window: Duration,
         now: NaiveDateTime,
     ) -> QueryResult<Result<(), i64>> {
-        let row: Option<RateLimit> = rate_limits::table
-            .find(bucket)
-            .select(RateLimit::as_select())
-            .first(conn)
-            .optional()?;
+        let row = Self::find(conn, bucket)?;
         Ok(match row {
             Some(r) if r.window_start + window > now && r.hits >= limit => {
                 Err((r.window_start + window - now).num_seconds().max(1))
