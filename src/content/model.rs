@@ -122,6 +122,8 @@ pub struct Criterion {
     pub title: Text,
     /// Levels, ordered by points.
     pub levels: Vec<Level>,
+    /// For a required criterion, the points it must reach for the work to pass.
+    pub minimum: Option<i32>,
 }
 
 impl Criterion {

@@ -40,6 +40,12 @@ struct RawAssignment {
 struct RawCriterion {
     id: Spanned<String>,
     title: Spanned<RawText>,
+    /// The work fails below this criterion's minimum, whatever the total.
+    #[serde(default)]
+    required: bool,
+    /// The minimum level's points; implies `required`. Defaults to the lowest level above zero.
+    #[serde(default)]
+    min_points: Option<Spanned<i64>>,
     #[serde(default)]
     levels: Vec<Spanned<RawLevel>>,
 }
@@ -295,11 +301,41 @@ fn criteria(
             });
         }
         levels.sort_by_key(|l| l.points);
+        let minimum = required_minimum(src, c, &levels, problems);
         out.push(Criterion {
             slug: id.clone(),
             title,
             levels,
+            minimum,
         });
     }
     out
+}
+
+/// The points a required criterion must reach: `min_points` when given (it must be one of the
+/// levels), else the lowest level above zero; `None` for a criterion that is not required.
+fn required_minimum(
+    src: &Source,
+    c: &RawCriterion,
+    levels: &[Level],
+    problems: &mut Vec<Problem>,
+) -> Option<i32> {
+    if let Some(min) = &c.min_points {
+        let points = *min.get_ref();
+        if !levels.iter().any(|l| i64::from(l.points) == points) {
+            problems.push(src.problem(
+                &min.span(),
+                format!(
+                    "min_points {points} is not one of the levels of criterion '{}'",
+                    c.id.get_ref()
+                ),
+            ));
+            return None;
+        }
+        return Some(points as i32);
+    }
+    if !c.required {
+        return None;
+    }
+    levels.iter().map(|l| l.points).find(|p| *p > 0)
 }
