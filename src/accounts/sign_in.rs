@@ -154,50 +154,49 @@ pub fn link_url(base_url: &str, token: &str) -> String {
     format!("{base_url}/sign-in/link/{token}")
 }
 
-/// Queues a sign-in link for `email` if it belongs to an active account. Same outcome, same
-/// work on the rate limits, either way.
-pub fn request_link(
+/// The part of a link request that happens before the answer, the same for every address:
+/// the per-address limit (a refusal is the answer) and the per-account cap on link mails.
+/// Returns whether the account's cap is reached; [`send_link`] then sends nothing.
+pub fn admit_link_request(
     conn: &mut DbConnection,
-    composer: &Composer,
-    settings: &Settings,
     email: &str,
     ip: Option<&str>,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     write_tx(conn, |conn| {
         limit_address(conn, "signin-link", ip, now)?;
         // Over the account's cap no further mail goes out, and the answer is the same: the
         // links already sent keep working, and nobody learns whether the account exists.
         let bucket = format!("signin-link:account:{}", account_key(email));
-        let capped = RateLimit::hit(conn, &bucket, LINKS_PER_ACCOUNT, window(), now)?.is_err();
-        let person = Person::find_by_email(conn, email)?.filter(Person::is_active);
+        Ok(RateLimit::hit(conn, &bucket, LINKS_PER_ACCOUNT, window(), now)?.is_err())
+    })
+}
+
+/// Queues a sign-in link for `email` if it belongs to an active account that may sign in by
+/// link. Runs after the answer has gone out ([`crate::db::after_response`]), so the answer
+/// takes the same time whether or not the account exists.
+pub fn send_link(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    settings: &Settings,
+    request: LinkRequest,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let LinkRequest { email, ip, capped } = request;
+    let ip = ip.as_deref();
+    write_tx(conn, |conn| {
+        let person = Person::find_by_email(conn, &email)?.filter(Person::is_active);
         let Some(person) = person else {
-            tracing::info!(email = %mask_email(email), "sign-in link requested for no active account");
+            tracing::info!(email = %mask_email(&email), "sign-in link requested for no active account");
             return Ok(());
         };
         if capped {
-            AuditEntry::new(
-                now,
-                Some(&person.id),
-                "sign_in_link_capped",
-                "person",
-                Some(person.id.as_str()),
-            )
-            .ip(ip.map(str::to_string))
-            .record(conn)?;
+            audit_link_outcome(conn, &person, "sign_in_link_capped", None, ip, now)?;
             return Ok(());
         }
         if sso_only_for(conn, settings, &person.id)? {
-            AuditEntry::new(
-                now,
-                Some(&person.id),
-                "sign_in_failed",
-                "person",
-                Some(person.id.as_str()),
-            )
-            .details(json!({ "method": "link", "reason": "sso_only" }))
-            .ip(ip.map(str::to_string))
-            .record(conn)?;
+            let details = json!({ "method": "link", "reason": "sso_only" });
+            audit_link_outcome(conn, &person, "sign_in_failed", Some(details), ip, now)?;
             return Ok(());
         }
         let valid = Duration::minutes(i64::from(settings.sign_in_link_minutes));
@@ -216,17 +215,42 @@ pub fn request_link(
                 context: ctx,
             },
         )?;
-        AuditEntry::new(
-            now,
-            Some(&person.id),
-            "sign_in_link_requested",
-            "person",
-            Some(person.id.as_str()),
-        )
-        .ip(ip.map(str::to_string))
-        .record(conn)?;
-        Ok(())
+        audit_link_outcome(conn, &person, "sign_in_link_requested", None, ip, now)
     })
+}
+
+/// A link request admitted by [`admit_link_request`], for [`send_link`].
+#[derive(Debug, Clone)]
+pub struct LinkRequest {
+    /// The address typed.
+    pub email: String,
+    /// The client's address, for the audit log.
+    pub ip: Option<String>,
+    /// Whether the account's cap on link mails is reached.
+    pub capped: bool,
+}
+
+/// Records what became of a link request for a known person.
+fn audit_link_outcome(
+    conn: &mut DbConnection,
+    person: &Person,
+    action: &str,
+    details: Option<serde_json::Value>,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let mut entry = AuditEntry::new(
+        now,
+        Some(&person.id),
+        action,
+        "person",
+        Some(person.id.as_str()),
+    );
+    if let Some(details) = details {
+        entry = entry.details(details);
+    }
+    entry.ip(ip.map(str::to_string)).record(conn)?;
+    Ok(())
 }
 
 /// Whether a link token can still be used (for the confirm page).

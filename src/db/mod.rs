@@ -9,6 +9,7 @@
 //! with a fixed id (see `grading::queue`), never `sql_query`, which diesel does not keep
 //! prepared.
 
+pub mod after_response;
 pub mod backup;
 pub mod migrations;
 pub mod models;

@@ -93,11 +93,19 @@ pub async fn request_link(
         state.composer.clone(),
         state.clock.now_naive(),
     );
-    let target = email.clone();
-    crate::db::run(&state.pool, move |conn| {
-        sign_in::request_link(conn, &composer, &settings, &target, ip.as_deref(), now)
+    let (target, client) = (email.clone(), ip.clone());
+    let capped = crate::db::run(&state.pool, move |conn| {
+        sign_in::admit_link_request(conn, &target, client.as_deref(), now)
     })
     .await?;
+    let request = sign_in::LinkRequest {
+        email: email.clone(),
+        ip,
+        capped,
+    };
+    crate::db::after_response::spawn(&state.pool, "sign-in link", move |conn| {
+        sign_in::send_link(conn, &composer, &settings, request, now)
+    });
     Page::new(&req, "sign_in/sent.html")
         .with("email", &email)
         .render(&state.templates)

@@ -244,6 +244,7 @@ impl TestApp {
 
     /// Delivers every due mail into memory and returns them.
     pub async fn deliver(&self) -> Vec<qualify::mail::SentMail> {
+        self.settle().await;
         let (transport, mailbox) = qualify::mail::Transport::memory();
         self.worker(transport)
             .drain()
@@ -252,6 +253,11 @@ impl TestApp {
         let mut sent = Vec::new();
         sent.extend(mailbox.lock().unwrap().iter().cloned());
         sent
+    }
+
+    /// Waits for the work requests left to run after their response (sign-in links).
+    pub async fn settle(&self) {
+        qualify::db::after_response::settled().await;
     }
 
     /// GET a path; returns status, headers and body text.
