@@ -100,6 +100,7 @@ token-error-days = Ein Token gilt 1 bis 365 Tage.
 field-current-password = Aktuelles Passwort
 profile-current-password-hint = In den ersten 10 Minuten nach der Anmeldung nicht nötig.
 profile-error-current-password = Bitte geben Sie Ihr aktuelles Passwort ein oder melden Sie sich erneut an: Die Änderung braucht es, wenn die Anmeldung länger als 10 Minuten zurückliegt.
+profile-error-too-many-attempts = Zu viele falsche Passwörter. Melden Sie sich ab und wieder an, oder versuchen Sie es in 15 Minuten erneut.
 profile-error-sign-in-again = Bitte melden Sie sich zuerst erneut an: Die Änderung ist in den ersten 10 Minuten nach der Anmeldung möglich.
 profile-token-days = Gültig für (Tage, höchstens 365)
 profile-token-created = erstellt

@@ -100,6 +100,7 @@ token-error-days = A token is valid for 1 to 365 days.
 field-current-password = Current password
 profile-current-password-hint = Not needed within 10 minutes of signing in.
 profile-error-current-password = Please type your current password, or sign in again: the change needs it when the sign-in was more than 10 minutes ago.
+profile-error-too-many-attempts = Too many wrong passwords. Sign out and sign in again, or try again in 15 minutes.
 profile-error-sign-in-again = Please sign in again first: the change is possible within 10 minutes of signing in.
 profile-token-days = Valid for (days, at most 365)
 profile-token-created = created

@@ -113,7 +113,7 @@ pub async fn set_password(
     if let Err(problem) = password::check_new(&change.new, &person.email, &person.name) {
         return Ok(Err(problem.into()));
     }
-    if let Err(refusal) = super::step_up::confirm(identity, &change.current, now).await {
+    if let Err(refusal) = super::step_up::confirm(pool, identity, &change.current, now).await? {
         return Ok(Err(refusal));
     }
     let hash = password::hash(change.new).await?;
@@ -286,7 +286,9 @@ pub async fn create_confirmed_token(
     if !fields.is_empty() {
         return Ok(Err(Refusal::invalid(fields)));
     }
-    if let Err(refusal) = super::step_up::confirm(identity, &request.current_password, now).await {
+    if let Err(refusal) =
+        super::step_up::confirm(pool, identity, &request.current_password, now).await?
+    {
         return Ok(Err(refusal));
     }
     let person = identity.person.id.clone();

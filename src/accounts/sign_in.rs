@@ -54,7 +54,7 @@ fn sso_only_for(
 /// account from anywhere, and attempts per client address, in each window.
 const LINKS_PER_ACCOUNT: i32 = 5;
 const FAILURES_PER_ACCOUNT_AND_ADDRESS: i32 = 5;
-const FAILURES_PER_ACCOUNT: i32 = 100;
+pub(super) const FAILURES_PER_ACCOUNT: i32 = 100;
 const PER_ADDRESS: i32 = 30;
 const WINDOW_MINUTES: i64 = 15;
 
@@ -62,11 +62,16 @@ fn window() -> Duration {
     Duration::minutes(WINDOW_MINUTES)
 }
 
+/// The window of the account-wide failure count: at most 100 failed passwords an hour.
+pub(super) fn account_window() -> Duration {
+    Duration::hours(1)
+}
+
 fn address_key(ip: Option<&str>) -> String {
     crate::config::proxies::rate_key(ip.unwrap_or("unknown"))
 }
 
-fn account_key(email: &str) -> String {
+pub(super) fn account_key(email: &str) -> String {
     hash_token(&email.trim().to_lowercase())
 }
 
@@ -84,18 +89,25 @@ fn limit_address(
 /// The buckets failed passwords count in: this account from this address (a low limit, so
 /// guessing from one place stops soon) and this account from anywhere (a high one, so that
 /// nobody locks a person out by failing on purpose from a single address).
-fn failure_buckets(email: &str, ip: Option<&str>) -> [(String, i32); 2] {
+fn failure_buckets(email: &str, ip: Option<&str>) -> [(String, i32, Duration); 2] {
     let account = account_key(email);
     [
         (
             format!("signin-password-failed:{account}:{}", address_key(ip)),
             FAILURES_PER_ACCOUNT_AND_ADDRESS,
+            window(),
         ),
         (
-            format!("signin-password-failed:{account}"),
+            account_failure_bucket(email),
             FAILURES_PER_ACCOUNT,
+            account_window(),
         ),
     ]
+}
+
+/// The bucket of an account's failed passwords from anywhere, by any way of typing one.
+pub(super) fn account_failure_bucket(email: &str) -> String {
+    format!("signin-password-failed:{}", account_key(email))
 }
 
 /// Refuses a password attempt while this address or this account has failed too often.
@@ -106,8 +118,8 @@ fn limit_password(
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     limit_address(conn, "signin-password", ip, now)?;
-    for (bucket, limit) in failure_buckets(email, ip) {
-        RateLimit::peek(conn, &bucket, limit, window(), now)?.map_err(AppError::TooManyRequests)?;
+    for (bucket, limit, window) in failure_buckets(email, ip) {
+        RateLimit::peek(conn, &bucket, limit, window, now)?.map_err(AppError::TooManyRequests)?;
     }
     Ok(())
 }
@@ -119,9 +131,9 @@ fn count_failure(
     ip: Option<&str>,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<()> {
-    for (bucket, limit) in failure_buckets(email, ip) {
+    for (bucket, limit, window) in failure_buckets(email, ip) {
         // Past its limit the bucket stays full; counting further changes nothing.
-        let _ = RateLimit::hit(conn, &bucket, limit, window(), now)?;
+        let _ = RateLimit::hit(conn, &bucket, limit, window, now)?;
     }
     Ok(())
 }

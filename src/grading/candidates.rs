@@ -1,5 +1,6 @@
 //! The candidates for allocation: the co-trainers of the cohorts involved (their pool rows
-//! locked on PostgreSQL), who is away in the grading window, and everyone's open load.
+//! locked on PostgreSQL) who hold an active certificate or were added by the owner, who is away
+//! in the grading window, and everyone's open load.
 
 use std::collections::{HashMap, HashSet};
 
@@ -7,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::items::WorkItem;
 use crate::db::DbConnection;
-use crate::db::models::{CohortCotrainer, Cotrainer, Person, Review, Unavailability};
+use crate::db::models::{Certificate, CohortCotrainer, Cotrainer, Person, Review, Unavailability};
 use crate::domain::allocation::Candidate;
 use crate::domain::ids::{CohortId, CotrainerId, PersonId};
 use crate::error::AppError;
@@ -47,8 +48,13 @@ impl Pool {
         for (program, people) in &programs {
             let people: Vec<PersonId> = people.iter().cloned().collect();
             let program = crate::domain::ids::ProgramId(program.clone());
+            let certified = Certificate::holders_among(conn, &program, &people)?;
             for e in Cotrainer::lock_for_people(conn, &program, &people)? {
-                entries.insert(e.person_id.clone(), e);
+                // A graduate is allocated work only while their certificate is active; the
+                // owner's hand-picked co-trainers need none.
+                if e.source == "owner" || certified.contains(&e.person_id) {
+                    entries.insert(e.person_id.clone(), e);
+                }
             }
         }
         let all: Vec<PersonId> = entries.keys().cloned().collect();

@@ -182,6 +182,26 @@ impl Certificate {
             .optional()
     }
 
+    /// Those of `people` who hold an active certificate of the program.
+    pub fn holders_among(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+        people: &[PersonId],
+    ) -> QueryResult<std::collections::HashSet<PersonId>> {
+        let mut holders = std::collections::HashSet::new();
+        for chunk in people.chunks(500) {
+            holders.extend(
+                certificates::table
+                    .filter(certificates::program_id.eq(program))
+                    .filter(certificates::person_id.eq_any(chunk))
+                    .filter(certificates::status.eq(CertificateStatus::Active))
+                    .select(certificates::person_id)
+                    .load::<PersonId>(conn)?,
+            );
+        }
+        Ok(holders)
+    }
+
     /// Whether the person holds an active certificate of the program.
     pub fn has_active(
         conn: &mut DbConnection,

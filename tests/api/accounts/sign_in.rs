@@ -376,6 +376,56 @@ async fn failing_on_purpose_from_one_address_locks_nobody_out() {
     );
 }
 
+/// An account takes at most 100 failed passwords an hour from everywhere together: the
+/// hundredth, from yet another address, stops every address until the hour is over.
+#[actix_web::test]
+async fn an_account_takes_at_most_a_hundred_failed_passwords_an_hour() {
+    use qualify::clock::Clock as _;
+    use qualify::db::schema::rate_limits;
+    let app = crate::support::app::spawn_app_with(|s| {
+        s.insert("QUALIFY_TRUSTED_PROXIES".into(), "1".into());
+    })
+    .await;
+    let a = create_person(&app, "a@example.com", "Anna", false);
+    let browser = signed_in(&app, &a).await;
+    browser.get("/me").await;
+    let password = "the right passphrase 7";
+    let set = browser
+        .post("/me/password", &[("password", password)])
+        .await;
+    assert_eq!(set.status, 303);
+    // 99 failures from many addresses in this hour, as the limiter counted them.
+    let bucket = format!(
+        "signin-password-failed:{}",
+        qualify::accounts::tokens::hash_token("a@example.com")
+    );
+    diesel::insert_into(rate_limits::table)
+        .values((
+            rate_limits::bucket.eq(&bucket),
+            rate_limits::window_start.eq(app.clock.now_naive()),
+            rate_limits::hits.eq(99),
+        ))
+        .execute(&mut **app.conn())
+        .unwrap();
+    let guesser = Browser::new(&app);
+    guesser.get("/").await;
+    assert_eq!(
+        from(&app, &guesser, "198.51.100.100", "guess guess").await,
+        401
+    );
+    let anna = Browser::new(&app);
+    anna.get("/").await;
+    assert_eq!(from(&app, &anna, "203.0.113.7", password).await, 429);
+    app.clock.advance(chrono::Duration::minutes(20));
+    assert_eq!(
+        from(&app, &anna, "203.0.113.7", password).await,
+        429,
+        "the account's window is an hour, not fifteen minutes"
+    );
+    app.clock.advance(chrono::Duration::minutes(41));
+    assert_eq!(from(&app, &anna, "203.0.113.7", password).await, 303);
+}
+
 /// Tries a password for a@example.com as a client behind the trusted proxy at `ip`.
 async fn from(
     app: &crate::support::app::TestApp,

@@ -155,3 +155,53 @@ async fn a_token_after_ten_minutes_needs_the_password_and_expires() {
     let later = signed_in(&app, &anna).await.get("/me").await;
     assert!(later.body.contains(">expired<"), "{}", later.body);
 }
+
+/// Guessing the current password on a session older than ten minutes stops after five wrong
+/// ones, even with the right one next, and each guess counts towards the account's failed
+/// sign-ins; signing in again is the way back.
+#[actix_web::test]
+async fn wrong_current_passwords_are_limited_and_count_as_failed_sign_ins() {
+    use qualify::db::schema::rate_limits;
+    let app = spawn_app().await;
+    let anna = create_person(&app, "anna@example.com", "Anna Adler", false);
+    let browser = signed_in(&app, &anna).await;
+    browser.get("/me").await;
+    let set = browser.post("/me/password", &[("password", FIRST)]).await;
+    assert_eq!(set.status, 303);
+    app.clock.advance(Duration::minutes(11));
+    browser.get("/me").await;
+    for n in 0..5 {
+        let guess = format!("guess number {n} for the password");
+        let wrong = browser
+            .post(
+                "/me/password",
+                &[("password", SECOND), ("current_password", &guess)],
+            )
+            .await;
+        assert_eq!(wrong.status, 422);
+        assert!(wrong.body.contains("type your current password"), "{n}");
+    }
+    let blocked = browser
+        .post(
+            "/me/password",
+            &[("password", SECOND), ("current_password", FIRST)],
+        )
+        .await;
+    assert_eq!(blocked.status, 422);
+    assert!(
+        blocked.body.contains("Too many wrong passwords"),
+        "{}",
+        blocked.body
+    );
+    let counted: i32 = rate_limits::table
+        .filter(rate_limits::bucket.like("signin-password-failed:%"))
+        .select(rate_limits::hits)
+        .first(&mut **app.conn())
+        .unwrap();
+    assert_eq!(counted, 5, "the account's failed sign-ins");
+
+    let again = signed_in(&app, &anna).await;
+    again.get("/me").await;
+    let changed = again.post("/me/password", &[("password", SECOND)]).await;
+    assert_eq!(changed.status, 303, "a fresh sign-in needs no password");
+}

@@ -186,3 +186,53 @@ async fn a_removed_cotrainer_cannot_put_themselves_back() {
     let again = put(&mine, as_gina, profile(true, &serde_json::json!(lock))).await;
     assert_eq!(again.status, 403, "{}", again.body);
 }
+
+/// Allocation itself checks the certificate: a graduate whose certificate is no longer active
+/// gets no new work while their pool entry still says active, and gets it again once
+/// certified. (Co-trainers the owner added by hand need no certificate: the other grading
+/// tests allocate to them.)
+#[actix_web::test]
+async fn allocation_passes_over_a_graduate_without_an_active_certificate() {
+    use crate::support::api::{api, token};
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let gina = g.person(Who::new("gina@example.com", "Gina Graduate"));
+    certify(&app, &gina);
+    let joined = api(
+        &app,
+        &token(&app, &gina),
+        "PUT",
+        "/api/v1/cotrainer-profile",
+        Some(serde_json::json!({ "active": true, "capacity": 3, "languages": ["en"] })),
+    )
+    .await;
+    assert_eq!(joined.status, 200, "{}", joined.body);
+    g.owner.get(&format!("/cohorts/{}", g.cohort)).await;
+    let added = g
+        .owner
+        .post(
+            &format!("/cohorts/{}/cotrainers", g.cohort),
+            &[("emails", "gina@example.com")],
+        )
+        .await;
+    assert_eq!(added.status, 303);
+    let set_status = |status: &str| {
+        diesel::update(certificates::table.filter(certificates::person_id.eq(gina.as_str())))
+            .set(certificates::status.eq(status))
+            .execute(&mut **app.conn())
+            .unwrap();
+    };
+    set_status("expired");
+
+    let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
+    let e = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
+    g.submit(&tara, &e, "purpose-canvas", "Work").await;
+    tick(&app);
+    assert!(
+        g.open_reviews_of(&gina).is_empty(),
+        "no work without an active certificate"
+    );
+    set_status("active");
+    assert_eq!(tick(&app).allocated, 1, "allocated once certified again");
+    assert_eq!(g.open_reviews_of(&gina).len(), 1);
+}
