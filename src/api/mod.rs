@@ -50,16 +50,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/openapi.json", web::get().to(openapi::document))
         .service(
             v1.default_service(web::to(not_found))
-                .wrap(actix_web::middleware::from_fn(body::refuse_nul_in_url)),
+                .wrap(actix_web::middleware::from_fn(body::refuse_nul_in_url))
+                .wrap(no_store()),
         )
         .service(
             web::scope("/scim/v2")
+                .wrap(no_store())
                 .route("/{path:.*}", web::get().to(scim::call))
                 .route("/{path:.*}", web::post().to(scim::call))
                 .route("/{path:.*}", web::put().to(scim::call))
                 .route("/{path:.*}", web::patch().to(scim::call))
                 .route("/{path:.*}", web::delete().to(scim::call)),
         );
+}
+
+/// API answers hold personal data for the caller alone: no cache keeps them.
+fn no_store() -> actix_web::middleware::DefaultHeaders {
+    actix_web::middleware::DefaultHeaders::new().add(("Cache-Control", "no-store"))
 }
 
 /// The program, the caller's own record and progress, and their assignments.

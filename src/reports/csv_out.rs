@@ -29,7 +29,7 @@ impl<W: Write> CsvSink<W> {
 
 /// A text made harmless for spreadsheets.
 pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\0']) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -68,6 +68,8 @@ mod tests {
         assert_eq!(neutralise("-1"), "'-1");
         assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\rx"), "'\rx");
+        assert_eq!(neutralise("\0x"), "'\0x");
         assert_eq!(neutralise("Ada = Lovelace"), "Ada = Lovelace");
     }
 }

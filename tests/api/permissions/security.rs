@@ -35,6 +35,21 @@ async fn pages_carry_the_security_headers() {
     }
 }
 
+/// API answers are for their caller alone: no cache keeps them, found or not.
+#[actix_web::test]
+async fn api_answers_are_never_cached() {
+    let app = spawn_app().await;
+    for path in [
+        "/api/v1/programs/community-manager",
+        "/api/v1/me",
+        "/api/v1/no-such-thing",
+        "/scim/v2/Users",
+    ] {
+        let resp = app.get(path, None).await;
+        assert_eq!(resp.header("cache-control"), Some("no-store"), "{path}");
+    }
+}
+
 #[actix_web::test]
 async fn pages_load_nothing_from_other_origins() {
     let app = spawn_app().await;
