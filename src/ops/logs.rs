@@ -59,10 +59,14 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
             Some(Started(at, route)) => (at.elapsed(), route),
             None => (std::time::Duration::ZERO, "unmatched".into()),
         };
+        let matched = route != "unmatched";
         crate::ops::metrics::request(request.method().as_str(), route, status, took);
         // One line per request: request id, method and route pattern come from the span.
         span.in_scope(|| {
             tracing::info!(status, duration_ms = took.as_secs_f64() * 1000.0, "request");
+            if matches!(status, 403 | 404) && matched {
+                log_refused_access(request);
+            }
             // A server error that did not log itself (`AppError::Internal` does, with its
             // cause). Refusals are answers, and a redirect to sign in is no error at all
             // (tracing-actix-web's own event logged that at ERROR).
@@ -74,6 +78,21 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
             }
         });
     }
+}
+
+/// A signed-in person refused a route's object (403, or 404 for what is not theirs): who, and
+/// the ids in the path. Path parts named like a secret (`{token}`) are left out.
+fn log_refused_access(request: &actix_web::HttpRequest) {
+    let Some(person) = crate::accounts::identity::identity(request).map(|i| i.person.id) else {
+        return;
+    };
+    let objects: Vec<String> = request
+        .match_info()
+        .iter()
+        .filter(|(name, _)| !name.contains("token"))
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    tracing::warn!(person = %person, objects = %objects.join(" "), "access refused");
 }
 
 /// When a request started, and its route pattern.

@@ -89,3 +89,21 @@ async fn a_redirect_to_sign_in_is_not_logged_as_an_error() {
         "no line about the redirect:\n{logs}"
     );
 }
+
+/// A signed-in person refused someone else's object is logged: who, and which object.
+#[actix_web::test]
+async fn refused_access_to_an_object_is_logged_with_person_and_object() {
+    let app = spawn_app().await;
+    let eve =
+        crate::support::fixtures::people::create_person(&app, "eve@example.com", "Eve", false);
+    let browser = crate::support::browser::signed_in(&app, &eve).await;
+    let foreign = uuid::Uuid::new_v4();
+    let resp = browser.get(&format!("/certificates/{foreign}")).await;
+    assert_eq!(resp.status, 404);
+    let logs = captured_logs();
+    let line = logs
+        .lines()
+        .find(|l| l.contains("access refused") && l.contains(&foreign.to_string()))
+        .unwrap_or_else(|| panic!("no refusal line for {foreign}"));
+    assert!(line.contains(&format!("person={eve}")), "{line}");
+}
