@@ -405,6 +405,14 @@ review-error-incomplete = Wählen Sie vor dem Abschicken für jedes Kriterium ei
 review-error-no-decision = Wählen Sie vor dem Abschicken eine Entscheidung. Ihr Entwurf wurde gespeichert.
 review-error-no-feedback = Schreiben Sie vor dem Abschicken ein Gesamtfeedback für die Teilnehmer:in. Ihr Entwurf wurde gespeichert.
 review-error-needs-reason = Ihre Entscheidung weicht von der Bestehensschwelle ab: Begründen Sie sie. Ihr Entwurf wurde gespeichert.
+review-error-required-below-minimum = Ein Muss-Kriterium liegt unter seiner Mindeststufe: Die Abgabe kann nicht bestehen, egal wie viele Punkte sie insgesamt hat. Ihr Entwurf wurde gespeichert.
+review-required-failed = Nicht bestanden wegen Muss-Kriterium unter der Mindeststufe: { $criteria }
+rubric-required = Muss-Kriterium
+rubric-required-minimum = mindestens { $points ->
+    [one] { $points } Punkt
+   *[other] { $points } Punkte
+}; darunter ist die Abgabe nicht bestanden, egal wie viele Punkte sie insgesamt hat
+rubric-below-minimum = Unter der Mindeststufe: deshalb nicht bestanden
 review-error-unknown-level = Ein Kriterium oder eine Stufe gehört nicht zu diesem Raster.
 review-error-unknown-decision = Unbekannte Entscheidung: passed, revision_requested oder failed.
 review-error-too-long = Ein Text ist zu lang (höchstens 20.000 Zeichen).

@@ -405,6 +405,14 @@ review-error-incomplete = Choose a level for every criterion before submitting. 
 review-error-no-decision = Choose a decision before submitting. Your draft has been saved.
 review-error-no-feedback = Write overall feedback for the trainee before submitting. Your draft has been saved.
 review-error-needs-reason = Your decision differs from what the pass threshold suggests: say why. Your draft has been saved.
+review-error-required-below-minimum = A required criterion is below its minimum level: the submission cannot pass, whatever its total. Your draft has been saved.
+review-required-failed = Not passed because a required criterion is below its minimum level: { $criteria }
+rubric-required = Required criterion
+rubric-required-minimum = at least { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}; below that the submission does not pass, whatever its total
+rubric-below-minimum = Below the minimum level: that is why it did not pass
 review-error-unknown-level = A criterion or level does not belong to this rubric.
 review-error-unknown-decision = Unknown decision: use passed, revision_requested or failed.
 review-error-too-long = A text is too long (at most 20,000 characters).

@@ -153,9 +153,10 @@ pub fn file_name(attachment: &Attachment, item: &WorkItem, anonymous: bool, n: u
     )
 }
 
-/// What the pass threshold suggests for these points.
-pub fn suggestion(points: i32, threshold: i32) -> &'static str {
-    if points >= threshold {
+/// What the rubric suggests: passed from the pass threshold on, unless a required criterion is
+/// below its minimum (`short`), which fails the work whatever the total.
+pub fn suggestion(points: i32, threshold: i32, short: bool) -> &'static str {
+    if points >= threshold && !short {
         GradingDecision::Passed.as_str()
     } else {
         GradingDecision::RevisionRequested.as_str()

@@ -6,4 +6,5 @@ mod anonymity;
 mod moderation;
 mod pool;
 mod queue;
+mod required;
 mod review;
