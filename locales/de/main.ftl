@@ -663,3 +663,45 @@ people-sync-line-manager_cycle = Die Führungskräfte bilden einen Kreis.
 people-sync-line-org_unit_conflict = Die Organisationseinheit hat in einer früheren Zeile eine andere übergeordnete Einheit.
 people-sync-line-org_unit_cycle = Die Organisationseinheiten bilden einen Kreis.
 people-sync-line-email_taken = Die E-Mail-Adresse gehört einer anderen Person.
+
+## Kalibrierung
+calibration-title = Kalibrierung
+calibration-intro = Bevor Sie echte Abgaben bewerten, bewerten Sie { $count ->
+    [one] eine Referenzabgabe
+   *[other] { $count } Referenzabgaben
+}, die eine erfahrene Trainer:in bereits bewertet hat. Danach sehen Sie Ihre Bewertung neben der Referenzbewertung mit deren Begründung. Sie bestehen, wenn mindestens 80 % der Kriterien genau oder um eine Stufe abweichend bewertet sind und kein Kriterium um mehr als eine Stufe abweicht.
+calibration-not-needed = Für Sie ist keine Kalibrierung nötig.
+calibration-not-needed-owner = Das Programm verlangt keine Kalibrierung.
+calibration-calibrated = Sie sind kalibriert: Sie erhalten Abgaben zur Bewertung.
+calibration-not-yet = Sie erhalten Abgaben zur Bewertung, sobald Sie eine Kalibrierungsrunde bestanden haben.
+calibration-round = Runde { $round }
+calibration-round-col = Runde
+calibration-graded = bewertet
+calibration-to-grade = noch zu bewerten
+calibration-within-one = Genau oder eine Stufe daneben
+calibration-max-off = Größte Abweichung (Stufen)
+calibration-kappa = Gewichtetes Kappa
+calibration-result = Ergebnis
+calibration-passed = bestanden
+calibration-failed = nicht bestanden
+calibration-open = offen
+calibration-start = Kalibrierung beginnen
+calibration-retry = Neue Runde beginnen
+calibration-submit = Bewertung abschicken
+calibration-compare = Ihre Bewertung und die Referenzbewertung
+calibration-yours = Ihre Punkte
+calibration-gold = Referenzbewertung
+calibration-rationale = Begründung
+calibration-levels-off = { $levels ->
+    [one] { $levels } Stufe daneben
+   *[other] { $levels } Stufen daneben
+}
+calibration-owner-calibrated = Kalibriert seit { $date }.
+calibration-owner-not-yet = Noch nicht kalibriert: erhält keine Abgaben zur Bewertung.
+calibration-drift = Abweichung im Zeitverlauf
+calibration-drift-caption = Mittlere Abweichung von der Referenzbewertung je bewerteter Referenzabgabe, in Stufen (über null: großzügiger, unter null: strenger; gestrichelt: keine Abweichung).
+calibration-drift-none = Noch keine Referenzabgabe bewertet.
+calibration-link = Kalibrierung
+calibration-error-not-needed = Für Sie ist keine Kalibrierung nötig.
+calibration-error-round-open = Eine Runde ist noch offen: Bewerten Sie zuerst deren Referenzabgaben.
+calibration-error-graded = Diese Referenzabgabe haben Sie bereits bewertet.

@@ -273,7 +273,8 @@ fn calibration(
         .sum::<usize>();
     let references = raw.references.as_ref().map_or(0, |r| {
         let n = in_range(src, r, "calibration.references", 0, 20, problems);
-        if n as usize > available {
+        // Counted only when every module loaded: a broken reference is reported where it is.
+        if n as usize > available && problems.is_empty() {
             problems.push(src.problem(
                 &r.span(),
                 format!(

@@ -21,7 +21,8 @@ use crate::domain::ids::{CalibrationGradingId, PersonId};
 use crate::error::{AppError, Outcome, reasons};
 
 pub use super::calibration_view::{
-    CalibrationPage, CriterionResult, GradingPage, OwnerCalibration, grading_page, owner_view, page,
+    CalibrationPage, CriterionResult, GradingPage, HiddenLine, OwnerCalibration, grading_page,
+    hidden_in_queue, owner_view, page,
 };
 
 reasons! {
@@ -279,6 +280,39 @@ fn judge_round(
         round_complete: true,
         calibrated: passed,
     }))
+}
+
+/// Puts a hidden reference into a co-trainer's queue (the program's `hidden_percent` of
+/// allocations do): the references of the cohort's curriculum in turn. It is graded like any
+/// reference, apart from reviews, so it never reaches a trainee.
+pub fn mix_hidden(
+    conn: &mut DbConnection,
+    person: &PersonId,
+    version: &CurriculumVersion,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let refs = references(conn, version)?;
+    if refs.is_empty() {
+        return Ok(());
+    }
+    let mine = CalibrationGrading::list_by_person(conn, &version.program_id, person)?;
+    let n = mine.iter().filter(|g| g.hidden).count();
+    let (_, reference) = &refs[n % refs.len()];
+    CalibrationGrading::create(
+        conn,
+        &CalibrationGrading {
+            id: CalibrationGradingId::new(),
+            program_id: version.program_id.clone(),
+            person_id: person.clone(),
+            reference_id: reference.id.clone(),
+            round: 0,
+            hidden: true,
+            scores: "[]".into(),
+            created_at: now,
+            graded_at: None,
+        },
+    )?;
+    Ok(())
 }
 
 /// Whether allocation may give this pool member real reviews under a version's setting.

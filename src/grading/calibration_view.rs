@@ -148,6 +148,15 @@ pub fn page(
     })
 }
 
+/// A level to choose.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct LevelChoice {
+    /// Points.
+    pub points: i32,
+    /// What work at this level looks like.
+    pub description: String,
+}
+
 /// One criterion of a reference: the levels to choose from and, once graded, the
 /// co-trainer's level beside the gold one with its rationale.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -156,8 +165,8 @@ pub struct CriterionResult {
     pub id: String,
     /// Title.
     pub title: String,
-    /// Levels: (points, description), lowest first.
-    pub levels: Vec<(i32, String)>,
+    /// Levels, lowest first.
+    pub levels: Vec<LevelChoice>,
     /// The co-trainer's points (after grading).
     pub mine: Option<i32>,
     /// The gold points (after grading only).
@@ -221,15 +230,13 @@ pub fn grading_page(
                 title: if de { c.title_de } else { c.title_en },
                 levels: levels
                     .into_iter()
-                    .map(|l| {
-                        (
-                            l.points,
-                            if de {
-                                l.description_de
-                            } else {
-                                l.description_en
-                            },
-                        )
+                    .map(|l| LevelChoice {
+                        points: l.points,
+                        description: if de {
+                            l.description_de
+                        } else {
+                            l.description_en
+                        },
                     })
                     .collect(),
                 mine: score.map(|s| s.points),
@@ -353,4 +360,54 @@ mod tests {
         assert_eq!(svg.matches("<circle").count(), 2);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
     }
+}
+
+/// A hidden reference in a co-trainer's queue, shown like the reviews beside it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct HiddenLine {
+    /// Grading id (`/calibration/{id}`).
+    pub id: String,
+    /// The assignment's title.
+    pub assignment: String,
+    /// A pseudonym in place of a trainee.
+    pub pseudonym: String,
+    /// Due (viewer's time zone), as a review handed over at the same moment.
+    pub due_local: String,
+}
+
+/// The person's open hidden references.
+pub fn hidden_in_queue(
+    conn: &mut DbConnection,
+    person: &crate::db::models::Person,
+    lang: Language,
+) -> Result<Vec<HiddenLine>, AppError> {
+    let program = super::pool::program(conn)?;
+    let open: Vec<CalibrationGrading> =
+        CalibrationGrading::list_by_person(conn, &program.id, &person.id)?
+            .into_iter()
+            .filter(|g| g.hidden && g.graded_at.is_none())
+            .collect();
+    let mut out = Vec::new();
+    for g in open {
+        let Some(reference) = CalibrationReference::find(conn, &g.reference_id)? else {
+            continue;
+        };
+        let Some(a) =
+            Assignment::list_by_ids(conn, std::slice::from_ref(&reference.assignment_id))?.pop()
+        else {
+            continue;
+        };
+        let days = crate::db::models::CurriculumVersion::find(conn, &a.curriculum_version_id)?
+            .map_or(5, |v| v.grading_days);
+        out.push(HiddenLine {
+            pseudonym: g.id.0.replace('-', "")[..6].to_uppercase(),
+            assignment: title(&a, lang),
+            due_local: crate::domain::schedule::local_text(
+                person.tz(),
+                g.created_at + chrono::Duration::days(i64::from(days)),
+            ),
+            id: g.id.0,
+        });
+    }
+    Ok(out)
 }

@@ -88,6 +88,8 @@ pub struct QueuePage {
     pub first: i64,
     /// Position of the last one.
     pub last: i64,
+    /// Hidden references to grade (on the first page, among the reviews).
+    pub hidden: Vec<super::calibration::HiddenLine>,
 }
 
 /// One page of my open reviews, soonest deadline first.
@@ -104,7 +106,13 @@ pub fn queue_page(
     let total = Review::count_open_by_reviewer(conn, &me.id)?;
     let lines = super::queue::open_lines(conn, &me.id, Some((QUEUE_PAGE, skip)))?;
     let entries = super::queue::entries(conn, lines, me.tz(), lang, now)?;
+    let hidden = if page == 1 {
+        super::calibration::hidden_in_queue(conn, me, lang)?
+    } else {
+        Vec::new()
+    };
     Ok(QueuePage {
+        hidden,
         first: skip + 1,
         last: skip + entries.len() as i64,
         entries,

@@ -3,6 +3,7 @@
 
 mod allocation;
 mod anonymity;
+mod calibration;
 mod moderation;
 mod pool;
 mod queue;
