@@ -165,6 +165,7 @@ fn bench_cotrainers(
                 lock_version: 1,
                 created_at: now,
                 removed_at: None,
+                calibrated_at: Some(now),
             },
         )?;
         CohortCotrainer::add(

@@ -406,6 +406,14 @@ review-error-incomplete = Wählen Sie vor dem Abschicken für jedes Kriterium ei
 review-error-no-decision = Wählen Sie vor dem Abschicken eine Entscheidung. Ihr Entwurf wurde gespeichert.
 review-error-no-feedback = Schreiben Sie vor dem Abschicken ein Gesamtfeedback für die Teilnehmer:in. Ihr Entwurf wurde gespeichert.
 review-error-needs-reason = Ihre Entscheidung weicht von der Bestehensschwelle ab: Begründen Sie sie. Ihr Entwurf wurde gespeichert.
+review-error-required-below-minimum = Ein Muss-Kriterium liegt unter seiner Mindeststufe: Die Abgabe kann nicht bestehen, egal wie viele Punkte sie insgesamt hat. Ihr Entwurf wurde gespeichert.
+review-required-failed = Nicht bestanden wegen Muss-Kriterium unter der Mindeststufe: { $criteria }
+rubric-required = Muss-Kriterium
+rubric-required-minimum = mindestens { $points ->
+    [one] { $points } Punkt
+   *[other] { $points } Punkte
+}; darunter ist die Abgabe nicht bestanden, egal wie viele Punkte sie insgesamt hat
+rubric-below-minimum = Unter der Mindeststufe: deshalb nicht bestanden
 review-error-unknown-level = Ein Kriterium oder eine Stufe gehört nicht zu diesem Raster.
 review-error-unknown-decision = Unbekannte Entscheidung: passed, revision_requested oder failed.
 review-error-too-long = Ein Text ist zu lang (höchstens 20.000 Zeichen).
@@ -656,3 +664,45 @@ people-sync-line-manager_cycle = Die Führungskräfte bilden einen Kreis.
 people-sync-line-org_unit_conflict = Die Organisationseinheit hat in einer früheren Zeile eine andere übergeordnete Einheit.
 people-sync-line-org_unit_cycle = Die Organisationseinheiten bilden einen Kreis.
 people-sync-line-email_taken = Die E-Mail-Adresse gehört einer anderen Person.
+
+## Kalibrierung
+calibration-title = Kalibrierung
+calibration-intro = Bevor Sie echte Abgaben bewerten, bewerten Sie { $count ->
+    [one] eine Referenzabgabe
+   *[other] { $count } Referenzabgaben
+}, die eine erfahrene Trainer:in bereits bewertet hat. Danach sehen Sie Ihre Bewertung neben der Referenzbewertung mit deren Begründung. Sie bestehen, wenn mindestens 80 % der Kriterien genau oder um eine Stufe abweichend bewertet sind und kein Kriterium um mehr als eine Stufe abweicht.
+calibration-not-needed = Für Sie ist keine Kalibrierung nötig.
+calibration-not-needed-owner = Das Programm verlangt keine Kalibrierung.
+calibration-calibrated = Sie sind kalibriert: Sie erhalten Abgaben zur Bewertung.
+calibration-not-yet = Sie erhalten Abgaben zur Bewertung, sobald Sie eine Kalibrierungsrunde bestanden haben.
+calibration-round = Runde { $round }
+calibration-round-col = Runde
+calibration-graded = bewertet
+calibration-to-grade = noch zu bewerten
+calibration-within-one = Genau oder eine Stufe daneben
+calibration-max-off = Größte Abweichung (Stufen)
+calibration-kappa = Gewichtetes Kappa
+calibration-result = Ergebnis
+calibration-passed = bestanden
+calibration-failed = nicht bestanden
+calibration-open = offen
+calibration-start = Kalibrierung beginnen
+calibration-retry = Neue Runde beginnen
+calibration-submit = Bewertung abschicken
+calibration-compare = Ihre Bewertung und die Referenzbewertung
+calibration-yours = Ihre Punkte
+calibration-gold = Referenzbewertung
+calibration-rationale = Begründung
+calibration-levels-off = { $levels ->
+    [one] { $levels } Stufe daneben
+   *[other] { $levels } Stufen daneben
+}
+calibration-owner-calibrated = Kalibriert seit { $date }.
+calibration-owner-not-yet = Noch nicht kalibriert: erhält keine Abgaben zur Bewertung.
+calibration-drift = Abweichung im Zeitverlauf
+calibration-drift-caption = Mittlere Abweichung von der Referenzbewertung je bewerteter Referenzabgabe, in Stufen (über null: großzügiger, unter null: strenger; gestrichelt: keine Abweichung).
+calibration-drift-none = Noch keine Referenzabgabe bewertet.
+calibration-link = Kalibrierung
+calibration-error-not-needed = Für Sie ist keine Kalibrierung nötig.
+calibration-error-round-open = Eine Runde ist noch offen: Bewerten Sie zuerst deren Referenzabgaben.
+calibration-error-graded = Diese Referenzabgabe haben Sie bereits bewertet.

@@ -406,6 +406,14 @@ review-error-incomplete = Choose a level for every criterion before submitting. 
 review-error-no-decision = Choose a decision before submitting. Your draft has been saved.
 review-error-no-feedback = Write overall feedback for the trainee before submitting. Your draft has been saved.
 review-error-needs-reason = Your decision differs from what the pass threshold suggests: say why. Your draft has been saved.
+review-error-required-below-minimum = A required criterion is below its minimum level: the submission cannot pass, whatever its total. Your draft has been saved.
+review-required-failed = Not passed because a required criterion is below its minimum level: { $criteria }
+rubric-required = Required criterion
+rubric-required-minimum = at least { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}; below that the submission does not pass, whatever its total
+rubric-below-minimum = Below the minimum level: that is why it did not pass
 review-error-unknown-level = A criterion or level does not belong to this rubric.
 review-error-unknown-decision = Unknown decision: use passed, revision_requested or failed.
 review-error-too-long = A text is too long (at most 20,000 characters).
@@ -656,3 +664,45 @@ people-sync-line-manager_cycle = The managers form a cycle.
 people-sync-line-org_unit_conflict = The org unit has another parent on an earlier line.
 people-sync-line-org_unit_cycle = The org units form a cycle.
 people-sync-line-email_taken = The email address belongs to another person.
+
+## Calibration
+calibration-title = Calibration
+calibration-intro = Before you grade real submissions, you grade { $count ->
+    [one] one reference submission
+   *[other] { $count } reference submissions
+} that an experienced trainer has graded. Afterwards you see your grading beside the reference grading with its rationale. You pass when at least 80 % of criteria are exact or one level off and no criterion is more than one level off.
+calibration-not-needed = You need no calibration.
+calibration-not-needed-owner = The program asks for no calibration.
+calibration-calibrated = You are calibrated: you receive submissions to grade.
+calibration-not-yet = You receive submissions to grade once you pass a calibration round.
+calibration-round = Round { $round }
+calibration-round-col = Round
+calibration-graded = graded
+calibration-to-grade = to grade
+calibration-within-one = Exact or one level off
+calibration-max-off = Largest difference (levels)
+calibration-kappa = Weighted kappa
+calibration-result = Result
+calibration-passed = passed
+calibration-failed = not passed
+calibration-open = open
+calibration-start = Start calibration
+calibration-retry = Start a new round
+calibration-submit = Submit grading
+calibration-compare = Your grading and the reference grading
+calibration-yours = Your points
+calibration-gold = Reference grading
+calibration-rationale = Rationale
+calibration-levels-off = { $levels ->
+    [one] { $levels } level off
+   *[other] { $levels } levels off
+}
+calibration-owner-calibrated = Calibrated since { $date }.
+calibration-owner-not-yet = Not calibrated yet: receives no submissions to grade.
+calibration-drift = Drift over time
+calibration-drift-caption = Mean difference from the reference grading per graded reference submission, in levels (above zero: more lenient, below zero: stricter; dashed: no difference).
+calibration-drift-none = No reference submission graded yet.
+calibration-link = Calibration
+calibration-error-not-needed = You need no calibration.
+calibration-error-round-open = A round is still open: grade its reference submissions first.
+calibration-error-graded = You have graded this reference submission already.

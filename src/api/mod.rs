@@ -3,6 +3,7 @@
 //! answered by [`refused`].
 
 mod body;
+mod calibration;
 mod certificates;
 mod cohorts;
 mod contract;
@@ -191,6 +192,19 @@ fn grading_routes(scope: Scope) -> Scope {
         .route(
             "/cotrainer-profile",
             web::put().to(grading::update_cotrainer_profile),
+        )
+        .route("/calibration", web::get().to(calibration::get_calibration))
+        .route(
+            "/calibration/rounds",
+            web::post().to(calibration::start_calibration_round),
+        )
+        .route(
+            "/calibration/{grading_id}",
+            web::get().to(calibration::get_calibration_reference),
+        )
+        .route(
+            "/calibration/{grading_id}",
+            web::post().to(calibration::grade_calibration_reference),
         )
 }
 

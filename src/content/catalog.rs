@@ -82,6 +82,9 @@ pub struct CriterionView {
     pub max_points: i32,
     /// Levels from lowest to highest.
     pub levels: Vec<LevelView>,
+    /// For a required criterion, the points it must reach: below them the work fails
+    /// whatever the total.
+    pub minimum: Option<i32>,
 }
 
 /// A rubric level in one language.
@@ -120,6 +123,7 @@ pub fn rubrics(
             title: pick(lang, c.title_de, c.title_en),
             max_points: c.max_points,
             levels: levels.remove(&c.id).unwrap_or_default(),
+            minimum: c.min_points,
         };
         by_assignment.entry(c.assignment_id).or_default().push(view);
     }

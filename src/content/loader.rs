@@ -45,8 +45,8 @@ impl fmt::Display for Problem {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawText {
-    de: Option<Spanned<String>>,
-    en: Option<Spanned<String>>,
+    pub(super) de: Option<Spanned<String>>,
+    pub(super) en: Option<Spanned<String>>,
 }
 
 /// Turns a raw text into a [`Text`], reporting a missing or empty language.

@@ -9,6 +9,8 @@ pub mod model;
 mod modules;
 pub mod pinned;
 mod program;
+mod references;
+mod rubric_rules;
 pub mod sync;
 
 pub use loader::{Problem, load};

@@ -38,6 +38,8 @@ pub struct Curriculum {
     pub hard_cutoff: bool,
     /// How co-trainers grade.
     pub grading: GradingPolicy,
+    /// How new co-trainers calibrate.
+    pub calibration: CalibrationPolicy,
     /// Modules in program order.
     pub modules: Vec<Module>,
 }
@@ -64,6 +66,16 @@ impl Default for GradingPolicy {
             reallocate_overdue: false,
         }
     }
+}
+
+/// Calibration (`[calibration]` in `program.toml`): reference submissions a new co-trainer
+/// grades before real reviews, and hidden references mixed into queues.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CalibrationPolicy {
+    /// References graded per calibration round (0: no calibration).
+    pub references: i32,
+    /// Share (percent) of allocations that also put a hidden reference in the queue.
+    pub hidden_percent: i32,
 }
 
 /// One module: a lesson and its assignments.
@@ -104,6 +116,30 @@ pub struct Assignment {
     pub double_review: bool,
     /// Rubric criteria in order.
     pub criteria: Vec<Criterion>,
+    /// Reference submissions with their gold grading, by folder name.
+    pub references: Vec<Reference>,
+}
+
+/// A reference submission a lead trainer graded (`references/<id>/` of an assignment).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    /// Folder name.
+    pub slug: String,
+    /// The submission, Markdown.
+    pub body: Text,
+    /// The gold level of every criterion, in rubric order.
+    pub gold: Vec<Gold>,
+}
+
+/// The gold level of one criterion, with why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gold {
+    /// Criterion id.
+    pub criterion: String,
+    /// The level's points.
+    pub points: i32,
+    /// Why this level.
+    pub rationale: Text,
 }
 
 impl Assignment {

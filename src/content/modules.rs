@@ -37,24 +37,24 @@ struct RawAssignment {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawCriterion {
-    id: Spanned<String>,
+pub(super) struct RawCriterion {
+    pub(super) id: Spanned<String>,
     title: Spanned<RawText>,
     /// The work fails below this criterion's minimum, whatever the total.
     #[serde(default)]
-    required: bool,
+    pub(super) required: bool,
     /// The minimum level's points; implies `required`. Defaults to the lowest level above zero.
     #[serde(default)]
-    min_points: Option<Spanned<i64>>,
+    pub(super) min_points: Option<Spanned<i64>>,
     #[serde(default)]
-    levels: Vec<Spanned<RawLevel>>,
+    pub(super) levels: Vec<Spanned<RawLevel>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawLevel {
-    points: Spanned<i64>,
-    description: Spanned<RawText>,
+pub(super) struct RawLevel {
+    pub(super) points: Spanned<i64>,
+    pub(super) description: Spanned<RawText>,
 }
 
 /// A parsed Markdown file: front matter fields and body.
@@ -208,6 +208,8 @@ fn load_assignment(
     let (src, raw) = rubric?;
     let (de, en) = briefs?;
     let criteria = criteria(&src, &raw.criteria, problems);
+    super::rubric_rules::check(&src, &raw.criteria, problems);
+    let references = super::references::load(dir, &criteria, problems);
     let max: i32 = criteria.iter().map(Criterion::max_points).sum();
     let threshold = *raw.pass_threshold.get_ref();
     if threshold < 1 {
@@ -235,6 +237,7 @@ fn load_assignment(
         required: false,
         double_review: false,
         criteria,
+        references,
     };
     (problems.len() == before).then_some((raw.position, assignment))
 }

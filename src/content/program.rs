@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::files::{Source, is_valid_id};
 use super::loader::{OnDisk, Problem, RawText, bilingual, in_range};
-use super::model::{Curriculum, GradingPolicy, Module};
+use super::model::{CalibrationPolicy, Curriculum, GradingPolicy, Module};
 
 /// `program.toml` as written.
 #[derive(Debug, Deserialize)]
@@ -24,6 +24,8 @@ pub(super) struct RawProgram {
     grading: RawGrading,
     #[serde(default)]
     submissions: RawSubmissions,
+    #[serde(default)]
+    calibration: RawCalibration,
     #[serde(default)]
     modules: Vec<Spanned<RawModuleRef>>,
 }
@@ -46,6 +48,13 @@ struct RawGrading {
     reveal_reviewer: Option<bool>,
     moderation_sample_percent: Option<Spanned<i64>>,
     reallocate_overdue: Option<bool>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawCalibration {
+    references: Option<Spanned<i64>>,
+    hidden_percent: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -95,6 +104,7 @@ pub(super) fn build(
     let mut modules = ordered_modules(src, &raw.modules, &mut folders, on_disk, problems);
     mark_assignments(src, &raw, &on_disk.assignments, &mut modules, problems);
     let min_total_points = min_total_points(src, &raw.certification, &modules, problems);
+    let calibration = calibration(src, &raw.calibration, &modules, problems);
     Some(Curriculum {
         slug: raw.id.into_inner(),
         title,
@@ -104,6 +114,7 @@ pub(super) fn build(
         grading_days,
         hard_cutoff: raw.submissions.hard_cutoff,
         grading,
+        calibration,
         modules,
     })
 }
@@ -244,6 +255,42 @@ fn min_total_points(
             problems,
         ),
         None => 0,
+    }
+}
+
+/// `[calibration]`: references per round (at most the references the assignments hold) and
+/// the share of hidden references; both 0 when left out.
+fn calibration(
+    src: &Source,
+    raw: &RawCalibration,
+    modules: &[Module],
+    problems: &mut Vec<Problem>,
+) -> CalibrationPolicy {
+    let available = modules
+        .iter()
+        .flat_map(|m| &m.assignments)
+        .map(|a| a.references.len())
+        .sum::<usize>();
+    let references = raw.references.as_ref().map_or(0, |r| {
+        let n = in_range(src, r, "calibration.references", 0, 20, problems);
+        // Counted only when every module loaded: a broken reference is reported where it is.
+        if n as usize > available && problems.is_empty() {
+            problems.push(src.problem(
+                &r.span(),
+                format!(
+                    "calibration.references is {n}, but the assignments hold only {available} \
+                     reference submissions (references/<id>/ in an assignment folder)"
+                ),
+            ));
+        }
+        n
+    });
+    let hidden_percent = raw.hidden_percent.as_ref().map_or(0, |p| {
+        in_range(src, p, "calibration.hidden_percent", 0, 100, problems)
+    });
+    CalibrationPolicy {
+        references,
+        hidden_percent,
     }
 }
 

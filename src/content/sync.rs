@@ -7,11 +7,13 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::model::Curriculum;
 use crate::db::models::{
-    Assignment, CurriculumVersion, Module, NewProgram, Program, RubricCriterion, RubricLevel,
+    Assignment, CalibrationReference, CurriculumVersion, Module, NewProgram, Program,
+    RubricCriterion, RubricLevel,
 };
 use crate::db::{DbConnection, write_tx};
+use crate::domain::calibration::GoldRow;
 use crate::domain::ids::{
-    AssignmentId, CriterionId, CurriculumVersionId, LevelId, ModuleId, ProgramId,
+    AssignmentId, CriterionId, CurriculumVersionId, LevelId, ModuleId, ProgramId, ReferenceId,
 };
 
 /// What a sync did.
@@ -95,6 +97,8 @@ fn sync_in_tx(
             reveal_reviewer: c.grading.reveal_reviewer,
             moderation_sample_percent: c.grading.moderation_sample_percent,
             reallocate_overdue: c.grading.reallocate_overdue,
+            calibration_references: c.calibration.references,
+            calibration_hidden_percent: c.calibration.hidden_percent,
         },
     )?;
     store_modules(conn, c, &version_id)?;
@@ -111,6 +115,7 @@ fn store_modules(
     version: &CurriculumVersionId,
 ) -> Result<(), DieselError> {
     let (mut modules, mut assignments, mut criteria, mut levels) = (vec![], vec![], vec![], vec![]);
+    let mut references = vec![];
     for (m_pos, m) in c.modules.iter().enumerate() {
         let module_id = ModuleId::new();
         modules.push(Module {
@@ -145,6 +150,7 @@ fn store_modules(
                 required: a.required,
                 double_review: a.double_review,
             });
+            references.extend(reference_rows(a, &assignment_id));
             for (c_pos, crit) in a.criteria.iter().enumerate() {
                 let criterion_id = CriterionId::new();
                 criteria.push(RubricCriterion {
@@ -155,6 +161,7 @@ fn store_modules(
                     title_de: crit.title.de.clone(),
                     title_en: crit.title.en.clone(),
                     max_points: crit.max_points(),
+                    min_points: crit.minimum,
                 });
                 for (l_pos, level) in crit.levels.iter().enumerate() {
                     levels.push(RubricLevel {
@@ -172,5 +179,38 @@ fn store_modules(
     Module::create_many(conn, &modules)?;
     Assignment::create_many(conn, &assignments)?;
     RubricCriterion::create_many(conn, &criteria)?;
-    RubricLevel::create_many(conn, &levels)
+    RubricLevel::create_many(conn, &levels)?;
+    CalibrationReference::create_many(conn, &references)
+}
+
+/// The assignment's reference submissions as rows, their gold grading as JSON.
+fn reference_rows(
+    a: &crate::content::model::Assignment,
+    assignment: &AssignmentId,
+) -> Vec<CalibrationReference> {
+    a.references
+        .iter()
+        .enumerate()
+        .map(|(pos, r)| CalibrationReference {
+            id: ReferenceId::new(),
+            assignment_id: assignment.clone(),
+            slug: r.slug.clone(),
+            position: pos as i32,
+            body_de: r.body.de.clone(),
+            body_en: r.body.en.clone(),
+            gold: serde_json::to_string(&gold_rows(&r.gold)).expect("gold serialises"),
+        })
+        .collect()
+}
+
+/// A reference's gold grading as stored.
+fn gold_rows(gold: &[crate::content::model::Gold]) -> Vec<GoldRow> {
+    gold.iter()
+        .map(|g| GoldRow {
+            criterion: g.criterion.clone(),
+            points: g.points,
+            rationale_de: g.rationale.de.clone(),
+            rationale_en: g.rationale.en.clone(),
+        })
+        .collect()
 }

@@ -160,6 +160,8 @@ diesel::table! {
         reveal_reviewer -> Bool,
         moderation_sample_percent -> Integer,
         reallocate_overdue -> Bool,
+        calibration_references -> Integer,
+        calibration_hidden_percent -> Integer,
     }
 }
 
@@ -208,6 +210,7 @@ diesel::table! {
         title_de -> Text,
         title_en -> Text,
         max_points -> Integer,
+        min_points -> Nullable<Integer>,
     }
 }
 
@@ -259,6 +262,33 @@ diesel::table! {
         lock_version -> Integer,
         created_at -> Timestamp,
         removed_at -> Nullable<Timestamp>,
+        calibrated_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    calibration_references (id) {
+        id -> Text,
+        assignment_id -> Text,
+        slug -> Text,
+        position -> Integer,
+        body_de -> Text,
+        body_en -> Text,
+        gold -> Text,
+    }
+}
+
+diesel::table! {
+    calibration_gradings (id) {
+        id -> Text,
+        program_id -> Text,
+        person_id -> Text,
+        reference_id -> Text,
+        round -> Integer,
+        hidden -> Bool,
+        scores -> Text,
+        created_at -> Timestamp,
+        graded_at -> Nullable<Timestamp>,
     }
 }
 
@@ -530,6 +560,8 @@ diesel::joinable!(modules -> curriculum_versions (curriculum_version_id));
 diesel::joinable!(curriculum_versions -> programs (program_id));
 diesel::joinable!(rubric_criteria -> assignments (assignment_id));
 diesel::joinable!(rubric_levels -> rubric_criteria (criterion_id));
+diesel::joinable!(calibration_references -> assignments (assignment_id));
+diesel::joinable!(calibration_gradings -> calibration_references (reference_id));
 diesel::joinable!(cohorts -> programs (program_id));
 diesel::joinable!(cohort_schedule -> cohorts (cohort_id));
 diesel::joinable!(enrollments -> cohorts (cohort_id));
@@ -564,6 +596,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     cohorts,
     cohort_schedule,
     cotrainers,
+    calibration_references,
+    calibration_gradings,
     cotrainer_unavailability,
     cohort_cotrainers,
     enrollments,

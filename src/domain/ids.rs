@@ -113,4 +113,8 @@ typed_id!(
     ExtensionId,
     /// A role given to a person.
     RoleGrantId,
+    /// A reference submission graded by a lead trainer, for calibration.
+    ReferenceId,
+    /// A co-trainer's grading of one reference submission.
+    CalibrationGradingId,
 );

@@ -1,6 +1,7 @@
 //! Validated value types and pure rules, free of I/O.
 
 pub mod allocation;
+pub mod calibration;
 pub mod deadline;
 pub mod file_type;
 pub mod ids;

@@ -103,6 +103,10 @@ pub fn place(
         *pool.open.entry(person.clone()).or_default() += 1;
         // Time-ordered ids: inserts append to the primary key instead of scattering.
         let id = ReviewId(uuid::Uuid::now_v7().to_string());
+        let hidden = r.item.curriculum.calibration_hidden_percent;
+        if super::decide::sampled(id.as_str(), hidden) {
+            super::calibration::mix_hidden(conn, &person, &r.item.curriculum, now)?;
+        }
         reviews.push(new_review(r, id.clone(), person, &reason, now));
         holders.entry(version.clone()).or_default().push((
             r.slot,

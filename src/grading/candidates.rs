@@ -1,6 +1,7 @@
 //! The candidates for allocation: the co-trainers of the cohorts involved (their pool rows
 //! locked on PostgreSQL) who hold an active certificate or were added by the owner, who is away
-//! in the grading window, and everyone's open load.
+//! in the grading window, and everyone's open load. Where the cohort's curriculum asks for
+//! calibration, only calibrated members are candidates.
 
 use std::collections::{HashMap, HashSet};
 
@@ -30,12 +31,17 @@ impl Pool {
         // Every cohort's co-trainers first, then one lock per program over all of them (in id
         // order), so concurrent allocations always lock in the same order.
         let mut members: HashMap<CohortId, Vec<PersonId>> = HashMap::new();
+        // Cohorts whose curriculum asks for calibration: only calibrated members review.
+        let mut gated: HashSet<CohortId> = HashSet::new();
         let mut programs: std::collections::BTreeMap<String, HashSet<PersonId>> =
             std::collections::BTreeMap::new();
         for item in items {
             let cohort = &item.cohort;
             if members.contains_key(&cohort.id) {
                 continue;
+            }
+            if item.curriculum.calibration_references > 0 {
+                gated.insert(cohort.id.clone());
             }
             let ids = CohortCotrainer::list_by_cohort(conn, &cohort.id)?;
             programs
@@ -77,10 +83,13 @@ impl Pool {
         }
         let mut by_cohort = HashMap::new();
         for (cohort, ids) in members {
+            let calibrating = gated.contains(&cohort);
             let mut candidates: Vec<Candidate> = ids
                 .iter()
                 .filter_map(|id| {
-                    let e = entries.get(id).filter(|e| e.active)?;
+                    let e = entries
+                        .get(id)
+                        .filter(|e| e.active && (!calibrating || e.calibrated_at.is_some()))?;
                     let person = people.get(id).filter(|p| p.is_active())?;
                     Some(Candidate {
                         person: person.id.clone(),

@@ -5,6 +5,8 @@
 
 pub mod alerts;
 pub mod allocate;
+pub mod calibration;
+mod calibration_view;
 mod candidates;
 pub mod decide;
 pub mod escalation;

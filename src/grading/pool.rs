@@ -261,6 +261,7 @@ pub fn update(
                     lock_version: 1,
                     created_at: now,
                     removed_at: None,
+                    calibrated_at: None,
                 };
                 Cotrainer::create_if_absent(conn, &row)?;
                 row

@@ -1,6 +1,7 @@
 //! Grading one review: the co-trainer saves a draft any time and submits a decision. Points come
 //! from the chosen rubric levels; deciding against what the pass threshold suggests needs a
-//! reason; a stale form is refused (optimistic locking) and nothing typed is lost; every change
+//! reason, and a required criterion below its minimum fails the work whatever the total (no
+//! reason lets it pass); a stale form is refused (optimistic locking) and nothing typed is lost; every change
 //! is kept in the review's history.
 
 use std::collections::HashMap;
@@ -68,6 +69,9 @@ reasons! {
         NoDecision = "no_decision" => ("review-error-no-decision", UNPROCESSABLE_ENTITY),
         /// The overall feedback is empty.
         NoFeedback = "no_feedback" => ("review-error-no-feedback", UNPROCESSABLE_ENTITY),
+        /// Passed while a required criterion is below its minimum: the work fails whatever
+        /// the total.
+        RequiredBelowMinimum = "required_below_minimum" => ("review-error-required-below-minimum", UNPROCESSABLE_ENTITY),
         /// The decision differs from the threshold's suggestion and no reason was given.
         NeedsReason = "needs_reason" => ("review-error-needs-reason", UNPROCESSABLE_ENTITY),
         /// A criterion or level that the rubric does not have.
@@ -94,8 +98,16 @@ pub struct ReviewStatus {
     pub suggested: String,
 }
 
-/// The rubric of the review's assignment: criterion slug → (criterion id, points → level id).
-type Rubric = HashMap<String, (CriterionId, HashMap<i32, crate::domain::ids::LevelId>)>;
+/// The rubric of the review's assignment: criterion slug → (criterion id, points → level id,
+/// the minimum of a required criterion).
+type Rubric = HashMap<
+    String,
+    (
+        CriterionId,
+        HashMap<i32, crate::domain::ids::LevelId>,
+        Option<i32>,
+    ),
+>;
 
 fn rubric(
     conn: &mut DbConnection,
@@ -112,21 +124,26 @@ fn rubric(
                 .filter(|l| l.criterion_id == c.id)
                 .map(|l| (l.points, l.id.clone()))
                 .collect();
-            (c.slug, (c.id, by_points))
+            (c.slug, (c.id, by_points, c.min_points))
         })
         .collect())
 }
+
+/// The scores a form gives: rows to store, points, whether every criterion has a level, and
+/// whether a required criterion is below its minimum.
+type Checked = (Vec<ReviewScore>, i32, bool, bool);
 
 /// Checks the input against the rubric; returns the scores to store and the points.
 fn scores(
     review: &ReviewId,
     rubric: &Rubric,
     input: &ReviewInput,
-) -> Result<(Vec<ReviewScore>, i32, bool), ReviewRefusal> {
+) -> Result<Checked, ReviewRefusal> {
     let mut rows = Vec::new();
     let mut points = 0;
+    let mut short = false;
     for s in &input.scores {
-        let (criterion, levels) = rubric
+        let (criterion, levels, minimum) = rubric
             .get(&s.criterion)
             .ok_or(ReviewRefusal::UnknownLevel)?;
         if s.comment.chars().count() > MAX_TEXT {
@@ -135,6 +152,7 @@ fn scores(
         let Some(p) = s.points else { continue };
         let level = levels.get(&p).ok_or(ReviewRefusal::UnknownLevel)?;
         points += p;
+        short |= minimum.is_some_and(|m| p < m);
         rows.push(ReviewScore {
             id: ReviewScoreId::new(),
             review_id: review.clone(),
@@ -146,8 +164,8 @@ fn scores(
     }
     let complete = rubric
         .values()
-        .all(|(c, _)| rows.iter().any(|r| &r.criterion_id == c));
-    Ok((rows, points, complete))
+        .all(|(c, _, _)| rows.iter().any(|r| &r.criterion_id == c));
+    Ok((rows, points, complete, short))
 }
 
 /// Whether a save completes the review.
@@ -182,12 +200,12 @@ pub fn submit(
 }
 
 /// The review's status with these points.
-fn status(review: &Review, points: i32, threshold: i32) -> ReviewStatus {
+fn status(review: &Review, points: i32, threshold: i32, short: bool) -> ReviewStatus {
     ReviewStatus {
         state: review.state.to_string(),
         lock_version: review.lock_version,
         points,
-        suggested: suggestion(points, threshold).into(),
+        suggested: suggestion(points, threshold, short).into(),
     }
 }
 
@@ -196,6 +214,8 @@ struct Scored<'a> {
     rows: Vec<ReviewScore>,
     points: i32,
     complete: bool,
+    /// A required criterion is below its minimum.
+    short: bool,
     decision: Option<GradingDecision>,
     input: &'a ReviewInput,
 }
@@ -243,7 +263,7 @@ fn save_in_tx(
         let threshold = item.assignment.pass_threshold;
         let refuse = |review: &Review, points: i32, r: ReviewRefusal| {
             Ok(Err(
-                Refusal::from(r).with_current(status(review, points, threshold))
+                Refusal::from(r).with_current(status(review, points, threshold, false))
             ))
         };
         let scored = match checked(conn, &review, &item, input)? {
@@ -256,7 +276,8 @@ fn save_in_tx(
         {
             // Keep what was typed: the draft is saved, the refusal explains what is missing.
             proceed!(store(conn, actor, &mut review, &scored, false, now));
-            let kept = Refusal::from(r).with_current(status(&review, points, threshold));
+            let kept =
+                Refusal::from(r).with_current(status(&review, points, threshold, scored.short));
             return Ok(Ok(Saved::DraftKept(kept)));
         }
         proceed!(store(
@@ -289,7 +310,12 @@ fn save_in_tx(
             // Capacity freed: work waiting for a co-trainer may fit now.
             super::allocate::drain_in(conn, composer, 50, now)?;
         }
-        Ok(Ok(Saved::Done(status(&review, points, threshold))))
+        Ok(Ok(Saved::Done(status(
+            &review,
+            points,
+            threshold,
+            scored.short,
+        ))))
     }
 }
 
@@ -313,7 +339,7 @@ fn checked<'a>(
         return Ok(Err((kept, ReviewRefusal::Stale)));
     }
     let rubric = rubric(conn, &item.assignment.id)?;
-    let (rows, points, complete) = match scores(&review.id, &rubric, input) {
+    let (rows, points, complete, short) = match scores(&review.id, &rubric, input) {
         Ok(v) => v,
         Err(r) => return Ok(Err((0, r))),
     };
@@ -334,6 +360,7 @@ fn checked<'a>(
         rows,
         points,
         complete,
+        short,
         decision,
         input,
     }))
@@ -341,6 +368,7 @@ fn checked<'a>(
 
 /// What a completed review still lacks, if anything.
 fn missing(scored: &Scored<'_>, threshold: i32) -> Option<ReviewRefusal> {
+    let passed = scored.decision == Some(GradingDecision::Passed);
     let against = scored
         .decision
         .is_some_and(|d| (d == GradingDecision::Passed) != (scored.points >= threshold));
@@ -348,9 +376,11 @@ fn missing(scored: &Scored<'_>, threshold: i32) -> Option<ReviewRefusal> {
         Some(ReviewRefusal::Incomplete)
     } else if scored.decision.is_none() {
         Some(ReviewRefusal::NoDecision)
+    } else if passed && scored.short {
+        Some(ReviewRefusal::RequiredBelowMinimum)
     } else if scored.input.feedback.trim().is_empty() {
         Some(ReviewRefusal::NoFeedback)
-    } else if against && scored.input.override_reason.trim().is_empty() {
+    } else if against && !scored.short && scored.input.override_reason.trim().is_empty() {
         Some(ReviewRefusal::NeedsReason)
     } else {
         None

@@ -45,6 +45,10 @@ pub struct CriterionForm {
     pub levels: Vec<LevelOption>,
     /// The co-trainer's comment.
     pub comment: String,
+    /// For a required criterion, the points it must reach for the work to pass.
+    pub minimum: Option<i32>,
+    /// Required, and the chosen level is below its minimum.
+    pub below_minimum: bool,
 }
 
 /// An earlier version with its decision and feedback.
@@ -112,8 +116,11 @@ pub struct ReviewView {
     pub max_points: i32,
     /// Points needed to pass.
     pub pass_threshold: i32,
-    /// What the threshold suggests (passed or revision_requested).
+    /// What the rubric suggests (passed or revision_requested).
     pub suggested: String,
+    /// Required criteria whose chosen level is below their minimum (titles): the work fails
+    /// whatever the total.
+    pub failed_required: Vec<String>,
     /// The decision chosen.
     pub decision: Option<String>,
     /// Overall feedback (Markdown).
@@ -181,6 +188,11 @@ pub fn page(
         .flat_map(|c| c.levels.iter().filter(|l| l.chosen).map(|l| l.points))
         .sum();
     let history = history(conn, &review, tz, viewer.is_owner)?;
+    let failed_required: Vec<String> = rubric
+        .iter()
+        .filter(|c| c.below_minimum)
+        .map(|c| c.title.clone())
+        .collect();
     Ok(ReviewView {
         id: review.id.0.clone(),
         editable: review.is_open() && review.reviewer_id == viewer.person.id,
@@ -201,7 +213,13 @@ pub fn page(
         points,
         max_points: item.assignment.max_points,
         pass_threshold: item.assignment.pass_threshold,
-        suggested: suggestion(points, item.assignment.pass_threshold).into(),
+        suggested: suggestion(
+            points,
+            item.assignment.pass_threshold,
+            !failed_required.is_empty(),
+        )
+        .into(),
+        failed_required,
         decision: review.decision.map(|d| d.to_string()),
         feedback: review.feedback.clone(),
         override_reason: review.override_reason.clone(),
@@ -239,7 +257,13 @@ fn rubric_form(
         .into_iter()
         .map(|c| {
             let score = scores.get(&c.id);
+            let below_minimum = c
+                .min_points
+                .zip(score)
+                .is_some_and(|(min, s)| s.points < min);
             CriterionForm {
+                minimum: c.min_points,
+                below_minimum,
                 id: c.slug.clone(),
                 title: if de {
                     c.title_de.clone()

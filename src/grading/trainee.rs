@@ -36,6 +36,10 @@ pub struct ScoreView {
     pub max_points: i32,
     /// The co-trainer's comment.
     pub comment: String,
+    /// For a required criterion, the points it must reach for the work to pass.
+    pub minimum: Option<i32>,
+    /// Required and below its minimum: why the work did not pass, whatever the total.
+    pub below_minimum: bool,
 }
 
 /// One co-trainer's feedback.
@@ -167,6 +171,8 @@ fn score_views(
                     points: s.points,
                     max_points: c.max_points,
                     comment: s.comment.clone(),
+                    minimum: c.min_points,
+                    below_minimum: c.min_points.is_some_and(|m| s.points < m),
                 },
             ))
         })

@@ -88,6 +88,8 @@ pub struct QueuePage {
     pub first: i64,
     /// Position of the last one.
     pub last: i64,
+    /// Hidden references to grade (on the first page, among the reviews).
+    pub hidden: Vec<super::calibration::HiddenLine>,
 }
 
 /// One page of my open reviews, soonest deadline first.
@@ -104,7 +106,13 @@ pub fn queue_page(
     let total = Review::count_open_by_reviewer(conn, &me.id)?;
     let lines = super::queue::open_lines(conn, &me.id, Some((QUEUE_PAGE, skip)))?;
     let entries = super::queue::entries(conn, lines, me.tz(), lang, now)?;
+    let hidden = if page == 1 {
+        super::calibration::hidden_in_queue(conn, me, lang)?
+    } else {
+        Vec::new()
+    };
     Ok(QueuePage {
+        hidden,
         first: skip + 1,
         last: skip + entries.len() as i64,
         entries,
@@ -153,9 +161,10 @@ pub fn file_name(attachment: &Attachment, item: &WorkItem, anonymous: bool, n: u
     )
 }
 
-/// What the pass threshold suggests for these points.
-pub fn suggestion(points: i32, threshold: i32) -> &'static str {
-    if points >= threshold {
+/// What the rubric suggests: passed from the pass threshold on, unless a required criterion is
+/// below its minimum (`short`), which fails the work whatever the total.
+pub fn suggestion(points: i32, threshold: i32, short: bool) -> &'static str {
+    if points >= threshold && !short {
         GradingDecision::Passed.as_str()
     } else {
         GradingDecision::RevisionRequested.as_str()

@@ -6,6 +6,7 @@ mod assets;
 pub mod attachments;
 pub mod audit;
 mod calendar;
+mod calibration;
 pub mod certificates;
 mod cohorts;
 mod feedback;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/issuer", get().to(verify::issuer))
         .configure(learn_routes)
         .configure(reviews_routes)
+        .configure(calibration_routes)
         .configure(verify_routes)
         .service(scope("/static").route("/{path:.*}", get().to(assets::serve)))
         .service(scope("/programs").route("/{slug}", get().to(program::show)))
@@ -78,6 +80,17 @@ fn learn_routes(cfg: &mut web::ServiceConfig) {
                     .route("/dispute", post().to(feedback::dispute))
                     .route("/rate", post().to(feedback::rate)),
             ),
+    );
+}
+
+/// `/calibration`: a co-trainer's calibration rounds and references.
+fn calibration_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/calibration")
+            .route("", get().to(calibration::index))
+            .route("/rounds", post().to(calibration::start))
+            .route("/{id}", get().to(calibration::show))
+            .route("/{id}", post().to(calibration::grade)),
     );
 }
 
@@ -188,6 +201,7 @@ fn grading_routes(cfg: &mut web::ServiceConfig) {
             .route("", get().to(grading::index))
             .route("/pool", post().to(grading::add))
             .route("/pool/{person}", post().to(grading::update))
+            .route("/calibration/{person}", get().to(calibration::owner))
             .route(
                 "/cotrainers/{person}/rebalance",
                 post().to(grading::rebalance),

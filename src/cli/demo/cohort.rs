@@ -194,6 +194,7 @@ fn recruit(
             lock_version: 1,
             created_at: now,
             removed_at: None,
+            calibrated_at: Some(now),
         });
     }
     for chunk in rows.chunks(CHUNK) {

@@ -134,6 +134,7 @@ fn coach_by_hand(
             lock_version: 1,
             created_at: now,
             removed_at: None,
+            calibrated_at: Some(now),
         },
     )?;
     Ok(coach)

@@ -34,6 +34,10 @@ pub struct Cotrainer {
     /// them back.
     #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
     pub removed_at: Option<NaiveDateTime>,
+    /// When they passed calibration (absent: not yet; no real reviews while the program
+    /// asks for calibration).
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
+    pub calibrated_at: Option<NaiveDateTime>,
 }
 
 impl Cotrainer {
@@ -56,6 +60,7 @@ impl Cotrainer {
             lock_version: 1,
             created_at: now,
             removed_at: None,
+            calibrated_at: None,
         }
     }
 
@@ -153,6 +158,23 @@ impl Cotrainer {
         ))
         .execute(conn)?;
         Ok(n == 1)
+    }
+
+    /// Records that a pool member passed calibration (the first pass counts).
+    pub fn mark_calibrated(
+        conn: &mut DbConnection,
+        program: &ProgramId,
+        person: &PersonId,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::update(
+            cotrainers::table
+                .filter(cotrainers::program_id.eq(program))
+                .filter(cotrainers::person_id.eq(person))
+                .filter(cotrainers::calibrated_at.is_null()),
+        )
+        .set(cotrainers::calibrated_at.eq(Some(now)))
+        .execute(conn)
     }
 
     /// Takes a graduate out of a program's pool (their certificate was revoked): inactive and

@@ -45,6 +45,10 @@ pub struct CurriculumVersion {
     pub moderation_sample_percent: i32,
     /// Overdue reviews not yet started move to another co-trainer automatically.
     pub reallocate_overdue: bool,
+    /// Reference submissions a new co-trainer grades before real reviews (0: no calibration).
+    pub calibration_references: i32,
+    /// Share (percent) of allocations that also put a hidden reference in the queue.
+    pub calibration_hidden_percent: i32,
 }
 
 /// New versions are inserted whole.

@@ -24,6 +24,8 @@ pub struct RubricCriterion {
     pub title_en: String,
     /// Highest level's points.
     pub max_points: i32,
+    /// For a required criterion, the points it must reach for the work to pass.
+    pub min_points: Option<i32>,
 }
 
 /// New criteria are inserted whole.

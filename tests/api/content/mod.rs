@@ -2,5 +2,6 @@
 //! the validator's findings.
 
 mod program;
+mod rubric_rules;
 mod sync;
 mod validation;

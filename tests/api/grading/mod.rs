@@ -3,7 +3,9 @@
 
 mod allocation;
 mod anonymity;
+mod calibration;
 mod moderation;
 mod pool;
 mod queue;
+mod required;
 mod review;

@@ -108,6 +108,8 @@ async fn certified_graduates_join_the_pool_on_their_profile() {
         )
         .await;
     assert_eq!(resp.status, 303);
+    // A new member calibrates before real reviews (see the calibration tests).
+    g.calibrated(&gina);
     let tara = g.person(Who::new("tara@example.com", "Tara Trainee"));
     let e = g.enroll(&[(&tara, "tara@example.com")]).await.remove(0);
     g.submit(&tara, &e, "purpose-canvas", "Work").await;
@@ -216,6 +218,7 @@ async fn allocation_passes_over_a_graduate_without_an_active_certificate() {
         )
         .await;
     assert_eq!(added.status, 303);
+    g.calibrated(&gina);
     let set_status = |status: &str| {
         diesel::update(certificates::table.filter(certificates::person_id.eq(gina.as_str())))
             .set(certificates::status.eq(status))

@@ -38,6 +38,37 @@ pub fn grading_cases(other_trainee: &PersonId) -> Vec<Case> {
             [SignIn, s403, s404],
         ),
         case("GET", "/grading", "/grading", [SignIn, s403, ok]),
+        // Calibration is a pool member's own: others find nothing to calibrate or see.
+        case("GET", "/calibration", "/calibration", [SignIn, ok, ok]),
+        // Only a pool member starts a round (the co-trainer here); the owner joins the pool
+        // with a later row, and then the API starts their round.
+        Case {
+            cotrainer: Some(s303),
+            ..form_case(
+                "/calibration/rounds",
+                "/calibration/rounds".into(),
+                &[],
+                [SignIn, Status(409), Status(409)],
+            )
+        },
+        case(
+            "GET",
+            "/calibration/{id}",
+            "/calibration/no-such-grading",
+            [SignIn, s404, s404],
+        ),
+        form_case(
+            "/calibration/{id}",
+            "/calibration/no-such-grading".into(),
+            &[("level__purpose-statement", "1")],
+            [SignIn, s404, s404],
+        ),
+        case(
+            "GET",
+            "/grading/calibration/{person}",
+            format!("/grading/calibration/{other_trainee}"),
+            [SignIn, s403, s404],
+        ),
         form_case(
             "/grading/pool",
             "/grading/pool".into(),
@@ -86,6 +117,27 @@ pub fn grading_cases(other_trainee: &PersonId) -> Vec<Case> {
             [SignIn, s422, s303],
         ),
         case("GET", "/reviews", "/api/v1/reviews", [s401, ok, ok]),
+        case("GET", "/calibration", "/api/v1/calibration", [s401, ok, ok]),
+        api_case(
+            "POST",
+            "/calibration/rounds",
+            "/api/v1/calibration/rounds".into(),
+            serde_json::json!({}),
+            [s401, Status(409), ok],
+        ),
+        case(
+            "GET",
+            "/calibration/{grading_id}",
+            "/api/v1/calibration/nope",
+            [s401, s404, s404],
+        ),
+        api_case(
+            "POST",
+            "/calibration/{grading_id}",
+            "/api/v1/calibration/nope".into(),
+            serde_json::json!({ "points": {} }),
+            [s401, s404, s404],
+        ),
         case(
             "GET",
             "/reviews/{review_id}",
