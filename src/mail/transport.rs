@@ -148,6 +148,13 @@ fn build(
     }
     if let Some(extra) = headers["extra"].as_object() {
         for (name, value) in extra {
+            if name.eq_ignore_ascii_case("Reply-To") {
+                // A typed mailbox, so a display name outside ASCII is encoded.
+                if let Some(Ok(mailbox)) = value.as_str().map(str::parse::<Mailbox>) {
+                    builder = builder.reply_to(mailbox);
+                }
+                continue;
+            }
             let (Some(value), Ok(name)) =
                 (value.as_str(), HeaderName::new_from_ascii(name.clone()))
             else {
