@@ -75,6 +75,7 @@ const RULED_OUT_BY_SENSE: &[(&str, &str, &str)] = &[
     ("rate | rated | rating | ratings", "bewert* | Bewertung*", "Einschätzung, einschätzen (Bewertung ist die Arbeit der Co-Trainer:innen)"),
     ("defer | deferred", "verschob* | verschieb*", "zurückstellen, zurückgestellt"),
     ("locked", "gesperrt | geschlossen", "noch nicht freigeschaltet"),
+    ("module | opens", "öffnet | geöffnet", "freigeschaltet (ein Modul ist freigeschaltet, nicht geöffnet)"),
 ];
 
 /// Fluent variables that hold a count.
