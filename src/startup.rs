@@ -54,7 +54,8 @@ impl Application {
             clock.clone(),
         ));
         let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from)
-            .with_unsubscribe_key(&settings.secret_key);
+            .with_unsubscribe_key(&settings.secret_key)
+            .with_reply_to(settings.mail_reply_to.as_deref());
         if settings.scheduler {
             spawn_scheduler(&pool, &composer, &settings, &clock);
         }

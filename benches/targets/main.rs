@@ -269,7 +269,8 @@ async fn main() {
     };
     let templates = Arc::new(qualify::web::templates::Templates::load().expect("templates"));
     let composer = Composer::new(templates, &settings.base_url, &settings.mail_from)
-        .with_unsubscribe_key(&settings.secret_key);
+        .with_unsubscribe_key(&settings.secret_key)
+        .with_reply_to(settings.mail_reply_to.as_deref());
     let started = Instant::now();
     let allocated = {
         let mut conn = pool.get().expect("connection");

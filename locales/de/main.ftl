@@ -12,14 +12,23 @@ language-switch-label = Sprache wechseln / change language
 footer-text = Qualifizierung und Zertifizierung für Community Manager:innen
 
 program-version = Curriculum-Version { $version }
-program-validity = Zertifikate sind { $months } Monate gültig.
+program-validity = Zertifikate sind { $months ->
+    [one] { $months } Monat
+   *[other] { $months } Monate
+} gültig.
 program-modules = Module
 program-module-schedule = Wochen { $from }–{ $to }
-program-minutes = etwa { $minutes } Minuten
+program-minutes = etwa { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+}
 program-assignments = Aufgaben
 program-required = Pflicht für das Zertifikat
 program-optional = freiwillig
-program-pass = Bestanden ab { $threshold } von { $max } Punkten
+program-pass = Bestanden ab { $threshold } von { $max ->
+    [one] { $max } Punkt
+   *[other] { $max } Punkten
+}
 program-rubric = Bewertungsraster
 program-criterion = Kriterium
 program-levels = Stufen
@@ -37,7 +46,7 @@ error-422 = Einige Angaben sind zu korrigieren
 error-401 = Bitte melden Sie sich an
 error-401-text = Um diese Seite zu sehen, müssen Sie angemeldet sein.
 error-403 = Zugriff verweigert
-error-403-text = Dazu sind Sie nicht berechtigt. Wenn Sie meinen, dass Sie es sein sollten, wenden Sie sich an die Programmverantwortlichen.
+error-403-text = Dazu sind Sie nicht berechtigt. Wenn Sie meinen, dass Sie es sein sollten, wenden Sie sich an die Programmleitung.
 error-404 = Seite nicht gefunden
 error-404-text = Diese Seite gibt es nicht, oder sie ist für Sie nicht sichtbar.
 error-409 = Jemand anderes war schneller
@@ -112,6 +121,8 @@ mail-password-changed-subject = Ihr qualify-Passwort wurde geändert
 mail-password-changed-text = Das Passwort Ihres qualify-Kontos wurde soeben geändert. Überall sonst wurden Sie abgemeldet.
 mail-password-changed-not-you = Wenn Sie das nicht waren, melden Sie sich sofort mit einem Link per E-Mail an, setzen Sie ein neues Passwort und informieren Sie die Programmleitung.
 mail-sign-off = Ihr Programmteam
+mail-ask = Bei Fragen wenden Sie sich an die Programmleitung.
+mail-ask-reply = Bei Fragen antworten Sie auf diese E-Mail oder schreiben Sie an die Programmleitung: { $contact }
 password-too-short = Das Passwort braucht mindestens 10 Zeichen.
 password-too-long = Das Passwort darf höchstens 256 Zeichen haben.
 password-too-common = Dieses Passwort ist zu leicht zu erraten. Bitte wählen Sie ein anderes.
@@ -129,19 +140,25 @@ people-roles = Rollen
 people-status = Status
 people-actions = Aktionen
 people-pages = Seiten
-people-grant-owner = Zur Programmverantwortlichen machen
-people-revoke-owner = Rolle Programmverantwortung entziehen
+people-grant-owner = Zur Programmleitung machen
+people-revoke-owner = Rolle Programmleitung entziehen
 people-disable = Konto sperren
 people-enable = Konto entsperren
 people-invite = Personen einladen
 people-invite-help = Eine E-Mail-Adresse pro Zeile oder CSV mit Kopfzeile: name, email, language, org_unit, manager_email
 people-invite-button = Einladen
 people-back = Zurück zu den Personen
-role-owner = Programmverantwortung
+role-owner = Programmleitung
 status-active = aktiv
 status-disabled = gesperrt
 status-suspended = ausgeschieden (ruht)
-invite-summary = { $invited } eingeladen, { $existing } hatten bereits ein Konto, { $errors } Zeilen mit Fehlern.
+invite-summary = { $invited } eingeladen, { $existing ->
+    [one] { $existing } hatte
+   *[other] { $existing } hatten
+} bereits ein Konto, { $errors ->
+    [one] { $errors } Zeile
+   *[other] { $errors } Zeilen
+} mit Fehlern.
 invite-errors = Zeilen, die nicht verwendet werden konnten
 invite-invited = Eingeladen
 invite-existing = Hatten bereits ein Konto (nichts geändert)
@@ -152,7 +169,10 @@ invite-error-manager = die E-Mail-Adresse der Führungskraft ist ungültig
 invite-error-duplicate = kommt mehrfach vor (zuerst in der Zeile in Klammern)
 
 mail-title = E-Mail-Versand
-mail-pending = { $count } E-Mails warten auf den Versand.
+mail-pending = { $count ->
+    [one] { $count } E-Mail wartet
+   *[other] { $count } E-Mails warten
+} auf den Versand.
 mail-to = An
 mail-subject = Betreff
 mail-error = Fehler
@@ -162,11 +182,17 @@ mail-none-failed = Keine fehlgeschlagenen E-Mails.
 
 mail-greeting = Hallo { $name },
 mail-sign-in-subject = Ihr Anmeldelink für qualify
-mail-sign-in-text = Mit diesem Link melden Sie sich bei qualify an. Er funktioniert einmal, innerhalb von { $minutes } Minuten.
+mail-sign-in-text = Mit diesem Link melden Sie sich bei qualify an. Er funktioniert einmal, innerhalb von { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+}.
 mail-sign-in-button = Bei qualify anmelden
 mail-sign-in-ignore = Wenn Sie diesen Link nicht angefordert haben, können Sie diese E-Mail ignorieren.
 mail-invitation-subject = Ihre Einladung zur Qualifizierung für Community Manager:innen
-mail-invitation-text = { $inviter } hat Sie zur Qualifizierung für Community Manager:innen eingeladen. Mit diesem Link melden Sie sich innerhalb von { $days } Tagen zum ersten Mal an.
+mail-invitation-text = { $inviter } hat Sie zur Qualifizierung für Community Manager:innen eingeladen. Mit diesem Link melden Sie sich innerhalb von { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tagen
+} zum ersten Mal an.
 mail-invitation-button = Einladung annehmen
 
 nav-cohorts = Kohorten
@@ -188,8 +214,8 @@ cohort-start = Kohorte starten
 cohort-complete = Kohorte abschließen
 cohort-archive = Archivieren
 cohort-schedule = Zeitplan
-cohort-schedule-changed = Jemand hat diese Kohorte inzwischen geändert. Jetzt gespeichert für dieses Modul: öffnet { $unlock }, fällig { $due }. Das Formular zeigt Ihre Daten; speichern Sie erneut, um sie zu übernehmen.
-cohort-opens = Öffnet
+cohort-schedule-changed = Jemand hat diese Kohorte inzwischen geändert. Jetzt gespeichert für dieses Modul: freigeschaltet ab { $unlock }, fällig { $due }. Das Formular zeigt Ihre Daten; speichern Sie erneut, um sie zu übernehmen.
+cohort-opens = Freigeschaltet ab
 cohort-due = Fällig
 cohort-cotrainers = Co-Trainer:innen
 cohort-no-cotrainers = Noch keine Co-Trainer:innen.
@@ -198,7 +224,7 @@ cohort-no-trainees = Noch keine Teilnehmenden.
 cohort-move-to = In Kohorte verschieben
 cohort-move = Verschieben
 cohort-defer = Zurückstellen
-cohort-withdraw = Abmelden
+cohort-withdraw = Teilnahme beenden
 cohort-enroll = Teilnehmende aufnehmen
 cohort-enroll-preview = Erst prüfen
 cohort-enroll-check = Vor dem Aufnehmen prüfen
@@ -211,10 +237,19 @@ cohort-error-date = Bitte geben Sie das Startdatum als Datum ein, zum Beispiel 2
 cohort-error-time-zone = Bitte wählen Sie eine Zeitzone aus der Liste.
 cohort-error-version = Diese Curriculum-Version gibt es nicht.
 enrollment-active = aktiv
-enrollment-withdrawn = abgemeldet
+enrollment-withdrawn = Teilnahme beendet
 enrollment-deferred = zurückgestellt
 enrollment-completed = abgeschlossen
-enroll-summary = { $new } neue Personen, { $existing } vorhandene Personen, { $already } bereits aufgenommen, { $errors } Zeilen mit Fehlern.
+enroll-summary = { $new ->
+    [one] { $new } neue Person
+   *[other] { $new } neue Personen
+}, { $existing ->
+    [one] { $existing } vorhandene Person
+   *[other] { $existing } vorhandene Personen
+}, { $already } bereits aufgenommen, { $errors ->
+    [one] { $errors } Zeile
+   *[other] { $errors } Zeilen
+} mit Fehlern.
 enroll-new = Neue Konten (erhalten eine Einladung)
 enroll-existing = Vorhandene Konten
 enroll-already = Bereits in dieser Kohorte (nichts ändert sich)
@@ -230,13 +265,16 @@ audit-none = Keine Einträge.
 nav-learn = Mein Lernen
 learn-title = Mein Lernen
 learn-none = Sie sind noch in keiner Kohorte.
-learn-progress = { $passed } von { $required } Pflichtaufgaben bestanden
+learn-progress = { $passed } von { $required ->
+    [one] { $required } Pflichtaufgabe
+   *[other] { $required } Pflichtaufgaben
+} bestanden
 learn-next-deadline = als Nächstes: { $title }, fällig { $due }
-learn-opens = öffnet { $date }
+learn-opens = freigeschaltet ab { $date }
 learn-due = fällig { $due }
 learn-late-now = verspätet
 learn-closed = geschlossen
-learn-locked = Dieses Modul öffnet am { $date }.
+learn-locked = Dieses Modul wird am { $date } freigeschaltet.
 learn-back-module = Zurück zum Modul
 learn-late-warning = Die Frist ist abgelaufen. Sie können noch abgeben; Ihre Arbeit wird als verspätet markiert.
 learn-certificate = Zertifiziert am { $issued }
@@ -244,13 +282,13 @@ learn-certificate-until = gültig bis { $date }
 learn-certificate-open = Zertifikat anzeigen
 learn-feedback-title = Neue Rückmeldungen (letzte 14 Tage)
 learn-feedback-version = Version { $version }, entschieden am { $when }
-module-state-locked = gesperrt
-module-state-open = offen
+module-state-locked = noch nicht freigeschaltet
+module-state-open = freigeschaltet
 module-state-submitted = abgegeben
 module-state-in_review = in Bewertung
 module-state-revision_requested = Überarbeitung erbeten
 module-state-passed = bestanden
-work-state-locked = gesperrt
+work-state-locked = noch nicht freigeschaltet
 work-state-open = nicht begonnen
 work-state-draft = Entwurf
 work-state-submitted = abgegeben
@@ -271,10 +309,10 @@ work-no-versions = Noch nichts abgegeben.
 work-done-saved = Ihr Entwurf wurde gespeichert.
 work-done-submitted = Ihre Arbeit wurde abgegeben.
 work-done-withdrawn = Ihre Abgabe wurde zurückgezogen; der Text ist wieder Ihr Entwurf.
-work-error-locked = Dieses Modul ist noch nicht geöffnet. Sie können beginnen, sobald es öffnet.
+work-error-locked = Dieses Modul ist noch nicht freigeschaltet. Sie können beginnen, sobald es freigeschaltet ist.
 work-error-empty = Bitte schreiben Sie etwas, bevor Sie abgeben. Ihr Entwurf wurde gespeichert.
 work-error-too-long = Der Text ist länger als 100.000 Zeichen. Bitte kürzen Sie ihn.
-work-error-cut-off = Die Frist ist abgelaufen, und dieses Programm nimmt keine verspäteten Arbeiten an. Ihr Entwurf wurde gespeichert; bitten Sie die Programmverantwortlichen um eine Verlängerung.
+work-error-cut-off = Die Frist ist abgelaufen, und dieses Programm nimmt keine verspäteten Arbeiten an. Ihr Entwurf wurde gespeichert; bitten Sie die Programmleitung um eine Verlängerung.
 work-error-stale = Diese Abgabe wurde in einem anderen Tab oder Fenster geändert. Ihr Text steht unten; kopieren Sie, was Sie brauchen, und laden Sie dann neu.
 work-error-not-editable = Diese Abgabe kann gerade nicht geändert werden.
 work-error-grading-started = Die Bewertung hat bereits begonnen, daher kann die Abgabe nicht mehr zurückgezogen werden.
@@ -318,24 +356,24 @@ error-reason-missing = Bitte geben Sie einen Grund an (höchstens 500 Zeichen).
 error-email-invalid = Das ist keine gültige E-Mail-Adresse.
 error-name-missing = Der Name darf nicht leer sein.
 error-status-value = Der Status muss aktiv oder gesperrt sein.
-error-self-demote = Sie können sich nicht selbst die Programmverantwortung entziehen oder sich sperren.
+error-self-demote = Sie können sich nicht selbst die Rolle Programmleitung entziehen oder sich sperren.
 error-unknown-cotrainers = Kein aktives Konto gibt es für
 error-file-handed-in = Mit einer Version abgegebene Dateien können nicht entfernt werden.
 
 ## Mails zur Bewertung
 mail-grading-alert-subject = Die Bewertung braucht Ihre Aufmerksamkeit
-mail-grading-alert-unallocated = Eingereichte Arbeiten warten, weil gerade keine Co-Trainer:in des Jahrgangs passt (Kapazität, Sprache, Verfügbarkeit oder Interessenkonflikt). Weisen Sie eine Co-Trainer:in zu oder erhöhen Sie eine Kapazität; wartende Arbeiten werden zugeteilt, sobald jemand passt.
+mail-grading-alert-unallocated = Abgegebene Arbeiten warten, weil gerade keine Co-Trainer:in der Kohorte passt (Kapazität, Sprache, Verfügbarkeit oder Interessenkonflikt). Weisen Sie eine Co-Trainer:in zu oder erhöhen Sie eine Kapazität; wartende Arbeiten werden zugeteilt, sobald jemand passt.
 mail-grading-alert-overdue = Eine Bewertung hat ihre Frist überschritten.
-mail-grading-alert-moderation = Eine Entscheidung muss moderiert werden: Zwei Co-Trainer:innen sind sich uneinig, oder eine Teilnehmer:in widerspricht einer Entscheidung.
+mail-grading-alert-moderation = Eine Entscheidung braucht Ihre Klärung: Zwei Co-Trainer:innen sind sich uneinig, oder eine teilnehmende Person widerspricht einer Entscheidung.
 mail-grading-alert-button = Bewertung öffnen
-mail-reviews-allocated-subject = Neue Einreichungen zur Bewertung
-mail-reviews-allocated-text = Ihnen wurden neue Einreichungen zur Bewertung zugeteilt. Ihre Warteschlange zeigt sie mit ihren Fristen.
+mail-reviews-allocated-subject = Neue Abgaben zur Bewertung
+mail-reviews-allocated-text = Ihnen wurden neue Abgaben zur Bewertung zugeteilt. Ihre Warteschlange zeigt sie mit ihren Fristen.
 mail-reviews-allocated-button = Meine Bewertungen öffnen
 mail-feedback-subject = Feedback zu „{ $assignment }“
 mail-feedback-text = Ihre Co-Trainer:in hat Version { $version } von „{ $assignment }“ bewertet. Die Entscheidung:
 mail-feedback-button = Feedback lesen
 mail-sent-back-subject = Eine Bewertung wurde an Sie zurückgegeben
-mail-sent-back-text = Die Programmverantwortliche hat eine Ihrer Bewertungen zur erneuten Prüfung zurückgegeben. Ihre Notiz:
+mail-sent-back-text = Die Programmleitung hat eine Ihrer Bewertungen zur erneuten Prüfung an Sie zurückgegeben. Die Notiz der Programmleitung:
 mail-sent-back-button = Bewertung öffnen
 decision-passed = Bestanden
 decision-revision_requested = Überarbeitung erbeten
@@ -345,19 +383,25 @@ decision-failed = Nicht bestanden
 nav-grading = Bewertung
 nav-reviews = Bewertungen
 reviews-title = Meine Bewertungen
-reviews-lead = Ihnen zugeteilte Einreichungen, die nächste Frist zuerst.
+reviews-lead = Ihnen zugeteilte Abgaben, die nächste Frist zuerst.
 reviews-none = Gerade gibt es nichts zu bewerten.
-reviews-first-page = Diese Seite ist leer: zur ersten Seite ({ $total } offene Bewertungen)
+reviews-first-page = Diese Seite ist leer: zur ersten Seite ({ $total ->
+    [one] { $total } offene Bewertung
+   *[other] { $total } offene Bewertungen
+})
 reviews-pages = Seiten der Warteschlange
 reviews-showing = { $first }–{ $last } von { $total }
 reviews-due = Frist
 reviews-due-at = Bewerten bis { $due }
-reviews-hours-left = noch { $hours } Stunden
+reviews-hours-left = noch { $hours ->
+    [one] { $hours } Stunde
+   *[other] { $hours } Stunden
+}
 reviews-is-overdue = überfällig
-reviews-trainee = Teilnehmer:in
-reviews-pseudonym = Teilnehmer:in { $label }
+reviews-trainee = Teilnehmende Person
+reviews-pseudonym = Teilnehmende Person { $label }
 reviews-assignment = Aufgabe
-reviews-cohort = Jahrgang
+reviews-cohort = Kohorte
 reviews-state = Stand
 reviews-version = Version { $number }
 reviews-back = Meine Bewertungen
@@ -369,17 +413,17 @@ review-state-cancelled = Entfallen (Abgabe zurückgezogen)
 review-done-saved = Ihr Entwurf wurde gespeichert.
 review-done-submitted = Ihre Bewertung wurde abgeschickt.
 review-done-reassigned = Die Bewertung wurde neu zugeteilt.
-review-work = Die Einreichung
+review-work = Die Abgabe
 review-earlier = Frühere Version { $number }
 review-rubric = Bewertungsraster
 review-criterion = Kriterium
 review-points = Punkte
 review-comment = Kommentar
 review-points-now = Gespeicherte Punkte: { $points } von { $max } (bestanden ab { $threshold }).
-review-suggests = Die Schwelle legt nahe
-review-feedback = Gesamtfeedback für die Teilnehmer:in (Markdown)
+review-suggests = Die Bestehensgrenze legt nahe
+review-feedback = Gesamtfeedback für die teilnehmende Person (Markdown)
 review-decision = Entscheidung
-review-override = Falls Ihre Entscheidung von der Schwelle abweicht: Warum?
+review-override = Falls Ihre Entscheidung von der Bestehensgrenze abweicht: Warum?
 review-save = Entwurf speichern
 review-submit = Bewertung abschicken
 review-result = Ergebnis
@@ -396,16 +440,16 @@ review-event-draft_saved = Entwurf gespeichert
 review-event-submitted = abgeschickt
 review-event-reassigned = neu zugeteilt
 review-event-escalated = eskaliert (überfällig)
-review-event-sent_back = von der Programmverantwortlichen zurückgegeben
-review-event-moderated = moderiert
-review-event-rated = Feedback bewertet
+review-event-sent_back = von der Programmleitung zurückgegeben
+review-event-moderated = von der Programmleitung geklärt
+review-event-rated = Feedback eingeschätzt
 review-event-cancelled = entfallen (Abgabe zurückgezogen)
 review-error-not-editable = Diese Bewertung kann nicht mehr geändert werden: Sie ist abgeschlossen, wurde neu zugeteilt oder die Abgabe wurde zurückgezogen.
 review-error-stale = Diese Bewertung wurde inzwischen geändert (in einem anderen Tab oder von jemand anderem). Der aktuelle Stand wird gezeigt; Ihr Text steht darunter, damit nichts verloren geht.
 review-error-incomplete = Wählen Sie vor dem Abschicken für jedes Kriterium eine Stufe. Ihr Entwurf wurde gespeichert.
 review-error-no-decision = Wählen Sie vor dem Abschicken eine Entscheidung. Ihr Entwurf wurde gespeichert.
-review-error-no-feedback = Schreiben Sie vor dem Abschicken ein Gesamtfeedback für die Teilnehmer:in. Ihr Entwurf wurde gespeichert.
-review-error-needs-reason = Ihre Entscheidung weicht von der Bestehensschwelle ab: Begründen Sie sie. Ihr Entwurf wurde gespeichert.
+review-error-no-feedback = Schreiben Sie vor dem Abschicken ein Gesamtfeedback für die teilnehmende Person. Ihr Entwurf wurde gespeichert.
+review-error-needs-reason = Ihre Entscheidung weicht von der Bestehensgrenze ab: Begründen Sie sie. Ihr Entwurf wurde gespeichert.
 review-error-required-below-minimum = Ein Muss-Kriterium liegt unter seiner Mindeststufe: Die Abgabe kann nicht bestehen, egal wie viele Punkte sie insgesamt hat. Ihr Entwurf wurde gespeichert.
 review-required-failed = Nicht bestanden wegen Muss-Kriterium unter der Mindeststufe: { $criteria }
 rubric-required = Muss-Kriterium
@@ -414,33 +458,39 @@ rubric-required-minimum = mindestens { $points ->
    *[other] { $points } Punkte
 }; darunter ist die Abgabe nicht bestanden, egal wie viele Punkte sie insgesamt hat
 rubric-below-minimum = Unter der Mindeststufe: deshalb nicht bestanden
-review-error-unknown-level = Ein Kriterium oder eine Stufe gehört nicht zu diesem Raster.
+review-error-unknown-level = Ein Kriterium oder eine Stufe gehört nicht zu diesem Bewertungsraster.
 review-error-unknown-decision = Unbekannte Entscheidung: passed, revision_requested oder failed.
 review-error-too-long = Ein Text ist zu lang (höchstens 20.000 Zeichen).
-reason-rule-continuity = hat die frühere Version dieser Teilnehmer:in bewertet
+reason-rule-continuity = hat die frühere Version dieser teilnehmenden Person bewertet
 reason-rule-lowest_load = geringste Auslastung im Verhältnis zur Kapazität
-reason-rule-manual = von der Programmverantwortlichen gewählt
+reason-rule-manual = von der Programmleitung gewählt
 reason-rule-none = niemand passt
-reason-load = vorher { $open } von { $capacity } offenen Bewertungen
-reason-considered = { $count } Co-Trainer:innen geprüft
-skip-trainee = die Teilnehmer:in selbst
+reason-load = vorher { $open } von { $capacity ->
+    [one] { $capacity } offenen Bewertung
+   *[other] { $capacity } offenen Bewertungen
+}
+reason-considered = { $count ->
+    [one] { $count } Co-Trainer:in geprüft
+   *[other] { $count } Co-Trainer:innen geprüft
+}
+skip-trainee = die teilnehmende Person selbst
 skip-excluded = bewertet diese Version schon
 skip-same_org_unit = gleiche Organisationseinheit
-skip-manager = Führungskraft der Teilnehmer:in
+skip-manager = Führungskraft der teilnehmenden Person
 skip-language = andere Sprache
 skip-unavailable = abwesend
 skip-full = Kapazität erreicht
 reassign-error-not-open = Nur offene Bewertungen können neu zugeteilt werden.
-reassign-error-not-cotrainer = Diese Person ist keine aktive Co-Trainer:in des Jahrgangs.
-reassign-error-conflict = Diese Person ist die Teilnehmer:in selbst oder bewertet diese Version schon.
+reassign-error-not-cotrainer = Diese Person ist keine aktive Co-Trainer:in der Kohorte.
+reassign-error-conflict = Diese Person ist die teilnehmende Person selbst oder bewertet diese Version schon.
 reassign-error-nobody-fits = Gerade passt niemand anderes; die Bewertung bleibt, wo sie ist.
 
-## Bewertung: Überblick, Moderation, Pool
+## Bewertung: Überblick, Klärung durch die Programmleitung, Pool
 grading-title = Bewertung
-grading-filter-cohort = Jahrgang
-grading-all-cohorts = Alle Jahrgänge
+grading-filter-cohort = Kohorte
+grading-all-cohorts = Alle Kohorten
 grading-filter = Anzeigen
-grading-cohorts = Nach Jahrgang
+grading-cohorts = Nach Kohorte
 grading-open = Offen
 grading-overdue = Überfällig
 grading-completed = Abgeschlossen
@@ -454,21 +504,21 @@ grading-why-waiting = Warum
 grading-second-review = Zweitbewertung
 grading-open-reviews = Offene Bewertungen
 grading-no-open = Keine offenen Bewertungen.
-grading-agreement = Übereinstimmung mit der Moderation
-grading-rating = Feedback-Bewertung
+grading-agreement = Übereinstimmung mit der Klärung durch die Programmleitung
+grading-rating = Einschätzung des Feedbacks
 grading-rebalance = Ganze Warteschlange verteilen
-grading-done-moderated = Die Moderation wurde gespeichert.
+grading-done-moderated = Die Klärung wurde gespeichert.
 grading-done-rebalanced = Die Warteschlange wurde auf andere Co-Trainer:innen verteilt, soweit jemand passt.
 grading-done-pool = Die Co-Trainer:in wurde aktualisiert.
 grading-done-added = Die Person wurde in den Pool aufgenommen.
-moderation-title = Moderation
-moderation-none = Nichts zu moderieren.
+moderation-title = Klärung durch die Programmleitung
+moderation-none = Nichts zu klären.
 moderation-reason-disagreement = Bewertende uneinig
 moderation-reason-sample = Stichprobe
 moderation-reason-dispute = Widerspruch
 moderation-released = Veröffentlichte Entscheidung
 moderation-new-decision = Neue Entscheidung (zum Ändern)
-moderation-note = Notiz (erscheint im Feedback der Teilnehmer:in, wenn Sie die Entscheidung ändern)
+moderation-note = Notiz (erscheint im Feedback der teilnehmenden Person, wenn Sie die Entscheidung ändern)
 moderation-confirm = Bestätigen
 moderation-change = Entscheidung ändern
 moderation-send-back = An die Co-Trainer:in zurückgeben
@@ -477,9 +527,9 @@ moderation-action-changed = Geändert
 moderation-action-sent_back = Zurückgegeben
 moderation-error-stale = Dieser Punkt wurde inzwischen erledigt oder geändert.
 moderation-error-needs-decision = Wählen Sie eine Entscheidung: Es ist noch keine veröffentlicht, oder Sie ändern sie.
-moderation-error-needs-note = Schreiben Sie eine Notiz: Sie erklärt der Teilnehmer:in oder der Co-Trainer:in die Änderung.
+moderation-error-needs-note = Schreiben Sie eine Notiz: Sie erklärt der teilnehmenden Person oder der Co-Trainer:in die Änderung.
 moderation-error-unknown-action = Unbekannte Aktion: confirm, change oder send_back.
-pool-title = Co-Trainer-Pool
+pool-title = Co-Trainer:innen-Pool
 pool-person = Co-Trainer:in
 pool-settings = Einstellungen
 pool-active = nimmt Bewertungen an
@@ -489,31 +539,37 @@ pool-add-email = Per E-Mail hinzufügen
 pool-add = In den Pool aufnehmen
 pool-line = Zeile { $line }:
 pool-title-me = Co-Trainer:in
-pool-me-text = Als zertifizierte Absolvent:in können Sie die nächsten Jahrgänge bewerten. Geben Sie an, wie viele offene Bewertungen Sie übernehmen, in welchen Sprachen und wann Sie abwesend sind.
-pool-me-open = Sie haben { $count } offene Bewertungen.
+pool-me-text = Mit Ihrem Zertifikat können Sie die nächsten Kohorten bewerten. Geben Sie an, wie viele offene Bewertungen Sie übernehmen, in welchen Sprachen und wann Sie abwesend sind.
+pool-me-open = Sie haben { $count ->
+    [one] { $count } offene Bewertung
+   *[other] { $count } offene Bewertungen
+}.
 pool-active-me = Ich nehme Bewertungen an
 pool-capacity-help = 0 bis 50. Neue Arbeit geht an die Person mit der geringsten Auslastung im Verhältnis zur Kapazität.
 pool-languages = Ich bewerte auf
 pool-unavailable = Abwesend (ein Zeitraum pro Zeile)
 pool-unavailable-help = Ein Datum (2026-12-24) oder ein Zeitraum (2026-12-21 .. 2027-01-06). Berührt die Bewertungsfrist einen Zeitraum, wird Ihnen nichts zugeteilt.
-pool-join = Dem Co-Trainer-Pool beitreten
-pool-not-yet = Sobald Sie zertifiziert sind, können Sie hier dem Co-Trainer-Pool beitreten und die nächsten Jahrgänge bewerten.
+pool-join = Dem Co-Trainer:innen-Pool beitreten
+pool-not-yet = Sobald Sie zertifiziert sind, können Sie hier dem Co-Trainer:innen-Pool beitreten und die nächsten Kohorten bewerten.
 pool-error-capacity = Die Kapazität muss eine ganze Zahl von 0 bis 50 sein.
 pool-error-languages = Wählen Sie mindestens eine Sprache (Deutsch oder Englisch).
 pool-error-period = Schreiben Sie ein Datum (2026-12-24) oder einen Zeitraum (2026-12-21 .. 2027-01-06).
 pool-error-period-order = Der Zeitraum endet, bevor er beginnt.
 pool-error-stale = Diese Einstellungen wurden inzwischen geändert; laden Sie die Seite neu und versuchen Sie es noch einmal.
-pool-error-not-eligible = Nur Inhaber:innen eines gültigen Zertifikats können beitreten; die Programmverantwortliche kann andere aufnehmen.
+pool-error-not-eligible = Nur Inhaber:innen eines gültigen Zertifikats können beitreten; die Programmleitung kann andere aufnehmen.
 pool-error-removed = Die Programmleitung hat Sie aus dem Co-Trainer:innen-Pool genommen; nur die Programmleitung kann Sie wieder aufnehmen.
 pool-error-unknown-person = Niemand mit aktivem Konto hat diese E-Mail-Adresse.
 
-## Bewertung: die Seite der Teilnehmer:innen
+## Bewertung: die Seite der Teilnehmenden
 feedback-title = Feedback
-feedback-points = { $points } von { $max } Punkten
-feedback-moderation-note = Notiz der Programmverantwortlichen
+feedback-points = { $points } von { $max ->
+    [one] { $max } Punkt
+   *[other] { $max } Punkten
+}
+feedback-moderation-note = Notiz der Programmleitung
 feedback-cotrainer = Co-Trainer:in { $number }
 feedback-rate = Wie hilfreich war dieses Feedback?
-feedback-rate-save = Bewerten
+feedback-rate-save = Einschätzung senden
 feedback-rating-1 = 1 – nicht hilfreich
 feedback-rating-2 = 2
 feedback-rating-3 = 3
@@ -521,17 +577,17 @@ feedback-rating-4 = 4
 feedback-rating-5 = 5 – sehr hilfreich
 dispute-open = Ich bin mit dieser Entscheidung nicht einverstanden
 dispute-reason = Warum sind Sie nicht einverstanden?
-dispute-help = Sie können jeder Entscheidung einmal widersprechen. Die Programmverantwortliche prüft sie und bestätigt oder ändert die Entscheidung.
+dispute-help = Sie können jeder Entscheidung einmal widersprechen. Die Programmleitung prüft sie und bestätigt oder ändert die Entscheidung.
 dispute-submit = Widerspruch senden
-dispute-state-open = Sie haben dieser Entscheidung widersprochen; die Programmverantwortliche prüft sie.
+dispute-state-open = Sie haben dieser Entscheidung widersprochen; die Programmleitung prüft sie.
 dispute-state-closed = Ihr Widerspruch wurde beantwortet.
-dispute-error-not-decided = Es gibt noch keine Entscheidung, der Sie widersprechen oder die Sie bewerten können.
+dispute-error-not-decided = Es gibt noch keine Entscheidung, der Sie widersprechen oder deren Feedback Sie einschätzen können.
 dispute-error-already = Sie haben dieser Entscheidung schon widersprochen.
 dispute-error-empty = Schreiben Sie, warum Sie nicht einverstanden sind.
 dispute-error-too-long = Die Begründung ist zu lang (höchstens 5.000 Zeichen).
-rating-error-range = Wählen Sie eine Bewertung von 1 bis 5.
-work-done-disputed = Ihr Widerspruch wurde an die Programmverantwortliche geschickt.
-work-done-rated = Danke für Ihre Bewertung des Feedbacks.
+rating-error-range = Wählen Sie eine Einschätzung von 1 bis 5.
+work-done-disputed = Ihr Widerspruch wurde an die Programmleitung geschickt.
+work-done-rated = Danke für Ihre Einschätzung des Feedbacks.
 
 ## Zertifikate
 nav-certificates = Zertifikate
@@ -539,9 +595,12 @@ mail-cert-issued-subject = Ihr Zertifikat: { $program }
 mail-cert-issued-text = Herzlichen Glückwunsch! Sie haben alle Pflichtaufgaben von { $program } bestanden. Ihr Zertifikat liegt bereit: als PDF herunterladen, zu LinkedIn hinzufügen oder die Prüfseite teilen.
 mail-cert-issued-button = Zertifikat öffnen
 mail-cert-verify = Jede:r kann es hier prüfen:
-mail-cert-cotrainer = Als Absolvent:in können Sie jetzt die nächsten Jahrgänge als Co-Trainer:in bewerten. Treten Sie dem Co-Trainer-Pool in Ihrem Profil bei:
+mail-cert-cotrainer = Mit Ihrem Zertifikat können Sie jetzt die nächsten Kohorten als Co-Trainer:in bewerten. Treten Sie dem Co-Trainer:innen-Pool in Ihrem Profil bei:
 mail-cert-revoked-subject = Ihr Zertifikat wurde widerrufen: { $program }
-mail-cert-revoked-text = Ihr Zertifikat für { $program } wurde von der Programmverantwortlichen widerrufen. Der Grund:
+mail-cert-revoked-text = Die Programmleitung hat Ihr Zertifikat für { $program } widerrufen. Die Begründung:
+mail-cert-revoked-meaning = Das Zertifikat ist damit nicht mehr gültig: Wer es über die Prüfseite oder den signierten Nachweis prüft, sieht, dass es widerrufen wurde. Falls Sie als Co-Trainer:in bewertet haben, werden Ihnen keine neuen Bewertungen mehr zugeteilt, bis die Programmleitung Sie wieder in den Co-Trainer:innen-Pool aufnimmt.
+mail-cert-revoked-next = Was Sie tun können: Wenn Sie den Widerruf für einen Fehler halten, schreiben Sie der Programmleitung, warum. Sie kann Ihnen auch sagen, ob und wie Sie das Zertifikat wieder erwerben können. Wenn Sie das Zertifikat in Ihrem LinkedIn-Profil oder anderswo zeigen, entfernen Sie es dort.
+mail-cert-revoked-link = Den aktuellen Stand Ihres Zertifikats sehen Sie hier:
 cert-title-list = Zertifikate
 cert-status = Status
 cert-all = Alle
@@ -556,7 +615,7 @@ cert-expires = Gültig bis
 cert-none = Noch keine Zertifikate.
 cert-by-hand = Von Hand ausstellen
 cert-by-hand-text = Eine Ausnahme von der automatischen Ausstellung (sie geschieht, sobald die letzte Pflichtaufgabe bestanden ist). Ein Probelauf zeigt zuerst, wer was bekäme.
-cert-emails = Teilnehmer:innen des Jahrgangs (E-Mails, eine pro Zeile)
+cert-emails = Teilnehmende der Kohorte (E-Mail-Adressen, eine pro Zeile)
 cert-reason = Grund
 cert-dry-run = Zeigen, wer was bekäme
 cert-confirm = Jetzt ausstellen
@@ -568,7 +627,7 @@ cert-outcome = Ergebnis
 cert-already = bereits zertifiziert (nichts passiert)
 cert-will-issue = erhält ein Zertifikat
 cert-done-issued = Die Zertifikate wurden ausgestellt.
-cert-done-revoked = Das Zertifikat wurde widerrufen; die Inhaber:in wird per E-Mail informiert.
+cert-done-revoked = Das Zertifikat wurde widerrufen; die Person, der es gehörte, wird per E-Mail informiert.
 cert-done-reissued = Ein neues Zertifikat ersetzt das alte.
 cert-revoked-because = Widerrufen:
 cert-credential = Signierten Nachweis herunterladen (Open Badges 3.0)
@@ -582,7 +641,7 @@ cert-reissue = Mit dem aktuellen Namen neu ausstellen
 certificate-error-reason = Geben Sie einen Grund an.
 certificate-error-not-active = Nur ein gültiges Zertifikat kann widerrufen oder neu ausgestellt werden.
 certificate-error-ended = Dieses Zertifikat wurde widerrufen oder durch ein neueres ersetzt: Dafür wird kein Nachweis mehr ausgestellt.
-certificate-error-unknown = Diese Personen sind nicht im Jahrgang eingeschrieben:
+certificate-error-unknown = Diese Personen sind nicht in der Kohorte eingeschrieben:
 verify-title = Zertifikat prüfen
 verify-intro = Öffnen Sie den Link, der auf einem Zertifikat steht, oder fügen Sie unten einen Nachweis ein.
 verify-status-active = Dieses Zertifikat ist gültig.
@@ -597,11 +656,11 @@ verify-jwt-valid = Die Signatur ist echt und das Zertifikat gültig.
 verify-jwt-not-valid-now = Die Signatur ist echt, aber das Zertifikat ist nicht mehr gültig (siehe Status).
 verify-jwt-invalid = Dies ist kein echter Nachweis dieses Ausstellers (oder er wurde verändert).
 
-## E-Mail-Einstellungen und Abmelden
+## E-Mail-Einstellungen und Abbestellen
 mail-unsubscribe = Diese E-Mails abbestellen
 mail-kind-feedback = Feedback und Entscheidungen zu meinen Arbeiten
 mail-kind-reviews = Neue Bewertungen und an mich zurückgegebene Bewertungen
-mail-kind-owner_alerts = Hinweise zur Bewertung für die Programmverantwortliche
+mail-kind-owner_alerts = Hinweise zur Bewertung für die Programmleitung
 mail-prefs-title = E-Mails
 mail-prefs-text = Wählen Sie, welche E-Mails Sie erhalten. Anmeldelinks, Einladungen und Zertifikate werden immer verschickt.
 unsubscribe-title = Abbestellen
@@ -609,26 +668,44 @@ unsubscribe-ask = Diese E-Mails nicht mehr senden:
 unsubscribe-button = Abbestellen
 unsubscribe-done = Sie erhalten nicht mehr:
 unsubscribe-profile = In Ihrem Profil ändern
-unsubscribe-invalid = Dieser Abmeldelink ist ungültig.
-unsubscribe-expired = Dieser Abmeldelink ist abgelaufen. Sie können E-Mails in Ihrem Profil abschalten.
-mail-kind-reminders = Erinnerungen: neue Module, Fristen, fällige Bewertungen (höchstens eine Sammelmail am Tag)
+unsubscribe-invalid = Dieser Abbestell-Link ist ungültig.
+unsubscribe-expired = Dieser Abbestell-Link ist abgelaufen. Sie können E-Mails in Ihrem Profil abbestellen.
+mail-kind-reminders = Erinnerungen: neue Module, Fristen, fällige Bewertungen (höchstens eine E-Mail am Tag mit allen Erinnerungen)
 mail-digest-subject = Ihre Erinnerungen für heute
 mail-digest-text = Das steht als Nächstes an:
-reminder-module-open = Das Modul „{ $title }“ ist geöffnet (seit { $when }).
+reminder-module-open = Das Modul „{ $title }“ ist freigeschaltet (seit { $when }).
 reminder-due-3 = „{ $title }“ ist am { $when } fällig.
 reminder-due-1 = „{ $title }“ ist bald fällig: { $when }.
 reminder-overdue = „{ $title }“ war am { $when } fällig und ist noch nicht abgegeben.
 reminder-review-due-1 = Eine Ihrer Bewertungen ist am { $when } fällig.
 reminder-review-overdue = Eine Ihrer Bewertungen war am { $when } fällig und ist überfällig.
-reminder-certificate-expires = Ihr Zertifikat „{ $title }“ läuft am { $when } ab. Fragen Sie die Programmverantwortliche nach einem Auffrischungs-Jahrgang, um es zu erneuern.
+reminder-certificate-expires = Ihr Zertifikat „{ $title }“ läuft am { $when } ab. Fragen Sie die Programmleitung, wie Sie es erneuern können.
 mail-weekly-subject = Ihr Programm diese Woche
 mail-weekly-text = Die Zahlen, die diese Woche einen Blick brauchen:
-mail-weekly-stalled = { $count } Teilnehmer:innen haben eine überfällige Pflichtaufgabe
-mail-weekly-overdue = { $count } Bewertungen haben ihre Frist überschritten
-mail-weekly-unallocated = { $count } Einreichungen warten auf eine Co-Trainer:in
-mail-weekly-issued = { $count } Zertifikate wurden in den letzten 7 Tagen ausgestellt
-mail-weekly-expiring = { $count } Zertifikate laufen in den nächsten 90 Tagen ab
-mail-weekly-failed = { $count } Mails sind fehlgeschlagen
+mail-weekly-stalled = { $count ->
+    [one] { $count } teilnehmende Person hat eine überfällige Pflichtaufgabe
+   *[other] { $count } Teilnehmende haben eine überfällige Pflichtaufgabe
+}
+mail-weekly-overdue = { $count ->
+    [one] { $count } Bewertung hat ihre Frist überschritten
+   *[other] { $count } Bewertungen haben ihre Frist überschritten
+}
+mail-weekly-unallocated = { $count ->
+    [one] { $count } Abgabe wartet auf eine Co-Trainer:in
+   *[other] { $count } Abgaben warten auf eine Co-Trainer:in
+}
+mail-weekly-issued = { $count ->
+    [one] { $count } Zertifikat wurde in den letzten 7 Tagen ausgestellt
+   *[other] { $count } Zertifikate wurden in den letzten 7 Tagen ausgestellt
+}
+mail-weekly-expiring = { $count ->
+    [one] { $count } Zertifikat läuft in den nächsten 90 Tagen ab
+   *[other] { $count } Zertifikate laufen in den nächsten 90 Tagen ab
+}
+mail-weekly-failed = { $count ->
+    [one] { $count } E-Mail ist fehlgeschlagen
+   *[other] { $count } E-Mails sind fehlgeschlagen
+}
 
 sign-in-sso-heading = Mit Ihrem Firmenkonto anmelden
 sign-in-error-sso-only = Bitte melden Sie sich mit Ihrem Firmenkonto an: mit der Schaltfläche oben auf der Anmeldeseite.

@@ -8,14 +8,23 @@ dashboard-figures = Kennzahlen
 dashboard-reports = Berichte und Exporte
 dashboard-enrolled = eingeschrieben
 dashboard-active = aktiv
-dashboard-withdrawn = abgemeldet
-dashboard-deferred = verschoben
+dashboard-withdrawn = Teilnahme beendet
+dashboard-deferred = zurückgestellt
 dashboard-certified = zertifiziert
 dashboard-completion = Abschlussquote
-dashboard-on-time = pünktlich ({ $count } Erstabgaben)
+dashboard-on-time = pünktlich ({ $count ->
+    [one] { $count } Erstabgabe
+   *[other] { $count } Erstabgaben
+})
 dashboard-days-to-certificate = Tage vom Start bis zum Zertifikat (Median)
-dashboard-turnaround = Bewertungsdauer, Median ({ $count } Bewertungen, 90 Tage)
-dashboard-expiring = Zertifikate laufen in { $days } Tagen ab
+dashboard-turnaround = Bewertungsdauer, Median ({ $count ->
+    [one] { $count } Bewertung
+   *[other] { $count } Bewertungen
+}, 90 Tage)
+dashboard-expiring = Zertifikate laufen in { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tagen
+} ab
 dashboard-stalls = Wo Teilnehmende hängen bleiben
 dashboard-stalls-help = Aktive Teilnehmende laufender Kohorten nach dem Modul ihrer nächsten Pflichtaufgabe.
 dashboard-stalls-none = Keine aktiven Teilnehmenden in laufenden Kohorten.
@@ -38,11 +47,14 @@ reports-module = Hängt in Modul (Kürzel)
 reports-expiring-days = Läuft ab innerhalb von (Tagen)
 reports-show = Anzeigen
 reports-download = Herunterladen
-reports-preview = Die ersten { $shown } von { $total } Zeilen
+reports-preview = Die ersten { $shown } von { $total ->
+    [one] { $total } Zeile
+   *[other] { $total } Zeilen
+}
 reports-none = Keine Zeilen passen zu diesen Filtern.
 report-title-certificates = Zertifikatsregister
 report-title-progress = Kohortenfortschritt
-report-title-cotrainers = Co-Trainer-Aktivität
+report-title-cotrainers = Co-Trainer:innen-Aktivität
 report-col-holder = Inhaber:in
 report-col-email = E-Mail
 report-col-org-unit = Organisationseinheit
@@ -53,7 +65,7 @@ report-col-expires = Gültig bis
 report-col-status = Status
 report-col-code = Prüfcode
 report-col-verify-url = Prüf-URL
-report-col-trainee = Teilnehmer:in
+report-col-trainee = Teilnehmende Person
 report-col-enrollment = Einschreibung
 report-col-next-module = Nächstes Modul
 report-col-state = Stand
@@ -67,22 +79,22 @@ report-col-reviews-done = Bewertungen erledigt
 report-col-reviews-open = Offen
 report-col-reviews-overdue = Überfällig
 report-col-turnaround-hours = Bewertungsdauer, Median (h)
-report-col-rating = Feedback-Bewertung
-report-col-ratings = Bewertungen des Feedbacks
+report-col-rating = Einschätzung des Feedbacks
+report-col-ratings = Einschätzungen des Feedbacks
 report-yes = ja
 report-no = nein
 report-state-active = aktiv
 report-state-expired = abgelaufen
 report-state-revoked = widerrufen
 report-state-superseded = ersetzt
-report-state-withdrawn = abgemeldet
-report-state-deferred = verschoben
-report-state-moved = umgezogen
+report-state-withdrawn = Teilnahme beendet
+report-state-deferred = zurückgestellt
+report-state-moved = in andere Kohorte verschoben
 report-state-completed = abgeschlossen
 report-state-certified = zertifiziert
 report-state-not-started = nicht begonnen
 report-state-draft = Entwurf
-report-state-submitted = eingereicht
+report-state-submitted = abgegeben
 report-state-in-review = in Bewertung
 report-state-revision-requested = Überarbeitung erbeten
 report-state-passed = bestanden
@@ -98,9 +110,18 @@ report-error-format = Bitte csv, xlsx oder json als Format wählen.
 report-error-report = Einen Bericht dieses Namens gibt es nicht: certificates, progress oder cotrainers.
 mail-register-subject = Zertifikatsregister, { $month }
 mail-register-text = Hier ist das Zertifikatsregister. Im Monat { $month }:
-mail-register-issued = { $count } Zertifikate wurden ausgestellt
-mail-register-revoked = { $count } Zertifikate wurden widerrufen
-mail-register-active = { $count } Zertifikate sind heute gültig
+mail-register-issued = { $count ->
+    [one] { $count } Zertifikat wurde ausgestellt
+   *[other] { $count } Zertifikate wurden ausgestellt
+}
+mail-register-revoked = { $count ->
+    [one] { $count } Zertifikat wurde widerrufen
+   *[other] { $count } Zertifikate wurden widerrufen
+}
+mail-register-active = { $count ->
+    [one] { $count } Zertifikat ist heute gültig
+   *[other] { $count } Zertifikate sind heute gültig
+}
 mail-register-attached = Das ganze Register hängt als Excel-Datei an; Filter und weitere Formate gibt es auf der Berichtsseite:
 mail-register-open = Berichte öffnen
 mail-register-file = zertifikatsregister

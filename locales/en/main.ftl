@@ -12,14 +12,23 @@ language-switch-label = Sprache wechseln / change language
 footer-text = Community manager qualification and certification
 
 program-version = Curriculum version { $version }
-program-validity = Certificates are valid for { $months } months.
+program-validity = Certificates are valid for { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}.
 program-modules = Modules
 program-module-schedule = Weeks { $from }–{ $to }
-program-minutes = about { $minutes } minutes
+program-minutes = about { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
 program-assignments = Assignments
 program-required = required for the certificate
 program-optional = optional
-program-pass = Pass with { $threshold } of { $max } points
+program-pass = Pass with { $threshold } of { $max ->
+    [one] { $max } point
+   *[other] { $max } points
+}
 program-rubric = Rubric
 program-criterion = Criterion
 program-levels = Levels
@@ -37,7 +46,7 @@ error-422 = Some entries need correcting
 error-401 = Please sign in
 error-401-text = You need to be signed in to see this page.
 error-403 = Access denied
-error-403-text = You are not allowed to do this. If you think you should be, contact the program owner.
+error-403-text = You are not allowed to do this. If you think you should be, contact the program lead.
 error-404 = Page not found
 error-404-text = This page does not exist or is not available to you.
 error-409 = Someone else changed this first
@@ -112,6 +121,8 @@ mail-password-changed-subject = Your qualify password was changed
 mail-password-changed-text = The password of your qualify account was just changed. You were signed out everywhere else.
 mail-password-changed-not-you = If that was not you, sign in with a link by mail at once, set a new password and tell the program lead.
 mail-sign-off = Your program team
+mail-ask = If you have questions, ask the program lead.
+mail-ask-reply = If you have questions, reply to this email or write to the program lead: { $contact }
 password-too-short = The password needs at least 10 characters.
 password-too-long = The password may have at most 256 characters.
 password-too-common = This password is too easy to guess. Please choose another one.
@@ -129,19 +140,22 @@ people-roles = Roles
 people-status = Status
 people-actions = Actions
 people-pages = Pages
-people-grant-owner = Make program owner
-people-revoke-owner = Remove owner role
+people-grant-owner = Make program lead
+people-revoke-owner = Remove the program lead role
 people-disable = Disable account
 people-enable = Enable account
 people-invite = Invite people
 people-invite-help = One email address per line, or CSV with a header row: name, email, language, org_unit, manager_email
 people-invite-button = Invite
 people-back = Back to people
-role-owner = Program owner
+role-owner = Program lead
 status-active = active
 status-disabled = disabled
 status-suspended = suspended (left the company)
-invite-summary = { $invited } invited, { $existing } already had an account, { $errors } lines with errors.
+invite-summary = { $invited } invited, { $existing } already had an account, { $errors ->
+    [one] { $errors } line
+   *[other] { $errors } lines
+} with errors.
 invite-errors = Lines that could not be used
 invite-invited = Invited
 invite-existing = Already had an account (nothing changed)
@@ -152,7 +166,10 @@ invite-error-manager = the manager's email is not valid
 invite-error-duplicate = appears more than once (first on the line in brackets)
 
 mail-title = Mail delivery
-mail-pending = { $count } mails waiting to be sent.
+mail-pending = { $count ->
+    [one] { $count } mail waiting
+   *[other] { $count } mails waiting
+} to be sent.
 mail-to = To
 mail-subject = Subject
 mail-error = Error
@@ -162,11 +179,17 @@ mail-none-failed = No failed mails.
 
 mail-greeting = Hello { $name },
 mail-sign-in-subject = Your sign-in link for qualify
-mail-sign-in-text = Use this link to sign in to qualify. It works once, within { $minutes } minutes.
+mail-sign-in-text = Use this link to sign in to qualify. It works once, within { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}.
 mail-sign-in-button = Sign in to qualify
 mail-sign-in-ignore = If you did not ask for this link, you can ignore this email.
 mail-invitation-subject = You are invited to the community manager qualification
-mail-invitation-text = { $inviter } has invited you to the community manager qualification. Use this link within { $days } days to sign in for the first time.
+mail-invitation-text = { $inviter } has invited you to the community manager qualification. Use this link within { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} to sign in for the first time.
 mail-invitation-button = Accept the invitation
 
 nav-cohorts = Cohorts
@@ -214,7 +237,16 @@ enrollment-active = active
 enrollment-withdrawn = withdrawn
 enrollment-deferred = deferred
 enrollment-completed = completed
-enroll-summary = { $new } new people, { $existing } existing people, { $already } already enrolled, { $errors } lines with errors.
+enroll-summary = { $new ->
+    [one] { $new } new person
+   *[other] { $new } new people
+}, { $existing ->
+    [one] { $existing } existing person
+   *[other] { $existing } existing people
+}, { $already } already enrolled, { $errors ->
+    [one] { $errors } line
+   *[other] { $errors } lines
+} with errors.
 enroll-new = New accounts (they receive an invitation)
 enroll-existing = Existing accounts
 enroll-already = Already in this cohort (nothing changes)
@@ -230,7 +262,10 @@ audit-none = No entries.
 nav-learn = My learning
 learn-title = My learning
 learn-none = You are not enrolled in a cohort yet.
-learn-progress = { $passed } of { $required } required assignments passed
+learn-progress = { $passed } of { $required ->
+    [one] { $required } required assignment
+   *[other] { $required } required assignments
+} passed
 learn-next-deadline = next: { $title }, due { $due }
 learn-opens = opens { $date }
 learn-due = due { $due }
@@ -274,7 +309,7 @@ work-done-withdrawn = Your submission has been withdrawn; the text is your draft
 work-error-locked = This module is not open yet. You can start once it opens.
 work-error-empty = Please write something before you submit. Your draft has been kept.
 work-error-too-long = The text is longer than 100,000 characters. Please shorten it.
-work-error-cut-off = The deadline has passed and this program does not accept late work. Your draft has been kept; ask the program owner for an extension.
+work-error-cut-off = The deadline has passed and this program does not accept late work. Your draft has been kept; ask the program lead for an extension.
 work-error-stale = This submission was changed in another tab or window. Your text is shown below; copy what you need, then reload.
 work-error-not-editable = This submission cannot be changed at the moment.
 work-error-grading-started = Grading has already started, so the submission can no longer be withdrawn.
@@ -318,24 +353,24 @@ error-reason-missing = Please give a reason (at most 500 characters).
 error-email-invalid = This is not a valid email address.
 error-name-missing = The name must not be empty.
 error-status-value = The status must be active or disabled.
-error-self-demote = You cannot remove your own owner role or disable yourself.
+error-self-demote = You cannot remove your own program lead role or disable yourself.
 error-unknown-cotrainers = There is no active account for
-error-file-handed-in = Files handed in with a version cannot be removed.
+error-file-handed-in = Files submitted with a version cannot be removed.
 
 ## Grading mails
 mail-grading-alert-subject = Grading needs your attention
 mail-grading-alert-unallocated = Submitted work is waiting because no co-trainer of its cohort fits right now (capacity, language, availability or conflict of interest). Assign a co-trainer or raise a capacity; waiting work is allocated as soon as someone fits.
 mail-grading-alert-overdue = A review is past its grading deadline.
-mail-grading-alert-moderation = A decision needs moderation: two co-trainers disagree, or a trainee disputes a decision.
+mail-grading-alert-moderation = A decision needs your review: two co-trainers disagree, or a trainee disputes a decision.
 mail-grading-alert-button = Open grading
 mail-reviews-allocated-subject = New submissions for you to review
 mail-reviews-allocated-text = New submissions were allocated to you for review. Your queue shows them with their grading deadlines.
 mail-reviews-allocated-button = Open my review queue
-mail-feedback-subject = Feedback on „{ $assignment }“
-mail-feedback-text = Your co-trainer has graded version { $version } of „{ $assignment }“. The decision:
+mail-feedback-subject = Feedback on “{ $assignment }”
+mail-feedback-text = Your co-trainer has graded version { $version } of “{ $assignment }”. The decision:
 mail-feedback-button = Read the feedback
 mail-sent-back-subject = A review was sent back to you
-mail-sent-back-text = The program owner sent one of your reviews back for another look. Their note:
+mail-sent-back-text = The program lead sent one of your reviews back to you for another look. The program lead’s note:
 mail-sent-back-button = Open the review
 decision-passed = Passed
 decision-revision_requested = Revision requested
@@ -347,12 +382,18 @@ nav-reviews = Reviews
 reviews-title = My reviews
 reviews-lead = Submissions allocated to you, the soonest grading deadline first.
 reviews-none = Nothing to review right now.
-reviews-first-page = This page is empty: go to the first page ({ $total } open reviews)
+reviews-first-page = This page is empty: go to the first page ({ $total ->
+    [one] { $total } open review
+   *[other] { $total } open reviews
+})
 reviews-pages = Queue pages
 reviews-showing = { $first }–{ $last } of { $total }
 reviews-due = Due
 reviews-due-at = Grade by { $due }
-reviews-hours-left = { $hours } hours left
+reviews-hours-left = { $hours ->
+    [one] { $hours } hour left
+   *[other] { $hours } hours left
+}
 reviews-is-overdue = overdue
 reviews-trainee = Trainee
 reviews-pseudonym = Trainee { $label }
@@ -365,7 +406,7 @@ review-state-allocated = New
 review-state-started = Draft saved
 review-state-completed = Completed
 review-state-reassigned = Reassigned
-review-state-cancelled = Cancelled (work withdrawn)
+review-state-cancelled = Canceled (work withdrawn)
 review-done-saved = Your draft has been saved.
 review-done-submitted = Your review has been submitted.
 review-done-reassigned = The review has been reassigned.
@@ -376,10 +417,10 @@ review-criterion = Criterion
 review-points = Points
 review-comment = Comment
 review-points-now = Saved points: { $points } of { $max } (pass from { $threshold }).
-review-suggests = The threshold suggests
+review-suggests = The pass mark suggests
 review-feedback = Overall feedback for the trainee (Markdown)
 review-decision = Decision
-review-override = If your decision differs from what the threshold suggests: why?
+review-override = If your decision differs from what the pass mark suggests: why?
 review-save = Save draft
 review-submit = Submit review
 review-result = Result
@@ -396,16 +437,16 @@ review-event-draft_saved = draft saved
 review-event-submitted = submitted
 review-event-reassigned = reassigned
 review-event-escalated = escalated (overdue)
-review-event-sent_back = sent back by the owner
-review-event-moderated = moderated
+review-event-sent_back = sent back by the program lead
+review-event-moderated = reviewed by the program lead
 review-event-rated = feedback rated
-review-event-cancelled = cancelled (work withdrawn)
+review-event-cancelled = canceled (work withdrawn)
 review-error-not-editable = This review cannot be changed any more: it is completed, was moved to someone else, or the work was withdrawn.
 review-error-stale = This review was changed meanwhile (in another tab or by someone else). The current state is shown; your text is below so nothing is lost.
 review-error-incomplete = Choose a level for every criterion before submitting. Your draft has been saved.
 review-error-no-decision = Choose a decision before submitting. Your draft has been saved.
 review-error-no-feedback = Write overall feedback for the trainee before submitting. Your draft has been saved.
-review-error-needs-reason = Your decision differs from what the pass threshold suggests: say why. Your draft has been saved.
+review-error-needs-reason = Your decision differs from what the pass mark suggests: say why. Your draft has been saved.
 review-error-required-below-minimum = A required criterion is below its minimum level: the submission cannot pass, whatever its total. Your draft has been saved.
 review-required-failed = Not passed because a required criterion is below its minimum level: { $criteria }
 rubric-required = Required criterion
@@ -419,10 +460,16 @@ review-error-unknown-decision = Unknown decision: use passed, revision_requested
 review-error-too-long = A text is too long (at most 20,000 characters).
 reason-rule-continuity = reviewed this trainee's earlier version
 reason-rule-lowest_load = lowest load relative to capacity
-reason-rule-manual = chosen by the owner
+reason-rule-manual = chosen by the program lead
 reason-rule-none = nobody fits
-reason-load = { $open } of { $capacity } open reviews before
-reason-considered = { $count } co-trainers considered
+reason-load = { $open } of { $capacity ->
+    [one] { $capacity } open review
+   *[other] { $capacity } open reviews
+} before
+reason-considered = { $count ->
+    [one] { $count } co-trainer considered
+   *[other] { $count } co-trainers considered
+}
 skip-trainee = the trainee themself
 skip-excluded = already grading this version
 skip-same_org_unit = same org unit
@@ -435,7 +482,7 @@ reassign-error-not-cotrainer = This person is not an active co-trainer of the co
 reassign-error-conflict = This person is the trainee or already grades this version.
 reassign-error-nobody-fits = Nobody else fits right now; the review stays where it is.
 
-## Grading: owner overview, moderation, pool
+## Grading: the program lead's overview and review, pool
 grading-title = Grading
 grading-filter-cohort = Cohort
 grading-all-cohorts = All cohorts
@@ -454,15 +501,15 @@ grading-why-waiting = Why
 grading-second-review = second review
 grading-open-reviews = Open reviews
 grading-no-open = No open reviews.
-grading-agreement = Agreement with moderation
+grading-agreement = Agreement with the program lead’s review
 grading-rating = Feedback rating
 grading-rebalance = Move whole queue
-grading-done-moderated = The moderation has been recorded.
+grading-done-moderated = The review by the program lead has been recorded.
 grading-done-rebalanced = The queue has been moved to other co-trainers where someone fits.
 grading-done-pool = The co-trainer has been updated.
 grading-done-added = The person has been added to the pool.
-moderation-title = Moderation
-moderation-none = Nothing to moderate.
+moderation-title = Review by the program lead
+moderation-none = Nothing to review.
 moderation-reason-disagreement = Graders disagree
 moderation-reason-sample = Random sample
 moderation-reason-dispute = Dispute
@@ -490,7 +537,10 @@ pool-add = Add to the pool
 pool-line = Line { $line }:
 pool-title-me = Co-trainer
 pool-me-text = As a certified graduate you can grade the next cohorts. Say how many open reviews you can take, in which languages, and when you are away.
-pool-me-open = You have { $count } open reviews.
+pool-me-open = You have { $count ->
+    [one] { $count } open review
+   *[other] { $count } open reviews
+}.
 pool-active-me = I take reviews
 pool-capacity-help = 0 to 50. New work goes to whoever has the lowest load relative to capacity.
 pool-languages = I grade in
@@ -503,14 +553,17 @@ pool-error-languages = Choose at least one language (German or English).
 pool-error-period = Write a date (2026-12-24) or a period (2026-12-21 .. 2027-01-06).
 pool-error-period-order = The period ends before it starts.
 pool-error-stale = These settings were changed meanwhile; reload the page and try again.
-pool-error-not-eligible = Only holders of an active certificate can join the pool; the program owner can add others.
+pool-error-not-eligible = Only holders of an active certificate can join the pool; the program lead can add others.
 pool-error-removed = The program lead took you out of the co-trainer pool; only the program lead can add you again.
 pool-error-unknown-person = Nobody with an active account has this email address.
 
 ## Grading: the trainee's side
 feedback-title = Feedback
-feedback-points = { $points } of { $max } points
-feedback-moderation-note = Note from the program owner
+feedback-points = { $points } of { $max ->
+    [one] { $max } point
+   *[other] { $max } points
+}
+feedback-moderation-note = Note from the program lead
 feedback-cotrainer = Co-trainer { $number }
 feedback-rate = How useful was this feedback?
 feedback-rate-save = Rate
@@ -521,16 +574,16 @@ feedback-rating-4 = 4
 feedback-rating-5 = 5 – very useful
 dispute-open = I disagree with this decision
 dispute-reason = Why do you disagree?
-dispute-help = You can dispute each decision once. The program owner looks at it and answers with a confirmed or changed decision.
+dispute-help = You can dispute each decision once. The program lead looks at it and answers with a confirmed or changed decision.
 dispute-submit = Send dispute
-dispute-state-open = You disputed this decision; the program owner is looking at it.
+dispute-state-open = You disputed this decision; the program lead is looking at it.
 dispute-state-closed = Your dispute has been answered.
 dispute-error-not-decided = There is no decision to dispute or rate yet.
 dispute-error-already = You have already disputed this decision.
 dispute-error-empty = Say why you disagree.
 dispute-error-too-long = The reason is too long (at most 5,000 characters).
 rating-error-range = Choose a rating from 1 to 5.
-work-done-disputed = Your dispute has been sent to the program owner.
+work-done-disputed = Your dispute has been sent to the program lead.
 work-done-rated = Thank you for rating the feedback.
 
 ## Certificates
@@ -541,7 +594,10 @@ mail-cert-issued-button = Open your certificate
 mail-cert-verify = Anyone can verify it here:
 mail-cert-cotrainer = As a graduate you can now grade the next cohorts as a co-trainer. Join the co-trainer pool on your profile:
 mail-cert-revoked-subject = Your certificate was revoked: { $program }
-mail-cert-revoked-text = Your certificate for { $program } has been revoked by the program owner. The reason:
+mail-cert-revoked-text = The program lead has revoked your certificate for { $program }. The reason:
+mail-cert-revoked-meaning = The certificate is no longer valid: anyone who checks it on its verification page or through the signed credential sees that it was revoked. If you grade as a co-trainer, no new reviews are allocated to you until the program lead adds you to the co-trainer pool again.
+mail-cert-revoked-next = What you can do: if you think the revocation is a mistake, write to the program lead and say why. The program lead can also tell you whether and how you can earn the certificate again. If you show the certificate on your LinkedIn profile or elsewhere, remove it there.
+mail-cert-revoked-link = The current state of your certificate:
 cert-title-list = Certificates
 cert-status = Status
 cert-all = All
@@ -577,10 +633,10 @@ cert-linkedin = Add to my LinkedIn profile
 cert-results = Results
 cert-revoke-reason = Reason for revoking
 cert-revoke = Revoke
-cert-reissue-reason = Reason for re-issuing (e.g. a name change)
-cert-reissue = Re-issue with the current name
+cert-reissue-reason = Reason for reissuing (e.g. a name change)
+cert-reissue = Reissue with the current name
 certificate-error-reason = Give a reason.
-certificate-error-not-active = Only a valid certificate can be revoked or re-issued.
+certificate-error-not-active = Only a valid certificate can be revoked or reissued.
 certificate-error-ended = This certificate was revoked or replaced by a newer one: no credential is issued for it any more.
 certificate-error-unknown = These people are not enrolled in the cohort:
 verify-title = Verify a certificate
@@ -601,7 +657,7 @@ verify-jwt-invalid = This is not a genuine credential of this issuer (or it was 
 mail-unsubscribe = Unsubscribe from these emails
 mail-kind-feedback = Feedback and decisions on my work
 mail-kind-reviews = New reviews and reviews sent back to me
-mail-kind-owner_alerts = Grading alerts for the program owner
+mail-kind-owner_alerts = Grading alerts for the program lead
 mail-prefs-title = Emails
 mail-prefs-text = Choose which emails you receive. Sign-in links, invitations and certificates are always sent.
 unsubscribe-title = Unsubscribe
@@ -617,25 +673,43 @@ mail-digest-text = Here is what needs you next:
 reminder-module-open = The module “{ $title }” is open (since { $when }).
 reminder-due-3 = “{ $title }” is due on { $when }.
 reminder-due-1 = “{ $title }” is due soon: { $when }.
-reminder-overdue = “{ $title }” was due on { $when } and has not been handed in yet.
+reminder-overdue = “{ $title }” was due on { $when } and has not been submitted yet.
 reminder-review-due-1 = A review of yours is due on { $when }.
 reminder-review-overdue = A review of yours was due on { $when } and is overdue.
-reminder-certificate-expires = Your certificate “{ $title }” expires on { $when }. Ask the program owner about a refresher cohort to renew it.
+reminder-certificate-expires = Your certificate “{ $title }” expires on { $when }. Ask the program lead how to renew it.
 mail-weekly-subject = Your program this week
 mail-weekly-text = The numbers that need an eye this week:
-mail-weekly-stalled = { $count } trainees have a required assignment overdue
-mail-weekly-overdue = { $count } reviews are past their grading deadline
-mail-weekly-unallocated = { $count } submissions wait for a co-trainer
-mail-weekly-issued = { $count } certificates were issued in the last 7 days
-mail-weekly-expiring = { $count } certificates expire in the next 90 days
-mail-weekly-failed = { $count } mails failed
+mail-weekly-stalled = { $count ->
+    [one] { $count } trainee has a required assignment overdue
+   *[other] { $count } trainees have a required assignment overdue
+}
+mail-weekly-overdue = { $count ->
+    [one] { $count } review is past its grading deadline
+   *[other] { $count } reviews are past their grading deadline
+}
+mail-weekly-unallocated = { $count ->
+    [one] { $count } submission waits for a co-trainer
+   *[other] { $count } submissions wait for a co-trainer
+}
+mail-weekly-issued = { $count ->
+    [one] { $count } certificate was issued in the last 7 days
+   *[other] { $count } certificates were issued in the last 7 days
+}
+mail-weekly-expiring = { $count ->
+    [one] { $count } certificate expires in the next 90 days
+   *[other] { $count } certificates expire in the next 90 days
+}
+mail-weekly-failed = { $count ->
+    [one] { $count } mail failed
+   *[other] { $count } mails failed
+}
 
 sign-in-sso-heading = Sign in with your company account
 sign-in-error-sso-only = Please sign in with your company account: use the button at the top of the sign-in page.
 sso-failed-title = Sign-in did not work
 sso-failed-again = Back to sign-in
 sso-error-off = Sign-in with a company account is not set up here. Please sign in with an email link.
-sso-error-denied = Sign-in was cancelled, or your company account may not use qualify. If you think that is wrong, ask your program team.
+sso-error-denied = Sign-in was canceled, or your company account may not use qualify. If you think that is wrong, ask your program team.
 sso-error-provider = Your company's sign-in service reported a problem. Please try again in a moment.
 sso-error-unreachable = Your company's sign-in service cannot be reached right now. Please try again in a few minutes.
 sso-error-state = This sign-in has expired or was already used. Please start again from the sign-in page.

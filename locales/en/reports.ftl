@@ -12,10 +12,19 @@ dashboard-withdrawn = withdrawn
 dashboard-deferred = deferred
 dashboard-certified = certified
 dashboard-completion = completion rate
-dashboard-on-time = on time ({ $count } first submissions)
+dashboard-on-time = on time ({ $count ->
+    [one] { $count } first submission
+   *[other] { $count } first submissions
+})
 dashboard-days-to-certificate = median days from start to certificate
-dashboard-turnaround = median grading turnaround ({ $count } reviews, 90 days)
-dashboard-expiring = certificates expiring in { $days } days
+dashboard-turnaround = median grading turnaround ({ $count ->
+    [one] { $count } review
+   *[other] { $count } reviews
+}, 90 days)
+dashboard-expiring = certificates expiring in { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
 dashboard-stalls = Where trainees stall
 dashboard-stalls-help = Active trainees of running cohorts by the module of their next required assignment.
 dashboard-stalls-none = No active trainees in running cohorts.
@@ -38,7 +47,10 @@ reports-module = Stalled in module (slug)
 reports-expiring-days = Expiring within (days)
 reports-show = Show
 reports-download = Download
-reports-preview = First { $shown } of { $total } rows
+reports-preview = First { $shown } of { $total ->
+    [one] { $total } row
+   *[other] { $total } rows
+}
 reports-none = No rows match these filters.
 report-title-certificates = Certification register
 report-title-progress = Cohort progress
@@ -98,9 +110,18 @@ report-error-format = Choose csv, xlsx or json as the format.
 report-error-report = There is no report of that name: certificates, progress or cotrainers.
 mail-register-subject = Certification register, { $month }
 mail-register-text = Here is the certification register. In { $month }:
-mail-register-issued = { $count } certificates were issued
-mail-register-revoked = { $count } certificates were revoked
-mail-register-active = { $count } certificates are valid today
+mail-register-issued = { $count ->
+    [one] { $count } certificate was issued
+   *[other] { $count } certificates were issued
+}
+mail-register-revoked = { $count ->
+    [one] { $count } certificate was revoked
+   *[other] { $count } certificates were revoked
+}
+mail-register-active = { $count ->
+    [one] { $count } certificate is valid today
+   *[other] { $count } certificates are valid today
+}
 mail-register-attached = The whole register is attached as an Excel file; filters and other formats are on the reports page:
 mail-register-open = Open the reports
 mail-register-file = certification-register

@@ -60,7 +60,7 @@ fn words(lang: &str) -> Words<'static> {
             title: "Zertifikat",
             certifies: "Hiermit wird bestätigt, dass",
             completed: "die folgende Qualifizierung erfolgreich abgeschlossen hat:",
-            cohort: "Jahrgang",
+            cohort: "Kohorte",
             issued: "Ausgestellt am",
             valid: "Gültig bis",
             issuer: "Aussteller",

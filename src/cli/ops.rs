@@ -98,7 +98,8 @@ pub fn remind(mut settings: Settings, dry_run: bool) -> anyhow::Result<ExitCode>
     let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
     let composer =
         crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
-            .with_unsubscribe_key(&settings.secret_key);
+            .with_unsubscribe_key(&settings.secret_key)
+            .with_reply_to(settings.mail_reply_to.as_deref());
     let digests = crate::jobs::reminders::tick(
         &mut conn,
         &composer,
@@ -197,7 +198,8 @@ pub fn demo(
     settings.ensure_secret_key()?;
     let composer =
         crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
-            .with_unsubscribe_key(&settings.secret_key);
+            .with_unsubscribe_key(&settings.secret_key)
+            .with_reply_to(settings.mail_reply_to.as_deref());
     let started = std::time::Instant::now();
     let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
     let (demo, made) =

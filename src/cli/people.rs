@@ -17,7 +17,8 @@ pub fn sync(mut settings: Settings, file: &Path, options: Options) -> anyhow::Re
     let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
     let composer =
         crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
-            .with_unsubscribe_key(&settings.secret_key);
+            .with_unsubscribe_key(&settings.secret_key)
+            .with_reply_to(settings.mail_reply_to.as_deref());
     let mut print = |event: Event| println!("{}", line(&event));
     let outcome = directory::sync(
         &mut conn,

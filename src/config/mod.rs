@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use sections::{address, database, environment, issuer_key, mail_sender, secret_key, uploads};
+use sections::{
+    address, database, environment, issuer_key, mail_reply_to, mail_sender, secret_key, uploads,
+};
 
 /// Where the service runs; production refuses insecure defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +93,8 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     /// Sender address of every mail.
     pub mail_from: String,
+    /// The program team's address for questions: named in every mail and set as Reply-To.
+    pub mail_reply_to: Option<String>,
     /// Log filter in `RUST_LOG` syntax.
     pub log: String,
     /// Minutes a sign-in link stays valid.
@@ -172,6 +176,7 @@ impl Settings {
         let issuer_key = issuer_keys.next().unwrap_or_default();
         let issuer_earlier_keys: Vec<Vec<u8>> = issuer_keys.collect();
         let (smtp_url, mail_from) = mail_sender(get)?;
+        let mail_reply_to = mail_reply_to(get)?;
         let log = get("QUALIFY_LOG").unwrap_or("info").to_string();
         let number =
             |key: &str, default: u32, max: u32| parse_number(get(key), key, default, 1, max);
@@ -215,6 +220,7 @@ impl Settings {
             issuer_earlier_keys,
             smtp_url,
             mail_from,
+            mail_reply_to,
             log,
             sign_in_link_minutes,
             session_idle_minutes,

@@ -123,6 +123,20 @@ pub(super) fn issuer_key<'a>(
     }
 }
 
+/// The address that answers questions about the program (the mails' Reply-To), if set.
+pub(super) fn mail_reply_to<'a>(
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> Result<Option<String>, SettingsError> {
+    match get("QUALIFY_MAIL_REPLY_TO").map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(a) if a.contains('@') && !a.contains(['\r', '\n']) => Ok(Some(a.to_string())),
+        Some(a) => Err(err(
+            "QUALIFY_MAIL_REPLY_TO",
+            format!("'{a}' is not a mail address"),
+        )),
+    }
+}
+
 /// The SMTP relay (none: mails are written as files) and the sender address.
 pub(super) fn mail_sender<'a>(
     get: impl Fn(&str) -> Option<&'a str>,

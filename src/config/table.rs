@@ -142,6 +142,13 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "qualify <noreply@localhost>",
         "sender of every mail",
     ),
+    (
+        "QUALIFY_MAIL_REPLY_TO",
+        "(unset: mails name the program lead without an address)",
+        "address of the program team that answers questions (`program@corp.example`, or with a \
+         name as in QUALIFY_MAIL_FROM): every mail names it above its sign-off and sets it as \
+         Reply-To",
+    ),
     ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
     (
         "QUALIFY_METRICS_TOKEN",

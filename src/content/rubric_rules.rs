@@ -1,5 +1,5 @@
 //! Rules a rubric must follow to grade fairly: every assignment names a required criterion
-//! (its core artefact: below its minimum the work fails whatever the total), and levels are
+//! (its core artifact: below its minimum the work fails whatever the total), and levels are
 //! cumulative (each level from the third upward keeps everything of the level below and
 //! says so at the start of its description).
 
@@ -32,7 +32,7 @@ pub(super) fn check(src: &Source, criteria: &[Spanned<RawCriterion>], problems: 
     {
         problems.push(src.problem(
             &first.span(),
-            "no criterion is required: mark the criterion of the assignment's core artefact \
+            "no criterion is required: mark the criterion of the assignment's core artifact \
              as required (required = true)",
         ));
     }

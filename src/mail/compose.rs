@@ -24,6 +24,8 @@ pub struct Composer {
     pub domain: String,
     /// Signs unsubscribe links.
     pub unsubscribe_key: Vec<u8>,
+    /// The program team's address for questions (`QUALIFY_MAIL_REPLY_TO`), if set.
+    pub reply_to: Option<String>,
 }
 
 impl Composer {
@@ -34,6 +36,7 @@ impl Composer {
             base_url: base_url.to_string(),
             domain: message_id_domain(base_url, mail_from),
             unsubscribe_key: Vec::new(),
+            reply_to: None,
         }
     }
 
@@ -41,6 +44,25 @@ impl Composer {
     pub fn with_unsubscribe_key(mut self, key: &[u8]) -> Self {
         self.unsubscribe_key = key.to_vec();
         self
+    }
+
+    /// The same composer, naming `address` in every mail as the one to ask, and sending
+    /// replies there.
+    pub fn with_reply_to(mut self, address: Option<&str>) -> Self {
+        self.reply_to = address.map(str::to_string);
+        self
+    }
+
+    /// The address people are told to write to, without a display name.
+    fn contact(&self) -> String {
+        let Some(reply_to) = &self.reply_to else {
+            return String::new();
+        };
+        match (reply_to.rfind('<'), reply_to.rfind('>')) {
+            (Some(open), Some(close)) if open < close => reply_to[open + 1..close].trim(),
+            _ => reply_to.trim(),
+        }
+        .to_string()
     }
 }
 
@@ -113,9 +135,14 @@ pub fn compose(
     );
     ctx.insert("name", &email.to.name);
     ctx.insert("base_url", &composer.base_url);
-    let mut headers = json!({ "to_name": email.to.name });
+    // Every mail ends by saying whom to ask: this address, or the program lead.
+    ctx.insert("contact", &composer.contact());
+    let mut headers = json!({ "to_name": email.to.name, "extra": {} });
     if with_files {
         headers["attachments"] = json!(true);
+    }
+    if let Some(reply_to) = &composer.reply_to {
+        headers["extra"]["Reply-To"] = json!(reply_to);
     }
     if let Some(kind) = super::preferences::kind_of(email.template) {
         let url = format!(
@@ -124,10 +151,8 @@ pub fn compose(
             super::preferences::token(&composer.unsubscribe_key, &email.to.id, kind, now)
         );
         ctx.insert("unsubscribe", &url);
-        headers["extra"] = json!({
-            "List-Unsubscribe": format!("<{url}>"),
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        });
+        headers["extra"]["List-Unsubscribe"] = json!(format!("<{url}>"));
+        headers["extra"]["List-Unsubscribe-Post"] = json!("List-Unsubscribe=One-Click");
     }
     let folder = format!("emails/{}", email.template);
     let subject = composer
@@ -197,7 +222,119 @@ pub fn enqueue_with_files(
 
 #[cfg(test)]
 mod tests {
-    use super::message_id_domain;
+    use std::sync::Arc;
+
+    use chrono::NaiveDate;
+    use serde_json::json;
+
+    use super::{Composer, Email, compose, message_id_domain};
+    use crate::db::models::Person;
+    use crate::web::templates::Templates;
+
+    /// Every value any mail template reads.
+    fn every_value() -> tera::Context {
+        let mut ctx = tera::Context::new();
+        for (key, value) in [
+            ("program", json!("Community Manager")),
+            ("link", json!("https://q.example/x")),
+            ("verify", json!("https://q.example/verify/x")),
+            ("reason", json!("Plagiat")),
+            ("assignment", json!("Launch plan")),
+            ("version", json!(2)),
+            ("decision", json!("passed")),
+            ("alert", json!("unallocated")),
+            ("inviter", json!("Jana Schmidt")),
+            ("days", json!(1)),
+            ("minutes", json!(1)),
+            ("note", json!("Bitte noch einmal")),
+            ("month", json!("2026-11")),
+            (
+                "items",
+                json!([{"link": "https://q.example/l", "message": "reminder-due-1",
+                               "title": "Launch plan", "when": "14.12.2026"}]),
+            ),
+            (
+                "f",
+                json!({"month": "2026-11", "issued": 1, "revoked": 1, "active": 1,
+                         "expiring": 1, "stalled": 1, "overdue_reviews": 1,
+                         "unallocated": 1, "failed_mails": 1}),
+            ),
+        ] {
+            ctx.insert(key, &value);
+        }
+        ctx
+    }
+
+    #[test]
+    fn every_mail_kind_is_a_template_folder() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/emails");
+        let mut folders: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        folders.sort();
+        assert_eq!(folders, crate::mail::TEMPLATES);
+    }
+
+    #[test]
+    fn every_mail_in_both_languages_says_whom_to_ask_and_signs_off() {
+        let templates = Arc::new(Templates::load().unwrap());
+        let now = NaiveDate::from_ymd_opt(2026, 12, 7)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let with = Some("Programmteam <programm@corp.example>");
+        for reply_to in [with, None] {
+            let composer = Composer::new(templates.clone(), "https://q.example", "q@corp.example")
+                .with_unsubscribe_key(b"key")
+                .with_reply_to(reply_to);
+            for (lang, sign_off, ask) in [
+                ("de", "Ihr Programmteam", "Bei Fragen "),
+                ("en", "Your program team", "If you have questions, "),
+            ] {
+                let ask = match reply_to {
+                    Some(_) => format!(
+                        "{ask}{}",
+                        if lang == "de" {
+                            "antworten Sie auf diese E-Mail oder schreiben Sie an die Programmleitung: programm@corp.example"
+                        } else {
+                            "reply to this email or write to the program lead: programm@corp.example"
+                        }
+                    ),
+                    None => format!(
+                        "{ask}{}",
+                        if lang == "de" {
+                            "wenden Sie sich an die Programmleitung."
+                        } else {
+                            "ask the program lead."
+                        }
+                    ),
+                };
+                for kind in crate::mail::TEMPLATES {
+                    let to = Person::new_active("jana@corp.example", "Jana", lang, now);
+                    let email = Email {
+                        key: kind.into(),
+                        template: kind,
+                        to: &to,
+                        context: every_value(),
+                    };
+                    let mail = compose(&composer, now, email, false).unwrap();
+                    for body in [&mail.body_text, &mail.body_html] {
+                        assert!(
+                            body.contains(sign_off),
+                            "{kind} ({lang}) signs off:\n{body}"
+                        );
+                        assert!(
+                            body.contains(&ask),
+                            "{kind} ({lang}) says whom to ask:\n{body}"
+                        );
+                    }
+                    let headers: serde_json::Value = serde_json::from_str(&mail.headers).unwrap();
+                    assert_eq!(headers["extra"]["Reply-To"].as_str(), reply_to, "{kind}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn message_ids_carry_a_real_domain() {

@@ -9,6 +9,22 @@ pub mod worker;
 
 pub use compose::{Composer, Email, enqueue};
 
+/// Every kind of mail: one folder under `templates/emails/` each (subject, text and HTML).
+pub const TEMPLATES: [&str; 12] = [
+    "certificate_issued",
+    "certificate_revoked",
+    "feedback_released",
+    "grading_alert",
+    "invitation",
+    "owner_register",
+    "owner_weekly",
+    "password_changed",
+    "reminder_digest",
+    "review_sent_back",
+    "reviews_allocated",
+    "sign_in_link",
+];
+
 /// Mail kinds whose text holds a link that signs someone in. Once such a mail is out (or given
 /// up), its text is replaced by [`FORGOTTEN_BODY`]: nothing in the database can sign anyone in.
 pub const CARRIES_SIGN_IN: [&str; 2] = ["sign_in_link", "invitation"];

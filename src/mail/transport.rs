@@ -148,6 +148,13 @@ fn build(
     }
     if let Some(extra) = headers["extra"].as_object() {
         for (name, value) in extra {
+            if name.eq_ignore_ascii_case("Reply-To") {
+                // A typed mailbox, so a display name outside ASCII is encoded.
+                if let Some(Ok(mailbox)) = value.as_str().map(str::parse::<Mailbox>) {
+                    builder = builder.reply_to(mailbox);
+                }
+                continue;
+            }
             let (Some(value), Ok(name)) =
                 (value.as_str(), HeaderName::new_from_ascii(name.clone()))
             else {
@@ -182,4 +189,47 @@ fn build(
     builder
         .multipart(body)
         .map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::NaiveDate;
+
+    use super::build;
+    use crate::db::models::Person;
+    use crate::mail::{Composer, Email};
+    use crate::web::templates::Templates;
+
+    #[test]
+    fn replies_go_to_the_program_team_with_its_name_encoded() {
+        let now = NaiveDate::from_ymd_opt(2026, 12, 7)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let templates = Arc::new(Templates::load().unwrap());
+        let composer = Composer::new(templates, "https://q.example", "q@corp.example")
+            .with_reply_to(Some("Programmteam Süd <programm@corp.example>"));
+        let to = Person::new_active("jana@corp.example", "Jana", "de", now);
+        let mut context = tera::Context::new();
+        context.insert("link", "https://q.example/x");
+        context.insert("minutes", &10);
+        let email = Email {
+            key: "k".into(),
+            template: "sign_in_link",
+            to: &to,
+            context,
+        };
+        let mail = crate::mail::compose::compose(&composer, now, email, false).unwrap();
+        let raw = build(&mail, &[], "q@corp.example").unwrap().formatted();
+        let raw = String::from_utf8(raw).unwrap();
+        let header = raw
+            .lines()
+            .find(|l| l.starts_with("Reply-To:"))
+            .expect("a Reply-To header");
+        assert!(header.contains("<programm@corp.example>"), "{header}");
+        assert!(header.is_ascii(), "the name is encoded: {header}");
+        assert!(mail.body_text.contains("programm@corp.example"));
+    }
 }

@@ -210,8 +210,8 @@ mod tests {
         let de = shapes(Language::De);
         assert_eq!(de.get("module-state-locked"), Some(&Shape::Text));
         assert_eq!(
-            de.get("learn-progress"),
-            Some(&Shape::Variables(vec!["passed".into(), "required".into()]))
+            de.get("learn-next-deadline"),
+            Some(&Shape::Variables(vec!["title".into(), "due".into()]))
         );
         let en = shapes(Language::En);
         assert!(en.len() > 300, "every English file is read: {}", en.len());

@@ -266,13 +266,21 @@ mod tests {
         }
         let page = copy_of(&tera, &sources, "en:page.html");
         // Plain texts, and texts with variables, are written in.
-        assert!(page.starts_with("{% extends \"en:base.html\" %}{% block content %}My learning|{{ n | fluent_arg }} of {{ r | fluent_arg }} required"), "{page}");
+        assert!(
+            page.starts_with("{% extends \"en:base.html\" %}{% block content %}My learning|"),
+            "{page}"
+        );
+        assert!(
+            page.contains("|next: {{ t.title | fluent_arg }}, due {{ t.due | fluent_arg }}|"),
+            "{page}"
+        );
         assert!(page.contains("|{{ h | fluent_arg }} h|"), "{page}");
         // A key ending in a value is looked up in a table, with the call for anything else.
         assert!(page.contains("{% if s in {"), "{page}");
         assert!(page.contains("\"locked\": \"locked\""), "{page}");
         // A selector, a missing text and another language stay calls.
         assert!(page.contains("fluent(key=\"people-count\", lang=lang, count=n)"));
+        assert!(page.contains("fluent(key=\"learn-progress\", lang=lang, passed=n, required=r)"));
         assert!(page.contains("fluent(key=\"no-such-text\""));
         assert!(page.contains("fluent(key=\"nav-program\", lang=other)"));
     }

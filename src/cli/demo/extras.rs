@@ -130,7 +130,7 @@ fn moderation(
         let mut dispute = item(version, cohort, "dispute");
         dispute.raised_by = trainee_of(conn, &enrollment)?;
         dispute.statement =
-            "Ich habe alle Punkte der Rubrik abgedeckt; die Zielgruppe steht im zweiten Absatz."
+            "Ich habe alle Punkte des Bewertungsrasters abgedeckt; die Zielgruppe steht im zweiten Absatz."
                 .into();
         ModerationItem::raise(conn, &dispute)?;
     }

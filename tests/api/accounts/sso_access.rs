@@ -25,7 +25,7 @@ async fn a_denied_sign_in_is_explained_in_the_persons_language() {
     let app = sso_app(&idp, |_| {}).await;
     for (lang, words) in [
         ("de", "Die Anmeldung wurde abgebrochen"),
-        ("en", "Sign-in was cancelled"),
+        ("en", "Sign-in was canceled"),
     ] {
         let browser = Browser::new(&app);
         browser.set_cookie("qualify_lang", lang);

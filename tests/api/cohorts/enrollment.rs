@@ -37,7 +37,7 @@ async fn the_import_is_planned_first_then_applied_once() {
     assert_eq!(plan.status, 200);
     assert!(
         plan.body
-            .contains("1 new people, 1 existing people, 0 already enrolled, 2 lines with errors"),
+            .contains("1 new person, 1 existing person, 0 already enrolled, 2 lines with errors"),
         "{}",
         plan.body
     );

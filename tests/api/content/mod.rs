@@ -1,6 +1,7 @@
 //! The curriculum: the public program page and its API, syncing the folder into versions, and
-//! the validator's findings.
+//! the validator's findings, and the glossary every text follows.
 
+mod glossary;
 mod program;
 mod rubric_rules;
 mod sync;

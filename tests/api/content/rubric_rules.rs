@@ -37,17 +37,25 @@ fn an_assignment_without_a_required_criterion_is_reported() {
         &copy,
         CANVAS,
         line,
-        "mark the criterion of the assignment's core artefact as required",
+        "mark the criterion of the assignment's core artifact as required",
     );
 }
 
 #[test]
 fn a_level_that_does_not_keep_the_level_below_is_reported_in_each_language() {
     let copy = ContentCopy::new();
-    copy.replace(CANVAS, "Everything from level 3, plus: ", "");
-    copy.replace(CANVAS, "Alles aus Stufe 2, plus: ", "Zusätzlich: ");
+    let en_line = copy.line_of(CANVAS, "Everything from level 3, plus a benefit");
+    copy.replace(
+        CANVAS,
+        "Everything from level 3, plus a benefit",
+        "A benefit",
+    );
+    copy.replace(
+        CANVAS,
+        "Alles aus Stufe 2, plus ein konkreter",
+        "Zusätzlich: ein konkreter",
+    );
     let problems = copy.problems();
-    let en_line = copy.line_of(CANVAS, "en = \"The statement is concise");
     assert_problem(
         &problems,
         &copy,
@@ -143,13 +151,34 @@ fn a_rationale_needs_both_languages_and_calibration_needs_enough_references() {
         "rationale: the English translation is missing",
     );
     let copy = ContentCopy::new();
-    copy.replace("program.toml", "references = 3", "references = 4");
+    let held = reference_count(&copy);
+    let asked = format!("references = {}", held + 1);
+    copy.replace("program.toml", "references = 3", &asked);
     let problems = copy.problems();
     assert_problem(
         &problems,
         &copy,
         "program.toml",
-        copy.line_of("program.toml", "references = 4"),
-        "the assignments hold only 3 reference submissions",
+        copy.line_of("program.toml", &asked),
+        &format!("the assignments hold only {held} reference submissions"),
     );
+}
+
+/// The reference submissions the curriculum holds (`modules/*/assignments/*/references/*`).
+fn reference_count(copy: &ContentCopy) -> usize {
+    let dirs = |path: std::path::PathBuf| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(path)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_dir())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    dirs(copy.path("modules"))
+        .into_iter()
+        .flat_map(|m| dirs(m.join("assignments")))
+        .map(|a| dirs(a.join("references")).len())
+        .sum()
 }

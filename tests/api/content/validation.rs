@@ -115,7 +115,7 @@ fn a_pass_threshold_above_the_rubric_maximum_is_reported() {
         &copy,
         CANVAS,
         line,
-        "pass_threshold 99 is above the rubric maximum of 12 points",
+        "pass_threshold 99 is above the rubric maximum of 15 points",
     );
 }
 

@@ -326,7 +326,7 @@ async fn a_trainee_disputes_once_and_the_owner_sends_the_review_back() {
             .get(&path)
             .await
             .body
-            .contains("the program owner is looking at it")
+            .contains("the program lead is looking at it")
     );
 
     // The owner sends it back; the co-trainer is told and grades again.

@@ -194,7 +194,7 @@ async fn refused_decisions_keep_what_was_typed_then_a_revision_is_requested(
     assert!(
         against
             .body
-            .contains("differs from what the pass threshold suggests")
+            .contains("differs from what the pass mark suggests")
     );
     let lock = lock_version(&as_grader.get(path).await.body);
     low[5].1 = "revision_requested".into();

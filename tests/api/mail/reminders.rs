@@ -79,7 +79,7 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     at(&app, 2026, 3, 17, 8);
     assert_eq!(reminders(&app, false).len(), 1);
     let d = digests(&app);
-    assert!(d[2].1.contains("has not been handed in yet"), "{}", d[2].1);
+    assert!(d[2].1.contains("has not been submitted yet"), "{}", d[2].1);
     // Later the same day: nothing is sent again.
     at(&app, 2026, 3, 17, 15);
     assert_eq!(reminders(&app, false).len(), 0);
@@ -127,7 +127,7 @@ async fn the_owner_gets_a_weekly_digest_on_monday() {
         .first(&mut **conn)
         .unwrap();
     assert!(
-        body.contains("1 trainees have a required assignment overdue"),
+        body.contains("1 trainee has a required assignment overdue"),
         "{body}"
     );
     assert!(

@@ -39,7 +39,7 @@ async fn owners_get_the_register_once_a_month_with_the_file_attached() {
             .first(&mut **conn)
             .unwrap();
         assert_eq!(subject, "Certification register, 2026-07");
-        assert!(body.contains("1 certificates are valid today"), "{body}");
+        assert!(body.contains("1 certificate is valid today"), "{body}");
         let files: Vec<(String, Vec<u8>)> = outbox_attachments::table
             .select((outbox_attachments::name, outbox_attachments::data))
             .load(&mut **conn)

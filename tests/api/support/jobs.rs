@@ -17,6 +17,7 @@ pub fn composer(app: &TestApp) -> Composer {
     let templates = Arc::new(Templates::load().unwrap());
     Composer::new(templates, &app.settings.base_url, &app.settings.mail_from)
         .with_unsubscribe_key(&app.settings.secret_key)
+        .with_reply_to(app.settings.mail_reply_to.as_deref())
 }
 
 /// One scheduler tick with the default rules: allocation, escalation and every digest.

@@ -11,7 +11,8 @@
 //! - the data: [`content`] (the curriculum and writable copies), [`fixtures`] (data sets by
 //!   area), [`permission_table`] (the rows and how a row is called);
 //! - the files: [`pdf`] (a PDF's text read back with poppler's pdftotext);
-//! - the layout checks: [`sources`] (the repository's own Rust files).
+//! - the layout checks: [`sources`] (the repository's own Rust files);
+//! - the language checks: [`glossary`] (the scanner behind the glossary test).
 
 pub mod api;
 pub mod app;
@@ -20,6 +21,7 @@ pub mod cli;
 pub mod clock;
 pub mod content;
 pub mod fixtures;
+pub mod glossary;
 pub mod jobs;
 pub mod oidc_fake;
 pub mod oidc_provider;
