@@ -304,12 +304,37 @@ pub async fn get_credential(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let now = state.clock.now_naive();
     match crate::db::run(&state.pool, move |conn| {
-        views::credential(conn, &viewer, &CertificateId(id), &issuer)
+        views::credential(conn, &viewer, &CertificateId(id), &issuer, now)
     })
     .await?
     {
         Ok((jwt, name)) => Ok(download(jwt.into_bytes(), "application/vc+jwt", &name)),
+        Err(refusal) => Ok(super::refused(&req, &refusal)),
+    }
+}
+
+/// The badge image (PNG) of a certificate with its signed credential baked in (an `iTXt`
+/// chunk `openbadgecredential`, Open Badges 3.0 baking), for wallets that take images.
+#[utoipa::path(get, path = "/api/v1/certificates/{certificate_id}/badge", operation_id = "getBakedBadge", tag = "certificates", security(("bearer" = [])),
+    params(("certificate_id" = String, Path, description = "Certificate id")),
+    responses((status = 200, content_type = "image/png", description = "The badge with the credential baked in"),
+        (status = 410, description = "Revoked or superseded: no credential is signed for it")))]
+pub async fn get_baked_badge(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let now = state.clock.now_naive();
+    match crate::db::run(&state.pool, move |conn| {
+        views::baked_badge(conn, &viewer, &CertificateId(id), &issuer, now)
+    })
+    .await?
+    {
+        Ok((png, name)) => Ok(download(png, "image/png", &name)),
         Err(refusal) => Ok(super::refused(&req, &refusal)),
     }
 }

@@ -1,5 +1,5 @@
-//! `/certificates`: the holder's and the owner's certificate pages, the PDF and the credential
-//! downloads, revoking, re-issuing and issuing by hand (with a dry run).
+//! `/certificates`: the holder's and the owner's certificate pages, the PDF, credential and
+//! baked badge downloads, revoking, re-issuing and issuing by hand (with a dry run).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -132,12 +132,31 @@ pub async fn credential(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let now = state.clock.now_naive();
     match crate::db::run(&state.pool, move |conn| {
-        views::credential(conn, &viewer, &CertificateId(id), &issuer)
+        views::credential(conn, &viewer, &CertificateId(id), &issuer, now)
     })
     .await?
     {
         Ok((jwt, name)) => Ok(download(jwt.into_bytes(), "application/vc+jwt", &name)),
+        Err(refusal) => Ok(super::refused(&refusal)),
+    }
+}
+
+/// `GET /certificates/{id}/badge.png`: the badge image with the signed credential baked in.
+pub async fn baked_badge(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let now = state.clock.now_naive();
+    match crate::db::run(&state.pool, move |conn| {
+        views::baked_badge(conn, &viewer, &CertificateId(id), &issuer, now)
+    })
+    .await?
+    {
+        Ok((png, name)) => Ok(download(png, "image/png", &name)),
         Err(refusal) => Ok(super::refused(&refusal)),
     }
 }
