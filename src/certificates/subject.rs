@@ -38,27 +38,35 @@ pub fn identity_object(facts: &CertificateCredential) -> Value {
     })
 }
 
-/// Writes the credential facts of a new certificate: a free status list position, a random
-/// subject id, and the hash of the holder's address with a fresh salt.
+/// Writes the credential facts of a certificate: a free status list position, a random
+/// subject id, and the hash of the holder's address with a fresh salt. When another
+/// transaction wrote the certificate's facts first, those stand; when it took the same
+/// position first, another is drawn.
 pub fn assign(
     conn: &mut DbConnection,
     cert: &Certificate,
     email: &str,
     now: NaiveDateTime,
 ) -> Result<CertificateCredential, AppError> {
-    let mut salt = [0u8; 16];
-    rand::rng().fill_bytes(&mut salt);
-    let salt = hex::encode(salt);
-    let facts = CertificateCredential {
-        certificate_id: cert.id.clone(),
-        status_index: super::status_list::free_index(conn)?,
-        subject_id: format!("urn:uuid:{}", uuid::Uuid::new_v4()),
-        identity_hash: identity_hash(email, &salt),
-        identity_salt: salt,
-        created_at: now,
-    };
-    CertificateCredential::create(conn, &facts)?;
-    Ok(facts)
+    loop {
+        let mut salt = [0u8; 16];
+        rand::rng().fill_bytes(&mut salt);
+        let salt = hex::encode(salt);
+        let facts = CertificateCredential {
+            certificate_id: cert.id.clone(),
+            status_index: super::status_list::free_index(conn)?,
+            subject_id: format!("urn:uuid:{}", uuid::Uuid::new_v4()),
+            identity_hash: identity_hash(email, &salt),
+            identity_salt: salt,
+            created_at: now,
+        };
+        if CertificateCredential::create_if_absent(conn, &facts)? {
+            return Ok(facts);
+        }
+        if let Some(first) = CertificateCredential::find(conn, &cert.id)? {
+            return Ok(first);
+        }
+    }
 }
 
 /// The credential facts of a certificate, written now (with the holder's current address) if

@@ -209,31 +209,32 @@ fn signed(
     cert: &Certificate,
     now: NaiveDateTime,
 ) -> Result<(String, Language), AppError> {
-    write_tx(conn, |conn| {
-        let facts = super::subject::ensure(conn, cert, now)?;
-        let lang = Person::find(conn, &cert.person_id)?
-            .and_then(|p| Language::parse(&p.language))
-            .unwrap_or_default();
-        let description = match CurriculumVersion::find(conn, &cert.curriculum_version_id)? {
-            Some(v) => Bilingual {
-                de: v.description_de,
-                en: v.description_en,
-            },
-            None => Bilingual {
-                de: String::new(),
-                en: String::new(),
-            },
-        };
-        let record: Option<Record> = serde_json::from_str(&cert.record).ok();
-        let program = record.map(|r| r.program).unwrap_or_default();
-        let facts = super::ob3::Facts {
-            subject: &facts,
-            program: &program,
-            description: &description,
-            lang,
-        };
-        Ok((super::ob3::sign(issuer, cert, &facts), lang))
-    })
+    let facts = match CertificateCredential::find(conn, &cert.id)? {
+        Some(facts) => facts,
+        None => write_tx(conn, |conn| super::subject::ensure(conn, cert, now))?,
+    };
+    let lang = Person::find(conn, &cert.person_id)?
+        .and_then(|p| Language::parse(&p.language))
+        .unwrap_or_default();
+    let description = match CurriculumVersion::find(conn, &cert.curriculum_version_id)? {
+        Some(v) => Bilingual {
+            de: v.description_de,
+            en: v.description_en,
+        },
+        None => Bilingual {
+            de: String::new(),
+            en: String::new(),
+        },
+    };
+    let record: Option<Record> = serde_json::from_str(&cert.record).ok();
+    let program = record.map(|r| r.program).unwrap_or_default();
+    let facts = super::ob3::Facts {
+        subject: &facts,
+        program: &program,
+        description: &description,
+        lang,
+    };
+    Ok((super::ob3::sign(issuer, cert, &facts), lang))
 }
 
 /// The public badge image of a certificate in a language (`None`: no such certificate).

@@ -6,8 +6,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::DbConnection;
 use crate::db::schema::{certificate_credentials, certificates};
+use crate::db::{DbConnection, per_backend};
 use crate::domain::ids::CertificateId;
 use crate::domain::states::CertificateStatus;
 
@@ -42,12 +42,17 @@ impl CertificateCredential {
             .optional()
     }
 
-    /// Writes the facts of a certificate.
-    pub fn create(conn: &mut DbConnection, row: &CertificateCredential) -> QueryResult<()> {
-        diesel::insert_into(certificate_credentials::table)
+    /// Writes the facts of a certificate unless its row or its status list position exists
+    /// (another transaction was first); returns whether it was written.
+    pub fn create_if_absent(
+        conn: &mut DbConnection,
+        row: &CertificateCredential,
+    ) -> QueryResult<bool> {
+        let n = per_backend!(conn, c => diesel::insert_into(certificate_credentials::table)
             .values(row)
-            .execute(conn)
-            .map(|_| ())
+            .on_conflict_do_nothing()
+            .execute(c))?;
+        Ok(n == 1)
     }
 
     /// Whether a status list position is taken.
