@@ -257,3 +257,41 @@ async fn a_credential_of_the_earlier_form_keeps_verifying_on_the_verify_page() {
             .contains("Dieser Nachweis enthält keine E-Mail-Adresse")
     );
 }
+
+#[actix_web::test]
+async fn a_certificate_issued_before_credentials_carried_a_status_gets_one_at_its_first_download() {
+    use diesel::prelude::*;
+    use qualify::db::models::CertificateCredential;
+    use qualify::db::schema::certificate_credentials;
+    let app = spawn_app().await;
+    let (_g, cert, holder, _owner) = certified(&app).await;
+    let issued = CertificateCredential::find(&mut app.conn(), &cert.id).unwrap();
+    assert!(issued.is_some(), "written at issue");
+    diesel::delete(certificate_credentials::table)
+        .execute(&mut **app.conn())
+        .unwrap();
+    let jwt = credential(&app, &holder, &cert).await;
+    let facts = CertificateCredential::find(&mut app.conn(), &cert.id)
+        .unwrap()
+        .expect("written at the first download");
+    let claims = decode(&jwt);
+    assert_eq!(
+        claims["credentialStatus"]["statusListIndex"],
+        facts.status_index.to_string()
+    );
+    assert_eq!(
+        claims["credentialSubject"]["identifier"][0]["identityHash"],
+        facts.identity_hash
+    );
+    assert_eq!(jwt, credential(&app, &holder, &cert).await, "and kept");
+    let anon = Browser::new(&app);
+    anon.get("/verify").await;
+    let pasted = anon
+        .post("/verify", &[("jwt", &jwt), ("email", "tara@example.com")])
+        .await;
+    assert!(
+        pasted
+            .body
+            .contains("Diese E-Mail-Adresse ist die, auf die")
+    );
+}
