@@ -3,15 +3,16 @@
 
 openbadgeslib (PyPI, pinned in .ci/run) verifies the compact JWT credential with the issuer's
 Ed25519 key from the JWKS (picked by the token's kid), checks its revocation status list (a
-signed credential of its own, verified with the same key) and, given a baked PNG badge, reads
-the credential back out of it.
+signed credential of its own, verified with the same key) and, given baked badges (PNG or SVG,
+by their file names), reads the credential back out of each.
 
-    python3 scripts/ob3_verify.py SERVER TOKEN_FILE [PNG_FILE]
+    python3 scripts/ob3_verify.py SERVER TOKEN_FILE [IMAGE_FILE ...]
 
 SERVER is the address of the running service. URLs in the credential name the issuer's public
 base URL; the downloader fetches their path from SERVER instead, so a test server on a loopback
 port answers for them. Prints one JSON object: {"verified": bool, "error": str|null,
-"png_token_matches": bool|null}; exits 0 when it could check at all.
+"images_match": [bool, ...]} (whether each image holds exactly the token); exits 0 when it
+could check at all.
 """
 
 import base64
@@ -53,17 +54,21 @@ def public_key(server, token):
 def main():
     server, token_file = sys.argv[1], sys.argv[2]
     token = open(token_file, encoding="utf-8").read().strip()
-    result = {"verified": False, "error": None, "png_token_matches": None}
+    result = {"verified": False, "error": None, "images_match": []}
     try:
         OB3Verifier(public_key(server, token)).verify(
             token, check_status=True, download=fetcher(server))
         result["verified"] = True
     except OB3VerificationError as exc:
         result["error"] = str(exc)
-    if len(sys.argv) > 3:
-        with open(sys.argv[3], "rb") as png:
-            baked = OB3Verifier.extract_token_from_png(png.read())
-        result["png_token_matches"] = baked == token
+    for name in sys.argv[3:]:
+        with open(name, "rb") as image:
+            data = image.read()
+        if name.endswith(".svg"):
+            baked = OB3Verifier.extract_token_from_svg(data)
+        else:
+            baked = OB3Verifier.extract_token_from_png(data)
+        result["images_match"].append(baked == token)
     print(json.dumps(result))
 
 

@@ -588,6 +588,7 @@ verify-jwt-valid = Die Signatur ist echt und das Zertifikat gültig.
 verify-jwt-not-valid-now = Die Signatur ist echt, aber das Zertifikat ist nicht mehr gültig (siehe Status).
 verify-jwt-invalid = Dies ist kein echter Nachweis dieses Ausstellers (oder er wurde verändert).
 cert-badge = Abzeichen mit eingebettetem Nachweis herunterladen (PNG, für Wallets)
+cert-badge-svg = Abzeichen mit eingebettetem Nachweis herunterladen (SVG)
 credential-criteria = Alle Pflichtaufgaben des Programms bestanden, bewertet von zertifizierten Co-Trainer:innen nach veröffentlichten Bewertungsrastern.
 verify-email = E-Mail-Adresse der Inhaber:in prüfen (optional)
 verify-email-check = E-Mail-Adresse prüfen

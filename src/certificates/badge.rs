@@ -1,16 +1,61 @@
 //! The badge image of a certificate: a round PNG badge drawn from the program's title (no
 //! network, no image library), and the same image with the signed credential baked in, in an
 //! `iTXt` chunk with the keyword `openbadgecredential` as Open Badges 3.0 defines baking, so a
-//! wallet that is handed the image finds the credential in it.
+//! wallet that is handed the image finds the credential in it. The same picture as an SVG
+//! carries the credential in an `openbadges:credential` element.
 //!
 //! The title is laid out by `typeset` (bundled fonts, every script, right to left) and its
-//! glyph outlines are filled by a small coverage rasterizer (the signed-area accumulation of
-//! font-rs): one fixed picture needs no drawing library. Same title, same bytes.
+//! glyph outlines are filled by `raster`: one fixed picture needs no drawing library. Same
+//! title, same bytes.
 
-use rustybuzz::ttf_parser::OutlineBuilder;
 use sha2::{Digest, Sha256};
 
+use super::raster::{Coverage, Pen};
 use super::typeset::{self, Weight};
+
+/// The image formats a badge is baked in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// PNG, the credential in an `iTXt` chunk.
+    Png,
+    /// SVG, the credential in an `openbadges:credential` element.
+    Svg,
+}
+
+impl Format {
+    /// `png` or `svg`.
+    pub fn parse(text: &str) -> Option<Format> {
+        match text {
+            "png" => Some(Format::Png),
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+        }
+    }
+
+    /// The content type.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Png => "image/png",
+            Format::Svg => "image/svg+xml",
+        }
+    }
+}
+
+/// A program title's badge in a format with a credential baked in.
+pub fn baked(title: &str, credential: &str, format: Format) -> Vec<u8> {
+    match format {
+        Format::Png => bake(&png(title), credential),
+        Format::Svg => bake_svg(&svg(title), credential).into_bytes(),
+    }
+}
 
 /// Width and height in pixels.
 pub const SIZE: usize = 512;
@@ -27,143 +72,6 @@ const PALETTE: [[u8; 3]; 6] = [
     [0x8a, 0x5a, 0x00],
     [0x00, 0x5f, 0x73],
 ];
-
-/// Signed area per pixel (font-rs): a closed outline sums to its coverage along each row.
-struct Coverage {
-    w: usize,
-    acc: Vec<f32>,
-}
-
-impl Coverage {
-    fn new(w: usize, h: usize) -> Self {
-        Self {
-            w,
-            acc: vec![0.0; w * h + 2],
-        }
-    }
-
-    fn line(&mut self, a: (f32, f32), b: (f32, f32)) {
-        if (a.1 - b.1).abs() <= f32::EPSILON {
-            return;
-        }
-        let (dir, (x0, y0), (x1, y1)) = if a.1 < b.1 { (1.0, a, b) } else { (-1.0, b, a) };
-        let dxdy = (x1 - x0) / (y1 - y0);
-        let h = (self.acc.len() - 2) / self.w;
-        let mut x = x0 + dxdy * (0f32.max(y0) - y0);
-        for y in (y0.max(0.0) as usize)..h.min(y1.ceil().max(0.0) as usize) {
-            let dy = ((y + 1) as f32).min(y1) - (y as f32).max(y0);
-            let next = x + dxdy * dy;
-            self.span(y * self.w, x, next, dy * dir);
-            x = next;
-        }
-    }
-
-    /// Adds a row's share of one edge between `x` and `next` (clamped inside the row).
-    fn span(&mut self, row: usize, x: f32, next: f32, d: f32) {
-        let max = (self.w - 1) as f32;
-        let (x0, x1) = (x.min(next).clamp(0.0, max), x.max(next).clamp(0.0, max));
-        let (f0, c1) = (x0.floor(), x1.ceil());
-        let (i0, i1) = (f0 as usize, c1 as usize);
-        if i1 <= i0 + 1 {
-            let mid = 0.5 * (x0 + x1) - f0;
-            self.acc[row + i0] += d - d * mid;
-            self.acc[row + i0 + 1] += d * mid;
-            return;
-        }
-        let s = (x1 - x0).recip();
-        let x0f = x0 - f0;
-        let a0 = 0.5 * s * (1.0 - x0f) * (1.0 - x0f);
-        let x1f = x1 - c1 + 1.0;
-        let am = 0.5 * s * x1f * x1f;
-        self.acc[row + i0] += d * a0;
-        if i1 == i0 + 2 {
-            self.acc[row + i0 + 1] += d * (1.0 - a0 - am);
-        } else {
-            let a1 = s * (1.5 - x0f);
-            self.acc[row + i0 + 1] += d * (a1 - a0);
-            for xi in i0 + 2..i1 - 1 {
-                self.acc[row + xi] += d * s;
-            }
-            let a2 = a1 + (i1 - i0 - 3) as f32 * s;
-            self.acc[row + i1 - 1] += d * (1.0 - a2 - am);
-        }
-        self.acc[row + i1] += d * am;
-    }
-
-    /// Coverage per pixel, 0 to 1.
-    fn finish(self) -> Vec<f32> {
-        let mut sum = 0.0;
-        self.acc
-            .iter()
-            .map(|a| {
-                sum += a;
-                sum.abs().min(1.0)
-            })
-            .collect()
-    }
-}
-
-/// Feeds one glyph's outline (font units, y up) into the coverage, flattening curves.
-struct Pen<'a> {
-    cov: &'a mut Coverage,
-    scale: f32,
-    origin: (f32, f32),
-    start: (f32, f32),
-    last: (f32, f32),
-}
-
-impl Pen<'_> {
-    fn at(&self, x: f32, y: f32) -> (f32, f32) {
-        (
-            self.origin.0 + x * self.scale,
-            self.origin.1 - y * self.scale,
-        )
-    }
-
-    fn to(&mut self, p: (f32, f32)) {
-        self.cov.line(self.last, p);
-        self.last = p;
-    }
-}
-
-impl OutlineBuilder for Pen<'_> {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.start = self.at(x, y);
-        self.last = self.start;
-    }
-
-    fn line_to(&mut self, x: f32, y: f32) {
-        let p = self.at(x, y);
-        self.to(p);
-    }
-
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        let (p0, p1, p2) = (self.last, self.at(x1, y1), self.at(x, y));
-        for i in 1..=8 {
-            let t = i as f32 / 8.0;
-            let u = 1.0 - t;
-            let q = |a: f32, b: f32, c: f32| u * u * a + 2.0 * u * t * b + t * t * c;
-            self.to((q(p0.0, p1.0, p2.0), q(p0.1, p1.1, p2.1)));
-        }
-    }
-
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        let (p0, p1, p2, p3) = (self.last, self.at(x1, y1), self.at(x2, y2), self.at(x, y));
-        for i in 1..=12 {
-            let t = i as f32 / 12.0;
-            let u = 1.0 - t;
-            let c = |a: f32, b: f32, c: f32, d: f32| {
-                u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * d
-            };
-            self.to((c(p0.0, p1.0, p2.0, p3.0), c(p0.1, p1.1, p2.1, p3.1)));
-        }
-    }
-
-    fn close(&mut self) {
-        let start = self.start;
-        self.to(start);
-    }
-}
 
 /// The title's lines and their size: as large as fits four lines inside the ring.
 fn layout(title: &str) -> (Vec<String>, f32) {
@@ -195,13 +103,8 @@ fn title_coverage(title: &str) -> Vec<f32> {
         let baseline = top + height * (i as f32 + 0.5) + size * 0.36;
         for (face, glyph, x, y) in line.glyphs() {
             let scale = size * squeeze / face.units_per_em() as f32;
-            let mut pen = Pen {
-                cov: &mut cov,
-                scale,
-                origin: (left + x * size * squeeze, baseline - y * size),
-                start: (0.0, 0.0),
-                last: (0.0, 0.0),
-            };
+            let origin = (left + x * size * squeeze, baseline - y * size);
+            let mut pen = Pen::new(&mut cov, scale, origin);
             face.outline_glyph(rustybuzz::ttf_parser::GlyphId(glyph), &mut pen);
         }
     }
@@ -274,6 +177,47 @@ pub fn bake(png: &[u8], credential: &str) -> Vec<u8> {
     out
 }
 
+/// Escapes text for an XML attribute or element.
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The badge of a program title as an SVG (the same picture; the viewer draws the text).
+pub fn svg(title: &str) -> String {
+    let [r, g, b] = PALETTE[Sha256::digest(title.as_bytes())[0] as usize % PALETTE.len()];
+    let (lines, size) = layout(title);
+    let height = size * 1.25;
+    let top = SIZE as f32 / 2.0 - height * lines.len() as f32 / 2.0;
+    let mut out = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{SIZE}" viewBox="0 0 {SIZE} {SIZE}" role="img"><title>{}</title><circle cx="256" cy="256" r="240" fill="#{r:02x}{g:02x}{b:02x}"/><circle cx="256" cy="256" r="219" fill="none" stroke="#fff" stroke-width="6"/>"##,
+        xml(title)
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let baseline = top + height * (i as f32 + 0.5) + size * 0.36;
+        out.push_str(&format!(
+            r##"<text x="256" y="{baseline:.1}" font-family="Noto Sans, Arial, sans-serif" font-weight="700" font-size="{size}" fill="#fff" text-anchor="middle">{}</text>"##,
+            xml(line)
+        ));
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// An SVG from [`svg`] with a credential baked in: an `openbadges:credential` element in the
+/// Open Badges 3.0 namespace whose `verify` attribute holds the credential.
+pub fn bake_svg(svg: &str, credential: &str) -> String {
+    let end = svg.rfind("</svg>").unwrap_or(svg.len());
+    format!(
+        r#"{}<openbadges:credential xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" verify="{}"/>{}"#,
+        &svg[..end],
+        xml(credential),
+        &svg[end..]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +257,16 @@ mod tests {
         );
         assert_eq!(rgba[3], 0, "the corners stay transparent");
         assert_ne!(pixels("Another program"), rgba);
+    }
+
+    #[test]
+    fn a_baked_svg_carries_the_credential_and_escapes_the_title() {
+        let image = svg("Q & <A>");
+        assert!(image.contains("Q &amp; &lt;A&gt;"));
+        let baked = bake_svg(&image, "a.b.c");
+        assert!(baked.ends_with(
+            r#"<openbadges:credential xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" verify="a.b.c"/></svg>"#
+        ));
     }
 
     #[test]

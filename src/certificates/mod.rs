@@ -9,6 +9,7 @@ pub mod credential;
 pub mod issue;
 pub mod ob3;
 pub mod pdf;
+pub mod raster;
 pub mod record;
 pub mod status_list;
 pub mod subject;

@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use super::badge::Format;
 use super::credential::Issuer;
 use super::record::{Bilingual, ModuleResult, Record};
 use crate::accounts::Identity;
@@ -166,12 +167,13 @@ pub fn credential(
 }
 
 /// A certificate the viewer may see as its badge image with the signed credential baked in
-/// (PNG, in the holder's language): the bytes and a file name.
+/// (PNG or SVG, in the holder's language): the bytes and a file name.
 pub fn baked_badge(
     conn: &mut DbConnection,
     viewer: &Identity,
     id: &CertificateId,
     issuer: &Issuer,
+    format: Format,
     now: NaiveDateTime,
 ) -> crate::error::Outcome<(Vec<u8>, String)> {
     let cert = visible(conn, viewer, id)?;
@@ -179,11 +181,9 @@ pub fn baked_badge(
         return Ok(Err(super::issue::CertificateRefusal::Ended.into()));
     }
     let (jwt, lang) = signed(conn, issuer, &cert, now)?;
-    let image = super::badge::png(title_in(&cert, lang));
-    Ok(Ok((
-        super::badge::bake(&image, &jwt),
-        format!("certificate-{}.png", cert.public_id),
-    )))
+    let image = super::badge::baked(title_in(&cert, lang), &jwt, format);
+    let name = format!("certificate-{}.{}", cert.public_id, format.extension());
+    Ok(Ok((image, name)))
 }
 
 /// Revoked or superseded: no freshly signed credential any more.

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::{Owner, SignedIn};
+use crate::certificates::badge::Format;
 use crate::certificates::issue::{self, HandIssue};
 use crate::certificates::views;
 use crate::certificates::views::CertificateFilter;
@@ -143,20 +144,22 @@ pub async fn credential(
     }
 }
 
-/// `GET /certificates/{id}/badge.png`: the badge image with the signed credential baked in.
+/// `GET /certificates/{id}/badge.{png|svg}`: the badge image with the signed credential
+/// baked in.
 pub async fn baked_badge(
     state: web::Data<AppState>,
     me: SignedIn,
-    id: web::Path<String>,
+    path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
-    let now = state.clock.now_naive();
+    let (id, ext) = path.into_inner();
+    let format = Format::parse(&ext).ok_or(AppError::NotFound)?;
+    let (viewer, issuer, now) = (me.0, state.issuer.clone(), state.clock.now_naive());
     match crate::db::run(&state.pool, move |conn| {
-        views::baked_badge(conn, &viewer, &CertificateId(id), &issuer, now)
+        views::baked_badge(conn, &viewer, &CertificateId(id), &issuer, format, now)
     })
     .await?
     {
-        Ok((png, name)) => Ok(download(png, "image/png", &name)),
+        Ok((image, name)) => Ok(download(image, format.content_type(), &name)),
         Err(refusal) => Ok(super::refused(&refusal)),
     }
 }

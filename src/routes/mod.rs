@@ -220,7 +220,7 @@ fn certificates_routes(cfg: &mut web::ServiceConfig) {
             .route("/{id}", get().to(certificates::show))
             .route("/{id}/pdf", get().to(certificates::pdf))
             .route("/{id}/credential", get().to(certificates::credential))
-            .route("/{id}/badge.png", get().to(certificates::baked_badge))
+            .route("/{id}/badge.{ext}", get().to(certificates::baked_badge))
             .route("/{id}/revoke", post().to(certificates::revoke))
             .route("/{id}/reissue", post().to(certificates::reissue)),
     );

@@ -60,16 +60,20 @@ async fn an_independent_verifier_accepts_checks_revocation_and_reads_the_baked_b
     let badge_path = format!("/api/v1/certificates/{}/badge", cert.id);
     let (status, kind, _, png) = download(&app, &holder, &badge_path).await;
     assert_eq!((status, kind.as_str()), (200, "image/png"));
+    let svg_path = format!("{badge_path}?format=svg");
+    let (status, kind, _, svg) = download(&app, &holder, &svg_path).await;
+    assert_eq!((status, kind.as_str()), (200, "image/svg+xml"));
 
-    let verdict = ob3::verify(&app, &jwt, Some(&png)).await;
+    let images: [(&str, &[u8]); 2] = [("badge.png", &png), ("badge.svg", &svg)];
+    let verdict = ob3::verify(&app, &jwt, &images).await;
     assert!(verdict.verified, "accepted: {verdict:?}");
     assert_eq!(
-        verdict.png_token_matches,
-        Some(true),
-        "the baked PNG reads back"
+        verdict.images_match,
+        [true, true],
+        "both baked badges read back"
     );
 
-    let forged = ob3::verify(&app, &tampered(&jwt), None).await;
+    let forged = ob3::verify(&app, &tampered(&jwt), &[]).await;
     assert!(!forged.verified);
     assert!(forged.error.unwrap().contains("signature"));
 
@@ -77,7 +81,7 @@ async fn an_independent_verifier_accepts_checks_revocation_and_reads_the_baked_b
     let body = serde_json::json!({ "reason": "Plagiarism" });
     let revoked = api(&app, &owner, "POST", &path, Some(body)).await;
     assert!(revoked.status < 300, "{}", revoked.body);
-    let after = ob3::verify(&app, &jwt, None).await;
+    let after = ob3::verify(&app, &jwt, &[]).await;
     assert!(!after.verified, "rejected after the revocation");
     let why = after.error.unwrap();
     assert!(
@@ -169,6 +173,10 @@ async fn only_the_holder_and_the_owner_download_the_baked_badge() {
     let reviewer = token(&app, &g.reviews()[0].reviewer_id);
     let (other, _, _, _) = download(&app, &reviewer, &path).await;
     assert_eq!(other, 404, "anyone else: not found");
+    let (other, _, _, _) = download(&app, &reviewer, &format!("{path}?format=svg")).await;
+    assert_eq!(other, 404, "in either format");
+    let (bad, _, _, _) = download(&app, &holder, &format!("{path}?format=gif")).await;
+    assert_eq!(bad, 400);
 }
 
 #[actix_web::test]

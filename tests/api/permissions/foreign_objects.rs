@@ -76,7 +76,7 @@ async fn nobody_reaches_what_is_not_theirs() {
         }
     }
     for pages in [&otto_pages, &a_pages] {
-        for tail in ["", "/pdf", "/credential", "/badge.png"] {
+        for tail in ["", "/pdf", "/credential", "/badge.png", "/badge.svg"] {
             let path = format!("/certificates/{}{tail}", cert.id);
             assert_eq!(pages.get(&path).await.status, 404, "{path}");
         }

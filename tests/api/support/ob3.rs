@@ -1,7 +1,7 @@
 //! An independent Open Badges 3.0 verifier: PyPI's `openbadgeslib`, run through
 //! `scripts/ob3_verify.py` against the running test server (the JWKS, the status list). It
 //! verifies a credential with the key the JWKS publishes under its `kid`, checks its status
-//! list, and reads a baked PNG badge back.
+//! list, and reads baked badges (PNG, SVG) back.
 //!
 //! When the library is missing the tests print that they did not run, unless
 //! `QUALIFY_TEST_REQUIRE_OB3=1` (set by `.ci/run`, which installs the package): then they fail.
@@ -17,8 +17,8 @@ pub struct Verdict {
     pub verified: bool,
     /// Why it refused.
     pub error: Option<String>,
-    /// The token read back from the baked PNG equals the credential (when a PNG was given).
-    pub png_token_matches: Option<bool>,
+    /// Per baked image given: the token read back from it equals the credential.
+    pub images_match: Vec<bool>,
 }
 
 fn python() -> String {
@@ -45,18 +45,18 @@ pub fn available(test: &str) -> bool {
     found
 }
 
-/// Verifies a credential (with its status) and, if given, reads the baked PNG back.
-pub async fn verify(app: &TestApp, token: &str, png: Option<&[u8]>) -> Verdict {
+/// Verifies a credential (with its status) and reads each baked image (file name, bytes) back.
+pub async fn verify(app: &TestApp, token: &str, images: &[(&str, &[u8])]) -> Verdict {
     let dir = tempfile::tempdir().expect("temp dir");
     let token_file = dir.path().join("credential.jwt");
     std::fs::write(&token_file, token).unwrap();
     let mut cmd = Command::new(python());
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/ob3_verify.py");
     cmd.arg(script).arg(&app.address).arg(&token_file);
-    if let Some(png) = png {
-        let png_file = dir.path().join("badge.png");
-        std::fs::write(&png_file, png).unwrap();
-        cmd.arg(png_file);
+    for (name, bytes) in images {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        cmd.arg(file);
     }
     // The script fetches from the server this test runs: off the test's own thread.
     let output = actix_web::rt::task::spawn_blocking(move || cmd.output())
@@ -73,6 +73,9 @@ pub async fn verify(app: &TestApp, token: &str, png: Option<&[u8]>) -> Verdict {
     Verdict {
         verified: v["verified"] == true,
         error: v["error"].as_str().map(str::to_string),
-        png_token_matches: v["png_token_matches"].as_bool(),
+        images_match: v["images_match"]
+            .as_array()
+            .map(|a| a.iter().map(|b| b == true).collect())
+            .unwrap_or_default(),
     }
 }

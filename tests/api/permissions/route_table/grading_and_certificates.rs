@@ -181,7 +181,7 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
         ),
         case(
             "GET",
-            "/certificates/{id}/badge.png",
+            "/certificates/{id}/badge.{ext}",
             "/certificates/nope/badge.png",
             [SignIn, s404, s404],
         ),
