@@ -655,6 +655,14 @@ verify-check = Prüfen
 verify-jwt-valid = Die Signatur ist echt und das Zertifikat gültig.
 verify-jwt-not-valid-now = Die Signatur ist echt, aber das Zertifikat ist nicht mehr gültig (siehe Status).
 verify-jwt-invalid = Dies ist kein echter Nachweis dieses Ausstellers (oder er wurde verändert).
+cert-badge = Abzeichen mit eingebettetem Nachweis herunterladen (PNG, für Wallets)
+cert-badge-svg = Abzeichen mit eingebettetem Nachweis herunterladen (SVG)
+credential-criteria = Alle Pflichtaufgaben des Programms bestanden, bewertet von zertifizierten Co-Trainer:innen nach veröffentlichten Bewertungsrastern.
+verify-email = E-Mail-Adresse der Inhaber:in prüfen (optional)
+verify-email-check = E-Mail-Adresse prüfen
+verify-email-match = Diese E-Mail-Adresse ist die, auf die das Zertifikat ausgestellt wurde.
+verify-email-no-match = Diese E-Mail-Adresse ist nicht die, auf die das Zertifikat ausgestellt wurde.
+verify-email-unknown = Dieser Nachweis enthält keine E-Mail-Adresse zum Vergleichen.
 
 ## E-Mail-Einstellungen und Abbestellen
 mail-unsubscribe = Diese E-Mails abbestellen

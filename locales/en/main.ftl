@@ -652,6 +652,14 @@ verify-check = Check
 verify-jwt-valid = The signature is genuine and the certificate is valid.
 verify-jwt-not-valid-now = The signature is genuine, but the certificate is no longer valid (see its status).
 verify-jwt-invalid = This is not a genuine credential of this issuer (or it was changed).
+cert-badge = Download the badge with the credential baked in (PNG, for wallets)
+cert-badge-svg = Download the badge with the credential baked in (SVG)
+credential-criteria = Every required assignment of the program passed, graded by certified co-trainers against published rubrics.
+verify-email = Check the holder's email address (optional)
+verify-email-check = Check the email address
+verify-email-match = This is the email address the certificate was issued to.
+verify-email-no-match = This is not the email address the certificate was issued to.
+verify-email-unknown = This credential carries no email address to compare.
 
 ## Mail preferences and unsubscribing
 mail-unsubscribe = Unsubscribe from these emails

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use crate::accounts::identity::client_ip;
 use crate::accounts::{Owner, SignedIn};
+use crate::certificates::badge::Format;
 use crate::certificates::issue::{self, PlanLine};
 use crate::certificates::verify;
 use crate::certificates::views::CertificateFilter;
@@ -304,12 +305,55 @@ pub async fn get_credential(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let now = state.clock.now_naive();
     match crate::db::run(&state.pool, move |conn| {
-        views::credential(conn, &viewer, &CertificateId(id), &issuer)
+        views::credential(conn, &viewer, &CertificateId(id), &issuer, now)
     })
     .await?
     {
         Ok((jwt, name)) => Ok(download(jwt.into_bytes(), "application/vc+jwt", &name)),
+        Err(refusal) => Ok(super::refused(&req, &refusal)),
+    }
+}
+
+/// The image format of a baked badge.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct BadgeQuery {
+    /// png (the default) or svg.
+    #[param(pattern = "^(png|svg)$")]
+    pub format: Option<String>,
+}
+
+/// The badge image of a certificate with its signed credential baked in, as Open Badges 3.0
+/// bakes it: PNG (an `iTXt` chunk `openbadgecredential`) or SVG (an `openbadges:credential`
+/// element), for wallets that take images.
+#[utoipa::path(get, path = "/api/v1/certificates/{certificate_id}/badge", operation_id = "getBakedBadge", tag = "certificates", security(("bearer" = [])),
+    params(("certificate_id" = String, Path, description = "Certificate id"), BadgeQuery),
+    responses((status = 200, description = "The badge with the credential baked in",
+            content(("image/png"), ("image/svg+xml"))),
+        (status = 410, description = "Revoked or superseded: no credential is signed for it")))]
+pub async fn get_baked_badge(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+    query: web::Query<BadgeQuery>,
+) -> Result<HttpResponse, AppError> {
+    let format = match query.format.as_deref() {
+        None => Format::Png,
+        Some(f) => {
+            Format::parse(f).ok_or(AppError::BadRequest("format must be png or svg".into()))?
+        }
+    };
+    let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let now = state.clock.now_naive();
+    match crate::db::run(&state.pool, move |conn| {
+        views::baked_badge(conn, &viewer, &CertificateId(id), &issuer, format, now)
+    })
+    .await?
+    {
+        Ok((image, name)) => Ok(download(image, format.content_type(), &name)),
         Err(refusal) => Ok(super::refused(&req, &refusal)),
     }
 }

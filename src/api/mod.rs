@@ -244,6 +244,10 @@ fn certificate_routes(scope: Scope) -> Scope {
             web::get().to(certificates::get_credential),
         )
         .route(
+            "/certificates/{certificate_id}/badge",
+            web::get().to(certificates::get_baked_badge),
+        )
+        .route(
             "/verify/{code}",
             web::get().to(certificates::verify_certificate),
         )

@@ -52,6 +52,7 @@ use utoipa::OpenApi;
         super::certificates::reissue_certificate,
         super::certificates::download_certificate_pdf,
         super::certificates::get_credential,
+        super::certificates::get_baked_badge,
         super::certificates::verify_certificate,
         super::outbox::get_mail_preferences,
         super::outbox::update_mail_preferences,

@@ -1,5 +1,5 @@
-//! The Open Badges 3.0 credential of a certificate: a W3C Verifiable Credential as a JWT signed
-//! with Ed25519 (`alg: EdDSA`) by `jsonwebtoken`. The public key is published as a JWKS at
+//! The issuer of the Open Badges 3.0 credentials: its Ed25519 keys, which sign credentials as
+//! JWTs (`alg: EdDSA`) with `jsonwebtoken`, and its public documents. The public key is published as a JWKS at
 //! `/.well-known/jwks.json` and in the issuer profile at `/issuer`, so any standard JWT library
 //! can verify it. Signing is deterministic: the same certificate gives the same credential.
 //!
@@ -15,7 +15,6 @@ use ed25519_dalek::pkcs8::EncodePrivateKey;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde_json::{Value, json};
 
-use super::record::Record;
 use crate::db::models::Certificate;
 
 /// One signing key pair.
@@ -170,40 +169,10 @@ impl Issuer {
         format!("{}/verify/{}", self.base_url, cert.public_id)
     }
 
-    /// The credential (JWT) of a certificate.
-    pub fn credential(&self, cert: &Certificate) -> String {
-        let record: Option<Record> = serde_json::from_str(&cert.record).ok();
-        let achievement = json!({
-            "id": format!("{}/programs/{}", self.base_url, record.as_ref().map(|r| r.program.as_str()).unwrap_or("")),
-            "type": ["Achievement"],
-            "name": cert.program_title_en,
-            "criteria": { "narrative": "Every required assignment of the program passed, graded by certified co-trainers against published rubrics." },
-        });
-        let mut vc = json!({
-            "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-            "id": self.verify_url(cert),
-            "type": ["VerifiableCredential", "OpenBadgeCredential"],
-            "issuer": { "id": self.id(), "type": ["Profile"], "name": self.name },
-            "validFrom": crate::domain::timestamp::rfc3339(&cert.issued_at),
-            "name": cert.program_title_en,
-            "credentialSubject": {
-                "type": ["AchievementSubject"],
-                "name": cert.holder_name,
-                "achievement": achievement,
-            },
-        });
-        let mut claims = json!({
-            "iss": self.id(),
-            "jti": self.verify_url(cert),
-            "nbf": cert.issued_at.and_utc().timestamp(),
-            "iat": cert.issued_at.and_utc().timestamp(),
-        });
-        if let Some(e) = cert.expires_at {
-            vc["validUntil"] = json!(crate::domain::timestamp::rfc3339(&e));
-            claims["exp"] = json!(e.and_utc().timestamp());
-        }
-        claims["vc"] = vc;
-        jsonwebtoken::encode(&self.header(), &claims, &self.keys[0].signing)
+    /// Signs a JWT payload with the current key (`alg: EdDSA`, its `kid`). The payload of a
+    /// credential is the credential itself (see `certificates::ob3`).
+    pub fn sign(&self, payload: &Value) -> String {
+        jsonwebtoken::encode(&self.header(), payload, &self.keys[0].signing)
             .expect("the key was proven by signing in Issuer::new, and JSON claims serialize")
     }
 
@@ -235,50 +204,28 @@ mod tests {
         Issuer::new(&[7u8; 32], "https://q.example", "Q").unwrap()
     }
 
-    fn certificate() -> Certificate {
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
-            .unwrap()
-            .and_hms_opt(8, 0, 0)
-            .unwrap();
-        Certificate {
-            id: crate::domain::ids::CertificateId("c".into()),
-            ..Certificate::issued(crate::db::models::CertificateParts {
-                public_id: "abc".into(),
-                person_id: crate::domain::ids::PersonId("p".into()),
-                program_id: crate::domain::ids::ProgramId("g".into()),
-                enrollment_id: None,
-                curriculum_version_id: crate::domain::ids::CurriculumVersionId("v".into()),
-                holder_name: "Jörg Maß".into(),
-                program_title_de: "Q".into(),
-                program_title_en: "Q".into(),
-                record: "{}".into(),
-                issued_at: now,
-                expires_at: None,
-            })
-        }
+    fn signed(issuer: &Issuer) -> String {
+        issuer.sign(&json!({ "id": "https://q.example/verify/abc", "name": "Jörg Maß" }))
     }
 
     #[test]
-    fn a_credential_checks_and_a_tampered_one_does_not() {
+    fn a_signature_checks_and_a_tampered_one_does_not() {
         let issuer = issuer();
-        let cert = certificate();
-        let jwt = issuer.credential(&cert);
-        assert_eq!(jwt, issuer.credential(&cert), "deterministic");
+        let jwt = signed(&issuer);
+        assert_eq!(jwt, signed(&issuer), "deterministic");
         let claims = issuer.check(&jwt).expect("valid");
-        assert_eq!(claims["vc"]["credentialSubject"]["name"], "Jörg Maß");
+        assert_eq!(claims["name"], "Jörg Maß");
         let mut parts: Vec<String> = jwt.split('.').map(str::to_string).collect();
-        let forged = json!({ "vc": { "credentialSubject": { "name": "Mallory" } } });
-        parts[1] = B64.encode(forged.to_string());
+        parts[1] = B64.encode(json!({ "name": "Mallory" }).to_string());
         assert!(issuer.check(&parts.join(".")).is_none());
     }
 
     #[test]
-    fn the_credential_verifies_with_the_jwks_key_until_one_payload_byte_changes() {
+    fn a_signature_verifies_with_the_jwks_key_until_one_payload_byte_changes() {
         let issuer = issuer();
-        let jwt = issuer.credential(&certificate());
+        let jwt = signed(&issuer);
         let header = jsonwebtoken::decode_header(&jwt).unwrap();
         assert_eq!(header.alg, Algorithm::EdDSA);
-        assert_eq!(header.typ.as_deref(), Some("JWT"));
         assert_eq!(header.kid, Some(issuer.kid()));
         assert!(issuer.kid().starts_with("https://q.example/issuer#"));
 
@@ -290,16 +237,12 @@ mod tests {
         let claims = jsonwebtoken::decode::<Value>(&jwt, &key, &validation)
             .expect("verifies with the published key")
             .claims;
-        assert_eq!(claims["jti"], "https://q.example/verify/abc");
-        assert_eq!(claims["iss"], "https://q.example/issuer");
+        assert_eq!(claims["id"], "https://q.example/verify/abc");
 
         let (head, rest) = jwt.split_once('.').unwrap();
         let (payload, signature) = rest.split_once('.').unwrap();
         let mut bytes = B64.decode(payload).unwrap();
-        let at = bytes
-            .iter()
-            .position(|b| *b == b'J')
-            .expect("the holder's J");
+        let at = bytes.iter().position(|b| *b == b'J').expect("the J");
         bytes[at] = b'G';
         let tampered = format!("{head}.{}.{signature}", B64.encode(&bytes));
         assert!(jsonwebtoken::decode::<Value>(&tampered, &key, &validation).is_err());
@@ -315,17 +258,14 @@ mod tests {
         // The public key used as an HMAC secret: the classic algorithm confusion.
         let hs256 = jsonwebtoken::encode(
             &Header::new(Algorithm::HS256),
-            &json!({ "vc": { "id": "https://q.example/verify/abc" } }),
+            &json!({ "id": "https://q.example/verify/abc" }),
             &EncodingKey::from_secret(issuer.public_x().as_bytes()),
         )
         .unwrap();
         assert!(issuer.check(&hs256).is_none());
-
         // An expired certificate's credential is genuine; its status says it no longer holds.
-        let mut cert = certificate();
-        cert.expires_at =
-            chrono::NaiveDate::from_ymd_opt(2001, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
-        let claims = issuer.check(&format!(" {}\n", issuer.credential(&cert)));
+        let expired = issuer.sign(&json!({ "exp": 978_307_200 }));
+        let claims = issuer.check(&format!(" {expired}\n"));
         assert!(claims.is_some_and(|c| c["exp"].is_i64()));
     }
 }

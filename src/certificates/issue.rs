@@ -69,6 +69,7 @@ fn issue_from(
     if let Some(old) = &old {
         Certificate::link_successor(conn, &old.id, &cert.id)?;
     }
+    super::subject::assign(conn, &cert, &s.person.email, now)?;
     AuditEntry::new(
         now,
         by.map(|(p, _)| p),
@@ -379,6 +380,7 @@ pub fn reissue(
             return Ok(Err(CertificateRefusal::Stale.into()));
         }
         Certificate::link_successor(conn, &old.id, &cert.id)?;
+        super::subject::assign(conn, &cert, &person.email, now)?;
         AuditEntry::new(
             now,
             Some(&actor.person.id),

@@ -118,6 +118,24 @@ impl Line {
     }
 }
 
+impl Line {
+    /// Every glyph of the line: its font, its id, and its pen position in em (x from the
+    /// line's start, y up from the baseline).
+    pub fn glyphs(&self) -> Vec<(&'static rustybuzz::Face<'static>, u16, f32, f32)> {
+        let fonts = faces(self.weight);
+        let mut pen = 0.0;
+        let mut out = Vec::new();
+        for run in &self.runs {
+            for g in &run.glyphs {
+                let id = u16::try_from(g.glyph_id.to_u32()).unwrap_or(0);
+                out.push((&fonts[run.face].shaper, id, pen + g.x_offset, g.y_offset));
+                pen += g.x_advance;
+            }
+        }
+        out
+    }
+}
+
 /// Which font shows a character: the current one while it has the character and the character
 /// belongs to no script (spaces, digits, punctuation keep a right-to-left run together), else
 /// the first font that has it.

@@ -4,13 +4,15 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use super::badge::Format;
 use super::credential::Issuer;
-use super::record::{ModuleResult, Record};
+use super::record::{Bilingual, ModuleResult, Record};
 use crate::accounts::Identity;
-use crate::db::DbConnection;
-use crate::db::models::Certificate;
 pub use crate::db::models::CertificateFilter;
+use crate::db::models::{Certificate, CertificateCredential, CurriculumVersion, Person};
+use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::CertificateId;
+use crate::domain::language::Language;
 use crate::domain::states::CertificateStatus;
 use crate::error::AppError;
 
@@ -154,19 +156,115 @@ pub fn credential(
     viewer: &Identity,
     id: &CertificateId,
     issuer: &Issuer,
+    now: NaiveDateTime,
 ) -> crate::error::Outcome<(String, String)> {
     let cert = visible(conn, viewer, id)?;
-    // A revoked or superseded certificate yields no freshly signed credential.
-    if matches!(
-        cert.status,
-        CertificateStatus::Revoked | CertificateStatus::Superseded
-    ) {
+    if ended(&cert) {
         return Ok(Err(super::issue::CertificateRefusal::Ended.into()));
     }
-    Ok(Ok((
-        issuer.credential(&cert),
-        format!("certificate-{}.jwt", cert.public_id),
-    )))
+    let (jwt, _) = signed(conn, issuer, &cert, now)?;
+    Ok(Ok((jwt, format!("certificate-{}.jwt", cert.public_id))))
+}
+
+/// A certificate the viewer may see as its badge image with the signed credential baked in
+/// (PNG or SVG, in the holder's language): the bytes and a file name.
+pub fn baked_badge(
+    conn: &mut DbConnection,
+    viewer: &Identity,
+    id: &CertificateId,
+    issuer: &Issuer,
+    format: Format,
+    now: NaiveDateTime,
+) -> crate::error::Outcome<(Vec<u8>, String)> {
+    let cert = visible(conn, viewer, id)?;
+    if ended(&cert) {
+        return Ok(Err(super::issue::CertificateRefusal::Ended.into()));
+    }
+    let (jwt, lang) = signed(conn, issuer, &cert, now)?;
+    let image = super::badge::baked(title_in(&cert, lang), &jwt, format);
+    let name = format!("certificate-{}.{}", cert.public_id, format.extension());
+    Ok(Ok((image, name)))
+}
+
+/// Revoked or superseded: no freshly signed credential any more.
+fn ended(cert: &Certificate) -> bool {
+    matches!(
+        cert.status,
+        CertificateStatus::Revoked | CertificateStatus::Superseded
+    )
+}
+
+fn title_in(cert: &Certificate, lang: Language) -> &str {
+    match lang {
+        Language::De => &cert.program_title_de,
+        Language::En => &cert.program_title_en,
+    }
+}
+
+/// The signed credential of a certificate, in its holder's language (and that language):
+/// writes the credential facts first if the certificate was issued before it had them.
+fn signed(
+    conn: &mut DbConnection,
+    issuer: &Issuer,
+    cert: &Certificate,
+    now: NaiveDateTime,
+) -> Result<(String, Language), AppError> {
+    let facts = match CertificateCredential::find(conn, &cert.id)? {
+        Some(facts) => facts,
+        None => write_tx(conn, |conn| super::subject::ensure(conn, cert, now))?,
+    };
+    let lang = Person::find(conn, &cert.person_id)?
+        .and_then(|p| Language::parse(&p.language))
+        .unwrap_or_default();
+    let description = match CurriculumVersion::find(conn, &cert.curriculum_version_id)? {
+        Some(v) => Bilingual {
+            de: v.description_de,
+            en: v.description_en,
+        },
+        None => Bilingual {
+            de: String::new(),
+            en: String::new(),
+        },
+    };
+    let record: Option<Record> = serde_json::from_str(&cert.record).ok();
+    let program = record.map(|r| r.program).unwrap_or_default();
+    let facts = super::ob3::Facts {
+        subject: &facts,
+        program: &program,
+        description: &description,
+        lang,
+    };
+    Ok((super::ob3::sign(issuer, cert, &facts), lang))
+}
+
+/// The public badge image of a certificate in a language (`None`: no such certificate).
+pub fn badge_image(
+    conn: &mut DbConnection,
+    code: &str,
+    lang: Language,
+) -> Result<Option<Vec<u8>>, AppError> {
+    if !super::code::looks_like_code(code) {
+        return Ok(None);
+    }
+    Ok(Certificate::find_by_code(conn, code)?.map(|c| super::badge::png(title_in(&c, lang))))
+}
+
+/// Whether an address is the one a certificate was issued to: the text key of the answer
+/// (`verify-email-unknown` when its credential carries no address yet).
+pub fn email_check(
+    conn: &mut DbConnection,
+    code: &str,
+    email: &str,
+) -> Result<&'static str, AppError> {
+    let facts = match Certificate::find_by_code(conn, code)? {
+        Some(c) => CertificateCredential::find(conn, &c.id)?,
+        None => None,
+    };
+    Ok(match facts {
+        None => "verify-email-unknown",
+        Some(f) if super::subject::email_matches(&f, email) => "verify-email-match",
+        Some(_) => "verify-email-no-match",
+    })
 }
 
 /// A certificate its holder or the owner may see; anyone else gets "not found".

@@ -514,6 +514,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    certificate_credentials (certificate_id) {
+        certificate_id -> Text,
+        status_index -> Integer,
+        subject_id -> Text,
+        identity_salt -> Text,
+        identity_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     outbox (id) {
         id -> Text,
         idempotency_key -> Text,
@@ -573,6 +584,7 @@ diesel::joinable!(review_scores -> reviews (review_id));
 diesel::joinable!(review_events -> reviews (review_id));
 diesel::joinable!(reviews -> submissions (submission_id));
 diesel::joinable!(certificates -> people (person_id));
+diesel::joinable!(certificate_credentials -> certificates (certificate_id));
 diesel::joinable!(sso_identities -> people (person_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -614,6 +626,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     mail_preferences,
     reminder_log,
     certificates,
+    certificate_credentials,
     outbox,
     outbox_attachments,
     calendar_feeds,

@@ -1,11 +1,12 @@
-//! `/certificates`: the holder's and the owner's certificate pages, the PDF and the credential
-//! downloads, revoking, re-issuing and issuing by hand (with a dry run).
+//! `/certificates`: the holder's and the owner's certificate pages, the PDF, credential and
+//! baked badge downloads, revoking, re-issuing and issuing by hand (with a dry run).
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::{Owner, SignedIn};
+use crate::certificates::badge::Format;
 use crate::certificates::issue::{self, HandIssue};
 use crate::certificates::views;
 use crate::certificates::views::CertificateFilter;
@@ -132,12 +133,33 @@ pub async fn credential(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (viewer, issuer, id) = (me.0, state.issuer.clone(), id.into_inner());
+    let now = state.clock.now_naive();
     match crate::db::run(&state.pool, move |conn| {
-        views::credential(conn, &viewer, &CertificateId(id), &issuer)
+        views::credential(conn, &viewer, &CertificateId(id), &issuer, now)
     })
     .await?
     {
         Ok((jwt, name)) => Ok(download(jwt.into_bytes(), "application/vc+jwt", &name)),
+        Err(refusal) => Ok(super::refused(&refusal)),
+    }
+}
+
+/// `GET /certificates/{id}/badge.{png|svg}`: the badge image with the signed credential
+/// baked in.
+pub async fn baked_badge(
+    state: web::Data<AppState>,
+    me: SignedIn,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, ext) = path.into_inner();
+    let format = Format::parse(&ext).ok_or(AppError::NotFound)?;
+    let (viewer, issuer, now) = (me.0, state.issuer.clone(), state.clock.now_naive());
+    match crate::db::run(&state.pool, move |conn| {
+        views::baked_badge(conn, &viewer, &CertificateId(id), &issuer, format, now)
+    })
+    .await?
+    {
+        Ok((image, name)) => Ok(download(image, format.content_type(), &name)),
         Err(refusal) => Ok(super::refused(&refusal)),
     }
 }

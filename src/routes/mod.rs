@@ -43,6 +43,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/dashboard", get().to(reports::dashboard))
         .route("/.well-known/jwks.json", get().to(verify::jwks))
         .route("/issuer", get().to(verify::issuer))
+        .route(
+            crate::certificates::status_list::PATH,
+            get().to(verify::status_list),
+        )
         .configure(learn_routes)
         .configure(reviews_routes)
         .configure(calibration_routes)
@@ -111,7 +115,9 @@ fn verify_routes(cfg: &mut web::ServiceConfig) {
         scope("/verify")
             .route("", get().to(verify::form))
             .route("", post().to(verify::check))
-            .route("/{code}", get().to(verify::show)),
+            .route("/{code}", get().to(verify::show))
+            .route("/{code}", post().to(verify::check_email))
+            .route("/{code}/badge.png", get().to(verify::badge)),
     );
 }
 
@@ -228,6 +234,7 @@ fn certificates_routes(cfg: &mut web::ServiceConfig) {
             .route("/{id}", get().to(certificates::show))
             .route("/{id}/pdf", get().to(certificates::pdf))
             .route("/{id}/credential", get().to(certificates::credential))
+            .route("/{id}/badge.{ext}", get().to(certificates::baked_badge))
             .route("/{id}/revoke", post().to(certificates::revoke))
             .route("/{id}/reissue", post().to(certificates::reissue)),
     );

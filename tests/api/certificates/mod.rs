@@ -1,8 +1,9 @@
 //! Certificates: issued on the last required pass, then verifiable, printable, re-issued and
-//! revoked.
+//! revoked; their Open Badges credentials as an independent implementation checks them.
 
 mod issuing;
 mod key_rotation;
+mod open_badges;
 mod printing;
 mod restore_drill;
 mod verification;

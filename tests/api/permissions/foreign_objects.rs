@@ -66,7 +66,7 @@ async fn nobody_reaches_what_is_not_theirs() {
     pass(&app, &token(&app, &b), &of_b.id.0).await;
     let cert = certificates_of(&app, &tara).remove(0);
     for who in [&otto_token, &a_token] {
-        for tail in ["", "/pdf", "/credential"] {
+        for tail in ["", "/pdf", "/credential", "/badge"] {
             let path = format!("/api/v1/certificates/{}{tail}", cert.id);
             assert_eq!(
                 api(&app, who, "GET", &path, None).await.status,
@@ -76,7 +76,7 @@ async fn nobody_reaches_what_is_not_theirs() {
         }
     }
     for pages in [&otto_pages, &a_pages] {
-        for tail in ["", "/pdf", "/credential"] {
+        for tail in ["", "/pdf", "/credential", "/badge.png", "/badge.svg"] {
             let path = format!("/certificates/{}{tail}", cert.id);
             assert_eq!(pages.get(&path).await.status, 404, "{path}");
         }

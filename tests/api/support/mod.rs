@@ -10,7 +10,8 @@
 //!   and rotated keys);
 //! - the data: [`content`] (the curriculum and writable copies), [`fixtures`] (data sets by
 //!   area), [`permission_table`] (the rows and how a row is called);
-//! - the files: [`pdf`] (a PDF's text read back with poppler's pdftotext);
+//! - the files: [`pdf`] (a PDF's text read back with poppler's pdftotext), [`ob3`] (an
+//!   independent Open Badges 3.0 verifier checking credentials and baked badges);
 //! - the layout checks: [`sources`] (the repository's own Rust files);
 //! - the language checks: [`glossary`] (the scanner behind the glossary test).
 
@@ -23,6 +24,7 @@ pub mod content;
 pub mod fixtures;
 pub mod glossary;
 pub mod jobs;
+pub mod ob3;
 pub mod oidc_fake;
 pub mod oidc_provider;
 pub mod pdf;

@@ -231,6 +231,12 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             "/certificates/nope/credential",
             [SignIn, s404, s404],
         ),
+        case(
+            "GET",
+            "/certificates/{id}/badge.{ext}",
+            "/certificates/nope/badge.png",
+            [SignIn, s404, s404],
+        ),
         form_case(
             "/certificates/{id}/revoke",
             "/certificates/nope/revoke".into(),
@@ -255,6 +261,24 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             "/verify/{code}",
             "/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
             [s404, s404, s404],
+        ),
+        form_case(
+            "/verify/{code}",
+            "/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
+            &[("email", "x@example.com")],
+            [s404, s404, s404],
+        ),
+        case(
+            "GET",
+            "/verify/{code}/badge.png",
+            "/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/badge.png",
+            [s404, s404, s404],
+        ),
+        case(
+            "GET",
+            "/status-lists/revocation",
+            "/status-lists/revocation",
+            [ok, ok, ok],
         ),
         case(
             "GET",
@@ -343,6 +367,12 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             "GET",
             "/certificates/{certificate_id}/credential",
             "/api/v1/certificates/nope/credential",
+            [s401, s404, s404],
+        ),
+        case(
+            "GET",
+            "/certificates/{certificate_id}/badge",
+            "/api/v1/certificates/nope/badge",
             [s401, s404, s404],
         ),
         case(
