@@ -297,6 +297,7 @@ fn attach(req: &ServiceRequest, identity: Identity) {
     };
     let mut extensions = req.extensions_mut();
     extensions.insert(viewer);
+    extensions.insert(crate::ops::logs::Actor(identity.person.id.0.clone()));
     extensions.insert(identity);
 }
 

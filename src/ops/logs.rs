@@ -83,7 +83,7 @@ impl tracing_actix_web::RootSpanBuilder for RedactedRootSpan {
 /// A signed-in person refused a route's object (403, or 404 for what is not theirs): who, and
 /// the ids in the path. Path parts named like a secret (`{token}`) are left out.
 fn log_refused_access(request: &actix_web::HttpRequest) {
-    let Some(person) = crate::accounts::identity::identity(request).map(|i| i.person.id) else {
+    let Some(person) = request.extensions().get::<Actor>().map(|a| a.0.clone()) else {
         return;
     };
     let objects: Vec<String> = request
@@ -94,6 +94,10 @@ fn log_refused_access(request: &actix_web::HttpRequest) {
         .collect();
     tracing::warn!(person = %person, objects = %objects.join(" "), "access refused");
 }
+
+/// The signed-in person a request acts for (their id), put on the request at sign-in
+/// resolution so that request logs can name them.
+pub struct Actor(pub String);
 
 /// When a request started, and its route pattern.
 struct Started(std::time::Instant, String);

@@ -54,7 +54,7 @@ async fn the_new_cohort_is_planned_with_its_schedule(
     assert_eq!(view["state"], "planned");
     assert_eq!(view["version"], 1);
     let schedule = view["schedule"].as_array().unwrap();
-    assert_eq!(schedule.len(), 6);
+    assert_eq!(schedule.len(), 7);
     assert_eq!(schedule[0]["unlock_on"], "2026-03-16");
     assert_eq!(schedule[0]["due_local"], "2026-03-30 23:59");
     assert_eq!(

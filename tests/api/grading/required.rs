@@ -10,11 +10,11 @@ use crate::support::fixtures::grading::{Grading, Who};
 use crate::support::scrape::lock_version;
 
 /// The purpose canvas with its required criterion (`purpose-statement`, minimum 1 point) at 0
-/// and every other criterion at its top level: 9 points, above the pass threshold of 7.
+/// and every other criterion at its top level: 12 points, above the pass mark of 9.
 fn below_minimum(decision: &str, lock: &str) -> Vec<(&'static str, String)> {
     vec![
         ("level__purpose-statement", "0".into()),
-        ("level__target-group-and-value", "3".into()),
+        ("level__target-group-and-value", "6".into()),
         ("level__scope-and-roles", "3".into()),
         ("level__alignment-and-success", "3".into()),
         ("feedback", "The purpose statement is missing.".into()),
@@ -73,7 +73,7 @@ async fn a_submission_fails_on_a_required_criterion_despite_enough_points() {
     assert_eq!(required, ["purpose-statement"]);
     let scores: Vec<serde_json::Value> = [
         ("purpose-statement", 0),
-        ("target-group-and-value", 3),
+        ("target-group-and-value", 6),
         ("scope-and-roles", 3),
         ("alignment-and-success", 3),
     ]
@@ -97,7 +97,7 @@ async fn a_submission_fails_on_a_required_criterion_despite_enough_points() {
         "{}",
         refused.body
     );
-    assert!(refused.body.contains("\"points\":9"), "{}", refused.body);
+    assert!(refused.body.contains("\"points\":12"), "{}", refused.body);
     assert!(
         refused.body.contains("revision_requested"),
         "{}",
@@ -136,7 +136,7 @@ async fn a_submission_fails_on_a_required_criterion_despite_enough_points() {
         .await;
     assert!(mine.body.contains("Revision requested"));
     assert!(
-        mine.body.contains("9 / 12") || mine.body.contains("9 of 12"),
+        mine.body.contains("12 / 15") || mine.body.contains("12 of 15"),
         "{}",
         mine.body
     );

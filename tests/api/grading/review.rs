@@ -14,11 +14,14 @@ use crate::support::browser::{Browser, signed_in};
 use crate::support::fixtures::grading::{Grading, Who};
 use crate::support::scrape::lock_version;
 
-/// Form fields choosing `points` on every criterion of the purpose canvas.
+/// Form fields choosing, on every criterion of the purpose canvas, the level with these
+/// points. Every criterion at the level with these points; the target group's levels count double
+/// (0, 2, 4, 6), so it takes the same level.
 fn levels(points: &str) -> Vec<(&'static str, String)> {
+    let double = (points.parse::<i32>().unwrap() * 2).to_string();
     vec![
         ("level__purpose-statement", points.into()),
-        ("level__target-group-and-value", points.into()),
+        ("level__target-group-and-value", double),
         ("level__scope-and-roles", points.into()),
         ("level__alignment-and-success", points.into()),
     ]

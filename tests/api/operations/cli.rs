@@ -17,7 +17,7 @@ fn content_check_passes_on_the_shipped_curriculum() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("ok (6 modules"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok (7 modules"));
 }
 
 #[test]

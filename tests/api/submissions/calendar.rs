@@ -51,7 +51,7 @@ async fn the_feed_lists_every_deadline_in_utc_and_its_url_can_be_replaced_and_re
     );
     assert!(resp.header("cache-control").unwrap().starts_with("private"));
     let calendar: Calendar = resp.body.parse().expect("valid iCalendar");
-    assert_eq!(calendar.events().count(), 7);
+    assert_eq!(calendar.events().count(), 8);
     // Due at 23:59:59 Berlin time: UTC+1 before 29 March 2026, UTC+2 after.
     assert_eq!(
         end_of(
