@@ -328,7 +328,7 @@ async fn the_journey_works_through_the_api() {
     let base = format!("/api/v1/enrollments/{enrollment}/assignments/purpose-canvas");
     let page = call("GET", base.clone(), None).await.json();
     assert_eq!(page["status"]["state"], "open");
-    assert_eq!(page["max_points"], 12);
+    assert_eq!(page["max_points"], 15);
     let draft = call(
         "PUT",
         format!("{base}/draft"),
