@@ -27,6 +27,9 @@ impl Templates {
         let mut tera = Tera::new();
         tera.register_function("fluent", TemplateTexts::new(&LOCALES));
         tera.register_filter("fluent_arg", crate::web::fluent_function::fluent_arg);
+        tera.register_filter("when", crate::web::formats::when);
+        tera.register_filter("num", crate::web::formats::num);
+        tera.register_filter("relative", crate::web::formats::relative);
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {
             let file = TemplateFiles::get(&name).expect("embedded template");
@@ -70,6 +73,16 @@ impl Templates {
     }
 }
 
+/// The part of the site a path belongs to, for the navigation's `aria-current`: its first
+/// segment (`/learn/…` → `learn`); the program pages are `program`.
+fn section(path: &str) -> &str {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    match first {
+        "" | "programs" => "program",
+        other => other,
+    }
+}
+
 /// A page being prepared: the template, its context, and the request's language.
 pub struct Page {
     name: &'static str,
@@ -87,6 +100,7 @@ impl Page {
         ctx.insert("lang", lang.code());
         ctx.insert("other_lang", if lang == Language::De { "en" } else { "de" });
         ctx.insert("path", req.path());
+        ctx.insert("section", section(req.path()));
         ctx.insert("csrf_token", &crate::web::viewer::csrf_token(req));
         if let Some(viewer) = req.extensions().get::<crate::web::viewer::Viewer>() {
             ctx.insert(

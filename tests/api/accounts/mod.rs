@@ -1,6 +1,7 @@
 //! Accounts: signing in by link, password and single sign-on, sessions and their limits, people invited and
 //! their profiles and API tokens.
 
+mod landing;
 mod people;
 mod sessions;
 mod sign_in;
