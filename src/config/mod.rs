@@ -91,6 +91,8 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     /// Sender address of every mail.
     pub mail_from: String,
+    /// The organisation that runs the program (unset: the host name stands in).
+    pub organization: Option<String>,
     /// Log filter in `RUST_LOG` syntax.
     pub log: String,
     /// Minutes a sign-in link stays valid.
@@ -215,6 +217,7 @@ impl Settings {
             issuer_earlier_keys,
             smtp_url,
             mail_from,
+            organization: get("QUALIFY_ORGANIZATION").map(str::to_string),
             log,
             sign_in_link_minutes,
             session_idle_minutes,

@@ -142,6 +142,12 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "qualify <noreply@localhost>",
         "sender of every mail",
     ),
+    (
+        "QUALIFY_ORGANIZATION",
+        "(the host of QUALIFY_BASE_URL or of the sender address)",
+        "the organisation that runs the program: the issuer of certificates and credentials, \
+         named on the PDF, the issuer profile, the LinkedIn link, in mails and the page footer",
+    ),
     ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
     (
         "QUALIFY_METRICS_TOKEN",

@@ -24,17 +24,31 @@ pub struct Composer {
     pub domain: String,
     /// Signs unsubscribe links.
     pub unsubscribe_key: Vec<u8>,
+    /// The organisation that runs the program: the issuer of certificates, named in mails.
+    pub organization: String,
 }
 
 impl Composer {
     /// A composer for this installation.
     pub fn new(templates: Arc<Templates>, base_url: &str, mail_from: &str) -> Self {
+        let domain = message_id_domain(base_url, mail_from);
         Self {
             templates,
             base_url: base_url.to_string(),
-            domain: message_id_domain(base_url, mail_from),
+            organization: domain.clone(),
+            domain,
             unsubscribe_key: Vec::new(),
         }
+    }
+
+    /// The composer of an installation with these settings (its organisation's name set).
+    pub fn for_settings(templates: Arc<Templates>, settings: &crate::config::Settings) -> Self {
+        let mut composer = Self::new(templates, &settings.base_url, &settings.mail_from)
+            .with_unsubscribe_key(&settings.secret_key);
+        if let Some(name) = &settings.organization {
+            composer.organization = name.clone();
+        }
+        composer
     }
 
     /// The same composer, signing unsubscribe links with `key`.
@@ -113,6 +127,7 @@ pub fn compose(
     );
     ctx.insert("name", &email.to.name);
     ctx.insert("base_url", &composer.base_url);
+    ctx.insert("organization", &composer.organization);
     let mut headers = json!({ "to_name": email.to.name });
     if with_files {
         headers["attachments"] = json!(true);

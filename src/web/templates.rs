@@ -19,6 +19,8 @@ struct TemplateFiles;
 #[derive(Debug)]
 pub struct Templates {
     tera: Tera,
+    /// The organisation that runs the program, for the page footer (set once at start-up).
+    organization: std::sync::OnceLock<String>,
 }
 
 impl Templates {
@@ -42,7 +44,15 @@ impl Templates {
         let copies = crate::web::language_copies::copies(&tera, &sources);
         tera.add_raw_templates(copies)
             .map_err(|e| anyhow::anyhow!("templates (language copies): {e:?}"))?;
-        Ok(Self { tera })
+        Ok(Self {
+            tera,
+            organization: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Names the organisation in every page's footer; the first name given stays.
+    pub fn set_organization(&self, name: &str) {
+        let _ = self.organization.set(name.to_string());
     }
 
     /// Renders a page template in `lang`: its copy with the language's texts written in.
@@ -133,7 +143,10 @@ impl Page {
     }
 
     /// Renders into an HTML response.
-    pub fn render(self, templates: &Templates) -> Result<HttpResponse, AppError> {
+    pub fn render(mut self, templates: &Templates) -> Result<HttpResponse, AppError> {
+        if let Some(name) = templates.organization.get() {
+            self.ctx.insert("organization", name);
+        }
         let body = templates.render_page(self.name, self.lang, &self.ctx)?;
         let mut response = HttpResponse::build(self.status);
         response.content_type("text/html; charset=utf-8");

@@ -77,10 +77,11 @@ pub(super) fn cohort(
 /// The cohort's row, named for its season, year and number.
 fn cohort_row(ctx: &Ctx<'_>, k: usize, start: NaiveDate, state: CohortState) -> Cohort {
     let now = ctx.plan.now;
-    let season = if (3..9).contains(&chrono::Datelike::month(&start)) {
-        "Frühjahr"
-    } else {
-        "Herbst"
+    let season = match chrono::Datelike::month(&start) {
+        3..=5 => "Frühjahr",
+        6..=8 => "Sommer",
+        9..=11 => "Herbst",
+        _ => "Winter",
     };
     Cohort {
         id: CohortId::new(),

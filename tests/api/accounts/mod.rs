@@ -2,6 +2,7 @@
 //! their profiles and API tokens.
 
 mod landing;
+mod parameters;
 mod people;
 mod sessions;
 mod sign_in;
