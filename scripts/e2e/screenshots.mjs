@@ -33,6 +33,11 @@ for (const lang of ["de", "en"]) {
     const assignment = await trainee.locator("a[href*='/assignments/']").first().getAttribute("href");
     await trainee.goto(`${base}${assignment}`);
     await shot(trainee, `trainee-assignment-${lang}`);
+    const graded = trainee.locator(".feedback .criterion").first();
+    if (await graded.count()) {
+      await graded.evaluate((el) => el.closest("article").scrollIntoView());
+      await shot(trainee, `trainee-feedback-${lang}`);
+    }
 
     const { page: coach } = await signInAs(browser, links["co-trainer"], lang);
     await coach.goto(`${base}/reviews`);
