@@ -32,3 +32,4 @@ rubric-total = Summe
 rubric-pass-from = (bestanden ab { $threshold })
 rubric-graded-against = Das Bewertungsraster, nach dem Ihre Abgabe bewertet wird
 rubric-your-levels = Ihre Stufen, markiert, mit den Kommentaren der Co-Trainer:in
+form-errors-below = Bitte korrigieren Sie die unten markierten Felder.
