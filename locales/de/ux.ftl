@@ -33,3 +33,4 @@ rubric-pass-from = (bestanden ab { $threshold })
 rubric-graded-against = Das Bewertungsraster, nach dem Ihre Abgabe bewertet wird
 rubric-your-levels = Ihre Stufen, markiert, mit den Kommentaren der Co-Trainer:in
 form-errors-below = Bitte korrigieren Sie die unten markierten Felder.
+empty-cohorts-create = Erste Kohorte anlegen

@@ -33,3 +33,4 @@ rubric-pass-from = (pass from { $threshold })
 rubric-graded-against = The rubric your work is graded against
 rubric-your-levels = Your levels, marked, with the co-trainer’s comments
 form-errors-below = Please correct the fields marked below.
+empty-cohorts-create = Create the first cohort
