@@ -3,6 +3,7 @@
 
 mod issuing;
 mod key_rotation;
+mod organization;
 mod printing;
 mod restore_drill;
 mod verification;
