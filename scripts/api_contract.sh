@@ -30,8 +30,8 @@ cleanup() {
 trap cleanup EXIT
 
 "$bin" demo > "$work/demo.log" 2>&1
-owner=$("$bin" token create --email olga.owner@demo.example --name contract 2>/dev/null | head -n 1)
-trainee=$("$bin" token create --email tara.trainee@demo.example --name contract 2>/dev/null | head -n 1)
+owner=$("$bin" token create --email olga.brandt@demo.example --name contract 2>/dev/null | head -n 1)
+trainee=$("$bin" token create --email tara.schulz@demo.example --name contract 2>/dev/null | head -n 1)
 "$bin" serve > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done

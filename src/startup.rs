@@ -53,9 +53,8 @@ impl Application {
             settings.clone(),
             clock.clone(),
         ));
-        let composer = Composer::new(templates.clone(), &settings.base_url, &settings.mail_from)
-            .with_unsubscribe_key(&settings.secret_key)
-            .with_reply_to(settings.mail_reply_to.as_deref());
+        let composer = Composer::for_settings(templates.clone(), &settings);
+        templates.set_organization(&composer.organization);
         if settings.scheduler {
             spawn_scheduler(&pool, &composer, &settings, &clock);
         }
@@ -65,7 +64,7 @@ impl Application {
         let issuer = Arc::new(crate::certificates::credential::Issuer::with_keys(
             &seeds,
             &settings.base_url,
-            &composer.domain,
+            &composer.organization,
         )?);
         let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
         tracing::info!(storage = storage.describe(), "file storage");

@@ -4,6 +4,10 @@
 // verify page. With QUALIFY_E2E_OIDC_ISSUER set (the URL of an oidc-provider-mock that
 // .ci/run starts), a new person also signs in through the identity provider and signs out
 // again. Every page visited is checked with axe-core: no serious or critical violations.
+// Each role lands on its own page after signing in (owner: dashboard, co-trainer with open
+// reviews: review queue, trainee: learning page), and each role's main pages are checked at
+// 375 and 1280 px: axe-core, the navigation marks the current page (aria-current), and the
+// page never scrolls sideways (only a table's own box may).
 // Usage: node walk.mjs QUALIFY_BINARY   (run by .ci/run)
 
 import { spawn, execFileSync } from "node:child_process";
@@ -48,11 +52,62 @@ async function visit(page, url, what) {
   await axe(page, what);
 }
 
-async function signIn(browser, link, lang) {
+// Whether the page scrolls sideways (an element reaches past the window's right edge and is
+// not inside a box that scrolls itself), and how many navigation links mark it as current.
+async function layout(page, what, width, wantCurrent) {
+  const r = await page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 1;
+    const inOwnBox = (el) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (/(auto|scroll|hidden)/.test(style.overflowX)) return true;
+      }
+      return false;
+    };
+    const wide = [...document.body.querySelectorAll("*")].filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.right > edge && !inOwnBox(el);
+    });
+    return {
+      sideways: document.documentElement.scrollWidth > edge && wide.length > 0,
+      wide: wide.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      current: document.querySelectorAll("header nav [aria-current=page], header nav summary.current").length,
+    };
+  });
+  checked.add(`${what} at ${width} px`);
+  if (r.sideways) {
+    failures++;
+    console.error(`${what} scrolls sideways at ${width} px: ${r.wide.join(", ")}`);
+  }
+  if (wantCurrent && r.current === 0) {
+    failures++;
+    console.error(`${what}: no navigation link is marked aria-current at ${width} px`);
+  }
+}
+
+// Each page at a phone's and a laptop's width: axe-core, no sideways scrolling, the current
+// page marked in the navigation.
+async function atBothWidths(page, pages, lang) {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const [path, what, inNav] of pages) {
+      await visit(page, new URL(path, page.url()).href, `${what} (${lang}, ${width} px)`);
+      await layout(page, `${what} (${lang})`, width, inNav);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function signIn(browser, link, lang, landing) {
   const context = await browser.newContext({ locale: lang, acceptDownloads: true, bypassCSP: true });
   const page = await context.newPage();
   await visit(page, link, "sign-in confirmation");
   await Promise.all([page.waitForNavigation(), page.locator("form[action='/sign-in/confirm'] button").click()]);
+  const landed = new URL(page.url()).pathname;
+  if (landing && landed !== landing) {
+    failures++;
+    console.error(`signed in and landed on ${landed}, not ${landing}`);
+  }
   // The profile decides the language of a signed-in person.
   await visit(page, new URL("/me", link).href, "profile");
   await page.selectOption("#language", lang);
@@ -80,10 +135,14 @@ async function singleSignOn(browser, base, lang) {
   await Promise.all([page.waitForNavigation(), page.locator("#sso-sign-in").click()]);
   if (!page.url().startsWith(oidcIssuer)) throw new Error(`not at the provider: ${page.url()}`);
   await page.fill("input[name=sub]", sub);
-  await Promise.all([page.waitForURL(`${base}/me`), page.locator("form button[type=submit]").first().click()]);
-  await axe(page, `profile after single sign-on (${lang})`);
+  // A new person is enrolled nowhere yet: they land on their (empty) learning page.
+  await Promise.all([page.waitForURL(`${base}/learn`), page.locator("form button[type=submit]").first().click()]);
+  await axe(page, `learning page after single sign-on (${lang})`);
+  await visit(page, `${base}/me`, `profile after single sign-on (${lang})`);
   if (!(await page.content()).includes(name)) throw new Error(`the profile does not show ${name}`);
-  await Promise.all([page.waitForURL(`${base}/signed-out`), page.locator("form[action='/sign-out'] button").first().click()]);
+  // Sign out from the account menu in the header.
+  await page.locator(".nav-wide .account > summary").click();
+  await Promise.all([page.waitForURL(`${base}/signed-out`), page.locator(".nav-wide form[action='/sign-out'] button").click()]);
   await axe(page, `signed-out page (${lang})`);
   if ((await page.locator("#provider-sign-out").count()) !== 1) throw new Error("no provider sign-out offered");
   await context.close();
@@ -127,7 +186,7 @@ async function walk(browser, lang) {
     await visit(anonymous, `${base}/`, `program page (${lang})`);
 
     // The trainee hands in the first assignment that is open for work.
-    const trainee = await signIn(browser, links.trainee, lang);
+    const trainee = await signIn(browser, links.trainee, lang, "/learn");
     await visit(trainee, `${base}/learn`, `trainee dashboard (${lang})`);
     const assignments = await trainee.locator("a[href*='/assignments/']").evaluateAll((as) => as.map((a) => a.href));
     let handedIn = null;
@@ -143,7 +202,7 @@ async function walk(browser, lang) {
     if (!handedIn) throw new Error("no assignment open for work");
 
     // The co-trainer grades what waits in the queue with the rubric.
-    const coach = await signIn(browser, links["co-trainer"], lang);
+    const coach = await signIn(browser, links["co-trainer"], lang, "/reviews");
     await visit(coach, `${base}/reviews`, `review queue (${lang})`);
     const reviews = await coach.locator("a[href^='/reviews/']").evaluateAll((as) => as.map((a) => a.href));
     if (reviews.length === 0) throw new Error("the co-trainer has nothing to grade");
@@ -156,7 +215,7 @@ async function walk(browser, lang) {
     await axe(coach, `review after submitting (${lang})`);
 
     // The owner looks at the dashboard and exports the register.
-    const owner = await signIn(browser, links.owner, lang);
+    const owner = await signIn(browser, links.owner, lang, "/dashboard");
     await visit(owner, `${base}/dashboard`, `dashboard (${lang})`);
     await visit(owner, `${base}/reports?report=certificates`, `reports (${lang})`);
     const [download] = await Promise.all([owner.waitForEvent("download"), owner.click("a[href*='format=xlsx']")]);
@@ -171,6 +230,16 @@ async function walk(browser, lang) {
     const expected = lang === "de" ? /gültig|abgelaufen|ersetzt/i : /valid|expired|superseded/i;
     if (!expected.test(text)) throw new Error(`the verify page does not say the status: ${text.slice(0, 200)}`);
     console.log(`ok (${lang}): handed in ${handedIn.split("/").pop()}, graded, exported the register, verified ${code}`);
+
+    // Each role's main pages at a phone's and a laptop's width.
+    await atBothWidths(anonymous, [["/", "program page", true], ["/sign-in", "sign-in page", false], ["/verify", "verify form", false]], lang);
+    await atBothWidths(trainee, [["/learn", "learning page", true], [handedIn, "assignment page", true], ["/me", "profile", false]], lang);
+    await atBothWidths(coach, [["/reviews", "review queue", true], [reviews[0], "review page", true]], lang);
+    await atBothWidths(
+      owner,
+      ["/dashboard", "/cohorts", "/people", "/grading", "/certificates", "/reports", "/mail", "/audit"].map((p) => [p, `owner ${p}`, true]),
+      lang,
+    );
     if (oidcIssuer) await singleSignOn(browser, base, lang);
     else console.log("single sign-on not walked: QUALIFY_E2E_OIDC_ISSUER is not set (see .ci/run)");
   } finally {

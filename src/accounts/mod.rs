@@ -4,6 +4,7 @@ pub mod audit;
 pub mod csrf;
 pub mod identity;
 pub mod invitations;
+pub mod landing;
 pub mod middleware;
 pub mod password;
 pub mod people;

@@ -19,7 +19,7 @@ use crate::mail::compose::{Composer, Email, enqueue};
 
 /// The issuer named on certificates.
 pub fn issuer_name(composer: &Composer) -> String {
-    composer.domain.clone()
+    composer.organization.clone()
 }
 
 /// Issues a certificate from standings (superseding an active one from another enrollment).

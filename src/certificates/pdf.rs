@@ -211,16 +211,22 @@ fn content(surface: &mut Surface<'_>, page: &Page<'_>) {
             block(&modules, Weight::Regular, 10.0, 27.0, true),
         ],
     );
-    table(surface, &w, r);
+    table(surface, &w, r, page.lang);
     footer(surface, w.verify, page.verify_url);
 }
 
-/// Cohort, dates and issuer under the flowing block; a value wider than its column shrinks.
-fn table(surface: &mut Surface<'_>, w: &Words<'_>, r: &Record) {
+/// Cohort, dates (as the reader's language writes them) and issuer under the flowing block; a
+/// value wider than its column shrinks.
+fn table(surface: &mut Surface<'_>, w: &Words<'_>, r: &Record, lang: &str) {
+    let lang = crate::domain::language::Language::parse(lang).unwrap_or_default();
+    let date = |d: &str| crate::domain::format::when_text(lang, d);
     let rows = [
         (w.cohort, r.cohort.clone()),
-        (w.issued, r.issued_on.clone()),
-        (w.valid, r.expires_on.clone().unwrap_or_else(|| "–".into())),
+        (w.issued, date(&r.issued_on)),
+        (
+            w.valid,
+            r.expires_on.as_deref().map_or_else(|| "–".into(), date),
+        ),
         (w.issuer, r.issuer.clone()),
     ];
     for (i, (label, value)) in rows.iter().enumerate() {

@@ -3,6 +3,7 @@
 pub mod demo;
 mod ops;
 mod people;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

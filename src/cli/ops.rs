@@ -29,7 +29,10 @@ pub fn migrate(settings: &Settings) -> anyhow::Result<ExitCode> {
 /// `qualify content sync [DIR]`: stores the curriculum as a new version if it changed.
 pub fn sync_content(settings: &Settings, dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| settings.content_dir.clone());
-    let curriculum = match content::load(&dir) {
+    let progress = super::progress::Progress::working("Reading and storing the curriculum");
+    let loaded = content::load(&dir);
+    progress.finish();
+    let curriculum = match loaded {
         Ok(c) => c,
         Err(problems) => {
             problems.iter().for_each(|p| println!("{p}"));
@@ -96,10 +99,7 @@ pub fn remind(mut settings: Settings, dry_run: bool) -> anyhow::Result<ExitCode>
     settings.ensure_secret_key()?;
     let mut conn = migrated(&settings)?;
     let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
-    let composer =
-        crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
-            .with_unsubscribe_key(&settings.secret_key)
-            .with_reply_to(settings.mail_reply_to.as_deref());
+    let composer = crate::mail::compose::Composer::for_settings(templates, &settings);
     let digests = crate::jobs::reminders::tick(
         &mut conn,
         &composer,
@@ -179,7 +179,10 @@ pub fn report(
         now: SystemClock.now_naive(),
         base_url: settings.base_url.clone(),
     };
-    let rows = crate::reports::export::to_file(&mut conn, &spec, format, out).map_err(cli_error)?;
+    let progress = super::progress::Progress::working("Writing the report");
+    let rows = crate::reports::export::to_file(&mut conn, &spec, format, out).map_err(cli_error);
+    progress.finish();
+    let rows = rows?;
     println!("{rows} rows written to {}", out.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -196,10 +199,7 @@ pub fn demo(
     let now = SystemClock.now_naive();
     let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
     settings.ensure_secret_key()?;
-    let composer =
-        crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
-            .with_unsubscribe_key(&settings.secret_key)
-            .with_reply_to(settings.mail_reply_to.as_deref());
+    let composer = crate::mail::compose::Composer::for_settings(templates, &settings);
     let started = std::time::Instant::now();
     let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
     let (demo, made) =

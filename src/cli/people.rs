@@ -15,11 +15,9 @@ pub fn sync(mut settings: Settings, file: &Path, options: Options) -> anyhow::Re
     settings.ensure_secret_key()?;
     let mut conn = migrated(&settings)?;
     let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
-    let composer =
-        crate::mail::compose::Composer::new(templates, &settings.base_url, &settings.mail_from)
-            .with_unsubscribe_key(&settings.secret_key)
-            .with_reply_to(settings.mail_reply_to.as_deref());
-    let mut print = |event: Event| println!("{}", line(&event));
+    let composer = crate::mail::compose::Composer::for_settings(templates, &settings);
+    let progress = super::progress::Progress::working("Comparing the directory");
+    let mut print = |event: Event| progress.suspend(|| println!("{}", line(&event)));
     let outcome = directory::sync(
         &mut conn,
         &composer,
@@ -29,7 +27,9 @@ pub fn sync(mut settings: Settings, file: &Path, options: Options) -> anyhow::Re
         SystemClock.now_naive(),
         &mut print,
     )
-    .map_err(cli_error)?;
+    .map_err(cli_error);
+    progress.finish();
+    let outcome = outcome?;
     let report = match outcome {
         Ok(report) => report,
         Err(refusal) => {

@@ -95,6 +95,8 @@ pub struct Settings {
     pub mail_from: String,
     /// The program team's address for questions: named in every mail and set as Reply-To.
     pub mail_reply_to: Option<String>,
+    /// The organisation that runs the program (unset: the host name stands in).
+    pub organization: Option<String>,
     /// Log filter in `RUST_LOG` syntax.
     pub log: String,
     /// Minutes a sign-in link stays valid.
@@ -221,6 +223,7 @@ impl Settings {
             smtp_url,
             mail_from,
             mail_reply_to,
+            organization: get("QUALIFY_ORGANIZATION").map(str::to_string),
             log,
             sign_in_link_minutes,
             session_idle_minutes,

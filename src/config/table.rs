@@ -149,6 +149,12 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
          name as in QUALIFY_MAIL_FROM): every mail names it above its sign-off and sets it as \
          Reply-To",
     ),
+    (
+        "QUALIFY_ORGANIZATION",
+        "(the host of QUALIFY_BASE_URL or of the sender address)",
+        "the organization that runs the program: the issuer of certificates and credentials, \
+         named on the PDF, the issuer profile, the LinkedIn link, in mails and the page footer",
+    ),
     ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
     (
         "QUALIFY_METRICS_TOKEN",

@@ -4,6 +4,7 @@ pub mod allocation;
 pub mod calibration;
 pub mod deadline;
 pub mod file_type;
+pub mod format;
 pub mod ids;
 pub mod language;
 pub mod schedule;

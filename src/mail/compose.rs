@@ -26,18 +26,33 @@ pub struct Composer {
     pub unsubscribe_key: Vec<u8>,
     /// The program team's address for questions (`QUALIFY_MAIL_REPLY_TO`), if set.
     pub reply_to: Option<String>,
+    /// The organisation that runs the program: the issuer of certificates, named in mails.
+    pub organization: String,
 }
 
 impl Composer {
     /// A composer for this installation.
     pub fn new(templates: Arc<Templates>, base_url: &str, mail_from: &str) -> Self {
+        let domain = message_id_domain(base_url, mail_from);
         Self {
             templates,
             base_url: base_url.to_string(),
-            domain: message_id_domain(base_url, mail_from),
+            organization: domain.clone(),
+            domain,
             unsubscribe_key: Vec::new(),
             reply_to: None,
         }
+    }
+
+    /// The composer of an installation with these settings (its organisation's name set).
+    pub fn for_settings(templates: Arc<Templates>, settings: &crate::config::Settings) -> Self {
+        let mut composer = Self::new(templates, &settings.base_url, &settings.mail_from)
+            .with_unsubscribe_key(&settings.secret_key)
+            .with_reply_to(settings.mail_reply_to.as_deref());
+        if let Some(name) = &settings.organization {
+            composer.organization = name.clone();
+        }
+        composer
     }
 
     /// The same composer, signing unsubscribe links with `key`.
@@ -137,6 +152,7 @@ pub fn compose(
     ctx.insert("base_url", &composer.base_url);
     // Every mail ends by saying whom to ask: this address, or the program lead.
     ctx.insert("contact", &composer.contact());
+    ctx.insert("organization", &composer.organization);
     let mut headers = json!({ "to_name": email.to.name, "extra": {} });
     if with_files {
         headers["attachments"] = json!(true);

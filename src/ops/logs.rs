@@ -1,4 +1,5 @@
-//! Logging set-up: human-readable lines on a terminal, JSON with `QUALIFY_LOG_FORMAT=json`.
+//! Logging set-up: human-readable lines, JSON with `QUALIFY_LOG_FORMAT=json`. Colours only
+//! when the log goes to a terminal (and `NO_COLOR` is unset), so a log file holds plain text.
 
 use actix_web::HttpMessage;
 use tracing_subscriber::EnvFilter;
@@ -9,12 +10,20 @@ pub fn init(filter: &str) {
     let json = std::env::var("QUALIFY_LOG_FORMAT").is_ok_and(|v| v == "json");
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(colours())
         .with_target(false);
     let _ = if json {
         builder.json().try_init()
     } else {
         builder.compact().try_init()
     };
+}
+
+/// Whether log lines may carry colour codes: the log goes to a terminal and `NO_COLOR` is
+/// not set.
+fn colours() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Request spans that name the matched route pattern (`/sign-in/link/{token}`), never the raw

@@ -36,6 +36,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", get().to(health::readyz))
         .route("/metrics", get().to(health::metrics))
         .route("/", get().to(program::home))
+        .route("/program", get().to(program::overview))
         .route("/language", post().to(language::switch))
         .route("/sign-out", post().to(sign_in::sign_out))
         .route("/signed-out", get().to(sso::signed_out))

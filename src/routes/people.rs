@@ -14,11 +14,11 @@ use crate::web::templates::Page;
 
 const PER_PAGE: i64 = 50;
 
-/// Search and page.
+/// Search and page. `search` is the API's name for the search text; a page ignores
+/// parameters it does not know, so an old bookmark never answers 400.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ListQuery {
-    #[serde(default)]
+    #[serde(default, alias = "search")]
     q: String,
     #[serde(default)]
     page: Option<i64>,

@@ -8,8 +8,24 @@ use crate::state::AppState;
 use crate::web::markdown::to_safe_html;
 use crate::web::templates::Page;
 
-/// `GET /`: the program this installation runs.
+/// `GET /`: a signed-in person goes on to their landing page (where their work is); anyone
+/// else sees the program this installation runs.
 pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    if let Some(who) = crate::accounts::identity::identity(&req) {
+        let target = crate::db::run(&state.pool, move |conn| {
+            crate::accounts::landing::landing(conn, &who)
+        })
+        .await?;
+        return Ok(crate::web::http::see_other(target));
+    }
+    overview(req, state).await
+}
+
+/// `GET /program`: the program this installation runs, for everyone (the navigation's link).
+pub async fn overview(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
     let slug = crate::db::run(&state.pool, |conn| Ok(catalog::default_program_slug(conn)?)).await?;
     render(req, state, slug.ok_or(AppError::NotFound)?).await
 }

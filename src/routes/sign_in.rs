@@ -116,6 +116,7 @@ pub async fn confirm_page(
     req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
+    query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let now = state.clock.now_naive();
@@ -125,7 +126,9 @@ pub async fn confirm_page(
     })
     .await?;
     let page = if usable {
-        Page::new(&req, "sign_in/confirm.html").with("token", &token)
+        Page::new(&req, "sign_in/confirm.html")
+            .with("token", &token)
+            .with("next", safe_next(&query.next))
     } else {
         Page::new(&req, "sign_in/invalid.html").status(actix_web::http::StatusCode::GONE)
     };
@@ -146,6 +149,8 @@ pub async fn confirm_page(
 #[serde(deny_unknown_fields)]
 pub struct ConfirmForm {
     token: String,
+    #[serde(default)]
+    next: String,
 }
 
 /// `POST /sign-in/link`…: uses the link once and starts a new session.
@@ -157,15 +162,16 @@ pub async fn confirm(
     let settings = state.settings.clone();
     let client = client_of(&req, &settings);
     let now = state.clock.now_naive();
-    let token = form.into_inner().token;
+    let ConfirmForm { token, next } = form.into_inner();
     let s = settings.clone();
     let started = crate::db::run(&state.pool, move |conn| {
         sign_in::confirm_link(conn, &s, &token, client, now)
     })
     .await?;
     match started {
+        // `/` sends the person on to their landing page.
         Ok(value) => Ok(HttpResponse::SeeOther()
-            .insert_header(("Location", "/me"))
+            .insert_header(("Location", safe_next(&next).to_string()))
             .cookie(session::cookie(&settings, value))
             .finish()),
         Err(refusal) if refusal.reason == "sso_only" => form_page(&req, &state, "/", "")
@@ -208,16 +214,10 @@ pub async fn with_password(
     )
     .await?;
     match started {
-        Ok(value) => {
-            let next = match safe_next(&form.next) {
-                "/" => "/me",
-                other => other,
-            };
-            Ok(HttpResponse::SeeOther()
-                .insert_header(("Location", next.to_string()))
-                .cookie(session::cookie(&settings, value))
-                .finish())
-        }
+        Ok(value) => Ok(HttpResponse::SeeOther()
+            .insert_header(("Location", safe_next(&form.next).to_string()))
+            .cookie(session::cookie(&settings, value))
+            .finish()),
         Err(refusal) => form_page(&req, &state, safe_next(&form.next), &email)
             .with("error", refusal.key)
             .status(refusal.status)

@@ -96,10 +96,7 @@ pub async fn callback(
     .await?;
     match started {
         Ok(started) => {
-            let next = match safe_next(&started.next) {
-                "/" => "/me",
-                other => other,
-            };
+            let next = safe_next(&started.next);
             let mut response = HttpResponse::SeeOther()
                 .insert_header(("Location", next.to_string()))
                 .cookie(session::cookie(&state.settings, started.session))

@@ -14,6 +14,21 @@ use fluent_templates::{FluentLoader, LanguageIdentifier, StaticLoader};
 
 type Texts = HashMap<String, HashMap<String, tera::Value>>;
 
+/// Keys a template asked for that a language does not have (language code and key), since
+/// start-up: each is logged once as an error, and the tests read them.
+static MISSING: std::sync::Mutex<std::collections::BTreeSet<(String, String)>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+/// The keys asked for but missing so far, as `(language, key)`.
+pub fn missing_keys() -> Vec<(String, String)> {
+    MISSING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .cloned()
+        .collect()
+}
+
 /// `fluent(…)` for the templates.
 pub struct TemplateTexts {
     fluent: FluentLoader<&'static StaticLoader>,
@@ -22,6 +37,8 @@ pub struct TemplateTexts {
     tags: Vec<(&'static str, LanguageIdentifier)>,
     /// Plain texts by language and key.
     plain: RwLock<Texts>,
+    /// The keys each language has.
+    known: HashMap<&'static str, std::collections::HashSet<String>>,
 }
 
 impl TemplateTexts {
@@ -36,7 +53,39 @@ impl TemplateTexts {
             locales,
             tags,
             plain: RwLock::new(HashMap::new()),
+            known: crate::domain::language::Language::ALL
+                .iter()
+                .map(|l| {
+                    let keys = crate::web::copy_calls::shapes(*l).into_keys().collect();
+                    (l.code(), keys)
+                })
+                .collect(),
         }
+    }
+
+    /// Whether `lang` (one of ours) lacks the text `key`.
+    pub fn is_missing(&self, lang: &str, key: &str) -> bool {
+        self.known.get(lang).is_some_and(|keys| !keys.contains(key))
+    }
+
+    /// A key the language lacks never reaches the reader: the error is logged (once per key),
+    /// and the English text stands in; without one, nothing is shown. `None` when the key is
+    /// there (or the language is not one of ours).
+    fn stand_in(&self, kwargs: &tera::Kwargs) -> Option<Option<tera::Value>> {
+        let lang = kwargs.get::<&str>("lang").ok()??;
+        let key = kwargs.get::<&str>("key").ok()??;
+        if !self.is_missing(lang, key) {
+            return None;
+        }
+        let first = MISSING
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((lang.to_string(), key.to_string()));
+        if first {
+            tracing::error!(lang, key, "a page asked for a text that does not exist");
+        }
+        // Missing in English too: an empty text rather than the key.
+        Some(self.is_missing("en", key).then(|| tera::Value::from("")))
     }
 
     /// A text with arguments, formatted in the language's bundle; `None` when the call needs
@@ -108,6 +157,10 @@ fn plain(kwargs: &tera::Kwargs) -> bool {
 
 impl tera::Function<tera::TeraResult<tera::Value>> for TemplateTexts {
     fn call(&self, kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<tera::Value> {
+        // Missing here but in English: the general path below falls back to English.
+        if let Some(Some(empty)) = self.stand_in(&kwargs) {
+            return Ok(empty);
+        }
         if !plain(&kwargs) {
             return match self.with_arguments(&kwargs) {
                 Some(text) => Ok(text),
@@ -197,7 +250,6 @@ mod tests {
                 r#"key="learn-next-deadline", title="Moderation <1>", due="2026-03-29 23:59""#,
                 r#"key="learn-due", due="2026-10-25 23:59""#,
                 r#"key="program-validity", months=24"#,
-                r#"key="no-such-text", months=24"#,
             ] {
                 let source = format!(r#"{{{{ fluent(lang="{lang}", {call}) }}}}"#);
                 assert_eq!(fast(&source), generic(&source), "{source}");
@@ -207,5 +259,26 @@ mod tests {
             fast(r#"{{ fluent(lang="de", key="learn-progress", passed=3, required=7) }}"#),
             "3 von 7 Pflichtaufgaben bestanden"
         );
+    }
+
+    #[test]
+    fn a_missing_text_shows_english_or_nothing_and_is_recorded_never_the_key() {
+        let fast = |source: &str| {
+            let mut tera = tera::Tera::new();
+            tera.register_function("fluent", TemplateTexts::new(&LOCALES));
+            tera.add_raw_template("t", source).unwrap();
+            tera.render("t", &tera::Context::new()).unwrap()
+        };
+        assert_eq!(
+            fast(r#"{{ fluent(lang="de", key="no-such-text", months=2) }}"#),
+            ""
+        );
+        assert_eq!(
+            fast(r#"{{ fluent(lang="en", key="no-such-text-either") }}"#),
+            ""
+        );
+        let missing = super::missing_keys();
+        assert!(missing.contains(&("de".into(), "no-such-text".into())));
+        assert!(missing.contains(&("en".into(), "no-such-text-either".into())));
     }
 }

@@ -25,9 +25,17 @@ pub fn lang_id(lang: Language) -> LanguageIdentifier {
     lang.code().parse().expect("valid language code")
 }
 
-/// The text for `key` in `lang`.
+/// The text for `key` in `lang`; English where the language lacks it, and never the key
+/// itself (a missing text is logged as an error and shows as nothing).
 pub fn t(lang: Language, key: &str) -> String {
-    LOCALES.lookup(&lang_id(lang), key)
+    LOCALES.try_lookup(&lang_id(lang), key).unwrap_or_else(|| {
+        tracing::error!(
+            lang = lang.code(),
+            key,
+            "a text that does not exist was asked for"
+        );
+        String::new()
+    })
 }
 
 /// The language to answer this request in.

@@ -4,9 +4,11 @@
 pub mod copy_calls;
 pub mod error_pages;
 pub mod fluent_function;
+pub mod formats;
 pub mod http;
 pub mod i18n;
 pub mod language_copies;
 pub mod markdown;
 pub mod templates;
+mod text_coverage;
 pub mod viewer;

@@ -19,6 +19,8 @@ struct TemplateFiles;
 #[derive(Debug)]
 pub struct Templates {
     tera: Tera,
+    /// The organisation that runs the program, for the page footer (set once at start-up).
+    organization: std::sync::OnceLock<String>,
 }
 
 impl Templates {
@@ -27,6 +29,9 @@ impl Templates {
         let mut tera = Tera::new();
         tera.register_function("fluent", TemplateTexts::new(&LOCALES));
         tera.register_filter("fluent_arg", crate::web::fluent_function::fluent_arg);
+        tera.register_filter("when", crate::web::formats::when);
+        tera.register_filter("num", crate::web::formats::num);
+        tera.register_filter("relative", crate::web::formats::relative);
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {
             let file = TemplateFiles::get(&name).expect("embedded template");
@@ -39,7 +44,15 @@ impl Templates {
         let copies = crate::web::language_copies::copies(&tera, &sources);
         tera.add_raw_templates(copies)
             .map_err(|e| anyhow::anyhow!("templates (language copies): {e:?}"))?;
-        Ok(Self { tera })
+        Ok(Self {
+            tera,
+            organization: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Names the organisation in every page's footer; the first name given stays.
+    pub fn set_organization(&self, name: &str) {
+        let _ = self.organization.set(name.to_string());
     }
 
     /// Renders a page template in `lang`: its copy with the language's texts written in.
@@ -70,6 +83,16 @@ impl Templates {
     }
 }
 
+/// The part of the site a path belongs to, for the navigation's `aria-current`: its first
+/// segment (`/learn/…` → `learn`); the program pages are `program`.
+fn section(path: &str) -> &str {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    match first {
+        "" | "programs" => "program",
+        other => other,
+    }
+}
+
 /// A page being prepared: the template, its context, and the request's language.
 pub struct Page {
     name: &'static str,
@@ -87,6 +110,7 @@ impl Page {
         ctx.insert("lang", lang.code());
         ctx.insert("other_lang", if lang == Language::De { "en" } else { "de" });
         ctx.insert("path", req.path());
+        ctx.insert("section", section(req.path()));
         ctx.insert("csrf_token", &crate::web::viewer::csrf_token(req));
         if let Some(viewer) = req.extensions().get::<crate::web::viewer::Viewer>() {
             ctx.insert(
@@ -119,7 +143,10 @@ impl Page {
     }
 
     /// Renders into an HTML response.
-    pub fn render(self, templates: &Templates) -> Result<HttpResponse, AppError> {
+    pub fn render(mut self, templates: &Templates) -> Result<HttpResponse, AppError> {
+        if let Some(name) = templates.organization.get() {
+            self.ctx.insert("organization", name);
+        }
         let body = templates.render_page(self.name, self.lang, &self.ctx)?;
         let mut response = HttpResponse::build(self.status);
         response.content_type("text/html; charset=utf-8");

@@ -77,7 +77,7 @@ pub(super) fn certify(
         total_points,
         issued_on: issued_at.date().to_string(),
         expires_on: expires_at.map(|e| e.date().to_string()),
-        issuer: "demo.example".into(),
+        issuer: ctx.plan.issuer.clone(),
     };
     ctx.rows
         .certificates

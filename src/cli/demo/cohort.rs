@@ -74,14 +74,20 @@ pub(super) fn cohort(
     Ok(())
 }
 
+/// The season a cohort starting in this month is named for.
+fn season(month: u32) -> &'static str {
+    match month {
+        3..=5 => "Frühjahr",
+        6..=8 => "Sommer",
+        9..=11 => "Herbst",
+        _ => "Winter",
+    }
+}
+
 /// The cohort's row, named for its season, year and number.
 fn cohort_row(ctx: &Ctx<'_>, k: usize, start: NaiveDate, state: CohortState) -> Cohort {
     let now = ctx.plan.now;
-    let season = if (3..9).contains(&chrono::Datelike::month(&start)) {
-        "Frühjahr"
-    } else {
-        "Herbst"
-    };
+    let season = season(chrono::Datelike::month(&start));
     Cohort {
         id: CohortId::new(),
         program_id: ctx.cur.program.id.clone(),
@@ -201,4 +207,16 @@ fn recruit(
         per_backend!(conn, c => diesel::insert_into(cotrainers::table).values(chunk).execute(c))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cohort_is_named_for_the_season_it_starts_in() {
+        assert_eq!(super::season(2), "Winter");
+        assert_eq!(super::season(12), "Winter");
+        assert_eq!(super::season(3), "Frühjahr");
+        assert_eq!(super::season(7), "Sommer");
+        assert_eq!(super::season(10), "Herbst");
+    }
 }

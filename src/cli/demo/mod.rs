@@ -74,10 +74,10 @@ pub fn build(
     let (owner_id, generated, files) = write_tx(conn, |conn| -> Result<_, AppError> {
         let owner_id = person(
             conn,
-            "Olga Owner",
-            &mail("olga.owner"),
+            "Olga Brandt",
+            &mail("olga.brandt"),
             "de",
-            Some("Kommunikation"),
+            Some("Unternehmenskommunikation"),
             now,
         )?;
         RoleGrant::grant(conn, &owner_id, "owner", None, now)?;
@@ -88,18 +88,20 @@ pub fn build(
             suffix: suffix.clone(),
             owner: owner_id.clone(),
             coach: scale::Named {
-                name: "Carla Coach",
-                local: "carla.coach",
+                name: "Carla Neumann",
+                local: "carla.neumann",
             },
             trainee: scale::Named {
-                name: "Tara Trainee",
-                local: "tara.trainee",
+                name: "Tara Schulz",
+                local: "tara.schulz",
             },
+            issuer: crate::certificates::issue::issuer_name(composer),
+            progress: crate::cli::progress::Progress::new("Demo trainees", trainees as u64),
         };
         let mut generated = scale::generate(conn, &plan)?;
         if generated.coach.is_none() {
             // Too small for a graduate cohort: the co-trainer joins the pool by hand.
-            generated.coach = Some(coach_by_hand(conn, &mail("carla.coach"), now)?);
+            generated.coach = Some(coach_by_hand(conn, &mail("carla.neumann"), now)?);
         }
         extras::add(conn, composer, &owner_id, &generated, now)?;
         // The rows went in by the thousand, past the models that keep these totals.
@@ -119,7 +121,7 @@ fn coach_by_hand(
     email: &str,
     now: NaiveDateTime,
 ) -> Result<PersonId, AppError> {
-    let coach = person(conn, "Carla Coach", email, "en", Some("IT"), now)?;
+    let coach = person(conn, "Carla Neumann", email, "en", Some("IT-Services"), now)?;
     let program = crate::cohorts::lifecycle::the_program(conn)?;
     Cotrainer::create_if_absent(
         conn,

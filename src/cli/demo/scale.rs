@@ -36,14 +36,14 @@ pub(super) const LAST: &[&str] = &[
     "Koch", "Richter", "Klein", "Wolf", "Brown", "García", "Kowalski",
 ];
 const UNITS: &[&str] = &[
-    "HR",
-    "IT",
-    "Vertrieb",
-    "Produktion",
-    "Kommunikation",
-    "Finanzen",
-    "Forschung",
-    "Logistik",
+    "Personal & Organisation",
+    "IT-Services",
+    "Vertrieb DACH",
+    "Werk Ingolstadt · Produktion",
+    "Unternehmenskommunikation",
+    "Finanzen & Controlling",
+    "Forschung & Entwicklung",
+    "Logistik Süd",
 ];
 
 /// A small deterministic generator: the same seed, the same demo.
@@ -103,6 +103,10 @@ pub struct Plan {
     pub coach: Named,
     /// Becomes a trainee halfway through a running cohort.
     pub trainee: Named,
+    /// The issuer named on the certificates (the installation's organisation).
+    pub issuer: String,
+    /// Counts the trainees generated.
+    pub progress: crate::cli::progress::Progress,
 }
 
 /// What was generated.
@@ -287,11 +291,13 @@ pub fn generate(conn: &mut DbConnection, plan: &Plan) -> Result<Generated, AppEr
             None
         };
         super::cohort::cohort(conn, &mut ctx, k, *days_back, n, named)?;
+        plan.progress.add(n as u64);
         if ctx.rows.len() > 20_000 {
             ctx.rows.flush(conn)?;
         }
     }
     ctx.rows.flush(conn)?;
+    plan.progress.finish();
     ctx.out.cohorts = count;
     Ok(ctx.out)
 }

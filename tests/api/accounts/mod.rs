@@ -1,6 +1,9 @@
 //! Accounts: signing in by link, password and single sign-on, sessions and their limits, people invited and
 //! their profiles and API tokens.
 
+mod form_errors;
+mod landing;
+mod parameters;
 mod people;
 mod sessions;
 mod sign_in;

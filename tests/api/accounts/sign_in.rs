@@ -54,7 +54,11 @@ async fn a_sign_in_link_arrives_by_mail_and_signs_in_once() {
     }
     let confirmed = browser.post("/sign-in/confirm", &[("token", &token)]).await;
     assert_eq!(confirmed.status, 303);
-    assert_eq!(confirmed.header("location"), Some("/me"));
+    assert_eq!(
+        confirmed.header("location"),
+        Some("/"),
+        "on to the landing page"
+    );
     let cookie = confirmed
         .headers
         .get_all("set-cookie")

@@ -50,11 +50,12 @@ async fn the_certificate_is_issued_on_the_last_required_pass_and_not_before() {
     let certs = certificates_of(&app, &tara);
     assert_eq!(certs.len(), 1);
     let cert = &certs[0];
-    // The trainee's dashboard shows it, with its validity and a link to its page.
+    // The trainee's dashboard shows it (the date as English readers write it), with its
+    // validity and a link to its page.
     let after = trainee.get("/learn").await;
     assert!(after.body.contains(&format!(
         "Certified on {}",
-        cert.issued_at.format("%Y-%m-%d")
+        cert.issued_at.format("%-d %b %Y")
     )));
     assert!(after.body.contains("valid until "));
     assert!(after.body.contains(&format!("/certificates/{}", cert.id)));

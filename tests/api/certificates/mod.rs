@@ -4,6 +4,7 @@
 mod issuing;
 mod key_rotation;
 mod open_badges;
+mod organization;
 mod printing;
 mod restore_drill;
 mod verification;

@@ -166,3 +166,21 @@ fn the_pdf_is_pdf_a_2b_and_the_same_bytes_every_time() {
     );
     assert!(raw.contains("/FontFile"), "fonts are embedded");
 }
+
+#[test]
+fn the_certificates_dates_read_as_its_language_writes_them() {
+    let r = record("Jana Schmidt", "Qualifizierung", &["Moderation"]);
+    for (lang, issued, until) in [
+        ("de", "14.03.2026", "14.03.2028"),
+        ("en", "14 Mar 2026", "14 Mar 2028"),
+    ] {
+        let Some(text) = pdftotext(&pdf_of(&r, lang), &[]) else {
+            return;
+        };
+        assert!(
+            text.contains(issued) && text.contains(until),
+            "{lang}: {text}"
+        );
+        assert!(!text.contains("2026-03-14"), "{lang}: {text}");
+    }
+}

@@ -221,7 +221,11 @@ async fn the_trainee_sees_the_decision_and_is_told(
     assert!(mine.body.contains("Revision requested"));
     assert!(mine.body.contains("Needs a sharper purpose."));
     assert!(mine.body.contains("Name the benefit."));
-    assert!(mine.body.contains("1 / 3"));
+    assert!(mine.body.contains("1 of 3 points"));
+    assert!(
+        mine.body.contains("class=\"level chosen\""),
+        "the chosen level is marked in the rubric grid"
+    );
     assert!(
         mine.body.contains(grader_name),
         "the program reveals the co-trainer"

@@ -66,7 +66,7 @@ async fn reminders_come_as_one_digest_a_day_in_working_hours() {
     let d = digests(&app);
     assert_eq!(d.len(), 2);
     assert!(
-        d[1].1.contains("is due soon: 2026-03-16 23:59"),
+        d[1].1.contains("is due soon: 16 Mar 2026, 11:59 pm"),
         "{}",
         d[1].1
     );

@@ -47,7 +47,7 @@ fn demo_fills_an_empty_database_once_and_prints_working_links() {
     // Whoever tries the demo as the trainee finds a draft to hand in, at any time of day.
     let tara_drafts: i64 = submissions::table
         .inner_join(enrollments::table.inner_join(people::table))
-        .filter(people::email.eq("tara.trainee@demo.example"))
+        .filter(people::email.eq("tara.schulz@demo.example"))
         .filter(submissions::state.eq("draft"))
         .count()
         .get_result(&mut **conn)

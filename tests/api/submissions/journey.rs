@@ -53,7 +53,7 @@ async fn modules_open_by_date_and_work_is_drafted_submitted_withdrawn_and_resubm
         "launch is still locked"
     );
     assert!(
-        dashboard.body.contains("due 2026-03-16 23:59"),
+        dashboard.body.contains("due 16 Mar 2026, 11:59 pm"),
         "deadline in the trainee's time zone"
     );
 
@@ -66,7 +66,7 @@ async fn modules_open_by_date_and_work_is_drafted_submitted_withdrawn_and_resubm
         .get(&format!("/learn/{enrollment}/modules/launch"))
         .await;
     assert!(
-        locked.body.contains("This module opens on 2026-03-16"),
+        locked.body.contains("This module opens on 16 Mar 2026"),
         "{}",
         locked.body
     );

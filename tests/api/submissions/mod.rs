@@ -3,4 +3,5 @@
 
 mod attachments;
 mod calendar;
+mod dates;
 mod journey;

@@ -88,7 +88,7 @@ impl<'a> Browser<'a> {
     /// POST a form with the current CSRF token (loading `/` first if there is none yet).
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         if self.csrf().is_empty() {
-            self.get("/").await;
+            self.get("/program").await;
         }
         let token = self.csrf();
         let mut all: Vec<(&str, &str)> = fields.to_vec();

@@ -12,7 +12,8 @@ use Expect::{SignIn, Status};
 pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) -> Vec<Case> {
     let ok = Status(200);
     let mut cases = vec![
-        case("GET", "/", "/", [ok, ok, ok]),
+        case("GET", "/", "/", [ok, Status(303), Status(303)]),
+        case("GET", "/program", "/program", [ok, ok, ok]),
         case("GET", "/healthz", "/healthz", [ok, ok, ok]),
         case(
             "GET",

@@ -1,0 +1,36 @@
+# Navigation, empty lists, dates and times, the rubric grid.
+nav-manage = Manage
+nav-menu = Menu
+empty-reviews-next = When a submission is allocated to you, it appears here and you get a mail. Meanwhile, your settings as a co-trainer are on your profile.
+empty-reviews-profile = Open my profile
+empty-learn-next = Your program lead enrolls you in a cohort; you will get a mail. Meanwhile, read what the program holds.
+empty-learn-program = See the program
+relative-in-days = { $count ->
+    [one] in 1 day
+   *[other] in { $count } days
+}
+relative-in-hours = { $count ->
+    [0] in less than an hour
+    [one] in 1 hour
+   *[other] in { $count } hours
+}
+relative-days-ago = { $count ->
+    [one] 1 day ago
+   *[other] { $count } days ago
+}
+relative-hours-ago = { $count ->
+    [0] just now
+    [one] 1 hour ago
+   *[other] { $count } hours ago
+}
+rubric-level = Level { $number } · { $points ->
+    [one] 1 point
+   *[other] { $points } points
+}
+rubric-comment-on = Comment on “{ $criterion }”
+rubric-total = Total
+rubric-pass-from = (pass from { $threshold })
+rubric-graded-against = The rubric your work is graded against
+rubric-your-levels = Your levels, marked, with the co-trainer’s comments
+form-errors-below = Please correct the fields marked below.
+empty-cohorts-create = Create the first cohort
