@@ -1,10 +1,12 @@
-//! The restore drill: a backup of the SQLite database, restored into a new data dir with the
-//! keys given as settings, serves every certificate's verification and verifies the
-//! credentials downloaded before. (PostgreSQL is restored with `pg_restore`; see
-//! `docs/operations.md`.)
+//! The restore drill: a backup of the database (`qualify backup` on SQLite, `pg_dump -Fc` on
+//! PostgreSQL, as `docs/operations.md` says), restored into a new data dir and database with
+//! the keys given as settings, serves every certificate's verification and verifies the
+//! credentials downloaded before.
 
 use crate::support::api::{api, token};
-use crate::support::app::{on_postgres, spawn_app_on_file, spawn_app_with};
+use crate::support::app::{
+    TestApp, TestDb, on_postgres, spawn_app_on, spawn_app_on_file, spawn_app_with,
+};
 use crate::support::browser::Browser;
 use crate::support::fixtures::certificates::{certificates_of, nearly_certified};
 use crate::support::fixtures::grading::pass;
@@ -14,10 +16,6 @@ const SECRET: &str = "4444444444444444444444444444444444444444444444444444444444
 
 #[actix_web::test]
 async fn a_restored_backup_verifies_every_certificate_and_old_credential() {
-    if on_postgres() {
-        println!("restore drill: SQLite's backup command; PostgreSQL uses pg_dump/pg_restore");
-        return;
-    }
     let keys = |s: &mut std::collections::BTreeMap<String, String>| {
         s.insert("QUALIFY_ISSUER_KEY".into(), ISSUER.into());
         s.insert("QUALIFY_SECRET_KEY".into(), SECRET.into());
@@ -37,13 +35,17 @@ async fn a_restored_backup_verifies_every_certificate_and_old_credential() {
     }
 
     let folder = tempfile::tempdir().unwrap();
-    let copy = folder.path().join("qualify-backup.db");
-    {
-        let mut conn = live.conn();
-        let size = qualify::db::backup::sqlite(&mut conn, &copy).expect("backup");
-        assert!(size > 0);
-    }
-    let restored = spawn_app_on_file(&copy, keys).await;
+    let restored = if on_postgres() {
+        restore_postgres(&live, folder.path(), keys).await
+    } else {
+        let copy = folder.path().join("qualify-backup.db");
+        {
+            let mut conn = live.conn();
+            let size = qualify::db::backup::sqlite(&mut conn, &copy).expect("backup");
+            assert!(size > 0);
+        }
+        spawn_app_on_file(&copy, keys).await
+    };
     assert_eq!(restored.get("/readyz", None).await.status, 200);
     for cert in &certificates {
         let answer = restored
@@ -64,4 +66,36 @@ async fn a_restored_backup_verifies_every_certificate_and_old_credential() {
             checked.body
         );
     }
+}
+
+/// `pg_dump -Fc` of the live database, `pg_restore` into a new, empty one, and the app on it.
+async fn restore_postgres(
+    live: &TestApp,
+    folder: &std::path::Path,
+    keys: impl FnOnce(&mut std::collections::BTreeMap<String, String>),
+) -> TestApp {
+    let dump = folder.join("qualify.dump");
+    let dumped = std::process::Command::new("pg_dump")
+        .args(["-Fc", "--no-owner", "-f"])
+        .arg(&dump)
+        .args(["-d", &live.db.url])
+        .output()
+        .expect("pg_dump runs");
+    assert!(
+        dumped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dumped.stderr)
+    );
+    let target = TestDb::create(folder);
+    let restored = std::process::Command::new("pg_restore")
+        .args(["--no-owner", "--exit-on-error", "-d", &target.url])
+        .arg(&dump)
+        .output()
+        .expect("pg_restore runs");
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    spawn_app_on(target, keys).await
 }

@@ -189,6 +189,15 @@ pub async fn spawn_app_on_file(
     start(db, dir, adjust).await
 }
 
+/// Starts the app on a database that already exists (a restored copy).
+pub async fn spawn_app_on(
+    db: TestDb,
+    adjust: impl FnOnce(&mut BTreeMap<String, String>),
+) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    start(db, dir, adjust).await
+}
+
 async fn start(
     db: TestDb,
     dir: tempfile::TempDir,
