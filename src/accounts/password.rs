@@ -1,6 +1,7 @@
 //! Passwords: Argon2id with OWASP's parameters (m = 19 MiB, t = 2, p = 1), hashed on the
 //! blocking pool with bounded concurrency; unknown accounts are checked against a dummy hash of
-//! the same cost, so the answer takes as long either way.
+//! the same cost, so the answer takes as long either way. A hash made with other parameters is
+//! made again at the next sign-in ([`needs_rehash`]).
 
 use std::sync::LazyLock;
 
@@ -39,6 +40,24 @@ fn verify_blocking(password: &str, hash: &str) -> bool {
             .verify_password(password.as_bytes(), &parsed)
             .is_ok()
     })
+}
+
+/// Whether a stored hash was made with other parameters (or another algorithm) than today's:
+/// it is made again at the next successful sign-in, when the password is at hand.
+pub fn needs_rehash(hash: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        return true;
+    };
+    let current = argon2();
+    let params = current.params();
+    let same = parsed.algorithm.as_str() == "argon2id"
+        && parsed.version == Some(Version::V0x13 as u32)
+        && Params::try_from(&parsed).is_ok_and(|p| {
+            p.m_cost() == params.m_cost()
+                && p.t_cost() == params.t_cost()
+                && p.p_cost() == params.p_cost()
+        });
+    !same
 }
 
 /// Hashes a new password.
@@ -159,5 +178,31 @@ mod tests {
             !verify_blocking(&"ä".repeat(99), &long_hash),
             "no truncation"
         );
+    }
+
+    #[test]
+    fn hashes_with_other_parameters_are_made_again() {
+        let current = hash_blocking("korrekt pferd batterie").unwrap();
+        assert!(!needs_rehash(&current));
+        let salt = SaltString::encode_b64(&[5u8; 16]).unwrap();
+        let weaker = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(4096, 1, 1, None).unwrap(),
+        )
+        .hash_password(b"korrekt pferd batterie", &salt)
+        .unwrap()
+        .to_string();
+        assert!(needs_rehash(&weaker));
+        assert!(
+            verify_blocking("korrekt pferd batterie", &weaker),
+            "an old hash still verifies"
+        );
+        let argon2i = Argon2::new(Algorithm::Argon2i, Version::V0x13, Params::default())
+            .hash_password(b"x", &salt)
+            .unwrap()
+            .to_string();
+        assert!(needs_rehash(&argon2i));
+        assert!(needs_rehash("not a hash"));
     }
 }

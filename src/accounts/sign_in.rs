@@ -347,8 +347,13 @@ pub async fn with_password(
     })
     .await?;
     let hash = person.as_ref().and_then(|p| p.password_hash.clone());
-    let ok =
-        password::verify(password, hash).await && person.as_ref().is_some_and(Person::is_active);
+    let stale = hash.as_deref().is_some_and(password::needs_rehash);
+    let ok = password::verify(password.clone(), hash).await
+        && person.as_ref().is_some_and(Person::is_active);
+    let rehashed = match ok && stale {
+        true => Some(password::hash(password).await?),
+        false => None,
+    };
     let settings = settings.clone();
     crate::db::run(pool, move |conn| {
         write_tx(conn, |conn| {
@@ -375,6 +380,9 @@ pub async fn with_password(
             }
             if let Some(old) = &client.previous_session {
                 Session::delete(conn, &hash_token(old))?;
+            }
+            if let Some(new) = &rehashed {
+                Person::set_password_hash(conn, &person.id, new, now)?;
             }
             let value =
                 session::start(conn, &person.id, client.user_agent.clone(), now, &settings)?;

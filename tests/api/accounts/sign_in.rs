@@ -452,3 +452,52 @@ async fn from(
         .await
         .status
 }
+
+/// A password hash made with weaker parameters than today's still signs in, and is made again
+/// with today's parameters on the way.
+#[actix_web::test]
+async fn an_old_hash_is_made_again_with_todays_parameters_at_sign_in() {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    use qualify::db::schema::people;
+    let app = spawn_app().await;
+    let anna = create_person(&app, "a@example.com", "Anna", false);
+    let password = "an old but good passphrase";
+    let weak = argon2::Argon2::new(
+        argon2::Algorithm::Argon2id,
+        argon2::Version::V0x13,
+        argon2::Params::new(4096, 1, 1, None).unwrap(),
+    )
+    .hash_password(
+        password.as_bytes(),
+        &SaltString::encode_b64(&[9u8; 16]).unwrap(),
+    )
+    .unwrap()
+    .to_string();
+    diesel::update(people::table.filter(people::id.eq(anna.as_str())))
+        .set(people::password_hash.eq(&weak))
+        .execute(&mut **app.conn())
+        .unwrap();
+    let browser = Browser::new(&app);
+    browser.get("/sign-in").await;
+    let signed_in = browser
+        .post(
+            "/sign-in/password",
+            &[("email", "a@example.com"), ("password", password)],
+        )
+        .await;
+    assert_eq!(signed_in.status, 303, "{}", signed_in.body);
+    let stored = person(&app, "a@example.com").password_hash.unwrap();
+    assert!(
+        stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{stored}"
+    );
+    let again = Browser::new(&app);
+    again.get("/sign-in").await;
+    let second = again
+        .post(
+            "/sign-in/password",
+            &[("email", "a@example.com"), ("password", password)],
+        )
+        .await;
+    assert_eq!(second.status, 303, "the new hash holds the same password");
+}
