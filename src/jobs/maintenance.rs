@@ -1,5 +1,6 @@
 //! Housekeeping inside `serve`: every few minutes, forget sessions past their limits, rate-limit
-//! windows that ended, and used or expired sign-in links. Safe on several instances at once.
+//! windows that ended, used or expired sign-in links, and upload staging files an interrupted
+//! upload left behind (nothing points at them). Safe on several instances at once.
 
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -22,7 +23,12 @@ pub struct Swept {
     pub rate_limits: usize,
     /// Sign-in links.
     pub links: usize,
+    /// Staging files of uploads that never finished.
+    pub staged: usize,
 }
+
+/// A staging file older than this belongs to no upload still running.
+const STAGED_FOR: StdDuration = StdDuration::from_secs(24 * 3600);
 
 /// One round of housekeeping.
 pub fn sweep(pool: &DbPool, settings: &Settings, clock: &dyn Clock) -> anyhow::Result<Swept> {
@@ -36,7 +42,29 @@ pub fn sweep(pool: &DbPool, settings: &Settings, clock: &dyn Clock) -> anyhow::R
             sign_in_tokens::table.filter(sign_in_tokens::expires_at.lt(now - Duration::days(1))),
         )
         .execute(&mut **conn)?,
+        staged: sweep_staging(&settings.data_dir.join("uploads").join("tmp")),
     })
+}
+
+/// Removes staging files last written more than [`STAGED_FOR`] ago (by the file system's
+/// clock: they are files, not records). Returns how many went.
+fn sweep_staging(folder: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let old = |entry: &std::fs::DirEntry| {
+        entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STAGED_FOR)
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()) && old(e))
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Runs [`sweep`] every ten minutes until the server stops.

@@ -165,3 +165,26 @@ async fn housekeeping_forgets_stale_sessions_and_old_links() {
         qualify::jobs::maintenance::sweep(&app.pool, &app.settings, app.clock.as_ref()).unwrap();
     assert_eq!(again, qualify::jobs::maintenance::Swept::default());
 }
+
+/// A staging file an interrupted upload left behind goes after a day; a fresh one stays.
+#[actix_web::test]
+async fn housekeeping_removes_staging_files_of_interrupted_uploads() {
+    let app = spawn_app().await;
+    let staging = app.settings.data_dir.join("uploads").join("tmp");
+    let left = staging.join("left-behind.part");
+    let running = staging.join("running.part");
+    std::fs::write(&left, b"half a file").unwrap();
+    std::fs::write(&running, b"being written").unwrap();
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(48 * 3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&left)
+        .unwrap()
+        .set_modified(two_days_ago)
+        .unwrap();
+    let swept =
+        qualify::jobs::maintenance::sweep(&app.pool, &app.settings, app.clock.as_ref()).unwrap();
+    assert_eq!(swept.staged, 1);
+    assert!(!left.exists());
+    assert!(running.exists(), "an upload still running keeps its file");
+}
