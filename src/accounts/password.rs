@@ -79,7 +79,27 @@ pub async fn verify(password: String, hash: Option<String>) -> bool {
     ok && known
 }
 
-/// Passwords nobody should use (a short list; length does most of the work).
+/// The 3,000 most common passwords (`assets/common_passwords.txt`, from zxcvbn's frequency
+/// list; licence beside it) and [`COMMON`], lower-case.
+static COMMON_LIST: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../assets/common_passwords.txt")
+        .lines()
+        .chain(COMMON.iter().copied())
+        .collect()
+});
+
+/// Words of this service and its setting that make a guessable password.
+const CONTEXT: &[&str] = &[
+    "qualify",
+    "community",
+    "communitymanager",
+    "communitymanagement",
+    "certificate",
+    "zertifikat",
+    "intranet",
+];
+
+/// German and seasonal passwords the English-language list misses.
 const COMMON: &[&str] = &[
     "password",
     "password1",
@@ -119,7 +139,9 @@ crate::error::reasons! {
     }
 }
 
-/// Checks a new password: 10 to 256 characters, not common, not the person's email or name.
+/// Checks a new password: 10 to 256 characters, not one of the 3,000 most common passwords nor
+/// a word of this service, not the person's email or name (also with digits or punctuation
+/// appended).
 /// No composition rules and no truncation (NIST SP 800-63B, OWASP ASVS 6.2).
 pub fn check_new(password: &str, email: &str, name: &str) -> Result<(), PasswordProblem> {
     let length = password.chars().count();
@@ -130,12 +152,15 @@ pub fn check_new(password: &str, email: &str, name: &str) -> Result<(), Password
         return Err(PasswordProblem::TooLong);
     }
     let lower = password.to_lowercase();
+    // "Password2026!" is "password" with a suffix: the suffix adds little to guess.
+    let base = lower
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ');
     let local = email.split('@').next().unwrap_or("").to_lowercase();
-    if COMMON.contains(&lower.as_str())
-        || lower == email.to_lowercase()
-        || lower == local
-        || lower == name.to_lowercase()
-    {
+    let personal = [email.to_lowercase(), local, name.to_lowercase()];
+    let guessable = |word: &str| {
+        COMMON_LIST.contains(word) || CONTEXT.contains(&word) || personal.iter().any(|p| p == word)
+    };
+    if guessable(&lower) || guessable(base) {
         return Err(PasswordProblem::TooCommon);
     }
     Ok(())
@@ -204,5 +229,29 @@ mod tests {
             .to_string();
         assert!(needs_rehash(&argon2i));
         assert!(needs_rehash("not a hash"));
+    }
+
+    #[test]
+    fn common_and_guessable_passwords_are_refused_with_suffixes_too() {
+        let refused = |p: &str| check_new(p, "jana.kovac@example.com", "Jana Kovač").is_err();
+        for p in [
+            "qwertyuiop",
+            "password2026!",
+            "Dragon12345678",
+            "qualify-2026",
+            "Zertifikat2026",
+            "jana.kovac2026",
+            "passwort!!!!!",
+        ] {
+            assert!(refused(p), "{p} must be refused");
+        }
+        for p in [
+            "correct horse battery staple",
+            "dragon fruit on a bicycle",
+            "the right passphrase 7",
+        ] {
+            assert!(!refused(p), "{p} must be accepted");
+        }
+        assert!(COMMON_LIST.len() >= 3000);
     }
 }
