@@ -21,19 +21,57 @@ pub fn spawn<F>(pool: &DbPool, what: &'static str, f: F)
 where
     F: FnOnce(&mut DbConnection) -> Result<(), AppError> + Send + 'static,
 {
-    PENDING.fetch_add(1, Ordering::SeqCst);
+    let counted = Counted::new();
     let pool = pool.clone();
     actix_web::rt::spawn(async move {
+        let _counted = counted;
         if let Err(e) = super::run(&pool, f).await {
             tracing::error!(work = what, error = %e, "work after the response failed");
         }
-        PENDING.fetch_sub(1, Ordering::SeqCst);
     });
+}
+
+/// One piece of work in [`PENDING`], counted out when it ends in any way: finished, failed,
+/// or dropped unfinished because its runtime stopped (a server shutting down, a test ending).
+struct Counted;
+
+impl Counted {
+    fn new() -> Self {
+        PENDING.fetch_add(1, Ordering::SeqCst);
+        Counted
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        PENDING.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// Waits until no work spawned with [`spawn`] is left running.
 pub async fn settled() {
     while PENDING.load(Ordering::SeqCst) > 0 {
         actix_web::rt::time::sleep(Duration::from_millis(2)).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_dropped_unfinished_is_counted_out() {
+        let before = PENDING.load(Ordering::SeqCst);
+        let counted = Counted::new();
+        let work = async move {
+            let _counted = counted;
+        };
+        assert_eq!(PENDING.load(Ordering::SeqCst), before + 1);
+        drop(work);
+        assert_eq!(
+            PENDING.load(Ordering::SeqCst),
+            before,
+            "a runtime that stops drops the work, and the count with it"
+        );
     }
 }
