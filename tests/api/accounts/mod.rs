@@ -4,6 +4,7 @@
 mod form_errors;
 mod landing;
 mod parameters;
+mod password_limits;
 mod people;
 mod sessions;
 mod sign_in;
