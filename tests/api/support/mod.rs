@@ -13,7 +13,8 @@
 //! - the files: [`pdf`] (a PDF's text read back with poppler's pdftotext), [`ob3`] (an
 //!   independent Open Badges 3.0 verifier checking credentials and baked badges);
 //! - the layout checks: [`sources`] (the repository's own Rust files);
-//! - the language checks: [`glossary`] (the scanner behind the glossary test).
+//! - the language checks: [`glossary`] (the scanner behind the glossary test) and
+//!   [`glossary_sources`] (the lines of each kind of source it reads).
 
 pub mod api;
 pub mod app;
@@ -23,6 +24,7 @@ pub mod clock;
 pub mod content;
 pub mod fixtures;
 pub mod glossary;
+pub mod glossary_sources;
 pub mod jobs;
 pub mod ob3;
 pub mod oidc_fake;
