@@ -36,7 +36,8 @@ impl Application {
         settings.ensure_secret_key()?;
         settings.ensure_issuer_key()?;
         let pool = build_pool(&settings.database, settings.database_pool_size)?;
-        prepare_database(&pool, &settings, clock.as_ref()).await?;
+        let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
+        prepare_database(&pool, &storage, &settings, clock.as_ref()).await?;
         let templates = Arc::new(Templates::load()?);
         let listener = TcpListener::bind(settings.bind).map_err(|e| {
             anyhow::anyhow!("cannot listen on {} (QUALIFY_BIND): {e}", settings.bind)
@@ -66,7 +67,6 @@ impl Application {
             &settings.base_url,
             &composer.organization,
         )?);
-        let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
         tracing::info!(storage = storage.describe(), "file storage");
         let sso = match &settings.oidc {
             Some(oidc) => Some(Arc::new(accounts::sso::Provider::new(oidc.clone())?)),
@@ -222,24 +222,24 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
 }
 
-/// Applies migrations and syncs the curriculum (on the blocking pool).
+/// Applies migrations (on the blocking pool) and syncs the curriculum.
 pub async fn prepare_database(
     pool: &DbPool,
+    storage: &crate::storage::Storage,
     settings: &Settings,
     clock: &dyn Clock,
 ) -> anyhow::Result<()> {
-    let pool = pool.clone();
-    let content_dir = settings.content_dir.clone();
-    let now = clock.now_naive();
+    let migrate_pool = pool.clone();
     actix_web::rt::task::spawn_blocking(move || -> anyhow::Result<()> {
-        let mut conn = pool
+        let mut conn = migrate_pool
             .get()
             .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
         let applied = db::migrations::run_pending(&mut conn)?;
         if !applied.is_empty() {
             tracing::info!(count = applied.len(), "applied database migrations");
         }
-        content::sync_folder(&mut conn, &content_dir, now)
+        Ok(())
     })
-    .await?
+    .await??;
+    content::sync_folder(pool, storage, &settings.content_dir, clock.now_naive()).await
 }

@@ -61,6 +61,7 @@ fn issue_from(
             record: serde_json::to_string(&record).expect("record serialises"),
             issued_at: now,
             expires_at: s.expiry(now),
+            kind: crate::domain::states::CertificateKind::Certification,
         })
     };
     if !Certificate::create_if_absent(conn, &cert)? {

@@ -199,6 +199,7 @@ mod tests {
                 record: "{}".into(),
                 issued_at: at(2026, 3, 2),
                 expires_at: Some(at(2028, 3, 2)),
+                kind: crate::domain::states::CertificateKind::Certification,
             })
         }
     }

@@ -235,14 +235,24 @@ pub fn main() -> ExitCode {
 }
 
 fn check(dir: &std::path::Path) -> ExitCode {
-    match content::load(dir) {
-        Ok(c) => {
-            let assignments = c.assignments().count();
-            println!(
-                "{}: ok ({} modules, {assignments} assignments)",
-                dir.display(),
-                c.modules.len()
-            );
+    match content::load_all(dir) {
+        Ok(programs) => {
+            for c in &programs {
+                let assignments = c.assignments().count();
+                let videos = c.lessons.iter().filter(|l| l.video.is_some()).count();
+                match c.kind {
+                    content::model::ProgramKind::Cohort => println!(
+                        "{}: ok ({} modules, {assignments} assignments)",
+                        c.slug,
+                        c.modules.len()
+                    ),
+                    content::model::ProgramKind::SelfPaced => println!(
+                        "{}: ok ({} lessons, {videos} videos)",
+                        c.slug,
+                        c.lessons.len()
+                    ),
+                }
+            }
             ExitCode::SUCCESS
         }
         Err(problems) => {

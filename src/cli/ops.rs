@@ -26,33 +26,49 @@ pub fn migrate(settings: &Settings) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `qualify content sync [DIR]`: stores the curriculum as a new version if it changed.
+/// `qualify content sync [DIR]`: stores each program as a new version if it changed, and
+/// its lesson videos in the file storage.
 pub fn sync_content(settings: &Settings, dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| settings.content_dir.clone());
     let progress = super::progress::Progress::working("Reading and storing the curriculum");
-    let loaded = content::load(&dir);
+    let loaded = content::load_all(&dir);
     progress.finish();
-    let curriculum = match loaded {
+    let curricula = match loaded {
         Ok(c) => c,
         Err(problems) => {
             problems.iter().for_each(|p| println!("{p}"));
             anyhow::bail!("{} problem(s) found; nothing was synced", problems.len());
         }
     };
+    let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
+    block_on(content::videos::upload(&storage, &curricula))?;
     let pool = build_pool(&settings.database, 1)?;
     let mut conn = pool
         .get()
         .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
     db::migrations::run_pending(&mut conn)?;
-    match content::sync(&mut conn, &curriculum, SystemClock.now_naive())? {
-        content::SyncOutcome::Unchanged { sequence, .. } => {
-            println!("unchanged: version {sequence} is current")
-        }
-        content::SyncOutcome::Created { sequence, .. } => {
-            println!("stored as version {sequence}")
+    for curriculum in &curricula {
+        match content::sync(&mut conn, curriculum, SystemClock.now_naive())? {
+            content::SyncOutcome::Unchanged { sequence, .. } => {
+                println!(
+                    "{}: unchanged, version {sequence} is current",
+                    curriculum.slug
+                )
+            }
+            content::SyncOutcome::Created { sequence, .. } => {
+                println!("{}: stored as version {sequence}", curriculum.slug)
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs a future to its end on a runtime of its own (for commands outside the server).
+fn block_on<T>(f: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?
+        .block_on(f)
 }
 
 /// `qualify owner create`: makes a program owner and prints a sign-in link.
@@ -195,27 +211,30 @@ pub fn demo(
     force: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut conn = migrated(&settings)?;
-    crate::content::sync_folder(&mut conn, &settings.content_dir, SystemClock.now_naive())?;
+    let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
+    let pool = build_pool(&settings.database, 1)?;
     let now = SystemClock.now_naive();
+    block_on(crate::content::sync_folder(
+        &pool,
+        &storage,
+        &settings.content_dir,
+        now,
+    ))?;
     let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
     settings.ensure_secret_key()?;
     let composer = crate::mail::compose::Composer::for_settings(templates, &settings);
     let started = std::time::Instant::now();
-    let storage = crate::storage::Storage::open(&settings.storage, &settings.data_dir)?;
     let (demo, made) =
         crate::cli::demo::build(&mut conn, &composer, trainees.max(1), seed, force, now)
             .map_err(cli_error)?;
     let files = demo.files.len();
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?
-        .block_on(async {
-            for (key, content) in demo.files {
-                storage.put_bytes(&key, content).await?;
-            }
-            anyhow::Ok(())
-        })
-        .map_err(|e| anyhow::anyhow!("storing the demo's attachments in {storage:?}: {e}"))?;
+    block_on(async {
+        for (key, content) in demo.files {
+            storage.put_bytes(&key, content).await?;
+        }
+        anyhow::Ok(())
+    })
+    .map_err(|e| anyhow::anyhow!("storing the demo's attachments in {storage:?}: {e}"))?;
     println!(
         "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions ({files} with a file), {} reviews, {} certificates.",
         started.elapsed().as_secs_f64(),

@@ -65,7 +65,7 @@ fn validate(input: &CohortInput) -> Result<Valid, Vec<FieldError>> {
 
 /// The program a cohort belongs to: this installation's program.
 pub fn the_program(conn: &mut DbConnection) -> Result<Program, AppError> {
-    Program::list(conn)?
+    Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)?
         .into_iter()
         .next()
         .ok_or(AppError::NotFound)

@@ -132,7 +132,12 @@ pub fn rubrics(
 
 /// The first program (the one this installation runs), if any.
 pub fn default_program_slug(conn: &mut DbConnection) -> QueryResult<Option<String>> {
-    Ok(Program::list(conn)?.into_iter().next().map(|p| p.slug))
+    Ok(
+        Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)?
+            .into_iter()
+            .next()
+            .map(|p| p.slug),
+    )
 }
 
 /// The current curriculum of the program `slug`, in `lang`.

@@ -9,9 +9,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::files::{Source, subfolders};
-use super::model::{Curriculum, Module, Text};
+use super::model::{Curriculum, Module, ProgramKind, Text};
 use super::modules::load_module;
 use super::program::{RawProgram, build};
+use super::self_paced::{RawSelfPaced, load_self_paced};
 
 /// One thing wrong in the curriculum, shown as `path:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -78,23 +79,154 @@ pub(super) fn bilingual(
     Text { de, en }
 }
 
-/// Loads and validates the curriculum in `dir`; returns every problem found, sorted by file
-/// and line, when anything is wrong.
+/// Loads and validates one program folder (`program.toml` and its modules or lessons);
+/// returns every problem found, sorted by file and line, when anything is wrong.
 pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
     if !dir.is_dir() {
-        return Err(vec![Problem::new(
-            dir,
-            1,
-            "the curriculum folder does not exist (set QUALIFY_CONTENT_DIR or pass the folder)",
-        )]);
+        return Err(vec![missing_folder(dir)]);
     }
     let mut problems = Vec::new();
-    let program_path = dir.join("program.toml");
-    let program = Source::read(&program_path)
-        .and_then(|src| src.parse_toml::<RawProgram>().map(|raw| (src, raw)))
+    let curriculum = load_program(dir, &mut problems);
+    match curriculum {
+        Some(c) if problems.is_empty() => Ok(c),
+        _ => Err(sorted(problems)),
+    }
+}
+
+/// Loads every program under `dir`: the folder itself when it holds a `program.toml`,
+/// otherwise each subfolder that does. Program ids must be unique, and a program's
+/// `application.requires` must name a self-paced program beside it.
+pub fn load_all(dir: &Path) -> Result<Vec<Curriculum>, Vec<Problem>> {
+    if !dir.is_dir() {
+        return Err(vec![missing_folder(dir)]);
+    }
+    if dir.join("program.toml").is_file() {
+        return load(dir).map(|c| vec![c]);
+    }
+    let mut problems = Vec::new();
+    let folders: Vec<_> = subfolders(dir)
+        .into_iter()
+        .filter(|n| dir.join(n).join("program.toml").is_file())
+        .collect();
+    if folders.is_empty() {
+        problems.push(Problem::new(
+            dir,
+            1,
+            "no program: the folder holds neither program.toml nor folders with one",
+        ));
+    }
+    let mut programs: Vec<Curriculum> = Vec::new();
+    for name in &folders {
+        if let Some(c) = load_program(&dir.join(name), &mut problems) {
+            programs.push(c);
+        }
+    }
+    across_programs(dir, &folders, &programs, &mut problems);
+    if problems.is_empty() {
+        Ok(programs)
+    } else {
+        Err(sorted(problems))
+    }
+}
+
+fn missing_folder(dir: &Path) -> Problem {
+    Problem::new(
+        dir,
+        1,
+        "the curriculum folder does not exist (set QUALIFY_CONTENT_DIR or pass the folder)",
+    )
+}
+
+fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort();
+    problems.dedup();
+    problems
+}
+
+/// Unique ids, and applications that require a self-paced program that exists.
+fn across_programs(
+    dir: &Path,
+    folders: &[String],
+    programs: &[Curriculum],
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen = HashSet::new();
+    for (folder, c) in folders.iter().zip(programs) {
+        let path = dir.join(folder).join("program.toml");
+        if !seen.insert(c.slug.as_str()) {
+            problems.push(Problem::new(
+                &path,
+                1,
+                format!("duplicate program id '{}'", c.slug),
+            ));
+        }
+        let Some(required) = &c.application.requires else {
+            continue;
+        };
+        let ok = programs
+            .iter()
+            .any(|p| &p.slug == required && p.kind == ProgramKind::SelfPaced);
+        if !ok {
+            let line = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|t| {
+                    t.lines()
+                        .position(|l| l.trim_start().starts_with("requires"))
+                })
+                .map_or(1, |i| i + 1);
+            problems.push(Problem::new(
+                &path,
+                line,
+                format!(
+                    "application.requires: '{required}' is not a self-paced program in this folder"
+                ),
+            ));
+        }
+    }
+}
+
+/// Reads `program.toml` of one folder and loads it by its kind.
+fn load_program(dir: &Path, problems: &mut Vec<Problem>) -> Option<Curriculum> {
+    let src = Source::read(&dir.join("program.toml"))
+        .map_err(|p| problems.push(p))
+        .ok()?;
+    let kind = src
+        .parse_toml::<RawKind>()
+        .map_err(|p| problems.push(p))
+        .ok()?;
+    match kind.kind.as_ref().map(|k| k.get_ref().as_str()) {
+        None | Some("cohort") => load_cohort(dir, src, problems),
+        Some("self_paced") => {
+            let raw = src
+                .parse_toml::<RawSelfPaced>()
+                .map_err(|p| problems.push(p))
+                .ok()?;
+            load_self_paced(dir, &src, raw, problems)
+        }
+        Some(other) => {
+            let span = kind.kind.as_ref().map(|k| k.span()).unwrap_or(0..0);
+            problems.push(src.problem(
+                &span,
+                format!("kind '{other}': use \"cohort\" or \"self_paced\""),
+            ));
+            None
+        }
+    }
+}
+
+/// Only the `kind` of a `program.toml`.
+#[derive(Deserialize)]
+struct RawKind {
+    kind: Option<Spanned<String>>,
+}
+
+/// A cohort program: `program.toml` and its module folders.
+fn load_cohort(dir: &Path, src: Source, problems: &mut Vec<Problem>) -> Option<Curriculum> {
+    let program = src
+        .parse_toml::<RawProgram>()
+        .map(|raw| (src, raw))
         .map_err(|p| problems.push(p))
         .ok();
-
     let modules_dir = dir.join("modules");
     let mut folders: BTreeMap<String, Module> = BTreeMap::new();
     let mut assignment_homes: BTreeMap<String, String> = BTreeMap::new();
@@ -106,7 +238,7 @@ pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
             .assignments
             .extend(subfolders(&modules_dir.join(&name).join("assignments")));
         on_disk.modules.insert(name.clone());
-        if let Some(module) = load_module(&modules_dir.join(&name), &name, &mut problems) {
+        if let Some(module) = load_module(&modules_dir.join(&name), &name, problems) {
             for a in &module.assignments {
                 if let Some(first) = assignment_homes.get(&a.slug) {
                     let path = modules_dir
@@ -130,16 +262,7 @@ pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
         }
     }
 
-    let curriculum =
-        program.and_then(|(src, raw)| build(&src, raw, folders, &on_disk, &mut problems));
-    match curriculum {
-        Some(c) if problems.is_empty() => Ok(c),
-        _ => {
-            problems.sort();
-            problems.dedup();
-            Err(problems)
-        }
-    }
+    program.and_then(|(src, raw)| build(&src, raw, folders, &on_disk, problems))
 }
 
 /// Module and assignment folder names found on disk.

@@ -3,8 +3,10 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use crate::domain::states::ProgramKind;
+
 /// A text in both languages of the program.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Text {
     /// German.
     pub de: String,
@@ -40,8 +42,27 @@ pub struct Curriculum {
     pub grading: GradingPolicy,
     /// How new co-trainers calibrate.
     pub calibration: CalibrationPolicy,
-    /// Modules in program order.
+    /// Modules in program order (a cohort program's).
     pub modules: Vec<Module>,
+    /// Cohort training with graded assignments, or self-study at one's own pace.
+    pub kind: ProgramKind,
+    /// Where learners ask questions in the social intranet, per language.
+    pub community: Option<Text>,
+    /// Who may apply for a cohort program, and whether their manager approves.
+    pub application: ApplicationPolicy,
+    /// A self-paced program's share of correct answers that passes a knowledge check.
+    pub pass_percent: i32,
+    /// A self-paced program's lessons in order.
+    pub lessons: Vec<Lesson>,
+}
+
+/// `[application]` of a cohort program.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ApplicationPolicy {
+    /// A self-paced program whose certificate an applicant must hold.
+    pub requires: Option<String>,
+    /// The applicant's manager (from the HR data) approves before the owner decides.
+    pub manager_approval: bool,
 }
 
 /// The program's grading policy (`[grading]` in `program.toml`).
@@ -177,6 +198,8 @@ pub struct Level {
     /// What work at this level looks like.
     pub description: Text,
 }
+
+pub use super::lesson_model::{Answer, Lesson, Question, QuestionKind, Video};
 
 impl Curriculum {
     /// A hash of the whole curriculum's content: equal content, equal hash.

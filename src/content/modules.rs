@@ -58,15 +58,15 @@ pub(super) struct RawLevel {
 }
 
 /// A parsed Markdown file: front matter fields and body.
-struct Parsed<F> {
-    front: F,
-    source: Source,
-    body: String,
+pub(super) struct Parsed<F> {
+    pub(super) front: F,
+    pub(super) source: Source,
+    pub(super) body: String,
 }
 
 /// Reads `<stem>.de.md` and `<stem>.en.md`; a missing translation is reported on the file that
 /// exists.
-fn read_pair<F: DeserializeOwned>(
+pub(super) fn read_pair<F: DeserializeOwned>(
     dir: &Path,
     stem: &str,
     problems: &mut Vec<Problem>,
@@ -116,7 +116,7 @@ fn read_pair<F: DeserializeOwned>(
     Some((de?, en?))
 }
 
-fn non_empty(
+pub(super) fn non_empty(
     src: &Source,
     value: &Spanned<String>,
     field: &str,

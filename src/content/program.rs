@@ -9,13 +9,23 @@ use toml::Spanned;
 
 use super::files::{Source, is_valid_id};
 use super::loader::{OnDisk, Problem, RawText, bilingual, in_range};
-use super::model::{CalibrationPolicy, Curriculum, GradingPolicy, Module};
+use super::model::{
+    ApplicationPolicy, CalibrationPolicy, Curriculum, GradingPolicy, Module, ProgramKind, Text,
+};
 
 /// `program.toml` as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawProgram {
     id: Spanned<String>,
+    /// Always `cohort` here (self-paced programs are read by `self_paced.rs`).
+    #[serde(default)]
+    #[allow(dead_code)]
+    kind: Option<String>,
+    #[serde(default)]
+    community: Option<Spanned<RawText>>,
+    #[serde(default)]
+    application: RawApplication,
     validity_months: Spanned<i64>,
     title: Spanned<RawText>,
     description: Spanned<RawText>,
@@ -48,6 +58,14 @@ struct RawGrading {
     reveal_reviewer: Option<bool>,
     moderation_sample_percent: Option<Spanned<i64>>,
     reallocate_overdue: Option<bool>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawApplication {
+    requires: Option<Spanned<String>>,
+    #[serde(default)]
+    manager_approval: bool,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -105,6 +123,15 @@ pub(super) fn build(
     mark_assignments(src, &raw, &on_disk.assignments, &mut modules, problems);
     let min_total_points = min_total_points(src, &raw.certification, &modules, problems);
     let calibration = calibration(src, &raw.calibration, &modules, problems);
+    let community = community(src, raw.community.as_ref(), problems);
+    let application = ApplicationPolicy {
+        requires: raw
+            .application
+            .requires
+            .as_ref()
+            .map(|r| r.get_ref().clone()),
+        manager_approval: raw.application.manager_approval,
+    };
     Some(Curriculum {
         slug: raw.id.into_inner(),
         title,
@@ -116,7 +143,38 @@ pub(super) fn build(
         grading,
         calibration,
         modules,
+        kind: ProgramKind::Cohort,
+        community,
+        application,
+        pass_percent: 0,
+        lessons: Vec::new(),
     })
+}
+
+/// `[community]`: the intranet address where learners ask questions, an `https://` or
+/// `http://` URL per language.
+pub(super) fn community(
+    src: &Source,
+    raw: Option<&Spanned<RawText>>,
+    problems: &mut Vec<Problem>,
+) -> Option<Text> {
+    let raw = raw?;
+    let text = bilingual(src, raw, "community", problems);
+    for (value, field) in [(&raw.get_ref().de, "de"), (&raw.get_ref().en, "en")] {
+        if let Some(v) = value {
+            let url = v.get_ref().trim();
+            let ok = (url.starts_with("https://") || url.starts_with("http://"))
+                && !url.contains(char::is_whitespace)
+                && url.len() <= 500;
+            if !ok {
+                problems.push(src.problem(
+                    &v.span(),
+                    format!("community.{field}: give a web address starting with https://"),
+                ));
+            }
+        }
+    }
+    Some(text)
 }
 
 /// The `[grading]` switches and sample size, with the defaults where a key is left out.

@@ -65,9 +65,13 @@ fn sync_in_tx(
                 id: &ProgramId::new(),
                 slug: &c.slug,
                 created_at: now,
+                kind: c.kind,
             },
         )?,
     };
+    if program.kind != c.kind {
+        Program::set_kind(conn, &program.id, c.kind)?;
+    }
     let hash = c.content_hash();
     if let Some(existing) = CurriculumVersion::find_by_hash(conn, &program.id, &hash)? {
         return Ok(SyncOutcome::Unchanged {
@@ -99,9 +103,15 @@ fn sync_in_tx(
             reallocate_overdue: c.grading.reallocate_overdue,
             calibration_references: c.calibration.references,
             calibration_hidden_percent: c.calibration.hidden_percent,
+            community_de: c.community.as_ref().map(|t| t.de.clone()),
+            community_en: c.community.as_ref().map(|t| t.en.clone()),
+            pass_percent: c.pass_percent,
+            requires_program: c.application.requires.clone(),
+            manager_approval: c.application.manager_approval,
         },
     )?;
     store_modules(conn, c, &version_id)?;
+    super::sync_lessons::store_lessons(conn, c, &version_id)?;
     Ok(SyncOutcome::Created {
         program_id: program.id,
         sequence,

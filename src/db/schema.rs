@@ -138,6 +138,7 @@ diesel::table! {
         id -> Text,
         slug -> Text,
         created_at -> Timestamp,
+        kind -> Text,
     }
 }
 
@@ -162,6 +163,11 @@ diesel::table! {
         reallocate_overdue -> Bool,
         calibration_references -> Integer,
         calibration_hidden_percent -> Integer,
+        community_de -> Nullable<Text>,
+        community_en -> Nullable<Text>,
+        pass_percent -> Integer,
+        requires_program -> Nullable<Text>,
+        manager_approval -> Bool,
     }
 }
 
@@ -222,6 +228,57 @@ diesel::table! {
         points -> Integer,
         description_de -> Text,
         description_en -> Text,
+    }
+}
+
+diesel::table! {
+    lesson_materials (module_id) {
+        module_id -> Text,
+        guide_title_de -> Text,
+        guide_title_en -> Text,
+        guide_de -> Text,
+        guide_en -> Text,
+        video_key -> Nullable<Text>,
+        video_type -> Nullable<Text>,
+        video_bytes -> Nullable<BigInt>,
+        captions_de -> Nullable<Text>,
+        captions_en -> Nullable<Text>,
+        questions -> Text,
+    }
+}
+
+diesel::table! {
+    study_enrollments (id) {
+        id -> Text,
+        person_id -> Text,
+        program_id -> Text,
+        curriculum_version_id -> Text,
+        enrolled_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+        certificate_id -> Nullable<Text>,
+        lessons_done -> Integer,
+        checks_passed -> Integer,
+    }
+}
+
+diesel::table! {
+    lesson_completions (study_enrollment_id, lesson) {
+        study_enrollment_id -> Text,
+        lesson -> Text,
+        completed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    check_attempts (id) {
+        id -> Text,
+        study_enrollment_id -> Text,
+        lesson -> Text,
+        correct -> Integer,
+        total -> Integer,
+        passed -> Bool,
+        answers -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -510,6 +567,7 @@ diesel::table! {
         revoked_reason -> Nullable<Text>,
         superseded_by -> Nullable<Text>,
         created_at -> Timestamp,
+        kind -> Text,
     }
 }
 
@@ -586,6 +644,11 @@ diesel::joinable!(reviews -> submissions (submission_id));
 diesel::joinable!(certificates -> people (person_id));
 diesel::joinable!(certificate_credentials -> certificates (certificate_id));
 diesel::joinable!(sso_identities -> people (person_id));
+diesel::joinable!(lesson_materials -> modules (module_id));
+diesel::joinable!(study_enrollments -> programs (program_id));
+diesel::joinable!(study_enrollments -> people (person_id));
+diesel::joinable!(lesson_completions -> study_enrollments (study_enrollment_id));
+diesel::joinable!(check_attempts -> study_enrollments (study_enrollment_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
@@ -605,6 +668,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     assignments,
     rubric_criteria,
     rubric_levels,
+    lesson_materials,
+    study_enrollments,
+    lesson_completions,
+    check_attempts,
     cohorts,
     cohort_schedule,
     cotrainers,

@@ -117,4 +117,8 @@ typed_id!(
     ReferenceId,
     /// A co-trainer's grading of one reference submission.
     CalibrationGradingId,
+    /// A person's self-study of one self-paced program.
+    StudyEnrollmentId,
+    /// One attempt at a knowledge check.
+    CheckAttemptId,
 );

@@ -145,6 +145,23 @@ text_enum! {
         Cancelled = "cancelled",
     }
 
+    /// The two kinds of program (`kind` in `program.toml`).
+    ProgramKind {
+        /// Trainees in cohorts, assignments graded by co-trainers; ends in a certification.
+        Cohort = "cohort",
+        /// Anyone enrolls and learns alone: lessons, videos, knowledge checks; ends in a
+        /// self-study certificate.
+        SelfPaced = "self_paced",
+    }
+
+    /// What a certificate attests.
+    CertificateKind {
+        /// The certification of a cohort program: graded work, co-trainers, an expiry.
+        Certification = "certification",
+        /// Completed self-study: lessons done and knowledge checks passed.
+        SelfStudy = "self_study",
+    }
+
     /// The stored status of a certificate. An active certificate past its expiry counts as
     /// expired when shown (see `Certificate::status_at`).
     CertificateStatus {

@@ -75,7 +75,7 @@ pub struct CotrainerProfile {
 
 /// The program this installation runs.
 pub fn program(conn: &mut DbConnection) -> Result<Program, AppError> {
-    Program::list(conn)?
+    Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)?
         .into_iter()
         .next()
         .ok_or(AppError::NotFound)

@@ -152,6 +152,34 @@ impl Storage {
         Ok(Download { size, body })
     }
 
+    /// Whether a file is stored under `key`.
+    pub async fn exists(&self, key: &str) -> anyhow::Result<bool> {
+        match self.store.head(&self.key(key)).await {
+            Ok(_) => Ok(true),
+            Err(object_store::Error::NotFound { .. }) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Opens the bytes `range` (end exclusive) of a stored file for streaming; `size` is
+    /// the length of the range.
+    pub async fn get_range(
+        &self,
+        key: &str,
+        range: std::ops::Range<u64>,
+    ) -> anyhow::Result<Download> {
+        let options = object_store::GetOptions {
+            range: Some(object_store::GetRange::Bounded(range.clone())),
+            ..Default::default()
+        };
+        let found = self.store.get_opts(&self.key(key), options).await?;
+        let body = found.into_stream().map_err(std::io::Error::other).boxed();
+        Ok(Download {
+            size: range.end - range.start,
+            body,
+        })
+    }
+
     /// Reads a whole stored file (tests and small files only).
     pub async fn read(&self, key: &str) -> anyhow::Result<Vec<u8>> {
         let found = self.store.get(&self.key(key)).await?;

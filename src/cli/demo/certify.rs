@@ -93,6 +93,7 @@ pub(super) fn certify(
             record: serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
             issued_at,
             expires_at,
+            kind: crate::domain::states::CertificateKind::Certification,
         }));
     ctx.out.certificates += 1;
 }

@@ -9,7 +9,7 @@ use super::enrollment_totals;
 use crate::db::schema::certificates;
 use crate::db::{DbConnection, per_backend};
 use crate::domain::ids::{CertificateId, CurriculumVersionId, EnrollmentId, PersonId, ProgramId};
-use crate::domain::states::CertificateStatus;
+use crate::domain::states::{CertificateKind, CertificateStatus};
 
 /// A certificate.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -58,6 +58,8 @@ pub struct Certificate {
     /// Created.
     #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub created_at: NaiveDateTime,
+    /// A certification or a self-study certificate.
+    pub kind: CertificateKind,
 }
 
 /// What one certificate says that the next one does not (see [`Certificate::issued`]).
@@ -85,6 +87,8 @@ pub struct CertificateParts {
     pub issued_at: NaiveDateTime,
     /// Expires.
     pub expires_at: Option<NaiveDateTime>,
+    /// A certification or a self-study certificate.
+    pub kind: CertificateKind,
 }
 
 /// Which certificates a list shows; every part is optional and applied in the query.
@@ -117,6 +121,7 @@ impl Certificate {
             record,
             issued_at,
             expires_at,
+            kind,
         } = parts;
         Certificate {
             id: CertificateId::new(),
@@ -138,6 +143,7 @@ impl Certificate {
             revoked_reason: None,
             superseded_by: None,
             created_at: issued_at,
+            kind,
         }
     }
 

@@ -49,6 +49,16 @@ pub struct CurriculumVersion {
     pub calibration_references: i32,
     /// Share (percent) of allocations that also put a hidden reference in the queue.
     pub calibration_hidden_percent: i32,
+    /// Where learners ask questions, German.
+    pub community_de: Option<String>,
+    /// Where learners ask questions, English.
+    pub community_en: Option<String>,
+    /// A self-paced program's pass mark for knowledge checks (percent correct).
+    pub pass_percent: i32,
+    /// The self-paced program whose certificate applicants must hold.
+    pub requires_program: Option<String>,
+    /// Applicants' managers approve before the owner decides.
+    pub manager_approval: bool,
 }
 
 /// New versions are inserted whole.

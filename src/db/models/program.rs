@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::programs;
 use crate::domain::ids::ProgramId;
+use crate::domain::states::ProgramKind;
 
 /// A program.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -17,6 +18,8 @@ pub struct Program {
     pub slug: String,
     /// When it was first synced.
     pub created_at: NaiveDateTime,
+    /// Cohort or self-paced.
+    pub kind: ProgramKind,
 }
 
 /// A program to insert.
@@ -29,6 +32,8 @@ pub struct NewProgram<'a> {
     pub slug: &'a str,
     /// Now.
     pub created_at: NaiveDateTime,
+    /// Cohort or self-paced.
+    pub kind: ProgramKind,
 }
 
 impl Program {
@@ -39,6 +44,24 @@ impl Program {
             .select(Program::as_select())
             .first(conn)
             .optional()
+    }
+
+    /// Every program of a kind, oldest first.
+    pub fn list_of_kind(conn: &mut DbConnection, kind: ProgramKind) -> QueryResult<Vec<Program>> {
+        programs::table
+            .filter(programs::kind.eq(kind))
+            .order(programs::created_at.asc())
+            .select(Program::as_select())
+            .load(conn)
+    }
+
+    /// Sets the kind (a program's folder may change it only while nobody is enrolled; the
+    /// sync checks that).
+    pub fn set_kind(conn: &mut DbConnection, id: &ProgramId, kind: ProgramKind) -> QueryResult<()> {
+        diesel::update(programs::table.find(id))
+            .set(programs::kind.eq(kind))
+            .execute(conn)
+            .map(drop)
     }
 
     /// Every program, oldest first.
@@ -58,6 +81,7 @@ impl Program {
             id: new.id.clone(),
             slug: new.slug.to_string(),
             created_at: new.created_at,
+            kind: new.kind,
         })
     }
 }

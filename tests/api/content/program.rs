@@ -3,10 +3,10 @@
 
 use crate::support::app::{Response, spawn_app};
 use crate::support::browser::Browser;
-use crate::support::content::course_content;
+use crate::support::content::cohort_program;
 
 fn shipped() -> qualify::content::Curriculum {
-    qualify::content::load(&course_content()).unwrap()
+    qualify::content::load(&cohort_program()).unwrap()
 }
 
 #[actix_web::test]

@@ -10,7 +10,7 @@ use qualify::domain::ids::CohortId;
 
 use crate::support::app::spawn_app;
 use crate::support::content::ContentCopy;
-use crate::support::content::course_content;
+use crate::support::content::cohort_program;
 
 fn now() -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, 2)
@@ -23,12 +23,17 @@ fn now() -> chrono::NaiveDateTime {
 async fn start_up_stores_the_curriculum_once_and_a_resync_changes_nothing() {
     let app = spawn_app().await;
     let mut conn = app.conn();
-    let curriculum = load(&course_content()).unwrap();
+    let curriculum = load(&cohort_program()).unwrap();
     let versions: i64 = curriculum_versions::table
         .count()
         .get_result(&mut **conn)
         .unwrap();
-    assert_eq!(versions, 1, "start-up synced the shipped curriculum");
+    let programs = qualify::content::load_all(&crate::support::content::course_content()).unwrap();
+    assert_eq!(
+        versions,
+        programs.len() as i64,
+        "start-up synced every shipped program once"
+    );
     let counts = |conn: &mut qualify::db::DbConnection| -> (i64, i64, i64) {
         (
             modules::table.count().get_result(conn).unwrap(),
@@ -37,7 +42,8 @@ async fn start_up_stores_the_curriculum_once_and_a_resync_changes_nothing() {
         )
     };
     let before = counts(&mut conn);
-    assert_eq!(before.0, curriculum.modules.len() as i64);
+    let lessons: usize = programs.iter().map(|p| p.lessons.len()).sum();
+    assert_eq!(before.0, (curriculum.modules.len() + lessons) as i64);
     match sync(&mut conn, &curriculum, now()).unwrap() {
         SyncOutcome::Unchanged { sequence, .. } => assert_eq!(sequence, 1),
         other => panic!("expected unchanged, got {other:?}"),
@@ -83,7 +89,7 @@ async fn a_changed_folder_becomes_a_new_version_and_pinned_cohorts_keep_theirs()
         "modules/purpose/lesson.en.md",
         "\n\nA new closing paragraph.\n",
     );
-    let changed = load(&copy.root).unwrap();
+    let changed = load(&copy.program).unwrap();
     let outcome = sync(&mut conn, &changed, now()).unwrap();
     let SyncOutcome::Created {
         sequence,
@@ -122,7 +128,7 @@ async fn a_changed_folder_becomes_a_new_version_and_pinned_cohorts_keep_theirs()
         SyncOutcome::Unchanged { sequence: 2, .. }
     ));
     assert!(matches!(
-        sync(&mut conn, &load(&course_content()).unwrap(), now()).unwrap(),
+        sync(&mut conn, &load(&cohort_program()).unwrap(), now()).unwrap(),
         SyncOutcome::Unchanged { sequence: 1, .. }
     ));
 }

@@ -3,7 +3,7 @@
 
 use qualify::content::{Problem, load};
 
-use crate::support::content::{ContentCopy, copy_dir, course_content};
+use crate::support::content::{ContentCopy, cohort_program, copy_dir};
 
 /// Asserts that exactly one problem names this file and line and contains `message`.
 fn assert_problem(problems: &[Problem], copy: &ContentCopy, rel: &str, line: usize, message: &str) {
@@ -28,7 +28,7 @@ const CANVAS: &str = "modules/purpose/assignments/purpose-canvas/assignment.toml
 
 #[test]
 fn the_shipped_curriculum_is_valid() {
-    let curriculum = load(&course_content()).unwrap_or_else(|problems| {
+    let curriculum = load(&cohort_program()).unwrap_or_else(|problems| {
         panic!(
             "{}",
             problems

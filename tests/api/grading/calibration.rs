@@ -281,7 +281,7 @@ async fn hidden_references_join_the_queue_and_never_reach_a_trainee() {
     // the cohort pins it.
     {
         copy.replace("program.toml", "hidden_percent = 0", "hidden_percent = 100");
-        let curriculum = qualify::content::load(&copy.root).unwrap();
+        let curriculum = qualify::content::load(&copy.program).unwrap();
         let mut conn = app.conn();
         qualify::content::sync(&mut conn, &curriculum, app.clock.now_naive()).unwrap();
     }

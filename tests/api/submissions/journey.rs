@@ -205,7 +205,7 @@ async fn a_hard_cut_off_refuses_late_work_unless_extended() {
     {
         let copy = ContentCopy::new();
         copy.replace("program.toml", "hard_cutoff = false", "hard_cutoff = true");
-        let curriculum = qualify::content::load(&copy.root).unwrap();
+        let curriculum = qualify::content::load(&copy.program).unwrap();
         let mut conn = app.conn();
         qualify::content::sync(&mut conn, &curriculum, app.clock.now_naive()).unwrap();
     }

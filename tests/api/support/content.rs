@@ -3,18 +3,28 @@
 
 use std::path::{Path, PathBuf};
 
-use qualify::content::{Problem, load};
+use qualify::content::{Problem, load_all};
 
-/// The shipped curriculum.
+/// The shipped curriculum: every program.
 pub fn course_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("course_content")
 }
 
+/// The shipped cohort program's folder.
+pub fn cohort_program() -> PathBuf {
+    course_content().join(COHORT_PROGRAM)
+}
+
+/// The folder name of the shipped cohort program.
+pub const COHORT_PROGRAM: &str = "community-manager";
+
 /// A writable copy of the shipped curriculum.
 pub struct ContentCopy {
     _dir: tempfile::TempDir,
-    /// Its root.
+    /// Its root (every program).
     pub root: PathBuf,
+    /// The cohort program's folder in it.
+    pub program: PathBuf,
 }
 
 impl ContentCopy {
@@ -23,11 +33,21 @@ impl ContentCopy {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("course_content");
         copy_dir(&course_content(), &root);
-        Self { _dir: dir, root }
+        let program = root.join(COHORT_PROGRAM);
+        Self {
+            _dir: dir,
+            root,
+            program,
+        }
+    }
+
+    /// The path of a file in the copy, relative to the cohort program's folder.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.program.join(rel)
     }
 
     /// The path of a file in the copy, relative to its root.
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub fn root_path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }
 
@@ -57,7 +77,7 @@ impl ContentCopy {
 
     /// What the validator finds in the copy (which it must refuse).
     pub fn problems(&self) -> Vec<Problem> {
-        load(&self.root).expect_err("the changed curriculum must be refused")
+        load_all(&self.root).expect_err("the changed curriculum must be refused")
     }
 }
 

@@ -1,0 +1,12 @@
+DROP INDEX certificates_kind_status;
+ALTER TABLE certificates DROP COLUMN kind;
+DROP TABLE check_attempts;
+DROP TABLE lesson_completions;
+DROP TABLE study_enrollments;
+DROP TABLE lesson_materials;
+ALTER TABLE curriculum_versions DROP COLUMN manager_approval;
+ALTER TABLE curriculum_versions DROP COLUMN requires_program;
+ALTER TABLE curriculum_versions DROP COLUMN pass_percent;
+ALTER TABLE curriculum_versions DROP COLUMN community_en;
+ALTER TABLE curriculum_versions DROP COLUMN community_de;
+ALTER TABLE programs DROP COLUMN kind;
