@@ -36,6 +36,7 @@ pub mod domain;
 pub mod error;
 pub mod grading;
 pub mod jobs;
+pub mod learning;
 pub mod mail;
 pub mod ops;
 pub mod reports;

@@ -95,7 +95,8 @@ fn person(i: usize, kind: &str, now: NaiveDateTime) -> Person {
 /// submitted versions waiting in the allocation queue. Returns the large co-trainer.
 fn build(conn: &mut DbConnection, now: NaiveDateTime) -> PersonId {
     write_tx(conn, |conn| -> Result<PersonId, diesel::result::Error> {
-        let program = Program::list(conn)?.remove(0);
+        let program =
+            Program::list_of_kind(conn, qualify::domain::states::ProgramKind::Cohort)?.remove(0);
         let version = CurriculumVersion::find_current(conn, &program.id)?.expect("curriculum");
         let assignment = qualify::db::models::Assignment::list_by_version(conn, &version.id)?
             .into_iter()

@@ -85,7 +85,7 @@ fn issue_from(
 }
 
 /// Mails the holder about a certificate (issued or revoked), once per certificate and kind.
-fn tell(
+pub(super) fn tell(
     conn: &mut DbConnection,
     composer: &Composer,
     person: &Person,

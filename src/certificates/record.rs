@@ -85,6 +85,31 @@ pub struct Record {
     pub expires_on: Option<String>,
     /// Who issues: the program owner's organisation as the installation names it.
     pub issuer: String,
+    /// For a self-study certificate: the lessons and knowledge-check results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_study: Option<SelfStudyRecord>,
+}
+
+/// What a self-study certificate attests: every lesson done, every check passed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct SelfStudyRecord {
+    /// The pass mark of the knowledge checks (percent).
+    pub pass_percent: i32,
+    /// Each lesson with its best check result.
+    pub lessons: Vec<LessonResult>,
+}
+
+/// One lesson of a self-study record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct LessonResult {
+    /// Id (slug).
+    pub slug: String,
+    /// Title.
+    pub title: Bilingual,
+    /// Correct answers in the best attempt.
+    pub correct: i32,
+    /// Questions.
+    pub total: i32,
 }
 
 /// Where a trainee stands against the certification rule.
@@ -215,6 +240,7 @@ impl Standings {
             issued_on: now.date().to_string(),
             expires_on: self.expiry(now).map(|e| e.date().to_string()),
             issuer: issuer.to_string(),
+            self_study: None,
         }
     }
 }

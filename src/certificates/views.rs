@@ -49,6 +49,10 @@ pub struct CertificateView {
     pub modules: Vec<ModuleResult>,
     /// Curriculum version certified.
     pub curriculum_version: i32,
+    /// `certification` or `self_study`.
+    pub kind: String,
+    /// A self-study certificate's lessons with their best check results.
+    pub lessons: Vec<super::record::LessonResult>,
 }
 
 fn enc(s: &str) -> String {
@@ -106,7 +110,15 @@ pub fn view(
             .as_ref()
             .map(|r| r.modules.clone())
             .unwrap_or_default(),
-        curriculum_version: record.map(|r| r.curriculum_version).unwrap_or_default(),
+        curriculum_version: record
+            .as_ref()
+            .map(|r| r.curriculum_version)
+            .unwrap_or_default(),
+        kind: cert.kind.to_string(),
+        lessons: record
+            .and_then(|r| r.self_study)
+            .map(|s| s.lessons)
+            .unwrap_or_default(),
     }
 }
 
@@ -300,6 +312,8 @@ pub struct Verification {
     pub revoked_reason: Option<String>,
     /// The verification URL.
     pub verify_url: String,
+    /// `certification` or `self_study`.
+    pub kind: String,
 }
 
 /// The verification of a code (`None`: no such certificate).
@@ -327,6 +341,7 @@ pub fn verification(
             revoked_on: c.revoked_at.map(|r| r.date().to_string()),
             revoked_reason: c.revoked_reason.clone(),
             verify_url: issuer.verify_url(&c),
+            kind: c.kind.to_string(),
         }),
     )
 }

@@ -22,6 +22,7 @@ pub mod reports;
 mod reviews;
 mod sign_in;
 mod sso;
+mod study;
 mod unsubscribe;
 pub mod verify;
 
@@ -49,6 +50,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             get().to(verify::status_list),
         )
         .configure(learn_routes)
+        .configure(study_routes)
         .configure(reviews_routes)
         .configure(calibration_routes)
         .configure(verify_routes)
@@ -67,6 +69,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(mail_routes)
         .configure(certificates_routes)
         .configure(unsubscribe_routes);
+}
+
+/// `/self-study`: self-paced programs, their lessons, videos and checks.
+fn study_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/self-study")
+            .route("", get().to(study::catalog))
+            .route("/{program}", get().to(study::program))
+            .route("/{program}/enroll", post().to(study::enroll))
+            .service(
+                scope("/{program}/lessons/{lesson}")
+                    .route("", get().to(study::lesson))
+                    .route("/done", post().to(study::done))
+                    .route("/check", post().to(study::check))
+                    .route("/video", get().to(study::video))
+                    .route("/captions/{lang}", get().to(study::captions)),
+            ),
+    );
 }
 
 /// `/learn`: the trainee's dashboard, modules and assignments.

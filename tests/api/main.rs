@@ -18,4 +18,5 @@ mod mail;
 mod operations;
 mod permissions;
 mod reports;
+mod study;
 mod submissions;

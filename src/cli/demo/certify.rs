@@ -78,6 +78,7 @@ pub(super) fn certify(
         issued_on: issued_at.date().to_string(),
         expires_on: expires_at.map(|e| e.date().to_string()),
         issuer: ctx.plan.issuer.clone(),
+        self_study: None,
     };
     ctx.rows
         .certificates

@@ -40,6 +40,7 @@ fn record(name: &str, title: &str, modules: &[&str]) -> Record {
         issued_on: "2026-03-14".into(),
         expires_on: Some("2028-03-14".into()),
         issuer: "Beispiel GmbH".into(),
+        self_study: None,
     }
 }
 

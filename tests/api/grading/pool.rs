@@ -13,9 +13,12 @@ use crate::support::jobs::tick;
 /// Records an active certificate directly (certificates have their own issue and tests).
 fn certify(app: &TestApp, person: &qualify::domain::ids::PersonId) {
     let mut conn = app.conn();
-    let program = qualify::db::models::Program::list(&mut conn)
-        .unwrap()
-        .remove(0);
+    let program = qualify::db::models::Program::list_of_kind(
+        &mut conn,
+        qualify::domain::states::ProgramKind::Cohort,
+    )
+    .unwrap()
+    .remove(0);
     let version = qualify::db::models::CurriculumVersion::find_current(&mut conn, &program.id)
         .unwrap()
         .unwrap();

@@ -85,6 +85,29 @@ impl<'a> Browser<'a> {
         resp
     }
 
+    /// GET with extra headers, keeping the body as bytes (media, downloads).
+    pub async fn get_bytes(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (u16, awc::http::header::HeaderMap, Vec<u8>) {
+        let mut req = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .insert_header(("Cookie", self.cookie_header()));
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        let mut resp = req.send().await.expect("GET sent");
+        let body = resp.body().limit(20 << 20).await.expect("body");
+        (
+            resp.status().as_u16(),
+            resp.headers().clone(),
+            body.to_vec(),
+        )
+    }
+
     /// POST a form with the current CSRF token (loading `/` first if there is none yet).
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         if self.csrf().is_empty() {

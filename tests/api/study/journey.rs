@@ -1,0 +1,241 @@
+//! A new person's whole self-study, through the pages: enroll, fail and pass a check, finish
+//! every lesson, and verify the self-study certificate.
+
+use diesel::prelude::*;
+use qualify::content::model::{Curriculum, Question};
+use qualify::db::schema::{certificates, outbox, study_enrollments};
+
+use crate::support::app::spawn_app;
+use crate::support::browser::signed_in;
+use crate::support::content::course_content;
+use crate::support::fixtures::people::create_person;
+
+const PROGRAM: &str = "/self-study/community-basics";
+
+/// The shipped self-paced program.
+pub fn basics() -> Curriculum {
+    qualify::content::load(&course_content().join("community-basics")).unwrap()
+}
+
+/// Form fields answering every question: correctly, or with a wrong first choice.
+pub fn answers(questions: &[Question], right: bool) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for (i, q) in questions.iter().enumerate() {
+        let picks: Vec<usize> = if right {
+            (0..q.answers.len())
+                .filter(|a| q.answers[*a].correct)
+                .collect()
+        } else {
+            vec![
+                (0..q.answers.len())
+                    .find(|a| !q.answers[*a].correct)
+                    .unwrap(),
+            ]
+        };
+        for a in picks {
+            fields.push((format!("q{i}"), a.to_string()));
+        }
+    }
+    fields
+}
+
+fn as_refs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_new_person_enrolls_fails_then_passes_finishes_and_verifies_the_certificate() {
+    let app = spawn_app().await;
+    let program = basics();
+    let nina = create_person(&app, "nina@example.com", "Nina Neu", false);
+    {
+        use qualify::db::schema::people;
+        let mut conn = app.conn();
+        diesel::update(people::table.find(&nina))
+            .set(people::language.eq("de"))
+            .execute(&mut **conn)
+            .unwrap();
+    }
+    let b = signed_in(&app, &nina).await;
+
+    let catalog = b.get("/self-study").await;
+    assert_eq!(catalog.status, 200);
+    assert!(catalog.body.contains(&program.title.de), "{}", catalog.body);
+    assert!(catalog.body.contains("Selbststudium beginnen"));
+
+    // Lessons open only after enrolling.
+    let early = b.get(&format!("{PROGRAM}/lessons/start")).await;
+    assert_eq!(early.status, 303);
+    assert!(
+        early
+            .header("location")
+            .unwrap()
+            .contains("done=enroll-first")
+    );
+
+    assert_eq!(b.post(&format!("{PROGRAM}/enroll"), &[]).await.status, 303);
+    assert_eq!(
+        b.post(&format!("{PROGRAM}/enroll"), &[]).await.status,
+        303,
+        "a second click changes nothing"
+    );
+    let overview = b.get(&format!("{PROGRAM}?done=enrolled")).await;
+    assert!(overview.body.contains("Sie sind angemeldet"));
+    assert!(
+        overview.body.contains("0 von 6 Lektionen erledigt"),
+        "{}",
+        overview.body
+    );
+
+    let first = &program.lessons[0];
+    let lesson = b.get(&format!("{PROGRAM}/lessons/{}", first.slug)).await;
+    assert_eq!(lesson.status, 200);
+    assert!(lesson.body.contains("<video"));
+    assert!(lesson.body.contains(r#"srclang="de""#) && lesson.body.contains(r#"srclang="en""#));
+    assert!(
+        lesson
+            .body
+            .contains(&first.guide_title.de.replace('"', "&quot;"))
+    );
+    assert!(
+        lesson
+            .body
+            .contains("https://intranet.example.com/communities/community-management-de")
+    );
+
+    // A wrong attempt: not passed, every explanation shown; then the right one passes.
+    let wrong = answers(&first.questions, false);
+    let failed = b
+        .post(
+            &format!("{PROGRAM}/lessons/{}/check", first.slug),
+            &as_refs(&wrong),
+        )
+        .await;
+    assert_eq!(failed.status, 200);
+    assert!(
+        failed.body.contains("Noch nicht bestanden"),
+        "{}",
+        failed.body
+    );
+    let explanation = first.questions[0]
+        .answers
+        .iter()
+        .find(|a| !a.correct)
+        .unwrap();
+    assert!(
+        failed
+            .body
+            .contains(&explanation.explanation.de.replace('"', "&quot;"))
+    );
+    // Unanswered questions are refused and the choices kept.
+    let partial = b
+        .post(
+            &format!("{PROGRAM}/lessons/{}/check", first.slug),
+            &[("q0", "0")],
+        )
+        .await;
+    assert_eq!(partial.status, 422);
+    assert!(partial.body.contains("Bitte beantworten Sie jede Frage"));
+    assert!(partial.body.contains(r#"value="0" checked"#));
+
+    for l in &program.lessons {
+        let right = answers(&l.questions, true);
+        let passed = b
+            .post(
+                &format!("{PROGRAM}/lessons/{}/check", l.slug),
+                &as_refs(&right),
+            )
+            .await;
+        assert!(
+            passed.body.contains("Bestanden"),
+            "{}: {}",
+            l.slug,
+            passed.body
+        );
+        let done = b
+            .post(&format!("{PROGRAM}/lessons/{}/done", l.slug), &[])
+            .await;
+        assert_eq!(done.status, 303);
+    }
+    let finished = b.get(&format!("{PROGRAM}?done=completed")).await;
+    assert!(
+        finished
+            .body
+            .contains("6 von 6 Lektionen erledigt · 6 von 6 Wissenschecks bestanden")
+    );
+
+    // The failed attempt stays on record; the best one counts.
+    let (cert_id, public_id, kind, expires) = {
+        let mut conn = app.conn();
+        let cert: String = study_enrollments::table
+            .select(study_enrollments::certificate_id.assume_not_null())
+            .first(&mut **conn)
+            .unwrap();
+        let (public_id, kind, expires): (String, String, Option<chrono::NaiveDateTime>) =
+            certificates::table
+                .find(&cert)
+                .select((
+                    certificates::public_id,
+                    certificates::kind,
+                    certificates::expires_at,
+                ))
+                .first(&mut **conn)
+                .unwrap();
+        (cert, public_id, kind, expires)
+    };
+    assert_eq!(kind, "self_study");
+    assert_eq!(expires, None, "no expiry unless the program sets one");
+    let mail: i64 = {
+        let mut conn = app.conn();
+        outbox::table
+            .filter(outbox::idempotency_key.eq(format!("certificate_issued:{cert_id}")))
+            .count()
+            .get_result(&mut **conn)
+            .unwrap()
+    };
+    assert_eq!(mail, 1, "the holder is mailed once");
+    let page = b.get(&format!("/certificates/{cert_id}")).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Zertifikat über das Selbststudium"),
+        "{}",
+        page.body
+    );
+    let verify = crate::support::browser::Browser::new(&app)
+        .get(&format!("/verify/{public_id}"))
+        .await;
+    assert_eq!(verify.status, 200);
+    assert!(verify.body.contains("Nina Neu"));
+    assert!(
+        verify.body.contains("Zertifikat über das Selbststudium"),
+        "{}",
+        verify.body
+    );
+}
+
+#[actix_web::test]
+async fn the_lesson_pages_read_in_english_too() {
+    let app = spawn_app().await;
+    let program = basics();
+    let id = create_person(&app, "eve@example.com", "Eve English", false);
+    let b = signed_in(&app, &id).await;
+    b.get("/self-study").await;
+    b.post(&format!("{PROGRAM}/enroll"), &[]).await;
+    let lesson = b
+        .get(&format!("{PROGRAM}/lessons/{}", program.lessons[4].slug))
+        .await;
+    assert!(lesson.body.contains(r#"<html lang="en">"#));
+    assert!(lesson.body.contains(&program.lessons[4].title.en));
+    assert!(lesson.body.contains("Knowledge check"));
+    let wrong = answers(&program.lessons[4].questions, false);
+    let failed = b
+        .post(
+            &format!("{PROGRAM}/lessons/{}/check", program.lessons[4].slug),
+            &as_refs(&wrong),
+        )
+        .await;
+    assert!(failed.body.contains("Not passed yet"), "{}", failed.body);
+}

@@ -1,0 +1,5 @@
+//! Self-study: enrolling with one click, lessons with guides, videos served in byte ranges
+//! with captions, knowledge checks with retries, and the self-study certificate.
+
+mod journey;
+mod video;
