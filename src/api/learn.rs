@@ -13,22 +13,34 @@ use crate::submissions::journey::{self, AssignmentPage, AssignmentStatus, Progre
 use crate::submissions::upload::{self, Upload};
 use crate::submissions::work::{self, Work, WorkStatus};
 
-/// The signed-in person's cohorts with module timeline and progress.
+/// The signed-in person's progress: cohorts with their module timeline, and self-study.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyProgress {
+    /// Each cohort enrollment.
+    pub cohorts: Vec<Progress>,
+    /// Each self-paced program (enrolled or not) with the person's progress.
+    pub self_study: Vec<crate::learning::ProgramCard>,
+}
+
+/// The signed-in person's cohorts with module timeline and progress, and their self-study.
 #[utoipa::path(get, path = "/api/v1/me/progress", operation_id = "getMyProgress", tag = "learning", security(("bearer" = [])),
-    responses((status = 200, body = Vec<Progress>)))]
+    responses((status = 200, body = MyProgress)))]
 pub async fn get_my_progress(
     req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
 ) -> Result<HttpResponse, AppError> {
     let (person, lang, now) = (
-        me.0.person,
+        me.0,
         super::api_language(&req, None)?,
         state.clock.now_naive(),
     );
     Ok(HttpResponse::Ok().json(
         crate::db::run(&state.pool, move |conn| {
-            journey::my_progress(conn, &person, lang, now)
+            Ok(MyProgress {
+                cohorts: journey::my_progress(conn, &person.person, lang, now)?,
+                self_study: crate::learning::catalog(conn, &person, lang)?,
+            })
         })
         .await?,
     ))

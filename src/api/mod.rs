@@ -17,6 +17,7 @@ mod problem;
 mod program;
 mod reports;
 mod scim;
+mod study;
 
 use actix_web::{HttpRequest, Scope, web};
 
@@ -73,9 +74,22 @@ fn no_store() -> actix_web::middleware::DefaultHeaders {
 /// The program, the caller's own record and progress, and their assignments.
 fn learner_routes(scope: Scope) -> Scope {
     scope
+        .route("/programs", web::get().to(study::list_programs))
         .route(
             "/programs/{program_id}",
             web::get().to(program::get_program),
+        )
+        .route(
+            "/programs/{program_id}/enrollment",
+            web::post().to(study::enroll_self),
+        )
+        .route(
+            "/programs/{program_id}/lessons/{lesson_id}/completion",
+            web::post().to(study::complete_lesson),
+        )
+        .route(
+            "/programs/{program_id}/lessons/{lesson_id}/check",
+            web::post().to(study::answer_knowledge_check),
         )
         .route("/me", web::get().to(people::get_me))
         .route("/me/progress", web::get().to(learn::get_my_progress))

@@ -7,5 +7,7 @@ pub mod overview;
 pub mod study;
 
 pub use checks::{CheckResult, answer_check};
-pub use overview::{LessonPage, Overview, ProgramCard, catalog, lesson_page, overview};
+pub use overview::{
+    LessonPage, Overview, ProgramCard, ProgramEntry, catalog, lesson_page, overview, programs,
+};
 pub use study::{LearnRefusal, VideoRef, captions, complete_lesson, enroll, video};

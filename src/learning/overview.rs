@@ -125,6 +125,57 @@ pub struct LessonPage {
     pub community_url: Option<String>,
 }
 
+/// A program of either kind, with the person's self-study progress where it is self-paced.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ProgramEntry {
+    /// Id (slug).
+    pub slug: String,
+    /// `cohort` or `self_paced`.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// The person's self-study (self-paced programs only).
+    pub self_study: Option<ProgramCard>,
+}
+
+/// Every program, cohort and self-paced, with the person's self-study progress.
+pub fn programs(
+    conn: &mut DbConnection,
+    me: &Identity,
+    lang: Language,
+) -> Result<Vec<ProgramEntry>, AppError> {
+    let mut cards = catalog(conn, me, lang)?;
+    let mut entries = Vec::new();
+    for program in Program::list(conn)? {
+        let version = newest(conn, &program)?;
+        let de = lang == Language::De;
+        let card = cards
+            .iter()
+            .position(|c| c.slug == program.slug)
+            .map(|i| cards.remove(i));
+        entries.push(ProgramEntry {
+            slug: program.slug.clone(),
+            kind: program.kind.to_string(),
+            title: if de {
+                &version.title_de
+            } else {
+                &version.title_en
+            }
+            .clone(),
+            description: if de {
+                &version.description_de
+            } else {
+                &version.description_en
+            }
+            .clone(),
+            self_study: card,
+        });
+    }
+    Ok(entries)
+}
+
 /// Every self-paced program with the person's progress.
 pub fn catalog(
     conn: &mut DbConnection,

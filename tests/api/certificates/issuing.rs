@@ -225,8 +225,14 @@ async fn certificates_expire_and_the_by_hand_dry_run_changes_nothing() {
         None,
     )
     .await;
-    assert_eq!(progress.json()[0]["certificate"]["id"], cert.id.as_str());
-    assert_eq!(progress.json()[0]["certificate"]["status"], "expired");
+    assert_eq!(
+        progress.json()["cohorts"][0]["certificate"]["id"],
+        cert.id.as_str()
+    );
+    assert_eq!(
+        progress.json()["cohorts"][0]["certificate"]["status"],
+        "expired"
+    );
 }
 
 #[actix_web::test]

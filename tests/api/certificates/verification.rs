@@ -199,8 +199,14 @@ async fn a_reissue_with_the_new_name_supersedes_it(
     assert_eq!(new.holder_name, "Jörg Neuname");
     // The holder's dashboard shows the replacement, not the replaced one.
     let progress = api(app, holder, "GET", "/api/v1/me/progress", None).await;
-    assert_eq!(progress.json()[0]["certificate"]["id"], new_id.as_str());
-    assert_eq!(progress.json()[0]["certificate"]["status"], "active");
+    assert_eq!(
+        progress.json()["cohorts"][0]["certificate"]["id"],
+        new_id.as_str()
+    );
+    assert_eq!(
+        progress.json()["cohorts"][0]["certificate"]["status"],
+        "active"
+    );
     new
 }
 
@@ -254,7 +260,10 @@ async fn a_revoked_certificate_is_gone_and_the_holder_is_told(
     }
     // A revoked certificate is no longer shown on the holder's dashboard.
     let progress = api(app, holder, "GET", "/api/v1/me/progress", None).await;
-    assert_eq!(progress.json()[0]["certificate"], serde_json::Value::Null);
+    assert_eq!(
+        progress.json()["cohorts"][0]["certificate"],
+        serde_json::Value::Null
+    );
     let mut conn = app.conn();
     let told: i64 = outbox::table
         .filter(outbox::kind.eq("certificate_revoked"))

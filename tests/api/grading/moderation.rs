@@ -372,7 +372,7 @@ async fn a_trainee_disputes_once_and_the_owner_sends_the_review_back() {
     let progress = api(&app, &trainee_token, "GET", "/api/v1/me/progress", None)
         .await
         .json();
-    assert_eq!(progress[0]["passed"], 1);
+    assert_eq!(progress["cohorts"][0]["passed"], 1);
     assert!(
         trainee
             .get(&path)

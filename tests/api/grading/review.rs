@@ -297,8 +297,8 @@ async fn the_revision_goes_back_to_the_same_cotrainer_who_passes_it(
         None,
     )
     .await;
-    assert_eq!(progress.json()[0]["passed"], 1);
-    let recent = &progress.json()[0]["recent_feedback"];
+    assert_eq!(progress.json()["cohorts"][0]["passed"], 1);
+    let recent = &progress.json()["cohorts"][0]["recent_feedback"];
     assert_eq!(recent[0]["decision"], "passed", "newest first: {recent}");
     assert_eq!(recent[0]["version"], 2);
     assert_eq!(recent[1]["decision"], "revision_requested");
@@ -365,7 +365,10 @@ async fn two_weeks_on_the_decisions_are_no_longer_new(work: &Work<'_>, tara: &Pe
     let app = work.app;
     app.clock.advance(chrono::Duration::days(15));
     let progress = api(app, work.trainee_token, "GET", "/api/v1/me/progress", None).await;
-    assert_eq!(progress.json()[0]["recent_feedback"], serde_json::json!([]));
+    assert_eq!(
+        progress.json()["cohorts"][0]["recent_feedback"],
+        serde_json::json!([])
+    );
     let later = signed_in(app, tara).await.get("/learn").await;
     assert_eq!(later.status, 200);
     assert!(!later.body.contains("New feedback"));

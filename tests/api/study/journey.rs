@@ -239,3 +239,99 @@ async fn the_lesson_pages_read_in_english_too() {
         .await;
     assert!(failed.body.contains("Not passed yet"), "{}", failed.body);
 }
+
+#[actix_web::test]
+async fn the_api_lists_programs_enrolls_answers_and_reports_progress() {
+    use crate::support::api::{api, token};
+    let app = spawn_app().await;
+    let program = basics();
+    let id = create_person(&app, "api@example.com", "Ada Api", false);
+    let t = token(&app, &id);
+
+    let listed = api(&app, &t, "GET", "/api/v1/programs", None).await.json();
+    let kinds: Vec<(&str, &str)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["slug"].as_str().unwrap(), p["kind"].as_str().unwrap()))
+        .collect();
+    assert!(
+        kinds.contains(&("community-basics", "self_paced")),
+        "{listed}"
+    );
+    assert!(kinds.contains(&("community-manager", "cohort")), "{listed}");
+
+    let lesson = &program.lessons[1];
+    let path = format!("/api/v1/programs/community-basics/lessons/{}", lesson.slug);
+    let early = api(&app, &t, "POST", &format!("{path}/completion"), None).await;
+    assert_eq!(early.status, 409, "{}", early.body);
+    assert_eq!(early.json()["refusal"], "not_enrolled");
+    let enrolled = api(
+        &app,
+        &t,
+        "POST",
+        "/api/v1/programs/community-basics/enrollment",
+        None,
+    )
+    .await;
+    assert_eq!(enrolled.status, 200, "{}", enrolled.body);
+    assert_eq!(enrolled.json()["program"]["enrolled"], true);
+    let cohort_program = api(
+        &app,
+        &t,
+        "POST",
+        "/api/v1/programs/community-manager/enrollment",
+        None,
+    )
+    .await;
+    assert_eq!(
+        cohort_program.status, 404,
+        "a cohort program takes no self-enrollment"
+    );
+
+    let bad = api(
+        &app,
+        &t,
+        "POST",
+        &format!("{path}/check"),
+        Some(serde_json::json!({"answers": [[99]]})),
+    )
+    .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    let right: Vec<Vec<usize>> = lesson
+        .questions
+        .iter()
+        .map(|q| {
+            (0..q.answers.len())
+                .filter(|a| q.answers[*a].correct)
+                .collect()
+        })
+        .collect();
+    let passed = api(
+        &app,
+        &t,
+        "POST",
+        &format!("{path}/check"),
+        Some(serde_json::json!({"answers": right})),
+    )
+    .await;
+    assert_eq!(passed.status, 200, "{}", passed.body);
+    assert_eq!(passed.json()["passed"], true);
+    assert_eq!(passed.json()["correct"], lesson.questions.len());
+    let done = api(&app, &t, "POST", &format!("{path}/completion"), None).await;
+    assert_eq!(done.json()["program"]["lessons_done"], 1);
+
+    let progress = api(&app, &t, "GET", "/api/v1/me/progress", None)
+        .await
+        .json();
+    let study = &progress["self_study"][0];
+    assert_eq!(study["slug"], "community-basics");
+    assert_eq!(
+        (
+            study["lessons_done"].as_i64(),
+            study["checks_passed"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(progress["cohorts"], serde_json::json!([]));
+}

@@ -315,8 +315,11 @@ async fn the_journey_works_through_the_api() {
     };
     let progress = call("GET", "/api/v1/me/progress".into(), None).await;
     assert_eq!(progress.status, 200);
-    assert_eq!(progress.json()[0]["required"], 7);
-    assert_eq!(progress.json()[0]["modules"][1]["state"], "locked");
+    assert_eq!(progress.json()["cohorts"][0]["required"], 7);
+    assert_eq!(
+        progress.json()["cohorts"][0]["modules"][1]["state"],
+        "locked"
+    );
     let list = call("GET", "/api/v1/me/assignments".into(), None)
         .await
         .json();
