@@ -4,5 +4,6 @@
 mod glossary;
 mod program;
 mod rubric_rules;
+mod self_paced;
 mod sync;
 mod validation;
