@@ -125,3 +125,6 @@ mail-register-active = { $count ->
 mail-register-attached = Das ganze Register hängt als Excel-Datei an; Filter und weitere Formate gibt es auf der Berichtsseite:
 mail-register-open = Berichte öffnen
 mail-register-file = zertifikatsregister
+report-col-kind = Art
+report-state-kind-certification = Zertifizierung
+report-state-kind-self-study = Selbststudium

@@ -10,7 +10,10 @@ study-minutes = { $minutes ->
     [one] etwa { $minutes } Minute
    *[other] etwa { $minutes } Minuten
 }
-study-progress = { $done } von { $total } Lektionen erledigt · { $passed } von { $total } Wissenschecks bestanden
+study-progress = { $total ->
+    [one] { $done } von { $total } Lektion erledigt · { $passed } von { $total } Wissenscheck bestanden
+   *[other] { $done } von { $total } Lektionen erledigt · { $passed } von { $total } Wissenschecks bestanden
+}
 study-enroll = Selbststudium beginnen
 study-enroll-note = Ein Klick genügt, eine Freigabe ist nicht nötig.
 study-continue = Weiterlernen
@@ -39,9 +42,18 @@ study-check-intro = { $total ->
 study-check-multiple = Mehrere Antworten können richtig sein.
 study-check-submit = Antworten prüfen
 study-check-again = Noch einmal versuchen
-study-check-passed = Bestanden: { $correct } von { $total } richtig.
-study-check-failed = Noch nicht bestanden: { $correct } von { $total } richtig. Lesen Sie die Erklärungen und versuchen Sie es noch einmal.
-study-check-best = Bestes Ergebnis bisher: { $correct } von { $total } richtig.
+study-check-passed = { $total ->
+    [one] Bestanden: { $correct } von { $total } Frage richtig beantwortet.
+   *[other] Bestanden: { $correct } von { $total } Fragen richtig beantwortet.
+}
+study-check-failed = { $total ->
+    [one] Noch nicht bestanden: { $correct } von { $total } Frage richtig beantwortet. Lesen Sie die Erklärungen und versuchen Sie es noch einmal.
+   *[other] Noch nicht bestanden: { $correct } von { $total } Fragen richtig beantwortet. Lesen Sie die Erklärungen und versuchen Sie es noch einmal.
+}
+study-check-best = { $total ->
+    [one] Bestes Ergebnis bisher: { $correct } von { $total } Frage richtig.
+   *[other] Bestes Ergebnis bisher: { $correct } von { $total } Fragen richtig.
+}
 study-check-right = Richtig
 study-check-wrong = Nicht richtig
 study-answer-chosen = Ihre Antwort

@@ -125,3 +125,6 @@ mail-register-active = { $count ->
 mail-register-attached = The whole register is attached as an Excel file; filters and other formats are on the reports page:
 mail-register-open = Open the reports
 mail-register-file = certification-register
+report-col-kind = Kind
+report-state-kind-certification = Certification
+report-state-kind-self-study = Self-study

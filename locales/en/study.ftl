@@ -10,7 +10,10 @@ study-minutes = { $minutes ->
     [one] about { $minutes } minute
    *[other] about { $minutes } minutes
 }
-study-progress = { $done } of { $total } lessons done · { $passed } of { $total } checks passed
+study-progress = { $total ->
+    [one] { $done } of { $total } lesson done · { $passed } of { $total } check passed
+   *[other] { $done } of { $total } lessons done · { $passed } of { $total } checks passed
+}
 study-enroll = Start self-study
 study-enroll-note = One click enrolls you; no approval is needed.
 study-continue = Continue
@@ -39,9 +42,18 @@ study-check-intro = { $total ->
 study-check-multiple = Several answers may be correct.
 study-check-submit = Check my answers
 study-check-again = Try again
-study-check-passed = Passed: { $correct } of { $total } correct.
-study-check-failed = Not passed yet: { $correct } of { $total } correct. Read the explanations and try again.
-study-check-best = Best result so far: { $correct } of { $total } correct.
+study-check-passed = { $total ->
+    [one] Passed: { $correct } of { $total } question answered correctly.
+   *[other] Passed: { $correct } of { $total } questions answered correctly.
+}
+study-check-failed = { $total ->
+    [one] Not passed yet: { $correct } of { $total } question answered correctly. Read the explanations and try again.
+   *[other] Not passed yet: { $correct } of { $total } questions answered correctly. Read the explanations and try again.
+}
+study-check-best = { $total ->
+    [one] Best result so far: { $correct } of { $total } question correct.
+   *[other] Best result so far: { $correct } of { $total } questions correct.
+}
 study-check-right = Correct
 study-check-wrong = Not correct
 study-answer-chosen = your answer

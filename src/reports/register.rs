@@ -25,6 +25,7 @@ type Line = (
     NaiveDateTime,         // issued
     Option<NaiveDateTime>, // expires
     String,                // stored status
+    String,                // kind
 );
 
 /// The columns, in the reader's language.
@@ -34,6 +35,7 @@ pub fn columns(lang: Language) -> Vec<Column> {
         Column::named(lang, "email", Kind::Text, 30),
         Column::named(lang, "org_unit", Kind::Text, 18),
         Column::named(lang, "program", Kind::Text, 30),
+        Column::named(lang, "kind", Kind::Text, 18),
         Column::named(lang, "cohort", Kind::Text, 22),
         Column::named(lang, "issued", Kind::Date, 12),
         Column::named(lang, "expires", Kind::Date, 12),
@@ -117,6 +119,7 @@ fn page(
             certificates::issued_at,
             certificates::expires_at,
             certificates::status,
+            certificates::kind,
         ))
         .order((certificates::issued_at, certificates::id))
         .limit(super::PAGE)
@@ -183,7 +186,7 @@ fn page(
 }
 
 fn cells(spec: &Spec, line: &Line, cohort: Option<&String>) -> Vec<Cell> {
-    let (_, code, holder, email, unit, title_de, title_en, _, issued, expires, status) = line;
+    let (_, code, holder, email, unit, title_de, title_en, _, issued, expires, status, kind) = line;
     let status = match (status.as_str(), expires) {
         ("active", Some(e)) if *e <= spec.now => "expired",
         (s, _) => s,
@@ -198,6 +201,7 @@ fn cells(spec: &Spec, line: &Line, cohort: Option<&String>) -> Vec<Cell> {
         Cell::Text(email.clone()),
         Cell::text(unit.clone()),
         Cell::Text(title.clone()),
+        Cell::Text(super::state_text(spec.lang, &format!("kind-{kind}"))),
         Cell::text(cohort.cloned()),
         Cell::Date(issued.date()),
         Cell::day(*expires),

@@ -27,6 +27,8 @@ mod tests {
             "cohort-state-" => all(CohortState::ALL, CohortState::as_str),
             "decision-" => all(GradingDecision::ALL, GradingDecision::as_str),
             "review-state-" => all(ReviewState::ALL, ReviewState::as_str),
+            "cert-kind-" => all(CertificateKind::ALL, CertificateKind::as_str),
+            "study-flash-" => words(&["enrolled", "enroll-first", "completed", "marked"]),
             "cert-status-" | "verify-status-" => {
                 all(CertificateStatus::ALL, CertificateStatus::as_str)
             }
@@ -129,6 +131,8 @@ mod tests {
                     let args: String = match shapes.get(key) {
                         Some(Shape::Variables(vs)) => vs
                             .iter()
+                            .collect::<std::collections::BTreeSet<_>>()
+                            .into_iter()
                             .map(|v| format!(", {}=1", v.replace('-', "_")))
                             .collect(),
                         Some(Shape::Text) => String::new(),

@@ -40,7 +40,7 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
         .records()
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect();
-    let header = "Holder,Email,Org unit,Program,Cohort,Issued,Expires,Status,Verification code,Verification URL";
+    let header = "Holder,Email,Org unit,Program,Kind,Cohort,Issued,Expires,Status,Verification code,Verification URL";
     assert_eq!(rows[0].join(","), header);
     assert_eq!(
         rows[1],
@@ -49,6 +49,7 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
             "ben@example.com",
             "HR",
             "Community management",
+            "Certification",
             "K1",
             "2024-01-01",
             "2026-02-01",
@@ -58,10 +59,10 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
         ]
     );
     assert_eq!(rows[2][0], "Ada Lovelace");
-    assert_eq!(rows[2][7], "active");
+    assert_eq!(rows[2][8], "active");
     assert_eq!(rows[3][0], format!("'{EVIL}"), "formula neutralised");
     assert_eq!(rows[3][2], "'@evil");
-    assert_eq!(rows[3][7], "revoked");
+    assert_eq!(rows[3][8], "revoked");
     assert_eq!(rows.len(), 4);
 
     let (status, kind, _, body) = download(
@@ -75,13 +76,13 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(body.clone())).unwrap();
     assert_eq!(book.sheet_names(), ["Certification register"]);
     let sheet = book.worksheet_range("Certification register").unwrap();
-    assert_eq!(sheet.get_size(), (4, 10));
+    assert_eq!(sheet.get_size(), (4, 11));
     let cell = |r: usize, c: usize| sheet.get((r, c)).unwrap().clone();
     for (c, title) in header.split(',').enumerate() {
         assert_eq!(cell(0, c), Data::String(title.into()));
     }
     assert_eq!(cell(1, 0), Data::String("Ben Bauer".into()));
-    match (cell(1, 5), cell(1, 6)) {
+    match (cell(1, 6), cell(1, 7)) {
         (Data::DateTime(issued), Data::DateTime(expires)) => {
             assert_eq!(
                 issued.as_f64() as i64,
@@ -107,7 +108,7 @@ async fn the_register_is_the_same_cell_by_cell_in_csv_xlsx_and_json() {
         .unwrap();
     assert!(xml.contains(r#"state="frozen""#), "frozen header row");
     assert!(
-        xml.contains(r#"<autoFilter ref="A1:J4"/>"#),
+        xml.contains(r#"<autoFilter ref="A1:K4"/>"#),
         "filtered header row"
     );
     assert!(xml.contains(r#"<col min="1" max="1" width="28" customWidth="1"/>"#));

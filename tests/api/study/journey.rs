@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use qualify::content::model::{Curriculum, Question};
 use qualify::db::schema::{certificates, outbox, study_enrollments};
 
-use crate::support::app::spawn_app;
-use crate::support::browser::signed_in;
+use crate::support::app::{TestApp, spawn_app};
+use crate::support::browser::{Browser, signed_in};
 use crate::support::content::course_content;
 use crate::support::fixtures::people::create_person;
 
@@ -39,6 +39,15 @@ pub fn answers(questions: &[Question], right: bool) -> Vec<(String, String)> {
     fields
 }
 
+/// Sets the person's language to German (their setting decides the pages' language).
+fn speaks_german(app: &TestApp, id: &qualify::domain::ids::PersonId) {
+    use qualify::db::schema::people;
+    diesel::update(people::table.find(id))
+        .set(people::language.eq("de"))
+        .execute(&mut **app.conn())
+        .unwrap();
+}
+
 fn as_refs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
     fields
         .iter()
@@ -46,19 +55,61 @@ fn as_refs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The completion issued one self-study certificate without expiry, mailed it once, and it
+/// shows on the holder's page and the public verify page.
+async fn the_certificate_is_a_self_study_one_that_verifies(app: &TestApp, b: &Browser<'_>) {
+    let (cert_id, public_id, kind, expires) = {
+        let mut conn = app.conn();
+        let cert: String = study_enrollments::table
+            .select(study_enrollments::certificate_id.assume_not_null())
+            .first(&mut **conn)
+            .unwrap();
+        let (public_id, kind, expires): (String, String, Option<chrono::NaiveDateTime>) =
+            certificates::table
+                .find(&cert)
+                .select((
+                    certificates::public_id,
+                    certificates::kind,
+                    certificates::expires_at,
+                ))
+                .first(&mut **conn)
+                .unwrap();
+        (cert, public_id, kind, expires)
+    };
+    assert_eq!(kind, "self_study");
+    assert_eq!(expires, None, "no expiry unless the program sets one");
+    let mail: i64 = {
+        let mut conn = app.conn();
+        outbox::table
+            .filter(outbox::idempotency_key.eq(format!("certificate_issued:{cert_id}")))
+            .count()
+            .get_result(&mut **conn)
+            .unwrap()
+    };
+    assert_eq!(mail, 1, "the holder is mailed once");
+    let page = b.get(&format!("/certificates/{cert_id}")).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Zertifikat über das Selbststudium"),
+        "{}",
+        page.body
+    );
+    let verify = Browser::new(app).get(&format!("/verify/{public_id}")).await;
+    assert_eq!(verify.status, 200);
+    assert!(verify.body.contains("Nina Neu"));
+    assert!(
+        verify.body.contains("Zertifikat über das Selbststudium"),
+        "{}",
+        verify.body
+    );
+}
+
 #[actix_web::test]
 async fn a_new_person_enrolls_fails_then_passes_finishes_and_verifies_the_certificate() {
     let app = spawn_app().await;
     let program = basics();
     let nina = create_person(&app, "nina@example.com", "Nina Neu", false);
-    {
-        use qualify::db::schema::people;
-        let mut conn = app.conn();
-        diesel::update(people::table.find(&nina))
-            .set(people::language.eq("de"))
-            .execute(&mut **conn)
-            .unwrap();
-    }
+    speaks_german(&app, &nina);
     let b = signed_in(&app, &nina).await;
 
     let catalog = b.get("/self-study").await;
@@ -167,53 +218,7 @@ async fn a_new_person_enrolls_fails_then_passes_finishes_and_verifies_the_certif
             .contains("6 von 6 Lektionen erledigt · 6 von 6 Wissenschecks bestanden")
     );
 
-    // The failed attempt stays on record; the best one counts.
-    let (cert_id, public_id, kind, expires) = {
-        let mut conn = app.conn();
-        let cert: String = study_enrollments::table
-            .select(study_enrollments::certificate_id.assume_not_null())
-            .first(&mut **conn)
-            .unwrap();
-        let (public_id, kind, expires): (String, String, Option<chrono::NaiveDateTime>) =
-            certificates::table
-                .find(&cert)
-                .select((
-                    certificates::public_id,
-                    certificates::kind,
-                    certificates::expires_at,
-                ))
-                .first(&mut **conn)
-                .unwrap();
-        (cert, public_id, kind, expires)
-    };
-    assert_eq!(kind, "self_study");
-    assert_eq!(expires, None, "no expiry unless the program sets one");
-    let mail: i64 = {
-        let mut conn = app.conn();
-        outbox::table
-            .filter(outbox::idempotency_key.eq(format!("certificate_issued:{cert_id}")))
-            .count()
-            .get_result(&mut **conn)
-            .unwrap()
-    };
-    assert_eq!(mail, 1, "the holder is mailed once");
-    let page = b.get(&format!("/certificates/{cert_id}")).await;
-    assert_eq!(page.status, 200);
-    assert!(
-        page.body.contains("Zertifikat über das Selbststudium"),
-        "{}",
-        page.body
-    );
-    let verify = crate::support::browser::Browser::new(&app)
-        .get(&format!("/verify/{public_id}"))
-        .await;
-    assert_eq!(verify.status, 200);
-    assert!(verify.body.contains("Nina Neu"));
-    assert!(
-        verify.body.contains("Zertifikat über das Selbststudium"),
-        "{}",
-        verify.body
-    );
+    the_certificate_is_a_self_study_one_that_verifies(&app, &b).await;
 }
 
 #[actix_web::test]
