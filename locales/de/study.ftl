@@ -69,3 +69,6 @@ study-error-answers = Diese Antworten passen nicht zu den Fragen. Bitte wählen 
 study-error-unanswered = Bitte beantworten Sie jede Frage.
 cert-kind-certification = Zertifizierung
 cert-kind-self_study = Zertifikat über das Selbststudium
+dashboard-study-program = Programm
+dashboard-study-enrolled = Angemeldet
+dashboard-study-completed = Abgeschlossen mit Zertifikat über das Selbststudium

@@ -3,7 +3,7 @@ nav-manage = Verwaltung
 nav-menu = Menü
 empty-reviews-next = Sobald Ihnen eine Abgabe zugeteilt wird, erscheint sie hier, und Sie erhalten eine E-Mail. Ihre Einstellungen als Co-Trainer:in finden Sie in Ihrem Profil.
 empty-reviews-profile = Mein Profil öffnen
-empty-learn-next = Die Programmleitung nimmt Sie in eine Kohorte auf; Sie erhalten dann eine E-Mail. Bis dahin können Sie sich das Programm ansehen.
+empty-learn-next = Für eine Kohorte bewerben Sie sich auf der Programmseite; die Programmleitung nimmt Sie auf, und Sie erhalten eine E-Mail. Bis dahin können Sie schon im Selbststudium lernen.
 empty-learn-program = Programm ansehen
 relative-in-days = { $count ->
     [one] in 1 Tag

@@ -69,3 +69,6 @@ study-error-answers = These answers do not fit the questions. Please choose agai
 study-error-unanswered = Please answer every question.
 cert-kind-certification = Certification
 cert-kind-self_study = Self-study certificate
+dashboard-study-program = Program
+dashboard-study-enrolled = Enrolled
+dashboard-study-completed = Completed with self-study certificate

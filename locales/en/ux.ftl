@@ -3,7 +3,7 @@ nav-manage = Manage
 nav-menu = Menu
 empty-reviews-next = When a submission is allocated to you, it appears here and you get a mail. Meanwhile, your settings as a co-trainer are on your profile.
 empty-reviews-profile = Open my profile
-empty-learn-next = Your program lead enrolls you in a cohort; you will get a mail. Meanwhile, read what the program holds.
+empty-learn-next = Apply for a cohort on the program page; your program lead enrolls you and you will get a mail. Meanwhile, you can start learning in self-study.
 empty-learn-program = See the program
 relative-in-days = { $count ->
     [one] in 1 day

@@ -100,6 +100,8 @@ pub struct Dashboard {
     pub expiring: i64,
     /// The cohorts (program view).
     pub cohorts: Vec<CohortLine>,
+    /// Self-study beside the certification (program view).
+    pub self_study: Vec<super::dashboard_study::StudyLine>,
 }
 
 fn percent(part: i64, whole: i64) -> Option<f64> {
@@ -202,10 +204,13 @@ pub fn compute(
             })
             .collect(),
     );
-    let cohorts = if cohort.is_none() {
-        cohort_lines(cohort_rows, &certified)
+    let (cohorts, self_study) = if cohort.is_none() {
+        (
+            cohort_lines(cohort_rows, &certified),
+            super::dashboard_study::study_lines(&mut conn, lang)?,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     Ok(Dashboard {
         as_of: now,
@@ -226,6 +231,7 @@ pub fn compute(
         load,
         expiring,
         cohorts,
+        self_study,
     })
 }
 

@@ -11,6 +11,7 @@ pub mod dashboard;
 mod dashboard_cache;
 mod dashboard_sql;
 mod dashboard_stalls;
+pub mod dashboard_study;
 mod dashboard_turnaround;
 pub mod export;
 pub mod filters;

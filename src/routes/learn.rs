@@ -23,12 +23,15 @@ pub async fn dashboard(
     me: SignedIn,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "learn/dashboard.html");
-    let (person, lang, now) = (me.0.person, page.lang, state.clock.now_naive());
-    let cohorts = crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
-        journey::my_progress(conn, &person, lang, now)
+    let (lang, now) = (page.lang, state.clock.now_naive());
+    let (cohorts, study) = crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
+        let cohorts = journey::my_progress(conn, &me.0.person, lang, now)?;
+        Ok((cohorts, crate::learning::catalog(conn, &me.0, lang)?))
     })
     .await?;
-    page.with("cohorts", &cohorts).render(&state.templates)
+    page.with("cohorts", &cohorts)
+        .with("programs", &study)
+        .render(&state.templates)
 }
 
 /// `GET /learn/{enrollment}/modules/{module}`.

@@ -219,6 +219,25 @@ async fn a_new_person_enrolls_fails_then_passes_finishes_and_verifies_the_certif
     );
 
     the_certificate_is_a_self_study_one_that_verifies(&app, &b).await;
+    the_dashboard_counts_it_apart_from_the_certification(&app).await;
+}
+
+/// The owner's dashboard shows the self-study beside, not inside, the certification figures.
+async fn the_dashboard_counts_it_apart_from_the_certification(app: &TestApp) {
+    let owner = create_person(app, "olga@example.com", "Olga Owner", true);
+    let board = crate::support::api::api(
+        app,
+        &crate::support::api::token(app, &owner),
+        "GET",
+        "/api/v1/dashboard",
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(board["certified"], 0, "{board}");
+    assert_eq!(board["self_study"][0]["program"], "community-basics");
+    assert_eq!(board["self_study"][0]["enrolled"], 1);
+    assert_eq!(board["self_study"][0]["completed"], 1);
 }
 
 #[actix_web::test]
