@@ -236,14 +236,17 @@ pub fn demo(
     })
     .map_err(|e| anyhow::anyhow!("storing the demo's attachments in {storage:?}: {e}"))?;
     println!(
-        "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions ({files} with a file), {} reviews, {} certificates.",
+        "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions ({files} with a file), {} reviews, {} certificates; {} more people in the company, {} of them in self-study, {} with a self-study certificate.",
         started.elapsed().as_secs_f64(),
         made.trainees,
         made.cohorts,
         made.running.len(),
         made.submissions,
         made.reviews,
-        made.certificates
+        made.certificates,
+        made.employees,
+        made.self_study,
+        made.self_study_certificates
     );
     println!("Start the service (cargo run --release) and open one of these links within an hour:");
     for (role, name, email, link) in demo.accounts {

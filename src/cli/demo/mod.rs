@@ -7,6 +7,7 @@
 
 mod certify;
 mod cohort;
+mod company;
 mod extras;
 pub mod files;
 pub mod scale;
@@ -99,6 +100,10 @@ pub fn build(
             progress: crate::cli::progress::Progress::new("Demo trainees", trainees as u64),
         };
         let mut generated = scale::generate(conn, &plan)?;
+        let company = company::add(conn, &plan, generated.serial)?;
+        generated.employees = company.employees;
+        generated.self_study = company.studying;
+        generated.self_study_certificates = company.certified;
         if generated.coach.is_none() {
             // Too small for a graduate cohort: the co-trainer joins the pool by hand.
             generated.coach = Some(coach_by_hand(conn, &mail("carla.neumann"), now)?);

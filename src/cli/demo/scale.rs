@@ -122,6 +122,14 @@ pub struct Generated {
     pub reviews: usize,
     /// Certificates.
     pub certificates: usize,
+    /// People numbered so far (the company continues the numbering).
+    pub serial: usize,
+    /// People of the company beyond the cohorts.
+    pub employees: usize,
+    /// Of them, in self-study.
+    pub self_study: usize,
+    /// Self-study certificates.
+    pub self_study_certificates: usize,
     /// The named co-trainer.
     pub coach: Option<PersonId>,
     /// The named trainee and their enrollment.
@@ -195,6 +203,7 @@ pub(super) struct Rows {
     pub(super) certificates: Vec<Certificate>,
 }
 
+/// Writes rows in multi-row inserts of [`CHUNK`] and empties the list.
 macro_rules! insert_all {
     ($conn:expr, $table:expr, $rows:expr) => {{
         for chunk in $rows.chunks(CHUNK) {
@@ -203,6 +212,7 @@ macro_rules! insert_all {
         $rows.clear();
     }};
 }
+pub(super) use insert_all;
 
 impl Rows {
     fn len(&self) -> usize {
@@ -299,13 +309,18 @@ pub fn generate(conn: &mut DbConnection, plan: &Plan) -> Result<Generated, AppEr
     ctx.rows.flush(conn)?;
     plan.progress.finish();
     ctx.out.cohorts = count;
+    ctx.out.serial = ctx.serial;
     Ok(ctx.out)
 }
 
 pub(super) fn person(ctx: &mut Ctx<'_>, named: Option<&Named>) -> Person {
     ctx.serial += 1;
-    let i = ctx.serial;
-    let (first, last) = (ctx.rng.pick(FIRST), ctx.rng.pick(LAST));
+    make_person(&mut ctx.rng, ctx.serial, ctx.plan, named)
+}
+
+/// A person with a believable name, unique address (by `i`), language and unit.
+pub(super) fn make_person(rng: &mut Rng, i: usize, plan: &Plan, named: Option<&Named>) -> Person {
+    let (first, last) = (rng.pick(FIRST), rng.pick(LAST));
     let (name, local) = match named {
         Some(n) => (n.name.to_string(), n.local.to_string()),
         None => {
@@ -323,16 +338,16 @@ pub(super) fn person(ctx: &mut Ctx<'_>, named: Option<&Named>) -> Person {
             )
         }
     };
-    let email = format!("{local}{}@demo.example", ctx.plan.suffix);
-    let now = ctx.plan.now;
+    let email = format!("{local}{}@demo.example", plan.suffix);
+    let now = plan.now;
     Person {
         id: PersonId::new(),
         email_normalized: email.to_lowercase(),
         email,
         name,
-        language: if ctx.rng.chance(0.3) { "en" } else { "de" }.into(),
+        language: if rng.chance(0.3) { "en" } else { "de" }.into(),
         time_zone: "Europe/Berlin".into(),
-        org_unit: Some(ctx.rng.pick(UNITS).to_string()),
+        org_unit: Some(rng.pick(UNITS).to_string()),
         manager_email: None,
         password_hash: None,
         status: PersonStatus::Active,
