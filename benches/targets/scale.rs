@@ -192,6 +192,7 @@ pub async fn measure(
             crate::trainee::side_by_side(&format!("{base}/learn"), &session, &reference_url).await,
         );
     }
+    out.extend(crate::self_study::measure(&base, pool, settings, now, &reference_url).await);
     out.push(latency(
         "reference: one indexed query, one template".into(),
         "-",

@@ -10,7 +10,7 @@ const CONNECTIONS: usize = 16;
 const SECONDS: u64 = 5;
 
 /// Requests per second that `CONNECTIONS` clients get from `url` in `SECONDS`.
-async fn throughput(url: &str, session: Option<&str>) -> f64 {
+pub async fn throughput(url: &str, session: Option<&str>) -> f64 {
     let deadline = Instant::now() + Duration::from_secs(SECONDS);
     let started = Instant::now();
     let mut tasks = Vec::new();

@@ -116,7 +116,12 @@ pub async fn answer_knowledge_check(
         });
     }
     let outcome = crate::db::run(&state.pool, move |conn| {
-        learning::answer_check(conn, &composer, &me.0, &slug, &lesson, &answers, lang, now)
+        let attempt = learning::Attempt {
+            program: &slug,
+            lesson: &lesson,
+            answers: &answers,
+        };
+        learning::answer_check(conn, &composer, &me.0, attempt, lang, now)
     })
     .await?;
     Ok(match outcome {

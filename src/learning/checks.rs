@@ -95,17 +95,31 @@ pub fn passes(correct: i32, total: i32, pass_percent: i32) -> bool {
     total > 0 && correct * 100 >= pass_percent * total
 }
 
+/// One attempt at a lesson's check: where, and the chosen answer positions per question.
+#[derive(Debug, Clone, Copy)]
+pub struct Attempt<'a> {
+    /// The program's slug.
+    pub program: &'a str,
+    /// The lesson's slug.
+    pub lesson: &'a str,
+    /// Chosen answer positions, per question.
+    pub answers: &'a [Vec<usize>],
+}
+
 /// Takes one attempt at a lesson's check.
 pub fn answer_check(
     conn: &mut DbConnection,
     composer: &Composer,
     me: &Identity,
-    slug: &str,
-    lesson: &str,
-    answers: &[Vec<usize>],
+    attempt: Attempt<'_>,
     lang: crate::domain::language::Language,
     now: NaiveDateTime,
 ) -> Outcome<CheckResult> {
+    let Attempt {
+        program: slug,
+        lesson,
+        answers,
+    } = attempt;
     refusable_tx(conn, |conn| {
         let (program, enrollment, module) = proceed!(enrolled_lesson(conn, me, slug, lesson));
         let questions: Vec<Question> = serde_json::from_str(&material(conn, &module.id)?.questions)

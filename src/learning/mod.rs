@@ -6,7 +6,7 @@ pub mod checks;
 pub mod overview;
 pub mod study;
 
-pub use checks::{CheckResult, answer_check};
+pub use checks::{Attempt, CheckResult, answer_check};
 pub use overview::{
     LessonPage, Overview, ProgramCard, ProgramEntry, catalog, lesson_page, overview, programs,
 };

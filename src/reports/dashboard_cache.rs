@@ -59,7 +59,7 @@ pub fn computations(program: &str) -> u64 {
 }
 
 enum Next {
-    Serve(Dashboard),
+    Serve(Box<Dashboard>),
     Wait(tokio::sync::futures::OwnedNotified),
     Compute,
 }
@@ -79,7 +79,7 @@ pub async fn cached(
     );
     loop {
         let next = with_slot(&key, now, |slot| match &slot.board {
-            Some((at, board)) if fresh(*at, now) => Next::Serve(board.clone()),
+            Some((at, board)) if fresh(*at, now) => Next::Serve(Box::new(board.clone())),
             Some((_, board)) => {
                 if !slot.computing {
                     slot.computing = true;
@@ -97,7 +97,7 @@ pub async fn cached(
                         }
                     });
                 }
-                Next::Serve(board.clone())
+                Next::Serve(Box::new(board.clone()))
             }
             None if slot.computing => Next::Wait(slot.done.clone().notified_owned()),
             None => {
@@ -106,7 +106,7 @@ pub async fn cached(
             }
         });
         match next {
-            Next::Serve(board) => return Ok(board),
+            Next::Serve(board) => return Ok(*board),
             Next::Wait(done) => done.await,
             Next::Compute => {
                 // In a task of its own, so a client that goes away cannot leave others waiting.

@@ -164,7 +164,12 @@ pub async fn check(
     );
     let (composer, who) = (state.composer.clone(), me.0.clone());
     let outcome = crate::db::run(&state.pool, move |conn| {
-        learning::answer_check(conn, &composer, &who, &s, &l, &a, lang, now)
+        let attempt = learning::Attempt {
+            program: &s,
+            lesson: &l,
+            answers: &a,
+        };
+        learning::answer_check(conn, &composer, &who, attempt, lang, now)
     })
     .await?;
     match outcome {
