@@ -149,6 +149,70 @@ async function singleSignOn(browser, base, lang) {
   console.log(`ok (${lang}): signed in through the identity provider as ${email} and out again`);
 }
 
+// Self-study: enroll with one click, the first lesson's video loads with captions in both
+// languages, a wrong attempt at its check fails and shows the explanations, then every lesson
+// is passed and marked done, and the self-study certificate verifies on the public page.
+async function selfStudy(page, anonymous, base, lang) {
+  await visit(page, `${base}/self-study`, `self-study catalog (${lang})`);
+  await Promise.all([page.waitForNavigation(), page.locator("form[action$='/enroll'] button").first().click()]);
+  await axe(page, `self-study program page (${lang})`);
+  const lessons = await page.locator("ol.timeline a[href*='/lessons/']").evaluateAll((as) => as.map((a) => a.href));
+  if (lessons.length < 6) throw new Error(`only ${lessons.length} lessons listed`);
+  let certificate = null;
+  for (const [i, href] of lessons.entries()) {
+    await visit(page, href, `self-study lesson (${lang})`);
+    if (i === 0) {
+      const media = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const v = document.querySelector("video");
+            if (!v) return resolve({ error: "no video element" });
+            const done = () => resolve({ duration: v.duration, tracks: v.textTracks.length });
+            if (v.readyState >= 1) return done();
+            v.addEventListener("loadedmetadata", done);
+            v.addEventListener("error", () => resolve({ error: `video error ${v.error && v.error.code}` }));
+            setTimeout(() => resolve({ error: "no metadata within 10 s" }), 10000);
+          }),
+      );
+      if (media.error || !(media.duration > 1) || media.tracks !== 2) throw new Error(`the lesson video does not play: ${JSON.stringify(media)}`);
+    }
+    // First answer of every question: on the first lesson that is wrong somewhere.
+    const fieldsets = page.locator("#check fieldset");
+    const count = await fieldsets.count();
+    for (let q = 0; q < count; q++) await fieldsets.nth(q).locator("input").first().check();
+    await Promise.all([page.waitForNavigation(), page.locator("#check button[type=submit]").click()]);
+    await axe(page, `knowledge check result (${lang})`);
+    // The result names the correct answers: choose exactly those.
+    const right = await page.locator("li.question-result").evaluateAll((qs) =>
+      qs.map((q) => [...q.querySelectorAll("li.answer-correct .answer-text")].map((a) => a.textContent.trim())),
+    );
+    for (let q = 0; q < count; q++) {
+      const labels = fieldsets.nth(q).locator("label.choice");
+      for (let a = 0; a < (await labels.count()); a++) {
+        const label = labels.nth(a);
+        const wanted = right[q].includes((await label.innerText()).trim());
+        const input = label.locator("input");
+        if (wanted) await input.check();
+        else if ((await input.getAttribute("type")) === "checkbox") await input.uncheck();
+      }
+    }
+    await Promise.all([page.waitForNavigation(), page.locator("#check button[type=submit]").click()]);
+    if ((await page.locator("#check p.notice[role=status]").count()) === 0) throw new Error(`lesson ${i + 1}: the check did not pass`);
+    const done = page.locator("form[action$='/done'] button");
+    if ((await done.count()) > 0) await Promise.all([page.waitForNavigation(), done.click()]);
+    const link = page.locator("a[href^='/certificates/']");
+    if ((await link.count()) > 0) certificate = await link.first().getAttribute("href");
+  }
+  if (!certificate) throw new Error("no self-study certificate after the last lesson");
+  await visit(page, `${base}${certificate}`, `self-study certificate (${lang})`);
+  const verify = await page.locator("a[href*='/verify/']").first().getAttribute("href");
+  await visit(anonymous, verify, `self-study certificate verified (${lang})`);
+  const kind = lang === "de" ? "Zertifikat über das Selbststudium" : "Self-study certificate";
+  if (!(await anonymous.locator("main").innerText()).includes(kind)) throw new Error("the verify page does not name the self-study certificate");
+  console.log(`ok (${lang}): self-study of ${lessons.length} lessons with a video, failed and passed checks, certificate verified`);
+  return new URL(lessons[0]).pathname;
+}
+
 async function walk(browser, lang) {
   const data = mkdtempSync(join(tmpdir(), `qualify-e2e-${lang}-`));
   const port = await freePort();
@@ -200,6 +264,9 @@ async function walk(browser, lang) {
       break;
     }
     if (!handedIn) throw new Error("no assignment open for work");
+
+    const lesson = await selfStudy(trainee, anonymous, base, lang);
+    await atBothWidths(trainee, [["/self-study", "self-study catalog", true], [lesson, "self-study lesson", true]], lang);
 
     // The co-trainer grades what waits in the queue with the rubric.
     const coach = await signIn(browser, links["co-trainer"], lang, "/reviews");
