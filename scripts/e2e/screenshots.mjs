@@ -33,6 +33,16 @@ for (const lang of ["de", "en"]) {
     const assignment = await trainee.locator("a[href*='/assignments/']").first().getAttribute("href");
     await trainee.goto(`${base}${assignment}`);
     await shot(trainee, `trainee-assignment-${lang}`);
+    await trainee.goto(`${base}/self-study`);
+    await Promise.all([trainee.waitForNavigation(), trainee.locator("form[action$='/enroll'] button").first().click()]);
+    await shot(trainee, `self-study-program-${lang}`);
+    const lesson = await trainee.locator("ol.timeline a[href*='/lessons/']").first().getAttribute("href");
+    await trainee.goto(`${base}${lesson}`);
+    await shot(trainee, `self-study-lesson-${lang}`);
+    await trainee.setViewportSize({ width: 375, height: 800 });
+    await trainee.locator("#check").scrollIntoViewIfNeeded();
+    await shot(trainee, `self-study-check-phone-${lang}`);
+    await trainee.setViewportSize({ width: 1280, height: 800 });
     const graded = trainee.locator(".feedback .criterion").first();
     if (await graded.count()) {
       await graded.evaluate((el) => el.closest("article").scrollIntoView());
@@ -42,7 +52,8 @@ for (const lang of ["de", "en"]) {
     const { page: coach } = await signInAs(browser, links["co-trainer"], lang);
     await coach.goto(`${base}/reviews`);
     await shot(coach, `cotrainer-queue-${lang}`);
-    const review = await coach.locator("a[href^='/reviews/']").first().getAttribute("href");
+    const reviews = coach.locator("a[href^='/reviews/']");
+    const review = (await reviews.count()) > 0 ? await reviews.first().getAttribute("href") : null;
     if (review) {
       await coach.goto(`${base}${review}`);
       await shot(coach, `cotrainer-review-${lang}`);

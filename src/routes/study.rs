@@ -110,8 +110,8 @@ async fn lesson_page(
     let page = page
         .with("done", &flash(req))
         .with("lesson", &data)
-        .with("body_html", &to_safe_html(&data.body))
-        .with("guide_html", &to_safe_html(&data.guide))
+        .with("body_html", &to_safe_html(without_title(&data.body)))
+        .with("guide_html", &to_safe_html(without_title(&data.guide)))
         .status(status);
     let page = match result {
         Some((result, chosen)) => page.with("result", result).with("chosen", chosen),
@@ -198,6 +198,14 @@ pub async fn check(
     }
 }
 
+/// The Markdown without its first-level heading: the page shows the title already.
+fn without_title(markdown: &str) -> &str {
+    match markdown.trim_start().strip_prefix("# ") {
+        Some(rest) => rest.split_once('\n').map_or("", |(_, body)| body),
+        None => markdown,
+    }
+}
+
 /// A refused attempt: why, and what was chosen (kept in the form).
 struct Refused<'a> {
     refusal: &'a crate::error::Refusal,
@@ -220,8 +228,8 @@ async fn lesson_page_refused(
     .await?
     .map_err(|_| AppError::NotFound)?;
     page.with("lesson", &data)
-        .with("body_html", &to_safe_html(&data.body))
-        .with("guide_html", &to_safe_html(&data.guide))
+        .with("body_html", &to_safe_html(without_title(&data.body)))
+        .with("guide_html", &to_safe_html(without_title(&data.guide)))
         .with("refusal", shown.refusal.key)
         .with("chosen", shown.chosen)
         .status(shown.refusal.status)
