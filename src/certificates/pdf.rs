@@ -47,7 +47,10 @@ struct Words<'a> {
     title: &'a str,
     certifies: &'a str,
     completed: &'a str,
+    completed_study: &'a str,
     cohort: &'a str,
+    kind: &'a str,
+    self_study: &'a str,
     issued: &'a str,
     valid: &'a str,
     issuer: &'a str,
@@ -60,7 +63,10 @@ fn words(lang: &str) -> Words<'static> {
             title: "Zertifikat",
             certifies: "Hiermit wird bestätigt, dass",
             completed: "die folgende Qualifizierung erfolgreich abgeschlossen hat:",
+            completed_study: "das folgende Selbststudium erfolgreich abgeschlossen hat:",
             cohort: "Kohorte",
+            kind: "Art",
+            self_study: "Selbststudium",
             issued: "Ausgestellt am",
             valid: "Gültig bis",
             issuer: "Aussteller",
@@ -71,7 +77,10 @@ fn words(lang: &str) -> Words<'static> {
             title: "Certificate",
             certifies: "This is to certify that",
             completed: "has successfully completed the qualification",
+            completed_study: "has successfully completed the self-study",
             cohort: "Cohort",
+            kind: "Kind",
+            self_study: "Self-study",
             issued: "Issued on",
             valid: "Valid until",
             issuer: "Issuer",
@@ -187,7 +196,19 @@ fn content(surface: &mut Surface<'_>, page: &Page<'_>) {
         (LEFT, 395.0),
         RIGHT - LEFT,
     );
-    let modules: Vec<&str> = r.modules.iter().map(|m| m.title.get(page.lang)).collect();
+    let modules: Vec<&str> = match &r.self_study {
+        Some(study) => study
+            .lessons
+            .iter()
+            .map(|l| l.title.get(page.lang))
+            .collect(),
+        None => r.modules.iter().map(|m| m.title.get(page.lang)).collect(),
+    };
+    let completed = if r.self_study.is_some() {
+        w.completed_study
+    } else {
+        w.completed
+    };
     let modules = modules.join(" · ");
     let block = |text, weight, size, lead, scales| Block {
         text,
@@ -200,7 +221,7 @@ fn content(surface: &mut Surface<'_>, page: &Page<'_>) {
         surface,
         &[
             block(&r.holder_name, Weight::Bold, 30.0, 43.0, true),
-            block(w.completed, Weight::Regular, 15.0, 37.0, false),
+            block(completed, Weight::Regular, 15.0, 37.0, false),
             block(
                 r.program_title.get(page.lang),
                 Weight::Bold,
@@ -220,8 +241,12 @@ fn content(surface: &mut Surface<'_>, page: &Page<'_>) {
 fn table(surface: &mut Surface<'_>, w: &Words<'_>, r: &Record, lang: &str) {
     let lang = crate::domain::language::Language::parse(lang).unwrap_or_default();
     let date = |d: &str| crate::domain::format::when_text(lang, d);
+    let first = match r.self_study {
+        Some(_) => (w.kind, w.self_study.to_string()),
+        None => (w.cohort, r.cohort.clone()),
+    };
     let rows = [
-        (w.cohort, r.cohort.clone()),
+        first,
         (w.issued, date(&r.issued_on)),
         (
             w.valid,

@@ -94,6 +94,19 @@ async fn the_certificate_is_a_self_study_one_that_verifies(app: &TestApp, b: &Br
         "{}",
         page.body
     );
+    let (status, _, pdf) = b
+        .get_bytes(&format!("/certificates/{cert_id}/pdf?lang=de"), &[])
+        .await;
+    assert_eq!(status, 200);
+    if let Some(text) = crate::support::pdf::pdftotext(&pdf, &[]) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("das folgende Selbststudium erfolgreich abgeschlossen hat"),
+            "{text}"
+        );
+        assert!(text.contains("Art Selbststudium"), "{text}");
+        assert!(text.contains("Nina Neu"));
+    }
     let verify = Browser::new(app).get(&format!("/verify/{public_id}")).await;
     assert_eq!(verify.status, 200);
     assert!(verify.body.contains("Nina Neu"));
