@@ -41,10 +41,14 @@ pub struct Facts<'a> {
     pub lang: Language,
 }
 
-/// The kind of achievement a program's certificate is. The one place that chooses it: the
-/// certified program is a `Certification`; a program of another kind would choose here.
-pub fn achievement_type() -> &'static str {
-    "Certification"
+/// The kind of achievement a certificate is (Open Badges `achievementType`). The one place
+/// that chooses it: the certified program is a `Certification`, completed self-study a
+/// `Course`.
+pub fn achievement_type(kind: crate::domain::states::CertificateKind) -> &'static str {
+    match kind {
+        crate::domain::states::CertificateKind::Certification => "Certification",
+        crate::domain::states::CertificateKind::SelfStudy => "Course",
+    }
 }
 
 fn other(lang: Language) -> Language {
@@ -87,7 +91,7 @@ fn achievement(issuer: &Issuer, cert: &Certificate, facts: &Facts<'_>) -> Value 
     json!({
         "id": achievement_id(issuer, facts.program, lang),
         "type": ["Achievement"],
-        "achievementType": achievement_type(),
+        "achievementType": achievement_type(cert.kind),
         "name": title(cert, lang),
         "description": facts.description.get(lang.code()),
         "criteria": {
