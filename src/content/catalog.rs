@@ -140,6 +140,20 @@ pub fn default_program_slug(conn: &mut DbConnection) -> QueryResult<Option<Strin
     )
 }
 
+/// The id of the current curriculum version of the program `slug`: one indexed read, the key
+/// under which the program page is kept rendered.
+pub fn current_version(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<String>> {
+    use crate::db::schema::{curriculum_versions, programs};
+    use diesel::prelude::*;
+    curriculum_versions::table
+        .inner_join(programs::table)
+        .filter(programs::slug.eq(slug))
+        .order(curriculum_versions::sequence.desc())
+        .select(curriculum_versions::id)
+        .first(conn)
+        .optional()
+}
+
 /// The current curriculum of the program `slug`, in `lang`.
 pub fn program_view(
     conn: &mut DbConnection,

@@ -1,6 +1,8 @@
 //! The public program page and `getProgram`, in both languages; the OpenAPI document; every
 //! text in German and English.
 
+use qualify::clock::Clock;
+
 use crate::support::app::{Response, spawn_app};
 use crate::support::browser::Browser;
 use crate::support::content::cohort_program;
@@ -265,5 +267,38 @@ fn every_text_exists_in_german_and_english() {
         en.difference(&de).collect::<Vec<_>>(),
         Vec::<&String>::new(),
         "only in English"
+    );
+}
+
+#[actix_web::test]
+async fn the_program_page_is_kept_rendered_until_the_curriculum_changes() {
+    let copy = crate::support::content::ContentCopy::new();
+    let root = copy.root.display().to_string();
+    let app = crate::support::app::spawn_app_with(move |s| {
+        s.insert("QUALIFY_CONTENT_DIR".into(), root.clone());
+    })
+    .await;
+    let old = shipped().title.en;
+    let first = app.get("/program", Some("en")).await;
+    assert!(first.body.contains(&html_escape(&old)));
+    assert_eq!(
+        app.get("/program", Some("en")).await.body,
+        first.body,
+        "the same page again"
+    );
+
+    copy.replace(
+        "program.toml",
+        &old,
+        "Community Manager Qualification (new edition)",
+    );
+    let changed = qualify::content::load(&copy.program).unwrap();
+    qualify::content::sync(&mut app.conn(), &changed, app.clock.now_naive()).unwrap();
+    let after = app.get("/program", Some("en")).await;
+    assert!(
+        after
+            .body
+            .contains("Community Manager Qualification (new edition)"),
+        "the new version shows at once"
     );
 }
