@@ -281,11 +281,10 @@ async fn the_program_page_is_kept_rendered_until_the_curriculum_changes() {
     let old = shipped().title.en;
     let first = app.get("/program", Some("en")).await;
     assert!(first.body.contains(&html_escape(&old)));
-    assert_eq!(
-        app.get("/program", Some("en")).await.body,
-        first.body,
-        "the same page again"
-    );
+    let main =
+        |html: &str| html[html.find("<main").unwrap()..html.find("</main>").unwrap()].to_string();
+    let again = app.get("/program", Some("en")).await;
+    assert_eq!(main(&again.body), main(&first.body), "the same page again");
 
     copy.replace(
         "program.toml",
