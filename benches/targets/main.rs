@@ -262,7 +262,7 @@ async fn main() {
         Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap(),
     ));
     let now = clock.now_naive();
-    prepare(&pool, &settings, backend, now);
+    prepare(&pool, &settings, backend, now).await;
     let large = {
         let mut conn = pool.get().expect("connection");
         build(&mut conn, now)
@@ -315,7 +315,7 @@ async fn main() {
     };
     let scale_settings = bench_settings(&dir.path().join("scale"), &scale_url);
     let scale_pool = build_pool(&scale_settings.database, 4).expect("pool");
-    prepare(&scale_pool, &scale_settings, backend, now);
+    prepare(&scale_pool, &scale_settings, backend, now).await;
     let (more, reference) = scale::measure(
         &scale_settings,
         &scale_pool,
@@ -330,13 +330,19 @@ async fn main() {
 }
 
 /// A fresh database: emptied (PostgreSQL), migrated, with the curriculum loaded.
-fn prepare(pool: &DbPool, settings: &Settings, backend: &str, now: NaiveDateTime) {
-    let mut conn = pool.get().expect("connection");
-    if backend == "PostgreSQL" {
-        reset_postgres(&mut conn);
+async fn prepare(pool: &DbPool, settings: &Settings, backend: &str, now: NaiveDateTime) {
+    {
+        let mut conn = pool.get().expect("connection");
+        if backend == "PostgreSQL" {
+            reset_postgres(&mut conn);
+        }
+        qualify::db::migrations::run_pending(&mut conn).expect("migrations");
     }
-    qualify::db::migrations::run_pending(&mut conn).expect("migrations");
-    qualify::content::sync_folder(&mut conn, &settings.content_dir, now).expect("content");
+    let storage =
+        qualify::storage::Storage::open(&settings.storage, &settings.data_dir).expect("storage");
+    qualify::content::sync_folder(pool, &storage, &settings.content_dir, now)
+        .await
+        .expect("content");
 }
 
 /// The median time of the co-trainer's queue page over HTTP (50 requests after 10 warm-ups).

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::SignedIn;
+use crate::cohorts::applications;
 use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
 use crate::error::Refusal;
@@ -24,11 +25,14 @@ pub async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "learn/dashboard.html");
     let (person, lang, now) = (me.0.person, page.lang, state.clock.now_naive());
-    let cohorts = crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
-        journey::my_progress(conn, &person, lang, now)
+    let (cohorts, applications) = crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
+        let cohorts = journey::my_progress(conn, &person, lang, now)?;
+        Ok((cohorts, applications::status_of(conn, &person, lang)?))
     })
     .await?;
-    page.with("cohorts", &cohorts).render(&state.templates)
+    page.with("cohorts", &cohorts)
+        .with("application_status", &applications)
+        .render(&state.templates)
 }
 
 /// `GET /learn/{enrollment}/modules/{module}`.

@@ -14,6 +14,7 @@ use crate::support::permission_table::{Expect, call, registered_routes};
 use Expect::{SignIn, Status};
 
 mod accounts_and_cohorts;
+mod applications;
 mod grading_and_certificates;
 mod reports_and_operations;
 
@@ -34,9 +35,9 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     };
     let cohort = {
         let mut conn = app.conn();
-        let program = qualify::db::models::Program::list(&mut conn)
+        let program = qualify::db::models::Program::find_by_slug(&mut conn, "community-manager")
             .unwrap()
-            .remove(0);
+            .unwrap();
         let version = qualify::db::models::CurriculumVersion::find_current(&mut conn, &program.id)
             .unwrap()
             .unwrap();
@@ -55,9 +56,9 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     let cotrainer = create_person(&app, "coach@example.com", "Carla Coach", false);
     {
         let mut conn = app.conn();
-        let program = qualify::db::models::Program::list(&mut conn)
+        let program = qualify::db::models::Program::find_by_slug(&mut conn, "community-manager")
             .unwrap()
-            .remove(0);
+            .unwrap();
         let person = qualify::db::models::Person::find(&mut conn, &cotrainer)
             .unwrap()
             .unwrap();
@@ -78,6 +79,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     cases.extend(grading_and_certificates::grading_cases(&other_trainee));
     cases.extend(grading_and_certificates::certificate_cases(cohort.as_str()));
     cases.extend(reports_and_operations::report_cases(cohort.as_str()));
+    cases.extend(applications::application_cases());
     let actors: [(&str, &Browser, Option<&str>); 4] = [
         ("anonymous", &anon, None),
         ("trainee", &as_trainee, Some(&trainee_token)),
