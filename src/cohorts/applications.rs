@@ -1,7 +1,8 @@
 //! Applying for a cohort program: the form's facts (required self-study certificate, the
 //! manager step, the cohorts to wish for), handing in, the manager's decision, and what the
 //! applicant sees of their applications. The program lead's decisions are in
-//! `application_decisions`, the owner's list in `application_list`.
+//! `application_decisions`, the owner's list in `application_list`, the manager's page in
+//! `application_manager`.
 //!
 //! States: submitted → (manager_pending → manager_approved | manager_declined) → admitted |
 //! waitlisted | declined; a wait-listed application may still be admitted or declined. The
@@ -20,11 +21,14 @@ use crate::db::models::{
 };
 use crate::db::{DbConnection, refusable_tx};
 use crate::domain::ids::{ApplicationId, CohortId, PersonId, ProgramId};
-use crate::domain::language::Language;
-use crate::domain::states::{ApplicationState, CohortState, ManagerDecision, ProgramKind};
+use crate::domain::states::{ApplicationState, CohortState, ProgramKind};
 use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
 use crate::mail::Composer;
 
+pub use super::application_form::{ApplyForm, CohortChoice, apply_form};
+pub use super::application_manager::{
+    ManagerInput, ManagerVerdict, ManagerView, manager_decide, manager_view,
+};
 pub use super::application_status::{ApplicantStatus, status_of};
 
 reasons! {
@@ -58,40 +62,8 @@ pub struct ApplyInput {
     pub preferred_cohort_id: Option<String>,
 }
 
-/// A cohort one may wish to start in.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct CohortChoice {
-    /// Cohort id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// Its start date.
-    pub starts_on: String,
-}
-
-/// What the apply form shows besides its fields.
-#[derive(Debug, Serialize)]
-pub struct ApplyForm {
-    /// The program's slug.
-    pub slug: String,
-    /// The program's title.
-    pub title: String,
-    /// The self-paced program whose certificate is required (slug, title), if any.
-    pub requires: Option<(String, String)>,
-    /// Whether the person holds that certificate.
-    pub self_study_done: bool,
-    /// Whether the program asks managers to approve.
-    pub manager_step: bool,
-    /// The manager who will be asked (none: the step is skipped).
-    pub manager_name: Option<String>,
-    /// The planned cohorts to wish for.
-    pub cohorts: Vec<CohortChoice>,
-    /// The state of the person's open application, if there is one.
-    pub open_state: Option<ApplicationState>,
-}
-
 /// A cohort program and its current version, or not found.
-fn cohort_program(
+pub(super) fn cohort_program(
     conn: &mut DbConnection,
     slug: &str,
 ) -> Result<(Program, CurriculumVersion), AppError> {
@@ -123,7 +95,7 @@ pub fn manager_of(conn: &mut DbConnection, person: &Person) -> Result<Option<Per
 
 /// Whether the version requires a self-study certificate, and whether the person holds one
 /// (the required one, or else any).
-fn self_study(
+pub(super) fn self_study(
     conn: &mut DbConnection,
     version: &CurriculumVersion,
     person: &PersonId,
@@ -145,59 +117,16 @@ fn self_study(
 }
 
 /// The program's planned cohorts, earliest start first.
-fn planned_cohorts(conn: &mut DbConnection, program: &ProgramId) -> Result<Vec<Cohort>, AppError> {
+pub(super) fn planned_cohorts(
+    conn: &mut DbConnection,
+    program: &ProgramId,
+) -> Result<Vec<Cohort>, AppError> {
     let mut cohorts: Vec<Cohort> = Cohort::list_by_program(conn, program)?
         .into_iter()
         .filter(|c| c.state == CohortState::Planned)
         .collect();
     cohorts.sort_by(|a, b| a.starts_on.cmp(&b.starts_on));
     Ok(cohorts)
-}
-
-/// The apply form's facts for the person.
-pub fn apply_form(
-    conn: &mut DbConnection,
-    actor: &Identity,
-    slug: &str,
-    lang: Language,
-) -> Result<ApplyForm, AppError> {
-    let (program, version) = cohort_program(conn, slug)?;
-    let (required, done) = self_study(conn, &version, &actor.person.id)?;
-    let requires = match (&version.requires_program, required) {
-        (Some(_), Some(p)) => {
-            let title = match CurriculumVersion::find_current(conn, &p.id)? {
-                Some(v) => lang.pick(&v.title_de, &v.title_en).to_string(),
-                None => p.slug.clone(),
-            };
-            Some((p.slug, title))
-        }
-        (Some(slug), None) => Some((slug.clone(), slug.clone())),
-        _ => None,
-    };
-    let manager = if version.manager_approval {
-        manager_of(conn, &actor.person)?
-    } else {
-        None
-    };
-    let cohorts = planned_cohorts(conn, &program.id)?
-        .into_iter()
-        .map(|c| CohortChoice {
-            id: c.id.0,
-            name: c.name,
-            starts_on: c.starts_on,
-        })
-        .collect();
-    let open_state = Application::find_open(conn, &actor.person.id, &program.id)?.map(|a| a.state);
-    Ok(ApplyForm {
-        slug: program.slug,
-        title: lang.pick(&version.title_de, &version.title_en).to_string(),
-        requires,
-        self_study_done: done,
-        manager_step: version.manager_approval,
-        manager_name: manager.map(|m| m.name),
-        cohorts,
-        open_state,
-    })
 }
 
 fn is_url(text: &str) -> bool {
@@ -430,119 +359,6 @@ impl From<Application> for ApplicationView {
             lock_version: a.lock_version,
         }
     }
-}
-
-/// What the manager's page shows.
-#[derive(Debug, Serialize)]
-pub struct ManagerView {
-    /// The application.
-    pub application: Application,
-    /// The applicant's name.
-    pub applicant: String,
-    /// The applicant's email.
-    pub applicant_email: String,
-    /// The program's title.
-    pub program: String,
-}
-
-/// The application as its manager sees it: nobody else finds it.
-pub fn manager_view(
-    conn: &mut DbConnection,
-    actor: &Identity,
-    id: &ApplicationId,
-    lang: Language,
-) -> Result<ManagerView, AppError> {
-    let application = Application::find(conn, id)?
-        .filter(|a| a.manager_id.as_ref() == Some(&actor.person.id))
-        .ok_or(AppError::NotFound)?;
-    let applicant = Person::find(conn, &application.person_id)?.ok_or(AppError::NotFound)?;
-    let program = match CurriculumVersion::find_current(conn, &application.program_id)? {
-        Some(v) => lang.pick(&v.title_de, &v.title_en).to_string(),
-        None => String::new(),
-    };
-    Ok(ManagerView {
-        application,
-        applicant: applicant.name,
-        applicant_email: applicant.email,
-        program,
-    })
-}
-
-/// The manager's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ManagerVerdict {
-    /// Approve the application.
-    Approved,
-    /// Decline it.
-    Declined,
-}
-
-impl From<ManagerVerdict> for ManagerDecision {
-    fn from(v: ManagerVerdict) -> Self {
-        match v {
-            ManagerVerdict::Approved => ManagerDecision::Approved,
-            ManagerVerdict::Declined => ManagerDecision::Declined,
-        }
-    }
-}
-
-/// The manager's answer: approve or decline, with a comment.
-#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ManagerInput {
-    /// `approved` or `declined`.
-    pub decision: ManagerVerdict,
-    /// A comment for the applicant and the program lead (up to 2,000 characters).
-    #[serde(default)]
-    pub comment: String,
-    /// The version you read (optimistic locking).
-    pub lock_version: i32,
-}
-
-/// Records the manager's answer (only the manager named on the application; nobody else
-/// finds it) and tells the applicant.
-pub fn manager_decide(
-    conn: &mut DbConnection,
-    composer: &Composer,
-    actor: &Identity,
-    id: &ApplicationId,
-    input: &ManagerInput,
-    now: NaiveDateTime,
-) -> Outcome<Application> {
-    refusable_tx(conn, |conn| {
-        let application = Application::find(conn, id)?
-            .filter(|a| a.manager_id.as_ref() == Some(&actor.person.id))
-            .ok_or(AppError::NotFound)?;
-        if input.comment.chars().count() > 2000 {
-            let field = FieldError::new("comment", "application-error-comment");
-            return Ok(Err(Refusal::invalid(vec![field])));
-        }
-        if application.state != ApplicationState::ManagerPending {
-            return Ok(Err(ApplicationRefusal::NotDecidable.into()));
-        }
-        let (comment, decision) = (input.comment.trim(), input.decision.into());
-        if !Application::set_manager_decision(conn, id, input.lock_version, decision, comment, now)?
-        {
-            return Ok(Err(stale(&application)));
-        }
-        let application = Application::find(conn, id)?.ok_or(AppError::NotFound)?;
-        let action = match decision {
-            ManagerDecision::Approved => "application_manager_approved",
-            ManagerDecision::Declined => "application_manager_declined",
-        };
-        audit(conn, actor, &application, action, now)?;
-        let applicant = Person::find(conn, &application.person_id)?.ok_or(AppError::NotFound)?;
-        notify(
-            conn,
-            composer,
-            now,
-            "application_manager_decided",
-            &applicant,
-            &application,
-        )?;
-        Ok(Ok(application))
-    })
 }
 
 /// A lost optimistic lock, with the application's state and version as they are now.

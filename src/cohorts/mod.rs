@@ -3,7 +3,9 @@
 //! enrolling, moving, deferring and withdrawing trainees, and applications for a cohort program.
 
 pub mod application_decisions;
+pub mod application_form;
 pub mod application_list;
+pub mod application_manager;
 pub mod application_status;
 pub mod applications;
 pub mod changes;

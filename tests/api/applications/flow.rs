@@ -190,7 +190,7 @@ async fn without_hr_manager_data_the_manager_step_is_skipped() {
 async fn nobody_but_the_manager_sees_or_decides() {
     let app = spawn_app().await;
     let s = setup(&app);
-    create_person(&app, "boss@example.com", "Bea Boss", false);
+    let boss = create_person(&app, "boss@example.com", "Bea Boss", false);
     let stranger = create_person(&app, "eve@example.com", "Eve", false);
     let dan = applicant(&app, "dan@example.com", "Dan", Some("boss@example.com"));
     self_study_certificate(&app, &dan);
@@ -227,10 +227,24 @@ async fn nobody_but_the_manager_sees_or_decides() {
     )
     .await;
     assert_eq!(by_trainee.status, 403);
-    let mut conn = app.conn();
-    let state: String = applications::table
-        .select(applications::state)
-        .first(&mut **conn)
-        .unwrap();
-    assert_eq!(state, "manager_pending");
+    {
+        let mut conn = app.conn();
+        let state: String = applications::table
+            .select(applications::state)
+            .first(&mut **conn)
+            .unwrap();
+        assert_eq!(state, "manager_pending");
+    }
+    let body =
+        serde_json::json!({ "decision": "declined", "comment": "Not now", "lock_version": 1 });
+    let path = format!("/api/v1/applications/{id}/manager-decision");
+    let declined = api(&app, &token(&app, &boss), "POST", &path, Some(body.clone())).await;
+    assert_eq!(
+        declined.json()["state"],
+        "manager_declined",
+        "{}",
+        declined.body
+    );
+    let again = api(&app, &token(&app, &boss), "POST", &path, Some(body)).await;
+    assert_eq!(again.status, 409, "decided once");
 }

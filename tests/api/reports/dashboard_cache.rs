@@ -15,6 +15,7 @@ async fn the_dashboard_is_computed_once_and_refreshed_in_the_background() {
     let app = spawn_app().await;
     let d = data(&app).await;
     let program: String = programs::table
+        .filter(programs::slug.eq("community-manager"))
         .select(programs::id)
         .first(&mut **app.conn())
         .unwrap();
