@@ -93,7 +93,7 @@ fn decide_in_tx(
         .as_deref()
         .map(str::trim)
         .filter(|r| !r.is_empty());
-    if reason.is_some_and(|r| r.chars().count() > 2000)
+    if reason.is_some_and(|r| r.chars().count() > 2000 || r.contains('\0'))
         || (input.decision == Verdict::Decline && reason.is_none())
     {
         return Ok(Err(invalid("reason", "application-error-reason")));
@@ -269,5 +269,23 @@ pub fn decide_many(
         (Ok(plan), _) => Ok(Ok(plan)),
         (Err(_), Some(plan)) => Ok(Ok(plan)),
         (Err(refusal), None) => Ok(Err(refusal)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ApplicationState::*;
+
+    #[test]
+    fn the_program_lead_decides_after_the_manager_and_a_waitlist_only_once() {
+        for state in [Submitted, ManagerApproved, ManagerDeclined] {
+            assert!(may_decide(state, Verdict::Admit) && may_decide(state, Verdict::Waitlist));
+        }
+        assert!(may_decide(Waitlisted, Verdict::Admit) && may_decide(Waitlisted, Verdict::Decline));
+        assert!(!may_decide(Waitlisted, Verdict::Waitlist));
+        for state in [ManagerPending, Admitted, Declined] {
+            assert!(!may_decide(state, Verdict::Admit) && !may_decide(state, Verdict::Decline));
+        }
     }
 }

@@ -122,6 +122,13 @@ fn read_cursor(text: &str) -> Result<ApplicationId, AppError> {
 
 /// The checked filter.
 fn filter_of(p: &ListParams) -> Result<ApplicationFilter, AppError> {
+    let texts = [&p.state, &p.cohort, &p.org_unit, &p.manager, &p.search];
+    if texts
+        .iter()
+        .any(|t| t.as_deref().is_some_and(|t| t.contains('\0')))
+    {
+        return Err(malformed("search", "no NUL characters"));
+    }
     let state = match p.state.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => {
             Some(ApplicationState::parse(s).ok_or_else(|| malformed("state", "unknown state"))?)
@@ -261,4 +268,32 @@ pub fn admit_targets(
         .filter(|c| super::is_editable(c.state))
         .map(|c| (c.id.0, c.name))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_reads_back_as_the_id_it_was_made_from() {
+        let id = ApplicationId("0193b7e2-7a1c-7000-8000-000000000001".into());
+        assert_eq!(read_cursor(&cursor_after(&id)).unwrap(), id);
+        for bad in ["", "!!", "bm9wZQ", &B64.encode("a:")] {
+            assert!(read_cursor(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_filters_are_checked() {
+        let params = |state: &str, manager: &str| ListParams {
+            state: Some(state.into()),
+            manager: Some(manager.into()),
+            ..Default::default()
+        };
+        let f = filter_of(&params("waitlisted", "none")).unwrap();
+        assert_eq!(f.state, Some(ApplicationState::Waitlisted));
+        assert_eq!(f.manager_decision, Some(None));
+        assert!(filter_of(&params("nope", "")).is_err());
+        assert!(filter_of(&params("", "maybe")).is_err());
+    }
 }

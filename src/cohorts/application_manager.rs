@@ -97,7 +97,7 @@ pub fn manager_decide(
         let application = Application::find(conn, id)?
             .filter(|a| a.manager_id.as_ref() == Some(&actor.person.id))
             .ok_or(AppError::NotFound)?;
-        if input.comment.chars().count() > 2000 {
+        if input.comment.chars().count() > 2000 || input.comment.contains('\0') {
             let field = FieldError::new("comment", "application-error-comment");
             return Ok(Err(Refusal::invalid(vec![field])));
         }

@@ -133,7 +133,7 @@ fn is_url(text: &str) -> bool {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
+    rest.is_some_and(|r| !r.is_empty() && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
 }
 
 /// The fields to correct in the input, and the wished cohort.
@@ -144,14 +144,14 @@ fn check_input(
 ) -> Result<Result<Option<CohortId>, Vec<FieldError>>, AppError> {
     let mut fields = Vec::new();
     let motivation = input.motivation.trim().chars().count();
-    if motivation == 0 || motivation > 2000 {
+    if motivation == 0 || motivation > 2000 || input.motivation.contains('\0') {
         fields.push(FieldError::new(
             "motivation",
             "application-error-motivation",
         ));
     }
     let name = input.community_name.trim().chars().count();
-    if name == 0 || name > 200 {
+    if name == 0 || name > 200 || input.community_name.contains('\0') {
         fields.push(FieldError::new(
             "community_name",
             "application-error-community-name",
