@@ -4,4 +4,5 @@
 
 mod decisions;
 mod flow;
+mod form;
 mod listing;
