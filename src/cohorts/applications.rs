@@ -22,7 +22,7 @@ use crate::db::models::{
 use crate::db::{DbConnection, refusable_tx};
 use crate::domain::ids::{ApplicationId, CohortId, PersonId, ProgramId};
 use crate::domain::states::{ApplicationState, CohortState, ProgramKind};
-use crate::error::{AppError, FieldError, Outcome, Refusal, reasons};
+use crate::error::{AppError, FieldError, Outcome, Refusal, proceed, reasons};
 use crate::mail::Composer;
 
 pub use super::application_form::{ApplyForm, CohortChoice, apply_form};
@@ -239,7 +239,7 @@ pub fn apply(
             created_at: now,
             updated_at: now,
         };
-        proceed_insert(conn, &application)?;
+        proceed!(insert(conn, &application));
         audit(conn, actor, &application, "application_submitted", now)?;
         if let Some(manager) = &manager {
             notify(
@@ -256,12 +256,12 @@ pub fn apply(
 }
 
 /// Inserts the application; a concurrent second one is refused like any other.
-fn proceed_insert(conn: &mut DbConnection, application: &Application) -> Result<(), AppError> {
+fn insert(conn: &mut DbConnection, application: &Application) -> Outcome<()> {
     match Application::create(conn, application) {
-        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Err(
-            AppError::Conflict("an application for this program is already open".into()),
-        ),
-        other => Ok(other?),
+        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Ok(Err(ApplicationRefusal::AlreadyOpen.into()))
+        }
+        other => Ok(Ok(other?)),
     }
 }
 

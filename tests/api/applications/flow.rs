@@ -248,3 +248,18 @@ async fn nobody_but_the_manager_sees_or_decides() {
     let again = api(&app, &token(&app, &boss), "POST", &path, Some(body)).await;
     assert_eq!(again.status, 409, "decided once");
 }
+
+#[actix_web::test]
+async fn two_applications_sent_at_once_leave_one_open() {
+    let app = spawn_app().await;
+    setup(&app);
+    let gus = applicant(&app, "gus@example.com", "Gus", None);
+    self_study_certificate(&app, &gus);
+    let (a, b) = futures_util::join!(apply(&app, &gus, None), apply(&app, &gus, None));
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [201, 409], "{} / {}", a.body, b.body);
+    let mut conn = app.conn();
+    let rows: i64 = applications::table.count().get_result(&mut **conn).unwrap();
+    assert_eq!(rows, 1);
+}
