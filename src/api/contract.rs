@@ -15,7 +15,7 @@ use utoipa::OpenApi;
 
 /// The version of the `/api/v1` contract in `info.version`: the minor number grows with
 /// additions (operations, optional fields, links), the major number with the path prefix.
-pub const API_VERSION: &str = "1.2.0";
+pub const API_VERSION: &str = "1.3.0";
 
 /// The document served at `/api/openapi.json`, built once.
 pub fn document() -> &'static Value {
@@ -144,10 +144,30 @@ const MY_ASSIGNMENT: &[(&str, &str)] = &[
     ("assignment_id", "$response.body#/0/assignment/id"),
 ];
 const FIRST_CERTIFICATE: &[(&str, &str)] = &[("certificate_id", "$response.body#/0/id")];
+const APPLICATION: &[(&str, &str)] = &[("application_id", "$response.body#/id")];
+const FIRST_APPLICATION: &[(&str, &str)] = &[("application_id", "$response.body#/items/0/id")];
 
 /// The links of the document: from list and create operations to the operations that take
 /// the ids they return.
 const LINKS: &[Link] = &[
+    Link {
+        from: "applyForProgram",
+        status: "201",
+        to: "decideApplication",
+        parameters: APPLICATION,
+    },
+    Link {
+        from: "applyForProgram",
+        status: "201",
+        to: "decideManagerApproval",
+        parameters: APPLICATION,
+    },
+    Link {
+        from: "listApplications",
+        status: "200",
+        to: "decideApplication",
+        parameters: FIRST_APPLICATION,
+    },
     Link {
         from: "createCohort",
         status: "201",

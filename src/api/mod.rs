@@ -2,6 +2,7 @@
 //! Errors are `application/problem+json` (see `web::error_pages`); a use case's refusal is
 //! answered by [`refused`].
 
+mod applications;
 mod body;
 mod calibration;
 mod certificates;
@@ -151,6 +152,22 @@ fn cohort_routes(scope: Scope) -> Scope {
             web::post().to(cohorts::withdraw_enrollment),
         )
         .route("/audit", web::get().to(cohorts::list_audit_log))
+        .route(
+            "/programs/{program_id}/applications",
+            web::post().to(applications::apply_for_program),
+        )
+        .route(
+            "/applications",
+            web::get().to(applications::list_applications),
+        )
+        .route(
+            "/applications/{application_id}/decision",
+            web::post().to(applications::decide_application),
+        )
+        .route(
+            "/applications/{application_id}/manager-decision",
+            web::post().to(applications::decide_manager_approval),
+        )
 }
 
 /// The dashboard, a cohort's progress and report exports.

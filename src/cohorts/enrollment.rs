@@ -112,6 +112,24 @@ pub fn apply(
     })
 }
 
+/// Enrolls one existing person in a cohort inside the caller's transaction, with the same
+/// checks and audit entry as an import by the owner (the cohort must still take trainees, the
+/// person must not be in it already). Admitting an application uses it.
+pub fn enroll_person_in_tx(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    cohort: &CohortId,
+    person: &PersonId,
+    now: NaiveDateTime,
+) -> Outcome<()> {
+    let cohort = proceed!(for_change(conn, actor, cohort));
+    if Enrollment::find_in(conn, &cohort.id, person)?.is_some() {
+        return Ok(Err(CohortRefusal::AlreadyEnrolled.into()));
+    }
+    enroll_one(conn, actor, &cohort.id, person, now)?;
+    Ok(Ok(()))
+}
+
 fn enroll_one(
     conn: &mut DbConnection,
     actor: &Identity,

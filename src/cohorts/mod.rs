@@ -1,7 +1,13 @@
 //! Cohorts and enrollment: creating a cohort with its schedule, its life cycle (planned →
 //! running → completed → archived; a completed cohort is read-only), co-trainers, and
-//! enrolling, moving, deferring and withdrawing trainees.
+//! enrolling, moving, deferring and withdrawing trainees, and applications for a cohort program.
 
+pub mod application_decisions;
+pub mod application_form;
+pub mod application_list;
+pub mod application_manager;
+pub mod application_status;
+pub mod applications;
 pub mod changes;
 pub mod context;
 pub mod enrollment;

@@ -624,6 +624,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    applications (id) {
+        id -> Text,
+        program_id -> Text,
+        person_id -> Text,
+        state -> Text,
+        motivation -> Text,
+        community_name -> Text,
+        community_url -> Text,
+        preferred_cohort_id -> Nullable<Text>,
+        org_unit -> Nullable<Text>,
+        self_study_done -> Bool,
+        manager_id -> Nullable<Text>,
+        manager_decision -> Nullable<Text>,
+        manager_comment -> Nullable<Text>,
+        manager_decided_at -> Nullable<Timestamp>,
+        cohort_id -> Nullable<Text>,
+        decision_reason -> Nullable<Text>,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        lock_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(assignments -> modules (module_id));
 diesel::joinable!(modules -> curriculum_versions (curriculum_version_id));
 diesel::joinable!(curriculum_versions -> programs (program_id));
@@ -652,6 +678,7 @@ diesel::joinable!(check_attempts -> study_enrollments (study_enrollment_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
+    applications,
     role_grants,
     sessions,
     sign_in_tokens,

@@ -121,4 +121,6 @@ typed_id!(
     StudyEnrollmentId,
     /// One attempt at a knowledge check.
     CheckAttemptId,
+    /// An application for a cohort program.
+    ApplicationId,
 );

@@ -154,6 +154,32 @@ text_enum! {
         SelfPaced = "self_paced",
     }
 
+    /// Where an application for a cohort program stands.
+    ApplicationState {
+        /// Handed in; the program lead decides next (no manager step).
+        Submitted = "submitted",
+        /// Waiting for the applicant's manager.
+        ManagerPending = "manager_pending",
+        /// The manager approved; the program lead decides next.
+        ManagerApproved = "manager_approved",
+        /// The manager declined; the program lead decides next.
+        ManagerDeclined = "manager_declined",
+        /// Admitted to a cohort (the person is enrolled).
+        Admitted = "admitted",
+        /// On the waiting list: keeps its place, may be admitted later.
+        Waitlisted = "waitlisted",
+        /// Declined by the program lead, with a reason.
+        Declined = "declined",
+    }
+
+    /// A manager's answer to an application.
+    ManagerDecision {
+        /// Approved.
+        Approved = "approved",
+        /// Declined.
+        Declined = "declined",
+    }
+
     /// What a certificate attests.
     CertificateKind {
         /// The certification of a cohort program: graded work, co-trainers, an expiry.

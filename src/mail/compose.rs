@@ -264,6 +264,14 @@ mod tests {
             ("minutes", json!(1)),
             ("note", json!("Bitte noch einmal")),
             ("month", json!("2026-11")),
+            ("applicant", json!("Ada Applicant")),
+            ("cohort", json!("Spring 2027")),
+            ("starts_on", json!("2027-03-01")),
+            (
+                "application",
+                json!({"id": "0190-a", "manager_decision": "approved",
+                         "manager_comment": "Gern", "decision_reason": "Voll"}),
+            ),
             (
                 "items",
                 json!([{"link": "https://q.example/l", "message": "reminder-due-1",

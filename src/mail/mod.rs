@@ -10,7 +10,12 @@ pub mod worker;
 pub use compose::{Composer, Email, enqueue};
 
 /// Every kind of mail: one folder under `templates/emails/` each (subject, text and HTML).
-pub const TEMPLATES: [&str; 12] = [
+pub const TEMPLATES: [&str; 17] = [
+    "application_admitted",
+    "application_declined",
+    "application_manager_decided",
+    "application_manager_request",
+    "application_waitlisted",
     "certificate_issued",
     "certificate_revoked",
     "feedback_released",

@@ -6,6 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::SignedIn;
+use crate::cohorts::applications;
 use crate::domain::ids::EnrollmentId;
 use crate::error::AppError;
 use crate::error::Refusal;
@@ -24,13 +25,20 @@ pub async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "learn/dashboard.html");
     let (lang, now) = (page.lang, state.clock.now_naive());
-    let (cohorts, study) = crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
-        let cohorts = journey::my_progress(conn, &me.0.person, lang, now)?;
-        Ok((cohorts, crate::learning::catalog(conn, &me.0, lang)?))
-    })
-    .await?;
+    let (cohorts, study, applications) =
+        crate::db::run_read(&state.pool, state.sqlite(), move |conn| {
+            let cohorts = journey::my_progress(conn, &me.0.person, lang, now)?;
+            let study = crate::learning::catalog(conn, &me.0, lang)?;
+            Ok((
+                cohorts,
+                study,
+                applications::status_of(conn, &me.0.person, lang)?,
+            ))
+        })
+        .await?;
     page.with("cohorts", &cohorts)
         .with("programs", &study)
+        .with("application_status", &applications)
         .render(&state.templates)
 }
 

@@ -2,6 +2,7 @@
 //! case, and render. Routes are grouped in scopes by their first path segment, so the router
 //! compares a prefix as text instead of running every variable pattern's regex in turn.
 
+mod applications;
 mod assets;
 pub mod attachments;
 pub mod audit;
@@ -61,6 +62,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(scope("/calendar").route("/{token}", get().to(calendar::feed)))
         .configure(people_routes)
         .configure(cohorts_routes)
+        .configure(applications_routes)
         .configure(enrollments_routes)
         .configure(reports_routes)
         .service(scope("/attachments").route("/{id}", get().to(attachments::download)))
@@ -199,6 +201,24 @@ fn cohorts_routes(cfg: &mut web::ServiceConfig) {
             .route("/{id}/cotrainers", post().to(cohorts::cotrainers))
             .route("/{id}/enrollments/preview", post().to(cohorts::preview))
             .route("/{id}/enrollments", post().to(cohorts::enroll)),
+    );
+}
+
+/// `/apply` and `/applications`: applying for a cohort program, the manager's page, and the
+/// program lead's list with its decisions.
+fn applications_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/apply")
+            .route("/{slug}", get().to(applications::form))
+            .route("/{slug}", post().to(applications::apply)),
+    )
+    .service(
+        scope("/applications")
+            .route("", get().to(applications::index))
+            .route("/bulk", post().to(applications::bulk))
+            .route("/{id}/decision", post().to(applications::decide))
+            .route("/{id}/manager", get().to(applications::manager))
+            .route("/{id}/manager", post().to(applications::manager_decide)),
     );
 }
 

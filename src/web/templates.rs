@@ -186,6 +186,12 @@ mod tests {
                  "assignments": [assignment("locked", true)]},
             ],
         }]);
+        let applications = serde_json::json!({
+            "applications": [{"program": "Q & A", "state": "admitted", "cohort": "K <1>",
+                "starts_on": "2027-03-01", "reason": null, "manager_comment": "Gern",
+                "manager": "Bea"}],
+            "can_apply": [{"slug": "community-manager", "title": "Community"}],
+        });
         for lang in Language::ALL {
             let mut ctx = Context::new();
             ctx.insert("lang", lang.code());
@@ -193,6 +199,7 @@ mod tests {
             ctx.insert("csrf_token", "t");
             ctx.insert("other_lang", "en");
             ctx.insert("path", "/learn");
+            ctx.insert("application_status", &applications);
             let copy = templates
                 .render_page("learn/dashboard.html", lang, &ctx)
                 .unwrap();

@@ -33,6 +33,11 @@ mod tests {
                 all(CertificateStatus::ALL, CertificateStatus::as_str)
             }
             "enrollment-" => all(EnrollmentState::ALL, EnrollmentState::as_str),
+            "application-state-" => all(
+                crate::domain::states::ApplicationState::ALL,
+                crate::domain::states::ApplicationState::as_str,
+            ),
+            "application-manager-" => words(&["approved", "declined", "none"]),
             "moderation-action-" => all(ModerationAction::ALL, ModerationAction::as_str),
             "work-state-" => {
                 let mut v = all(SubmissionState::ALL, SubmissionState::as_str);

@@ -7,6 +7,7 @@
 mod support;
 
 mod accounts;
+mod applications;
 mod architecture;
 mod certificates;
 mod cohorts;

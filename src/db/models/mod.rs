@@ -2,6 +2,7 @@
 
 pub mod allocation_queue;
 pub mod api_token;
+pub mod application;
 pub mod assignment;
 pub mod attachment;
 pub mod audit_entry;
@@ -51,6 +52,7 @@ pub mod unavailability;
 
 pub use allocation_queue::QueuedSlot;
 pub use api_token::ApiToken;
+pub use application::{Application, ApplicationFilter, DecisionChange, NewApplication};
 pub use assignment::{Assignment, NewAssignment};
 pub use attachment::Attachment;
 pub use audit_entry::AuditEntry;

@@ -108,7 +108,7 @@ fn migrate_and_sync_work_from_the_command_line() {
         .count();
     assert!(run(&["migrate"]).contains(&format!("applied {count} migration(s)")));
     assert!(run(&["migrate"]).contains("applied 0 migration(s)"));
-    assert!(run(&["content", "sync"]).contains("stored as version 1"));
+    assert!(run(&["content", "sync"]).contains("community-manager: stored as version 1"));
     assert!(
         run(&["content", "sync"]).contains("community-manager: unchanged, version 1 is current")
     );

@@ -4,9 +4,8 @@
 use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
 use crate::support::fixtures::people::create_person;
+use crate::support::fixtures::study::{basics, right_answers};
 use crate::support::ob3;
-
-use super::journey::basics;
 
 #[actix_web::test]
 async fn the_self_study_credential_is_a_course_an_independent_verifier_accepts() {
@@ -28,15 +27,7 @@ async fn the_self_study_credential_is_a_course_an_independent_verifier_accepts()
     let mut certificate = serde_json::Value::Null;
     for lesson in basics().lessons {
         let path = format!("/api/v1/programs/community-basics/lessons/{}", lesson.slug);
-        let right: Vec<Vec<usize>> = lesson
-            .questions
-            .iter()
-            .map(|q| {
-                (0..q.answers.len())
-                    .filter(|a| q.answers[*a].correct)
-                    .collect()
-            })
-            .collect();
+        let right = right_answers(&lesson.questions);
         let body = serde_json::json!({ "answers": right });
         assert_eq!(
             api(&app, &t, "POST", &format!("{path}/check"), Some(body))

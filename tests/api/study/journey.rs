@@ -2,42 +2,14 @@
 //! every lesson, and verify the self-study certificate.
 
 use diesel::prelude::*;
-use qualify::content::model::{Curriculum, Question};
 use qualify::db::schema::{certificates, outbox, study_enrollments};
 
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::{Browser, signed_in};
-use crate::support::content::course_content;
 use crate::support::fixtures::people::create_person;
+use crate::support::fixtures::study::{answers, basics, right_answers};
 
 const PROGRAM: &str = "/self-study/community-basics";
-
-/// The shipped self-paced program.
-pub fn basics() -> Curriculum {
-    qualify::content::load(&course_content().join("community-basics")).unwrap()
-}
-
-/// Form fields answering every question: correctly, or with a wrong first choice.
-pub fn answers(questions: &[Question], right: bool) -> Vec<(String, String)> {
-    let mut fields = Vec::new();
-    for (i, q) in questions.iter().enumerate() {
-        let picks: Vec<usize> = if right {
-            (0..q.answers.len())
-                .filter(|a| q.answers[*a].correct)
-                .collect()
-        } else {
-            vec![
-                (0..q.answers.len())
-                    .find(|a| !q.answers[*a].correct)
-                    .unwrap(),
-            ]
-        };
-        for a in picks {
-            fields.push((format!("q{i}"), a.to_string()));
-        }
-    }
-    fields
-}
 
 /// Sets the person's language to German (their setting decides the pages' language).
 fn speaks_german(app: &TestApp, id: &qualify::domain::ids::PersonId) {
@@ -335,15 +307,7 @@ async fn the_api_lists_programs_enrolls_answers_and_reports_progress() {
     )
     .await;
     assert_eq!(bad.status, 422, "{}", bad.body);
-    let right: Vec<Vec<usize>> = lesson
-        .questions
-        .iter()
-        .map(|q| {
-            (0..q.answers.len())
-                .filter(|a| q.answers[*a].correct)
-                .collect()
-        })
-        .collect();
+    let right = right_answers(&lesson.questions);
     let passed = api(
         &app,
         &t,

@@ -46,7 +46,8 @@ impl ContentCopy {
         self.program.join(rel)
     }
 
-    /// The path of a file in the copy, relative to its root.
+    /// The path of a file in the copy, relative to its root (for files of other programs).
+    #[allow(dead_code)]
     pub fn root_path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }

@@ -14,6 +14,7 @@ use crate::support::permission_table::{Expect, call, registered_routes};
 use Expect::{SignIn, Status};
 
 mod accounts_and_cohorts;
+mod applications;
 mod grading_and_certificates;
 mod reports_and_operations;
 mod study;
@@ -86,6 +87,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     cases.extend(grading_and_certificates::certificate_cases(cohort.as_str()));
     cases.extend(reports_and_operations::report_cases(cohort.as_str()));
     cases.extend(study::study_cases());
+    cases.extend(applications::application_cases());
     let actors: [(&str, &Browser, Option<&str>); 4] = [
         ("anonymous", &anon, None),
         ("trainee", &as_trainee, Some(&trainee_token)),
