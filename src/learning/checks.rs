@@ -7,12 +7,10 @@ use std::collections::HashSet;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
-use super::study::{LearnRefusal, enrolled_lesson, material};
+use super::study::{InLesson, LearnRefusal, enrolled_lesson};
 use crate::accounts::Identity;
 use crate::content::model::{Question, QuestionKind, Text};
-use crate::db::models::{
-    BestResult, CheckAttempt, CurriculumVersion, Module, Program, StudyEnrollment, lesson_progress,
-};
+use crate::db::models::{BestResult, CheckAttempt, Module, StudyEnrollment, lesson_progress};
 use crate::db::{DbConnection, refusable_tx};
 use crate::domain::ids::CheckAttemptId;
 use crate::error::{AppError, Outcome, proceed};
@@ -121,15 +119,13 @@ pub fn answer_check(
         answers,
     } = attempt;
     refusable_tx(conn, |conn| {
-        let (program, enrollment, module) = proceed!(enrolled_lesson(conn, me, slug, lesson));
-        let questions: Vec<Question> = serde_json::from_str(&material(conn, &module.id)?.questions)
-            .map_err(|e| AppError::Internal(e.into()))?;
-        let right = match score(&questions, answers) {
+        let found = proceed!(enrolled_lesson(conn, me, slug, lesson));
+        let (questions, slug) = (&found.lesson().questions, &found.lesson().module.slug);
+        let right = match score(questions, answers) {
             Ok(right) => right,
             Err(refusal) => return Ok(Err(refusal.into())),
         };
-        let version = CurriculumVersion::find(conn, &enrollment.curriculum_version_id)?
-            .ok_or(AppError::NotFound)?;
+        let version = &found.lessons.version;
         let (correct, total) = (
             right.iter().filter(|r| **r).count() as i32,
             right.len() as i32,
@@ -139,8 +135,8 @@ pub fn answer_check(
             conn,
             &CheckAttempt {
                 id: CheckAttemptId::new(),
-                study_enrollment_id: enrollment.id.clone(),
-                lesson: module.slug.clone(),
+                study_enrollment_id: found.enrollment.id.clone(),
+                lesson: slug.clone(),
                 correct,
                 total,
                 passed,
@@ -148,10 +144,10 @@ pub fn answer_check(
                 created_at: now,
             },
         )?;
-        let best = CheckAttempt::best_by_lesson(conn, &enrollment.id)?
-            .remove(&module.slug)
+        let best = CheckAttempt::best_by_lesson(conn, &found.enrollment.id)?
+            .remove(slug)
             .map_or(correct, |b| b.correct);
-        let enrollment = recount(conn, composer, me, &program, enrollment, now)?;
+        let enrollment = recount(conn, composer, me, &found, now)?;
         let lang = lang.code();
         Ok(Ok(CheckResult {
             correct,
@@ -159,7 +155,7 @@ pub fn answer_check(
             passed,
             pass_percent: version.pass_percent,
             best_correct: best,
-            questions: shown(&questions, answers, &right, lang),
+            questions: shown(questions, answers, &right, lang),
             completed: enrollment.completed_at.is_some(),
             certificate_id: enrollment.certificate_id.map(|c| c.0),
         }))
@@ -201,11 +197,11 @@ pub(super) fn recount(
     conn: &mut DbConnection,
     composer: &Composer,
     me: &Identity,
-    program: &Program,
-    enrollment: StudyEnrollment,
+    found: &InLesson,
     now: NaiveDateTime,
 ) -> Result<StudyEnrollment, AppError> {
-    let lessons = Module::list_by_version(conn, &enrollment.curriculum_version_id)?;
+    let enrollment = found.enrollment.clone();
+    let lessons: Vec<&Module> = found.lessons.lessons.iter().map(|l| &l.module).collect();
     let done = lesson_progress::done_lessons(conn, &enrollment.id)?;
     let best = CheckAttempt::best_by_lesson(conn, &enrollment.id)?;
     let lessons_done = lessons.iter().filter(|l| done.contains(&l.slug)).count() as i32;
@@ -223,12 +219,16 @@ pub(super) fn recount(
             ..enrollment
         });
     }
-    let version = CurriculumVersion::find(conn, &enrollment.curriculum_version_id)?
-        .ok_or(AppError::NotFound)?;
     let results: Vec<(&Module, Option<&BestResult>)> =
-        lessons.iter().map(|l| (l, best.get(&l.slug))).collect();
+        lessons.iter().map(|l| (*l, best.get(&l.slug))).collect();
     let cert = crate::certificates::self_study::issue(
-        conn, composer, &me.person, program, &version, &results, now,
+        conn,
+        composer,
+        &me.person,
+        &found.program,
+        &found.lessons.version,
+        &results,
+        now,
     )?;
     StudyEnrollment::complete(conn, &enrollment.id, &cert.id, now)?;
     Ok(StudyEnrollment {

@@ -2,6 +2,7 @@
 //! done, takes knowledge checks (retries allowed, the best result kept), and on completing
 //! every lesson and check receives a self-study certificate.
 
+mod cache;
 pub mod checks;
 pub mod overview;
 pub mod study;

@@ -3,9 +3,11 @@
 
 use serde::Serialize;
 
-use super::study::{enrolled_lesson, material, newest, program};
+use std::sync::Arc;
+
+use super::cache::{Lessons, lessons_of};
+use super::study::{enrolled_lesson, newest, program};
 use crate::accounts::Identity;
-use crate::content::model::Question;
 use crate::db::DbConnection;
 use crate::db::models::{
     CheckAttempt, CurriculumVersion, Module, Program, StudyEnrollment, lesson_progress,
@@ -89,6 +91,8 @@ pub struct AskedQuestion {
 /// One lesson's page.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct LessonPage {
+    /// The lesson's row id in its curriculum version: its text never changes under this key.
+    pub key: String,
     /// The program's slug.
     pub program: String,
     /// The program's title.
@@ -186,26 +190,37 @@ pub fn catalog(
     let mut cards = Vec::new();
     for program in Program::list_of_kind(conn, ProgramKind::SelfPaced)? {
         let enrollment = mine.iter().find(|e| e.program_id == program.id);
-        let version = match enrollment {
-            Some(e) => CurriculumVersion::find(conn, &e.curriculum_version_id)?
-                .ok_or(AppError::NotFound)?,
-            None => newest(conn, &program)?,
-        };
-        let lessons = Module::list_by_version(conn, &version.id)?;
-        cards.push(card(&program, &version, &lessons, enrollment, lang));
+        let lessons = version_lessons(conn, &program, enrollment)?;
+        cards.push(card(&program, &lessons, enrollment, lang));
     }
     Ok(cards)
 }
 
+/// The lessons of the learner's version, or of the newest one before they enroll (kept in
+/// memory per version).
+fn version_lessons(
+    conn: &mut DbConnection,
+    program: &Program,
+    enrollment: Option<&StudyEnrollment>,
+) -> Result<Arc<Lessons>, AppError> {
+    match enrollment {
+        Some(e) => lessons_of(conn, &e.curriculum_version_id),
+        None => {
+            let newest = newest(conn, program)?;
+            lessons_of(conn, &newest.id)
+        }
+    }
+}
+
 fn card(
     program: &Program,
-    version: &CurriculumVersion,
-    lessons: &[Module],
+    cached: &Lessons,
     enrollment: Option<&StudyEnrollment>,
     lang: Language,
 ) -> ProgramCard {
     let de = lang == Language::De;
-    let total = lessons.len() as i32;
+    let version = &cached.version;
+    let total = cached.lessons.len() as i32;
     let (done, passed) = enrollment.map_or((0, 0), |e| (e.lessons_done, e.checks_passed));
     ProgramCard {
         slug: program.slug.clone(),
@@ -222,7 +237,7 @@ fn card(
         }
         .clone(),
         lessons: total,
-        minutes: lessons.iter().map(|l| l.minutes).sum(),
+        minutes: cached.lessons.iter().map(|l| l.module.minutes).sum(),
         enrolled: enrollment.is_some(),
         lessons_done: done,
         checks_passed: passed,
@@ -245,13 +260,9 @@ pub fn overview(
 ) -> Result<Overview, AppError> {
     let program = program(conn, slug)?;
     let enrollment = StudyEnrollment::find_by_person_program(conn, &me.person.id, &program.id)?;
-    let version = match &enrollment {
-        Some(e) => {
-            CurriculumVersion::find(conn, &e.curriculum_version_id)?.ok_or(AppError::NotFound)?
-        }
-        None => newest(conn, &program)?,
-    };
-    let lessons = Module::list_by_version(conn, &version.id)?;
+    let cached = version_lessons(conn, &program, enrollment.as_ref())?;
+    let version = &cached.version;
+    let lessons: Vec<&Module> = cached.lessons.iter().map(|l| &l.module).collect();
     let (done, best) = match &enrollment {
         Some(e) => (
             lesson_progress::done_lessons(conn, &e.id)?,
@@ -277,8 +288,8 @@ pub fn overview(
         })
         .collect();
     Ok(Overview {
-        program: card(&program, &version, &lessons, enrollment.as_ref(), lang),
-        community_url: community(&version, lang),
+        program: card(&program, &cached, enrollment.as_ref(), lang),
+        community_url: community(version, lang),
         pass_percent: version.pass_percent,
         lessons: rows,
     })
@@ -301,20 +312,19 @@ pub fn lesson_page(
     lesson: &str,
     lang: Language,
 ) -> Outcome<LessonPage> {
-    let (program, enrollment, module) = proceed!(enrolled_lesson(conn, me, slug, lesson));
-    let version = CurriculumVersion::find(conn, &enrollment.curriculum_version_id)?
-        .ok_or(AppError::NotFound)?;
-    let material = material(conn, &module.id)?;
-    let questions: Vec<Question> =
-        serde_json::from_str(&material.questions).map_err(|e| AppError::Internal(e.into()))?;
-    let lessons = Module::list_by_version(conn, &version.id)?;
-    let at = lessons.iter().position(|l| l.id == module.id).unwrap_or(0);
+    let found = proceed!(enrolled_lesson(conn, me, slug, lesson));
+    let (program, enrollment, at) = (&found.program, &found.enrollment, found.at);
+    let version = &found.lessons.version;
+    let cached = found.lesson();
+    let (module, material, questions) = (&cached.module, &cached.material, &cached.questions);
+    let lessons = &found.lessons.lessons;
     let done = lesson_progress::done_lessons(conn, &enrollment.id)?;
     let best = CheckAttempt::best_by_lesson(conn, &enrollment.id)?.remove(&module.slug);
     let de = lang == Language::De;
     let code = lang.code();
     let pick = |a: &String, b: &String| if de { a.clone() } else { b.clone() };
     Ok(Ok(LessonPage {
+        key: module.id.0.clone(),
         program: program.slug.clone(),
         program_title: pick(&version.title_de, &version.title_en),
         slug: module.slug.clone(),
@@ -340,8 +350,8 @@ pub fn lesson_page(
         check_passed: best.is_some_and(|b| b.passed),
         best_correct: best.map(|b| b.correct),
         pass_percent: version.pass_percent,
-        previous: at.checked_sub(1).map(|i| lessons[i].slug.clone()),
-        next: lessons.get(at + 1).map(|l| l.slug.clone()),
-        community_url: community(&version, lang),
+        previous: at.checked_sub(1).map(|i| lessons[i].module.slug.clone()),
+        next: lessons.get(at + 1).map(|l| l.module.slug.clone()),
+        community_url: community(version, lang),
     }))
 }

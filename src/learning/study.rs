@@ -4,11 +4,13 @@
 use chrono::NaiveDateTime;
 
 use crate::accounts::Identity;
+use std::sync::Arc;
+
+use super::cache::{CachedLesson, Lessons, lessons_of};
 use crate::db::models::{
-    CurriculumVersion, LessonMaterial, Module, Program, StudyEnrollment, lesson_progress,
+    CurriculumVersion, LessonMaterial, Program, StudyEnrollment, lesson_progress,
 };
 use crate::db::{DbConnection, refusable_tx};
-use crate::domain::ids::ModuleId;
 use crate::domain::language::Language;
 use crate::domain::states::ProgramKind;
 use crate::error::{AppError, Outcome, reasons};
@@ -59,36 +61,51 @@ pub fn enroll(
     })
 }
 
+/// A learner's enrollment with its version's lessons and the one asked for.
+pub(super) struct InLesson {
+    /// The self-paced program.
+    pub program: Program,
+    /// The learner's enrollment.
+    pub enrollment: StudyEnrollment,
+    /// The enrollment's version with its lessons.
+    pub lessons: Arc<Lessons>,
+    /// The lesson's position in `lessons`.
+    pub at: usize,
+}
+
+impl InLesson {
+    /// The lesson asked for.
+    pub fn lesson(&self) -> &CachedLesson {
+        &self.lessons.lessons[self.at]
+    }
+}
+
 /// The learner's enrollment and one lesson of its version, or a refusal / 404.
 pub(super) fn enrolled_lesson(
     conn: &mut DbConnection,
     me: &Identity,
     slug: &str,
     lesson: &str,
-) -> Outcome<(Program, StudyEnrollment, Module)> {
+) -> Outcome<InLesson> {
     let program = program(conn, slug)?;
     let Some(enrollment) =
         StudyEnrollment::find_by_person_program(conn, &me.person.id, &program.id)?
     else {
         // A lesson that does not exist stays 404, enrolled or not.
         let version = newest(conn, &program)?;
-        lesson_of(conn, &version.id, lesson)?;
+        lessons_of(conn, &version.id)?
+            .find(lesson)
+            .ok_or(AppError::NotFound)?;
         return Ok(Err(LearnRefusal::NotEnrolled.into()));
     };
-    let module = lesson_of(conn, &enrollment.curriculum_version_id, lesson)?;
-    Ok(Ok((program, enrollment, module)))
-}
-
-/// One lesson of a version by slug, or 404.
-pub(super) fn lesson_of(
-    conn: &mut DbConnection,
-    version: &crate::domain::ids::CurriculumVersionId,
-    lesson: &str,
-) -> Result<Module, AppError> {
-    Module::list_by_version(conn, version)?
-        .into_iter()
-        .find(|m| m.slug == lesson)
-        .ok_or(AppError::NotFound)
+    let lessons = lessons_of(conn, &enrollment.curriculum_version_id)?;
+    let at = lessons.find(lesson).ok_or(AppError::NotFound)?.0;
+    Ok(Ok(InLesson {
+        program,
+        enrollment,
+        lessons,
+        at,
+    }))
 }
 
 /// Marks a lesson done; completes the program when this was the last step.
@@ -101,10 +118,10 @@ pub fn complete_lesson(
     now: NaiveDateTime,
 ) -> Outcome<StudyEnrollment> {
     refusable_tx(conn, |conn| {
-        let (program, enrollment, module) =
-            crate::error::proceed!(enrolled_lesson(conn, me, slug, lesson));
-        lesson_progress::mark_done(conn, &enrollment.id, &module.slug, now)?;
-        let enrollment = super::checks::recount(conn, composer, me, &program, enrollment, now)?;
+        let found = crate::error::proceed!(enrolled_lesson(conn, me, slug, lesson));
+        let slug = &found.lesson().module.slug;
+        lesson_progress::mark_done(conn, &found.enrollment.id, slug, now)?;
+        let enrollment = super::checks::recount(conn, composer, me, &found, now)?;
         Ok(Ok(enrollment))
     })
 }
@@ -165,15 +182,6 @@ fn enrolled_material(
     slug: &str,
     lesson: &str,
 ) -> Result<LessonMaterial, AppError> {
-    let (_, _, module) =
-        enrolled_lesson(conn, me, slug, lesson)?.map_err(|_| AppError::NotFound)?;
-    material(conn, &module.id)
-}
-
-/// A lesson's material, or 404.
-pub(super) fn material(
-    conn: &mut DbConnection,
-    module: &ModuleId,
-) -> Result<LessonMaterial, AppError> {
-    LessonMaterial::find(conn, module)?.ok_or(AppError::NotFound)
+    let found = enrolled_lesson(conn, me, slug, lesson)?.map_err(|_| AppError::NotFound)?;
+    Ok(found.lesson().material.clone())
 }

@@ -1,13 +1,16 @@
 //! `/self-study`: the self-paced programs, one program's lessons, a lesson with its guide,
 //! video, captions and knowledge check; enrolling, marking done and answering.
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::accounts::SignedIn;
 use crate::domain::language::Language;
 use crate::error::AppError;
-use crate::learning::{self, CheckResult};
+use crate::learning::{self, CheckResult, LessonPage};
 use crate::state::AppState;
 use crate::web::http::see_other;
 use crate::web::markdown::to_safe_html;
@@ -107,11 +110,12 @@ async fn lesson_page(
         Ok(data) => data,
         Err(_) => return Ok(see_other(&format!("/self-study/{slug}?done=enroll-first"))),
     };
+    let html = lesson_html(&data, lang);
     let page = page
         .with("done", &flash(req))
         .with("lesson", &data)
-        .with("body_html", &to_safe_html(without_title(&data.body)))
-        .with("guide_html", &to_safe_html(without_title(&data.guide)))
+        .with("body_html", &html.0)
+        .with("guide_html", &html.1)
         .status(status);
     let page = match result {
         Some((result, chosen)) => page.with("result", result).with("chosen", chosen),
@@ -198,6 +202,39 @@ pub async fn check(
     }
 }
 
+/// Lessons and guides as HTML, kept per lesson row and language: a curriculum version never
+/// changes, so its Markdown is rendered (and sanitised) once, not on every view.
+type Rendered = Arc<(String, String)>;
+
+static RENDERED: RwLock<Option<HashMap<(String, Language), Rendered>>> = RwLock::new(None);
+
+/// Lessons × languages kept at most.
+const KEEP: usize = 2048;
+
+/// The lesson's and the guide's HTML.
+fn lesson_html(data: &LessonPage, lang: Language) -> Rendered {
+    let key = (data.key.clone(), lang);
+    if let Some(hit) = RENDERED
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .and_then(|m| m.get(&key))
+    {
+        return hit.clone();
+    }
+    let html = Arc::new((
+        to_safe_html(without_title(&data.body)),
+        to_safe_html(without_title(&data.guide)),
+    ));
+    let mut cache = RENDERED.write().unwrap_or_else(|e| e.into_inner());
+    let map = cache.get_or_insert_with(HashMap::new);
+    if map.len() >= KEEP {
+        map.clear();
+    }
+    map.insert(key, html.clone());
+    html
+}
+
 /// The Markdown without its first-level heading: the page shows the title already.
 fn without_title(markdown: &str) -> &str {
     match markdown.trim_start().strip_prefix("# ") {
@@ -227,9 +264,10 @@ async fn lesson_page_refused(
     })
     .await?
     .map_err(|_| AppError::NotFound)?;
+    let html = lesson_html(&data, lang);
     page.with("lesson", &data)
-        .with("body_html", &to_safe_html(without_title(&data.body)))
-        .with("guide_html", &to_safe_html(without_title(&data.guide)))
+        .with("body_html", &html.0)
+        .with("guide_html", &html.1)
         .with("refusal", shown.refusal.key)
         .with("chosen", shown.chosen)
         .status(shown.refusal.status)

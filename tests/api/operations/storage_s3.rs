@@ -212,5 +212,50 @@ async fn a_refused_upload_leaves_nothing_in_the_bucket_or_on_disk() {
         .await
         .unwrap();
     let list = String::from_utf8_lossy(&list);
-    assert!(list.contains("<KeyCount>0</KeyCount>"), "{list}");
+    // Only the lesson videos the sync stored; no upload, whole or in parts.
+    let keys: Vec<&str> = list
+        .split("<Key>")
+        .skip(1)
+        .filter_map(|k| k.split("</Key>").next())
+        .collect();
+    assert!(
+        keys.iter().all(|k| k.starts_with("files/content/videos/")),
+        "{list}"
+    );
+}
+
+#[actix_web::test]
+async fn lesson_videos_are_stored_in_the_bucket_and_served_in_ranges() {
+    let Some(endpoint) = endpoint() else { return };
+    let s3 = bucket(&endpoint).await;
+    let app = spawn_app_with(|m| m.extend(s3.clone())).await;
+    let file = std::fs::read(
+        crate::support::content::course_content().join("community-basics/lessons/start/video.webm"),
+    )
+    .unwrap();
+    let key = format!("content/videos/{}", hex::encode(Sha256::digest(&file)));
+    let storage = Storage::open(&app.settings.storage, &app.settings.data_dir).unwrap();
+    assert_eq!(
+        storage.read(&key).await.unwrap(),
+        file,
+        "uploaded at start-up"
+    );
+    assert!(!app.settings.data_dir.join("uploads").join(&key).exists());
+
+    let learner = create_person(&app, "lena@example.com", "Lena Lernt", false);
+    let browser = signed_in(&app, &learner).await;
+    browser.get("/self-study").await;
+    browser
+        .post("/self-study/community-basics/enroll", &[])
+        .await;
+    let video = "/self-study/community-basics/lessons/start/video";
+    let (status, headers, body) = browser
+        .get_bytes(video, &[("Range", "bytes=100-1099")])
+        .await;
+    assert_eq!(status, 206);
+    assert_eq!(
+        headers.get("content-range").unwrap().to_str().unwrap(),
+        format!("bytes 100-1099/{}", file.len())
+    );
+    assert_eq!(body, file[100..1100]);
 }

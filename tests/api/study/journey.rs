@@ -120,6 +120,15 @@ async fn a_new_person_enrolls_fails_then_passes_finishes_and_verifies_the_certif
     );
     let overview = b.get(&format!("{PROGRAM}?done=enrolled")).await;
     assert!(overview.body.contains("Sie sind angemeldet"));
+    // Answers sent without the page's token are refused before they count.
+    let forged = b
+        .post_raw(
+            &format!("{PROGRAM}/lessons/start/check"),
+            &[("q0", "0"), ("q1", "0"), ("q2", "0")],
+            &[("Origin", app.address.as_str())],
+        )
+        .await;
+    assert_eq!(forged.status, 403);
     assert!(
         overview.body.contains("0 von 6 Lektionen erledigt"),
         "{}",
