@@ -257,7 +257,7 @@ def main():
         if bucket:
             t = run(["token", "create", "--email", "trainee0@example.com"], a_env).strip()
             status, body = api.get(f"{A}/api/v1/me/progress", t)
-            enrollment = json.loads(body)[0]["enrollment_id"]
+            enrollment = json.loads(body)["cohorts"][0]["enrollment_id"]
             papers = {A: b"# Arbeitspapier\n\nHochgeladen auf A.\n" * 2000, B: b"# Working paper\n\nUploaded on B.\n" * 3000}
             for here, there in ((A, B), (B, A)):
                 status, body = api.upload(f"{here}/api/v1/enrollments/{enrollment}/assignments/purpose-canvas/attachments", t, "paper.md", papers[here])
@@ -274,7 +274,7 @@ def main():
             t = run(["token", "create", "--email", f"trainee{i}@example.com"], a_env).strip()
             base = A if i % 2 else B
             status, body = api.get(f"{base}/api/v1/me/progress", t)
-            enrollment = json.loads(body)[0]["enrollment_id"]
+            enrollment = json.loads(body)["cohorts"][0]["enrollment_id"]
             status, body = api.send("POST", f"{base}/api/v1/enrollments/{enrollment}/assignments/purpose-canvas/submission", t, {"body": f"## Purpose\nCommunity {i}", "lock_version": 1})
             assert status in (200, 201), body
         doubles = psql("SELECT COUNT(*) FROM (SELECT submission_version_id, slot FROM reviews WHERE state <> 'reassigned' GROUP BY 1, 2 HAVING COUNT(*) > 1) d")
@@ -290,7 +290,7 @@ def main():
         def due_dates():
             status, body = api.get(f"{B}/api/v1/me/progress", t)
             assert status == 200, body
-            return [a["due_local"][:10] for m in json.loads(body)[0]["modules"] for a in m["assignments"]]
+            return [a["due_local"][:10] for m in json.loads(body)["cohorts"][0]["modules"] for a in m["assignments"]]
 
         assert moved_to not in due_dates()
         status, body = api.get(f"{A}/api/v1/cohorts/{cohort}", owner)
