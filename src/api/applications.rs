@@ -87,6 +87,31 @@ pub async fn list_applications(
 ) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
     let lang = super::api_language(&req, q.lang.as_deref())?;
+    // The filters take the documented words only (an empty value too is refused, not ignored).
+    const STATES: [&str; 7] = [
+        "submitted",
+        "manager_pending",
+        "manager_approved",
+        "manager_declined",
+        "admitted",
+        "waitlisted",
+        "declined",
+    ];
+    for (name, value, allowed) in [
+        ("state", q.state.as_deref(), &STATES[..]),
+        (
+            "manager",
+            q.manager.as_deref(),
+            &["approved", "declined", "none"][..],
+        ),
+    ] {
+        if let Some(v) = value.filter(|v| !allowed.contains(v)) {
+            return Err(AppError::Malformed {
+                detail: format!("{name} must be one of {}, not '{v}'", allowed.join(", ")),
+                at: None,
+            });
+        }
+    }
     let params = ListParams {
         state: q.state,
         cohort: q.cohort,
