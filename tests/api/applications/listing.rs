@@ -44,7 +44,14 @@ async fn paging_returns_every_row_exactly_once_while_rows_arrive() {
         "every row, including the one added while paging"
     );
     assert_eq!(pages, 3);
-    for bad in ["limit=0", "limit=501", "cursor=%21%21", "state=nope", "state=", "manager="] {
+    for bad in [
+        "limit=0",
+        "limit=501",
+        "cursor=%21%21",
+        "state=nope",
+        "state=",
+        "manager=",
+    ] {
         let resp = api(
             &app,
             &s.owner_token,
