@@ -72,3 +72,4 @@ cert-kind-self_study = Zertifikat über das Selbststudium
 dashboard-study-program = Programm
 dashboard-study-enrolled = Angemeldet
 dashboard-study-completed = Abgeschlossen mit Zertifikat über das Selbststudium
+program-lessons = Lektionen

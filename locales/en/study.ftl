@@ -72,3 +72,4 @@ cert-kind-self_study = Self-study certificate
 dashboard-study-program = Program
 dashboard-study-enrolled = Enrolled
 dashboard-study-completed = Completed with self-study certificate
+program-lessons = Lessons

@@ -27,9 +27,11 @@ pub struct ProgramView {
     pub description: String,
     /// Curriculum version number.
     pub version: i32,
-    /// Certificate validity in months.
+    /// Certificate validity in months (0: no expiry).
     pub validity_months: i32,
-    /// Modules in order.
+    /// `cohort` or `self_paced`.
+    pub kind: String,
+    /// Modules (of a self-paced program: lessons) in order.
     pub modules: Vec<ModuleView>,
 }
 
@@ -205,6 +207,7 @@ pub fn program_view(
         description: pick(lang, version.description_de, version.description_en),
         version: version.sequence,
         validity_months: version.validity_months,
+        kind: program.kind.to_string(),
         modules,
     }))
 }

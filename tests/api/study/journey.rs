@@ -345,3 +345,19 @@ async fn the_api_lists_programs_enrolls_answers_and_reports_progress() {
     );
     assert_eq!(progress["cohorts"], serde_json::json!([]));
 }
+
+#[actix_web::test]
+async fn the_public_page_of_the_self_study_program_lists_lessons_without_a_schedule() {
+    let app = spawn_app().await;
+    let program = basics();
+    let page = Browser::new(&app)
+        .get("/programs/community-basics?lang=en")
+        .await;
+    assert_eq!(page.status, 200);
+    for lesson in &program.lessons {
+        assert!(page.body.contains(&lesson.title.de) || page.body.contains(&lesson.title.en));
+    }
+    assert!(page.body.contains("href=\"/self-study/community-basics\""));
+    assert!(!page.body.contains("0 months") && !page.body.contains("0 Monate"));
+    assert!(!page.body.contains("Weeks 1–0") && !page.body.contains("Wochen 1–0"));
+}
