@@ -61,7 +61,7 @@ pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figure
         status: Some(qualify::domain::states::CertificateStatus::Active),
         ..Default::default()
     };
-    let certs = Certificate::list(&mut conn, &active, now, 5_000).expect("certificates");
+    let certs = Certificate::list(&mut conn, &active, now, None, 5_000).expect("certificates");
     let mut bytes = 0;
     for c in &certs {
         let record: Record = serde_json::from_str(&c.record).expect("record");

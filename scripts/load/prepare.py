@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Signs in the demo's owner, co-trainer and trainee on a running qualify and writes the Lua
 request mix for wrk (scripts/load/mix.lua reads it): dashboards, module pages, the review
-queue, public verify pages, and 10 % writes (mail preferences through the API).
+queue, every owner list (people, cohorts, certificates, grading, applications, reports, mail,
+audit), public verify pages, and 10 % writes (mail preferences through the API).
 
 Also writes OUT_LUA.trainee: the trainee's session cookie and email, one per line.
 
@@ -52,6 +53,9 @@ token = subprocess.run([binary, "token", "create", "--email", emails["trainee"]]
 requests = []
 for _ in range(3):
     requests.append(("GET", "/dashboard", owner_cookie, None, None))
+for path in ["/people", "/people?q=schmidt", "/cohorts", "/certificates", "/grading",
+             "/applications", "/reports", "/mail", "/audit"]:
+    requests.append(("GET", path, owner_cookie, None, None))
 for m in modules[:6]:
     requests.append(("GET", m, trainee_cookie, None, None))
 requests.append(("GET", "/learn", trainee_cookie, None, None))

@@ -8,7 +8,8 @@ use serde_json::json;
 use super::identity::Identity;
 use super::invitations::{InviteRow, RowError};
 use super::sign_in::{create_link, link_url};
-use crate::db::models::{AuditEntry, Person, RoleGrant, Session};
+use crate::db::keyset::{self, After, Count, Paged};
+use crate::db::models::{AuditEntry, PeopleFilter, PeopleSort, Person, RoleGrant, Session};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;
 use crate::domain::states::PersonStatus;
@@ -184,50 +185,100 @@ pub struct PersonView {
     pub lock_version: i32,
 }
 
-/// One page of people matching `search`, with their roles, and the total.
-pub fn list(
+/// The people list's filters, sort and start, as they arrive (text).
+#[derive(Debug, Clone, Default)]
+pub struct PeopleParams {
+    /// Text in the name or email.
+    pub search: String,
+    /// `active`, `suspended` or `disabled`.
+    pub status: Option<String>,
+    /// An org unit.
+    pub org_unit: Option<String>,
+    /// `name` (default), `email` or `newest`.
+    pub sort: Option<String>,
+    /// The cursor of the previous page's end.
+    pub cursor: Option<String>,
+}
+
+/// The list's name in its cursors.
+const LIST: &str = "people";
+
+fn sort_of(text: Option<&str>) -> Result<PeopleSort, AppError> {
+    match text.unwrap_or("") {
+        "" | "name" => Ok(PeopleSort::Name),
+        "email" => Ok(PeopleSort::Email),
+        "newest" => Ok(PeopleSort::Newest),
+        _ => Err(AppError::Malformed {
+            detail: "sort must be name, email or newest".into(),
+            at: Some(crate::error::InputLocation::Query("sort".into())),
+        }),
+    }
+}
+
+/// One page of people passing the filter, with their roles, and (with `count`) how many
+/// pass it, capped.
+pub fn page(
     conn: &mut DbConnection,
     actor: &Identity,
-    search: &str,
-    page: i64,
-    per_page: i64,
-) -> Result<(Vec<PersonView>, i64), AppError> {
+    params: &PeopleParams,
+    limit: i64,
+    count: bool,
+) -> Result<(Paged<PersonView>, Option<Count>), AppError> {
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    let people = Person::list(
-        conn,
-        search,
-        per_page,
-        (page.max(1) - 1).saturating_mul(per_page),
-    )?;
-    let total = Person::count(conn, search)?;
-    let ids: Vec<PersonId> = people.iter().map(|p| p.id.clone()).collect();
+    let sort = sort_of(params.sort.as_deref())?;
+    let status = match params.status.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(PersonStatus::parse(s).ok_or_else(|| AppError::Malformed {
+            detail: "status must be active, suspended or disabled".into(),
+            at: Some(crate::error::InputLocation::Query("status".into())),
+        })?),
+    };
+    let filter = PeopleFilter {
+        search: Some(params.search.as_str()),
+        status,
+        org_unit: params.org_unit.as_deref().filter(|u| !u.is_empty()),
+    };
+    let after = keyset::decode(LIST, sort.as_str(), params.cursor.as_deref())?
+        .map(|a| (a.key, PersonId(a.id)));
+    let rows = Person::page(conn, &filter, sort, after, limit + 1)?;
+    let key = |p: &Person| After {
+        key: match sort {
+            PeopleSort::Name => p.name.clone(),
+            PeopleSort::Email => p.email_normalized.clone(),
+            PeopleSort::Newest => keyset::key_of_time(p.created_at),
+        },
+        id: p.id.0.clone(),
+    };
+    let page = keyset::page(LIST, sort.as_str(), rows, limit, key);
+    let count = match count {
+        true => Some(Person::count_capped(conn, &filter)?),
+        false => None,
+    };
+    let ids: Vec<PersonId> = page.items.iter().map(|p| p.id.clone()).collect();
     let grants = RoleGrant::list_by_people(conn, &ids)?;
     let refused: std::collections::HashMap<PersonId, String> =
         crate::db::models::OutboxMessage::refused_addresses(conn, &ids)?
             .into_iter()
             .collect();
-    let views = people
-        .into_iter()
-        .map(|p| PersonView {
-            roles: grants
-                .iter()
-                .filter(|g| g.person_id == p.id)
-                .map(|g| g.role.clone())
-                .collect(),
-            mail_refused: refused.get(&p.id).cloned(),
-            id: p.id.0,
-            name: p.name,
-            email: p.email,
-            language: p.language,
-            time_zone: p.time_zone,
-            org_unit: p.org_unit,
-            status: p.status.to_string(),
-            lock_version: p.lock_version,
-        })
-        .collect();
-    Ok((views, total))
+    let views = page.map(|p| PersonView {
+        roles: grants
+            .iter()
+            .filter(|g| g.person_id == p.id)
+            .map(|g| g.role.clone())
+            .collect(),
+        mail_refused: refused.get(&p.id).cloned(),
+        id: p.id.0,
+        name: p.name,
+        email: p.email,
+        language: p.language,
+        time_zone: p.time_zone,
+        org_unit: p.org_unit,
+        status: p.status.to_string(),
+        lock_version: p.lock_version,
+    });
+    Ok((views, count))
 }
 
 /// The owner's changes to a person.

@@ -13,8 +13,9 @@ use crate::certificates::issue::{self, PlanLine};
 use crate::certificates::verify;
 use crate::certificates::views::CertificateFilter;
 use crate::certificates::views::{self, CertificateView, Verification};
+use crate::db::keyset::{self, Paged};
 use crate::domain::ids::{CertificateId, EnrollmentId};
-use crate::domain::states::CertificateStatus;
+use crate::domain::states::{CertificateKind, CertificateStatus};
 use crate::error::{AppError, Refusal};
 use crate::state::AppState;
 use crate::web::http::download;
@@ -31,11 +32,20 @@ pub struct ListQuery {
     pub from: Option<String>,
     /// Issued on or before (`YYYY-MM-DD`).
     pub to: Option<String>,
+    /// certification or self_study.
+    pub kind: Option<String>,
+    /// Text in the holder's name, or the verification code.
+    pub search: Option<String>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Rows per page (default 50, at most 500).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
 }
 
-/// Every certificate, newest first (owner).
+/// Certificates, newest first, a page at a time (owner).
 #[utoipa::path(get, path = "/api/v1/certificates", operation_id = "listCertificates", tag = "certificates", security(("bearer" = [])),
-    params(ListQuery), responses((status = 200, body = Vec<CertificateView>)))]
+    params(ListQuery), responses((status = 200, body = Paged<CertificateView>)))]
 pub async fn list_certificates(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -63,16 +73,36 @@ pub async fn list_certificates(
             ))
         })?),
     };
+    let kind = match q.kind.as_deref() {
+        None | Some("") => None,
+        Some(k) => Some(
+            CertificateKind::parse(k).ok_or_else(|| AppError::Malformed {
+                detail: "kind must be certification or self_study".into(),
+                at: Some(crate::error::InputLocation::Query("kind".into())),
+            })?,
+        ),
+    };
     let filter = CertificateFilter {
         status,
+        kind,
+        search: q.search,
         cohort: q.cohort,
         issued_from: date(q.from)?,
         issued_to: date(q.to)?,
         person: None,
     };
-    let viewer = owner.0;
+    let (viewer, limit) = (owner.0, keyset::limit(q.limit)?);
     let list = crate::db::run(&state.pool, move |conn| {
-        views::list(conn, &viewer, filter, &issuer, lang, now, 100_000)
+        views::page(
+            conn,
+            &viewer,
+            filter,
+            &issuer,
+            lang,
+            now,
+            q.cursor.as_deref(),
+            limit,
+        )
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))

@@ -40,16 +40,50 @@ pub async fn create_cohort(
     })
 }
 
-/// Every cohort.
+/// Filters and paging for `listCohorts`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct CohortListQuery {
+    /// planned, running, completed or archived.
+    #[serde(default)]
+    state: Option<String>,
+    /// Text in the name.
+    #[serde(default)]
+    search: Option<String>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    cursor: Option<String>,
+    /// Rows per page (default 50, at most 500).
+    #[serde(default)]
+    #[param(minimum = 1, maximum = 500)]
+    limit: Option<i64>,
+}
+
+/// Cohorts, latest start first, a page at a time.
 #[utoipa::path(get, path = "/api/v1/cohorts", operation_id = "listCohorts", tag = "cohorts", security(("bearer" = [])),
-    responses((status = 200, body = Vec<CohortSummary>)))]
+    params(CohortListQuery),
+    responses((status = 200, body = crate::db::keyset::Paged<CohortSummary>)))]
 pub async fn list_cohorts(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
+    query: web::Query<CohortListQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let lang = super::api_language(&req, None)?.code();
+    let q = query.into_inner();
+    let limit = crate::db::keyset::limit(q.limit)?;
+    let params = view::CohortParams {
+        state: q.state,
+        search: q.search,
+        cursor: q.cursor,
+    };
     let actor = owner.0;
-    Ok(HttpResponse::Ok()
-        .json(crate::db::run(&state.pool, move |conn| view::list(conn, &actor)).await?))
+    let page = crate::db::run(&state.pool, move |conn| {
+        view::page(conn, &actor, &params, limit, lang)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// One cohort with schedule, co-trainers and trainees (owner, or one of its co-trainers).
@@ -296,9 +330,9 @@ pub async fn assign_cotrainers(
     })
 }
 
-/// The audit log, newest first (at most 500).
+/// The audit log, newest first, a page at a time.
 #[utoipa::path(get, path = "/api/v1/audit", operation_id = "listAuditLog", tag = "cohorts", params(AuditQuery), security(("bearer" = [])),
-    responses((status = 200, description = "Entries")))]
+    responses((status = 200, body = crate::db::keyset::Paged<crate::accounts::audit::AuditEntry>)))]
 pub async fn list_audit_log(
     state: web::Data<AppState>,
     owner: Owner,

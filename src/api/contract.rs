@@ -137,13 +137,15 @@ struct Link {
 }
 
 const COHORT: &[(&str, &str)] = &[("cohort_id", "$response.body#/id")];
-const FIRST_COHORT: &[(&str, &str)] = &[("cohort_id", "$response.body#/0/id")];
-const FIRST_REVIEW: &[(&str, &str)] = &[("review_id", "$response.body#/0/id")];
+const FIRST_COHORT: &[(&str, &str)] = &[("cohort_id", "$response.body#/items/0/id")];
+const FIRST_REVIEW: &[(&str, &str)] = &[("review_id", "$response.body#/items/0/id")];
 const MY_ASSIGNMENT: &[(&str, &str)] = &[
     ("enrollment_id", "$response.body#/0/enrollment_id"),
     ("assignment_id", "$response.body#/0/assignment/id"),
 ];
 const FIRST_CERTIFICATE: &[(&str, &str)] = &[("certificate_id", "$response.body#/0/id")];
+const FIRST_LISTED_CERTIFICATE: &[(&str, &str)] =
+    &[("certificate_id", "$response.body#/items/0/id")];
 const APPLICATION: &[(&str, &str)] = &[("application_id", "$response.body#/id")];
 const FIRST_APPLICATION: &[(&str, &str)] = &[("application_id", "$response.body#/items/0/id")];
 
@@ -232,19 +234,19 @@ const LINKS: &[Link] = &[
         from: "listCertificates",
         status: "200",
         to: "getCertificate",
-        parameters: FIRST_CERTIFICATE,
+        parameters: FIRST_LISTED_CERTIFICATE,
     },
     Link {
         from: "listCertificates",
         status: "200",
         to: "downloadCertificatePdf",
-        parameters: FIRST_CERTIFICATE,
+        parameters: FIRST_LISTED_CERTIFICATE,
     },
     Link {
         from: "listCertificates",
         status: "200",
         to: "getCredential",
-        parameters: FIRST_CERTIFICATE,
+        parameters: FIRST_LISTED_CERTIFICATE,
     },
     Link {
         from: "listCertificates",

@@ -19,6 +19,7 @@ const MAX_LISTED: usize = 1000;
 
 /// How to run `syncPeople`.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct SyncQuery {
     /// Report the differences, change nothing.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::accounts::{Owner, SignedIn};
+use crate::db::keyset::{self, Paged};
 use crate::domain::ids::{CohortId, EnrollmentId, ModerationItemId, PersonId, ReviewId};
 use crate::error::AppError;
 use crate::grading::moderation::{self, ModerateInput};
@@ -18,22 +19,39 @@ use crate::grading::trainee;
 use crate::grading::views::{self, QueueEntry, ReviewView};
 use crate::state::AppState;
 
-/// My open reviews, soonest grading deadline first (a pseudonym instead of the trainee under
-/// anonymous grading).
+/// Paging of the review queue.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct QueueQuery {
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// Rows per page (default 50, at most 500).
+    #[serde(default)]
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+}
+
+/// My open reviews, soonest grading deadline first, a page at a time (a pseudonym instead of
+/// the trainee under anonymous grading).
 #[utoipa::path(get, path = "/api/v1/reviews", operation_id = "listReviewQueue", tag = "grading", security(("bearer" = [])),
-    responses((status = 200, body = Vec<QueueEntry>)))]
+    params(QueueQuery), responses((status = 200, body = Paged<QueueEntry>)))]
 pub async fn list_review_queue(
     req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
+    query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (person, lang, now) = (
         me.0.person,
         super::api_language(&req, None)?,
         state.clock.now_naive(),
     );
+    let q = query.into_inner();
+    let (limit, cursor) = (keyset::limit(q.limit)?, q.cursor);
     let entries = crate::db::run(&state.pool, move |conn| {
-        views::queue(conn, &person, lang, now)
+        views::queue(conn, &person, lang, now, cursor.as_deref(), limit)
     })
     .await?;
     Ok(HttpResponse::Ok().json(entries))
@@ -152,17 +170,23 @@ pub async fn reassign_review(
     })
 }
 
-/// The filter of the unallocated list.
+/// The filter of the unallocated list, and its paging.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UnallocatedQuery {
     /// One cohort only.
     pub cohort_id: Option<String>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Rows per page (default 50, at most 500).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
 }
 
-/// Work waiting for a co-trainer, with the reason nobody fits (owner).
+/// Work waiting for a co-trainer, with the reason nobody fits, oldest first, a page at a time
+/// (owner).
 #[utoipa::path(get, path = "/api/v1/unallocated", operation_id = "listUnallocated", tag = "grading", security(("bearer" = [])),
-    params(UnallocatedQuery), responses((status = 200, body = Vec<UnallocatedView>)))]
+    params(UnallocatedQuery), responses((status = 200, body = Paged<UnallocatedView>)))]
 pub async fn list_unallocated(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -170,9 +194,17 @@ pub async fn list_unallocated(
     query: web::Query<UnallocatedQuery>,
 ) -> Result<HttpResponse, AppError> {
     let lang = super::api_language(&req, None)?.code();
-    let cohort = query.into_inner().cohort_id.map(CohortId);
+    let q = query.into_inner();
+    let (cohort, limit, cursor) = (q.cohort_id.map(CohortId), keyset::limit(q.limit)?, q.cursor);
     let list = crate::db::run(&state.pool, move |conn| {
-        overview::unallocated(conn, &owner.0, cohort.as_ref(), lang)
+        overview::unallocated_page(
+            conn,
+            &owner.0,
+            cohort.as_ref(),
+            lang,
+            cursor.as_deref(),
+            limit,
+        )
     })
     .await?;
     Ok(HttpResponse::Ok().json(list))

@@ -5,9 +5,10 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::accounts::{Owner, SignedIn};
+use crate::db::keyset::{self, Paged};
 use crate::domain::ids::{OutboxMessageId, PersonId};
 use crate::error::AppError;
-use crate::mail::outbox::{self, OutboxFilter};
+use crate::mail::outbox::{self, MailRow, OutboxFilter};
 use crate::mail::preferences::{self, MailPreference};
 use crate::state::AppState;
 
@@ -25,12 +26,22 @@ pub struct OutboxQuery {
     /// A person id.
     #[serde(default)]
     person: Option<String>,
+    /// Text in the recipient's address.
+    #[serde(default)]
+    search: Option<String>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    cursor: Option<String>,
+    /// Rows per page (default 50, at most 500).
+    #[serde(default)]
+    #[param(minimum = 1, maximum = 500)]
+    limit: Option<i64>,
 }
 
-/// Lists mails, newest first (at most 500).
+/// Lists mails, newest first, a page at a time.
 #[utoipa::path(get, path = "/api/v1/outbox", operation_id = "listOutbox", tag = "mail", params(OutboxQuery),
     security(("bearer" = [])),
-    responses((status = 200, description = "Mails"), (status = 403, description = "Not an owner", content_type = "application/problem+json")))]
+    responses((status = 200, body = Paged<MailRow>), (status = 403, description = "Not an owner", content_type = "application/problem+json")))]
 pub async fn list_outbox(
     state: web::Data<AppState>,
     owner: Owner,
@@ -49,10 +60,11 @@ pub async fn list_outbox(
             .collect(),
         kind: query.kind,
         person: query.person.map(PersonId),
+        search: query.search,
     };
-    let actor = owner.0.person.id;
-    let mails = crate::db::run(&state.pool, move |conn| {
-        outbox::list(conn, &actor, &filter, 500)
+    let (actor, limit, cursor) = (owner.0.person.id, keyset::limit(query.limit)?, query.cursor);
+    let (mails, _) = crate::db::run(&state.pool, move |conn| {
+        outbox::page(conn, &actor, &filter, cursor.as_deref(), limit, false)
     })
     .await?;
     Ok(HttpResponse::Ok().json(mails))

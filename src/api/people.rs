@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::invitations::{self, InviteRow};
-use crate::accounts::people::{self, PersonUpdate, PersonView};
+use crate::accounts::people::{self, PeopleParams, PersonUpdate, PersonView};
 use crate::accounts::{Owner, SignedIn};
+use crate::db::keyset::{self, Paged};
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -49,7 +50,7 @@ pub async fn get_me(me: SignedIn) -> HttpResponse {
     })
 }
 
-/// Search and paging for `listPeople`.
+/// Search, filters and paging for `listPeople`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -57,43 +58,48 @@ pub struct ListQuery {
     /// Part of a name or email.
     #[serde(default)]
     search: String,
-    /// 1-based page (100 per page).
+    /// `active`, `suspended` or `disabled`.
     #[serde(default)]
-    #[param(minimum = 1, maximum = 1_000_000)]
-    page: Option<i64>,
+    status: Option<String>,
+    /// An org unit.
+    #[serde(default)]
+    org_unit: Option<String>,
+    /// `name` (default), `email` or `newest`.
+    #[serde(default)]
+    sort: Option<String>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    cursor: Option<String>,
+    /// Rows per page (default 50, at most 500).
+    #[serde(default)]
+    #[param(minimum = 1, maximum = 500)]
+    limit: Option<i64>,
 }
 
-/// A page of people.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PeoplePage {
-    /// People on this page.
-    pub people: Vec<PersonView>,
-    /// People matching in all.
-    pub total: i64,
-}
-
-/// The owner's list of people.
+/// The owner's list of people, a page at a time.
 #[utoipa::path(get, path = "/api/v1/people", operation_id = "listPeople", tag = "accounts", params(ListQuery),
     security(("bearer" = [])),
-    responses((status = 200, body = PeoplePage), (status = 403, description = "Not an owner", content_type = "application/problem+json")))]
+    responses((status = 200, body = Paged<PersonView>), (status = 400, description = "Bad filter, sort, cursor or limit", content_type = "application/problem+json"), (status = 403, description = "Not an owner", content_type = "application/problem+json")))]
 pub async fn list_people(
     state: web::Data<AppState>,
     owner: Owner,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let query = query.into_inner();
+    let q = query.into_inner();
+    let limit = keyset::limit(q.limit)?;
+    let params = PeopleParams {
+        search: q.search,
+        status: q.status,
+        org_unit: q.org_unit,
+        sort: q.sort,
+        cursor: q.cursor,
+    };
     let actor = owner.0;
-    if query.page.is_some_and(|p| !(1..=1_000_000).contains(&p)) {
-        return Err(AppError::Malformed {
-            detail: "page must be between 1 and 1000000".into(),
-            at: Some(crate::error::InputLocation::Query("page".into())),
-        });
-    }
-    let (people, total) = crate::db::run(&state.pool, move |conn| {
-        people::list(conn, &actor, &query.search, query.page.unwrap_or(1), 100)
+    let (page, _) = crate::db::run(&state.pool, move |conn| {
+        people::page(conn, &actor, &params, limit, false)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(PeoplePage { people, total }))
+    Ok(HttpResponse::Ok().json(page))
 }
 
 /// People to invite: structured rows, or text as pasted (emails or CSV).

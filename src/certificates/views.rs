@@ -8,6 +8,7 @@ use super::badge::Format;
 use super::credential::Issuer;
 use super::record::{Bilingual, ModuleResult, Record};
 use crate::accounts::Identity;
+use crate::db::keyset::{self, After, Paged};
 pub use crate::db::models::CertificateFilter;
 use crate::db::models::{Certificate, CertificateCredential, CurriculumVersion, Person};
 use crate::db::{DbConnection, write_tx};
@@ -136,10 +137,40 @@ pub fn list(
     if !viewer.is_owner {
         filter.person = Some(viewer.person.id.clone());
     }
-    Ok(Certificate::list(conn, &filter, now, limit)?
+    Ok(Certificate::list(conn, &filter, now, None, limit)?
         .iter()
         .map(|c| view(c, issuer, lang, now))
         .collect())
+}
+
+/// The list's name in its cursors.
+const LIST: &str = "certificates";
+
+/// One page of the certificates the viewer may see, newest first, after the cursor's row.
+#[allow(clippy::too_many_arguments)]
+pub fn page(
+    conn: &mut DbConnection,
+    viewer: &Identity,
+    mut filter: CertificateFilter,
+    issuer: &Issuer,
+    lang: &str,
+    now: NaiveDateTime,
+    cursor: Option<&str>,
+    limit: i64,
+) -> Result<Paged<CertificateView>, AppError> {
+    if !viewer.is_owner {
+        filter.person = Some(viewer.person.id.clone());
+    }
+    let after = match keyset::decode(LIST, "issued", cursor)? {
+        Some(a) => Some((a.time()?, CertificateId(a.id))),
+        None => None,
+    };
+    let rows = Certificate::list(conn, &filter, now, after, limit + 1)?;
+    let key = |c: &Certificate| After {
+        key: keyset::key_of_time(c.issued_at),
+        id: c.id.0.clone(),
+    };
+    Ok(keyset::page(LIST, "issued", rows, limit, key).map(|c| view(&c, issuer, lang, now)))
 }
 
 /// A certificate the viewer may see as a PDF in a language: the file and its name.

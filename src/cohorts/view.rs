@@ -5,14 +5,18 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::accounts::Identity;
+use std::collections::HashMap;
+
 use crate::db::DbConnection;
+use crate::db::keyset::{self, After, Paged};
+use crate::db::models::cohort::CohortFilter;
 use crate::db::models::{
     Cohort, CohortCotrainer, CurriculumVersion, Enrollment, Module, Person, ScheduleEntry,
 };
-use crate::domain::ids::{CohortId, PersonId};
+use crate::domain::ids::{CohortId, CurriculumVersionId, PersonId};
 use crate::domain::schedule::to_local;
-use crate::domain::states::EnrollmentState;
-use crate::error::AppError;
+use crate::domain::states::CohortState;
+use crate::error::{AppError, InputLocation};
 
 /// A cohort in a list.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -30,6 +34,8 @@ pub struct CohortSummary {
     pub state: String,
     /// Active trainees.
     pub trainees: usize,
+    /// The program's title in the reader's language.
+    pub program: String,
 }
 
 /// One module's dates in the cohort's time zone.
@@ -99,27 +105,103 @@ pub struct CohortView {
     pub trainees: Vec<MemberView>,
 }
 
-/// Every cohort (owner only).
-pub fn list(conn: &mut DbConnection, actor: &Identity) -> Result<Vec<CohortSummary>, AppError> {
+/// The cohort list's filters and start, as they arrive (text).
+#[derive(Debug, Clone, Default)]
+pub struct CohortParams {
+    /// A phase: planned, running, completed, archived.
+    pub state: Option<String>,
+    /// Text in the name.
+    pub search: Option<String>,
+    /// The cursor of the previous page's end.
+    pub cursor: Option<String>,
+}
+
+/// The list's name in its cursors.
+const LIST: &str = "cohorts";
+
+/// One page of cohorts, latest start first, with their programs and active trainees.
+pub fn page(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    params: &CohortParams,
+    limit: i64,
+    lang: &str,
+) -> Result<Paged<CohortSummary>, AppError> {
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    let mut out = Vec::new();
-    for c in Cohort::list_all(conn)? {
-        let trainees = Enrollment::list_by_cohort(conn, &c.id)?
-            .iter()
-            .filter(|e| e.state == EnrollmentState::Active)
-            .count();
-        out.push(CohortSummary {
+    let state = match params.state.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(CohortState::parse(s).ok_or_else(|| AppError::Malformed {
+            detail: "state must be planned, running, completed or archived".into(),
+            at: Some(InputLocation::Query("state".into())),
+        })?),
+    };
+    let filter = CohortFilter {
+        state,
+        program: None,
+        search: params.search.as_deref(),
+    };
+    let after =
+        keyset::decode(LIST, "start", params.cursor.as_deref())?.map(|a| (a.key, CohortId(a.id)));
+    let rows = Cohort::page(conn, &filter, after, limit + 1)?;
+    let key = |c: &Cohort| After {
+        key: c.starts_on.clone(),
+        id: c.id.0.clone(),
+    };
+    let page = keyset::page(LIST, "start", rows, limit, key);
+    let ids: Vec<CohortId> = page.items.iter().map(|c| c.id.clone()).collect();
+    let counts: HashMap<CohortId, i64> = Cohort::active_trainees(conn, &ids)?.into_iter().collect();
+    let mut titles: HashMap<CurriculumVersionId, String> = HashMap::new();
+    for c in &page.items {
+        if !titles.contains_key(&c.curriculum_version_id)
+            && let Some(v) = CurriculumVersion::find(conn, &c.curriculum_version_id)?
+        {
+            let title = if lang == "de" { v.title_de } else { v.title_en };
+            titles.insert(c.curriculum_version_id.clone(), title);
+        }
+    }
+    Ok(page.map(|c| CohortSummary {
+        trainees: usize::try_from(counts.get(&c.id).copied().unwrap_or(0)).unwrap_or(0),
+        program: titles
+            .get(&c.curriculum_version_id)
+            .cloned()
+            .unwrap_or_default(),
+        id: c.id.0,
+        name: c.name,
+        starts_on: c.starts_on,
+        time_zone: c.time_zone,
+        state: c.state.to_string(),
+    }))
+}
+
+/// The cohorts a trainee of `cohort` can move to: the same program's planned and running
+/// cohorts, latest start first (owner only).
+pub fn move_targets(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    cohort: &CohortId,
+) -> Result<Vec<CohortSummary>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::Forbidden);
+    }
+    let Some(this) = Cohort::find(conn, cohort)? else {
+        return Err(AppError::NotFound);
+    };
+    let open = [CohortState::Planned, CohortState::Running];
+    Ok(Cohort::list_by_program(conn, &this.program_id)?
+        .into_iter()
+        .filter(|c| c.id != this.id && open.contains(&c.state))
+        .map(|c| CohortSummary {
+            trainees: 0,
+            program: String::new(),
             id: c.id.0,
             name: c.name,
             starts_on: c.starts_on,
             time_zone: c.time_zone,
             state: c.state.to_string(),
-            trainees,
-        });
-    }
-    Ok(out)
+        })
+        .collect())
 }
 
 /// Every cohort as (id, name), oldest first: the choices of the owner's filters and forms.

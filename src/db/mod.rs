@@ -11,16 +11,21 @@
 
 pub mod after_response;
 pub mod backup;
+pub mod keyset;
 pub mod migrations;
 pub mod models;
 pub mod pool;
 pub mod schema;
+pub mod sql;
 pub mod timestamp;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::prelude::*;
 
 pub use pool::{DbPool, build_pool};
+
+/// The backend type of [`DbConnection`], for queries built in one place and run later.
+pub type DbBackend = multi_connection_impl::MultiBackend;
 
 /// A connection to either backend; the variant is chosen from the database URL's scheme.
 #[derive(diesel::MultiConnection)]

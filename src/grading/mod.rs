@@ -14,6 +14,7 @@ pub mod items;
 pub mod moderation;
 pub mod overview;
 pub mod pool;
+pub mod pool_page;
 pub mod queue;
 pub mod reassign;
 pub mod review;

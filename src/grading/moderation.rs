@@ -101,11 +101,12 @@ pub fn list(
     only_open: bool,
     cohort: Option<&CohortId>,
     lang: &str,
+    limit: i64,
 ) -> Result<Vec<ModerationView>, AppError> {
     if !actor.is_owner {
         return Err(AppError::NotFound);
     }
-    let items = ModerationItem::list(conn, only_open, cohort)?;
+    let items = ModerationItem::list(conn, only_open, cohort, limit)?;
     let ids: Vec<SubmissionVersionId> = items
         .iter()
         .map(|i| i.submission_version_id.clone())

@@ -11,9 +11,9 @@ use super::items::{WorkItem, load_lean};
 use super::review_stats;
 use crate::accounts::Identity;
 use crate::db::DbConnection;
-use crate::db::models::{Cohort, Cotrainer, ModerationItem, Person, QueuedSlot, Review};
+use crate::db::keyset::{self, After, Paged};
+use crate::db::models::{Cohort, Person, QueuedSlot, Review};
 use crate::domain::ids::{CohortId, PersonId, SubmissionVersionId};
-use crate::domain::states::{ModerationAction, ModerationState};
 use crate::error::AppError;
 
 /// One co-trainer's figures.
@@ -114,20 +114,40 @@ pub struct OpenReview {
     pub reason: serde_json::Value,
 }
 
-/// The whole overview.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Overview {
-    /// Per co-trainer.
-    pub cotrainers: Vec<CotrainerFigures>,
-    /// Per cohort.
-    pub cohorts: Vec<CohortFigures>,
-    /// Waiting work.
-    pub unallocated: Vec<UnallocatedView>,
-    /// Open reviews, overdue and soonest first.
-    pub open_reviews: Vec<OpenReview>,
+/// The program's grading totals.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    /// Open reviews.
+    pub open: i64,
+    /// Of those, past their deadline.
+    pub overdue: i64,
+    /// Slots waiting for a co-trainer.
+    pub waiting: i64,
+    /// Moderation items to decide.
+    pub moderation: i64,
+    /// Co-trainers taking reviews.
+    pub active: i64,
+    /// Their capacity together.
+    pub capacity: i64,
 }
 
-fn median(mut hours: Vec<i64>) -> Option<i64> {
+/// The whole overview.
+#[derive(Debug, Serialize)]
+pub struct Overview {
+    /// The totals.
+    pub summary: Summary,
+    /// A page of the pool.
+    pub cotrainers: Paged<CotrainerFigures>,
+    /// Per cohort (with work).
+    pub cohorts: Vec<CohortFigures>,
+    /// A page of the waiting work.
+    pub unallocated: Paged<UnallocatedView>,
+    /// A page of the open reviews, soonest first.
+    pub open_reviews: Paged<OpenReview>,
+}
+
+/// The middle value (upper median), none for no values.
+pub fn median(mut hours: Vec<i64>) -> Option<i64> {
     if hours.is_empty() {
         return None;
     }
@@ -135,17 +155,58 @@ fn median(mut hours: Vec<i64>) -> Option<i64> {
     Some(hours[hours.len() / 2])
 }
 
-/// The work waiting for a co-trainer (owner only).
+/// The list's name in its cursors.
+const UNALLOCATED: &str = "unallocated";
+
+/// One page of the work waiting for a co-trainer, oldest first (owner only).
+pub fn unallocated_page(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    cohort: Option<&CohortId>,
+    lang: &str,
+    cursor: Option<&str>,
+    limit: i64,
+) -> Result<Paged<UnallocatedView>, AppError> {
+    if !actor.is_owner {
+        return Err(AppError::NotFound);
+    }
+    let after = match keyset::decode(UNALLOCATED, "queued", cursor)? {
+        None => None,
+        Some(a) => {
+            let (version, slot) = a.id.rsplit_once('/').ok_or_else(keyset::bad_cursor)?;
+            let slot: i32 = slot.parse().map_err(|_| keyset::bad_cursor())?;
+            Some((a.time()?, SubmissionVersionId(version.to_string()), slot))
+        }
+    };
+    let rows = QueuedSlot::page(conn, cohort, after, limit + 1)?;
+    let key = |w: &QueuedSlot| After {
+        key: keyset::key_of_time(w.queued_at),
+        id: format!("{}/{}", w.submission_version_id.0, w.slot),
+    };
+    let page = keyset::page(UNALLOCATED, "queued", rows, limit, key);
+    let views = unallocated_views(conn, actor, page.items, lang)?;
+    Ok(Paged {
+        items: views,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// The work waiting for a co-trainer (owner only), the first of it.
 pub fn unallocated(
     conn: &mut DbConnection,
     actor: &Identity,
     cohort: Option<&CohortId>,
     lang: &str,
 ) -> Result<Vec<UnallocatedView>, AppError> {
-    if !actor.is_owner {
-        return Err(AppError::NotFound);
-    }
-    let waiting = QueuedSlot::list(conn, cohort)?;
+    Ok(unallocated_page(conn, actor, cohort, lang, None, 50)?.items)
+}
+
+fn unallocated_views(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    waiting: Vec<QueuedSlot>,
+    lang: &str,
+) -> Result<Vec<UnallocatedView>, AppError> {
     let ids: Vec<SubmissionVersionId> = waiting
         .iter()
         .map(|w| w.submission_version_id.clone())
@@ -173,51 +234,59 @@ pub fn unallocated(
         .collect())
 }
 
-/// The owner's overview, for all cohorts or one.
+/// Where each of the page's lists starts, and the pool's search.
+#[derive(Debug, Clone, Default)]
+pub struct OverviewCursors {
+    /// The pool's page.
+    pub pool: Option<String>,
+    /// Text in a co-trainer's name or email.
+    pub pool_search: String,
+    /// The waiting work's page.
+    pub waiting: Option<String>,
+    /// The open reviews' page.
+    pub open: Option<String>,
+}
+
+/// Rows per list on the page.
+pub const PAGE_ROWS: i64 = 25;
+
+/// The owner's overview, for all cohorts or one: the totals, the cohorts with work, and a page
+/// of each list (co-trainers, waiting work, open reviews). Every part reads index ranges of
+/// what it shows, so the page costs the same with 30 co-trainers as with 3,000.
 pub fn overview(
     conn: &mut DbConnection,
     actor: &Identity,
     cohort: Option<&CohortId>,
     lang: &str,
     now: NaiveDateTime,
+    cursors: &OverviewCursors,
 ) -> Result<Overview, AppError> {
     if !actor.is_owner {
         return Err(AppError::NotFound);
     }
-    let stats = review_stats::load(conn, cohort, now)?;
-    let moderated = ModerationItem::list(conn, false, cohort)?;
-    let closed: Vec<&ModerationItem> = moderated
-        .iter()
-        .filter(|m| m.state == ModerationState::Closed)
-        .collect();
-    let versions: Vec<SubmissionVersionId> = closed
-        .iter()
-        .map(|m| m.submission_version_id.clone())
-        .collect();
-    let moderated_reviews = review_stats::of_versions(conn, &versions)?;
-    let unallocated = unallocated(conn, actor, cohort, lang)?;
     let program = super::pool::program(conn)?;
-    let pool = Cotrainer::list_by_program(conn, &program.id)?;
-    let open = review_stats::open_first(conn, cohort, 500)?;
-    let people = people_of(conn, &pool, &open)?;
-    let none = review_stats::Stat::default();
-    let cotrainers = pool
-        .iter()
-        .filter_map(|entry| {
-            let person = people.get(&entry.person_id)?;
-            let stat = stats.by_reviewer.get(&person.id).unwrap_or(&none);
-            Some(cotrainer_figures(
-                entry,
-                person,
-                stat,
-                &closed,
-                &moderated_reviews,
-            ))
-        })
-        .collect();
-    let cohorts = cohort_figures(conn, cohort, &stats, &unallocated)?;
-    let open_reviews = open_reviews(conn, actor, &open, &people, lang, now)?;
+    let cotrainers = super::pool_page::page(
+        conn,
+        &program.id,
+        cohort,
+        &cursors.pool_search,
+        cursors.pool.as_deref(),
+        PAGE_ROWS,
+        now,
+    )?;
+    let unallocated = unallocated_page(
+        conn,
+        actor,
+        cohort,
+        lang,
+        cursors.waiting.as_deref(),
+        PAGE_ROWS,
+    )?;
+    let open_reviews = open_reviews(conn, actor, cohort, cursors.open.as_deref(), lang, now)?;
+    let cohorts = cohort_figures(conn, cohort, now)?;
+    let summary = super::pool_page::summary(conn, &program.id, cohort, now)?;
     Ok(Overview {
+        summary,
         cotrainers,
         cohorts,
         unallocated,
@@ -225,89 +294,30 @@ pub fn overview(
     })
 }
 
-/// The co-trainers of the pool and the reviewers of the open reviews, by id.
-fn people_of(
-    conn: &mut DbConnection,
-    pool: &[Cotrainer],
-    open: &[Review],
-) -> Result<HashMap<PersonId, Person>, AppError> {
-    let mut people_ids: Vec<PersonId> = pool.iter().map(|c| c.person_id.clone()).collect();
-    people_ids.extend(open.iter().map(|r| r.reviewer_id.clone()));
-    people_ids.sort();
-    people_ids.dedup();
-    let mut people: HashMap<PersonId, Person> = HashMap::new();
-    for chunk in people_ids.chunks(5_000) {
-        people.extend(
-            Person::list_by_ids(conn, chunk)?
-                .into_iter()
-                .map(|p| (p.id.clone(), p)),
-        );
-    }
-    Ok(people)
-}
-
-/// One co-trainer's figures: load, turnaround, agreement with the owner's moderation of
-/// their reviews, and the trainees' rating.
-fn cotrainer_figures(
-    entry: &Cotrainer,
-    person: &Person,
-    stat: &review_stats::Stat,
-    closed: &[&ModerationItem],
-    moderated_reviews: &[Review],
-) -> CotrainerFigures {
-    let touched: Vec<(&ModerationItem, &Review)> = closed
-        .iter()
-        .flat_map(|m| {
-            moderated_reviews
-                .iter()
-                .filter(move |r| {
-                    r.reviewer_id == person.id && r.submission_version_id == m.submission_version_id
-                })
-                .map(move |r| (*m, r))
-        })
-        .collect();
-    let agreed = touched
-        .iter()
-        .filter(|(m, r)| {
-            m.action == Some(ModerationAction::Confirmed)
-                || (m.action == Some(ModerationAction::Changed) && m.decision == r.decision)
-        })
-        .count();
-    CotrainerFigures {
-        person_id: person.id.0.clone(),
-        name: person.name.clone(),
-        email: person.email.clone(),
-        active: entry.active,
-        capacity: entry.capacity,
-        languages: entry.languages.clone(),
-        lock_version: entry.lock_version,
-        open: stat.open,
-        overdue: stat.overdue,
-        completed: stat.completed,
-        median_turnaround_hours: median(stat.hours.clone()),
-        agreement_percent: (!touched.is_empty()).then(|| (agreed * 100 / touched.len()) as i64),
-        moderated: touched.len(),
-        rating: (stat.ratings > 0).then(|| {
-            let mean = stat.rating_sum as f64 / stat.ratings as f64;
-            (mean * 10.0).round() / 10.0
-        }),
-        ratings: stat.ratings,
-    }
-}
-
-/// Each cohort's figures (all cohorts, or the one asked for), with its waiting work.
+/// The figures of the cohort asked for, or of the cohorts with open or waiting work (those
+/// with the most first, at most 50).
 fn cohort_figures(
     conn: &mut DbConnection,
     cohort: Option<&CohortId>,
-    stats: &review_stats::Stats,
-    unallocated: &[UnallocatedView],
+    now: NaiveDateTime,
 ) -> Result<Vec<CohortFigures>, AppError> {
-    let none = review_stats::Stat::default();
-    let cohort_rows = match cohort {
-        Some(c) => Cohort::list_by_ids(conn, std::slice::from_ref(c))?,
-        None => Cohort::list_all(conn)?,
+    let waiting: HashMap<CohortId, i64> = QueuedSlot::per_cohort(conn)?.into_iter().collect();
+    let ids: Vec<CohortId> = match cohort {
+        Some(c) => vec![c.clone()],
+        None => {
+            let mut busy: HashMap<CohortId, i64> =
+                review_stats::cohorts_with_open(conn)?.into_iter().collect();
+            for (c, n) in &waiting {
+                *busy.entry(c.clone()).or_default() += n;
+            }
+            let mut busy: Vec<(CohortId, i64)> = busy.into_iter().collect();
+            busy.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            busy.into_iter().take(50).map(|(c, _)| c).collect()
+        }
     };
-    Ok(cohort_rows
+    let stats = review_stats::for_cohorts(conn, &ids, now)?;
+    let none = review_stats::Stat::default();
+    Ok(Cohort::list_by_ids(conn, &ids)?
         .iter()
         .map(|c| {
             let stat = stats.by_cohort.get(&c.id).unwrap_or(&none);
@@ -317,26 +327,37 @@ fn cohort_figures(
                 open: stat.open,
                 overdue: stat.overdue,
                 completed: stat.completed,
-                unallocated: unallocated.iter().filter(|u| u.cohort == c.name).count(),
+                unallocated: usize::try_from(waiting.get(&c.id).copied().unwrap_or(0)).unwrap_or(0),
                 median_turnaround_hours: median(stat.hours.clone()),
             }
         })
         .collect())
 }
 
-/// The open reviews, soonest deadline first (at most 500), as the owner's list shows them.
+/// The list's name in its cursors.
+const OPEN: &str = "open-reviews";
+
+/// A page of open reviews, soonest deadline first, as the owner's list shows them.
 fn open_reviews(
     conn: &mut DbConnection,
     actor: &Identity,
-    reviews: &[Review],
-    people: &HashMap<PersonId, Person>,
+    cohort: Option<&CohortId>,
+    cursor: Option<&str>,
     lang: &str,
     now: NaiveDateTime,
-) -> Result<Vec<OpenReview>, AppError> {
-    let mut open: Vec<&Review> = reviews.iter().filter(|r| r.is_open()).collect();
-    open.sort_by_key(|r| (r.due_at, r.id.0.clone()));
-    open.truncate(500);
-    let ids: Vec<SubmissionVersionId> = open
+) -> Result<Paged<OpenReview>, AppError> {
+    let after = match keyset::decode(OPEN, "due", cursor)? {
+        Some(a) => Some((a.time()?, a.id)),
+        None => None,
+    };
+    let rows = review_stats::open_page(conn, cohort, after, PAGE_ROWS + 1)?;
+    let key = |r: &Review| After {
+        key: keyset::key_of_time(r.due_at),
+        id: r.id.0.clone(),
+    };
+    let page = keyset::page(OPEN, "due", rows, PAGE_ROWS, key);
+    let ids: Vec<SubmissionVersionId> = page
+        .items
         .iter()
         .map(|r| r.submission_version_id.clone())
         .collect();
@@ -344,17 +365,20 @@ fn open_reviews(
         .into_iter()
         .map(|i| (i.version.id.clone(), i))
         .collect();
-    let tz = actor.person.tz();
-    Ok(open
+    let reviewer_ids: Vec<PersonId> = page.items.iter().map(|r| r.reviewer_id.clone()).collect();
+    let people: HashMap<PersonId, String> = Person::list_by_ids(conn, &reviewer_ids)?
         .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let tz = actor.person.tz();
+    let items = page
+        .items
+        .iter()
         .filter_map(|r| {
             let item = items.get(&r.submission_version_id)?;
             Some(OpenReview {
                 id: r.id.0.clone(),
-                reviewer: people
-                    .get(&r.reviewer_id)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default(),
+                reviewer: people.get(&r.reviewer_id).cloned().unwrap_or_default(),
                 trainee: item.trainee.name.clone(),
                 cohort: item.cohort.name.clone(),
                 assignment: item.title(lang).to_string(),
@@ -364,5 +388,9 @@ fn open_reviews(
                 reason: serde_json::from_str(&r.allocation_reason).unwrap_or_default(),
             })
         })
-        .collect())
+        .collect();
+    Ok(Paged {
+        items,
+        next_cursor: page.next_cursor,
+    })
 }

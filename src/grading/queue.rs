@@ -17,7 +17,8 @@ use crate::domain::language::Language;
 use crate::error::AppError;
 use diesel::sql_types::{BigInt, Integer, Text, Timestamp};
 
-type Line = (
+/// One line of the queue as read.
+pub type Line = (
     String,        // review id
     String,        // review state
     NaiveDateTime, // grading deadline

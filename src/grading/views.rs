@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::items::WorkItem;
 use crate::db::DbConnection;
+use crate::db::keyset::{self, After, Paged};
 use crate::db::models::trainee_pseudonym::label_for;
 use crate::db::models::{Attachment, Person, Review};
 use crate::domain::language::Language;
@@ -122,15 +123,39 @@ pub fn queue_page(
     })
 }
 
-/// All my open reviews, soonest deadline first.
+/// One page of my open reviews, soonest deadline first (then by review id), after the
+/// cursor's review. A co-trainer's open reviews are few (their capacity), so the lines are
+/// read whole and cut after the cursor; only the page's lines are looked up further.
 pub fn queue(
     conn: &mut DbConnection,
     me: &Person,
     lang: Language,
     now: NaiveDateTime,
-) -> Result<Vec<QueueEntry>, AppError> {
-    let lines = super::queue::open_lines(conn, &me.id, None)?;
-    super::queue::entries(conn, lines, me.tz(), lang, now)
+    cursor: Option<&str>,
+    limit: i64,
+) -> Result<Paged<QueueEntry>, AppError> {
+    const LIST: &str = "reviews";
+    let after = match keyset::decode(LIST, "due", cursor)? {
+        Some(a) => Some((a.time()?, a.id)),
+        None => None,
+    };
+    let lines: Vec<_> = super::queue::open_lines(conn, &me.id, None)?
+        .into_iter()
+        .filter(|l| match &after {
+            None => true,
+            Some((due, id)) => (l.2, &l.0) > (*due, id),
+        })
+        .take(usize::try_from(limit + 1).unwrap_or(usize::MAX))
+        .collect();
+    let key = |l: &super::queue::Line| After {
+        key: keyset::key_of_time(l.2),
+        id: l.0.clone(),
+    };
+    let page = keyset::page(LIST, "due", lines, limit, key);
+    Ok(Paged {
+        items: super::queue::entries(conn, page.items, me.tz(), lang, now)?,
+        next_cursor: page.next_cursor,
+    })
 }
 
 /// A file of the work, as the viewer may see it.

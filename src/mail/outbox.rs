@@ -4,10 +4,13 @@
 use chrono::NaiveDateTime;
 
 use crate::db::DbConnection;
+use crate::db::keyset::{self, After, Count, Paged};
+pub use crate::db::models::outbox_message::MailRow;
+use crate::db::models::outbox_message::OutboxQuery;
 use crate::db::models::{OutboxMessage, RoleGrant};
 use crate::domain::ids::{OutboxMessageId, PersonId};
 use crate::domain::states::OutboxStatus;
-use crate::error::AppError;
+use crate::error::{AppError, InputLocation};
 
 /// Only the program owner sees and resends mails (checked here, as the owner's pages do).
 fn owner_only(conn: &mut DbConnection, actor: &PersonId) -> Result<(), AppError> {
@@ -26,51 +29,71 @@ pub struct OutboxFilter {
     pub kind: Option<String>,
     /// To this person.
     pub person: Option<PersonId>,
+    /// Text in the recipient's address.
+    pub search: Option<String>,
 }
 
-/// Mails, newest first, at most `limit` (owner only); an unknown status is refused.
-pub fn list(
-    conn: &mut DbConnection,
-    actor: &PersonId,
-    filter: &OutboxFilter,
-    limit: i64,
-) -> Result<Vec<OutboxMessage>, AppError> {
-    owner_only(conn, actor)?;
-    let statuses = filter
+/// The list's name in its cursors.
+const LIST: &str = "outbox";
+
+fn statuses_of(filter: &OutboxFilter) -> Result<Vec<OutboxStatus>, AppError> {
+    filter
         .statuses
         .iter()
         .map(|s| {
-            OutboxStatus::parse(s)
-                .ok_or_else(|| AppError::BadRequest(format!("unknown status '{s}'")))
+            OutboxStatus::parse(s).ok_or_else(|| AppError::Malformed {
+                detail: format!(
+                    "unknown status '{s}': pending, sending, sent, failed, dead or cancelled"
+                ),
+                at: Some(InputLocation::Query("status".into())),
+            })
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(OutboxMessage::list(
-        conn,
-        &statuses,
-        filter.kind.as_deref(),
-        filter.person.as_ref(),
-        limit,
-    )?)
+        .collect()
 }
 
-/// What the owner's mail page shows: mails that failed or were given up (at most 200), and
-/// how many wait to be sent.
-pub fn troubles(
+/// One page of mails, newest first, after the cursor's mail (owner only); an unknown status
+/// is refused. With `count`, also how many match (capped).
+pub fn page(
     conn: &mut DbConnection,
     actor: &PersonId,
-) -> Result<(Vec<OutboxMessage>, usize), AppError> {
-    let failed = OutboxFilter {
-        statuses: vec!["failed".into(), "dead".into()],
-        ..OutboxFilter::default()
+    filter: &OutboxFilter,
+    cursor: Option<&str>,
+    limit: i64,
+    count: bool,
+) -> Result<(Paged<MailRow>, Option<Count>), AppError> {
+    owner_only(conn, actor)?;
+    let statuses = statuses_of(filter)?;
+    let query = OutboxQuery {
+        statuses: &statuses,
+        kind: filter.kind.as_deref(),
+        person: filter.person.as_ref(),
+        search: filter.search.as_deref(),
     };
-    let waiting = OutboxFilter {
-        statuses: vec!["pending".into(), "sending".into()],
-        ..OutboxFilter::default()
+    let after = match keyset::decode(LIST, "created", cursor)? {
+        Some(a) => Some((a.time()?, OutboxMessageId(a.id))),
+        None => None,
     };
-    Ok((
-        list(conn, actor, &failed, 200)?,
-        list(conn, actor, &waiting, 200)?.len(),
-    ))
+    let rows = OutboxMessage::page(conn, &query, after, limit + 1)?;
+    let key = |m: &MailRow| After {
+        key: keyset::key_of_time(m.created_at),
+        id: m.id.0.clone(),
+    };
+    let count = match count {
+        true => Some(OutboxMessage::count_capped(conn, &query)?),
+        false => None,
+    };
+    Ok((keyset::page(LIST, "created", rows, limit, key), count))
+}
+
+/// How many mails wait to be sent (capped), for the owner's mail page.
+pub fn waiting(conn: &mut DbConnection, actor: &PersonId) -> Result<Count, AppError> {
+    owner_only(conn, actor)?;
+    let statuses = [OutboxStatus::Pending, OutboxStatus::Sending];
+    let query = OutboxQuery {
+        statuses: &statuses,
+        ..OutboxQuery::default()
+    };
+    Ok(OutboxMessage::count_capped(conn, &query)?)
 }
 
 /// Queues a failed or given-up mail again (owner only); "not found" when there is none.

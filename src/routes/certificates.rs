@@ -11,18 +11,26 @@ use crate::certificates::issue::{self, HandIssue};
 use crate::certificates::views;
 use crate::certificates::views::CertificateFilter;
 use crate::domain::ids::{CertificateId, CohortId};
-use crate::domain::states::CertificateStatus;
+use crate::domain::states::{CertificateKind, CertificateStatus};
 use crate::error::{AppError, Refusal};
 use crate::state::AppState;
 use crate::web::http::{download, see_other};
+use crate::web::pager::Pager;
 use crate::web::templates::Page;
 
-/// The list filter.
+/// The list filter and the page's start.
 #[derive(Debug, Deserialize)]
 pub struct ListQuery {
     status: Option<String>,
+    kind: Option<String>,
+    #[serde(default, alias = "search")]
+    q: String,
+    after: Option<String>,
     done: Option<String>,
 }
+
+/// Certificates per page.
+const PER_PAGE: i64 = 50;
 
 /// `GET /certificates`: every certificate for the owner, one's own for anyone else.
 pub async fn index(
@@ -33,14 +41,27 @@ pub async fn index(
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "certificates/index.html");
     let (viewer, lang, now) = (me.0.clone(), page.lang.code(), state.clock.now_naive());
+    let query = query.into_inner();
     let status = query.status.as_deref().and_then(CertificateStatus::parse);
+    let kind = query.kind.as_deref().and_then(CertificateKind::parse);
     let filter = CertificateFilter {
         status,
+        kind,
+        search: Some(query.q.clone()),
         ..CertificateFilter::default()
     };
-    let issuer = state.issuer.clone();
+    let (issuer, after) = (state.issuer.clone(), query.after.clone());
     let (list, cohorts) = crate::db::run(&state.pool, move |conn| {
-        let list = views::list(conn, &viewer, filter, &issuer, lang, now, 1_000)?;
+        let list = views::page(
+            conn,
+            &viewer,
+            filter,
+            &issuer,
+            lang,
+            now,
+            after.as_deref(),
+            PER_PAGE,
+        )?;
         let cohorts = match viewer.is_owner {
             true => crate::cohorts::view::choices(conn, &viewer)?,
             false => Vec::new(),
@@ -48,7 +69,25 @@ pub async fn index(
         Ok((list, cohorts))
     })
     .await?;
-    page.with("certificates", &list)
+    let (status_text, kind_text) = (
+        status.map(|s| s.to_string()).unwrap_or_default(),
+        kind.map(|k| k.to_string()).unwrap_or_default(),
+    );
+    let pager = Pager::new(
+        "/certificates",
+        &[
+            ("status", &status_text),
+            ("kind", &kind_text),
+            ("q", &query.q),
+        ],
+        query.after.as_deref(),
+        list.next_cursor.as_deref(),
+        None,
+    );
+    page.with("certificates", &list.items)
+        .with("pager", &pager)
+        .with("q", &query.q)
+        .with("kind", &kind)
         .with("status", &status)
         .with("cohorts", &cohorts)
         .with("done", &query.done.clone().filter(|d| d == "issued"))

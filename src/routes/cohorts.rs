@@ -14,20 +14,55 @@ use crate::domain::ids::{CohortId, EnrollmentId, ModuleId};
 use crate::error::{AppError, FieldError};
 use crate::state::AppState;
 use crate::web::http::see_other;
+use crate::web::pager::Pager;
 use crate::web::templates::Page;
+
+/// Cohorts per page.
+const PER_PAGE: i64 = 50;
+
+/// The list's filters and start; unknown parameters are ignored.
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    state: String,
+    #[serde(default, alias = "search")]
+    q: String,
+    #[serde(default)]
+    after: Option<String>,
+}
 
 async fn index_page(
     req: &HttpRequest,
     state: &AppState,
     owner: &Owner,
-    form: &CohortInput,
-    errors: &[FieldError],
-    status: StatusCode,
+    (form, errors, status): (&CohortInput, &[FieldError], StatusCode),
+    mut query: ListQuery,
 ) -> Result<HttpResponse, AppError> {
-    let actor = owner.0.clone();
-    let cohorts = crate::db::run(&state.pool, move |conn| view::list(conn, &actor)).await?;
-    Page::new(req, "cohorts/index.html")
-        .with("cohorts", &cohorts)
+    if !["", "planned", "running", "completed", "archived"].contains(&query.state.as_str()) {
+        query.state.clear();
+    }
+    let page = Page::new(req, "cohorts/index.html");
+    let params = view::CohortParams {
+        state: Some(query.state.clone()),
+        search: Some(query.q.clone()),
+        cursor: query.after.clone(),
+    };
+    let (actor, lang) = (owner.0.clone(), page.lang.code());
+    let cohorts = crate::db::run(&state.pool, move |conn| {
+        view::page(conn, &actor, &params, PER_PAGE, lang)
+    })
+    .await?;
+    let pager = Pager::new(
+        "/cohorts",
+        &[("state", &query.state), ("q", &query.q)],
+        query.after.as_deref(),
+        cohorts.next_cursor.as_deref(),
+        None,
+    );
+    page.with("cohorts", &cohorts.items)
+        .with("pager", &pager)
+        .with("state", &query.state)
+        .with("q", &query.q)
         .with("form", form)
         .with("errors", errors)
         .with("time_zones", super::profile::TIME_ZONES)
@@ -40,12 +75,14 @@ pub async fn index(
     req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let form = CohortInput {
         time_zone: "Europe/Berlin".into(),
         ..Default::default()
     };
-    index_page(&req, &state, &owner, &form, &[], StatusCode::OK).await
+    let shown = (&form, &[][..], StatusCode::OK);
+    index_page(&req, &state, &owner, shown, query.into_inner()).await
 }
 
 /// `POST /cohorts`: invalid fields show the form again with what was typed.
@@ -65,7 +102,8 @@ pub async fn create(
         Ok(cohort) => Ok(see_other(&format!("/cohorts/{}", cohort.id))),
         Err(refusal) => {
             let errors = refusal.problems();
-            index_page(&req, &state, &owner, &input, &errors, refusal.status).await
+            let shown = (&input, &errors[..], refusal.status);
+            index_page(&req, &state, &owner, shown, ListQuery::default()).await
         }
     }
 }
@@ -103,10 +141,7 @@ async fn show_page(
     let (cohort, others) = crate::db::run(&state.pool, move |conn| {
         let cohort = view::detail(conn, &actor, &id, lang)?;
         let others = if actor.is_owner {
-            view::list(conn, &actor)?
-                .into_iter()
-                .filter(|c| c.id != cohort.id)
-                .collect()
+            view::move_targets(conn, &actor, &id)?
         } else {
             Vec::new()
         };

@@ -13,35 +13,55 @@ use crate::grading::pool::{self, CotrainerProfile, PoolInput};
 use crate::grading::{overview, reassign};
 use crate::state::AppState;
 use crate::web::http::see_other;
+use crate::web::pager::Pager;
 use crate::web::templates::Page;
 
-/// The filter.
-#[derive(Debug, Deserialize)]
+/// The filter, where each list starts, and a message after an action; unknown parameters
+/// are ignored.
+#[derive(Debug, Default, Deserialize)]
 pub struct GradingQuery {
     /// One cohort only.
+    #[serde(default)]
     cohort: Option<String>,
     /// A message after an action.
+    #[serde(default)]
     done: Option<String>,
+    #[serde(default)]
+    pool_q: String,
+    #[serde(default)]
+    pool_after: Option<String>,
+    #[serde(default)]
+    waiting_after: Option<String>,
+    #[serde(default)]
+    open_after: Option<String>,
 }
 
 const DONE: [&str; 4] = ["moderated", "rebalanced", "pool", "added"];
+
+/// Open moderation items shown at most.
+const MODERATION_ROWS: i64 = 20;
 
 async fn render(
     req: &HttpRequest,
     state: &AppState,
     owner: &Owner,
-    cohort: Option<String>,
-    done: Option<String>,
+    q: GradingQuery,
     refusal: Option<&Refusal>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(req, "grading/index.html");
     let (actor, lang, now) = (owner.0.clone(), page.lang.code(), state.clock.now_naive());
-    let filter = cohort.clone().filter(|c| !c.is_empty()).map(CohortId);
-    let (data, items, cohorts) = crate::db::run(&state.pool, move |conn| {
-        let data = overview::overview(conn, &actor, filter.as_ref(), lang, now)?;
-        let items = moderation::list(conn, &actor, false, filter.as_ref(), lang)?;
-        let cohorts = crate::cohorts::view::choices(conn, &actor)?;
-        Ok((data, items, cohorts))
+    let cohort = q.cohort.clone().filter(|c| !c.is_empty());
+    let filter = cohort.clone().map(CohortId);
+    let cursors = overview::OverviewCursors {
+        pool: q.pool_after.clone(),
+        pool_search: q.pool_q.clone(),
+        waiting: q.waiting_after.clone(),
+        open: q.open_after.clone(),
+    };
+    let (data, items) = crate::db::run(&state.pool, move |conn| {
+        let data = overview::overview(conn, &actor, filter.as_ref(), lang, now, &cursors)?;
+        let items = moderation::list(conn, &actor, true, filter.as_ref(), lang, MODERATION_ROWS)?;
+        Ok((data, items))
     })
     .await?;
     let status = refusal.map_or(StatusCode::OK, |r| r.status);
@@ -50,15 +70,69 @@ async fn render(
         Some(r) => (Some(r.key), Vec::new()),
         None => (None, Vec::new()),
     };
+    let c = cohort.clone().unwrap_or_default();
+    let pagers = [
+        (
+            "pool",
+            q.pool_after.as_deref(),
+            data.cotrainers.next_cursor.as_deref(),
+            "pool_after",
+        ),
+        (
+            "waiting",
+            q.waiting_after.as_deref(),
+            data.unallocated.next_cursor.as_deref(),
+            "waiting_after",
+        ),
+        (
+            "open",
+            q.open_after.as_deref(),
+            data.open_reviews.next_cursor.as_deref(),
+            "open_after",
+        ),
+    ]
+    .map(|(name, after, next, param)| {
+        let mut fields = vec![("cohort", c.as_str())];
+        if name == "pool" {
+            fields.push(("pool_q", q.pool_q.as_str()));
+        }
+        (name, section_pager(&fields, after, next, param))
+    });
+    let pagers: std::collections::HashMap<&str, Pager> = pagers.into_iter().collect();
     page.status(status)
         .with("data", &data)
         .with("items", &items)
-        .with("cohorts", &cohorts)
+        .with("pagers", &pagers)
+        .with("pool_q", &q.pool_q)
         .with("cohort", &cohort)
-        .with("done", &done.filter(|d| DONE.contains(&d.as_str())))
+        .with("done", &q.done.filter(|d| DONE.contains(&d.as_str())))
         .with("error", &error)
         .with("problems", &problems)
         .render(&state.templates)
+}
+
+/// The links of one list on the page: its own cursor parameter, the filter kept, the other
+/// lists back on their first page.
+fn section_pager(
+    fields: &[(&str, &str)],
+    after: Option<&str>,
+    next: Option<&str>,
+    param: &str,
+) -> Pager {
+    let base = crate::web::pager::query(fields);
+    let href = |q: String| match q.is_empty() {
+        true => "/grading".to_string(),
+        false => format!("/grading?{q}"),
+    };
+    Pager {
+        first: after.map(|_| href(base.clone())),
+        next: next.map(|cursor| {
+            let mut with = fields.to_vec();
+            with.push((param, cursor));
+            href(crate::web::pager::query(&with))
+        }),
+        count: None,
+    }
 }
 
 /// `GET /grading`.
@@ -68,8 +142,67 @@ pub async fn index(
     owner: Owner,
     query: web::Query<GradingQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let q = query.into_inner();
-    render(&req, &state, &owner, q.cohort, q.done, None).await
+    render(&req, &state, &owner, query.into_inner(), None).await
+}
+
+/// `GET /grading/cotrainers/{person}`: one co-trainer's figures and pool settings.
+pub async fn cotrainer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    person: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    cotrainer_page(
+        &req,
+        &state,
+        &owner,
+        PersonId(person.into_inner()),
+        None,
+        None,
+    )
+    .await
+}
+
+async fn cotrainer_page(
+    req: &HttpRequest,
+    state: &AppState,
+    owner: &Owner,
+    person: PersonId,
+    typed: Option<PoolForm>,
+    refusal: Option<&Refusal>,
+) -> Result<HttpResponse, AppError> {
+    let now = state.clock.now_naive();
+    let found = crate::db::run(&state.pool, move |conn| {
+        let program = pool::program(conn)?;
+        overview_one(conn, &program.id, &person, now)
+    })
+    .await?;
+    let Some(c) = found else {
+        return Err(AppError::NotFound);
+    };
+    let status = refusal.map_or(StatusCode::OK, |r| r.status);
+    let (error, problems) = match refusal {
+        Some(r) if !r.fields.is_empty() => (None, r.fields.clone()),
+        Some(r) => (Some(r.key), Vec::new()),
+        None => (None, Vec::new()),
+    };
+    let _ = owner;
+    Page::new(req, "grading/cotrainer.html")
+        .status(status)
+        .with("c", &c)
+        .with("typed", &typed)
+        .with("error", &error)
+        .with("problems", &problems)
+        .render(&state.templates)
+}
+
+fn overview_one(
+    conn: &mut crate::db::DbConnection,
+    program: &crate::domain::ids::ProgramId,
+    person: &PersonId,
+    now: chrono::NaiveDateTime,
+) -> Result<Option<overview::CotrainerFigures>, AppError> {
+    crate::grading::pool_page::one(conn, program, person, now)
 }
 
 /// The moderation form.
@@ -111,7 +244,16 @@ pub async fn moderate(
     .await?;
     match outcome {
         Ok(()) => Ok(see_other("/grading?done=moderated")),
-        Err(refusal) => render(&req, &state, &owner, None, None, Some(&refusal)).await,
+        Err(refusal) => {
+            render(
+                &req,
+                &state,
+                &owner,
+                GradingQuery::default(),
+                Some(&refusal),
+            )
+            .await
+        }
     }
 }
 
@@ -131,7 +273,7 @@ pub async fn rebalance(
 }
 
 /// The pool form (add by email, or change one member).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PoolForm {
     #[serde(default)]
@@ -200,18 +342,25 @@ pub async fn update(
     person: web::Path<String>,
     form: web::Form<PoolForm>,
 ) -> Result<HttpResponse, AppError> {
-    let input = form.into_inner().input();
+    let form = form.into_inner();
+    let input = form.input();
     let (actor, composer, now) = (
         owner.0.clone(),
         state.composer.clone(),
         state.clock.now_naive(),
     );
     let person = PersonId(person.into_inner());
+    let who = person.clone();
     let outcome = crate::db::run(&state.pool, move |conn| {
-        pool::update(conn, &composer, &actor, &person, &input, now)
+        pool::update(conn, &composer, &actor, &who, &input, now)
     })
     .await?;
-    pool_outcome(&req, &state, &owner, outcome, "pool").await
+    match outcome {
+        Ok(_) => Ok(see_other("/grading?done=pool")),
+        Err(refusal) => {
+            cotrainer_page(&req, &state, &owner, person, Some(form), Some(&refusal)).await
+        }
+    }
 }
 
 async fn pool_outcome(
@@ -223,6 +372,6 @@ async fn pool_outcome(
 ) -> Result<HttpResponse, AppError> {
     match outcome {
         Ok(_) => Ok(see_other(&format!("/grading?done={done}"))),
-        Err(refusal) => render(req, state, owner, None, None, Some(&refusal)).await,
+        Err(refusal) => render(req, state, owner, GradingQuery::default(), Some(&refusal)).await,
     }
 }

@@ -248,6 +248,7 @@ fn grading_routes(cfg: &mut web::ServiceConfig) {
             .route("", get().to(grading::index))
             .route("/pool", post().to(grading::add))
             .route("/pool/{person}", post().to(grading::update))
+            .route("/cotrainers/{person}", get().to(grading::cotrainer))
             .route("/calibration/{person}", get().to(calibration::owner))
             .route(
                 "/cotrainers/{person}/rebalance",

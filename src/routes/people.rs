@@ -4,24 +4,31 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
-use crate::accounts::people::{self, PersonUpdate};
+use crate::accounts::people::{self, PeopleParams, PersonUpdate};
 use crate::accounts::{Owner, invitations};
 use crate::domain::ids::PersonId;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::http::see_other;
+use crate::web::pager::Pager;
 use crate::web::templates::Page;
 
 const PER_PAGE: i64 = 50;
 
-/// Search and page. `search` is the API's name for the search text; a page ignores
-/// parameters it does not know, so an old bookmark never answers 400.
+/// Search, filters, sort and page. `search` is the API's name for the search text; a page
+/// ignores parameters it does not know, so an old bookmark never answers 400.
 #[derive(Debug, Deserialize)]
 pub struct ListQuery {
     #[serde(default, alias = "search")]
     q: String,
     #[serde(default)]
-    page: Option<i64>,
+    status: String,
+    #[serde(default)]
+    org_unit: String,
+    #[serde(default)]
+    sort: String,
+    #[serde(default)]
+    after: Option<String>,
     #[serde(default)]
     saved: Option<String>,
 }
@@ -33,21 +40,45 @@ pub async fn index(
     owner: Owner,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let query = query.into_inner();
-    let page = query.page.unwrap_or(1).max(1);
-    let (actor, search) = (owner.0.clone(), query.q.clone());
-    let (people, total) = crate::db::run(&state.pool, move |conn| {
-        people::list(conn, &actor, &search, page, PER_PAGE)
+    let mut q = query.into_inner();
+    if !["", "name", "email", "newest"].contains(&q.sort.as_str()) {
+        q.sort.clear();
+    }
+    if !["", "active", "suspended", "disabled"].contains(&q.status.as_str()) {
+        q.status.clear();
+    }
+    let params = PeopleParams {
+        search: q.q.clone(),
+        status: Some(q.status.clone()),
+        org_unit: Some(q.org_unit.clone()),
+        sort: Some(q.sort.clone()),
+        cursor: q.after.clone(),
+    };
+    let actor = owner.0.clone();
+    let (people, count) = crate::db::run(&state.pool, move |conn| {
+        people::page(conn, &actor, &params, PER_PAGE, true)
     })
     .await?;
-    let pages = (total + PER_PAGE - 1) / PER_PAGE;
+    let pager = Pager::new(
+        "/people",
+        &[
+            ("q", &q.q),
+            ("status", &q.status),
+            ("org_unit", &q.org_unit),
+            ("sort", &q.sort),
+        ],
+        q.after.as_deref(),
+        people.next_cursor.as_deref(),
+        count,
+    );
     Page::new(&req, "people/index.html")
-        .with("people", &people)
-        .with("total", &total)
-        .with("q", &query.q)
-        .with("page", &page)
-        .with("pages", &pages.max(1))
-        .with("saved", &query.saved)
+        .with("people", &people.items)
+        .with("pager", &pager)
+        .with("q", &q.q)
+        .with("status", &q.status)
+        .with("org_unit", &q.org_unit)
+        .with("sort", &q.sort)
+        .with("saved", &q.saved)
         .with("my_id", owner.0.person.id.as_str())
         .render(&state.templates)
 }

@@ -9,6 +9,7 @@ pub mod http;
 pub mod i18n;
 pub mod language_copies;
 pub mod markdown;
+pub mod pager;
 pub mod ranges;
 pub mod templates;
 mod text_coverage;

@@ -54,6 +54,19 @@ mod tests {
                 "passed",
             ]),
             "mail-kind-" => words(&crate::mail::preferences::KINDS),
+            "mail-view-" => {
+                let mut v = all(
+                    crate::domain::states::OutboxStatus::ALL,
+                    crate::domain::states::OutboxStatus::as_str,
+                );
+                v.extend(words(&["trouble", "all"]));
+                v
+            }
+            "people-sort-" => words(&["name", "email", "newest"]),
+            "status-" => all(
+                crate::domain::states::PersonStatus::ALL,
+                crate::domain::states::PersonStatus::as_str,
+            ),
             "mail-grading-alert-" => words(&["unallocated", "overdue", "moderation"]),
             "skip-" => words(&[
                 "trainee",

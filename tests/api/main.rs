@@ -15,6 +15,7 @@ mod content;
 mod directory;
 mod grading;
 mod layout;
+mod lists;
 mod mail;
 mod operations;
 mod permissions;

@@ -61,7 +61,7 @@ pub fn build(
     force: bool,
     now: NaiveDateTime,
 ) -> Result<(DemoAccounts, Generated), AppError> {
-    if !force && Person::count(conn, "")? > 0 {
+    if !force && Person::any(conn)? {
         return Err(AppError::Conflict(
             "the database already holds people; run with --force to add the demo anyway".into(),
         ));

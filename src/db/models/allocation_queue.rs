@@ -52,6 +52,41 @@ impl QueuedSlot {
         q.load(conn)
     }
 
+    /// A page of waiting slots, oldest first (then by version and slot), optionally of one
+    /// cohort, at most `limit`, after the slot `after` (queued time, version, slot).
+    pub fn page(
+        conn: &mut DbConnection,
+        cohort: Option<&CohortId>,
+        after: Option<(NaiveDateTime, SubmissionVersionId, i32)>,
+        limit: i64,
+    ) -> QueryResult<Vec<QueuedSlot>> {
+        use allocation_queue::{queued_at as at, slot, submission_version_id as version};
+        let mut q = allocation_queue::table
+            .order((at.asc(), version.asc(), slot.asc()))
+            .limit(limit)
+            .select(QueuedSlot::as_select())
+            .into_boxed();
+        if let Some(c) = cohort {
+            q = q.filter(allocation_queue::cohort_id.eq(c.clone()));
+        }
+        if let Some((t, v, n)) = after {
+            q = q.filter(
+                at.gt(t).or(at
+                    .eq(t)
+                    .and(version.gt(v.clone()).or(version.eq(v).and(slot.gt(n))))),
+            );
+        }
+        q.load(conn)
+    }
+
+    /// Waiting slots per cohort.
+    pub fn per_cohort(conn: &mut DbConnection) -> QueryResult<Vec<(CohortId, i64)>> {
+        allocation_queue::table
+            .group_by(allocation_queue::cohort_id)
+            .select((allocation_queue::cohort_id, diesel::dsl::count_star()))
+            .load(conn)
+    }
+
     /// Claims up to `limit` waiting slots for this transaction (PostgreSQL skips rows another
     /// instance holds; SQLite's write transaction is exclusive anyway).
     pub fn claim(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<QueuedSlot>> {

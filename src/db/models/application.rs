@@ -10,10 +10,7 @@ use crate::db::schema::{applications, people};
 use crate::domain::ids::{ApplicationId, CohortId, PersonId, ProgramId};
 use crate::domain::states::{ApplicationState, ManagerDecision};
 
-diesel::define_sql_function! {
-    /// SQL `lower()`, the same on both backends.
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
+use crate::db::sql::lower;
 
 /// The states in which an application still waits for a final decision.
 pub const OPEN_STATES: [ApplicationState; 5] = [

@@ -8,15 +8,18 @@ use crate::db::schema::audit_log;
 use crate::domain::ids::{AuditEntryId, PersonId};
 
 /// One audit row.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize, utoipa::ToSchema)]
 #[diesel(table_name = audit_log)]
 pub struct AuditEntry {
     /// Id.
+    #[schema(value_type = String)]
     pub id: AuditEntryId,
-    /// When (UTC).
+    /// When (RFC 3339).
     #[serde(serialize_with = "crate::domain::timestamp::serialize")]
+    #[schema(value_type = String, format = DateTime)]
     pub at: NaiveDateTime,
     /// Who (none for anonymous attempts and the system).
+    #[schema(value_type = Option<String>)]
     pub actor_id: Option<PersonId>,
     /// What, e.g. `sign_in`, `role_granted`.
     pub action: String,
@@ -74,24 +77,61 @@ impl AuditEntry {
             .map(|_| ())
     }
 
-    /// Entries, newest first, optionally only one action or one actor.
+    /// Entries, newest first, optionally only one action or one actor, at most `limit`.
     pub fn list(
         conn: &mut DbConnection,
         action: Option<&str>,
         actor: Option<&PersonId>,
         limit: i64,
     ) -> QueryResult<Vec<AuditEntry>> {
+        let filter = AuditFilter {
+            action,
+            actor,
+            object: None,
+        };
+        Self::page(conn, &filter, None, limit)
+    }
+
+    /// Entries, newest first (by time, then id), optionally only one action, one actor or one
+    /// object, at most `limit`, after the entry `after` (time and id) when given.
+    pub fn page(
+        conn: &mut DbConnection,
+        filter: &AuditFilter<'_>,
+        after: Option<(NaiveDateTime, AuditEntryId)>,
+        limit: i64,
+    ) -> QueryResult<Vec<AuditEntry>> {
         let mut query = audit_log::table.into_boxed();
-        if let Some(action) = action {
+        if let Some(action) = filter.action {
             query = query.filter(audit_log::action.eq(action.to_string()));
         }
-        if let Some(actor) = actor {
+        if let Some(actor) = filter.actor {
             query = query.filter(audit_log::actor_id.eq(actor.clone()));
         }
+        if let Some(object) = filter.object {
+            query = query.filter(audit_log::object_id.eq(object.to_string()));
+        }
+        if let Some((at, id)) = after {
+            query = query.filter(
+                audit_log::at
+                    .lt(at)
+                    .or(audit_log::at.eq(at).and(audit_log::id.lt(id))),
+            );
+        }
         query
-            .order(audit_log::at.desc())
+            .order((audit_log::at.desc(), audit_log::id.desc()))
             .limit(limit)
             .select(AuditEntry::as_select())
             .load(conn)
     }
+}
+
+/// Which entries a list shows (every part optional).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AuditFilter<'a> {
+    /// This action only.
+    pub action: Option<&'a str>,
+    /// This actor only.
+    pub actor: Option<&'a PersonId>,
+    /// This object only (by id).
+    pub object: Option<&'a str>,
 }

@@ -104,6 +104,10 @@ pub struct CertificateFilter {
     pub issued_to: Option<chrono::NaiveDate>,
     /// Held by this person.
     pub person: Option<PersonId>,
+    /// Of this kind only.
+    pub kind: Option<CertificateKind>,
+    /// Text in the holder's name, or the verification code.
+    pub search: Option<String>,
 }
 
 impl Certificate {
@@ -245,17 +249,19 @@ impl Certificate {
             .load(conn)
     }
 
-    /// Certificates that pass the filter, newest first, at most `limit`. The status is the one
+    /// Certificates that pass the filter, newest first (by issue time, then id), at most
+    /// `limit`, after the row `after` (issue time and id) when given. The status is the one
     /// shown at `now`: an active certificate past its expiry is `expired`.
     pub fn list(
         conn: &mut DbConnection,
         filter: &CertificateFilter,
         now: NaiveDateTime,
+        after: Option<(NaiveDateTime, CertificateId)>,
         limit: i64,
     ) -> QueryResult<Vec<Certificate>> {
         use crate::db::schema::{cohorts, enrollments};
         let mut q = certificates::table
-            .order(certificates::issued_at.desc())
+            .order((certificates::issued_at.desc(), certificates::id.desc()))
             .limit(limit)
             .select(Certificate::as_select())
             .into_boxed();
@@ -293,6 +299,23 @@ impl Certificate {
                 )
                 .select(enrollments::id.nullable());
             q = q.filter(certificates::enrollment_id.eq_any(in_cohort));
+        }
+        if let Some(kind) = filter.kind {
+            q = q.filter(certificates::kind.eq(kind));
+        }
+        if let Some(text) = filter.search.as_deref().filter(|t| !t.trim().is_empty()) {
+            q = q.filter(
+                crate::db::sql::lower(certificates::holder_name)
+                    .like(crate::db::sql::contains(text))
+                    .or(certificates::public_id.eq(text.trim().to_string())),
+            );
+        }
+        if let Some((at, id)) = after {
+            q = q.filter(
+                certificates::issued_at
+                    .lt(at)
+                    .or(certificates::issued_at.eq(at).and(certificates::id.lt(id))),
+            );
         }
         q.load(conn)
     }

@@ -9,6 +9,17 @@ use crate::db::schema::cohorts;
 use crate::domain::ids::{CohortId, CurriculumVersionId, ProgramId};
 use crate::domain::states::CohortState;
 
+/// Which cohorts a list shows (every part optional).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CohortFilter<'a> {
+    /// In this phase.
+    pub state: Option<CohortState>,
+    /// Of this program.
+    pub program: Option<&'a ProgramId>,
+    /// Text in the name.
+    pub search: Option<&'a str>,
+}
+
 /// A cohort.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, Insertable)]
 #[diesel(table_name = cohorts)]
@@ -99,6 +110,52 @@ impl Cohort {
         cohorts::table
             .order((cohorts::starts_on.desc(), cohorts::name.asc()))
             .select(Cohort::as_select())
+            .load(conn)
+    }
+
+    /// A page of cohorts passing the filter, latest start first (then by id), at most
+    /// `limit`, after the cohort `after` (start date and id) when given.
+    pub fn page(
+        conn: &mut DbConnection,
+        filter: &CohortFilter<'_>,
+        after: Option<(String, CohortId)>,
+        limit: i64,
+    ) -> QueryResult<Vec<Cohort>> {
+        let mut q = cohorts::table.into_boxed();
+        if let Some(state) = filter.state {
+            q = q.filter(cohorts::state.eq(state));
+        }
+        if let Some(program) = filter.program {
+            q = q.filter(cohorts::program_id.eq(program.clone()));
+        }
+        if let Some(text) = filter.search.filter(|t| !t.trim().is_empty()) {
+            q = q.filter(crate::db::sql::lower(cohorts::name).like(crate::db::sql::contains(text)));
+        }
+        if let Some((starts, id)) = after {
+            q = q.filter(
+                cohorts::starts_on
+                    .lt(starts.clone())
+                    .or(cohorts::starts_on.eq(starts).and(cohorts::id.lt(id))),
+            );
+        }
+        q.order((cohorts::starts_on.desc(), cohorts::id.desc()))
+            .limit(limit)
+            .select(Cohort::as_select())
+            .load(conn)
+    }
+
+    /// Active trainees of each of these cohorts (cohorts without any are left out).
+    pub fn active_trainees(
+        conn: &mut DbConnection,
+        ids: &[CohortId],
+    ) -> QueryResult<Vec<(CohortId, i64)>> {
+        use crate::db::schema::enrollments;
+        use crate::domain::states::EnrollmentState;
+        enrollments::table
+            .filter(enrollments::cohort_id.eq_any(ids))
+            .filter(enrollments::state.eq(EnrollmentState::Active))
+            .group_by(enrollments::cohort_id)
+            .select((enrollments::cohort_id, diesel::dsl::count_star()))
             .load(conn)
     }
 

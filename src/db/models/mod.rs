@@ -75,7 +75,7 @@ pub use module::{Module, NewModule};
 pub use org_unit::OrgUnit;
 pub use outbox_attachment::OutboxAttachment;
 pub use outbox_message::OutboxMessage;
-pub use person::{NewPerson, Person, PersonChangeset};
+pub use person::{NewPerson, PeopleFilter, PeopleSort, Person, PersonChangeset};
 pub use program::{NewProgram, Program};
 pub use rate_limit::RateLimit;
 pub use review::Review;

@@ -73,12 +73,14 @@ impl ModerationItem {
         conn: &mut DbConnection,
         only_open: bool,
         cohort: Option<&CohortId>,
+        limit: i64,
     ) -> QueryResult<Vec<ModerationItem>> {
         let mut q = moderation_items::table
             .order((
                 moderation_items::state.desc(),
                 moderation_items::created_at.desc(),
             ))
+            .limit(limit)
             .select(ModerationItem::as_select())
             .into_boxed();
         if only_open {

@@ -9,6 +9,56 @@ use crate::db::{DbConnection, per_backend, write_tx};
 use crate::domain::ids::{OutboxMessageId, PersonId};
 use crate::domain::states::OutboxStatus;
 
+/// Which mails a list shows (every part optional).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutboxQuery<'a> {
+    /// Any of these statuses (none: all).
+    pub statuses: &'a [OutboxStatus],
+    /// Of this kind.
+    pub kind: Option<&'a str>,
+    /// To this person.
+    pub person: Option<&'a PersonId>,
+    /// Text in the address.
+    pub search: Option<&'a str>,
+}
+
+/// A mail as lists show it: everything but its bodies, headers and lease.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize, utoipa::ToSchema)]
+#[diesel(table_name = outbox)]
+pub struct MailRow {
+    /// Id.
+    #[schema(value_type = String)]
+    pub id: OutboxMessageId,
+    /// The kind of mail, e.g. `sign_in_link`.
+    pub kind: String,
+    /// The recipient's account, if any.
+    #[schema(value_type = Option<String>)]
+    pub person_id: Option<PersonId>,
+    /// Recipient address.
+    pub to_address: String,
+    /// Subject, rendered.
+    pub subject: String,
+    /// pending, sending, sent, failed, dead or cancelled.
+    #[schema(value_type = String)]
+    pub status: OutboxStatus,
+    /// Attempts so far.
+    pub attempts: i32,
+    /// Not before (RFC 3339).
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
+    #[schema(value_type = String, format = DateTime)]
+    pub next_attempt_at: NaiveDateTime,
+    /// Last failure (no secrets).
+    pub last_error: Option<String>,
+    /// Enqueued (RFC 3339).
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: NaiveDateTime,
+    /// Delivered to the relay (RFC 3339).
+    #[serde(serialize_with = "crate::domain::timestamp::serialize_option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub sent_at: Option<NaiveDateTime>,
+}
+
 /// A mail in the outbox.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = outbox)]
@@ -246,14 +296,13 @@ impl OutboxMessage {
             .first(conn)
     }
 
-    /// Mails by status and kind, newest first.
-    pub fn list(
-        conn: &mut DbConnection,
-        statuses: &[OutboxStatus],
-        kind: Option<&str>,
-        person: Option<&PersonId>,
-        limit: i64,
-    ) -> QueryResult<Vec<OutboxMessage>> {
+    /// The mails passing the filter, newest first (by creation, then id), after `after`.
+    fn filtered<'a>(
+        statuses: &'a [OutboxStatus],
+        kind: Option<&'a str>,
+        person: Option<&'a PersonId>,
+        search: Option<&'a str>,
+    ) -> outbox::BoxedQuery<'a, crate::db::DbBackend> {
         let mut query = outbox::table.into_boxed();
         if !statuses.is_empty() {
             query = query.filter(outbox::status.eq_any(statuses.to_vec()));
@@ -264,11 +313,64 @@ impl OutboxMessage {
         if let Some(person) = person {
             query = query.filter(outbox::person_id.eq(person.clone()));
         }
+        if let Some(text) = search.filter(|t| !t.trim().is_empty()) {
+            query = query.filter(
+                crate::db::sql::lower(outbox::to_address).like(crate::db::sql::contains(text)),
+            );
+        }
         query
-            .order(outbox::created_at.desc())
+    }
+
+    /// Whole mails, newest first, at most `limit` (optionally of some statuses, one kind, one
+    /// person).
+    pub fn list(
+        conn: &mut DbConnection,
+        statuses: &[OutboxStatus],
+        kind: Option<&str>,
+        person: Option<&PersonId>,
+        limit: i64,
+    ) -> QueryResult<Vec<OutboxMessage>> {
+        Self::filtered(statuses, kind, person, None)
+            .order((outbox::created_at.desc(), outbox::id.desc()))
             .limit(limit)
             .select(OutboxMessage::as_select())
             .load(conn)
+    }
+
+    /// Mails passing the filter as lists show them, newest first, at most `limit`, after the
+    /// mail `after` (creation time and id) when given.
+    pub fn page(
+        conn: &mut DbConnection,
+        filter: &OutboxQuery<'_>,
+        after: Option<(NaiveDateTime, OutboxMessageId)>,
+        limit: i64,
+    ) -> QueryResult<Vec<MailRow>> {
+        let mut query = Self::filtered(filter.statuses, filter.kind, filter.person, filter.search);
+        if let Some((at, id)) = after {
+            query = query.filter(
+                outbox::created_at
+                    .lt(at)
+                    .or(outbox::created_at.eq(at).and(outbox::id.lt(id))),
+            );
+        }
+        query
+            .order((outbox::created_at.desc(), outbox::id.desc()))
+            .limit(limit)
+            .select(MailRow::as_select())
+            .load(conn)
+    }
+
+    /// How many mails pass the filter, counted up to the cap.
+    pub fn count_capped(
+        conn: &mut DbConnection,
+        filter: &OutboxQuery<'_>,
+    ) -> QueryResult<crate::db::keyset::Count> {
+        let ids: Vec<OutboxMessageId> =
+            Self::filtered(filter.statuses, filter.kind, filter.person, filter.search)
+                .select(outbox::id)
+                .limit(crate::db::keyset::COUNT_CAP + 1)
+                .load(conn)?;
+        Ok(crate::db::keyset::Count::of_fetched(ids.len()))
     }
 
     /// Puts a failed, given-up or cancelled mail back in the queue; returns whether it was one.

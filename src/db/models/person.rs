@@ -8,9 +8,40 @@ use crate::db::schema::people;
 use crate::domain::ids::PersonId;
 use crate::domain::states::PersonStatus;
 
-diesel::define_sql_function! {
-    /// SQL `lower()`, the same on both backends.
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+use crate::db::sql::lower;
+
+/// Which people a list shows (every part optional).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PeopleFilter<'a> {
+    /// Text in the name or email.
+    pub search: Option<&'a str>,
+    /// In this state.
+    pub status: Option<PersonStatus>,
+    /// In this org unit.
+    pub org_unit: Option<&'a str>,
+}
+
+/// The orders of the people list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeopleSort {
+    /// By name, A to Z.
+    Name,
+    /// By email, A to Z.
+    Email,
+    /// Newest accounts first.
+    Newest,
+}
+
+impl PeopleSort {
+    /// The sort's name in URLs and cursors.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Email => "email",
+            Self::Newest => "newest",
+        }
+    }
 }
 
 /// A person.
@@ -143,38 +174,86 @@ impl Person {
             .optional()
     }
 
-    /// People whose name or email contains `search`, by name.
-    pub fn list(
-        conn: &mut DbConnection,
-        search: &str,
-        limit: i64,
-        offset: i64,
-    ) -> QueryResult<Vec<Person>> {
-        let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
-        people::table
-            .filter(
+    /// The people passing the filter (no order yet).
+    fn filtered<'a>(filter: &PeopleFilter<'a>) -> people::BoxedQuery<'a, crate::db::DbBackend> {
+        let mut q = people::table.into_boxed();
+        if let Some(text) = filter.search.filter(|t| !t.trim().is_empty()) {
+            let pattern = crate::db::sql::contains(text);
+            q = q.filter(
                 lower(people::name)
                     .like(pattern.clone())
                     .or(people::email_normalized.like(pattern)),
-            )
-            .order((people::name.asc(), people::id.asc()))
-            .limit(limit)
-            .offset(offset)
-            .select(Person::as_select())
-            .load(conn)
+            );
+        }
+        if let Some(status) = filter.status {
+            q = q.filter(people::status.eq(status));
+        }
+        if let Some(unit) = filter.org_unit {
+            q = q.filter(people::org_unit.eq(unit.to_string()));
+        }
+        q
     }
 
-    /// How many people match `search`.
-    pub fn count(conn: &mut DbConnection, search: &str) -> QueryResult<i64> {
-        let pattern = format!("%{}%", search.to_lowercase().replace(['%', '_'], ""));
-        people::table
-            .filter(
-                lower(people::name)
-                    .like(pattern.clone())
-                    .or(people::email_normalized.like(pattern)),
-            )
-            .count()
-            .get_result(conn)
+    /// A page of people passing the filter in the sort's order (name and email A to Z,
+    /// newest first), at most `limit`, after the person with key `after` (the sort key as
+    /// text, and the id).
+    pub fn page(
+        conn: &mut DbConnection,
+        filter: &PeopleFilter<'_>,
+        sort: PeopleSort,
+        after: Option<(String, PersonId)>,
+        limit: i64,
+    ) -> QueryResult<Vec<Person>> {
+        let q = Self::filtered(filter).limit(limit);
+        let q = match (sort, after) {
+            (PeopleSort::Name, None) => q.order((people::name.asc(), people::id.asc())),
+            (PeopleSort::Name, Some((k, id))) => q
+                .filter(
+                    people::name
+                        .gt(k.clone())
+                        .or(people::name.eq(k).and(people::id.gt(id))),
+                )
+                .order((people::name.asc(), people::id.asc())),
+            (PeopleSort::Email, None) => {
+                q.order((people::email_normalized.asc(), people::id.asc()))
+            }
+            (PeopleSort::Email, Some((k, id))) => q
+                .filter(
+                    people::email_normalized
+                        .gt(k.clone())
+                        .or(people::email_normalized.eq(k).and(people::id.gt(id))),
+                )
+                .order((people::email_normalized.asc(), people::id.asc())),
+            (PeopleSort::Newest, None) => q.order((people::created_at.desc(), people::id.desc())),
+            (PeopleSort::Newest, Some((k, id))) => {
+                let at = chrono::NaiveDateTime::parse_from_str(&k, "%Y-%m-%dT%H:%M:%S%.f")
+                    .map_err(|e| diesel::result::Error::DeserializationError(e.into()))?;
+                q.filter(
+                    people::created_at
+                        .lt(at)
+                        .or(people::created_at.eq(at).and(people::id.lt(id))),
+                )
+                .order((people::created_at.desc(), people::id.desc()))
+            }
+        };
+        q.select(Person::as_select()).load(conn)
+    }
+
+    /// How many people pass the filter, counted up to the cap.
+    pub fn count_capped(
+        conn: &mut DbConnection,
+        filter: &PeopleFilter<'_>,
+    ) -> QueryResult<crate::db::keyset::Count> {
+        let ids: Vec<PersonId> = Self::filtered(filter)
+            .select(people::id)
+            .limit(crate::db::keyset::COUNT_CAP + 1)
+            .load(conn)?;
+        Ok(crate::db::keyset::Count::of_fetched(ids.len()))
+    }
+
+    /// Whether there is anybody at all.
+    pub fn any(conn: &mut DbConnection) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(people::table.select(people::id))).get_result(conn)
     }
 
     /// Inserts a person.

@@ -299,7 +299,7 @@ async fn co_trainers_see_only_their_cohorts() {
     )
     .await
     .json();
-    assert_eq!(audit.as_array().unwrap().len(), 2);
+    assert_eq!(audit["items"].as_array().unwrap().len(), 2);
     let page = owner
         .get("/audit?action=cohort_created&actor=owner%40example.com")
         .await;

@@ -119,8 +119,11 @@ async fn load_is_balanced_by_capacity_and_waiting_work_is_allocated_once_someone
     };
     assert_eq!(waiting.len(), 1, "the seventh waits");
     let unallocated = api(&app, &g.owner_token, "GET", "/api/v1/unallocated", None).await;
-    assert_eq!(unallocated.json()[0]["trainee"], "Trainee 6");
-    assert_eq!(unallocated.json()[0]["reason"]["skipped"]["full"], 2);
+    assert_eq!(unallocated.json()["items"][0]["trainee"], "Trainee 6");
+    assert_eq!(
+        unallocated.json()["items"][0]["reason"]["skipped"]["full"],
+        2
+    );
     let alerts: i64 = {
         let mut conn = app.conn();
         outbox::table

@@ -26,7 +26,7 @@ fn set_policy(app: &TestApp, anonymous: bool, reveal: bool, sample: i32) {
 
 fn items(app: &TestApp) -> Vec<ModerationItem> {
     let mut conn = app.conn();
-    ModerationItem::list(&mut conn, false, None).unwrap()
+    ModerationItem::list(&mut conn, false, None, 1_000).unwrap()
 }
 
 #[actix_web::test]
@@ -88,7 +88,7 @@ async fn under_anonymous_grading_the_trainee_is_never_named_to_the_cotrainer() {
     let queue = api(&app, &coach_token, "GET", "/api/v1/reviews", None)
         .await
         .json();
-    let pseudonym = queue[0]["trainee"]["pseudonym"]
+    let pseudonym = queue["items"][0]["trainee"]["pseudonym"]
         .as_str()
         .unwrap()
         .to_string();
@@ -129,7 +129,10 @@ async fn under_anonymous_grading_the_trainee_is_never_named_to_the_cotrainer() {
     let queue = api(&app, &coach_token, "GET", "/api/v1/reviews", None)
         .await
         .json();
-    assert_eq!(queue[0]["trainee"]["pseudonym"], pseudonym.as_str());
+    assert_eq!(
+        queue["items"][0]["trainee"]["pseudonym"],
+        pseudonym.as_str()
+    );
     // The cohort page does not list the trainees to the co-trainer either.
     let cohort_page = as_coach.get(&format!("/cohorts/{}", g.cohort)).await;
     assert_eq!(cohort_page.status, 200);
@@ -350,7 +353,7 @@ async fn a_trainee_disputes_once_and_the_owner_sends_the_review_back() {
         .await
         .json();
     assert_eq!(
-        queue.as_array().unwrap().len(),
+        queue["items"].as_array().unwrap().len(),
         1,
         "back in the co-trainer's queue"
     );

@@ -91,7 +91,7 @@ async fn every_operation_documents_its_errors_as_problems() {
     let queue = &doc["paths"]["/api/v1/reviews"]["get"]["responses"]["200"]["links"];
     assert_eq!(
         queue["getReview"]["parameters"]["review_id"],
-        "$response.body#/0/id"
+        "$response.body#/items/0/id"
     );
     let upload = &doc["paths"]["/api/v1/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments"]
         ["post"]["responses"]["201"]["links"];
@@ -141,7 +141,7 @@ async fn malformed_input_is_400_and_refused_input_422_with_pointers() {
     assert_eq!(nul_in_url.json()["type"], "urn:qualify:problem:malformed");
     let query = app
         .client
-        .get(app.url("/api/v1/people?page=x"))
+        .get(app.url("/api/v1/people?limit=x"))
         .insert_header(("Authorization", format!("Bearer {t}")))
         .send()
         .await

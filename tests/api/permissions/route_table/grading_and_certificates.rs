@@ -69,6 +69,13 @@ pub fn grading_cases(other_trainee: &PersonId) -> Vec<Case> {
             format!("/grading/calibration/{other_trainee}"),
             [SignIn, s403, s404],
         ),
+        // Someone who is not in the pool has no pool page.
+        case(
+            "GET",
+            "/grading/cotrainers/{person}",
+            format!("/grading/cotrainers/{other_trainee}"),
+            [SignIn, s403, s404],
+        ),
         form_case(
             "/grading/pool",
             "/grading/pool".into(),

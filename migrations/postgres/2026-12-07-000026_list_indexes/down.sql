@@ -1,0 +1,11 @@
+DROP INDEX allocation_queue_by_age;
+DROP INDEX cohorts_by_state;
+DROP INDEX cohorts_by_start;
+DROP INDEX audit_log_by_object;
+DROP INDEX audit_log_by_action;
+DROP INDEX audit_log_by_at;
+DROP INDEX outbox_by_status;
+DROP INDEX outbox_by_created;
+DROP INDEX people_by_unit;
+DROP INDEX people_by_created;
+DROP INDEX people_by_name;
