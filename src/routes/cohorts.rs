@@ -24,10 +24,17 @@ async fn index_page(
     errors: &[FieldError],
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let actor = owner.0.clone();
-    let cohorts = crate::db::run(&state.pool, move |conn| view::list(conn, &actor)).await?;
-    Page::new(req, "cohorts/index.html")
-        .with("cohorts", &cohorts)
+    let (actor, page) = (owner.0.clone(), Page::new(req, "cohorts/index.html"));
+    let lang = page.lang;
+    let (cohorts, programs) = crate::db::run(&state.pool, move |conn| {
+        Ok((
+            view::list(conn, &actor)?,
+            lifecycle::program_choices(conn, lang)?,
+        ))
+    })
+    .await?;
+    page.with("cohorts", &cohorts)
+        .with("programs", &programs)
         .with("form", form)
         .with("errors", errors)
         .with("time_zones", super::profile::TIME_ZONES)
@@ -269,9 +276,9 @@ pub async fn preview(
 ) -> Result<HttpResponse, AppError> {
     let text = form.into_inner().people;
     let (actor, cohort, t) = (owner.0, CohortId(id.into_inner()), text.clone());
-    let cohort_id = cohort.0.clone();
+    let (cohort_id, now) = (cohort.0.clone(), state.clock.now_naive());
     let plan = match crate::db::run(&state.pool, move |conn| {
-        enrollment::plan(conn, &actor, &cohort, &t)
+        enrollment::plan(conn, &actor, &cohort, &t, now)
     })
     .await?
     {
@@ -285,7 +292,8 @@ pub async fn preview(
         .render(&state.templates)
 }
 
-/// `POST /cohorts/{id}/enrollments`: carries out the import.
+/// `POST /cohorts/{id}/enrollments`: carries out the import. A refresher's cohort that
+/// refuses people shows the checked list again, with the text kept and who was refused.
 pub async fn enroll(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -300,19 +308,31 @@ pub async fn enroll(
         state.composer.clone(),
         state.clock.now_naive(),
     );
-    let cohort_id = cohort.0.clone();
-    let plan = match crate::db::run(&state.pool, move |conn| {
-        enrollment::apply(conn, &composer, &actor, &cohort, &text, now)
+    let (cohort_id, t) = (cohort.0.clone(), text.clone());
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        match enrollment::apply(conn, &composer, &actor, &cohort, &t, now)? {
+            Err(refusal) if refusal.reason == "not_renewable" => {
+                Ok(enrollment::plan(conn, &actor, &cohort, &t, now)?
+                    .map(|plan| (plan, Some(refusal))))
+            }
+            other => Ok(other.map(|plan| (plan, None))),
+        }
     })
-    .await?
-    {
-        Ok(plan) => plan,
+    .await?;
+    let (plan, refused) = match outcome {
+        Ok(done) => done,
         Err(refusal) => return Ok(super::refused(&refusal)),
+    };
+    let (shown, status) = match &refused {
+        Some(r) => (text.as_str(), r.status),
+        None => ("", StatusCode::OK),
     };
     Page::new(&req, "cohorts/enroll_plan.html")
         .with("plan", &plan)
-        .with("text", "")
+        .with("text", shown)
         .with("cohort_id", &cohort_id)
+        .with("refused", &refused.and_then(|r| r.detail))
+        .status(status)
         .render(&state.templates)
 }
 
