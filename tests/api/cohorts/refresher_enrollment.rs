@@ -1,10 +1,11 @@
 //! A refresher's cohort takes only people whose community-manager certificate is active or
 //! expired less than the grace months ago: the dry run lists the others as errors, enrolling a
 //! list that names them is refused with a problem naming them and nobody is enrolled, and the
-//! owner's page keeps the typed list.
+//! owner's page keeps the typed list. A cohort of an unknown program is refused at its field.
 
 use qualify::db::models::Enrollment;
 use qualify::domain::ids::CohortId;
+use serde_json::json;
 
 use crate::support::api::{api, token};
 use crate::support::app::spawn_app;
@@ -32,7 +33,7 @@ async fn only_holders_of_a_certificate_it_can_renew_are_enrolled_in_a_refresher(
         &g.owner_token,
         "POST",
         &format!("/api/v1/certificates/{}/revoke", rob.id),
-        Some(serde_json::json!({ "reason": "Plagiarism" })),
+        Some(json!({ "reason": "Plagiarism" })),
     )
     .await;
     assert_eq!(revoked.status, 200, "{}", revoked.body);
@@ -111,7 +112,7 @@ async fn only_holders_of_a_certificate_it_can_renew_are_enrolled_in_a_refresher(
 }
 
 #[actix_web::test]
-async fn the_refusal_is_in_german_for_a_german_program_lead() {
+async fn a_german_program_lead_reads_the_refusal_in_german_and_an_unknown_program_is_refused() {
     let app = spawn_app().await;
     let g = Grading::new(&app).await;
     g.person(Who::new("nina@example.com", "Nina Never"));
@@ -125,6 +126,18 @@ async fn the_refusal_is_in_german_for_a_german_program_lead() {
             .unwrap();
     }
     let r = refresher_cohort(&g, "2026-03-02").await;
+    let cohort = json!({ "name": "R2", "starts_on": "2026-03-02", "time_zone": "Europe/Berlin",
+        "program": "nothing-here" });
+    let unknown = api(
+        &app,
+        &r.owner_token,
+        "POST",
+        "/api/v1/cohorts",
+        Some(cohort),
+    )
+    .await;
+    assert_eq!(unknown.status, 422, "{}", unknown.body);
+    assert_eq!(unknown.json()["errors"][0]["field"], "program");
     let resp = enroll_api(&r, &["nina@example.com"], false).await;
     assert_eq!(resp.status, 422);
     let detail = resp.json()["detail"].as_str().unwrap().to_string();
