@@ -195,7 +195,8 @@ pub struct EnrollRequest {
 /// Enrolls trainees; with `dryRun` nothing changes.
 #[utoipa::path(post, path = "/api/v1/cohorts/{cohort_id}/enrollments", operation_id = "enrollTrainees", tag = "cohorts", request_body = EnrollRequest,
     security(("bearer" = [])), params(("cohort_id" = String, Path, description = "Cohort id")),
-    responses((status = 200, body = EnrollPlan), (status = 409, description = "The cohort is read-only")))]
+    responses((status = 200, body = EnrollPlan), (status = 409, description = "The cohort is read-only"),
+        (status = 422, description = "A refresher's cohort: people without a certificate it can renew (named in the detail); nobody was enrolled")))]
 pub async fn enroll_trainees(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -212,7 +213,7 @@ pub async fn enroll_trainees(
     );
     match crate::db::run(&state.pool, move |conn| {
         if body.dry_run {
-            enrollment::plan(conn, &actor, &id, &body.text)
+            enrollment::plan(conn, &actor, &id, &body.text, now)
         } else {
             enrollment::apply(conn, &composer, &actor, &id, &body.text, now)
         }

@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::code::new_code;
 use super::record::{Record, Standings, standings};
+use super::renewal::Target;
 use crate::accounts::Identity;
 use crate::db::models::{AuditEntry, Certificate, CertificateParts, Enrollment, Person};
 use crate::db::{DbConnection, refusable_tx, write_tx};
@@ -23,15 +24,17 @@ pub fn issuer_name(composer: &Composer) -> String {
 }
 
 /// Issues a certificate from standings (superseding an active one from another enrollment).
+/// A refresher's pass certifies the program it renews and supersedes that certificate.
 fn issue_from(
     conn: &mut DbConnection,
     composer: &Composer,
     s: &Standings,
-    record: Record,
+    mut record: Record,
     by: Option<(&PersonId, &str)>,
     now: NaiveDateTime,
 ) -> Result<Option<Certificate>, AppError> {
-    let old = Certificate::find_active(conn, &s.person.id, &s.program.id)?;
+    let target = Target::of(conn, s)?;
+    let old = Certificate::find_active(conn, &s.person.id, &target.program.id)?;
     if let Some(old) = &old {
         if old.enrollment_id.as_ref() == Some(&s.enrollment.id) {
             return Ok(None);
@@ -45,22 +48,27 @@ fn issue_from(
             None,
             now,
         )?;
+    } else if target.through.is_some() && by.is_none() {
+        // Nothing left to renew (revoked since enrollment): only the owner may issue by hand.
+        tracing::warn!(enrollment = %s.enrollment.id, "refresher passed without a certificate to renew");
+        return Ok(None);
     }
+    target.stamp(&mut record, old.as_ref(), now);
     let cert = Certificate {
         issued_by: by.map(|(p, _)| p.clone()),
         issue_reason: by.map(|(_, r)| r.to_string()),
         ..Certificate::issued(CertificateParts {
             public_id: new_code(),
             person_id: s.person.id.clone(),
-            program_id: s.program.id.clone(),
+            program_id: target.program.id.clone(),
             enrollment_id: Some(s.enrollment.id.clone()),
-            curriculum_version_id: s.version.id.clone(),
+            curriculum_version_id: target.version.id.clone(),
             holder_name: record.holder_name.clone(),
             program_title_de: record.program_title.de.clone(),
             program_title_en: record.program_title.en.clone(),
             record: serde_json::to_string(&record).expect("record serialises"),
             issued_at: now,
-            expires_at: s.expiry(now),
+            expires_at: target.expiry(now),
             kind: crate::domain::states::CertificateKind::Certification,
         })
     };
@@ -78,7 +86,11 @@ fn issue_from(
         "certificate",
         Some(cert.id.as_str()),
     )
-    .details(json!({ "person": cert.person_id, "by_hand": by.is_some() }))
+    .details(json!({
+        "person": cert.person_id,
+        "by_hand": by.is_some(),
+        "supersedes": old.as_ref().map(|o| &o.id),
+    }))
     .record(conn)?;
     tell(conn, composer, &s.person, &cert, "certificate_issued", now)?;
     Ok(Some(cert))
@@ -111,6 +123,12 @@ pub(super) fn tell(
         &format!("{}/verify/{}", composer.base_url, cert.public_id),
     );
     context.insert("reason", &cert.revoked_reason.clone().unwrap_or_default());
+    let renewed = serde_json::from_str::<Record>(&cert.record)
+        .ok()
+        .and_then(|r| r.renewed_through);
+    if let Some(through) = renewed {
+        context.insert("refresher", through.title.get(&person.language));
+    }
     enqueue(
         conn,
         composer,
@@ -198,7 +216,8 @@ pub fn issue_by_hand(
             Enrollment::lock(conn, id)?;
             let enrollment = Enrollment::find(conn, id)?.ok_or(AppError::NotFound)?;
             let s = standings(conn, &enrollment)?;
-            let already = Certificate::find_active(conn, &s.person.id, &s.program.id)?
+            let certified = Target::of(conn, &s)?.program.id;
+            let already = Certificate::find_active(conn, &s.person.id, &certified)?
                 .is_some_and(|c| c.enrollment_id.as_ref() == Some(id));
             plan.push(PlanLine {
                 enrollment_id: id.0.clone(),

@@ -11,6 +11,7 @@ pub mod ob3;
 pub mod pdf;
 pub mod raster;
 pub mod record;
+pub mod renewal;
 pub mod self_study;
 pub mod status_list;
 pub mod subject;

@@ -55,6 +55,8 @@ struct Words<'a> {
     valid: &'a str,
     issuer: &'a str,
     verify: &'a str,
+    renewed: &'a str,
+    through: &'a str,
 }
 
 fn words(lang: &str) -> Words<'static> {
@@ -71,6 +73,8 @@ fn words(lang: &str) -> Words<'static> {
             valid: "Gültig bis",
             issuer: "Aussteller",
             verify: "Echtheit prüfen:",
+            renewed: "Erneuert am",
+            through: "durch",
         }
     } else {
         Words {
@@ -85,6 +89,8 @@ fn words(lang: &str) -> Words<'static> {
             valid: "Valid until",
             issuer: "Issuer",
             verify: "Verify:",
+            renewed: "Renewed on",
+            through: "through",
         }
     }
 }
@@ -236,8 +242,9 @@ fn content(surface: &mut Surface<'_>, page: &Page<'_>) {
     footer(surface, w.verify, page.verify_url);
 }
 
-/// Cohort, dates (as the reader's language writes them) and issuer under the flowing block; a
-/// value wider than its column shrinks.
+/// Cohort, dates (as the reader's language writes them), issuer and, for a renewed
+/// certification, when and through which refresher, under the flowing block; a value wider
+/// than its column shrinks.
 fn table(surface: &mut Surface<'_>, w: &Words<'_>, r: &Record, lang: &str) {
     let lang = crate::domain::language::Language::parse(lang).unwrap_or_default();
     let date = |d: &str| crate::domain::format::when_text(lang, d);
@@ -245,7 +252,7 @@ fn table(surface: &mut Surface<'_>, w: &Words<'_>, r: &Record, lang: &str) {
         Some(_) => (w.kind, w.self_study.to_string()),
         None => (w.cohort, r.cohort.clone()),
     };
-    let rows = [
+    let mut rows = vec![
         first,
         (w.issued, date(&r.issued_on)),
         (
@@ -254,6 +261,15 @@ fn table(surface: &mut Surface<'_>, w: &Words<'_>, r: &Record, lang: &str) {
         ),
         (w.issuer, r.issuer.clone()),
     ];
+    if let Some(through) = &r.renewed_through {
+        let value = format!(
+            "{} {} {}",
+            date(&r.issued_on),
+            w.through,
+            through.title.get(lang.code())
+        );
+        rows.push((w.renewed, value));
+    }
     for (i, (label, value)) in rows.iter().enumerate() {
         let y = 200.0 - 22.0 * i as f32;
         text(surface, label, Weight::Regular, 12.0, (LEFT, y), 115.0);

@@ -88,6 +88,22 @@ pub struct Record {
     /// For a self-study certificate: the lessons and knowledge-check results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_study: Option<SelfStudyRecord>,
+    /// For a certification renewed through a refresher: which one, and the certificate it
+    /// renewed. The cohort, curriculum version and modules above are then the refresher's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewed_through: Option<RenewedThrough>,
+}
+
+/// How a certification was renewed: the refresher passed and the certificate it replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct RenewedThrough {
+    /// The refresher's id.
+    pub program: String,
+    /// The refresher's title.
+    pub title: Bilingual,
+    /// The verification code of the certificate it renewed (none when there was no active
+    /// one, e.g. issued by hand).
+    pub previous: Option<String>,
 }
 
 /// What a self-study certificate attests: every lesson done, every check passed.
@@ -217,10 +233,7 @@ pub fn standings(conn: &mut DbConnection, enrollment: &Enrollment) -> Result<Sta
 impl Standings {
     /// The expiry of a certificate issued at `now`.
     pub fn expiry(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
-        u32::try_from(self.version.validity_months)
-            .ok()
-            .filter(|m| *m > 0)
-            .and_then(|m| now.checked_add_months(Months::new(m)))
+        expiry(self.version.validity_months, now)
     }
 
     /// The frozen record of a certificate issued now.
@@ -241,6 +254,15 @@ impl Standings {
             expires_on: self.expiry(now).map(|e| e.date().to_string()),
             issuer: issuer.to_string(),
             self_study: None,
+            renewed_through: None,
         }
     }
+}
+
+/// The expiry of a certificate valid `months` (0: no expiry) issued at `now`.
+pub fn expiry(months: i32, now: NaiveDateTime) -> Option<NaiveDateTime> {
+    u32::try_from(months)
+        .ok()
+        .filter(|m| *m > 0)
+        .and_then(|m| now.checked_add_months(Months::new(m)))
 }

@@ -66,6 +66,7 @@ pub fn issue(
                 })
                 .collect(),
         }),
+        renewed_through: None,
     };
     let cert = Certificate::issued(CertificateParts {
         public_id: new_code(),

@@ -54,6 +54,8 @@ pub struct CertificateView {
     pub kind: String,
     /// A self-study certificate's lessons with their best check results.
     pub lessons: Vec<super::record::LessonResult>,
+    /// Renewed through this refresher (its title in the viewer's language) on the issue date.
+    pub renewed_through: Option<String>,
 }
 
 fn enc(s: &str) -> String {
@@ -116,11 +118,19 @@ pub fn view(
             .map(|r| r.curriculum_version)
             .unwrap_or_default(),
         kind: cert.kind.to_string(),
+        renewed_through: renewed_through(record.as_ref(), lang),
         lessons: record
             .and_then(|r| r.self_study)
             .map(|s| s.lessons)
             .unwrap_or_default(),
     }
+}
+
+/// The title of the refresher a certificate was renewed through, in `lang`.
+fn renewed_through(record: Option<&Record>, lang: &str) -> Option<String> {
+    record
+        .and_then(|r| r.renewed_through.as_ref())
+        .map(|t| t.title.get(lang).to_string())
 }
 
 /// The certificates a viewer may list, newest first: any for the owner, one's own for anyone
@@ -345,6 +355,8 @@ pub struct Verification {
     pub verify_url: String,
     /// `certification` or `self_study`.
     pub kind: String,
+    /// Renewed through this refresher (its title in the viewer's language) on the issue date.
+    pub renewed_through: Option<String>,
 }
 
 /// The verification of a code (`None`: no such certificate).
@@ -373,6 +385,10 @@ pub fn verification(
             revoked_reason: c.revoked_reason.clone(),
             verify_url: issuer.verify_url(&c),
             kind: c.kind.to_string(),
+            renewed_through: renewed_through(
+                serde_json::from_str::<Record>(&c.record).ok().as_ref(),
+                lang,
+            ),
         }),
     )
 }

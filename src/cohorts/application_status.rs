@@ -99,7 +99,10 @@ pub fn status_of(
         }
     }
     for p in Program::list_of_kind(conn, ProgramKind::Cohort)? {
-        if !seen.contains(&p.id) {
+        // A refresher is not applied for: the program lead enrolls the holders it renews.
+        let refresher = CurriculumVersion::find_current(conn, &p.id)?
+            .is_some_and(|v| v.renews_program.is_some());
+        if !seen.contains(&p.id) && !refresher {
             status.can_apply.push(ProgramLink {
                 title: title(conn, &p.id, lang)?,
                 slug: p.slug,

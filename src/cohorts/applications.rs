@@ -62,7 +62,8 @@ pub struct ApplyInput {
     pub preferred_cohort_id: Option<String>,
 }
 
-/// A cohort program and its current version, or not found.
+/// A cohort program one applies for and its current version, or not found (a refresher is
+/// not applied for: the program lead enrolls the holders it renews).
 pub(super) fn cohort_program(
     conn: &mut DbConnection,
     slug: &str,
@@ -70,7 +71,9 @@ pub(super) fn cohort_program(
     let program = Program::find_by_slug(conn, slug)?
         .filter(|p| p.kind == ProgramKind::Cohort)
         .ok_or(AppError::NotFound)?;
-    let version = CurriculumVersion::find_current(conn, &program.id)?.ok_or(AppError::NotFound)?;
+    let version = CurriculumVersion::find_current(conn, &program.id)?
+        .filter(|v| v.renews_program.is_none())
+        .ok_or(AppError::NotFound)?;
     Ok((program, version))
 }
 

@@ -9,11 +9,12 @@ use serde_json::json;
 use super::{CohortRefusal, for_change, is_editable};
 use crate::accounts::Identity;
 use crate::accounts::invitations::{self, InviteRow, RowError};
+use crate::certificates::renewal::Gate;
 use crate::db::models::{AuditEntry, Cohort, Enrollment, Person, Submission};
 use crate::db::{DbConnection, refusable_tx};
 use crate::domain::ids::{CohortId, EnrollmentId, PersonId};
 use crate::domain::states::EnrollmentState;
-use crate::error::{AppError, Outcome, proceed};
+use crate::error::{AppError, Outcome, Refusal, proceed};
 use crate::mail::Composer;
 
 /// What an import would do (dry run) or did.
@@ -35,24 +36,34 @@ pub struct EnrollPlan {
     pub applied: bool,
 }
 
+/// A plan and the addresses a refresher cohort refuses (no certificate it can renew).
+struct Planned {
+    plan: EnrollPlan,
+    not_renewable: Vec<String>,
+}
+
 fn plan_rows(
     conn: &mut DbConnection,
-    cohort: &CohortId,
+    cohort: &Cohort,
     text: &str,
-) -> Result<(EnrollPlan, Vec<Option<PersonId>>), AppError> {
+    now: NaiveDateTime,
+) -> Result<Planned, AppError> {
     let (rows, errors) = invitations::parse(text);
     let mut plan = EnrollPlan {
         errors,
         ..Default::default()
     };
-    let mut targets = Vec::new();
+    let gate = Gate::of_version(conn, &cohort.curriculum_version_id)?;
+    let mut not_renewable = Vec::new();
     for row in rows {
-        match Person::find_by_email(conn, &row.email)? {
-            None => {
-                plan.new_people.push(row);
-                targets.push(None);
-            }
-            Some(p) if Enrollment::find_in(conn, cohort, &p.id)?.is_some() => {
+        let person = Person::find_by_email(conn, &row.email)?;
+        let renewable = match (&gate, &person) {
+            (None, _) => true,
+            (Some(gate), Some(p)) => gate.admits(conn, &p.id, now)?,
+            (Some(_), None) => false,
+        };
+        match person {
+            Some(p) if Enrollment::find_in(conn, &cohort.id, &p.id)?.is_some() => {
                 plan.already_enrolled.push(row)
             }
             Some(p) if !p.is_active() => plan.errors.push(RowError {
@@ -60,29 +71,42 @@ fn plan_rows(
                 key: "enroll-error-disabled",
                 value: row.email,
             }),
-            Some(p) => {
-                plan.existing_people.push(row);
-                targets.push(Some(p.id));
+            _ if !renewable => {
+                not_renewable.push(row.email.clone());
+                plan.errors.push(RowError {
+                    line: row.line,
+                    key: "enroll-error-no-certificate",
+                    value: row.email,
+                });
             }
+            None => plan.new_people.push(row),
+            Some(_) => plan.existing_people.push(row),
         }
     }
     plan.errors.sort_by_key(|e| e.line);
-    Ok((plan, targets))
+    Ok(Planned {
+        plan,
+        not_renewable,
+    })
 }
 
-/// Plans an import without changing anything.
+/// Plans an import without changing anything. In a refresher's cohort, people without a
+/// certificate it can renew are listed as errors.
 pub fn plan(
     conn: &mut DbConnection,
     actor: &Identity,
     cohort: &CohortId,
     text: &str,
+    now: NaiveDateTime,
 ) -> Outcome<EnrollPlan> {
-    proceed!(for_change(conn, actor, cohort));
-    Ok(Ok(plan_rows(conn, cohort, text)?.0))
+    let cohort = proceed!(for_change(conn, actor, cohort));
+    Ok(Ok(plan_rows(conn, &cohort, text, now)?.plan))
 }
 
 /// Carries out the import in one transaction: new people get an account and an invitation,
-/// everyone valid is enrolled; bad lines are reported and skipped.
+/// everyone valid is enrolled; bad lines are reported and skipped. In a refresher's cohort,
+/// people without a certificate it can renew refuse the whole import, naming them, and
+/// nobody is enrolled.
 pub fn apply(
     conn: &mut DbConnection,
     composer: &Composer,
@@ -93,7 +117,16 @@ pub fn apply(
 ) -> Outcome<EnrollPlan> {
     refusable_tx(conn, |conn| {
         let cohort = proceed!(for_change(conn, actor, cohort));
-        let (mut plan, _) = plan_rows(conn, &cohort.id, text)?;
+        let Planned {
+            mut plan,
+            not_renewable,
+        } = plan_rows(conn, &cohort, text, now)?;
+        if !not_renewable.is_empty() {
+            let refusal = Refusal::from(CohortRefusal::NotRenewable)
+                .with_detail(not_renewable.join(", "))
+                .with_current(json!({ "not_renewable": not_renewable }));
+            return Ok(Err(refusal));
+        }
         let outcome = crate::accounts::people::invite_in_tx(
             conn,
             composer,
@@ -114,7 +147,8 @@ pub fn apply(
 
 /// Enrolls one existing person in a cohort inside the caller's transaction, with the same
 /// checks and audit entry as an import by the owner (the cohort must still take trainees, the
-/// person must not be in it already). Admitting an application uses it.
+/// person must not be in it already, and a refresher's cohort takes only people with a
+/// certificate it can renew). Admitting an application uses it.
 pub fn enroll_person_in_tx(
     conn: &mut DbConnection,
     actor: &Identity,
@@ -125,6 +159,11 @@ pub fn enroll_person_in_tx(
     let cohort = proceed!(for_change(conn, actor, cohort));
     if Enrollment::find_in(conn, &cohort.id, person)?.is_some() {
         return Ok(Err(CohortRefusal::AlreadyEnrolled.into()));
+    }
+    if let Some(gate) = Gate::of_version(conn, &cohort.curriculum_version_id)?
+        && !gate.admits(conn, person, now)?
+    {
+        return Ok(Err(CohortRefusal::NotRenewable.into()));
     }
     enroll_one(conn, actor, &cohort.id, person, now)?;
     Ok(Ok(()))

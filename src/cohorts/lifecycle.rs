@@ -31,6 +31,67 @@ pub struct CohortInput {
     /// Curriculum version number; empty for the newest.
     #[serde(default)]
     pub version: Option<String>,
+    /// The cohort program's id (e.g. a refresher's); empty for this installation's program.
+    #[serde(default)]
+    pub program: Option<String>,
+}
+
+/// A cohort program to choose when creating a cohort.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramChoice {
+    /// Stable id.
+    pub slug: String,
+    /// Title of the current version in the viewer's language.
+    pub title: String,
+}
+
+/// The cohort programs, this installation's program first.
+pub fn program_choices(
+    conn: &mut DbConnection,
+    lang: crate::domain::language::Language,
+) -> Result<Vec<ProgramChoice>, AppError> {
+    let main = the_program(conn).ok().map(|p| p.id);
+    let mut out = Vec::new();
+    for p in Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)? {
+        let Some(v) = CurriculumVersion::find_current(conn, &p.id)? else {
+            continue;
+        };
+        let title = match lang {
+            crate::domain::language::Language::De => v.title_de,
+            crate::domain::language::Language::En => v.title_en,
+        };
+        let choice = ProgramChoice {
+            slug: p.slug,
+            title,
+        };
+        if main.as_ref() == Some(&p.id) {
+            out.insert(0, choice);
+        } else {
+            out.push(choice);
+        }
+    }
+    Ok(out)
+}
+
+/// The program a new cohort is for: the one named, or this installation's.
+fn chosen_program(conn: &mut DbConnection, input: &CohortInput) -> Outcome<Program> {
+    let named = input
+        .program
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let Some(slug) = named else {
+        return Ok(Ok(the_program(conn)?));
+    };
+    match Program::find_by_slug(conn, slug)?
+        .filter(|p| p.kind == crate::domain::states::ProgramKind::Cohort)
+    {
+        Some(p) => Ok(Ok(p)),
+        None => Ok(Err(Refusal::invalid(vec![FieldError::new(
+            "program",
+            "cohort-error-program",
+        )]))),
+    }
 }
 
 struct Valid {
@@ -63,12 +124,9 @@ fn validate(input: &CohortInput) -> Result<Valid, Vec<FieldError>> {
     }
 }
 
-/// The program a cohort belongs to: this installation's program.
+/// This installation's program: the one a cohort belongs to unless another is chosen.
 pub fn the_program(conn: &mut DbConnection) -> Result<Program, AppError> {
-    Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)?
-        .into_iter()
-        .next()
-        .ok_or(AppError::NotFound)
+    crate::content::catalog::main_program(conn)?.ok_or(AppError::NotFound)
 }
 
 /// Creates a planned cohort pinned to a curriculum version, with the schedule from the
@@ -87,7 +145,7 @@ pub fn create(
         Err(fields) => return Ok(Err(Refusal::invalid(fields))),
     };
     write_tx(conn, |conn| {
-        let program = the_program(conn)?;
+        let program = proceed!(chosen_program(conn, input));
         let wanted = input
             .version
             .as_deref()

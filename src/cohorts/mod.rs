@@ -44,6 +44,9 @@ reasons! {
         DeferLater = "defer_later" => ("error-defer-later", UNPROCESSABLE_ENTITY),
         /// The trainee is already enrolled in the cohort to move to.
         AlreadyEnrolled = "already_enrolled" => ("error-already-enrolled", CONFLICT),
+        /// A refresher's cohort takes only people whose certificate it renews is active or
+        /// expired within its grace months (those who are not are named in the detail).
+        NotRenewable = "not_renewable" => ("error-enroll-no-certificate", UNPROCESSABLE_ENTITY),
     }
 }
 

@@ -97,6 +97,8 @@ pub struct CohortView {
     pub lock_version: i32,
     /// Pinned curriculum version number.
     pub version: i32,
+    /// The program's title in the viewer's language (of the pinned version).
+    pub program: String,
     /// Modules and dates.
     pub schedule: Vec<ScheduleView>,
     /// Co-trainers.
@@ -297,6 +299,11 @@ pub fn detail(
         state: cohort.state.to_string(),
         lock_version: cohort.lock_version,
         version: version.sequence,
+        program: if lang == "de" {
+            version.title_de.clone()
+        } else {
+            version.title_en.clone()
+        },
         schedule,
         cotrainers,
         trainees,

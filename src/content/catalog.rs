@@ -132,14 +132,38 @@ pub fn rubrics(
     Ok(by_assignment)
 }
 
-/// The first program (the one this installation runs), if any.
+/// The program this installation runs: the oldest cohort program that renews no other (a
+/// refresher is run beside it), if any.
+pub fn main_program(conn: &mut DbConnection) -> QueryResult<Option<Program>> {
+    let cohort_programs = Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)?;
+    for p in &cohort_programs {
+        let renews = CurriculumVersion::find_current(conn, &p.id)?.and_then(|v| v.renews_program);
+        if renews.is_none() {
+            return Ok(Some(p.clone()));
+        }
+    }
+    Ok(cohort_programs.into_iter().next())
+}
+
+/// The slug of the program this installation runs, if any.
 pub fn default_program_slug(conn: &mut DbConnection) -> QueryResult<Option<String>> {
-    Ok(
-        Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)?
-            .into_iter()
-            .next()
-            .map(|p| p.slug),
-    )
+    Ok(main_program(conn)?.map(|p| p.slug))
+}
+
+/// The cohort program whose current version renews the program `slug` (its refresher), with
+/// that version, if any.
+pub fn refresher_of(
+    conn: &mut DbConnection,
+    slug: &str,
+) -> QueryResult<Option<(Program, CurriculumVersion)>> {
+    for p in Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)? {
+        if let Some(v) = CurriculumVersion::find_current(conn, &p.id)?
+            && v.renews_program.as_deref() == Some(slug)
+        {
+            return Ok(Some((p, v)));
+        }
+    }
+    Ok(None)
 }
 
 /// The id of the current curriculum version of the program `slug`: one indexed read, the key

@@ -94,8 +94,9 @@ pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
 }
 
 /// Loads every program under `dir`: the folder itself when it holds a `program.toml`,
-/// otherwise each subfolder that does. Program ids must be unique, and a program's
-/// `application.requires` must name a self-paced program beside it.
+/// otherwise each subfolder that does. Program ids must be unique, a program's
+/// `application.requires` must name a self-paced program beside it, and its `renews` another
+/// cohort program beside it.
 pub fn load_all(dir: &Path) -> Result<Vec<Curriculum>, Vec<Problem>> {
     if !dir.is_dir() {
         return Err(vec![missing_folder(dir)]);
@@ -143,7 +144,8 @@ fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
     problems
 }
 
-/// Unique ids, and applications that require a self-paced program that exists.
+/// Unique ids, applications that require a self-paced program that exists, and refreshers
+/// that renew another cohort program that exists.
 fn across_programs(
     dir: &Path,
     folders: &[String],
@@ -160,6 +162,11 @@ fn across_programs(
                 format!("duplicate program id '{}'", c.slug),
             ));
         }
+        if let Some(renewed) = &c.renewal.renews
+            && let Some(message) = super::renewal::problem(&c.slug, renewed, programs)
+        {
+            problems.push(Problem::new(&path, line_of_key(&path, "renews"), message));
+        }
         let Some(required) = &c.application.requires else {
             continue;
         };
@@ -167,22 +174,29 @@ fn across_programs(
             .iter()
             .any(|p| &p.slug == required && p.kind == ProgramKind::SelfPaced);
         if !ok {
-            let line = std::fs::read_to_string(&path)
-                .ok()
-                .and_then(|t| {
-                    t.lines()
-                        .position(|l| l.trim_start().starts_with("requires"))
-                })
-                .map_or(1, |i| i + 1);
             problems.push(Problem::new(
                 &path,
-                line,
+                line_of_key(&path, "requires"),
                 format!(
                     "application.requires: '{required}' is not a self-paced program in this folder"
                 ),
             ));
         }
     }
+}
+
+/// The 1-based line of a file where `key = …` is written (1 when it cannot be found).
+fn line_of_key(path: &Path, key: &str) -> usize {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| {
+            t.lines().position(|l| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+        })
+        .map_or(1, |i| i + 1)
 }
 
 /// Reads `program.toml` of one folder and loads it by its kind.

@@ -12,6 +12,7 @@ mod modules;
 pub mod pinned;
 mod program;
 mod references;
+mod renewal;
 mod rubric_rules;
 mod self_paced;
 pub mod sync;

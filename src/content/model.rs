@@ -54,6 +54,26 @@ pub struct Curriculum {
     pub pass_percent: i32,
     /// A self-paced program's lessons in order.
     pub lessons: Vec<Lesson>,
+    /// A refresher's renewal: the program whose certification a pass renews. Left out of the
+    /// content hash when empty, so programs without one keep their stored versions.
+    #[serde(skip_serializing_if = "RenewalPolicy::is_none")]
+    pub renewal: RenewalPolicy,
+}
+
+/// `renews` and `[renewal]` of a cohort program (a refresher).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RenewalPolicy {
+    /// The program whose certification a pass of this one renews.
+    pub renews: Option<String>,
+    /// Months after expiry a holder may still be enrolled to renew (0: only while active).
+    pub grace_months: i32,
+}
+
+impl RenewalPolicy {
+    /// Renews nothing.
+    pub fn is_none(&self) -> bool {
+        self.renews.is_none()
+    }
 }
 
 /// `[application]` of a cohort program.

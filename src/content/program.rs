@@ -26,6 +26,11 @@ pub(super) struct RawProgram {
     community: Option<Spanned<RawText>>,
     #[serde(default)]
     application: RawApplication,
+    /// The program whose certification a pass of this one renews (checked across programs).
+    #[serde(default)]
+    renews: Option<Spanned<String>>,
+    #[serde(default)]
+    renewal: Option<Spanned<super::renewal::RawRenewal>>,
     validity_months: Spanned<i64>,
     title: Spanned<RawText>,
     description: Spanned<RawText>,
@@ -132,6 +137,7 @@ pub(super) fn build(
             .map(|r| r.get_ref().clone()),
         manager_approval: raw.application.manager_approval,
     };
+    let renewal = super::renewal::policy(src, raw.renews.as_ref(), raw.renewal.as_ref(), problems);
     Some(Curriculum {
         slug: raw.id.into_inner(),
         title,
@@ -148,6 +154,7 @@ pub(super) fn build(
         application,
         pass_percent: 0,
         lessons: Vec::new(),
+        renewal,
     })
 }
 

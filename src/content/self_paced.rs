@@ -94,6 +94,7 @@ pub(super) fn load_self_paced(
         kind: ProgramKind::SelfPaced,
         community,
         application: ApplicationPolicy::default(),
+        renewal: Default::default(),
         pass_percent,
         lessons,
     })

@@ -108,6 +108,8 @@ fn sync_in_tx(
             pass_percent: c.pass_percent,
             requires_program: c.application.requires.clone(),
             manager_approval: c.application.manager_approval,
+            renews_program: c.renewal.renews.clone(),
+            renewal_grace_months: c.renewal.grace_months,
         },
     )?;
     store_modules(conn, c, &version_id)?;

@@ -168,6 +168,8 @@ diesel::table! {
         pass_percent -> Integer,
         requires_program -> Nullable<Text>,
         manager_approval -> Bool,
+        renews_program -> Nullable<Text>,
+        renewal_grace_months -> Integer,
     }
 }
 

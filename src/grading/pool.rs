@@ -75,10 +75,7 @@ pub struct CotrainerProfile {
 
 /// The program this installation runs.
 pub fn program(conn: &mut DbConnection) -> Result<Program, AppError> {
-    Program::list_of_kind(conn, crate::domain::states::ProgramKind::Cohort)?
-        .into_iter()
-        .next()
-        .ok_or(AppError::NotFound)
+    crate::content::catalog::main_program(conn)?.ok_or(AppError::NotFound)
 }
 
 /// Parses the periods field: one period per line, a single date or two dates.

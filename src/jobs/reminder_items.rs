@@ -14,7 +14,7 @@ use super::reminders::Item;
 use crate::config::rules::Rules;
 use crate::db::DbConnection;
 use crate::db::models::Person;
-use crate::db::schema::{certificates, people, reviews};
+use crate::db::schema::{certificates, people, programs, reviews};
 use crate::domain::ids::PersonId;
 use crate::domain::schedule::to_local;
 use crate::domain::states::CertificateStatus;
@@ -104,6 +104,7 @@ fn review_items(
                 title: String::new(),
                 when: local(&person, due),
                 link: format!("{}/reviews/{id}", composer.base_url),
+                refresher: String::new(),
             },
         );
     }
@@ -120,21 +121,31 @@ fn expiry_items(
     let Some(furthest) = rules.expiry_days.iter().copied().max() else {
         return Ok(());
     };
-    type Line = (String, String, String, Option<NaiveDateTime>, Person);
+    type Line = (
+        String,
+        String,
+        String,
+        String,
+        Option<NaiveDateTime>,
+        Person,
+    );
     let expiring: Vec<Line> = certificates::table
         .inner_join(people::table)
+        .inner_join(programs::table.on(programs::id.eq(certificates::program_id)))
         .filter(certificates::status.eq(CertificateStatus::Active))
         .filter(certificates::expires_at.gt(now))
         .filter(certificates::expires_at.le(now + Duration::days(furthest)))
         .select((
             certificates::id,
+            programs::slug,
             certificates::program_title_de,
             certificates::program_title_en,
             certificates::expires_at,
             Person::as_select(),
         ))
         .load(conn)?;
-    for (id, title_de, title_en, expires, person) in expiring {
+    let mut refreshers = HashMap::new();
+    for (id, program, title_de, title_en, expires, person) in expiring {
         let Some(expires) = expires else { continue };
         if !reachable(rules, &person, now) {
             continue;
@@ -148,14 +159,29 @@ fn expiry_items(
         else {
             continue;
         };
+        if !refreshers.contains_key(&program) {
+            let refresher = crate::content::catalog::refresher_of(conn, &program)?;
+            refreshers.insert(
+                program.clone(),
+                refresher.map(|(_, v)| (v.title_de, v.title_en)),
+            );
+        }
+        let (message, refresher) = match refreshers.get(&program).and_then(Option::as_ref) {
+            Some((de, en)) => (
+                "reminder-certificate-expires-refresher",
+                title(&person, de, en),
+            ),
+            None => ("reminder-certificate-expires", String::new()),
+        };
         found.push(
             &person,
             Item {
                 key: format!("expiry{days}:{id}"),
-                message: "reminder-certificate-expires",
+                message,
                 title: title(&person, &title_de, &title_en),
                 when: local(&person, expires),
                 link: format!("{}/certificates/{id}", composer.base_url),
+                refresher,
             },
         );
     }

@@ -165,6 +165,7 @@ fn cohort_items(
                         "{}/learn/{enrollment}/assignments/{}",
                         composer.base_url, a.slug
                     ),
+                    refresher: String::new(),
                 };
                 found.push(person, item);
             }
@@ -280,5 +281,6 @@ fn opened_item(
             "{}/learn/{enrollment}/modules/{}",
             composer.base_url, module.slug
         ),
+        refresher: String::new(),
     }
 }

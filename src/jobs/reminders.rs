@@ -33,6 +33,9 @@ pub struct Item {
     pub when: String,
     /// Where to go.
     pub link: String,
+    /// For an expiring certificate whose program has a refresher: the refresher's title
+    /// (empty otherwise).
+    pub refresher: String,
 }
 
 /// Whether `now` is in the person's working hours.

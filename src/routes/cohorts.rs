@@ -47,9 +47,12 @@ async fn index_page(
         search: Some(query.q.clone()),
         cursor: query.after.clone(),
     };
-    let (actor, lang) = (owner.0.clone(), page.lang.code());
-    let cohorts = crate::db::run(&state.pool, move |conn| {
-        view::page(conn, &actor, &params, PER_PAGE, lang)
+    let (actor, lang) = (owner.0.clone(), page.lang);
+    let (cohorts, programs) = crate::db::run(&state.pool, move |conn| {
+        Ok((
+            view::page(conn, &actor, &params, PER_PAGE, lang.code())?,
+            lifecycle::program_choices(conn, lang)?,
+        ))
     })
     .await?;
     let pager = Pager::new(
@@ -60,6 +63,7 @@ async fn index_page(
         None,
     );
     page.with("cohorts", &cohorts.items)
+        .with("programs", &programs)
         .with("pager", &pager)
         .with("state", &query.state)
         .with("q", &query.q)
@@ -304,9 +308,9 @@ pub async fn preview(
 ) -> Result<HttpResponse, AppError> {
     let text = form.into_inner().people;
     let (actor, cohort, t) = (owner.0, CohortId(id.into_inner()), text.clone());
-    let cohort_id = cohort.0.clone();
+    let (cohort_id, now) = (cohort.0.clone(), state.clock.now_naive());
     let plan = match crate::db::run(&state.pool, move |conn| {
-        enrollment::plan(conn, &actor, &cohort, &t)
+        enrollment::plan(conn, &actor, &cohort, &t, now)
     })
     .await?
     {
@@ -320,7 +324,8 @@ pub async fn preview(
         .render(&state.templates)
 }
 
-/// `POST /cohorts/{id}/enrollments`: carries out the import.
+/// `POST /cohorts/{id}/enrollments`: carries out the import. A refresher's cohort that
+/// refuses people shows the checked list again, with the text kept and who was refused.
 pub async fn enroll(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -335,19 +340,31 @@ pub async fn enroll(
         state.composer.clone(),
         state.clock.now_naive(),
     );
-    let cohort_id = cohort.0.clone();
-    let plan = match crate::db::run(&state.pool, move |conn| {
-        enrollment::apply(conn, &composer, &actor, &cohort, &text, now)
+    let (cohort_id, t) = (cohort.0.clone(), text.clone());
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        match enrollment::apply(conn, &composer, &actor, &cohort, &t, now)? {
+            Err(refusal) if refusal.reason == "not_renewable" => {
+                Ok(enrollment::plan(conn, &actor, &cohort, &t, now)?
+                    .map(|plan| (plan, Some(refusal))))
+            }
+            other => Ok(other.map(|plan| (plan, None))),
+        }
     })
-    .await?
-    {
-        Ok(plan) => plan,
+    .await?;
+    let (plan, refused) = match outcome {
+        Ok(done) => done,
         Err(refusal) => return Ok(super::refused(&refusal)),
+    };
+    let (shown, status) = match &refused {
+        Some(r) => (text.as_str(), r.status),
+        None => ("", StatusCode::OK),
     };
     Page::new(&req, "cohorts/enroll_plan.html")
         .with("plan", &plan)
-        .with("text", "")
+        .with("text", shown)
         .with("cohort_id", &cohort_id)
+        .with("refused", &refused.and_then(|r| r.detail))
+        .status(status)
         .render(&state.templates)
 }
 

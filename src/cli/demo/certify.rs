@@ -79,6 +79,7 @@ pub(super) fn certify(
         expires_on: expires_at.map(|e| e.date().to_string()),
         issuer: ctx.plan.issuer.clone(),
         self_study: None,
+        renewed_through: None,
     };
     ctx.rows
         .certificates

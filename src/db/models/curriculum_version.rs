@@ -59,6 +59,10 @@ pub struct CurriculumVersion {
     pub requires_program: Option<String>,
     /// Applicants' managers approve before the owner decides.
     pub manager_approval: bool,
+    /// The program whose certification a pass of this one renews (a refresher).
+    pub renews_program: Option<String>,
+    /// Months after expiry a holder may still be enrolled to renew (a refresher's).
+    pub renewal_grace_months: i32,
 }
 
 /// New versions are inserted whole.

@@ -46,11 +46,11 @@ impl Program {
             .optional()
     }
 
-    /// Every program of a kind, oldest first.
+    /// Every program of a kind, oldest first (by id when synced together).
     pub fn list_of_kind(conn: &mut DbConnection, kind: ProgramKind) -> QueryResult<Vec<Program>> {
         programs::table
             .filter(programs::kind.eq(kind))
-            .order(programs::created_at.asc())
+            .order((programs::created_at.asc(), programs::slug.asc()))
             .select(Program::as_select())
             .load(conn)
     }
@@ -64,10 +64,10 @@ impl Program {
             .map(drop)
     }
 
-    /// Every program, oldest first.
+    /// Every program, oldest first (by id when synced together).
     pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<Program>> {
         programs::table
-            .order(programs::created_at.asc())
+            .order((programs::created_at.asc(), programs::slug.asc()))
             .select(Program::as_select())
             .load(conn)
     }

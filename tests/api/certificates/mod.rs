@@ -1,10 +1,12 @@
-//! Certificates: issued on the last required pass, then verifiable, printable, re-issued and
-//! revoked; their Open Badges credentials as an independent implementation checks them.
+//! Certificates: issued on the last required pass, then verifiable, printable, re-issued,
+//! revoked and renewed through a refresher; their Open Badges credentials as an independent
+//! implementation checks them.
 
 mod issuing;
 mod key_rotation;
 mod open_badges;
 mod organization;
 mod printing;
+mod renewal;
 mod restore_drill;
 mod verification;

@@ -41,6 +41,7 @@ fn record(name: &str, title: &str, modules: &[&str]) -> Record {
         expires_on: Some("2028-03-14".into()),
         issuer: "Beispiel GmbH".into(),
         self_study: None,
+        renewed_through: None,
     }
 }
 

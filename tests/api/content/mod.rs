@@ -1,8 +1,9 @@
 //! The curriculum: the public program page and its API, syncing the folder into versions, and
-//! the validator's findings, and the glossary every text follows.
+//! the validator's findings (a refresher's `renews` among them), and the glossary every text follows.
 
 mod glossary;
 mod program;
+mod renewal;
 mod rubric_rules;
 mod self_paced;
 mod sync;

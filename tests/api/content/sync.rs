@@ -42,8 +42,11 @@ async fn start_up_stores_the_curriculum_once_and_a_resync_changes_nothing() {
         )
     };
     let before = counts(&mut conn);
-    let lessons: usize = programs.iter().map(|p| p.lessons.len()).sum();
-    assert_eq!(before.0, (curriculum.modules.len() + lessons) as i64);
+    let modules: usize = programs
+        .iter()
+        .map(|p| p.modules.len() + p.lessons.len())
+        .sum();
+    assert_eq!(before.0, modules as i64);
     match sync(&mut conn, &curriculum, now()).unwrap() {
         SyncOutcome::Unchanged { sequence, .. } => assert_eq!(sequence, 1),
         other => panic!("expected unchanged, got {other:?}"),
