@@ -74,10 +74,8 @@ pub struct UnitFigures {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ImpactReport {
     /// When the figures were computed (UTC).
-    #[serde(
-        serialize_with = "crate::domain::timestamp::serialize",
-        deserialize_with = "crate::domain::timestamp::deserialize"
-    )]
+    #[serde(serialize_with = "crate::domain::timestamp::serialize")]
+    #[serde(deserialize_with = "crate::domain::timestamp::deserialize")]
     #[schema(value_type = String, format = DateTime)]
     pub as_of: NaiveDateTime,
     /// The month this report was kept for (`YYYY-MM`); null for the live report.
