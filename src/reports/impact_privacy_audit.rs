@@ -69,9 +69,11 @@ fn random_grid(rng: &mut Rng) -> (Hierarchy, Hierarchy, Vec<Vec<i64>>) {
     for u in (0..units).rev() {
         for (total, parts) in sums.iter().filter(|s| s.0 == u) {
             for p in parts {
-                for m in 0..width {
-                    values[*total][m] += values[*p][m];
-                }
+                let part = values[*p].clone();
+                values[*total]
+                    .iter_mut()
+                    .zip(part)
+                    .for_each(|(v, x)| *v += x);
             }
         }
     }
@@ -158,11 +160,12 @@ fn determined(equations: &[Vec<(usize, i64)>], known: &[bool]) -> Vec<usize> {
         matrix.swap(pivot_row, found);
         let inv = inverse(matrix[pivot_row][c]);
         matrix[pivot_row].iter_mut().for_each(|v| *v = *v * inv % P);
-        for r in 0..matrix.len() {
-            if r != pivot_row && matrix[r][c] != 0 {
-                let f = matrix[r][c];
-                for k in 0..unknowns.len() {
-                    matrix[r][k] = (matrix[r][k] + P - f * matrix[pivot_row][k] % P) % P;
+        let pivot = matrix[pivot_row].clone();
+        for (r, row) in matrix.iter_mut().enumerate() {
+            if r != pivot_row && row[c] != 0 {
+                let f = row[c];
+                for (v, p) in row.iter_mut().zip(&pivot) {
+                    *v = (*v + P - f * p % P) % P;
                 }
             }
         }
