@@ -9,33 +9,7 @@ use crate::support::browser::signed_in;
 use crate::support::clock::at;
 use crate::support::fixtures::impact::{company, german_owner};
 use crate::support::fixtures::people::create_person;
-
-/// The cells of the table row whose heading is `name`, as text.
-fn row(body: &str, name: &str) -> Vec<String> {
-    let start = body
-        .find(&format!(">{name}</th>"))
-        .unwrap_or_else(|| panic!("no row {name}"));
-    let rest = &body[start..];
-    let end = rest.find("</tr>").unwrap();
-    rest[..end]
-        .split("<td")
-        .skip(1)
-        .map(|cell| {
-            let inner = &cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()];
-            let mut text = String::new();
-            let mut in_tag = false;
-            for ch in inner.chars() {
-                match ch {
-                    '<' => in_tag = true,
-                    '>' => in_tag = false,
-                    c if !in_tag => text.push(c),
-                    _ => {}
-                }
-            }
-            text
-        })
-        .collect()
-}
+use crate::support::scrape::table_row as row;
 
 #[actix_web::test]
 async fn the_page_shows_the_tree_with_small_figures_withheld_in_both_languages() {
