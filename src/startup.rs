@@ -56,8 +56,10 @@ impl Application {
         ));
         let composer = Composer::for_settings(templates.clone(), &settings);
         templates.set_organization(&composer.organization);
+        let impact = Arc::new(crate::reports::impact_cache::ImpactCache::default());
         if settings.scheduler {
             spawn_scheduler(&pool, &composer, &settings, &clock);
+            actix_web::rt::spawn(impact.clone().warm(pool.clone(), clock.now_naive()));
         }
         let seeds: Vec<Vec<u8>> = std::iter::once(settings.issuer_key.clone())
             .chain(settings.issuer_earlier_keys.iter().cloned())
@@ -81,6 +83,7 @@ impl Application {
             clock,
             composer,
             issuer,
+            impact,
         });
         let gate = web::Data::new(accounts::middleware::Gate {
             pool: state.pool.clone(),

@@ -1,6 +1,6 @@
 //! What every request handler shares: settings, the database pool, templates, the clock, the
-//! mail composer, the credential issuer, file storage and the single sign-on provider. Built
-//! once by `startup`.
+//! mail composer, the credential issuer, file storage, the single sign-on provider and the live
+//! impact report. Built once by `startup`.
 
 use std::sync::Arc;
 
@@ -29,6 +29,8 @@ pub struct AppState {
     pub storage: crate::storage::Storage,
     /// The OpenID Connect provider for single sign-on, when one is configured.
     pub sso: Option<Arc<crate::accounts::sso::Provider>>,
+    /// The live impact report of this database, recomputed at most every 30 seconds.
+    pub impact: Arc<crate::reports::impact_cache::ImpactCache>,
 }
 
 impl AppState {

@@ -10,6 +10,7 @@ mod cohorts;
 mod contract;
 mod directory;
 mod grading;
+mod impact;
 mod learn;
 mod openapi;
 mod outbox;
@@ -170,7 +171,7 @@ fn cohort_routes(scope: Scope) -> Scope {
         )
 }
 
-/// The dashboard, a cohort's progress and report exports.
+/// The dashboard, a cohort's progress, the impact report and report exports.
 fn report_routes(scope: Scope) -> Scope {
     scope
         .route("/dashboard", web::get().to(reports::get_dashboard))
@@ -178,6 +179,8 @@ fn report_routes(scope: Scope) -> Scope {
             "/cohorts/{cohort_id}/progress",
             web::get().to(reports::get_cohort_progress),
         )
+        // Before `/reports/{report}`, which would take `impact` for an export's name.
+        .route("/reports/impact", web::get().to(impact::get_impact_report))
         .route("/reports/{report}", web::get().to(reports::export_report))
 }
 

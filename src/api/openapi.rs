@@ -68,6 +68,7 @@ use utoipa::OpenApi;
         super::outbox::retry_mail,
         super::reports::get_dashboard,
         super::reports::get_cohort_progress,
+        super::impact::get_impact_report,
         super::reports::export_report,
     ),
     components(schemas(super::problem::Problem, super::problem::ProblemError)),
@@ -80,7 +81,7 @@ use utoipa::OpenApi;
         (name = "learning", description = "The trainee's assignments and progress, and self-study"),
         (name = "grading", description = "Co-trainers, reviews, allocation and moderation"),
         (name = "certificates", description = "Certificates, credentials and verification"),
-        (name = "reports", description = "Dashboard, cohort progress and report exports"),
+        (name = "reports", description = "Dashboard, cohort progress, impact report and report exports"),
     )
 )]
 pub struct ApiDoc;

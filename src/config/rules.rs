@@ -28,6 +28,8 @@ pub struct Rules {
     pub work_days: [bool; 7],
     /// Whether owners get the certification register by mail every month.
     pub register_mail: bool,
+    /// Whether owners get the impact report by mail every month.
+    pub impact_mail: bool,
     /// Seconds between scheduler ticks.
     pub tick_seconds: u64,
 }
@@ -44,6 +46,7 @@ impl Default for Rules {
             work_end: 18,
             work_days: [true, true, true, true, true, false, false],
             register_mail: true,
+            impact_mail: true,
             tick_seconds: 60,
         }
     }
@@ -97,12 +100,26 @@ pub const RULE_SETTINGS: &[(&str, &str, &str)] = &[
         "monthly",
         "monthly or off: the certification register mailed to owners on the first working day",
     ),
+    (
+        "QUALIFY_IMPACT_MAIL",
+        "monthly",
+        "monthly or off: the impact report by org unit mailed to owners on the first working day",
+    ),
 ];
 
 fn err(setting: &str, message: impl Into<String>) -> SettingsError {
     SettingsError {
         setting: setting.to_string(),
         message: message.into(),
+    }
+}
+
+/// `monthly` or `off`.
+fn monthly(key: &str, text: &str) -> Result<bool, SettingsError> {
+    match text.trim() {
+        "monthly" => Ok(true),
+        "off" => Ok(false),
+        other => Err(err(key, format!("'{other}' must be monthly or off"))),
     }
 }
 
@@ -200,16 +217,10 @@ impl Rules {
             rules.tick_seconds = number("QUALIFY_TICK_SECONDS", v, 1, 3600)? as u64;
         }
         if let Some(v) = get("QUALIFY_REGISTER_MAIL") {
-            rules.register_mail = match v.trim() {
-                "monthly" => true,
-                "off" => false,
-                other => {
-                    return Err(err(
-                        "QUALIFY_REGISTER_MAIL",
-                        format!("'{other}' must be monthly or off"),
-                    ));
-                }
-            };
+            rules.register_mail = monthly("QUALIFY_REGISTER_MAIL", v)?;
+        }
+        if let Some(v) = get("QUALIFY_IMPACT_MAIL") {
+            rules.impact_mail = monthly("QUALIFY_IMPACT_MAIL", v)?;
         }
         Ok(rules)
     }
@@ -244,12 +255,13 @@ mod tests {
             ("QUALIFY_WORKING_HOURS", "07-20"),
             ("QUALIFY_WORKING_DAYS", "mon-tue,thu"),
             ("QUALIFY_REGISTER_MAIL", "off"),
+            ("QUALIFY_IMPACT_MAIL", "off"),
             ("QUALIFY_ESCALATE_AFTER_DAYS", "0"),
         ])
         .unwrap();
         assert_eq!(r.due_days, vec![5, 1]);
         assert_eq!((r.work_start, r.work_end), (7, 20));
-        assert!(!r.register_mail);
+        assert!(!r.register_mail && !r.impact_mail);
         assert_eq!(r.escalate_after_days, 0);
         assert!(r.is_working_day(Weekday::Thu) && !r.is_working_day(Weekday::Wed));
     }
@@ -262,6 +274,7 @@ mod tests {
             ("QUALIFY_WORKING_DAYS", "fri-mon"),
             ("QUALIFY_WORKING_DAYS", "funday"),
             ("QUALIFY_REGISTER_MAIL", "weekly"),
+            ("QUALIFY_IMPACT_MAIL", "yearly"),
             ("QUALIFY_ESCALATE_AFTER_DAYS", "-1"),
         ] {
             assert_eq!(

@@ -652,6 +652,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    impact_snapshots (month) {
+        month -> Text,
+        report -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(assignments -> modules (module_id));
 diesel::joinable!(modules -> curriculum_versions (curriculum_version_id));
 diesel::joinable!(curriculum_versions -> programs (program_id));
@@ -726,4 +734,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     outbox_attachments,
     calendar_feeds,
+    impact_snapshots,
 );

@@ -12,6 +12,54 @@ const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+const MONTHS_LONG_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const MONTHS_LONG_DE: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// A month (`2026-07`) in the language (`Juli 2026` / `July 2026`); any other text is
+/// returned as it is.
+pub fn month(lang: Language, text: &str) -> String {
+    let parsed = text
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<usize>().ok()?)));
+    match parsed {
+        Some((year, m)) if (1..=12).contains(&m) && text.len() == 7 => {
+            let names = match lang {
+                Language::De => MONTHS_LONG_DE,
+                Language::En => MONTHS_LONG_EN,
+            };
+            format!("{} {year}", names[m - 1])
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// A calendar date in the language (`14.12.2026` / `14 Dec 2026`).
 pub fn date(lang: Language, d: NaiveDate) -> String {
     match lang {
@@ -113,5 +161,8 @@ mod tests {
         assert_eq!(number(De, 12.0, 0), "12");
         assert_eq!(number(De, -0.04, 1), "0");
         assert_eq!(number(En, -1234.0, 0), "-1,234");
+        assert_eq!(month(De, "2026-03"), "März 2026");
+        assert_eq!(month(En, "2026-12"), "December 2026");
+        assert_eq!(month(En, "2026-13"), "2026-13");
     }
 }

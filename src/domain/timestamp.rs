@@ -28,6 +28,15 @@ pub fn serialize_option<S: serde::Serializer>(
     }
 }
 
+/// `#[serde(deserialize_with = "crate::domain::timestamp::deserialize")]`: the RFC 3339
+/// text [`serialize`] writes, back as a UTC moment.
+pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+    let text = <String as serde::Deserialize>::deserialize(d)?;
+    chrono::DateTime::parse_from_rfc3339(&text)
+        .map(|t| t.naive_utc())
+        .map_err(serde::de::Error::custom)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +52,8 @@ mod tests {
         assert_eq!(rfc3339(&whole), "2026-12-06T08:00:00Z");
         let json = serde_json::to_value(Probe { at: Some(whole) }).unwrap();
         assert_eq!(json["at"], "2026-12-06T08:00:00Z");
+        let back = deserialize(serde_json::Value::from(rfc3339(&at))).unwrap();
+        assert_eq!(back, at);
     }
 
     #[derive(serde::Serialize)]

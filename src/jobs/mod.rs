@@ -1,5 +1,6 @@
 //! The scheduler tick: every minute, in every instance, allocate work that waits for a
-//! co-trainer, escalate overdue reviews and send reminder digests. Correctness comes from the data (claimed queue
+//! co-trainer, escalate overdue reviews, send reminder digests and the owners' monthly
+//! reports (keeping the impact report of each month). Correctness comes from the data (claimed queue
 //! rows, optimistic locks, idempotency keys), not from electing a leader; a tick missed during
 //! downtime simply finds more to do.
 
@@ -9,6 +10,7 @@ use std::time::Duration as StdDuration;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+pub mod impact_mail;
 pub mod maintenance;
 pub mod owner_digest;
 pub mod register_mail;
@@ -48,7 +50,8 @@ pub fn tick(
     let escalated = escalation::run(conn, composer, after, now)?;
     let digests = reminders::tick(conn, composer, rules, now, false)?.len()
         + owner_digest::tick(conn, composer, rules, now)?
-        + register_mail::tick(conn, composer, rules, now)?;
+        + register_mail::tick(conn, composer, rules, now)?
+        + impact_mail::tick(conn, composer, rules, now)?;
     Ok(Tick {
         allocated,
         escalated: escalated.escalated,

@@ -281,7 +281,8 @@ mod tests {
                 "f",
                 json!({"month": "2026-11", "issued": 1, "revoked": 1, "active": 1,
                          "expiring": 1, "stalled": 1, "overdue_reviews": 1,
-                         "unallocated": 1, "failed_mails": 1}),
+                         "unallocated": 1, "failed_mails": 1, "certified": 1,
+                         "self_study": 1}),
             ),
         ] {
             ctx.insert(key, &value);

@@ -10,7 +10,7 @@ pub mod worker;
 pub use compose::{Composer, Email, enqueue};
 
 /// Every kind of mail: one folder under `templates/emails/` each (subject, text and HTML).
-pub const TEMPLATES: [&str; 17] = [
+pub const TEMPLATES: [&str; 18] = [
     "application_admitted",
     "application_declined",
     "application_manager_decided",
@@ -21,6 +21,7 @@ pub const TEMPLATES: [&str; 17] = [
     "feedback_released",
     "grading_alert",
     "invitation",
+    "owner_impact",
     "owner_register",
     "owner_weekly",
     "password_changed",

@@ -25,7 +25,9 @@ pub fn kind_of(template: &str) -> Option<&'static str> {
         "reminder_digest" => Some("reminders"),
         "feedback_released" => Some("feedback"),
         "reviews_allocated" | "review_sent_back" => Some("reviews"),
-        "grading_alert" | "owner_weekly" | "owner_register" => Some("owner_alerts"),
+        "grading_alert" | "owner_weekly" | "owner_register" | "owner_impact" => {
+            Some("owner_alerts")
+        }
         _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! The numbers management asks for: the certification register, cohort progress and
 //! co-trainer activity, filtered, and written row by row as CSV, XLSX or JSON (so an export of
-//! any size runs in constant memory); and the owner's dashboard.
+//! any size runs in constant memory); the owner's dashboard; and the impact report by org unit
+//! (`impact`), live or as kept each month.
 //!
 //! A report is a list of typed [`Column`]s and rows of [`Cell`]s pushed into a [`Sink`]; the
 //! writers (`csv_out`, `xlsx`, `json_out`) and the on-screen preview are sinks.
@@ -15,6 +16,16 @@ pub mod dashboard_study;
 mod dashboard_turnaround;
 pub mod export;
 pub mod filters;
+pub mod impact;
+pub mod impact_cache;
+mod impact_privacy;
+#[cfg(test)]
+mod impact_privacy_audit;
+pub mod impact_snapshot;
+mod impact_sql;
+mod impact_tree;
+pub mod impact_view;
+pub mod impact_xlsx;
 pub mod json_out;
 pub mod pages;
 pub mod progress;

@@ -11,26 +11,62 @@ use zip::write::{SimpleFileOptions, StreamWriter};
 
 use super::{Cell, Column, Sink};
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
+/// `[Content_Types].xml` for a workbook of `sheets` sheets.
+fn content_types(sheets: usize) -> String {
+    let mut out = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+    );
+    for n in 1..=sheets {
+        out.push_str(&format!(
+            r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        ));
+    }
+    out.push_str(r#"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#);
+    out
+}
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
 
-const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+/// `xl/_rels/workbook.xml.rels`: the sheets (`rId1`…) and the styles after them.
+fn workbook_rels(sheets: usize) -> String {
+    let mut out = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    for n in 1..=sheets {
+        out.push_str(&format!(
+            r#"<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#
+        ));
+    }
+    out.push_str(&format!(
+        r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+        sheets + 1
+    ));
+    out
+}
 
 /// Styles: 0 plain, 1 date, 2 bold header, 3 one decimal.
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/><numFmt numFmtId="165" formatCode="0.0"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#;
 
-/// Writes an XLSX workbook with one sheet into `W`.
+/// Writes an XLSX workbook into `W`: one sheet, or more with [`XlsxSink::next_sheet`].
 pub struct XlsxSink<W: Write> {
     zip: Option<ZipWriter<StreamWriter<W>>>,
-    sheet_name: String,
+    /// Each sheet's name and filtered range (the current one's range is set when it ends).
+    sheets: Vec<(String, String)>,
     columns: usize,
     rows: u32,
     line: String,
+}
+
+/// A sheet name as Excel accepts it: without `[]:*?/\`, at most 31 characters.
+fn sheet_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect()
 }
 
 fn options() -> SimpleFileOptions {
@@ -43,23 +79,13 @@ impl<W: Write> XlsxSink<W> {
     /// A workbook whose sheet is called `sheet_name` (cut to Excel's 31 characters).
     pub fn new(inner: W, sheet_name: &str) -> io::Result<Self> {
         let mut zip = ZipWriter::new_stream(inner);
-        for (name, body) in [
-            ("[Content_Types].xml", CONTENT_TYPES),
-            ("_rels/.rels", ROOT_RELS),
-            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
-            ("xl/styles.xml", STYLES),
-        ] {
+        for (name, body) in [("_rels/.rels", ROOT_RELS), ("xl/styles.xml", STYLES)] {
             zip.start_file(name, options()).map_err(io::Error::other)?;
             zip.write_all(body.as_bytes())?;
         }
-        let sheet_name: String = sheet_name
-            .chars()
-            .filter(|c| !"[]:*?/\\".contains(*c))
-            .take(31)
-            .collect();
         Ok(XlsxSink {
             zip: Some(zip),
-            sheet_name,
+            sheets: vec![(self::sheet_name(sheet_name), String::new())],
             columns: 0,
             rows: 0,
             line: String::with_capacity(4096),
@@ -123,9 +149,15 @@ impl<W: Write> Sink for XlsxSink<W> {
     fn header(&mut self, columns: &[Column]) -> io::Result<()> {
         use std::fmt::Write as _;
         self.columns = columns.len();
-        let mut head = String::from(
+        let sheet = self.sheets.len();
+        let selected = if sheet == 1 {
+            r#" tabSelected="1""#
+        } else {
+            ""
+        };
+        let mut head = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#,
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetViews><sheetView{selected} workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#,
         );
         for (i, c) in columns.iter().enumerate() {
             let _ = write!(
@@ -142,7 +174,7 @@ impl<W: Write> Sink for XlsxSink<W> {
         head.push_str("</row>");
         self.rows = 1;
         let zip = self.zip()?;
-        zip.start_file("xl/worksheets/sheet1.xml", options())
+        zip.start_file(format!("xl/worksheets/sheet{sheet}.xml"), options())
             .map_err(io::Error::other)?;
         zip.write_all(head.as_bytes())
     }
@@ -182,28 +214,64 @@ impl<W: Write> Sink for XlsxSink<W> {
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        let last = column_letters(self.columns.max(1) - 1);
-        let range = format!("A1:{last}{}", self.rows.max(1));
+        if self.zip.is_none() {
+            return Ok(());
+        }
+        self.close_sheet()?;
         let Some(mut zip) = self.zip.take() else {
             return Ok(());
         };
-        zip.write_all(
-            format!(r#"</sheetData><autoFilter ref="{range}"/></worksheet>"#).as_bytes(),
-        )?;
-        let mut name = String::new();
-        escape_into(&mut name, &self.sheet_name);
+        let (mut sheets, mut names) = (String::new(), String::new());
+        for (i, (name, range)) in self.sheets.iter().enumerate() {
+            let mut escaped = String::new();
+            escape_into(&mut escaped, name);
+            sheets.push_str(&format!(
+                r#"<sheet name="{escaped}" sheetId="{n}" r:id="rId{n}"/>"#,
+                n = i + 1
+            ));
+            names.push_str(&format!(
+                r#"<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'{quoted}'!{range}</definedName>"#,
+                quoted = escaped.replace('\'', "''"),
+            ));
+        }
         let workbook = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'{quoted}'!$A$1:${last_col}${rows}</definedName></definedNames></workbook>"#,
-            quoted = name.replace('\'', "''"),
-            last_col = last,
-            rows = self.rows.max(1),
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{sheets}</sheets><definedNames>{names}</definedNames></workbook>"#
         );
-        zip.start_file("xl/workbook.xml", options())
-            .map_err(io::Error::other)?;
-        zip.write_all(workbook.as_bytes())?;
+        let count = self.sheets.len();
+        for (name, body) in [
+            ("xl/workbook.xml", workbook),
+            ("[Content_Types].xml", content_types(count)),
+            ("xl/_rels/workbook.xml.rels", workbook_rels(count)),
+        ] {
+            zip.start_file(name, options()).map_err(io::Error::other)?;
+            zip.write_all(body.as_bytes())?;
+        }
         let mut inner = zip.finish().map_err(io::Error::other)?.into_inner();
         inner.flush()
+    }
+}
+
+impl<W: Write> XlsxSink<W> {
+    /// Ends the current sheet and starts one called `name`; its [`Sink::header`] comes next.
+    pub fn next_sheet(&mut self, name: &str) -> io::Result<()> {
+        self.close_sheet()?;
+        self.sheets.push((sheet_name(name), String::new()));
+        Ok(())
+    }
+
+    /// Ends the current sheet's data with a filter over its header and rows.
+    fn close_sheet(&mut self) -> io::Result<()> {
+        let last = column_letters(self.columns.max(1) - 1);
+        let rows = self.rows.max(1);
+        let range = format!("A1:{last}{rows}");
+        self.zip()?.write_all(
+            format!(r#"</sheetData><autoFilter ref="{range}"/></worksheet>"#).as_bytes(),
+        )?;
+        if let Some(sheet) = self.sheets.last_mut() {
+            sheet.1 = format!("$A$1:${last}${rows}");
+        }
+        Ok(())
     }
 }
 

@@ -13,6 +13,7 @@ mod cohorts;
 mod feedback;
 mod grading;
 mod health;
+mod impact;
 mod language;
 mod learn;
 mod mail;
@@ -232,12 +233,14 @@ fn enrollments_routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// `/reports`: the report page and downloads.
+/// `/reports`: the report page and downloads, the impact report.
 fn reports_routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         scope("/reports")
             .route("", get().to(reports::index))
-            .route("/download", get().to(reports::download)),
+            .route("/download", get().to(reports::download))
+            .route("/impact", get().to(impact::page))
+            .route("/impact/download", get().to(impact::download)),
     );
 }
 

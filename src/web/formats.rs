@@ -1,6 +1,6 @@
 //! The templates' filters for dates and numbers in the reader's language:
 //! `{{ due | when(lang=lang) }}` (a date or date-time text as the views write it) and
-//! `{{ share | num(lang=lang, decimals=1) }}`, and `{{ hours | relative(lang=lang) }}` for a
+//! `{{ share | num(lang=lang, decimals=1) }}`, `{{ "2026-07" | month(lang=lang) }}`, and `{{ hours | relative(lang=lang) }}` for a
 //! time some hours away or ago ("in 3 days", „vor 2 Stunden“, with Fluent's plurals). The page's and the mail's `lang` decides; the
 //! rules are in [`crate::domain::format`].
 
@@ -21,6 +21,14 @@ fn language(kwargs: &tera::Kwargs) -> Language {
 pub fn when(value: tera::Value, kwargs: tera::Kwargs, _: &tera::State) -> tera::Value {
     match value.as_str() {
         Some(text) => tera::Value::from(format::when_text(language(&kwargs), text)),
+        None => value,
+    }
+}
+
+/// `month`: a month (`2026-07`) in the language (`Juli 2026` / `July 2026`).
+pub fn month(value: tera::Value, kwargs: tera::Kwargs, _: &tera::State) -> tera::Value {
+    match value.as_str() {
+        Some(text) => tera::Value::from(format::month(language(&kwargs), text)),
         None => value,
     }
 }

@@ -38,6 +38,30 @@ pub fn t(lang: Language, key: &str) -> String {
     })
 }
 
+/// Like [`t`], with the text's variables (`{ $name }`) filled in.
+pub fn t_args(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
+    use fluent_templates::fluent_bundle::FluentValue;
+    let args: std::collections::HashMap<std::borrow::Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(k, v)| {
+            (
+                std::borrow::Cow::Owned(k.to_string()),
+                FluentValue::from(v.to_string()),
+            )
+        })
+        .collect();
+    LOCALES
+        .try_lookup_with_args(&lang_id(lang), key, &args)
+        .unwrap_or_else(|| {
+            tracing::error!(
+                lang = lang.code(),
+                key,
+                "a text that does not exist was asked for"
+            );
+            String::new()
+        })
+}
+
 /// The language to answer this request in.
 pub fn request_language(req: &HttpRequest) -> Language {
     if let Some(lang) = req

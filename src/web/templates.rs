@@ -31,6 +31,7 @@ impl Templates {
         tera.register_filter("fluent_arg", crate::web::fluent_function::fluent_arg);
         tera.register_filter("when", crate::web::formats::when);
         tera.register_filter("num", crate::web::formats::num);
+        tera.register_filter("month", crate::web::formats::month);
         tera.register_filter("relative", crate::web::formats::relative);
         let mut sources = Vec::new();
         for name in TemplateFiles::iter() {

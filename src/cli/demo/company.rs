@@ -1,5 +1,5 @@
-//! The company around the program: two more people for every trainee (so 100,000 trainees
-//! come with 300,000 people), each with HR data (employee id, manager), and a third of the
+//! The company around the program: its org tree, two more people for every trainee (so 100,000
+//! trainees come with 300,000 people), each with HR data (employee id, manager), and a third of the
 //! company in self-study at every stage: nothing done yet, some lessons done with their
 //! checks (a few after a failed first attempt), completed with a self-study certificate.
 
@@ -64,8 +64,32 @@ impl Rows {
     }
 }
 
+/// The company's org tree (the HR data's units, grouped in three divisions below the group).
+const ORG_TREE: &[(&str, Option<&str>)] = &[
+    ("Konzern", None),
+    ("Zentralbereiche", Some("Konzern")),
+    ("Markt", Some("Konzern")),
+    ("Technik & Produktion", Some("Konzern")),
+    ("Personal & Organisation", Some("Zentralbereiche")),
+    ("Finanzen & Controlling", Some("Zentralbereiche")),
+    ("Unternehmenskommunikation", Some("Zentralbereiche")),
+    ("IT-Services", Some("Zentralbereiche")),
+    ("Vertrieb DACH", Some("Markt")),
+    ("Werk Ingolstadt · Produktion", Some("Technik & Produktion")),
+    ("Forschung & Entwicklung", Some("Technik & Produktion")),
+    ("Logistik Süd", Some("Technik & Produktion")),
+];
+
 /// Adds the company; call inside the demo's write transaction, after the cohorts.
 pub fn add(conn: &mut DbConnection, plan: &Plan, serial: usize) -> Result<Company, AppError> {
+    for (name, parent) in ORG_TREE {
+        let unit = crate::db::models::OrgUnit {
+            name: name.to_string(),
+            parent: parent.map(str::to_string),
+            updated_at: plan.now,
+        };
+        crate::db::models::OrgUnit::save(conn, &unit)?;
+    }
     let Some(program) = Program::list_of_kind(conn, ProgramKind::SelfPaced)?
         .into_iter()
         .next()

@@ -53,8 +53,13 @@ async fn two_schedulers_and_two_workers_send_each_mail_once() {
     assert_eq!(count(&["reminder_digest"]), 12, "one digest per trainee");
     assert_eq!(
         written as i64,
-        count(&["reminder_digest", "owner_weekly", "owner_register"]),
-        "each digest (the trainees', the owner's weekly and monthly) written by exactly one tick"
+        count(&[
+            "reminder_digest",
+            "owner_weekly",
+            "owner_register",
+            "owner_impact"
+        ]),
+        "each digest (the trainees', the owner's weekly and monthly ones) written by exactly one tick"
     );
     let pending: i64 = {
         let mut conn = app.conn();

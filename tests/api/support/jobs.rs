@@ -64,3 +64,11 @@ pub fn register_mail(app: &TestApp, rules: &Rules) -> usize {
     qualify::jobs::register_mail::tick(&mut conn, &composer(app), rules, app.clock.now_naive())
         .unwrap()
 }
+
+/// The monthly impact job now under `rules` (keeps last month's report, mails owners); how
+/// many mails were written.
+pub fn impact_mail(app: &TestApp, rules: &Rules) -> usize {
+    let mut conn = app.conn();
+    qualify::jobs::impact_mail::tick(&mut conn, &composer(app), rules, app.clock.now_naive())
+        .unwrap()
+}

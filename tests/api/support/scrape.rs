@@ -1,6 +1,6 @@
 //! Values read out of pages and mails the way a person would find them: a form field (the lock
 //! version a form carries, its CSRF token), the sign-in link in a mail and the token it ends in,
-//! a mail's Message-ID, and the id of an attachment linked on a page.
+//! a mail's Message-ID, the id of an attachment linked on a page, and the cells of a table row.
 
 /// The value of the first form field named `name` on a page (`name="…" value="…"`).
 pub fn field(body: &str, name: &str) -> Option<String> {
@@ -52,4 +52,31 @@ pub fn attachment_id(body: &str) -> String {
         .next()
         .unwrap()
         .to_string()
+}
+
+/// The cells of the table row whose heading is `name`, as text.
+pub fn table_row(body: &str, name: &str) -> Vec<String> {
+    let start = body
+        .find(&format!(">{name}</th>"))
+        .unwrap_or_else(|| panic!("no row {name}"));
+    let rest = &body[start..];
+    let end = rest.find("</tr>").unwrap();
+    rest[..end]
+        .split("<td")
+        .skip(1)
+        .map(|cell| {
+            let inner = &cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for ch in inner.chars() {
+                match ch {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text
+        })
+        .collect()
 }

@@ -1,4 +1,5 @@
-//! Rows of the permission table for the dashboard and the reports (owner only, everywhere)
+//! Rows of the permission table for the dashboard, the reports and the impact report (owner
+//! only, everywhere)
 //! and the operations endpoints (open: aggregates only; `/metrics` can ask for a token).
 
 use crate::support::permission_table::{Case, Expect, case};
@@ -29,7 +30,25 @@ pub fn report_cases(cohort: &str) -> Vec<Case> {
             "/reports/download?report=certificates&format=csv",
             [SignIn, s403, ok],
         ),
+        case(
+            "GET",
+            "/reports/impact",
+            "/reports/impact",
+            [SignIn, s403, ok],
+        ),
+        case(
+            "GET",
+            "/reports/impact/download",
+            "/reports/impact/download",
+            [SignIn, s403, ok],
+        ),
         case("GET", "/dashboard", "/api/v1/dashboard", [s401, s403, ok]),
+        case(
+            "GET",
+            "/reports/impact",
+            "/api/v1/reports/impact",
+            [s401, s403, ok],
+        ),
         case(
             "GET",
             "/cohorts/{cohort_id}/progress",
