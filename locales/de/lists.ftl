@@ -6,7 +6,7 @@ pager-count = { $count ->
     [one] Ein Treffer
    *[other] { $count } Treffer
 }
-pager-count-more = Mehr als 10.000 Treffer
+pager-count-more = Mehr als 1.000 Treffer
 list-sort = Sortieren nach
 list-search = Suchen
 list-filter = Filtern
@@ -23,7 +23,7 @@ mail-view-dead = Aufgegeben
 mail-view-cancelled = Abgebrochen
 mail-view-all = Alle
 mail-none-match = Keine E-Mails passen zu dieser Auswahl.
-mail-pending-many = Mehr als 10.000 E-Mails warten auf den Versand.
+mail-pending-many = Mehr als 1.000 E-Mails warten auf den Versand.
 audit-object-id = Objekt (ID)
 people-org-unit = Organisationseinheit
 people-sort-name = Name
@@ -39,7 +39,7 @@ grading-capacity-total = { $count ->
     [one] Platz für eine offene Bewertung
    *[other] Platz für { $count } offene Bewertungen
 }
-grading-cohorts-help = Kohorten mit offener oder wartender Arbeit, die mit der meisten zuerst.
+grading-cohorts-help = Kohorten mit offener oder wartender Arbeit, die mit der meisten zuerst. Wählen Sie eine Kohorte für ihre abgeschlossenen Bewertungen und die Bearbeitungszeit.
 pool-grades-in = Bewertet auf
 pool-paused = pausiert
 pool-empty = Noch niemand ist im Pool. Zertifizierte Absolvent:innen melden sich selbst an; Sie können Personen unten hinzufügen.

@@ -6,7 +6,7 @@ pager-count = { $count ->
     [one] One match
    *[other] { $count } matches
 }
-pager-count-more = More than 10,000 matches
+pager-count-more = More than 1,000 matches
 list-sort = Sort by
 list-search = Search
 list-filter = Filter
@@ -23,7 +23,7 @@ mail-view-dead = Given up
 mail-view-cancelled = Canceled
 mail-view-all = All
 mail-none-match = No mails match this selection.
-mail-pending-many = More than 10,000 mails are waiting to be sent.
+mail-pending-many = More than 1,000 mails are waiting to be sent.
 audit-object-id = Object (id)
 people-org-unit = Org unit
 people-sort-name = Name
@@ -39,7 +39,7 @@ grading-capacity-total = { $count ->
     [one] room for one open review
    *[other] room for { $count } open reviews
 }
-grading-cohorts-help = Cohorts with open or waiting work, the busiest first.
+grading-cohorts-help = Cohorts with open or waiting work, the busiest first. Choose a cohort for its completed reviews and turnaround.
 pool-grades-in = Grades in
 pool-paused = paused
 pool-empty = Nobody is in the pool yet. Certified graduates join themselves; you can add people below.

@@ -59,8 +59,11 @@ while read -r role path cookie; do
   first[$path]=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "http://127.0.0.1:$port$path")
 done < "$work/pages.txt"
 while read -r role path cookie; do
+  # Each run starts on an idle service: requests a slow page left queued are done first.
+  sleep 3
   warm=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "http://127.0.0.1:$port$path")
   base=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$cport/page?u=7" | rps)
+  sleep 1
   page=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Cookie: $cookie" "http://127.0.0.1:$port$path" | rps)
   python3 - "$path" "$role" "${first[$path]}" "$warm" "$page" "$base" <<'PY'
 import sys

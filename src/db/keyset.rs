@@ -18,8 +18,9 @@ use crate::error::{AppError, InputLocation};
 pub const DEFAULT_LIMIT: i64 = 50;
 /// The largest page size.
 pub const MAX_LIMIT: i64 = 500;
-/// Counts stop here: above it a list says "more than 10,000".
-pub const COUNT_CAP: i64 = 10_000;
+/// Counts stop here: above it a list says "more than 1,000" (counting further costs a
+/// view more than the page itself).
+pub const COUNT_CAP: i64 = 1_000;
 
 /// Where a page starts: after the row with this sort key and id.
 #[derive(Debug, Clone, PartialEq, Eq)]

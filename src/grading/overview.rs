@@ -62,8 +62,8 @@ pub struct CohortFigures {
     pub open: usize,
     /// Overdue reviews.
     pub overdue: usize,
-    /// Completed reviews.
-    pub completed: usize,
+    /// Completed reviews (read for one cohort at a time).
+    pub completed: Option<usize>,
     /// Slots waiting for a co-trainer.
     pub unallocated: usize,
     /// Median hours from allocation to completion.
@@ -315,7 +315,13 @@ fn cohort_figures(
             busy.into_iter().take(50).map(|(c, _)| c).collect()
         }
     };
-    let stats = review_stats::for_cohorts(conn, &ids, now)?;
+    // Completed work and turnaround per cohort read every review of the cohort: only for the
+    // one cohort asked for, never for the program-wide table.
+    let stats = match cohort {
+        Some(_) => review_stats::for_cohorts(conn, &ids, now)?,
+        None => review_stats::open_of_cohorts(conn, &ids, now)?,
+    };
+    let whole = cohort.is_some();
     let none = review_stats::Stat::default();
     Ok(Cohort::list_by_ids(conn, &ids)?
         .iter()
@@ -326,9 +332,9 @@ fn cohort_figures(
                 name: c.name.clone(),
                 open: stat.open,
                 overdue: stat.overdue,
-                completed: stat.completed,
+                completed: whole.then_some(stat.completed),
                 unallocated: usize::try_from(waiting.get(&c.id).copied().unwrap_or(0)).unwrap_or(0),
-                median_turnaround_hours: median(stat.hours.clone()),
+                median_turnaround_hours: whole.then(|| median(stat.hours.clone())).flatten(),
             }
         })
         .collect())

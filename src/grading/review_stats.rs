@@ -161,6 +161,37 @@ pub fn for_cohorts(
     )
 }
 
+/// Open and overdue reviews of these cohorts (the partial index of open reviews): the
+/// figures of the program-wide cohort table, which leaves completed work to the view of one
+/// cohort.
+pub fn open_of_cohorts(
+    conn: &mut DbConnection,
+    cohorts: &[CohortId],
+    now: NaiveDateTime,
+) -> QueryResult<Stats> {
+    let mut stats = Stats::default();
+    let open: Vec<(CohortId, i64)> = reviews::table
+        .filter(crate::db::models::review::is_open())
+        .filter(reviews::cohort_id.eq_any(cohorts))
+        .group_by(reviews::cohort_id)
+        .select((reviews::cohort_id, count_star()))
+        .load(conn)?;
+    for (cohort, n) in open {
+        stats.by_cohort.entry(cohort).or_default().open += n as usize;
+    }
+    let overdue: Vec<(CohortId, i64)> = reviews::table
+        .filter(crate::db::models::review::is_open())
+        .filter(reviews::due_at.lt(now))
+        .filter(reviews::cohort_id.eq_any(cohorts))
+        .group_by(reviews::cohort_id)
+        .select((reviews::cohort_id, count_star()))
+        .load(conn)?;
+    for (cohort, n) in overdue {
+        stats.by_cohort.entry(cohort).or_default().overdue += n as usize;
+    }
+    Ok(stats)
+}
+
 /// The cohorts with open reviews, with how many (the partial index of open reviews).
 pub fn cohorts_with_open(conn: &mut DbConnection) -> QueryResult<Vec<(CohortId, i64)>> {
     reviews::table
