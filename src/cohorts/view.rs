@@ -103,8 +103,11 @@ pub struct CohortView {
     pub schedule: Vec<ScheduleView>,
     /// Co-trainers.
     pub cotrainers: Vec<MemberView>,
-    /// Trainees.
+    /// Trainees (on the cohort's page, one page of them by name).
     pub trainees: Vec<MemberView>,
+    /// The cursor of the next page of trainees (the cohort's page only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trainees_next: Option<String>,
 }
 
 /// The cohort list's filters and start, as they arrive (text).
@@ -237,6 +240,28 @@ pub fn detail(
     id: &CohortId,
     lang: &str,
 ) -> Result<CohortView, AppError> {
+    detail_with(conn, actor, id, lang, None)
+}
+
+/// The cohort with one page of its trainees (by name, after the cursor's), for its page.
+pub fn detail_page(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &CohortId,
+    lang: &str,
+    cursor: Option<&str>,
+    limit: i64,
+) -> Result<CohortView, AppError> {
+    detail_with(conn, actor, id, lang, Some((cursor, limit)))
+}
+
+fn detail_with(
+    conn: &mut DbConnection,
+    actor: &Identity,
+    id: &CohortId,
+    lang: &str,
+    members: Option<(Option<&str>, i64)>,
+) -> Result<CohortView, AppError> {
     let cohort = Cohort::find(conn, id)?.ok_or(AppError::NotFound)?;
     if !actor.is_owner && !CohortCotrainer::is_assigned(conn, id, &actor.person.id)? {
         return Err(AppError::NotFound);
@@ -277,19 +302,26 @@ pub fn detail(
         .map(|p| member(p, None))
         .collect();
     // Under anonymous grading a co-trainer must not learn who is in the cohort.
-    let enrollments = if version.anonymous_grading && !actor.is_owner {
-        Vec::new()
-    } else {
-        Enrollment::list_by_cohort(conn, id)?
+    let hidden = version.anonymous_grading && !actor.is_owner;
+    let (trainees, trainees_next) = match (hidden, members) {
+        (true, _) => (Vec::new(), None),
+        (false, None) => (all_trainees(conn, id)?, None),
+        (false, Some((cursor, limit))) => {
+            let after = keyset::decode(MEMBERS, "name", cursor)?.map(|a| (a.key, PersonId(a.id)));
+            let rows = Enrollment::page_of_cohort(conn, id, after, limit + 1)?;
+            let key = |(_, p): &(Enrollment, Person)| After {
+                key: p.name.clone(),
+                id: p.id.0.clone(),
+            };
+            let page = keyset::page(MEMBERS, "name", rows, limit, key);
+            let members = page
+                .items
+                .into_iter()
+                .map(|(e, p)| member(p, Some(&e)))
+                .collect();
+            (members, page.next_cursor)
+        }
     };
-    let ids: Vec<PersonId> = enrollments.iter().map(|e| e.person_id.clone()).collect();
-    let trainees = people(conn, &ids)?
-        .into_iter()
-        .map(|p| {
-            let e = enrollments.iter().find(|e| e.person_id == p.id);
-            member(p, e)
-        })
-        .collect();
     Ok(CohortView {
         id: cohort.id.0,
         name: cohort.name,
@@ -307,7 +339,32 @@ pub fn detail(
         schedule,
         cotrainers,
         trainees,
+        trainees_next,
     })
+}
+
+/// The list's name in the cursors of a cohort's trainees.
+const MEMBERS: &str = "cohort-trainees";
+
+/// Every trainee of a cohort by name, their people read in chunks.
+fn all_trainees(conn: &mut DbConnection, id: &CohortId) -> Result<Vec<MemberView>, AppError> {
+    let enrollments: HashMap<PersonId, Enrollment> = Enrollment::list_by_cohort(conn, id)?
+        .into_iter()
+        .map(|e| (e.person_id.clone(), e))
+        .collect();
+    let ids: Vec<PersonId> = enrollments.keys().cloned().collect();
+    let mut people = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(5_000) {
+        people.extend(Person::list_by_ids(conn, chunk)?);
+    }
+    people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            let e = enrollments.get(&p.id);
+            member(p, e)
+        })
+        .collect())
 }
 
 fn people(conn: &mut DbConnection, ids: &[PersonId]) -> Result<Vec<Person>, AppError> {

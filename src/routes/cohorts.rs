@@ -20,6 +20,13 @@ use crate::web::templates::Page;
 /// Cohorts per page.
 const PER_PAGE: i64 = 50;
 
+/// Where the cohort page's list of trainees starts.
+#[derive(Debug, Default, Deserialize)]
+struct MembersQuery {
+    #[serde(default)]
+    after: Option<String>,
+}
+
 /// The list's filters and start; unknown parameters are ignored.
 #[derive(Debug, Default, Deserialize)]
 pub struct ListQuery {
@@ -142,8 +149,12 @@ async fn show_page(
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(req, "cohorts/show.html");
     let (actor, id, lang) = (me.0.clone(), CohortId(id), page.lang.code());
+    let after = web::Query::<MembersQuery>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.into_inner().after);
+    let cursor = after.clone();
     let (cohort, others) = crate::db::run(&state.pool, move |conn| {
-        let cohort = view::detail(conn, &actor, &id, lang)?;
+        let cohort = view::detail_page(conn, &actor, &id, lang, cursor.as_deref(), PER_PAGE)?;
         let others = if actor.is_owner {
             view::move_targets(conn, &actor, &id)?
         } else {
@@ -153,7 +164,15 @@ async fn show_page(
     })
     .await?;
     let saved = req.query_string().contains("saved=1");
+    let pager = Pager::new(
+        &format!("/cohorts/{}", cohort.id),
+        &[],
+        after.as_deref(),
+        cohort.trainees_next.as_deref(),
+        None,
+    );
     page.status(status)
+        .with("pager", &pager)
         .with("cohort", &cohort)
         .with("others", &others)
         .with("is_owner", &me.0.is_owner)

@@ -112,6 +112,35 @@ impl Enrollment {
             .load(conn)
     }
 
+    /// A page of a cohort's enrollments with their people, by name (then person id), after
+    /// the person `after` (name and id) when given.
+    pub fn page_of_cohort(
+        conn: &mut DbConnection,
+        cohort: &CohortId,
+        after: Option<(String, PersonId)>,
+        limit: i64,
+    ) -> QueryResult<Vec<(Enrollment, crate::db::models::Person)>> {
+        use crate::db::schema::people;
+        let mut q = enrollments::table
+            .inner_join(people::table)
+            .filter(enrollments::cohort_id.eq(cohort.clone()))
+            .order((people::name.asc(), people::id.asc()))
+            .limit(limit)
+            .select((
+                Enrollment::as_select(),
+                crate::db::models::Person::as_select(),
+            ))
+            .into_boxed();
+        if let Some((name, id)) = after {
+            q = q.filter(
+                people::name
+                    .gt(name.clone())
+                    .or(people::name.eq(name).and(people::id.gt(id))),
+            );
+        }
+        q.load(conn)
+    }
+
     /// The enrollments of a person.
     pub fn list_by_person(
         conn: &mut DbConnection,

@@ -150,3 +150,27 @@ async fn the_grading_page_pages_its_pool_and_settings_have_their_own_page() {
     let stranger = g.owner.get("/grading/cotrainers/no-such-person").await;
     assert_eq!(stranger.status, 404);
 }
+
+#[actix_web::test]
+async fn the_cohort_page_pages_its_trainees_by_name() {
+    let app = spawn_app().await;
+    let g = Grading::new(&app).await;
+    let text = (0..55)
+        .map(|n| format!("Trainee {n:02} <t{n:02}@example.com>"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let path = format!("/api/v1/cohorts/{}/enrollments", g.cohort);
+    let body = serde_json::json!({ "text": text });
+    let enrolled = crate::support::api::api(&app, &g.owner_token, "POST", &path, Some(body)).await;
+    assert_eq!(enrolled.status, 200, "{}", enrolled.body);
+    let page = g.owner.get(&format!("/cohorts/{}", g.cohort)).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Trainee 49") && !page.body.contains("Trainee 50"));
+    let next = link(&page.body, "next").expect("the trainees' next page");
+    let rest = g.owner.get(&next).await;
+    assert!(rest.body.contains("Trainee 54") && !rest.body.contains("Trainee 00"));
+    // The API answers the whole cohort.
+    let api_path = format!("/api/v1/cohorts/{}", g.cohort);
+    let whole = crate::support::api::api(&app, &g.owner_token, "GET", &api_path, None).await;
+    assert_eq!(whole.json()["trainees"].as_array().unwrap().len(), 55);
+}
