@@ -304,7 +304,7 @@ async function walk(browser, lang) {
     await atBothWidths(coach, [["/reviews", "review queue", true], [reviews[0], "review page", true]], lang);
     await atBothWidths(
       owner,
-      ["/dashboard", "/cohorts", "/people", "/grading", "/certificates", "/reports", "/mail", "/audit"].map((p) => [p, `owner ${p}`, true]),
+      ["/dashboard", "/cohorts", "/people", "/grading", "/certificates", "/reports", "/reports/impact", "/mail", "/audit", "/applications"].map((p) => [p, `owner ${p}`, true]),
       lang,
     );
     if (oidcIssuer) await singleSignOn(browser, base, lang);
