@@ -1,5 +1,6 @@
-// Each table goes into a box of its own; on narrow screens the box scrolls sideways, and while
-// it does it is a focusable, named region, so keyboard users can scroll it too. Without this
+// Each table goes into a box of its own (or keeps the one its page gave it); when the table is
+// wider than the column the box scrolls sideways, and while it does it is a focusable, named
+// region, so keyboard users can scroll it too. Without this
 // script the table itself scrolls, with a finger or a mouse.
 (function () {
   "use strict";
@@ -13,11 +14,14 @@
   }
   var boxes = [];
   document.querySelectorAll("main table:not(.rubric)").forEach(function (table) {
-    if (table.parentElement.classList.contains("table-box") || table.closest(".scroll")) return;
-    var box = document.createElement("div");
-    box.className = "table-box";
-    table.parentNode.insertBefore(box, table);
-    box.appendChild(table);
+    if (table.closest(".scroll")) return;
+    var box = table.parentElement;
+    if (!box.classList.contains("table-box")) {
+      box = document.createElement("div");
+      box.className = "table-box";
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+    }
     boxes.push([box, name(table)]);
   });
   function mark() {
