@@ -62,6 +62,7 @@ async fn the_audit_log_and_the_outbox_are_listed_exactly_once_while_rows_arrive(
             .remove(0);
         copy.id = OutboxMessageId::new();
         copy.idempotency_key = format!("walk:{}", copy.id.0);
+        copy.to_address = format!("walk-{}@example.com", copy.id.0);
         copy.created_at = app.clock.now_naive();
         assert!(OutboxMessage::insert_if_absent(&mut conn, &copy).unwrap());
     })
