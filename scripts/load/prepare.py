@@ -9,34 +9,20 @@ Also writes OUT_LUA.trainee: the trainee's session cookie and email, one per lin
 Usage: prepare.py BASE_URL DEMO_OUTPUT_FILE QUALIFY_BINARY OUT_LUA
 (the binary is called with the same environment to create the API token)."""
 
-import http.cookiejar
 import json
 import re
 import subprocess
 import sys
-import urllib.request
+
+from demo_accounts import accounts, sign_in
 
 base, demo_out, binary, out = sys.argv[1:5]
-text = open(demo_out).read()
-accounts = re.findall(r"^\s+(owner|co-trainer|trainee)\s+[^<]*<([^>]+)>\s*\n\s+(\S+)", text, re.M)
-
-
-def sign_in(link):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    link = re.sub(r"^https?://[^/]+", base, link)
-    page = opener.open(link).read().decode()
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
-    data = f"token={token}&csrf_token={csrf}".encode()
-    opener.open(urllib.request.Request(f"{base}/sign-in/confirm", data=data))
-    cookie = [c for c in jar if "session" in c.name][0]
-    return opener, f"{cookie.name}={cookie.value}"
+demo_logins = accounts(open(demo_out).read())
 
 
 cookies, emails = {}, {}
-for role, email, link in accounts:
-    opener, cookie = sign_in(link)
+for role, email, link in demo_logins:
+    opener, cookie = sign_in(base, link)
     cookies[role], emails[role] = (opener, cookie), email
 
 trainee_opener, trainee_cookie = cookies["trainee"]

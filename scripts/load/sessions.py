@@ -6,27 +6,13 @@ follows the demo. Used by scripts/load/pages.sh.
 
 Usage: sessions.py BASE_URL DEMO_OUTPUT_FILE"""
 
-import http.cookiejar
 import re
 import sys
-import urllib.request
+
+from demo_accounts import accounts, sign_in
 
 base, demo_out = sys.argv[1:3]
-text = open(demo_out).read()
-accounts = re.findall(r"^\s+(owner|co-trainer|trainee)\s+[^<]*<([^>]+)>\s*\n\s+(\S+)", text, re.M)
-
-
-def sign_in(link):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    link = re.sub(r"^https?://[^/]+", base, link)
-    page = opener.open(link).read().decode()
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
-    data = f"token={token}&csrf_token={csrf}".encode()
-    opener.open(urllib.request.Request(f"{base}/sign-in/confirm", data=data))
-    cookie = [c for c in jar if "session" in c.name][0]
-    return opener, f"{cookie.name}={cookie.value}"
+demo_logins = accounts(open(demo_out).read())
 
 
 def first(opener, path, pattern):
@@ -35,7 +21,7 @@ def first(opener, path, pattern):
     return found.group(1) if found else None
 
 
-sessions = {role: sign_in(link) for role, _, link in accounts}
+sessions = {role: sign_in(base, link) for role, _, link in demo_logins}
 owner, owner_cookie = sessions["owner"]
 trainee, trainee_cookie = sessions["trainee"]
 cotrainer_cookie = sessions["co-trainer"][1]
