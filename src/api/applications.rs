@@ -1,4 +1,5 @@
-//! `applyForProgram`, `listApplications`, `decideApplication`, `decideManagerApproval`.
+//! `applyForProgram`, `listApplications`, `decideApplication`, `decideApplications`,
+//! `decideManagerApproval`.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
@@ -9,7 +10,7 @@ use crate::cohorts::application_decisions::{self, DecisionInput, Verdict};
 use crate::cohorts::application_list::{self, ApplicationPage, ListParams};
 use crate::cohorts::applications::{self, ApplicationView, ApplyInput, ManagerInput};
 use crate::domain::ids::ApplicationId;
-use crate::error::AppError;
+use crate::error::{AppError, InputLocation};
 use crate::state::AppState;
 
 /// Applies for the cohort program (by its slug) as the signed-in person. Refused without
@@ -210,6 +211,87 @@ pub async fn decide_manager_approval(
     .await?
     {
         Ok(a) => Ok(HttpResponse::Ok().json(ApplicationView::from(a))),
+        Err(refusal) => Ok(super::refused(&req, &refusal)),
+    }
+}
+
+/// One application of a bulk decision, with the version read.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BulkItem {
+    /// The application.
+    pub id: String,
+    /// The version you read (optimistic locking).
+    pub lock_version: i32,
+}
+
+/// The same decision for many applications.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BulkDecisionRequest {
+    /// The applications (1–500), each with the version read.
+    pub items: Vec<BulkItem>,
+    /// `admit`, `waitlist` or `decline`.
+    pub decision: Verdict,
+    /// The cohort to admit to (default: the one each applicant wished for).
+    #[serde(default)]
+    pub cohort_id: Option<String>,
+    /// The reason (required to decline).
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Report what would happen and change nothing (default true: send `false` to decide).
+    #[serde(default = "yes")]
+    pub dry_run: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Decides many applications the same way (program lead). By default a dry run: every line
+/// says what would happen and nothing changes. With `dry_run: false` the lines that can be
+/// decided are, each in its own savepoint, and refused lines (changed meanwhile, not in a
+/// state for this decision) are reported with their reason and left as they were.
+#[utoipa::path(post, path = "/api/v1/applications/decisions", operation_id = "decideApplications", tag = "cohorts",
+    request_body = BulkDecisionRequest, security(("bearer" = [])),
+    responses((status = 200, body = application_decisions::BulkPlan),
+        (status = 400, description = "No items, or more than 500"),
+        (status = 404, description = "One of the applications does not exist")))]
+pub async fn decide_applications(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    body: super::Body<BulkDecisionRequest>,
+) -> Result<HttpResponse, AppError> {
+    let body = body.into_inner();
+    if body.items.is_empty() || body.items.len() > 500 {
+        return Err(AppError::Malformed {
+            detail: "items must hold 1 to 500 applications".into(),
+            at: Some(InputLocation::Body("/items".into())),
+        });
+    }
+    let items: Vec<(ApplicationId, i32)> = body
+        .items
+        .into_iter()
+        .map(|i| (ApplicationId(i.id), i.lock_version))
+        .collect();
+    let input = DecisionInput {
+        decision: body.decision,
+        cohort_id: body.cohort_id,
+        reason: body.reason,
+    };
+    let (actor, now, composer, dry_run) = (
+        owner.0,
+        state.clock.now_naive(),
+        state.composer.clone(),
+        body.dry_run,
+    );
+    match crate::db::run(&state.pool, move |conn| {
+        application_decisions::decide_many(conn, &composer, &actor, &items, &input, dry_run, now)
+    })
+    .await?
+    {
+        Ok(plan) => Ok(HttpResponse::Ok().json(plan)),
         Err(refusal) => Ok(super::refused(&req, &refusal)),
     }
 }

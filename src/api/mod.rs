@@ -162,6 +162,10 @@ fn cohort_routes(scope: Scope) -> Scope {
             web::get().to(applications::list_applications),
         )
         .route(
+            "/applications/decisions",
+            web::post().to(applications::decide_applications),
+        )
+        .route(
             "/applications/{application_id}/decision",
             web::post().to(applications::decide_application),
         )

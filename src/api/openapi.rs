@@ -26,6 +26,7 @@ use utoipa::OpenApi;
         super::applications::apply_for_program,
         super::applications::list_applications,
         super::applications::decide_application,
+        super::applications::decide_applications,
         super::applications::decide_manager_approval,
         super::learn::get_my_progress,
         super::study::list_programs,

@@ -236,7 +236,7 @@ pub fn demo(
     })
     .map_err(|e| anyhow::anyhow!("storing the demo's attachments in {storage:?}: {e}"))?;
     println!(
-        "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions ({files} with a file), {} reviews, {} certificates; {} more people in the company, {} of them in self-study, {} with a self-study certificate.",
+        "Demo ready in {:.1} s: {} trainees in {} cohorts ({} running), {} submissions ({files} with a file), {} reviews, {} certificates; {} more people in the company, {} of them in self-study, {} with a self-study certificate; {} applications for the next cohort.",
         started.elapsed().as_secs_f64(),
         made.trainees,
         made.cohorts,
@@ -246,7 +246,8 @@ pub fn demo(
         made.certificates,
         made.employees,
         made.self_study,
-        made.self_study_certificates
+        made.self_study_certificates,
+        made.applications
     );
     println!("Start the service (cargo run --release) and open one of these links within an hour:");
     for (role, name, email, link) in demo.accounts {

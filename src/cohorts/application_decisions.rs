@@ -173,7 +173,10 @@ pub struct BulkLine {
     /// The state after the decision (or before it, when refused).
     #[schema(value_type = String)]
     pub state: ApplicationState,
-    /// Why this one was refused (the text key), if it was.
+    /// Why this one was refused, if it was: the refusal's name, as the single decision
+    /// answers it (`stale`, `not_decidable`, `invalid`).
+    pub refusal: Option<String>,
+    /// The text key of that reason, which the pages show.
     pub refused: Option<String>,
 }
 
@@ -210,15 +213,20 @@ fn bulk_line(
             Err(error) => Err(BulkAbort::Failed(error)),
         }
     });
-    let (state, refused) = match result {
-        Ok(decided) => (decided.state, None),
-        Err(BulkAbort::Refused(r)) => (application.state, Some(r.key.to_string())),
+    let (state, refusal, refused) = match result {
+        Ok(decided) => (decided.state, None, None),
+        Err(BulkAbort::Refused(r)) => (
+            application.state,
+            Some(r.reason.to_string()),
+            Some(r.key.to_string()),
+        ),
         Err(BulkAbort::Failed(e)) => return Err(e),
     };
     Ok(BulkLine {
         id: application.id.0,
         applicant,
         state,
+        refusal,
         refused,
     })
 }

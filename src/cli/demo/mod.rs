@@ -1,10 +1,12 @@
 //! `qualify demo`: fills an empty database with a believable program — completed and
 //! certified cohorts (the oldest certificates expired, one revoked, one superseded), running
 //! cohorts at every stage, a planned one, co-trainers drawn from graduates, submissions and
-//! reviews with feedback, a dispute, a moderation, mails in every state — and prints sign-in
+//! reviews with feedback, a dispute, a moderation, mails in every state, applications for the
+//! next cohort in every state — and prints sign-in
 //! links for an owner, a co-trainer and a trainee. Deterministic for a seed; `--trainees
 //! 100000` builds a company-scale program for the benchmarks.
 
+mod applications;
 mod certify;
 mod cohort;
 mod company;
@@ -72,7 +74,7 @@ pub fn build(
         String::new()
     };
     let mail = |local: &str| format!("{local}{suffix}@demo.example");
-    let (owner_id, generated, files) = write_tx(conn, |conn| -> Result<_, AppError> {
+    let (owner_id, mut generated, files) = write_tx(conn, |conn| -> Result<_, AppError> {
         let owner_id = person(
             conn,
             "Olga Brandt",
@@ -114,6 +116,8 @@ pub fn build(
         let files = files::attach(conn, DEMO_FILES, now)?;
         Ok((owner_id, generated, files))
     })?;
+    // Each application is its own transaction, as when people apply on the pages.
+    generated.applications = applications::add(conn, composer, &owner_id, now)?;
     refresh_statistics(conn)?;
     let accounts = sign_in_links(conn, composer, owner_id, &generated, now)?;
     Ok((DemoAccounts { accounts, files }, generated))

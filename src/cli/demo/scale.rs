@@ -130,6 +130,8 @@ pub struct Generated {
     pub self_study: usize,
     /// Self-study certificates.
     pub self_study_certificates: usize,
+    /// Applications for the next cohort of the cohort program.
+    pub applications: usize,
     /// The named co-trainer.
     pub coach: Option<PersonId>,
     /// The named trainee and their enrollment.

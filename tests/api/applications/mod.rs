@@ -2,6 +2,7 @@
 //! program requires, with and without a manager in the HR data), the manager's decision, the
 //! program lead's decisions one by one and in bulk, and the owner's list with its paging.
 
+mod bulk_api;
 mod decisions;
 mod flow;
 mod form;

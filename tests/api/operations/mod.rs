@@ -4,6 +4,7 @@
 mod api_contract;
 mod cli;
 mod demo;
+mod demo_larger;
 mod health;
 mod metrics_and_logs;
 mod migrations;

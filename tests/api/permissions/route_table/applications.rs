@@ -77,6 +77,13 @@ pub fn application_cases() -> Vec<Case> {
         ),
         api_case(
             "POST",
+            "/applications/decisions",
+            "/api/v1/applications/decisions".into(),
+            serde_json::json!({ "items": [{ "id": "nope", "lock_version": 1 }], "decision": "waitlist" }),
+            [s401, s403, s404],
+        ),
+        api_case(
+            "POST",
             "/applications/{application_id}/decision",
             "/api/v1/applications/nope/decision".into(),
             serde_json::json!({ "decision": "waitlist", "lock_version": 1 }),
