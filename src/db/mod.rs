@@ -16,6 +16,7 @@ pub mod migrations;
 pub mod models;
 pub mod pool;
 pub mod schema;
+pub mod search;
 pub mod sql;
 pub mod timestamp;
 

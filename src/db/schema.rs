@@ -296,6 +296,7 @@ diesel::table! {
         lock_version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        active_trainees -> Integer,
     }
 }
 
@@ -381,6 +382,7 @@ diesel::table! {
         certified_at -> Nullable<Timestamp>,
         handed_in -> Integer,
         handed_in_late -> Integer,
+        person_name -> Text,
     }
 }
 

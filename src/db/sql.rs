@@ -8,8 +8,5 @@ diesel::define_sql_function! {
 /// A `LIKE` pattern for "contains `text`, any case": the text lower-cased, its wildcards
 /// removed so they match themselves nowhere rather than everything.
 pub fn contains(text: &str) -> String {
-    format!(
-        "%{}%",
-        text.trim().to_lowercase().replace(['%', '_', '\\'], "")
-    )
+    format!("%{}%", super::search::normalized(text))
 }

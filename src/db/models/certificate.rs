@@ -304,11 +304,16 @@ impl Certificate {
             q = q.filter(certificates::kind.eq(kind));
         }
         if let Some(text) = filter.search.as_deref().filter(|t| !t.trim().is_empty()) {
-            q = q.filter(
-                crate::db::sql::lower(certificates::holder_name)
-                    .like(crate::db::sql::contains(text))
-                    .or(certificates::public_id.eq(text.trim().to_string())),
-            );
+            let code = certificates::public_id.eq(text.trim().to_string());
+            q = match crate::db::search::indexed(conn, "certificates", "certificates_search", text)
+            {
+                Some(found) => q.filter(found.or(code)),
+                None => q.filter(
+                    crate::db::sql::lower(certificates::holder_name)
+                        .like(crate::db::sql::contains(text))
+                        .or(code),
+                ),
+            };
         }
         if let Some((at, id)) = after {
             q = q.filter(

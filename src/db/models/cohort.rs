@@ -149,14 +149,12 @@ impl Cohort {
         conn: &mut DbConnection,
         ids: &[CohortId],
     ) -> QueryResult<Vec<(CohortId, i64)>> {
-        use crate::db::schema::enrollments;
-        use crate::domain::states::EnrollmentState;
-        enrollments::table
-            .filter(enrollments::cohort_id.eq_any(ids))
-            .filter(enrollments::state.eq(EnrollmentState::Active))
-            .group_by(enrollments::cohort_id)
-            .select((enrollments::cohort_id, diesel::dsl::count_star()))
-            .load(conn)
+        // Kept on the cohort by triggers on enrollments (migration `…_cohort_rosters`).
+        let rows: Vec<(CohortId, i32)> = cohorts::table
+            .filter(cohorts::id.eq_any(ids))
+            .select((cohorts::id, cohorts::active_trainees))
+            .load(conn)?;
+        Ok(rows.into_iter().map(|(id, n)| (id, i64::from(n))).collect())
     }
 
     /// Changes name and state if the cohort is still at `lock_version`; returns whether it was.

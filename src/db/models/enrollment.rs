@@ -121,10 +121,12 @@ impl Enrollment {
         limit: i64,
     ) -> QueryResult<Vec<(Enrollment, crate::db::models::Person)>> {
         use crate::db::schema::people;
+        // By the name the enrollment carries (kept in step by triggers), so the page is a
+        // range of the (cohort, name, person) index whatever the cohort's size.
         let mut q = enrollments::table
             .inner_join(people::table)
             .filter(enrollments::cohort_id.eq(cohort.clone()))
-            .order((people::name.asc(), people::id.asc()))
+            .order((enrollments::person_name.asc(), enrollments::person_id.asc()))
             .limit(limit)
             .select((
                 Enrollment::as_select(),
@@ -133,9 +135,11 @@ impl Enrollment {
             .into_boxed();
         if let Some((name, id)) = after {
             q = q.filter(
-                people::name
+                enrollments::person_name
                     .gt(name.clone())
-                    .or(people::name.eq(name).and(people::id.gt(id))),
+                    .or(enrollments::person_name
+                        .eq(name)
+                        .and(enrollments::person_id.gt(id))),
             );
         }
         q.load(conn)

@@ -175,15 +175,23 @@ impl Person {
     }
 
     /// The people passing the filter (no order yet).
-    fn filtered<'a>(filter: &PeopleFilter<'a>) -> people::BoxedQuery<'a, crate::db::DbBackend> {
+    fn filtered<'a>(
+        conn: &DbConnection,
+        filter: &PeopleFilter<'a>,
+    ) -> people::BoxedQuery<'a, crate::db::DbBackend> {
         let mut q = people::table.into_boxed();
         if let Some(text) = filter.search.filter(|t| !t.trim().is_empty()) {
-            let pattern = crate::db::sql::contains(text);
-            q = q.filter(
-                lower(people::name)
-                    .like(pattern.clone())
-                    .or(people::email_normalized.like(pattern)),
-            );
+            q = match crate::db::search::indexed(conn, "people", "people_search", text) {
+                Some(found) => q.filter(found),
+                None => {
+                    let pattern = crate::db::sql::contains(text);
+                    q.filter(
+                        lower(people::name)
+                            .like(pattern.clone())
+                            .or(people::email_normalized.like(pattern)),
+                    )
+                }
+            };
         }
         if let Some(status) = filter.status {
             q = q.filter(people::status.eq(status));
@@ -204,7 +212,7 @@ impl Person {
         after: Option<(String, PersonId)>,
         limit: i64,
     ) -> QueryResult<Vec<Person>> {
-        let q = Self::filtered(filter).limit(limit);
+        let q = Self::filtered(conn, filter).limit(limit);
         let q = match (sort, after) {
             (PeopleSort::Name, None) => q.order((people::name.asc(), people::id.asc())),
             (PeopleSort::Name, Some((k, id))) => q
@@ -244,7 +252,7 @@ impl Person {
         conn: &mut DbConnection,
         filter: &PeopleFilter<'_>,
     ) -> QueryResult<crate::db::keyset::Count> {
-        let ids: Vec<PersonId> = Self::filtered(filter)
+        let ids: Vec<PersonId> = Self::filtered(conn, filter)
             .select(people::id)
             .limit(crate::db::keyset::COUNT_CAP + 1)
             .load(conn)?;

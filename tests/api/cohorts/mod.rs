@@ -5,4 +5,5 @@ mod enrollment;
 mod enrollment_totals;
 mod life_cycle;
 mod refresher_enrollment;
+mod rosters;
 mod schedule_changes;

@@ -5,3 +5,4 @@
 mod api_cursors;
 mod api_more_cursors;
 mod pages;
+mod search;

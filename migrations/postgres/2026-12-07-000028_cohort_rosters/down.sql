@@ -1,0 +1,10 @@
+DROP TRIGGER enrollments_name_follow ON people;
+DROP FUNCTION enrollments_follow_name();
+DROP TRIGGER enrollments_name_insert ON enrollments;
+DROP FUNCTION enrollments_take_name();
+DROP INDEX enrollments_cohort_name;
+ALTER TABLE enrollments DROP COLUMN person_name;
+DROP TRIGGER cohorts_trainees_update ON enrollments;
+DROP TRIGGER cohorts_trainees_insert_delete ON enrollments;
+DROP FUNCTION cohorts_count_trainees();
+ALTER TABLE cohorts DROP COLUMN active_trainees;

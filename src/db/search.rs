@@ -1,0 +1,61 @@
+//! Substring search ("contains, any case") for the owner's lists, answered from a text index
+//! on each backend instead of a scan: FTS5 tables of trigrams on SQLite (`people_search`,
+//! `certificates_search`, kept in step by triggers), trigram indexes (pg_trgm) on PostgreSQL
+//! over exactly the `lower(column) LIKE '%text%'` the portable filter writes. Both give the
+//! same rows: every row whose column contains the text, in any case.
+//!
+//! A trigram index cannot answer a text of fewer than three characters; those are compared
+//! row by row on both backends (a short text finds too much to be useful anyway).
+
+use diesel::dsl::sql;
+use diesel::expression::BoxableExpression;
+use diesel::sql_types::{Bool, Text};
+
+use super::{DbBackend, DbConnection};
+
+/// A filter expression on table `T`.
+pub type Filter<T> = Box<dyn BoxableExpression<T, DbBackend, SqlType = Bool>>;
+
+/// The text as searched: trimmed, lower-cased, without the LIKE wildcards (which would
+/// otherwise match everything on one backend and themselves on the other).
+pub fn normalized(text: &str) -> String {
+    text.trim().to_lowercase().replace(['%', '_', '\\'], "")
+}
+
+/// The FTS5 query for "contains `text`": one phrase, its quotes doubled; `None` where the
+/// trigram index cannot answer (fewer than three characters) or the backend has none.
+fn fts_phrase(conn: &DbConnection, text: &str) -> Option<String> {
+    let DbConnection::Sqlite(_) = conn else {
+        return None;
+    };
+    (text.chars().count() >= 3).then(|| format!("\"{}\"", text.replace('"', "\"\"")))
+}
+
+/// Rows of `table` whose indexed columns (those of `index`, the table's FTS5 index) contain
+/// the text, on SQLite and for a text the index can answer; `None` otherwise, where the
+/// caller compares with LIKE (which PostgreSQL answers from its trigram indexes).
+pub fn indexed<T: 'static>(
+    conn: &DbConnection,
+    table: &'static str,
+    index: &'static str,
+    text: &str,
+) -> Option<Filter<T>> {
+    let phrase = fts_phrase(conn, &normalized(text))?;
+    Some(Box::new(
+        sql::<Bool>(&format!(
+            "{table}.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH "
+        ))
+        .bind::<Text, _>(phrase)
+        .sql(")"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_loses_its_wildcards_and_its_case() {
+        assert_eq!(normalized("  Anna_%\\Müller "), "annamüller");
+    }
+}
