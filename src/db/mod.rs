@@ -19,6 +19,7 @@ pub mod schema;
 pub mod search;
 pub mod sql;
 pub mod timestamp;
+pub mod versioned_cache;
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::prelude::*;

@@ -688,8 +688,16 @@ diesel::joinable!(study_enrollments -> people (person_id));
 diesel::joinable!(lesson_completions -> study_enrollments (study_enrollment_id));
 diesel::joinable!(check_attempts -> study_enrollments (study_enrollment_id));
 
+diesel::table! {
+    change_versions (name) {
+        name -> Text,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     people,
+    change_versions,
     applications,
     role_grants,
     sessions,

@@ -6,6 +6,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::Owner;
+use crate::db::models::change_version;
+use crate::db::versioned_cache::VersionedCache;
 use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
 use crate::error::{AppError, Refusal};
 use crate::grading::moderation::{self, ModerateInput};
@@ -41,6 +43,11 @@ const DONE: [&str; 4] = ["moderated", "rebalanced", "pool", "added"];
 /// Open moderation items shown at most.
 const MODERATION_ROWS: i64 = 20;
 
+/// What the page shows, by language, filter and list positions (owners only reach it).
+type Shown = (overview::Overview, Vec<moderation::ModerationView>);
+static SHOWN: std::sync::LazyLock<VersionedCache<Shown>> =
+    std::sync::LazyLock::new(|| VersionedCache::new(std::time::Duration::from_secs(30), 256));
+
 async fn render(
     req: &HttpRequest,
     state: &AppState,
@@ -58,12 +65,29 @@ async fn render(
         waiting: q.waiting_after.clone(),
         open: q.open_after.clone(),
     };
-    let (data, items) = crate::db::run(&state.pool, move |conn| {
+    let key = format!(
+        "{lang}|{}|{}|{}|{}|{}",
+        cohort.as_deref().unwrap_or(""),
+        q.pool_q,
+        q.pool_after.as_deref().unwrap_or(""),
+        q.waiting_after.as_deref().unwrap_or(""),
+        q.open_after.as_deref().unwrap_or("")
+    );
+    let shown = crate::db::run(&state.pool, move |conn| {
+        // The same for every owner: kept until grading changes anywhere (or half a minute
+        // passes, for what turns overdue meanwhile).
+        let version = change_version::current(conn, change_version::GRADING)?;
+        if let Some(kept) = SHOWN.get(&key, version) {
+            return Ok(kept);
+        }
         let data = overview::overview(conn, &actor, filter.as_ref(), lang, now, &cursors)?;
         let items = moderation::list(conn, &actor, true, filter.as_ref(), lang, MODERATION_ROWS)?;
-        Ok((data, items))
+        let shown = std::sync::Arc::new((data, items));
+        SHOWN.put(key, version, shown.clone());
+        Ok(shown)
     })
     .await?;
+    let (data, items) = (&shown.0, &shown.1);
     let status = refusal.map_or(StatusCode::OK, |r| r.status);
     let (error, problems) = match refusal {
         Some(r) if !r.fields.is_empty() => (None, r.fields.clone()),
@@ -100,8 +124,8 @@ async fn render(
     });
     let pagers: std::collections::HashMap<&str, Pager> = pagers.into_iter().collect();
     page.status(status)
-        .with("data", &data)
-        .with("items", &items)
+        .with("data", data)
+        .with("items", items)
         .with("pagers", &pagers)
         .with("pool_q", &q.pool_q)
         .with("cohort", &cohort)

@@ -11,6 +11,7 @@ pub mod calibration_grading;
 pub mod calibration_reference;
 pub mod certificate;
 pub mod certificate_credential;
+pub mod change_version;
 pub mod cohort;
 pub mod cohort_cotrainer;
 pub mod cohort_schedule;

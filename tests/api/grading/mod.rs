@@ -5,6 +5,7 @@ mod allocation;
 mod anonymity;
 mod calibration;
 mod moderation;
+mod overview_kept;
 mod pool;
 mod queue;
 mod required;

@@ -120,7 +120,8 @@ fn every_schema_column_exists(conn: &mut qualify::db::DbConnection) {
         outbox_attachments,
         certificates,
         outbox,
-        calendar_feeds
+        calendar_feeds,
+        change_versions
     );
 }
 
