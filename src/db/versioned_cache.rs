@@ -8,9 +8,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// A kept value: the version it was computed at, when, and the value.
+type Entry<T> = (i64, Instant, Arc<T>);
+
 /// A keyed cache of `T` by change version, with an age limit and a size limit.
 pub struct VersionedCache<T> {
-    entries: Mutex<HashMap<String, (i64, Instant, Arc<T>)>>,
+    entries: Mutex<HashMap<String, Entry<T>>>,
     max_age: Duration,
     keep: usize,
 }
