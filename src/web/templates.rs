@@ -19,8 +19,9 @@ struct TemplateFiles;
 #[derive(Debug)]
 pub struct Templates {
     tera: Tera,
-    /// The organisation that runs the program, for the page footer (set once at start-up).
-    organization: std::sync::OnceLock<String>,
+    /// The organisation that runs the program, for the page header and footer (set once at
+    /// start-up): its name, and whether it has a logo.
+    organization: std::sync::OnceLock<(String, bool)>,
 }
 
 impl Templates {
@@ -51,9 +52,11 @@ impl Templates {
         })
     }
 
-    /// Names the organisation in every page's footer; the first name given stays.
-    pub fn set_organization(&self, name: &str) {
-        let _ = self.organization.set(name.to_string());
+    /// Names the organisation in every page's footer, with its logo (served at
+    /// [`crate::config::logo::PATH`]) in the header and footer when it has one; the first
+    /// name given stays.
+    pub fn set_organization(&self, name: &str, logo: bool) {
+        let _ = self.organization.set((name.to_string(), logo));
     }
 
     /// Renders a page template in `lang`: its copy with the language's texts written in.
@@ -145,8 +148,12 @@ impl Page {
 
     /// Renders into an HTML response.
     pub fn render(mut self, templates: &Templates) -> Result<HttpResponse, AppError> {
-        if let Some(name) = templates.organization.get() {
+        if let Some((name, logo)) = templates.organization.get() {
             self.ctx.insert("organization", name);
+            if *logo {
+                self.ctx
+                    .insert("organization_logo", crate::config::logo::PATH);
+            }
         }
         let body = templates.render_page(self.name, self.lang, &self.ctx)?;
         let mut response = HttpResponse::build(self.status);

@@ -6,6 +6,7 @@ mod issuing;
 mod key_rotation;
 mod open_badges;
 mod organization;
+mod organization_logo;
 mod printing;
 mod renewal;
 mod restore_drill;
