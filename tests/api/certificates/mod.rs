@@ -7,6 +7,7 @@ mod key_rotation;
 mod open_badges;
 mod organization;
 mod organization_logo;
+mod organization_logo_checks;
 mod printing;
 mod renewal;
 mod restore_drill;
