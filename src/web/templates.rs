@@ -140,6 +140,29 @@ impl Page {
         self
     }
 
+    /// Adds a refusal's problems for a form that shows each at its field: `problems` (all of
+    /// them, for those without a field of their own on the form) and `field_errors` (see
+    /// [`Page::with_field_errors`]).
+    pub fn with_problems(self, problems: &[crate::error::FieldError]) -> Self {
+        self.with("problems", problems)
+            .with_field_errors(problems.iter().map(|p| (p.field, p.key)))
+    }
+
+    /// Adds `field_errors`: each field's first message key, by field name, for the message
+    /// beside the field and its `aria-invalid` (problems without a field are left out).
+    pub fn with_field_errors<'a>(
+        self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Self {
+        let mut by_field = serde_json::Map::new();
+        for (field, key) in pairs.into_iter().filter(|(f, _)| !f.is_empty()) {
+            by_field
+                .entry(field)
+                .or_insert_with(|| serde_json::Value::from(key));
+        }
+        self.with("field_errors", &by_field)
+    }
+
     /// Sets the response status.
     pub fn status(mut self, status: StatusCode) -> Self {
         self.status = status;
