@@ -55,20 +55,26 @@ impl Application {
             clock.clone(),
         ));
         let composer = Composer::for_settings(templates.clone(), &settings);
-        templates.set_organization(&composer.organization);
+        templates.set_organization(&composer.organization, settings.organization_logo.is_some());
         let impact = Arc::new(crate::reports::impact_cache::ImpactCache::default());
         if settings.scheduler {
             spawn_scheduler(&pool, &composer, &settings, &clock);
             actix_web::rt::spawn(impact.clone().warm(pool.clone(), clock.now_naive()));
         }
+        if let Some(logo) = &settings.organization_logo {
+            crate::certificates::pdf::check_logo(logo)?;
+        }
         let seeds: Vec<Vec<u8>> = std::iter::once(settings.issuer_key.clone())
             .chain(settings.issuer_earlier_keys.iter().cloned())
             .collect();
-        let issuer = Arc::new(crate::certificates::credential::Issuer::with_keys(
-            &seeds,
-            &settings.base_url,
-            &composer.organization,
-        )?);
+        let issuer = Arc::new(
+            crate::certificates::credential::Issuer::with_keys(
+                &seeds,
+                &settings.base_url,
+                &composer.organization,
+            )?
+            .with_logo(settings.organization_logo.clone()),
+        );
         tracing::info!(storage = storage.describe(), "file storage");
         let sso = match &settings.oidc {
             Some(oidc) => Some(Arc::new(accounts::sso::Provider::new(oidc.clone())?)),

@@ -70,6 +70,7 @@ pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figure
             record: &record,
             verify_url: &url,
             lang: "de",
+            logo: None,
         })
         .expect("PDF")
         .len();
@@ -88,6 +89,7 @@ pub fn measure(pool: &DbPool, composer: &Composer, now: NaiveDateTime) -> Figure
                     record: &record,
                     verify_url: &url,
                     lang: "en",
+                    logo: None,
                 })
                 .expect("PDF"),
             );

@@ -86,6 +86,7 @@ pub async fn sync_people(
         let mut sink = |event: Event| match event {
             Event::Change(c) if changes.len() < MAX_LISTED => changes.push(c),
             Event::Error(e) if errors.len() < MAX_LISTED => errors.push(e),
+            Event::Rows { .. } => {}
             _ => truncated = true,
         };
         let input = Input::Bytes(body);

@@ -62,6 +62,8 @@ pub struct Issuer {
     pub base_url: String,
     /// Display name.
     pub name: String,
+    /// The organisation's logo (`QUALIFY_ORGANIZATION_LOGO`), on the profile and the PDF.
+    pub logo: Option<crate::config::logo::Logo>,
 }
 
 impl std::fmt::Debug for Issuer {
@@ -88,6 +90,7 @@ impl Issuer {
             keys,
             base_url: base_url.trim_end_matches('/').to_string(),
             name: name.to_string(),
+            logo: None,
         };
         // Signing parses the key each time: a key it refuses is refused here, at start-up.
         jsonwebtoken::encode(&issuer.header(), &json!({}), &issuer.keys[0].signing)?;
@@ -120,6 +123,12 @@ impl Issuer {
         out
     }
 
+    /// The same issuer with the organisation's logo.
+    pub fn with_logo(mut self, logo: Option<crate::config::logo::Logo>) -> Self {
+        self.logo = logo;
+        self
+    }
+
     /// The issuer's id (its profile URL).
     pub fn id(&self) -> String {
         format!("{}/issuer", self.base_url)
@@ -149,7 +158,7 @@ impl Issuer {
 
     /// The issuer profile (Open Badges 3.0 `Profile`).
     pub fn profile(&self) -> Value {
-        json!({
+        let mut profile = json!({
             "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
             "id": self.id(),
             "type": ["Profile"],
@@ -161,7 +170,15 @@ impl Issuer {
                 "controller": self.id(),
                 "publicKeyJwk": { "kty": "OKP", "crv": "Ed25519", "x": k.x },
             })).collect::<Vec<_>>(),
-        })
+        });
+        if self.logo.is_some() {
+            profile["image"] = json!({
+                "id": format!("{}{}", self.base_url, crate::config::logo::PATH),
+                "type": "Image",
+                "caption": self.name,
+            });
+        }
+        profile
     }
 
     /// The verification URL of a certificate.

@@ -9,7 +9,7 @@ use krilla::Document;
 use krilla::SerializeSettings;
 use krilla::color::rgb;
 use krilla::configure::{Configuration, Validator};
-use krilla::geom::{PathBuilder, Rect};
+use krilla::geom::{PathBuilder, Rect, Size, Transform};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
@@ -18,6 +18,7 @@ use qrcode::{Color, QrCode};
 
 use super::record::Record;
 use super::typeset::{Weight, line, wrap};
+use crate::config::logo::{Logo, LogoKind};
 
 /// What goes on the page besides the record.
 pub struct Page<'a> {
@@ -27,6 +28,8 @@ pub struct Page<'a> {
     pub verify_url: &'a str,
     /// `de` or `en`.
     pub lang: &'a str,
+    /// The organisation's logo, drawn at the top right.
+    pub logo: Option<&'a Logo>,
 }
 
 /// Page size in points (A4 landscape).
@@ -240,6 +243,38 @@ fn content(surface: &mut Surface<'_>, page: &Page<'_>) {
     );
     table(surface, &w, r, page.lang);
     footer(surface, w.verify, page.verify_url);
+    if let Some(logo) = page.logo {
+        draw_logo(surface, logo);
+    }
+}
+
+/// The logo in a box at the top right, as large as its aspect ratio lets it be: from the
+/// right edge of the text leftwards, from above the title's rule upwards.
+fn draw_logo(surface: &mut Surface<'_>, logo: &Logo) {
+    const BOX: (f32, f32) = (200.0, 70.0);
+    const BOTTOM: f32 = 440.0;
+    let (w, h) = logo.size;
+    let scale = (BOX.0 / w).min(BOX.1 / h);
+    let Some(size) = Size::from_wh(w * scale, h * scale) else {
+        return;
+    };
+    let (x, top) = (RIGHT - size.width(), HEIGHT - (BOTTOM + size.height()));
+    surface.push_transform(&Transform::from_translate(x, top));
+    match logo.kind {
+        LogoKind::Png => {
+            let data: krilla::Data = logo.bytes.clone().into();
+            if let Ok(image) = krilla::image::Image::from_png(data, false) {
+                surface.draw_image(image, size);
+            }
+        }
+        LogoKind::Svg => {
+            use krilla_svg::SurfaceExt;
+            if let Ok(tree) = usvg::Tree::from_data(&logo.bytes, &usvg::Options::default()) {
+                surface.draw_svg(&tree, size, krilla_svg::SvgSettings::default());
+            }
+        }
+    }
+    surface.pop();
 }
 
 /// Cohort, dates (as the reader's language writes them), issuer and, for a renewed
@@ -342,6 +377,33 @@ fn creation_date(issued_on: &str) -> DateTime {
         .second(0)
         .utc_offset_hour(0)
         .utc_offset_minute(0)
+}
+
+/// Draws the logo on an empty page of a PDF/A-2b document: start-up calls this, so a logo
+/// the certificate could not carry stops the service with a reason instead of failing each
+/// download.
+pub fn check_logo(logo: &Logo) -> anyhow::Result<()> {
+    let settings = SerializeSettings {
+        configuration: Configuration::new_with_validator(Validator::A2_B),
+        ..SerializeSettings::default()
+    };
+    let mut document = Document::new_with(settings);
+    document.set_metadata(
+        Metadata::new()
+            .language("en".to_string())
+            .creation_date(creation_date("2000-01-01")),
+    );
+    let Some(settings) = PageSettings::from_wh(WIDTH, HEIGHT) else {
+        unreachable!("A4 has a positive size");
+    };
+    let mut pdf_page = document.start_page_with(settings);
+    let mut surface = pdf_page.surface();
+    draw_logo(&mut surface, logo);
+    surface.finish();
+    pdf_page.finish();
+    document.finish().map(|_| ()).map_err(|e| {
+        anyhow::anyhow!("QUALIFY_ORGANIZATION_LOGO cannot go on the certificate PDF: {e:?}")
+    })
 }
 
 /// Renders the certificate; an error means the page broke a PDF/A rule.

@@ -199,6 +199,7 @@ pub fn pdf(
         record: &record,
         verify_url: &url,
         lang,
+        logo: issuer.logo.as_ref(),
     })?;
     Ok((bytes, format!("certificate-{}-{lang}.pdf", cert.public_id)))
 }

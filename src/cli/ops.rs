@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::cli::progress::Progress;
 use crate::cli::{cli_error, migrated};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
@@ -30,9 +31,9 @@ pub fn migrate(settings: &Settings) -> anyhow::Result<ExitCode> {
 /// its lesson videos in the file storage.
 pub fn sync_content(settings: &Settings, dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| settings.content_dir.clone());
-    let progress = super::progress::Progress::working("Reading and storing the curriculum");
-    let loaded = content::load_all(&dir);
-    progress.finish();
+    let reading = Progress::new("Reading the curriculum", content::program_count(&dir));
+    let loaded = content::load_all_with(&dir, &|| reading.add(1));
+    reading.finish();
     let curricula = match loaded {
         Ok(c) => c,
         Err(problems) => {
@@ -47,19 +48,23 @@ pub fn sync_content(settings: &Settings, dir: Option<PathBuf>) -> anyhow::Result
         .get()
         .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
     db::migrations::run_pending(&mut conn)?;
+    let storing = Progress::new("Storing the curriculum", curricula.len() as u64);
     for curriculum in &curricula {
-        match content::sync(&mut conn, curriculum, SystemClock.now_naive())? {
+        let line = match content::sync(&mut conn, curriculum, SystemClock.now_naive())? {
             content::SyncOutcome::Unchanged { sequence, .. } => {
-                println!(
+                format!(
                     "{}: unchanged, version {sequence} is current",
                     curriculum.slug
                 )
             }
             content::SyncOutcome::Created { sequence, .. } => {
-                println!("{}: stored as version {sequence}", curriculum.slug)
+                format!("{}: stored as version {sequence}", curriculum.slug)
             }
-        }
+        };
+        storing.suspend(|| println!("{line}"));
+        storing.add(1);
     }
+    storing.finish();
     Ok(ExitCode::SUCCESS)
 }
 
@@ -195,8 +200,10 @@ pub fn report(
         now: SystemClock.now_naive(),
         base_url: settings.base_url.clone(),
     };
-    let progress = super::progress::Progress::working("Writing the report");
-    let rows = crate::reports::export::to_file(&mut conn, &spec, format, out).map_err(cli_error);
+    let expected = crate::reports::export::expected_rows(&mut conn, &spec).map_err(cli_error)?;
+    let progress = Progress::new("Writing the report", expected);
+    let rows = crate::reports::export::to_file(&mut conn, &spec, format, out, &|| progress.add(1))
+        .map_err(cli_error);
     progress.finish();
     let rows = rows?;
     println!("{rows} rows written to {}", out.display());

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::cli::progress::Progress;
 use crate::cli::{cli_error, migrated};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
@@ -16,8 +17,21 @@ pub fn sync(mut settings: Settings, file: &Path, options: Options) -> anyhow::Re
     let mut conn = migrated(&settings)?;
     let templates = std::sync::Arc::new(crate::web::templates::Templates::load()?);
     let composer = crate::mail::compose::Composer::for_settings(templates, &settings);
-    let progress = super::progress::Progress::working("Comparing the directory");
-    let mut print = |event: Event| progress.suspend(|| println!("{}", line(&event)));
+    let checking = Progress::working("Checking the directory file");
+    let mut applying: Option<Progress> = None;
+    let mut print = |event: Event| match event {
+        Event::Rows { done, total } => {
+            let bar = applying.get_or_insert_with(|| {
+                checking.finish();
+                Progress::new("Applying the directory", total)
+            });
+            bar.set(done);
+        }
+        event => {
+            let shown = applying.as_ref().unwrap_or(&checking);
+            shown.suspend(|| println!("{}", line(&event)));
+        }
+    };
     let outcome = directory::sync(
         &mut conn,
         &composer,
@@ -28,7 +42,10 @@ pub fn sync(mut settings: Settings, file: &Path, options: Options) -> anyhow::Re
         &mut print,
     )
     .map_err(cli_error);
-    progress.finish();
+    match &applying {
+        Some(bar) => bar.finish(),
+        None => checking.finish(),
+    }
     let outcome = outcome?;
     let report = match outcome {
         Ok(report) => report,
@@ -100,6 +117,7 @@ fn line(event: &Event) -> String {
                 fields.join(", ")
             )
         }
+        Event::Rows { done, total } => format!("{done} of {total} rows"),
     }
 }
 

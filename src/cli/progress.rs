@@ -78,9 +78,17 @@ impl Progress {
 
     /// `n` more units are done.
     pub fn add(&self, n: u64) {
-        use std::sync::atomic::Ordering;
-        let before = self.done.fetch_add(n, Ordering::Relaxed);
-        let now = before + n;
+        let before = self.done.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        self.moved(before, before + n);
+    }
+
+    /// `n` units are done in all.
+    pub fn set(&self, n: u64) {
+        let before = self.done.swap(n, std::sync::atomic::Ordering::Relaxed);
+        self.moved(before, n);
+    }
+
+    fn moved(&self, before: u64, now: u64) {
         match &self.bar {
             Some(bar) => bar.set_position(now),
             None if self.total > 0 && !self.what.is_empty() => {
@@ -103,8 +111,10 @@ impl Progress {
 
     /// The step is done.
     pub fn finish(&self) {
+        let done = self.done.load(std::sync::atomic::Ordering::Relaxed);
         match &self.bar {
             Some(bar) => bar.finish_and_clear(),
+            None if self.total > 0 => eprintln!("{}: done, {done} of {}", self.what, self.total),
             None if !self.what.is_empty() => eprintln!("{}: done", self.what),
             None => {}
         }

@@ -3,6 +3,7 @@
 //! line that names the setting.
 
 mod keys;
+pub mod logo;
 pub mod oidc;
 pub mod proxies;
 pub mod rules;
@@ -97,6 +98,8 @@ pub struct Settings {
     pub mail_reply_to: Option<String>,
     /// The organisation that runs the program (unset: the host name stands in).
     pub organization: Option<String>,
+    /// The organisation's logo (`QUALIFY_ORGANIZATION_LOGO`), checked at start-up.
+    pub organization_logo: Option<logo::Logo>,
     /// Log filter in `RUST_LOG` syntax.
     pub log: String,
     /// Minutes a sign-in link stays valid.
@@ -200,6 +203,10 @@ impl Settings {
         let metrics_token = sections::metrics_token(get, environment)?;
         let storage = crate::config::storage::StorageSetting::from_settings(get)?;
         let oidc = crate::config::oidc::OidcSetting::from_settings(get)?;
+        let organization_logo = match get("QUALIFY_ORGANIZATION_LOGO") {
+            Some(path) => Some(logo::Logo::read(Path::new(path))?),
+            None => None,
+        };
         let sso_only = parse_switch(get("QUALIFY_SSO_ONLY"), "QUALIFY_SSO_ONLY", false)?;
         if sso_only && oidc.is_none() {
             return Err(err("QUALIFY_SSO_ONLY", "needs QUALIFY_OIDC_ISSUER"));
@@ -224,6 +231,7 @@ impl Settings {
             mail_from,
             mail_reply_to,
             organization: get("QUALIFY_ORGANIZATION").map(str::to_string),
+            organization_logo,
             log,
             sign_in_link_minutes,
             session_idle_minutes,

@@ -155,6 +155,15 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "the organization that runs the program: the issuer of certificates and credentials, \
          named on the PDF, the issuer profile, the LinkedIn link, in mails and the page footer",
     ),
+    (
+        "QUALIFY_ORGANIZATION_LOGO",
+        "(unset: the name alone)",
+        "path to the organization's logo, a PNG or SVG file of at most 1 MiB (the type is \
+         decided by the content), read once at start-up: shown beside the name in the page \
+         header and footer, in mails and on the certificate PDF, and named as the image of the \
+         issuer profile; served at /organization/logo. Text in an SVG logo should be converted \
+         to paths",
+    ),
     ("QUALIFY_LOG", "info", "log filter (RUST_LOG syntax)"),
     (
         "QUALIFY_METRICS_TOKEN",

@@ -98,17 +98,37 @@ pub fn load(dir: &Path) -> Result<Curriculum, Vec<Problem>> {
 /// `application.requires` must name a self-paced program beside it, and its `renews` another
 /// cohort program beside it.
 pub fn load_all(dir: &Path) -> Result<Vec<Curriculum>, Vec<Problem>> {
+    load_all_with(dir, &|| {})
+}
+
+/// How many programs [`load_all`] reads under `dir` (for a progress count).
+pub fn program_count(dir: &Path) -> u64 {
+    if dir.join("program.toml").is_file() {
+        1
+    } else {
+        program_folders(dir).len() as u64
+    }
+}
+
+fn program_folders(dir: &Path) -> Vec<String> {
+    subfolders(dir)
+        .into_iter()
+        .filter(|n| dir.join(n).join("program.toml").is_file())
+        .collect()
+}
+
+/// [`load_all`], calling `on_program` after each program is read.
+pub fn load_all_with(dir: &Path, on_program: &dyn Fn()) -> Result<Vec<Curriculum>, Vec<Problem>> {
     if !dir.is_dir() {
         return Err(vec![missing_folder(dir)]);
     }
     if dir.join("program.toml").is_file() {
-        return load(dir).map(|c| vec![c]);
+        let one = load(dir).map(|c| vec![c]);
+        on_program();
+        return one;
     }
     let mut problems = Vec::new();
-    let folders: Vec<_> = subfolders(dir)
-        .into_iter()
-        .filter(|n| dir.join(n).join("program.toml").is_file())
-        .collect();
+    let folders = program_folders(dir);
     if folders.is_empty() {
         problems.push(Problem::new(
             dir,
@@ -121,6 +141,7 @@ pub fn load_all(dir: &Path) -> Result<Vec<Curriculum>, Vec<Problem>> {
         if let Some(c) = load_program(&dir.join(name), &mut problems) {
             programs.push(c);
         }
+        on_program();
     }
     across_programs(dir, &folders, &programs, &mut problems);
     if problems.is_empty() {

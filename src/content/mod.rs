@@ -21,7 +21,7 @@ pub mod videos;
 mod vtt;
 
 pub use lessons::MAX_VIDEO_BYTES;
-pub use loader::{Problem, load, load_all};
+pub use loader::{Problem, load, load_all, load_all_with, program_count};
 pub use model::Curriculum;
 pub use sync::{SyncOutcome, sync};
 

@@ -47,6 +47,13 @@ pub enum Event {
     Change(Change),
     /// A line that is not applied.
     Error(RowError),
+    /// How far the run has got: rows of the file gone through, of all its rows.
+    Rows {
+        /// Rows applied or skipped so far.
+        done: u64,
+        /// Rows in the file.
+        total: u64,
+    },
 }
 
 /// The run's counts.

@@ -114,6 +114,10 @@ pub fn sync(
     for e in &plan.errors {
         sink(Event::Error(e.clone()));
     }
+    sink(Event::Rows {
+        done: 0,
+        total: plan.rows,
+    });
     let apply = Apply {
         composer,
         actor: actor_id,
@@ -198,16 +202,20 @@ fn second_pass(
         return Ok(());
     };
     let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
-    let mut flush = |conn: &mut DbConnection, batch: &mut Vec<Row>| {
+    let mut read = 0;
+    let mut flush = |conn: &mut DbConnection, batch: &mut Vec<Row>, read: u64| {
         let result = if apply.dry_run {
             apply.batch(conn, batch, counts, sink)
         } else {
             write_tx(conn, |conn| apply.batch(conn, batch, counts, sink))
         };
         batch.clear();
+        let total = plan.rows;
+        sink(Event::Rows { done: read, total });
         result
     };
     for row in reader {
+        read += 1;
         let Ok(row) = row.map_err(unreadable)? else {
             continue;
         };
@@ -216,10 +224,10 @@ fn second_pass(
         }
         batch.push(row);
         if batch.len() == BATCH {
-            flush(conn, &mut batch)?;
+            flush(conn, &mut batch, read)?;
         }
     }
-    flush(conn, &mut batch)
+    flush(conn, &mut batch, read)
 }
 
 /// A full run: the active people with an employee id the file does not list.

@@ -28,6 +28,8 @@ pub struct Composer {
     pub reply_to: Option<String>,
     /// The organisation that runs the program: the issuer of certificates, named in mails.
     pub organization: String,
+    /// The absolute URL of the organisation's logo, shown above its name in HTML mails.
+    pub organization_logo: Option<String>,
 }
 
 impl Composer {
@@ -41,6 +43,7 @@ impl Composer {
             domain,
             unsubscribe_key: Vec::new(),
             reply_to: None,
+            organization_logo: None,
         }
     }
 
@@ -51,6 +54,13 @@ impl Composer {
             .with_reply_to(settings.mail_reply_to.as_deref());
         if let Some(name) = &settings.organization {
             composer.organization = name.clone();
+        }
+        if settings.organization_logo.is_some() {
+            composer.organization_logo = Some(format!(
+                "{}{}",
+                settings.base_url,
+                crate::config::logo::PATH
+            ));
         }
         composer
     }
@@ -153,6 +163,9 @@ pub fn compose(
     // Every mail ends by saying whom to ask: this address, or the program lead.
     ctx.insert("contact", &composer.contact());
     ctx.insert("organization", &composer.organization);
+    if let Some(logo) = &composer.organization_logo {
+        ctx.insert("organization_logo", logo);
+    }
     let mut headers = json!({ "to_name": email.to.name, "extra": {} });
     if with_files {
         headers["attachments"] = json!(true);

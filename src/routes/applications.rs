@@ -58,7 +58,7 @@ async fn form_page(
             "preferred",
             &typed.preferred_cohort_id.clone().unwrap_or_default(),
         )
-        .with("problems", &problems)
+        .with_problems(&problems)
         .status(status)
         .render(&state.templates)
 }
@@ -315,7 +315,15 @@ pub async fn manager(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    manager_page(&req, &state, &me, id.into_inner(), None, false).await
+    manager_page(&req, &state, &me, id.into_inner(), ManagerShown::Form).await
+}
+
+/// What the manager's page shows besides the application: a refusal with the comment as
+/// typed, or that the answer was saved.
+enum ManagerShown<'a> {
+    Form,
+    Refused(&'a Refusal, &'a str),
+    Saved,
 }
 
 async fn manager_page(
@@ -323,9 +331,13 @@ async fn manager_page(
     state: &AppState,
     me: &SignedIn,
     id: String,
-    refusal: Option<&Refusal>,
-    saved: bool,
+    shown: ManagerShown<'_>,
 ) -> Result<HttpResponse, AppError> {
+    let (refusal, comment) = match shown {
+        ManagerShown::Refused(r, comment) => (Some(r), comment),
+        _ => (None, ""),
+    };
+    let saved = matches!(shown, ManagerShown::Saved);
     let page = Page::new(req, "applications/manager.html");
     let (actor, lang) = (me.0.clone(), page.lang);
     let view = crate::db::run(&state.pool, move |conn| {
@@ -334,10 +346,8 @@ async fn manager_page(
     .await?;
     let status = refusal.map_or(actix_web::http::StatusCode::OK, |r| r.status);
     page.with("view", &view)
-        .with(
-            "problems",
-            &refusal.map(|r| r.problems()).unwrap_or_default(),
-        )
+        .with_problems(&refusal.map(|r| r.problems()).unwrap_or_default())
+        .with("comment", comment)
         .with("saved", &saved)
         .status(status)
         .render(&state.templates)
@@ -367,6 +377,7 @@ pub async fn manager_decide(
         comment: f.comment,
         lock_version: f.lock_version,
     };
+    let typed = input.comment.clone();
     let (actor, now, id, composer) = (
         me.0.clone(),
         state.clock.now_naive(),
@@ -379,7 +390,10 @@ pub async fn manager_decide(
     })
     .await?;
     match outcome {
-        Ok(_) => manager_page(&req, &state, &me, id, None, true).await,
-        Err(refusal) => manager_page(&req, &state, &me, id, Some(&refusal), false).await,
+        Ok(_) => manager_page(&req, &state, &me, id, ManagerShown::Saved).await,
+        Err(refusal) => {
+            let shown = ManagerShown::Refused(&refusal, &typed);
+            manager_page(&req, &state, &me, id, shown).await
+        }
     }
 }

@@ -75,7 +75,7 @@ async fn index_page(
         .with("state", &query.state)
         .with("q", &query.q)
         .with("form", form)
-        .with("errors", errors)
+        .with_problems(errors)
         .with("time_zones", super::profile::TIME_ZONES)
         .status(status)
         .render(&state.templates)
@@ -126,7 +126,24 @@ pub async fn show(
     me: SignedIn,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    show_page(&req, &state, &me, id.into_inner(), None, StatusCode::OK).await
+    let none = Refused::default();
+    show_page(&req, &state, &me, id.into_inner(), none, StatusCode::OK).await
+}
+
+/// A co-trainer form that was refused: the addresses as typed, why, and the unknown ones.
+#[derive(Debug, serde::Serialize)]
+struct CotrainersRefusal {
+    typed: String,
+    /// Message key.
+    error: String,
+    detail: String,
+}
+
+/// The refused form the cohort page shows again, if any.
+#[derive(Debug, Default)]
+struct Refused {
+    schedule: Option<ScheduleRefusal>,
+    cotrainers: Option<CotrainersRefusal>,
 }
 
 /// A schedule form that was refused: the module, what was typed and why.
@@ -144,7 +161,7 @@ async fn show_page(
     state: &AppState,
     me: &SignedIn,
     id: String,
-    refusal: Option<ScheduleRefusal>,
+    refused: Refused,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(req, "cohorts/show.html");
@@ -177,7 +194,8 @@ async fn show_page(
         .with("others", &others)
         .with("is_owner", &me.0.is_owner)
         .with("saved", &saved)
-        .with("refusal", &refusal)
+        .with("refusal", &refused.schedule)
+        .with("cotrainers_refusal", &refused.cotrainers)
         .render(&state.templates)
 }
 
@@ -268,13 +286,16 @@ pub async fn reschedule(
     };
     let (status, error) = (refusal.status, refusal.problems()[0].key.to_string());
     let (module_id, unlock_on, due_on) = typed;
-    let refusal = ScheduleRefusal {
-        module_id,
-        unlock_on,
-        due_on,
-        error,
+    let refused = Refused {
+        schedule: Some(ScheduleRefusal {
+            module_id,
+            unlock_on,
+            due_on,
+            error,
+        }),
+        cotrainers: None,
     };
-    show_page(&req, &state, &SignedIn(who), id, Some(refusal), status).await
+    show_page(&req, &state, &SignedIn(who), id, refused, status).await
 }
 
 /// Co-trainer emails, one per line.
@@ -284,13 +305,16 @@ pub struct CotrainersForm {
     emails: String,
 }
 
-/// `POST /cohorts/{id}/cotrainers`.
+/// `POST /cohorts/{id}/cotrainers`. Unknown addresses show the cohort page again with the
+/// addresses as typed and the unknown ones named at the field.
 pub async fn cotrainers(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
     form: web::Form<CotrainersForm>,
 ) -> Result<HttpResponse, AppError> {
+    let typed = form.emails.clone();
     let emails: Vec<String> = form
         .emails
         .lines()
@@ -300,12 +324,24 @@ pub async fn cotrainers(
         .collect();
     let (actor, now, id) = (owner.0, state.clock.now_naive(), CohortId(id.into_inner()));
     let target = format!("/cohorts/{id}?saved=1");
+    let (who, cohort) = (actor.clone(), id.0.clone());
     match crate::db::run(&state.pool, move |conn| {
         lifecycle::assign_cotrainers(conn, &actor, &id, &emails, now)
     })
     .await?
     {
         Ok(()) => Ok(see_other(&target)),
+        Err(r) if r.reason == CohortRefusal::UnknownCotrainers.reason() => {
+            let refused = Refused {
+                schedule: None,
+                cotrainers: Some(CotrainersRefusal {
+                    typed,
+                    error: r.key.to_string(),
+                    detail: r.detail.clone().unwrap_or_default(),
+                }),
+            };
+            show_page(&req, &state, &SignedIn(who), cohort, refused, r.status).await
+        }
         Err(refusal) => Ok(super::refused(&refusal)),
     }
 }

@@ -48,6 +48,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/.well-known/jwks.json", get().to(verify::jwks))
         .route("/issuer", get().to(verify::issuer))
         .route(
+            crate::config::logo::PATH,
+            get().to(assets::organization_logo),
+        )
+        .route(
             crate::certificates::status_list::PATH,
             get().to(verify::status_list),
         )

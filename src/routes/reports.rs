@@ -174,6 +174,7 @@ pub async fn index(
         .with("programs", &programs)
         .with("filters", &query.filters)
         .with("errors", &errors)
+        .with_field_errors(errors.iter().map(|e| (e.field, e.key)))
         .with("shown", &(preview.is_some()))
         .with(
             "columns",

@@ -19,8 +19,9 @@ struct TemplateFiles;
 #[derive(Debug)]
 pub struct Templates {
     tera: Tera,
-    /// The organisation that runs the program, for the page footer (set once at start-up).
-    organization: std::sync::OnceLock<String>,
+    /// The organisation that runs the program, for the page header and footer (set once at
+    /// start-up): its name, and whether it has a logo.
+    organization: std::sync::OnceLock<(String, bool)>,
 }
 
 impl Templates {
@@ -51,9 +52,11 @@ impl Templates {
         })
     }
 
-    /// Names the organisation in every page's footer; the first name given stays.
-    pub fn set_organization(&self, name: &str) {
-        let _ = self.organization.set(name.to_string());
+    /// Names the organisation in every page's footer, with its logo (served at
+    /// [`crate::config::logo::PATH`]) in the header and footer when it has one; the first
+    /// name given stays.
+    pub fn set_organization(&self, name: &str, logo: bool) {
+        let _ = self.organization.set((name.to_string(), logo));
     }
 
     /// Renders a page template in `lang`: its copy with the language's texts written in.
@@ -137,6 +140,29 @@ impl Page {
         self
     }
 
+    /// Adds a refusal's problems for a form that shows each at its field: `problems` (all of
+    /// them, for those without a field of their own on the form) and `field_errors` (see
+    /// [`Page::with_field_errors`]).
+    pub fn with_problems(self, problems: &[crate::error::FieldError]) -> Self {
+        self.with("problems", problems)
+            .with_field_errors(problems.iter().map(|p| (p.field, p.key)))
+    }
+
+    /// Adds `field_errors`: each field's first message key, by field name, for the message
+    /// beside the field and its `aria-invalid` (problems without a field are left out).
+    pub fn with_field_errors<'a>(
+        self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Self {
+        let mut by_field = serde_json::Map::new();
+        for (field, key) in pairs.into_iter().filter(|(f, _)| !f.is_empty()) {
+            by_field
+                .entry(field)
+                .or_insert_with(|| serde_json::Value::from(key));
+        }
+        self.with("field_errors", &by_field)
+    }
+
     /// Sets the response status.
     pub fn status(mut self, status: StatusCode) -> Self {
         self.status = status;
@@ -145,8 +171,12 @@ impl Page {
 
     /// Renders into an HTML response.
     pub fn render(mut self, templates: &Templates) -> Result<HttpResponse, AppError> {
-        if let Some(name) = templates.organization.get() {
+        if let Some((name, logo)) = templates.organization.get() {
             self.ctx.insert("organization", name);
+            if *logo {
+                self.ctx
+                    .insert("organization_logo", crate::config::logo::PATH);
+            }
         }
         let body = templates.render_page(self.name, self.lang, &self.ctx)?;
         let mut response = HttpResponse::build(self.status);

@@ -13,6 +13,7 @@ mod certificates;
 mod cohorts;
 mod content;
 mod directory;
+mod forms;
 mod grading;
 mod layout;
 mod lists;

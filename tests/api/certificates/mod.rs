@@ -6,6 +6,8 @@ mod issuing;
 mod key_rotation;
 mod open_badges;
 mod organization;
+mod organization_logo;
+mod organization_logo_checks;
 mod printing;
 mod renewal;
 mod restore_drill;

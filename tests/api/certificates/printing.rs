@@ -50,6 +50,7 @@ fn pdf_of(r: &Record, lang: &str) -> Vec<u8> {
         record: r,
         verify_url: "https://qualify.example/verify/0123456789abcdef0123456789abcdef",
         lang,
+        logo: None,
     })
     .expect("a PDF")
 }

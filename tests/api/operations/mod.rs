@@ -9,5 +9,6 @@ mod health;
 mod metrics_and_logs;
 mod migrations;
 mod pool_checkout;
+mod progress;
 mod settings;
 mod storage_s3;

@@ -294,6 +294,13 @@ pub fn certificate_cases(cohort: &str) -> Vec<Case> {
             [ok, ok, ok],
         ),
         case("GET", "/issuer", "/issuer", [ok, ok, ok]),
+        // Not found without QUALIFY_ORGANIZATION_LOGO; public with it.
+        case(
+            "GET",
+            "/organization/logo",
+            "/organization/logo",
+            [s404, s404, s404],
+        ),
         case(
             "GET",
             "/unsubscribe/{token}",
