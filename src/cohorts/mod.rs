@@ -11,6 +11,7 @@ pub mod applications;
 pub mod changes;
 pub mod context;
 pub mod enrollment;
+pub mod enrollment_view;
 pub mod extensions;
 pub mod lifecycle;
 pub mod schedule_cache;

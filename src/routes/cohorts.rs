@@ -170,14 +170,8 @@ async fn show_page(
         .ok()
         .and_then(|q| q.into_inner().after);
     let cursor = after.clone();
-    let (cohort, others) = crate::db::run(&state.pool, move |conn| {
-        let cohort = view::detail_page(conn, &actor, &id, lang, cursor.as_deref(), PER_PAGE)?;
-        let others = if actor.is_owner {
-            view::move_targets(conn, &actor, &id)?
-        } else {
-            Vec::new()
-        };
-        Ok((cohort, others))
+    let cohort = crate::db::run(&state.pool, move |conn| {
+        view::detail_page(conn, &actor, &id, lang, cursor.as_deref(), PER_PAGE)
     })
     .await?;
     let saved = req.query_string().contains("saved=1");
@@ -191,7 +185,6 @@ async fn show_page(
     page.status(status)
         .with("pager", &pager)
         .with("cohort", &cohort)
-        .with("others", &others)
         .with("is_owner", &me.0.is_owner)
         .with("saved", &saved)
         .with("refusal", &refused.schedule)
@@ -420,6 +413,23 @@ pub async fn enroll(
         .with("cohort_id", &cohort_id)
         .with("refused", &refused.and_then(|r| r.detail))
         .status(status)
+        .render(&state.templates)
+}
+
+/// `GET /enrollments/{id}`: one trainee's enrollment, to move, defer, extend or withdraw.
+pub async fn enrollment_page(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, id) = (owner.0, EnrollmentId(id.into_inner()));
+    let e = crate::db::run(&state.pool, move |conn| {
+        crate::cohorts::enrollment_view::actions(conn, &actor, &id)
+    })
+    .await?;
+    Page::new(&req, "cohorts/enrollment.html")
+        .with("e", &e)
         .render(&state.templates)
 }
 

@@ -227,10 +227,11 @@ fn applications_routes(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// `/enrollments`: moving, withdrawing and extending one enrollment.
+/// `/enrollments`: one enrollment's page; moving, withdrawing and extending it.
 fn enrollments_routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         scope("/enrollments")
+            .route("/{id}", get().to(cohorts::enrollment_page))
             .route("/{id}/move", post().to(cohorts::move_enrollment))
             .route("/{id}/withdraw", post().to(cohorts::withdraw))
             .route("/{id}/extensions", post().to(cohorts::extend)),

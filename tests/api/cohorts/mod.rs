@@ -2,6 +2,7 @@
 //! totals kept per enrollment, and schedule changes reaching the trainees at once.
 
 mod enrollment;
+mod enrollment_page;
 mod enrollment_totals;
 mod life_cycle;
 mod refresher_enrollment;

@@ -421,6 +421,12 @@ pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) 
         &[("people", "p@example.com")],
         [SignIn, Status(403), ok],
     ));
+    cases.push(case(
+        "GET",
+        "/enrollments/{id}",
+        "/enrollments/no-such-enrollment",
+        [SignIn, Status(403), Status(404)],
+    ));
     cases.push(form_case(
         "/enrollments/{id}/move",
         "/enrollments/no-such-enrollment/move".into(),
