@@ -31,23 +31,48 @@ fn fts_phrase(conn: &DbConnection, text: &str) -> Option<String> {
     (text.chars().count() >= 3).then(|| format!("\"{}\"", text.replace('"', "\"\"")))
 }
 
+/// Matches counted at most: past this the text is common, and its rows are best met while
+/// walking the list in its own order rather than read one by one and sorted.
+const FEW: i64 = 1_000;
+
+#[derive(diesel::QueryableByName)]
+struct Matches {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
 /// Rows of `table` whose indexed columns (those of `index`, the table's FTS5 index) contain
 /// the text, on SQLite and for a text the index can answer; `None` otherwise, where the
 /// caller compares with LIKE (which PostgreSQL answers from its trigram indexes).
+///
+/// A rare text (up to a thousand rows) is looked up by rowid; a common one is tested row by
+/// row as the list's own index is walked (`+rowid` keeps the planner from the lookup), which
+/// finds a page of it after a few hundred rows instead of sorting thousands.
 pub fn indexed<T: 'static>(
-    conn: &DbConnection,
+    conn: &mut DbConnection,
     table: &'static str,
     index: &'static str,
     text: &str,
-) -> Option<Filter<T>> {
-    let phrase = fts_phrase(conn, &normalized(text))?;
-    Some(Box::new(
+) -> diesel::QueryResult<Option<Filter<T>>> {
+    use diesel::RunQueryDsl;
+    let Some(phrase) = fts_phrase(conn, &normalized(text)) else {
+        return Ok(None);
+    };
+    let probe = format!(
+        "SELECT COUNT(*) AS n FROM (SELECT rowid FROM {index} WHERE {index} MATCH ? LIMIT {})",
+        FEW + 1
+    );
+    let found: Matches = diesel::sql_query(probe)
+        .bind::<Text, _>(&phrase)
+        .get_result(conn)?;
+    let walk = if found.n > FEW { "+" } else { "" };
+    Ok(Some(Box::new(
         sql::<Bool>(&format!(
-            "{table}.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH "
+            "{walk}{table}.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH "
         ))
         .bind::<Text, _>(phrase)
         .sql(")"),
-    ))
+    )))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod escalation;
 pub mod items;
 pub mod moderation;
 pub mod overview;
+pub mod overview_kept;
 pub mod pool;
 pub mod pool_page;
 pub mod queue;

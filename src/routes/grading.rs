@@ -6,13 +6,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;
 
 use crate::accounts::Owner;
-use crate::db::models::change_version;
-use crate::db::versioned_cache::VersionedCache;
 use crate::domain::ids::{CohortId, ModerationItemId, PersonId};
 use crate::error::{AppError, Refusal};
 use crate::grading::moderation::{self, ModerateInput};
 use crate::grading::pool::{self, CotrainerProfile, PoolInput};
-use crate::grading::{overview, reassign};
+use crate::grading::{overview, overview_kept, reassign};
 use crate::state::AppState;
 use crate::web::http::see_other;
 use crate::web::pager::Pager;
@@ -40,14 +38,6 @@ pub struct GradingQuery {
 
 const DONE: [&str; 4] = ["moderated", "rebalanced", "pool", "added"];
 
-/// Open moderation items shown at most.
-const MODERATION_ROWS: i64 = 20;
-
-/// What the page shows, by language, filter and list positions (owners only reach it).
-type Shown = (overview::Overview, Vec<moderation::ModerationView>);
-static SHOWN: std::sync::LazyLock<VersionedCache<Shown>> =
-    std::sync::LazyLock::new(|| VersionedCache::new(std::time::Duration::from_secs(30), 256));
-
 async fn render(
     req: &HttpRequest,
     state: &AppState,
@@ -65,26 +55,8 @@ async fn render(
         waiting: q.waiting_after.clone(),
         open: q.open_after.clone(),
     };
-    let key = format!(
-        "{lang}|{}|{}|{}|{}|{}",
-        cohort.as_deref().unwrap_or(""),
-        q.pool_q,
-        q.pool_after.as_deref().unwrap_or(""),
-        q.waiting_after.as_deref().unwrap_or(""),
-        q.open_after.as_deref().unwrap_or("")
-    );
     let shown = crate::db::run(&state.pool, move |conn| {
-        // The same for every owner: kept until grading changes anywhere (or half a minute
-        // passes, for what turns overdue meanwhile).
-        let version = change_version::current(conn, change_version::GRADING)?;
-        if let Some(kept) = SHOWN.get(&key, version) {
-            return Ok(kept);
-        }
-        let data = overview::overview(conn, &actor, filter.as_ref(), lang, now, &cursors)?;
-        let items = moderation::list(conn, &actor, true, filter.as_ref(), lang, MODERATION_ROWS)?;
-        let shown = std::sync::Arc::new((data, items));
-        SHOWN.put(key, version, shown.clone());
-        Ok(shown)
+        overview_kept::shown(conn, &actor, filter.as_ref(), lang, now, &cursors)
     })
     .await?;
     let (data, items) = (&shown.0, &shown.1);

@@ -305,7 +305,7 @@ impl Certificate {
         }
         if let Some(text) = filter.search.as_deref().filter(|t| !t.trim().is_empty()) {
             let code = certificates::public_id.eq(text.trim().to_string());
-            q = match crate::db::search::indexed(conn, "certificates", "certificates_search", text)
+            q = match crate::db::search::indexed(conn, "certificates", "certificates_search", text)?
             {
                 Some(found) => q.filter(found.or(code)),
                 None => q.filter(

@@ -176,12 +176,12 @@ impl Person {
 
     /// The people passing the filter (no order yet).
     fn filtered<'a>(
-        conn: &DbConnection,
+        conn: &mut DbConnection,
         filter: &PeopleFilter<'a>,
-    ) -> people::BoxedQuery<'a, crate::db::DbBackend> {
+    ) -> QueryResult<people::BoxedQuery<'a, crate::db::DbBackend>> {
         let mut q = people::table.into_boxed();
         if let Some(text) = filter.search.filter(|t| !t.trim().is_empty()) {
-            q = match crate::db::search::indexed(conn, "people", "people_search", text) {
+            q = match crate::db::search::indexed(conn, "people", "people_search", text)? {
                 Some(found) => q.filter(found),
                 None => {
                     let pattern = crate::db::sql::contains(text);
@@ -199,7 +199,7 @@ impl Person {
         if let Some(unit) = filter.org_unit {
             q = q.filter(people::org_unit.eq(unit.to_string()));
         }
-        q
+        Ok(q)
     }
 
     /// A page of people passing the filter in the sort's order (name and email A to Z,
@@ -212,7 +212,7 @@ impl Person {
         after: Option<(String, PersonId)>,
         limit: i64,
     ) -> QueryResult<Vec<Person>> {
-        let q = Self::filtered(conn, filter).limit(limit);
+        let q = Self::filtered(conn, filter)?.limit(limit);
         let q = match (sort, after) {
             (PeopleSort::Name, None) => q.order((people::name.asc(), people::id.asc())),
             (PeopleSort::Name, Some((k, id))) => q
@@ -252,7 +252,7 @@ impl Person {
         conn: &mut DbConnection,
         filter: &PeopleFilter<'_>,
     ) -> QueryResult<crate::db::keyset::Count> {
-        let ids: Vec<PersonId> = Self::filtered(conn, filter)
+        let ids: Vec<PersonId> = Self::filtered(conn, filter)?
             .select(people::id)
             .limit(crate::db::keyset::COUNT_CAP + 1)
             .load(conn)?;

@@ -6,3 +6,4 @@ mod api_cursors;
 mod api_more_cursors;
 mod pages;
 mod search;
+mod search_common;
