@@ -103,3 +103,4 @@ mail-application-waitlisted-text = Ihre Bewerbung für „{ $program }“ steht 
 mail-application-declined-subject = Ihre Bewerbung für „{ $program }“
 mail-application-declined-text = Es tut uns leid: Ihre Bewerbung für „{ $program }“ wurde abgelehnt.
 mail-application-reason = Begründung: { $reason }
+application-admit-choose = Zum Zulassen die Bewerbung ankreuzen und unten eine Kohorte wählen.

@@ -103,3 +103,4 @@ mail-application-waitlisted-text = Your application for “{ $program }” is on
 mail-application-declined-subject = Your application for “{ $program }”
 mail-application-declined-text = We are sorry: your application for “{ $program }” was declined.
 mail-application-reason = Reason: { $reason }
+application-admit-choose = To admit, tick the application and choose a cohort below.

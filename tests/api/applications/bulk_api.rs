@@ -119,3 +119,21 @@ async fn a_bulk_decline_needs_a_reason_and_an_empty_list_is_refused() {
     assert_eq!(status, 200);
     assert_eq!(state_counts(&app).0, 0);
 }
+
+#[actix_web::test]
+async fn the_list_has_one_cohort_choice_for_all_rows() {
+    let app = spawn_app().await;
+    let s = setup(&app);
+    for email in ["g1@example.com", "g2@example.com", "g3@example.com"] {
+        applied(&app, email, None).await;
+    }
+    let owner = crate::support::browser::signed_in(&app, &s.owner).await;
+    let list = owner.get("/applications").await.body;
+    assert_eq!(list.matches("name=\"cohort_id\"").count(), 1, "{list}");
+    assert_eq!(
+        list.matches("tick the application and choose a cohort below")
+            .count(),
+        3,
+        "rows without a wished cohort say how to admit them"
+    );
+}
