@@ -36,39 +36,48 @@ fn fts_phrase(conn: &DbConnection, text: &str) -> Option<String> {
 const FEW: i64 = 1_000;
 
 #[derive(diesel::QueryableByName)]
-struct Matches {
+struct Probe {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     n: i64,
 }
 
-/// Rows of `table` whose indexed columns (those of `index`, the table's FTS5 index) contain
-/// the text, on SQLite and for a text the index can answer; `None` otherwise, where the
-/// caller compares with LIKE (which PostgreSQL answers from its trigram indexes).
-///
-/// A rare text (up to a thousand rows) is looked up by rowid; a common one is tested row by
-/// row as the list's own index is walked (`+rowid` keeps the planner from the lookup), which
-/// finds a page of it after a few hundred rows instead of sorting thousands.
+/// What the index says about a text.
+pub enum Matches<T> {
+    /// Few rows (up to a thousand): this filter looks them up by rowid.
+    Rare(Filter<T>),
+    /// More than a thousand rows: walking the list in its own order and comparing each row
+    /// finds a page of them within a few hundred rows, and the count is past its cap.
+    Common,
+    /// Not answerable from the index (PostgreSQL, or a text under three characters): compare
+    /// with LIKE, which PostgreSQL answers from its trigram indexes.
+    Unindexed,
+}
+
+/// How the rows of `table` whose indexed columns (those of `index`, the table's FTS5 index)
+/// contain the text are best found.
 pub fn indexed<T: 'static>(
     conn: &mut DbConnection,
     table: &'static str,
     index: &'static str,
     text: &str,
-) -> diesel::QueryResult<Option<Filter<T>>> {
+) -> diesel::QueryResult<Matches<T>> {
     use diesel::RunQueryDsl;
     let Some(phrase) = fts_phrase(conn, &normalized(text)) else {
-        return Ok(None);
+        return Ok(Matches::Unindexed);
     };
     let probe = format!(
         "SELECT COUNT(*) AS n FROM (SELECT rowid FROM {index} WHERE {index} MATCH ? LIMIT {})",
         FEW + 1
     );
-    let found: Matches = diesel::sql_query(probe)
+    let found: Probe = diesel::sql_query(probe)
         .bind::<Text, _>(&phrase)
         .get_result(conn)?;
-    let walk = if found.n > FEW { "+" } else { "" };
-    Ok(Some(Box::new(
+    if found.n > FEW {
+        return Ok(Matches::Common);
+    }
+    Ok(Matches::Rare(Box::new(
         sql::<Bool>(&format!(
-            "{walk}{table}.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH "
+            "{table}.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH "
         ))
         .bind::<Text, _>(phrase)
         .sql(")"),

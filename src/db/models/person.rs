@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::db::search::Matches;
+
 use crate::db::DbConnection;
 use crate::db::schema::people;
 use crate::domain::ids::PersonId;
@@ -182,8 +184,8 @@ impl Person {
         let mut q = people::table.into_boxed();
         if let Some(text) = filter.search.filter(|t| !t.trim().is_empty()) {
             q = match crate::db::search::indexed(conn, "people", "people_search", text)? {
-                Some(found) => q.filter(found),
-                None => {
+                Matches::Rare(found) => q.filter(found),
+                Matches::Common | Matches::Unindexed => {
                     let pattern = crate::db::sql::contains(text);
                     q.filter(
                         lower(people::name)
@@ -252,6 +254,19 @@ impl Person {
         conn: &mut DbConnection,
         filter: &PeopleFilter<'_>,
     ) -> QueryResult<crate::db::keyset::Count> {
+        let common = match filter.search {
+            Some(text) if filter.status.is_none() && filter.org_unit.is_none() => matches!(
+                crate::db::search::indexed::<people::table>(conn, "people", "people_search", text)?,
+                Matches::Common
+            ),
+            _ => false,
+        };
+        if common {
+            // The index counted past the cap already: no need to walk the table for it.
+            return Ok(crate::db::keyset::Count::of_fetched(
+                crate::db::keyset::COUNT_CAP as usize + 1,
+            ));
+        }
         let ids: Vec<PersonId> = Self::filtered(conn, filter)?
             .select(people::id)
             .limit(crate::db::keyset::COUNT_CAP + 1)

@@ -82,4 +82,14 @@ async fn a_common_name_pages_through_every_match_in_name_order() {
     let alone =
         crate::support::api::api(&app, &t, "GET", "/api/v1/people?search=quist", None).await;
     assert_eq!(alone.json()["items"].as_array().unwrap().len(), 1);
+    let html = crate::support::browser::signed_in(&app, &owner)
+        .await
+        .get("/people?q=schmidt")
+        .await;
+    assert!(
+        html.body.contains("More than 1,000 matches"),
+        "{}",
+        html.body
+    );
+    assert!(html.body.contains("Kim Schmidt 0000"));
 }
