@@ -1,8 +1,8 @@
 //! The owner's grading page as shown, computed once for all owners and kept under the
 //! `grading` change version (`db::versioned_cache`): the overview and the open moderation
 //! items, by language, filter and list positions. A write to any table the page reads, on
-//! any instance, raises the version; half a minute at most covers what turns overdue
-//! meanwhile.
+//! any instance, raises the version; the next deadline of an open review ends it too, since
+//! the overdue figures change then without a write.
 
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -24,8 +24,13 @@ const MODERATION_ROWS: i64 = 20;
 /// The overview and the open moderation items.
 pub type Shown = (Overview, Vec<ModerationView>);
 
-static SHOWN: LazyLock<VersionedCache<Shown>> =
-    LazyLock::new(|| VersionedCache::new(Duration::from_secs(30), 256));
+/// What is kept: the content and the moment it stops being true without a write.
+type Kept = (Arc<Shown>, Option<NaiveDateTime>);
+
+/// Kept at most this long all the same (relative times on the page, clocks of instances).
+const MAX_AGE: Duration = Duration::from_secs(600);
+
+static SHOWN: LazyLock<VersionedCache<Kept>> = LazyLock::new(|| VersionedCache::new(MAX_AGE, 256));
 
 /// The page's content for an owner (anyone else is refused before anything is kept or read).
 pub fn shown(
@@ -48,12 +53,15 @@ pub fn shown(
         cursors.open.as_deref().unwrap_or("")
     );
     let version = change_version::current(conn, change_version::GRADING)?;
-    if let Some(kept) = SHOWN.get(&key, version) {
-        return Ok(kept);
+    if let Some(kept) = SHOWN.get(&key, version)
+        && kept.1.is_none_or(|deadline| now < deadline)
+    {
+        return Ok(kept.0.clone());
     }
+    let until = super::review_stats::next_deadline(conn, now)?;
     let data = overview::overview(conn, actor, cohort, lang, now, cursors)?;
     let items = moderation::list(conn, actor, true, cohort, lang, MODERATION_ROWS)?;
     let shown = Arc::new((data, items));
-    SHOWN.put(key, version, shown.clone());
+    SHOWN.put(key, version, Arc::new((shown.clone(), until)));
     Ok(shown)
 }

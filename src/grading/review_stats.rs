@@ -192,6 +192,19 @@ pub fn open_of_cohorts(
     Ok(stats)
 }
 
+/// The next moment an open review turns overdue, if any (the partial index of open reviews):
+/// until then the overdue figures computed now stay true.
+pub fn next_deadline(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+) -> QueryResult<Option<NaiveDateTime>> {
+    reviews::table
+        .filter(crate::db::models::review::is_open())
+        .filter(reviews::due_at.ge(now))
+        .select(diesel::dsl::min(reviews::due_at))
+        .first(conn)
+}
+
 /// The cohorts with open reviews, with how many (the partial index of open reviews).
 pub fn cohorts_with_open(conn: &mut DbConnection) -> QueryResult<Vec<(CohortId, i64)>> {
     reviews::table

@@ -65,3 +65,31 @@ async fn the_kept_grading_page_shows_every_change_at_once() {
         "each language kept apart"
     );
 }
+
+/// The figure before `label` in the summary.
+fn figure(body: &str, label: &str) -> u32 {
+    let at = body
+        .find(&format!("</span> {label}</li>"))
+        .unwrap_or_else(|| panic!("{label}: {body}"));
+    let start = body[..at].rfind('>').unwrap() + 1;
+    body[start..at].trim().parse().unwrap()
+}
+
+#[actix_web::test]
+async fn a_deadline_passing_ends_what_was_kept() {
+    let app = spawn_app().await;
+    let d = crate::support::fixtures::reports::data(&app).await;
+    let before = d.g.owner.get("/grading").await.body;
+    let open = figure(&before, "Open");
+    assert!(open > 0, "{before}");
+    let overdue = figure(&before, "Overdue");
+    assert!(overdue < open, "some reviews are not due yet: {before}");
+    app.clock.advance(chrono::Duration::days(60));
+    let owner = crate::support::browser::signed_in(&app, &d.g.owner_id).await;
+    let after = owner.get("/grading").await.body;
+    assert_eq!(
+        figure(&after, "Overdue"),
+        open,
+        "every open review is overdue now"
+    );
+}
