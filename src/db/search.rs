@@ -45,9 +45,12 @@ struct Probe {
 pub enum Matches<T> {
     /// Few rows (up to a thousand): this filter looks them up by rowid.
     Rare(Filter<T>),
-    /// More than a thousand rows: walking the list in its own order and comparing each row
-    /// finds a page of them within a few hundred rows, and the count is past its cap.
-    Common,
+    /// More than a thousand rows, so the count is past its cap: this filter tests each row
+    /// against the index's set of matches as the list is walked in its own order (`+rowid`
+    /// keeps the planner from reading thousands by rowid and sorting them), which finds a
+    /// page within a few hundred rows. (Comparing each row with LIKE instead measured three
+    /// times slower: 26 against 84 requests/s for a name 18,744 of 300,000 people share.)
+    Common(Filter<T>),
     /// Not answerable from the index (PostgreSQL, or a text under three characters): compare
     /// with LIKE, which PostgreSQL answers from its trigram indexes.
     Unindexed,
@@ -72,16 +75,19 @@ pub fn indexed<T: 'static>(
     let found: Probe = diesel::sql_query(probe)
         .bind::<Text, _>(&phrase)
         .get_result(conn)?;
-    if found.n > FEW {
-        return Ok(Matches::Common);
-    }
-    Ok(Matches::Rare(Box::new(
+    let walk = if found.n > FEW { "+" } else { "" };
+    let filter: Filter<T> = Box::new(
         sql::<Bool>(&format!(
-            "{table}.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH "
+            "{walk}{table}.rowid IN (SELECT rowid FROM {index} WHERE {index} MATCH "
         ))
         .bind::<Text, _>(phrase)
         .sql(")"),
-    )))
+    );
+    Ok(if found.n > FEW {
+        Matches::Common(filter)
+    } else {
+        Matches::Rare(filter)
+    })
 }
 
 #[cfg(test)]

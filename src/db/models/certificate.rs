@@ -307,7 +307,8 @@ impl Certificate {
             let code = certificates::public_id.eq(text.trim().to_string());
             q = match crate::db::search::indexed(conn, "certificates", "certificates_search", text)?
             {
-                crate::db::search::Matches::Rare(found) => q.filter(found.or(code)),
+                crate::db::search::Matches::Rare(found)
+                | crate::db::search::Matches::Common(found) => q.filter(found.or(code)),
                 _ => q.filter(
                     crate::db::sql::lower(certificates::holder_name)
                         .like(crate::db::sql::contains(text))

@@ -184,8 +184,8 @@ impl Person {
         let mut q = people::table.into_boxed();
         if let Some(text) = filter.search.filter(|t| !t.trim().is_empty()) {
             q = match crate::db::search::indexed(conn, "people", "people_search", text)? {
-                Matches::Rare(found) => q.filter(found),
-                Matches::Common | Matches::Unindexed => {
+                Matches::Rare(found) | Matches::Common(found) => q.filter(found),
+                Matches::Unindexed => {
                     let pattern = crate::db::sql::contains(text);
                     q.filter(
                         lower(people::name)
@@ -257,7 +257,7 @@ impl Person {
         let common = match filter.search {
             Some(text) if filter.status.is_none() && filter.org_unit.is_none() => matches!(
                 crate::db::search::indexed::<people::table>(conn, "people", "people_search", text)?,
-                Matches::Common
+                Matches::Common(_)
             ),
             _ => false,
         };
