@@ -10,6 +10,7 @@ mod calendar;
 mod calibration;
 pub mod certificates;
 mod cohorts;
+mod enrollments;
 mod feedback;
 mod grading;
 mod health;
@@ -231,10 +232,10 @@ fn applications_routes(cfg: &mut web::ServiceConfig) {
 fn enrollments_routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         scope("/enrollments")
-            .route("/{id}", get().to(cohorts::enrollment_page))
-            .route("/{id}/move", post().to(cohorts::move_enrollment))
-            .route("/{id}/withdraw", post().to(cohorts::withdraw))
-            .route("/{id}/extensions", post().to(cohorts::extend)),
+            .route("/{id}", get().to(enrollments::enrollment_page))
+            .route("/{id}/move", post().to(enrollments::move_enrollment))
+            .route("/{id}/withdraw", post().to(enrollments::withdraw))
+            .route("/{id}/extensions", post().to(enrollments::extend)),
     );
 }
 
