@@ -104,3 +104,7 @@ mail-application-declined-subject = Ihre Bewerbung für „{ $program }“
 mail-application-declined-text = Es tut uns leid: Ihre Bewerbung für „{ $program }“ wurde abgelehnt.
 mail-application-reason = Begründung: { $reason }
 application-admit-choose = Zum Zulassen die Bewerbung ankreuzen und unten eine Kohorte wählen.
+application-not-decided = Die Entscheidung wurde nicht gespeichert.
+application-bulk-none = Wählen Sie mindestens eine Bewerbung in der Liste aus.
+application-bulk-again = Erneut prüfen
+application-bulk-change = Entscheidung ändern

@@ -325,6 +325,7 @@ extension-assignment = Aufgabe
 extension-until = Neues Fälligkeitsdatum
 extension-reason = Grund
 extension-grant = Gewähren
+extension-error-past = Das neue Fälligkeitsdatum darf nicht in der Vergangenheit liegen.
 calendar-title = Kalender
 calendar-text = Abonnieren Sie Ihre Fristen in Outlook oder Google Kalender über eine private Adresse. Wer die Adresse kennt, sieht Ihre Fristen – geben Sie sie nicht weiter.
 calendar-once = Kopieren Sie diese Adresse jetzt: Sie wird nur einmal angezeigt. In Outlook: Kalender hinzufügen → Aus dem Internet.

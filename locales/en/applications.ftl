@@ -104,3 +104,7 @@ mail-application-declined-subject = Your application for “{ $program }”
 mail-application-declined-text = We are sorry: your application for “{ $program }” was declined.
 mail-application-reason = Reason: { $reason }
 application-admit-choose = To admit, tick the application and choose a cohort below.
+application-not-decided = The decision was not saved.
+application-bulk-none = Choose at least one application in the list.
+application-bulk-again = Preview again
+application-bulk-change = Change the decision

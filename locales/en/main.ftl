@@ -322,6 +322,7 @@ extension-assignment = Assignment
 extension-until = New due date
 extension-reason = Reason
 extension-grant = Grant
+extension-error-past = The new due date cannot be in the past.
 calendar-title = Calendar
 calendar-text = Subscribe to your deadlines in Outlook or Google Calendar with a private address. Anyone who knows the address sees your deadlines, so keep it to yourself.
 calendar-once = Copy this address now: it is shown only once. In Outlook: Add calendar → From the internet.

@@ -111,7 +111,9 @@ pub async fn set_password(
 ) -> Outcome<()> {
     let person = &identity.person;
     if let Err(problem) = password::check_new(&change.new, &person.email, &person.name) {
-        return Ok(Err(problem.into()));
+        let mut refusal = Refusal::from(problem);
+        refusal.fields = vec![FieldError::new("password", refusal.key)];
+        return Ok(Err(refusal));
     }
     if let Err(refusal) = super::step_up::confirm(pool, identity, &change.current, now).await? {
         return Ok(Err(refusal));

@@ -31,8 +31,19 @@ pub struct EnrollmentActions {
     pub email: String,
     /// The cohorts to move or defer to.
     pub others: Vec<CohortSummary>,
-    /// The assignments an extension can be granted for (ids).
-    pub assignments: Vec<String>,
+    /// The assignments an extension can be granted for.
+    pub assignments: Vec<AssignmentChoice>,
+}
+
+/// An assignment in the extension form.
+#[derive(Debug, Serialize)]
+pub struct AssignmentChoice {
+    /// Its slug, the form's value.
+    pub slug: String,
+    /// Its title in German.
+    pub title_de: String,
+    /// Its title in English.
+    pub title_en: String,
 }
 
 /// The page's content (owner only; an unknown enrollment is not found).
@@ -49,7 +60,11 @@ pub fn actions(
     let person = Person::find(conn, &enrollment.person_id)?.ok_or(AppError::NotFound)?;
     let assignments = Assignment::list_by_version(conn, &cohort.curriculum_version_id)?
         .into_iter()
-        .map(|a| a.slug)
+        .map(|a| AssignmentChoice {
+            slug: a.slug,
+            title_de: a.title_de,
+            title_en: a.title_en,
+        })
         .collect();
     Ok(EnrollmentActions {
         id: enrollment.id.0,

@@ -1,7 +1,7 @@
 //! Extensions: the owner gives one trainee a later due date for one assignment; it also lifts
 //! a hard cut-off for that assignment.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use serde_json::json;
 
@@ -53,6 +53,12 @@ pub fn grant(
             .find(|a| a.slug == assignment_slug)
             .ok_or(AppError::NotFound)?;
         let tz: Tz = cohort.time_zone.parse().unwrap_or(chrono_tz::UTC);
+        if until < tz.from_utc_datetime(&now).date_naive() {
+            return Ok(Err(Refusal::invalid(vec![FieldError::new(
+                "until",
+                "extension-error-past",
+            )])));
+        }
         let row = Extension {
             id: ExtensionId::new(),
             enrollment_id: enrollment.id.clone(),

@@ -11,7 +11,7 @@ use crate::cohorts::application_decisions::{self, DecisionInput, Verdict};
 use crate::cohorts::application_list::{self, ListParams};
 use crate::cohorts::applications::{self, ApplyInput, ManagerInput, ManagerVerdict};
 use crate::domain::ids::ApplicationId;
-use crate::error::{AppError, Refusal};
+use crate::error::{AppError, FieldError, Refusal};
 use crate::state::AppState;
 use crate::web::http::{encode_query, see_other};
 use crate::web::templates::Page;
@@ -108,7 +108,7 @@ pub async fn apply(
 }
 
 /// Filters and paging of the list, as the page's links carry them.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct ListQuery {
     #[serde(default)]
     state: Option<String>,
@@ -135,8 +135,24 @@ pub async fn index(
     owner: Owner,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let page = Page::new(&req, "applications/index.html");
-    let q = query.into_inner();
+    list_page(&req, &state, owner, query.into_inner(), None).await
+}
+
+/// A single decision that was refused: the row, its problems and what was chosen and typed.
+struct RowRefused {
+    id: String,
+    refusal: Refusal,
+    typed: serde_json::Value,
+}
+
+async fn list_page(
+    req: &HttpRequest,
+    state: &AppState,
+    owner: Owner,
+    q: ListQuery,
+    refused: Option<RowRefused>,
+) -> Result<HttpResponse, AppError> {
+    let page = Page::new(req, "applications/index.html");
     let params = ListParams {
         state: q.state.clone(),
         cohort: q.cohort.clone(),
@@ -174,13 +190,31 @@ pub async fn index(
         .into_iter()
         .map(|(k, v)| (k.to_string(), serde_json::Value::String(v)))
         .collect();
-    page.with("list", &list)
+    let back_query = match &q.after {
+        Some(after) => format!("{base_query}&after={}", encode_query(after)),
+        None => base_query.clone(),
+    };
+    let page = page
+        .with("list", &list)
         .with("base_query", &base_query)
+        .with("back_query", &back_query)
         .with("paged", &q.after.is_some())
         .with("cohorts", &cohorts)
         .with("filters", &filters)
-        .with("saved", &q.saved.is_some())
-        .render(&state.templates)
+        .with("saved", &q.saved.is_some());
+    match refused {
+        None => page.render(&state.templates),
+        Some(r) => {
+            let listed = list.items.iter().any(|a| a.id == r.id);
+            page.status(r.refusal.status)
+                .with(
+                    "refused",
+                    &serde_json::json!({ "id": r.id, "listed": listed, "typed": r.typed }),
+                )
+                .with_problems(&r.refusal.problems())
+                .render(&state.templates)
+        }
+    }
 }
 
 /// One decision's fields.
@@ -193,23 +227,33 @@ pub struct DecisionForm {
     #[serde(default)]
     reason: Option<String>,
     lock_version: i32,
+    /// The list's filters and page the form was sent from, to show it again on a refusal.
+    #[serde(default)]
+    back: String,
 }
 
-/// `POST /applications/{id}/decision`.
+/// `POST /applications/{id}/decision`. A refusal shows the list again as it was, with the
+/// problem at the row's fields and what was chosen and typed kept.
 pub async fn decide(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
     form: web::Form<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
     let f = form.into_inner();
+    let typed = serde_json::json!({ "decision": f.decision, "reason": f.reason });
+    let back = web::Query::<ListQuery>::from_query(&f.back)
+        .map(web::Query::into_inner)
+        .unwrap_or_default();
+    let row = id.as_str().to_string();
     let input = DecisionInput {
         decision: f.decision,
         cohort_id: f.cohort_id,
         reason: f.reason,
     };
     let (actor, now, id, composer) = (
-        owner.0,
+        owner.0.clone(),
         state.clock.now_naive(),
         ApplicationId(id.into_inner()),
         state.composer.clone(),
@@ -220,7 +264,14 @@ pub async fn decide(
     .await?
     {
         Ok(_) => Ok(see_other("/applications?saved=1")),
-        Err(refusal) => Ok(super::refused(&refusal)),
+        Err(refusal) => {
+            let refused = RowRefused {
+                id: row,
+                refusal,
+                typed,
+            };
+            list_page(&req, &state, owner, back, Some(refused)).await
+        }
     }
 }
 
@@ -288,20 +339,49 @@ pub async fn bulk(
     let page = Page::new(&req, "applications/bulk.html");
     let (actor, now, composer) = (owner.0, state.clock.now_naive(), state.composer.clone());
     let (items_again, input_again) = (items.clone(), input.clone());
-    let plan = crate::db::run(&state.pool, move |conn| {
-        application_decisions::decide_many(conn, &composer, &actor, &items, &input, !confirm, now)
+    let (plan, cohorts) = crate::db::run(&state.pool, move |conn| {
+        let plan = application_decisions::decide_many(
+            conn, &composer, &actor, &items, &input, !confirm, now,
+        )?;
+        Ok((plan, application_list::admit_targets(conn, &actor)?))
     })
     .await?;
     let plan = match plan {
         Ok(plan) => plan,
         Err(refusal) => return Ok(super::refused(&refusal)),
     };
+    // Problems the form can correct (a reason, a cohort) are shown at its fields; nothing
+    // chosen is a problem of the list the owner came from.
+    let mut problems: Vec<FieldError> = plan
+        .lines
+        .iter()
+        .filter_map(|l| l.refused.as_deref())
+        .filter_map(|key| match key {
+            "application-error-reason" => {
+                Some(FieldError::new("reason", "application-error-reason"))
+            }
+            "application-error-cohort" => {
+                Some(FieldError::new("cohort_id", "application-error-cohort"))
+            }
+            _ => None,
+        })
+        .collect();
+    if items_again.is_empty() {
+        problems.push(FieldError::new("", "application-bulk-none"));
+    }
+    let status = match (plan.decided, problems.is_empty()) {
+        (0, false) => actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+        _ => actix_web::http::StatusCode::OK,
+    };
     let items: Vec<String> = items_again
         .iter()
         .map(|(id, l)| format!("{id}:{l}"))
         .collect();
-    page.with("plan", &plan)
+    page.status(status)
+        .with_problems(&problems)
+        .with("plan", &plan)
         .with("items", &items)
+        .with("cohorts", &cohorts)
         .with("decision", &input_again.decision)
         .with("cohort_id", &input_again.cohort_id.unwrap_or_default())
         .with("reason", &input_again.reason.unwrap_or_default())

@@ -142,6 +142,8 @@ struct CotrainersRefusal {
 /// The refused form the cohort page shows again, if any.
 #[derive(Debug, Default)]
 struct Refused {
+    /// A refused change of state (someone changed the cohort first): its message key.
+    state: Option<String>,
     schedule: Option<ScheduleRefusal>,
     cotrainers: Option<CotrainersRefusal>,
 }
@@ -187,6 +189,7 @@ async fn show_page(
         .with("cohort", &cohort)
         .with("is_owner", &me.0.is_owner)
         .with("saved", &saved)
+        .with("state_refusal", &refused.state)
         .with("refusal", &refused.schedule)
         .with("cotrainers_refusal", &refused.cotrainers)
         .render(&state.templates)
@@ -203,20 +206,22 @@ pub struct UpdateForm {
     lock_version: i32,
 }
 
-/// `POST /cohorts/{id}`.
+/// `POST /cohorts/{id}`. A refusal shows the cohort page again, as it is now, with why.
 pub async fn update(
+    req: HttpRequest,
     state: web::Data<AppState>,
     owner: Owner,
     id: web::Path<String>,
     form: web::Form<UpdateForm>,
 ) -> Result<HttpResponse, AppError> {
     let (actor, now, id, form) = (
-        owner.0,
+        owner.0.clone(),
         state.clock.now_naive(),
         CohortId(id.into_inner()),
         form.into_inner(),
     );
     let target = format!("/cohorts/{id}?saved=1");
+    let page_id = id.0.clone();
     match crate::db::run(&state.pool, move |conn| {
         let change = CohortChange {
             lock_version: form.lock_version,
@@ -229,7 +234,14 @@ pub async fn update(
     .await?
     {
         Ok(()) => Ok(see_other(&target)),
-        Err(refusal) => Ok(super::refused(&refusal)),
+        Err(refusal) => {
+            let refused = Refused {
+                state: Some(refusal.problems()[0].key.to_string()),
+                ..Refused::default()
+            };
+            let me = SignedIn(owner.0);
+            show_page(&req, &state, &me, page_id, refused, refusal.status).await
+        }
     }
 }
 
@@ -286,7 +298,7 @@ pub async fn reschedule(
             due_on,
             error,
         }),
-        cotrainers: None,
+        ..Refused::default()
     };
     show_page(&req, &state, &SignedIn(who), id, refused, status).await
 }
@@ -326,12 +338,12 @@ pub async fn cotrainers(
         Ok(()) => Ok(see_other(&target)),
         Err(r) if r.reason == CohortRefusal::UnknownCotrainers.reason() => {
             let refused = Refused {
-                schedule: None,
                 cotrainers: Some(CotrainersRefusal {
                     typed,
                     error: r.key.to_string(),
                     detail: r.detail.clone().unwrap_or_default(),
                 }),
+                ..Refused::default()
             };
             show_page(&req, &state, &SignedIn(who), cohort, refused, r.status).await
         }

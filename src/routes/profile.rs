@@ -169,7 +169,7 @@ pub async fn set_password(
     match profile::set_password(&state.pool, &state.composer, &me.0, change, now).await? {
         Ok(()) => Ok(see_other("/me?saved=password")),
         Err(refusal) => {
-            let error = serde_json::json!(refusal.problems()[0].key);
+            let error = serde_json::json!(refusal.problems()[0]);
             render(
                 &req,
                 &state,
@@ -219,7 +219,7 @@ pub async fn create_token(
             Ok(token) => ("new_token", serde_json::json!(token), StatusCode::OK),
             Err(refusal) => (
                 "token_error",
-                serde_json::json!({ "key": refusal.problems()[0].key, "typed": typed }),
+                serde_json::json!({ "problem": refusal.problems()[0], "typed": typed }),
                 refusal.status,
             ),
         };

@@ -219,7 +219,7 @@ pub async fn with_password(
             .cookie(session::cookie(&settings, value))
             .finish()),
         Err(refusal) => form_page(&req, &state, safe_next(&form.next), &email)
-            .with("error", refusal.key)
+            .with("password_error", refusal.key)
             .status(refusal.status)
             .render(&state.templates),
     }

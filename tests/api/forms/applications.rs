@@ -5,22 +5,7 @@ use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
 use crate::support::fixtures::applications::{applicant, apply, self_study_certificate, setup};
 use crate::support::fixtures::people::create_person;
-
-/// The field with `id` is marked invalid and described by the message with id `error`.
-fn assert_marked(body: &str, id: &str, error: &str) {
-    let field = body
-        .split(&format!("id=\"{id}\""))
-        .nth(1)
-        .and_then(|rest| rest.split('>').next())
-        .unwrap_or_else(|| panic!("no field {id} in {body}"));
-    assert!(
-        field.contains(&format!(
-            "aria-invalid=\"true\" aria-describedby=\"{error}\""
-        )),
-        "{id}: {field}"
-    );
-    assert!(body.contains(&format!("<p class=\"field-error\" id=\"{error}\">")));
-}
+use crate::support::scrape::assert_marked;
 
 #[actix_web::test]
 async fn a_refused_application_shows_each_message_at_its_field() {

@@ -80,3 +80,22 @@ pub fn table_row(body: &str, name: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// The field with `id` is marked invalid and described by the message with id `error`, which
+/// is on the page.
+#[track_caller]
+pub fn assert_marked(body: &str, id: &str, error: &str) {
+    let field = body
+        .split(&format!("id=\"{id}\""))
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .unwrap_or_else(|| panic!("no field {id} in {body}"));
+    assert!(field.contains("aria-invalid=\"true\""), "{id}: {field}");
+    let described = field
+        .split("aria-describedby=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default();
+    assert!(described.split(' ').any(|d| d == error), "{id}: {field}");
+    assert!(body.contains(&format!("<p class=\"field-error\" id=\"{error}\">")));
+}

@@ -42,7 +42,8 @@ pub fn application_cases() -> Vec<Case> {
             "/applications/bulk",
             "/applications/bulk".into(),
             &[("decision", "waitlist")],
-            [SignIn, s403, ok],
+            // Nothing chosen: the owner is asked to choose.
+            [SignIn, s403, s422],
         ),
         form_case(
             "/applications/{id}/decision",
