@@ -34,6 +34,7 @@ pub mod db;
 pub mod directory;
 pub mod domain;
 pub mod error;
+pub mod events;
 pub mod grading;
 pub mod jobs;
 pub mod learning;

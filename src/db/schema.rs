@@ -695,6 +695,59 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> Text,
+        cohort_id -> Nullable<Text>,
+        title_de -> Text,
+        title_en -> Text,
+        description_de -> Text,
+        description_en -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        time_zone -> Text,
+        mode -> Text,
+        join_url -> Nullable<Text>,
+        room -> Nullable<Text>,
+        address -> Nullable<Text>,
+        capacity -> Nullable<Integer>,
+        registered -> Integer,
+        registration_closes_at -> Nullable<Timestamp>,
+        waitlist -> Bool,
+        state -> Text,
+        sequence -> Integer,
+        lock_version -> Integer,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    event_hosts (event_id, person_id) {
+        event_id -> Text,
+        person_id -> Text,
+    }
+}
+
+diesel::table! {
+    event_registrations (id) {
+        id -> Text,
+        event_id -> Text,
+        person_id -> Text,
+        state -> Text,
+        requested_at -> Timestamp,
+        updated_at -> Timestamp,
+        attendance -> Nullable<Text>,
+        attendance_by -> Nullable<Text>,
+        attendance_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(event_registrations -> events (event_id));
+diesel::joinable!(event_registrations -> people (person_id));
+diesel::joinable!(event_hosts -> events (event_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     people,
     change_versions,
@@ -745,4 +798,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox_attachments,
     calendar_feeds,
     impact_snapshots,
+    events,
+    event_hosts,
+    event_registrations,
 );

@@ -123,4 +123,8 @@ typed_id!(
     CheckAttemptId,
     /// An application for a cohort program.
     ApplicationId,
+    /// A live session or community event.
+    EventId,
+    /// A person's registration for an event.
+    EventRegistrationId,
 );

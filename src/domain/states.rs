@@ -172,6 +172,46 @@ text_enum! {
         Declined = "declined",
     }
 
+    /// Whether an event takes place.
+    EventState {
+        /// It takes place as announced.
+        Scheduled = "scheduled",
+        /// Called off; everyone registered was sent a cancellation.
+        Canceled = "canceled",
+    }
+
+    /// How people take part in an event.
+    EventMode {
+        /// Online, with a join address.
+        Online = "online",
+        /// In a room, at an address.
+        InPerson = "in_person",
+        /// Both.
+        Hybrid = "hybrid",
+    }
+
+    /// A person's place at an event.
+    RegistrationState {
+        /// Has a place.
+        Registered = "registered",
+        /// Waits for a place, in the order they asked.
+        Waitlisted = "waitlisted",
+        /// Gave up their place (or was taken off the list).
+        Canceled = "canceled",
+    }
+
+    /// Whether a person with a place took part.
+    Attendance {
+        /// There from the start.
+        Present = "present",
+        /// Came late.
+        Late = "late",
+        /// Absent with an excuse.
+        Excused = "excused",
+        /// Absent.
+        Absent = "absent",
+    }
+
     /// A manager's answer to an application.
     ManagerDecision {
         /// Approved.

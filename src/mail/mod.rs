@@ -10,7 +10,7 @@ pub mod worker;
 pub use compose::{Composer, Email, enqueue};
 
 /// Every kind of mail: one folder under `templates/emails/` each (subject, text and HTML).
-pub const TEMPLATES: [&str; 18] = [
+pub const TEMPLATES: [&str; 21] = [
     "application_admitted",
     "application_declined",
     "application_manager_decided",
@@ -18,6 +18,9 @@ pub const TEMPLATES: [&str; 18] = [
     "application_waitlisted",
     "certificate_issued",
     "certificate_revoked",
+    "event_cancellation",
+    "event_invitation",
+    "event_waitlisted",
     "feedback_released",
     "grading_alert",
     "invitation",

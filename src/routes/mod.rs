@@ -11,6 +11,7 @@ mod calibration;
 pub mod certificates;
 mod cohorts;
 mod enrollments;
+mod events;
 mod feedback;
 mod grading;
 mod health;
@@ -76,7 +77,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(scope("/moderation").route("/{id}", post().to(grading::moderate)))
         .configure(mail_routes)
         .configure(certificates_routes)
-        .configure(unsubscribe_routes);
+        .configure(unsubscribe_routes)
+        .configure(events_routes);
 }
 
 /// `/self-study`: self-paced programs, their lessons, videos and checks.
@@ -207,6 +209,21 @@ fn cohorts_routes(cfg: &mut web::ServiceConfig) {
             .route("/{id}/cotrainers", post().to(cohorts::cotrainers))
             .route("/{id}/enrollments/preview", post().to(cohorts::preview))
             .route("/{id}/enrollments", post().to(cohorts::enroll)),
+    );
+}
+
+/// `/events`: live sessions and community events, registration, the owner's planning.
+fn events_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/events")
+            .route("", get().to(events::index))
+            .route("", post().to(events::create))
+            .route("/new", get().to(events::new))
+            .route("/{id}", get().to(events::show))
+            .route("/{id}", post().to(events::update))
+            .route("/{id}/cancel", post().to(events::cancel))
+            .route("/{id}/register", post().to(events::register))
+            .route("/{id}/leave", post().to(events::leave)),
     );
 }
 

@@ -106,11 +106,13 @@ async fn lesson_page(
         learning::lesson_page(conn, &me.0, &s, &lesson, lang)
     })
     .await?;
-    let data = match outcome {
+    let mut data = match outcome {
         Ok(data) => data,
         Err(_) => return Ok(see_other(&format!("/self-study/{slug}?done=enroll-first"))),
     };
     let html = lesson_html(&data, lang);
+    // The page shows the rendered HTML; the Markdown need not travel into the template.
+    (data.body, data.guide) = (String::new(), String::new());
     let page = page
         .with("done", &flash(req))
         .with("lesson", &data)

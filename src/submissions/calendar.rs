@@ -1,12 +1,13 @@
 //! The personal iCalendar feed: every deadline that applies to the person (extensions
-//! included), as UTC times with stable UIDs, at a secret, revocable URL.
+//! included) and every live session they have a place at, as UTC times with stable UIDs, at a
+//! secret, revocable URL.
 
 use chrono::{Duration, NaiveDateTime};
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::accounts::tokens::{hash_token, random_token};
 use crate::cohorts::context::EnrollmentContext;
-use crate::db::models::{AuditEntry, CalendarFeed, Enrollment, Person};
+use crate::db::models::{AuditEntry, CalendarFeed, Enrollment, EventRegistration, Person};
 use crate::db::{DbConnection, write_tx};
 use crate::domain::ids::PersonId;
 use crate::domain::states::EnrollmentState;
@@ -83,9 +84,9 @@ pub fn feed(
     let de = person.language == "de";
     let mut calendar = Calendar::new();
     calendar.name(if de {
-        "qualify: Fristen"
+        "qualify: Fristen und Live-Termine"
     } else {
-        "qualify: deadlines"
+        "qualify: deadlines and live sessions"
     });
     for enrollment in Enrollment::list_by_person(conn, &person.id)?
         .into_iter()
@@ -118,6 +119,28 @@ pub fn feed(
                     .done(),
             );
         }
+    }
+    for event in EventRegistration::registered_events(conn, &person.id, now, 200)? {
+        let url = format!("{base_url}/events/{}", event.id);
+        let place = [&event.room, &event.address, &event.join_url]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut entry = Event::new();
+        entry
+            .uid(&format!("{}@{domain}", event.id))
+            .timestamp(now.and_utc())
+            .summary(if de { &event.title_de } else { &event.title_en })
+            .description(&url)
+            .url(&url)
+            .starts(event.starts_at.and_utc())
+            .ends(event.ends_at.and_utc());
+        if !place.is_empty() {
+            entry.location(&place);
+        }
+        calendar.push(entry.done());
     }
     Ok(Some(calendar.done().to_string()))
 }

@@ -38,6 +38,15 @@ mod tests {
                 crate::domain::states::ApplicationState::as_str,
             ),
             "application-manager-" => words(&["approved", "declined", "none"]),
+            "event-mode-" => all(
+                crate::domain::states::EventMode::ALL,
+                crate::domain::states::EventMode::as_str,
+            ),
+            "event-mine-" => all(
+                crate::domain::states::RegistrationState::ALL,
+                crate::domain::states::RegistrationState::as_str,
+            ),
+            "event-done-" => words(&["registered", "waitlisted", "left", "saved", "canceled"]),
             "moderation-action-" => all(ModerationAction::ALL, ModerationAction::as_str),
             "work-state-" => {
                 let mut v = all(SubmissionState::ALL, SubmissionState::as_str);

@@ -13,6 +13,7 @@ mod certificates;
 mod cohorts;
 mod content;
 mod directory;
+mod events;
 mod forms;
 mod grading;
 mod layout;

@@ -31,6 +31,14 @@ impl CohortCotrainer {
             .load(conn)
     }
 
+    /// The cohorts the person co-trains in.
+    pub fn cohorts_of(conn: &mut DbConnection, person: &PersonId) -> QueryResult<Vec<CohortId>> {
+        cohort_cotrainers::table
+            .filter(cohort_cotrainers::person_id.eq(person))
+            .select(cohort_cotrainers::cohort_id)
+            .load(conn)
+    }
+
     /// Whether the person co-trains in the cohort.
     pub fn is_assigned(
         conn: &mut DbConnection,

@@ -10,11 +10,12 @@ use crate::support::api::token;
 use crate::support::app::spawn_app;
 use crate::support::browser::{Browser, signed_in};
 use crate::support::fixtures::people::create_person;
-use crate::support::permission_table::{Expect, call, registered_routes};
+use crate::support::permission_table::{Case, Expect, call, registered_routes};
 use Expect::{SignIn, Status};
 
 mod accounts_and_cohorts;
 mod applications;
+mod events;
 mod grading_and_certificates;
 mod reports_and_operations;
 mod study;
@@ -86,8 +87,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
     cases.extend(grading_and_certificates::grading_cases(&other_trainee));
     cases.extend(grading_and_certificates::certificate_cases(cohort.as_str()));
     cases.extend(reports_and_operations::report_cases(cohort.as_str()));
-    cases.extend(study::study_cases());
-    cases.extend(applications::application_cases());
+    cases.extend(open_to_everyone_cases());
     let actors: [(&str, &Browser, Option<&str>); 4] = [
         ("anonymous", &anon, None),
         ("trainee", &as_trainee, Some(&trainee_token)),
@@ -169,4 +169,12 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         .get_result(&mut **conn)
         .unwrap();
     assert_eq!(grants, 1);
+}
+
+/// The rows of what every employee may use: self-study, applications and live sessions.
+fn open_to_everyone_cases() -> Vec<Case> {
+    let mut cases = study::study_cases();
+    cases.extend(applications::application_cases());
+    cases.extend(events::event_cases());
+    cases
 }

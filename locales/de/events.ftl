@@ -1,0 +1,98 @@
+nav-events = Live-Termine
+events-title = Live-Termine
+events-intro = Kick-offs und Calls Ihrer Kohorte, offene Werkstätten und der Community-Call: Hier melden Sie sich an, und die Einladung landet in Ihrem Kalender.
+events-new = Live-Termin planen
+events-create = Live-Termin planen
+events-empty = Für Sie ist zurzeit kein Live-Termin geplant.
+events-empty-owner = Es ist noch kein Live-Termin geplant.
+event-mode-online = Online
+event-mode-in_person = Vor Ort
+event-mode-hybrid = Hybrid
+event-state-canceled = Abgesagt
+event-mine-registered = Platz sicher
+event-mine-waitlisted = Auf der Warteliste
+event-mine-canceled = Platz freigegeben
+event-places = { $capacity ->
+    [one] { $taken } von { $capacity } Platz vergeben
+   *[other] { $taken } von { $capacity } Plätzen vergeben
+}
+event-places-unlimited = { $taken ->
+    [one] { $taken } Person angemeldet
+   *[other] { $taken } Personen angemeldet
+}
+event-places-title = Plätze
+event-when = Wann
+event-where = Wo
+event-your-place = Ihr Platz
+event-mine-registered-text = Sie haben einen Platz. Die Einladung ist in Ihrem Postfach; übernehmen Sie sie in Ihren Kalender.
+event-mine-waitlisted-text = Sie stehen auf der Warteliste. Wird ein Platz frei, bekommt ihn die erste wartende Person per E-Mail.
+event-mine-none = Sie sind nicht angemeldet.
+event-register = Platz sichern
+event-join-waitlist = Auf die Warteliste
+event-leave = Platz freigeben
+event-leave-waitlist = Von der Warteliste nehmen
+event-people = Angemeldet und wartend
+event-people-none = Es hat sich noch niemand angemeldet.
+event-place = Platz
+event-change = Live-Termin ändern
+event-change-help = Alle mit Platz erhalten die geänderte Einladung.
+event-cancel = Live-Termin absagen
+event-cancel-help = Alle mit Platz erhalten eine Absage für ihren Kalender.
+event-is-canceled = Dieser Live-Termin wurde abgesagt.
+event-open-to-all = Offen für alle Mitarbeitenden
+event-field-cohort = Kohorte
+event-field-title-de = Titel (Deutsch)
+event-field-title-en = Titel (Englisch)
+event-field-description-de = Beschreibung (Deutsch)
+event-field-description-en = Beschreibung (Englisch)
+event-field-starts = Beginn
+event-field-ends = Ende
+event-field-time-zone = Zeitzone
+event-field-mode = Format
+event-field-join-url = Link zur Teilnahme
+event-field-room = Raum
+event-field-address = Adresse
+event-field-capacity = Plätze (leer: unbegrenzt)
+event-field-closes = Anmeldeschluss (leer: zu Beginn)
+event-field-waitlist = Warteliste führen, wenn alle Plätze vergeben sind
+event-done-registered = Sie haben einen Platz. Die Einladung ist unterwegs in Ihr Postfach.
+event-done-waitlisted = Alle Plätze sind vergeben: Sie stehen auf der Warteliste.
+event-done-left = Erledigt: Ihr Platz ist für jemand anderen frei.
+event-done-saved = Der Live-Termin ist gespeichert.
+event-done-canceled = Der Live-Termin ist abgesagt; alle mit Platz werden benachrichtigt.
+event-error-canceled = Dieser Live-Termin wurde abgesagt.
+event-error-closed = Die Anmeldung ist beendet.
+event-error-full = Alle Plätze sind vergeben, und dieser Live-Termin führt keine Warteliste.
+event-error-started = Der Live-Termin hat begonnen: Der Platz kann nicht mehr freigegeben werden.
+event-error-title = Geben Sie einen Titel mit bis zu 200 Zeichen an.
+event-error-description = Die Beschreibung darf bis zu 5.000 Zeichen haben.
+event-error-time-zone = Wählen Sie eine Zeitzone aus der Liste.
+event-error-time = Geben Sie Datum und Uhrzeit an.
+event-error-end = Das Ende muss nach dem Beginn liegen, höchstens sieben Tage später.
+event-error-past = Der Live-Termin darf nicht in der Vergangenheit enden.
+event-error-mode = Wählen Sie online, vor Ort oder hybrid.
+event-error-join-url = Geben Sie den Link zur Teilnahme an, beginnend mit https://.
+event-error-place = Geben Sie den Raum oder die Adresse an.
+event-error-capacity = Geben Sie 1 bis 100.000 Plätze an, oder lassen Sie das Feld leer.
+event-error-capacity-taken = Es haben schon mehr Personen einen Platz: Die Zahl kann nicht kleiner sein.
+event-error-closes = Die Anmeldung muss spätestens zu Beginn enden.
+event-error-cohort = Wählen Sie eine Kohorte aus der Liste.
+mail-event-invitation-subject = { $occasion ->
+    [changed] Geändert: { $title }
+    [promoted] Sie haben einen Platz: { $title }
+   *[other] Einladung: { $title }
+}
+mail-event-invitation-text = { $occasion ->
+    [changed] Der Live-Termin „{ $title }“ hat sich geändert. Die angehängte Einladung aktualisiert Ihren Kalender.
+    [promoted] Ein Platz ist frei geworden, und er gehört Ihnen: Sie sind für „{ $title }“ angemeldet. Die Einladung ist angehängt.
+   *[other] Sie sind für „{ $title }“ angemeldet. Die Einladung ist angehängt: Öffnen Sie sie, um den Live-Termin in Ihren Kalender zu übernehmen.
+}
+mail-event-when = Wann: { $starts } – { $ends } ({ $zone })
+mail-event-where = Wo: { $place }
+mail-event-cancellation-subject = Abgesagt: { $title }
+mail-event-cancellation-text = { $called_off ->
+    [yes] Der Live-Termin „{ $title }“ wurde abgesagt. Die angehängte Absage entfernt ihn aus Ihrem Kalender.
+   *[other] Sie haben Ihren Platz bei „{ $title }“ freigegeben. Die angehängte Absage entfernt ihn aus Ihrem Kalender.
+}
+mail-event-waitlisted-subject = Auf der Warteliste: { $title }
+mail-event-waitlisted-text = Alle Plätze bei „{ $title }“ sind vergeben, daher stehen Sie auf der Warteliste. Wird ein Platz frei, bekommt ihn die erste wartende Person, und wir schicken Ihnen die Einladung.

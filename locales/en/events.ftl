@@ -1,0 +1,98 @@
+nav-events = Live sessions
+events-title = Live sessions
+events-intro = Kick-offs and calls of your cohort, open workshops and the community call: register here, and the invitation lands in your calendar.
+events-new = Plan a live session
+events-create = Plan the live session
+events-empty = No live session is planned for you at the moment.
+events-empty-owner = No live session is planned yet.
+event-mode-online = Online
+event-mode-in_person = In person
+event-mode-hybrid = Hybrid
+event-state-canceled = Canceled
+event-mine-registered = You have a place
+event-mine-waitlisted = On the waitlist
+event-mine-canceled = Place given up
+event-places = { $capacity ->
+    [one] { $taken } of { $capacity } place taken
+   *[other] { $taken } of { $capacity } places taken
+}
+event-places-unlimited = { $taken ->
+    [one] { $taken } person registered
+   *[other] { $taken } people registered
+}
+event-places-title = Places
+event-when = When
+event-where = Where
+event-your-place = Your place
+event-mine-registered-text = You have a place. The invitation is in your mail; add it to your calendar.
+event-mine-waitlisted-text = You are on the waitlist. When a place is freed, the first person waiting gets it and is mailed.
+event-mine-none = You are not registered.
+event-register = Register
+event-join-waitlist = Join the waitlist
+event-leave = Give up my place
+event-leave-waitlist = Leave the waitlist
+event-people = Registered and waiting
+event-people-none = Nobody has registered yet.
+event-place = Place
+event-change = Change the live session
+event-change-help = Everyone with a place is sent the changed invitation.
+event-cancel = Call the live session off
+event-cancel-help = Everyone with a place is sent a cancellation for their calendar.
+event-is-canceled = This live session was called off.
+event-open-to-all = Open to every employee
+event-field-cohort = Cohort
+event-field-title-de = Title (German)
+event-field-title-en = Title (English)
+event-field-description-de = Description (German)
+event-field-description-en = Description (English)
+event-field-starts = Starts
+event-field-ends = Ends
+event-field-time-zone = Time zone
+event-field-mode = Format
+event-field-join-url = Join link
+event-field-room = Room
+event-field-address = Address
+event-field-capacity = Places (empty: no limit)
+event-field-closes = Registration ends (empty: at the start)
+event-field-waitlist = Keep a waitlist when every place is taken
+event-done-registered = You have a place. The invitation is on its way to your mail.
+event-done-waitlisted = Every place is taken: you are on the waitlist.
+event-done-left = Done: your place is free for someone else.
+event-done-saved = The live session is saved.
+event-done-canceled = The live session is called off; everyone with a place is told.
+event-error-canceled = This live session was called off.
+event-error-closed = Registration has ended.
+event-error-full = Every place is taken, and this live session keeps no waitlist.
+event-error-started = The live session has begun: a place can no longer be given up.
+event-error-title = Give a title of up to 200 characters.
+event-error-description = The description may have up to 5,000 characters.
+event-error-time-zone = Choose a time zone from the list.
+event-error-time = Give a date and time.
+event-error-end = The end must be after the start, at most seven days later.
+event-error-past = The live session cannot end in the past.
+event-error-mode = Choose online, in person or hybrid.
+event-error-join-url = Give the join link, starting with https://.
+event-error-place = Give the room or the address.
+event-error-capacity = Give a number of places from 1 to 100,000, or leave it empty.
+event-error-capacity-taken = More people already have a place: the number cannot be lower.
+event-error-closes = Registration must end by the start.
+event-error-cohort = Choose one of the cohorts in the list.
+mail-event-invitation-subject = { $occasion ->
+    [changed] Changed: { $title }
+    [promoted] You have a place: { $title }
+   *[other] Invitation: { $title }
+}
+mail-event-invitation-text = { $occasion ->
+    [changed] The live session “{ $title }” has changed. The attached invitation updates your calendar.
+    [promoted] A place became free, and it is yours: you are registered for “{ $title }”. The invitation is attached.
+   *[other] You are registered for “{ $title }”. The invitation is attached: open it to add the live session to your calendar.
+}
+mail-event-when = When: { $starts } – { $ends } ({ $zone })
+mail-event-where = Where: { $place }
+mail-event-cancellation-subject = Canceled: { $title }
+mail-event-cancellation-text = { $called_off ->
+    [yes] The live session “{ $title }” was called off. The attached cancellation removes it from your calendar.
+   *[other] You gave up your place at “{ $title }”. The attached cancellation removes it from your calendar.
+}
+mail-event-waitlisted-subject = On the waitlist: { $title }
+mail-event-waitlisted-text = Every place at “{ $title }” is taken, so you are on the waitlist. When a place is freed, the first person waiting gets it, and we mail you the invitation.

@@ -1,0 +1,47 @@
+//! Rows of the permission table for live sessions: the list and a session's page for everyone
+//! signed in (a session that is not theirs to see, or none, is not found), registering and
+//! giving up a place likewise; planning, changing and calling off for the owner only.
+
+use crate::support::permission_table::{Case, Expect, case, form_case};
+use Expect::{SignIn, Status};
+
+/// The live-session rows.
+pub fn event_cases() -> Vec<Case> {
+    let (ok, s403, s404, s422) = (Status(200), Status(403), Status(404), Status(422));
+    let lock = [("lock_version", "1")];
+    vec![
+        case("GET", "/events", "/events", [SignIn, ok, ok]),
+        case("GET", "/events/new", "/events/new", [SignIn, s403, ok]),
+        form_case(
+            "/events",
+            "/events".into(),
+            &[("title_de", "")],
+            [SignIn, s403, s422],
+        ),
+        case("GET", "/events/{id}", "/events/nope", [SignIn, s404, s404]),
+        form_case(
+            "/events/{id}",
+            "/events/nope".into(),
+            &lock,
+            [SignIn, s403, s404],
+        ),
+        form_case(
+            "/events/{id}/cancel",
+            "/events/nope/cancel".into(),
+            &lock,
+            [SignIn, s403, s404],
+        ),
+        form_case(
+            "/events/{id}/register",
+            "/events/nope/register".into(),
+            &[],
+            [SignIn, s404, s404],
+        ),
+        form_case(
+            "/events/{id}/leave",
+            "/events/nope/leave".into(),
+            &[],
+            [SignIn, s404, s404],
+        ),
+    ]
+}
