@@ -96,3 +96,43 @@ mail-event-cancellation-text = { $called_off ->
 }
 mail-event-waitlisted-subject = Auf der Warteliste: { $title }
 mail-event-waitlisted-text = Alle Plätze bei „{ $title }“ sind vergeben, daher stehen Sie auf der Warteliste. Wird ein Platz frei, bekommt ihn die erste wartende Person, und wir schicken Ihnen die Einladung.
+event-back = Zurück zum Live-Termin
+event-attendance = Anwesenheit
+event-attendance-present = Anwesend
+event-attendance-late = Verspätet
+event-attendance-excused = Entschuldigt
+event-attendance-absent = Abwesend
+event-roll-call-save = Anwesenheit speichern
+event-roll-call-later = Die Anwesenheit wird erfasst, sobald der Live-Termin beginnt.
+event-code-show = Code zum Einchecken zeigen
+event-code-title = Einchecken
+event-code-intro = Scannen Sie den Code mit dem Smartphone, oder öffnen Sie den Live-Termin in qualify und geben Sie die sechs Ziffern ein.
+event-code-label = Code zum Einchecken
+event-code-qr = QR-Code, der das Einchecken öffnet
+event-code-new = Aktuellen Code zeigen
+event-code-changes = Der Code wechselt jede Minute; diese Seite aktualisiert sich selbst.
+event-check-in = Einchecken
+event-check-in-code = Code zum Einchecken
+event-check-in-hint = Die sechs Ziffern, die im Live-Termin gezeigt werden.
+event-done-roll-call = Die Anwesenheit ist gespeichert.
+event-done-checked-in = Sie sind eingecheckt. Vielen Dank!
+event-error-not-started = Die Anwesenheit wird erfasst, sobald der Live-Termin beginnt.
+event-error-check-in-closed = Einchecken ist ab einer Viertelstunde vor Beginn bis zum Ende möglich.
+event-error-not-registered = Nur Personen mit Platz checken ein.
+event-error-code = Das ist nicht der Code, der gerade im Live-Termin gezeigt wird.
+event-import = Anwesenheitsliste aus Teams oder Zoom
+event-import-hint = Die Teilnahmeliste als CSV, UTF-8 oder UTF-16. Alle mit Platz, deren Adresse darin steht, werden als anwesend markiert; vorhandene Angaben bleiben.
+event-import-button = Anwesenheit importieren
+event-import-done-title = Anwesenheit importiert
+event-import-summary = { $addresses ->
+    [one] { $addresses } Adresse gelesen
+   *[other] { $addresses } Adressen gelesen
+}: { $marked } als anwesend markiert, { $already ->
+    [one] { $already } Person war schon erfasst.
+   *[other] { $already } Personen waren schon erfasst.
+}
+event-import-unknown = Adressen ohne Platz
+event-import-unknown-help = Diese Personen haben ohne Platz teilgenommen oder nutzen in qualify eine andere Adresse. Markieren Sie sie bei Bedarf von Hand.
+event-error-import-encoding = Die Datei ist weder UTF-8- noch UTF-16-Text. Exportieren Sie die Anwesenheitsliste erneut als CSV.
+event-error-import-empty = Die Datei hat keine Spalte mit E-Mail-Adressen. Exportieren Sie die Teilnahmeliste mit ihrer E-Mail-Spalte.
+event-error-import-size = Die Datei ist größer als 2 MiB.

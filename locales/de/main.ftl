@@ -696,6 +696,7 @@ reminder-review-due-1 = Eine Ihrer Bewertungen ist am { $when } fällig.
 reminder-review-overdue = Eine Ihrer Bewertungen war am { $when } fällig und ist überfällig.
 reminder-certificate-expires = Ihr Zertifikat „{ $title }“ läuft am { $when } ab. Fragen Sie die Programmleitung, wie Sie es erneuern können.
 reminder-certificate-expires-refresher = Ihr Zertifikat „{ $title }“ läuft am { $when } ab. Erneuern Sie es in der Auffrischung „{ $refresher }“: Bitten Sie die Programmleitung, Sie aufzunehmen.
+reminder-event-soon = Der Live-Termin „{ $title }“ beginnt am { $when }.
 mail-weekly-subject = Ihr Programm diese Woche
 mail-weekly-text = Die Zahlen, die diese Woche einen Blick brauchen:
 mail-weekly-stalled = { $count ->

@@ -96,3 +96,40 @@ mail-event-cancellation-text = { $called_off ->
 }
 mail-event-waitlisted-subject = On the waitlist: { $title }
 mail-event-waitlisted-text = Every place at “{ $title }” is taken, so you are on the waitlist. When a place is freed, the first person waiting gets it, and we mail you the invitation.
+event-back = Back to the live session
+event-attendance = Attendance
+event-attendance-present = Present
+event-attendance-late = Late
+event-attendance-excused = Excused
+event-attendance-absent = Absent
+event-roll-call-save = Save the roll call
+event-roll-call-later = The roll call opens when the live session begins.
+event-code-show = Show the check-in code
+event-code-title = Check in
+event-code-intro = Scan the code with your phone, or open the live session in qualify and type the six digits.
+event-code-label = Check-in code
+event-code-qr = QR code that opens the check-in
+event-code-new = Show the current code
+event-code-changes = The code changes every minute; this page follows by itself.
+event-check-in = Check in
+event-check-in-code = Check-in code
+event-check-in-hint = The six digits shown in the live session.
+event-done-roll-call = The roll call is saved.
+event-done-checked-in = You are checked in. Thank you!
+event-error-not-started = The roll call opens when the live session begins.
+event-error-check-in-closed = Checking in is open from a quarter of an hour before the start to the end.
+event-error-not-registered = Only people with a place check in.
+event-error-code = This is not the code shown in the live session right now.
+event-import = Attendance export from Teams or Zoom
+event-import-hint = The participant list as CSV, UTF-8 or UTF-16. Everyone with a place whose address is in it is marked present; marks already made stay.
+event-import-button = Import the attendance
+event-import-done-title = Attendance imported
+event-import-summary = { $addresses ->
+    [one] { $addresses } address read
+   *[other] { $addresses } addresses read
+}: { $marked } marked present, { $already } already recorded.
+event-import-unknown = Addresses of nobody with a place
+event-import-unknown-help = These people took part without a place, or use another address in qualify. Mark them by hand if needed.
+event-error-import-encoding = The file is neither UTF-8 nor UTF-16 text. Export the attendance list again as CSV.
+event-error-import-empty = The file has no column of email addresses. Export the participant list with its email column.
+event-error-import-size = The file is larger than 2 MiB.

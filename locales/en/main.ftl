@@ -693,6 +693,7 @@ reminder-review-due-1 = A review of yours is due on { $when }.
 reminder-review-overdue = A review of yours was due on { $when } and is overdue.
 reminder-certificate-expires = Your certificate “{ $title }” expires on { $when }. Ask the program lead how to renew it.
 reminder-certificate-expires-refresher = Your certificate “{ $title }” expires on { $when }. Renew it in the refresher “{ $refresher }”: ask the program lead to enroll you.
+reminder-event-soon = The live session “{ $title }” begins on { $when }.
 mail-weekly-subject = Your program this week
 mail-weekly-text = The numbers that need an eye this week:
 mail-weekly-stalled = { $count ->

@@ -7,7 +7,8 @@
 // Each role lands on its own page after signing in (owner: dashboard, co-trainer with open
 // reviews: review queue, trainee: learning page), and each role's main pages are checked at
 // 375 and 1280 px: axe-core, the navigation marks the current page (aria-current), and the
-// page never scrolls sideways (only a table's own box may).
+// page never scrolls sideways (only a table's own box may). The owner plans a live session,
+// the trainee registers and checks in with the code the owner shows.
 // Usage: node walk.mjs QUALIFY_BINARY   (run by .ci/run)
 
 import { spawn, execFileSync } from "node:child_process";
@@ -213,6 +214,43 @@ async function selfStudy(page, anonymous, base, lang) {
   return new URL(lessons[0]).pathname;
 }
 
+// The owner plans an open live session starting in five minutes (check-in is open from a
+// quarter of an hour before), the trainee registers, the owner shows the check-in code, and
+// the trainee checks in with it; the session page is checked at both widths for both.
+async function liveSession(owner, trainee, base, lang) {
+  const inFive = new Date(Date.now() + 5 * 60 * 1000);
+  const local = (d) => d.toISOString().slice(0, 16);
+  await visit(owner, `${base}/events/new`, `new live session (${lang})`);
+  await owner.fill("#title_de", "Community-Call");
+  await owner.fill("#title_en", "Community call");
+  await owner.fill("#starts_at", local(inFive));
+  await owner.fill("#ends_at", local(new Date(inFive.getTime() + 60 * 60 * 1000)));
+  await owner.selectOption("#time_zone", "UTC");
+  await owner.fill("#join_url", "https://meet.example.com/community-call");
+  await owner.fill("#capacity", "20");
+  await Promise.all([owner.waitForNavigation(), owner.click("form[action='/events'] button[type=submit]")]);
+  const session = new URL(owner.url()).pathname;
+  if (!/^\/events\/[0-9a-f-]{36}$/.test(session)) throw new Error(`planning the session landed on ${owner.url()}`);
+  await axe(owner, `live session, owner (${lang})`);
+
+  await visit(trainee, `${base}/events`, `live sessions (${lang})`);
+  await visit(trainee, `${base}${session}`, `live session (${lang})`);
+  await Promise.all([trainee.waitForNavigation(), trainee.click(`form[action='${session}/register'] button`)]);
+  await axe(trainee, `live session after registering (${lang})`);
+
+  await visit(owner, `${base}${session}/code`, `check-in code (${lang})`);
+  const code = (await owner.locator(".check-in-code").innerText()).replace(/\D/g, "");
+  if (code.length !== 6 || (await owner.locator(".check-in-qr svg").count()) !== 1) throw new Error("no check-in code shown");
+  await trainee.fill("#code", code);
+  await Promise.all([trainee.waitForNavigation(), trainee.click(`form[action='${session}/check-in'] button`)]);
+  await axe(trainee, `live session after checking in (${lang})`);
+  const checked = lang === "de" ? "eingecheckt" : "checked in";
+  if (!(await trainee.locator("main").innerText()).includes(checked)) throw new Error("the check-in was not confirmed");
+  await atBothWidths(trainee, [["/events", "live sessions", true], [session, "live session", true]], lang);
+  await atBothWidths(owner, [[session, "live session, owner", true], [`${session}/code`, "check-in code", true]], lang);
+  return session;
+}
+
 async function walk(browser, lang) {
   const data = mkdtempSync(join(tmpdir(), `qualify-e2e-${lang}-`));
   const port = await freePort();
@@ -307,6 +345,8 @@ async function walk(browser, lang) {
       ["/dashboard", "/cohorts", "/people", "/grading", "/certificates", "/reports", "/reports/impact", "/mail", "/audit", "/applications"].map((p) => [p, `owner ${p}`, true]),
       lang,
     );
+    const session = await liveSession(owner, trainee, base, lang);
+    console.log(`ok (${lang}): planned ${session}, registered and checked in with the code`);
     if (oidcIssuer) await singleSignOn(browser, base, lang);
     else console.log("single sign-on not walked: QUALIFY_E2E_OIDC_ISSUER is not set (see .ci/run)");
   } finally {

@@ -262,7 +262,7 @@ async fn check_csrf(
     // A page's multipart upload carries its token as the form's first field; the upload
     // handler checks it before it takes any file. The API's upload has no form to carry it.
     let is_upload = req.content_type() == "multipart/form-data"
-        && req.path().ends_with("/attachments")
+        && (req.path().ends_with("/attachments") || req.path().ends_with("/attendance/import"))
         && !req.path().starts_with("/api/");
     if is_upload && provided.is_none() {
         req.extensions_mut()

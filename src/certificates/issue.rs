@@ -172,6 +172,11 @@ pub struct PlanLine {
     pub meets_rule: bool,
     /// Required assignments not passed.
     pub missing: Vec<String>,
+    /// The cohort's live sessions and how many were attended, when the program asks for a
+    /// share of them.
+    pub sessions: i64,
+    /// Live sessions attended, as the program counts them.
+    pub sessions_attended: i64,
     /// Already holds a certificate from this enrollment.
     pub already: bool,
 }
@@ -224,6 +229,8 @@ pub fn issue_by_hand(
                 name: s.person.name.clone(),
                 meets_rule: s.standing.met,
                 missing: s.standing.missing.clone(),
+                sessions: s.standing.sessions,
+                sessions_attended: s.standing.sessions_attended,
                 already,
             });
             if !dry_run && !already {

@@ -139,6 +139,12 @@ pub struct Standing {
     pub total_points: i32,
     /// The minimum total (0: none).
     pub min_total_points: i32,
+    /// The cohort's live sessions (not called off).
+    pub sessions: i64,
+    /// Of those, the ones attended as the program counts them.
+    pub sessions_attended: i64,
+    /// The share of sessions to attend, in percent (0: none).
+    pub min_attendance_percent: i32,
 }
 
 /// Everything about one enrollment the rule and the record need.
@@ -213,11 +219,25 @@ pub fn standings(conn: &mut DbConnection, enrollment: &Enrollment) -> Result<Sta
             assignments: here,
         });
     }
+    let (sessions, attended) = match version.min_attendance_percent {
+        0 => (0, 0),
+        _ => crate::db::models::EventRegistration::cohort_attendance(
+            conn,
+            &cohort.id,
+            &person.id,
+            version.excused_counts,
+        )?,
+    };
+    // With no session planned, there is nothing to attend.
+    let attendance_met = attended * 100 >= i64::from(version.min_attendance_percent) * sessions;
     let standing = Standing {
-        met: missing.is_empty() && total >= version.min_total_points,
+        met: missing.is_empty() && total >= version.min_total_points && attendance_met,
         missing,
         total_points: total,
         min_total_points: version.min_total_points,
+        sessions,
+        sessions_attended: attended,
+        min_attendance_percent: version.min_attendance_percent,
     };
     Ok(Standings {
         enrollment: enrollment.clone(),

@@ -34,6 +34,10 @@ pub struct Curriculum {
     pub validity_months: i32,
     /// Minimum sum of points over all required assignments (0: none).
     pub min_total_points: i32,
+    /// Minimum share of the cohort's live sessions attended, in percent (0: none).
+    pub min_attendance_percent: i32,
+    /// Whether an excused absence counts as attended.
+    pub excused_counts: bool,
     /// Days a co-trainer has to grade a submission.
     pub grading_days: i32,
     /// Whether submissions after the due moment are refused (unless extended).

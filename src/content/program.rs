@@ -51,6 +51,8 @@ struct RawCertification {
     #[serde(default)]
     required: Vec<Spanned<String>>,
     min_total_points: Option<Spanned<i64>>,
+    min_attendance_percent: Option<Spanned<i64>>,
+    excused_counts: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -127,6 +129,17 @@ pub(super) fn build(
     let mut modules = ordered_modules(src, &raw.modules, &mut folders, on_disk, problems);
     mark_assignments(src, &raw, &on_disk.assignments, &mut modules, problems);
     let min_total_points = min_total_points(src, &raw.certification, &modules, problems);
+    let min_attendance_percent = match &raw.certification.min_attendance_percent {
+        Some(v) => in_range(
+            src,
+            v,
+            "certification.min_attendance_percent",
+            0,
+            100,
+            problems,
+        ),
+        None => 0,
+    };
     let calibration = calibration(src, &raw.calibration, &modules, problems);
     let community = community(src, raw.community.as_ref(), problems);
     let application = ApplicationPolicy {
@@ -144,6 +157,8 @@ pub(super) fn build(
         description,
         validity_months,
         min_total_points,
+        min_attendance_percent,
+        excused_counts: raw.certification.excused_counts.unwrap_or(true),
         grading_days,
         hard_cutoff: raw.submissions.hard_cutoff,
         grading,

@@ -86,6 +86,8 @@ pub(super) fn load_self_paced(
         description,
         validity_months,
         min_total_points: 0,
+        min_attendance_percent: 0,
+        excused_counts: true,
         grading_days: 0,
         hard_cutoff: false,
         grading: GradingPolicy::default(),

@@ -94,6 +94,8 @@ fn sync_in_tx(
             description_en: c.description.en.clone(),
             validity_months: c.validity_months,
             min_total_points: c.min_total_points,
+            min_attendance_percent: c.min_attendance_percent,
+            excused_counts: c.excused_counts,
             grading_days: c.grading_days,
             hard_cutoff: c.hard_cutoff,
             created_at: now,

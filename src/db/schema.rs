@@ -154,6 +154,8 @@ diesel::table! {
         description_en -> Text,
         validity_months -> Integer,
         min_total_points -> Integer,
+        min_attendance_percent -> Integer,
+        excused_counts -> Bool,
         grading_days -> Integer,
         hard_cutoff -> Bool,
         created_at -> Timestamp,

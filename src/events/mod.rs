@@ -4,9 +4,15 @@
 //! invitation; a full event keeps a waitlist whose first person moves up, and is told, when a
 //! place is freed.
 //!
+//! Hosts take the roll call once a session has begun, and people with a place check in with a
+//! code that changes every minute (`attendance`, `check_in`).
+//!
 //! Every change calendars must learn of raises the event's iCalendar `SEQUENCE` and mails the
 //! invitation again, in the same transaction, through the outbox.
 
+pub mod attendance;
+pub mod attendance_import;
+pub mod check_in;
 pub mod ical;
 pub mod input;
 pub mod invitations;
@@ -29,5 +35,11 @@ reasons! {
         Started = "started" => ("event-error-started", CONFLICT),
         /// Someone changed the event since it was read.
         Stale = "stale" => ("error-changed-meanwhile", CONFLICT),
+        /// Attendance is taken once the session has begun.
+        NotStarted = "not_started" => ("event-error-not-started", CONFLICT),
+        /// Checking in is open from shortly before the start to the end.
+        CheckInClosed = "check_in_closed" => ("event-error-check-in-closed", CONFLICT),
+        /// Only people with a place check in.
+        NotRegistered = "not_registered" => ("event-error-not-registered", CONFLICT),
     }
 }

@@ -190,7 +190,13 @@ pub fn upcoming(
 pub struct EventPage {
     /// The event.
     pub event: EventCard,
-    /// Who registered or waits (the owner only; empty for everyone else).
+    /// Whether the reader hosts it: takes the roll call and shows the check-in code.
+    pub host: bool,
+    /// Whether checking in is open now.
+    pub check_in_open: bool,
+    /// The reader's attendance, once known.
+    pub my_attendance: Option<crate::domain::states::Attendance>,
+    /// Who registered or waits, with their attendance (hosts only; empty for everyone else).
     pub people: Vec<RegistrationRow>,
     /// The values as stored, for the owner's form (local times).
     pub form: Option<serde_json::Value>,
@@ -205,18 +211,28 @@ pub fn page(
     now: NaiveDateTime,
 ) -> Result<EventPage, AppError> {
     let event = visible(conn, me, id)?;
-    let mine = EventRegistration::find(conn, id, &me.person.id)?.map(|r| r.state);
-    let (people, form) = if me.is_owner {
-        (
-            EventRegistration::list_by_event(conn, id, PEOPLE_LISTED)?,
-            Some(form_values(&event)),
-        )
+    let registration = EventRegistration::find(conn, id, &me.person.id)?;
+    let mine = registration.as_ref().map(|r| r.state);
+    let host = super::attendance::may_host(conn, me, &event)?;
+    let people = if host {
+        EventRegistration::list_by_event(conn, id, PEOPLE_LISTED)?
     } else {
-        (Vec::new(), None)
+        Vec::new()
     };
+    let my_attendance = match mine {
+        Some(RegistrationState::Registered) => {
+            EventRegistration::attendance_of(conn, id, &me.person.id)?
+        }
+        _ => None,
+    };
+    let form = me.is_owner.then(|| form_values(&event));
+    let check_in_open = super::attendance::check_in_open(&event, now);
     let cohort = cohort_name(conn, &event.cohort_id)?;
     Ok(EventPage {
         event: card(event, cohort, mine, lang, now),
+        host,
+        check_in_open,
+        my_attendance,
         people,
         form,
     })

@@ -14,6 +14,7 @@ pub mod impact_mail;
 pub mod maintenance;
 pub mod owner_digest;
 pub mod register_mail;
+mod reminder_events;
 pub mod reminder_items;
 mod reminder_trainees;
 pub mod reminders;

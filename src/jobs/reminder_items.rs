@@ -3,7 +3,8 @@
 //! work already handed in and the extensions are read in one query each. People outside their
 //! working hours are skipped before anything is built for them, so a tick over a program of
 //! 100,000 trainees costs a few dozen queries, not one per trainee. The trainee rules are in
-//! `reminder_trainees`; the review and certificate rules are here.
+//! `reminder_trainees`, the live-session rule in `reminder_events`; the review and certificate
+//! rules are here.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -71,6 +72,7 @@ pub fn collect(
     super::reminder_trainees::trainee_items(conn, composer, rules, now, &mut found)?;
     review_items(conn, composer, rules, now, &mut found)?;
     expiry_items(conn, composer, rules, now, &mut found)?;
+    super::reminder_events::event_items(conn, composer, rules, now, &mut found)?;
     Ok(found)
 }
 

@@ -20,6 +20,9 @@ use crate::web::templates::Page;
 pub struct Flash {
     #[serde(default)]
     done: Option<String>,
+    /// The check-in code, from the QR code shown in the session.
+    #[serde(default)]
+    code: Option<String>,
 }
 
 fn flash(q: &Flash) -> Option<&'static str> {
@@ -29,6 +32,8 @@ fn flash(q: &Flash) -> Option<&'static str> {
         "left" => Some("left"),
         "saved" => Some("saved"),
         "canceled" => Some("canceled"),
+        "roll-call" => Some("roll-call"),
+        "checked-in" => Some("checked-in"),
         _ => None,
     }
 }
@@ -105,12 +110,14 @@ pub async fn create(
 }
 
 /// A refused change on the event's page: its problems and what was typed.
-struct Refused {
-    refusal: Refusal,
-    typed: Option<EventInput>,
+pub(super) struct Refused {
+    pub(super) refusal: Refusal,
+    pub(super) typed: Option<EventInput>,
+    /// The check-in code as typed.
+    pub(super) code: Option<String>,
 }
 
-async fn show_page(
+pub(super) async fn show_page(
     req: &HttpRequest,
     state: &AppState,
     me: SignedIn,
@@ -143,15 +150,39 @@ async fn show_page(
         .with("cohorts", &cohorts)
         .with("time_zones", super::profile::TIME_ZONES)
         .with("is_owner", &is_owner)
+        .with("host", &shown.host)
+        .with("check_in_open", &shown.check_in_open)
+        .with("my_attendance", &shown.my_attendance)
+        .with(
+            "attendances",
+            &crate::domain::states::Attendance::ALL
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>(),
+        )
         .with("done", &done);
     match refused {
-        None => page.with("form", &shown.form).render(&state.templates),
-        Some(Refused { refusal, typed }) => {
+        None => {
+            // From the QR code shown in the session: the check-in form comes filled in.
+            let code = web::Query::<Flash>::from_query(req.query_string())
+                .ok()
+                .and_then(|q| q.into_inner().code)
+                .filter(|c| c.len() <= 12);
+            page.with("form", &shown.form)
+                .with("code", &code)
+                .render(&state.templates)
+        }
+        Some(Refused {
+            refusal,
+            typed,
+            code,
+        }) => {
             let form = match typed {
                 Some(t) => serde_json::to_value(t).map_err(anyhow::Error::from)?,
                 None => shown.form.unwrap_or_default(),
             };
             page.with("form", &form)
+                .with("code", &code)
                 .with_problems(&refusal.problems())
                 .status(refusal.status)
                 .render(&state.templates)
@@ -208,6 +239,7 @@ pub async fn update(
             let refused = Refused {
                 refusal,
                 typed: Some(input),
+                code: None,
             };
             show_page(
                 &req,
@@ -253,6 +285,7 @@ pub async fn cancel(
             let refused = Refused {
                 refusal,
                 typed: None,
+                code: None,
             };
             show_page(
                 &req,
@@ -291,6 +324,7 @@ pub async fn register(
             let refused = Refused {
                 refusal,
                 typed: None,
+                code: None,
             };
             show_page(&req, &state, me, page_id, Some(refused), None).await
         }
@@ -321,6 +355,7 @@ pub async fn leave(
             let refused = Refused {
                 refusal,
                 typed: None,
+                code: None,
             };
             show_page(&req, &state, me, page_id, Some(refused), None).await
         }

@@ -11,8 +11,10 @@ mod calibration;
 pub mod certificates;
 mod cohorts;
 mod enrollments;
+mod event_attendance;
 mod events;
 mod feedback;
+mod form_file;
 mod grading;
 mod health;
 mod impact;
@@ -223,7 +225,14 @@ fn events_routes(cfg: &mut web::ServiceConfig) {
             .route("/{id}", post().to(events::update))
             .route("/{id}/cancel", post().to(events::cancel))
             .route("/{id}/register", post().to(events::register))
-            .route("/{id}/leave", post().to(events::leave)),
+            .route("/{id}/leave", post().to(events::leave))
+            .route("/{id}/attendance", post().to(event_attendance::roll_call))
+            .route(
+                "/{id}/attendance/import",
+                post().to(event_attendance::import),
+            )
+            .route("/{id}/code", get().to(event_attendance::code))
+            .route("/{id}/check-in", post().to(event_attendance::check_in)),
     );
 }
 

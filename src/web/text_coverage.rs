@@ -46,7 +46,19 @@ mod tests {
                 crate::domain::states::RegistrationState::ALL,
                 crate::domain::states::RegistrationState::as_str,
             ),
-            "event-done-" => words(&["registered", "waitlisted", "left", "saved", "canceled"]),
+            "event-done-" => words(&[
+                "registered",
+                "waitlisted",
+                "left",
+                "saved",
+                "canceled",
+                "roll-call",
+                "checked-in",
+            ]),
+            "event-attendance-" => all(
+                crate::domain::states::Attendance::ALL,
+                crate::domain::states::Attendance::as_str,
+            ),
             "moderation-action-" => all(ModerationAction::ALL, ModerationAction::as_str),
             "work-state-" => {
                 let mut v = all(SubmissionState::ALL, SubmissionState::as_str);

@@ -54,3 +54,7 @@ CREATE TABLE event_registrations (
 CREATE UNIQUE INDEX event_registrations_person ON event_registrations (event_id, person_id);
 CREATE INDEX event_registrations_state ON event_registrations (event_id, state, requested_at);
 CREATE INDEX event_registrations_mine ON event_registrations (person_id, state);
+
+-- A program may require a share of its cohort's live sessions for the certificate.
+ALTER TABLE curriculum_versions ADD COLUMN min_attendance_percent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE curriculum_versions ADD COLUMN excused_counts BOOLEAN NOT NULL DEFAULT TRUE;

@@ -31,6 +31,10 @@ pub struct CurriculumVersion {
     pub validity_months: i32,
     /// Minimum total points for the certificate.
     pub min_total_points: i32,
+    /// Minimum share of the cohort's live sessions attended, in percent (0: none).
+    pub min_attendance_percent: i32,
+    /// Whether an excused absence counts as attended.
+    pub excused_counts: bool,
     /// Days to grade a submission.
     pub grading_days: i32,
     /// Late submissions refused after the due moment.

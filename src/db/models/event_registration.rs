@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use crate::db::DbConnection;
 use crate::db::schema::{event_registrations, events, people};
 use crate::domain::ids::{EventId, EventRegistrationId, PersonId};
-use crate::domain::states::RegistrationState;
+use crate::domain::states::{Attendance, RegistrationState};
 
 /// A registration.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -43,6 +43,8 @@ pub struct RegistrationRow {
     pub email: String,
     /// Registered or waitlisted.
     pub state: RegistrationState,
+    /// Whether they took part, once known.
+    pub attendance: Option<Attendance>,
 }
 
 impl EventRegistration {
@@ -137,9 +139,135 @@ impl EventRegistration {
                 people::name,
                 people::email,
                 event_registrations::state,
+                event_registrations::attendance,
             ))
             .limit(limit)
             .load(conn)
+    }
+
+    /// How many live sessions of the cohort there are (not called off), and how many of them
+    /// the person attended (present or late, and excused when `excused_counts`).
+    pub fn cohort_attendance(
+        conn: &mut DbConnection,
+        cohort: &crate::domain::ids::CohortId,
+        person: &PersonId,
+        excused_counts: bool,
+    ) -> QueryResult<(i64, i64)> {
+        use crate::domain::states::EventState;
+        let sessions: i64 = events::table
+            .filter(events::cohort_id.eq(cohort))
+            .filter(events::state.eq(EventState::Scheduled))
+            .count()
+            .get_result(conn)?;
+        if sessions == 0 {
+            return Ok((0, 0));
+        }
+        let mut counted = vec![Attendance::Present, Attendance::Late];
+        if excused_counts {
+            counted.push(Attendance::Excused);
+        }
+        let attended: i64 = event_registrations::table
+            .inner_join(events::table)
+            .filter(events::cohort_id.eq(cohort))
+            .filter(events::state.eq(EventState::Scheduled))
+            .filter(event_registrations::person_id.eq(person))
+            .filter(event_registrations::attendance.eq_any(counted))
+            .count()
+            .get_result(conn)?;
+        Ok((sessions, attended))
+    }
+
+    /// The people with a place at the event among these addresses (normalised): by address,
+    /// their id and attendance so far.
+    pub fn places_by_email(
+        conn: &mut DbConnection,
+        event: &EventId,
+        emails: &[String],
+    ) -> QueryResult<std::collections::HashMap<String, (PersonId, Option<Attendance>)>> {
+        let mut out = std::collections::HashMap::new();
+        for chunk in emails.chunks(500) {
+            let rows: Vec<(String, PersonId, Option<Attendance>)> = event_registrations::table
+                .inner_join(people::table)
+                .filter(event_registrations::event_id.eq(event))
+                .filter(event_registrations::state.eq(RegistrationState::Registered))
+                .filter(people::email_normalized.eq_any(chunk))
+                .select((
+                    people::email_normalized,
+                    people::id,
+                    event_registrations::attendance,
+                ))
+                .load(conn)?;
+            out.extend(rows.into_iter().map(|(e, p, a)| (e, (p, a))));
+        }
+        Ok(out)
+    }
+
+    /// The person's attendance at the event, once known.
+    pub fn attendance_of(
+        conn: &mut DbConnection,
+        event: &EventId,
+        person: &PersonId,
+    ) -> QueryResult<Option<Attendance>> {
+        Ok(event_registrations::table
+            .filter(event_registrations::event_id.eq(event))
+            .filter(event_registrations::person_id.eq(person))
+            .select(event_registrations::attendance)
+            .first::<Option<Attendance>>(conn)
+            .optional()?
+            .flatten())
+    }
+
+    /// Records whether a person with a place took part. False: they have no place.
+    pub fn set_attendance(
+        conn: &mut DbConnection,
+        event: &EventId,
+        person: &PersonId,
+        attendance: Attendance,
+        by: &PersonId,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let n = diesel::update(
+            event_registrations::table
+                .filter(event_registrations::event_id.eq(event))
+                .filter(event_registrations::person_id.eq(person))
+                .filter(event_registrations::state.eq(RegistrationState::Registered)),
+        )
+        .set((
+            event_registrations::attendance.eq(Some(attendance)),
+            event_registrations::attendance_by.eq(Some(by)),
+            event_registrations::attendance_at.eq(Some(now)),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
+    }
+
+    /// A person with a place checks in: recorded unless a host already marked them present,
+    /// late or excused. False: no place, or already marked.
+    pub fn check_in(
+        conn: &mut DbConnection,
+        event: &EventId,
+        person: &PersonId,
+        attendance: Attendance,
+        now: NaiveDateTime,
+    ) -> QueryResult<bool> {
+        let n = diesel::update(
+            event_registrations::table
+                .filter(event_registrations::event_id.eq(event))
+                .filter(event_registrations::person_id.eq(person))
+                .filter(event_registrations::state.eq(RegistrationState::Registered))
+                .filter(
+                    event_registrations::attendance
+                        .is_null()
+                        .or(event_registrations::attendance.eq(Attendance::Absent)),
+                ),
+        )
+        .set((
+            event_registrations::attendance.eq(Some(attendance)),
+            event_registrations::attendance_by.eq(Some(person)),
+            event_registrations::attendance_at.eq(Some(now)),
+        ))
+        .execute(conn)?;
+        Ok(n == 1)
     }
 
     /// The people with a place, for mailing a change or a cancellation.

@@ -1,6 +1,7 @@
 //! Rows of the permission table for live sessions: the list and a session's page for everyone
 //! signed in (a session that is not theirs to see, or none, is not found), registering and
-//! giving up a place likewise; planning, changing and calling off for the owner only.
+//! giving up a place likewise, and checking in; planning, changing and calling off for the
+//! owner only; the roll call and the check-in code for hosts (a session's own test covers them).
 
 use crate::support::permission_table::{Case, Expect, case, form_case};
 use Expect::{SignIn, Status};
@@ -41,6 +42,24 @@ pub fn event_cases() -> Vec<Case> {
             "/events/{id}/leave",
             "/events/nope/leave".into(),
             &[],
+            [SignIn, s404, s404],
+        ),
+        form_case(
+            "/events/{id}/attendance",
+            "/events/nope/attendance".into(),
+            &[],
+            [SignIn, s404, s404],
+        ),
+        case(
+            "GET",
+            "/events/{id}/code",
+            "/events/nope/code",
+            [SignIn, s404, s404],
+        ),
+        form_case(
+            "/events/{id}/check-in",
+            "/events/nope/check-in".into(),
+            &[("code", "123456")],
             [SignIn, s404, s404],
         ),
     ]

@@ -139,22 +139,7 @@ async fn every_route_allows_exactly_what_each_role_may_do() {
         .iter()
         .map(|c| (c.method.to_string(), c.pattern.to_string()))
         .collect();
-    listed.push(("POST".into(), "/sign-out".into()));
-    // Multipart uploads have their own tests (tests/api/submissions/attachments.rs): owner, other trainee, no token.
-    listed.push((
-        "POST".into(),
-        "/learn/{enrollment}/assignments/{assignment}/attachments".into(),
-    ));
-    listed.push((
-        "POST".into(),
-        "/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments".into(),
-    ));
-    listed.push(("POST".into(), "/me/sign-out-everywhere".into()));
-    // SCIM's other methods need its own token; tests/api/directory/scim.rs refuses them
-    // without it, with an owner's API token, and with a replaced SCIM token.
-    for method in ["PUT", "PATCH", "DELETE"] {
-        listed.push((method.into(), "/scim/v2/{path:.*}".into()));
-    }
+    listed.extend(tested_elsewhere());
     for (method, pattern) in registered_routes() {
         assert!(
             listed.contains(&(method.clone(), pattern.clone())),
@@ -177,4 +162,26 @@ fn open_to_everyone_cases() -> Vec<Case> {
     cases.extend(applications::application_cases());
     cases.extend(events::event_cases());
     cases
+}
+
+/// Routes whose permissions their own tests check: signing out, multipart uploads (the
+/// attachments' in tests/api/submissions/attachments.rs, the attendance import's in
+/// tests/api/events/import.rs: host, other person, no token) and SCIM's other methods, which
+/// need its own token (tests/api/directory/scim.rs refuses them without it, with an owner's API
+/// token, and with a replaced SCIM token).
+fn tested_elsewhere() -> Vec<(String, String)> {
+    let mut routes: Vec<(String, String)> = [
+        "/sign-out",
+        "/me/sign-out-everywhere",
+        "/learn/{enrollment}/assignments/{assignment}/attachments",
+        "/enrollments/{enrollment_id}/assignments/{assignment_id}/attachments",
+        "/events/{id}/attendance/import",
+    ]
+    .into_iter()
+    .map(|p| ("POST".to_string(), p.to_string()))
+    .collect();
+    for method in ["PUT", "PATCH", "DELETE"] {
+        routes.push((method.into(), "/scim/v2/{path:.*}".into()));
+    }
+    routes
 }
