@@ -64,6 +64,28 @@ for (const lang of ["de", "en"]) {
       await owner.goto(`${base}${path}`);
       await shot(owner, `owner-${name}-${lang}`);
     }
+    // A live session starting in five minutes: the trainee's page with its check-in, the
+    // owner's check-in code.
+    const inFive = new Date(Date.now() + 5 * 60 * 1000);
+    const local = (d) => d.toISOString().slice(0, 16);
+    await owner.goto(`${base}/events/new`);
+    await owner.fill("#title_de", "Community-Call im Dezember");
+    await owner.fill("#title_en", "December community call");
+    await owner.fill("#description_de", "Offener Austausch für alle, die eine Community betreiben: Fragen, Erfolge, Stolpersteine.");
+    await owner.fill("#description_en", "An open exchange for everyone who runs a community: questions, successes, stumbling blocks.");
+    await owner.fill("#starts_at", local(inFive));
+    await owner.fill("#ends_at", local(new Date(inFive.getTime() + 60 * 60 * 1000)));
+    await owner.selectOption("#time_zone", "UTC");
+    await owner.fill("#join_url", "https://meet.example.com/community-call");
+    await owner.fill("#capacity", "40");
+    await Promise.all([owner.waitForNavigation(), owner.click("form[action='/events'] button[type=submit]")]);
+    const session = new URL(owner.url()).pathname;
+    await trainee.goto(`${base}${session}`);
+    await Promise.all([trainee.waitForNavigation(), trainee.click(`form[action='${session}/register'] button`)]);
+    await shot(trainee, `live-session-${lang}`);
+    await owner.goto(`${base}${session}/code`);
+    await shot(owner, `live-session-code-${lang}`);
+
     await trainee.setViewportSize({ width: 375, height: 740 });
     await trainee.goto(`${base}/learn`);
     await shot(trainee, `phone-learning-${lang}`);
