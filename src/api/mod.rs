@@ -9,6 +9,7 @@ mod certificates;
 mod cohorts;
 mod contract;
 mod directory;
+mod events;
 mod grading;
 mod impact;
 mod learn;
@@ -34,7 +35,7 @@ pub use problem::{Problem, json_error, path_error, query_error, refused};
 /// The areas of `/api/v1`, in the order their routes are registered. Each adds its routes to
 /// the one scope (not through `Scope::configure`, which would give the scope an app-data
 /// container that every request then carries).
-const AREAS: [fn(Scope) -> Scope; 8] = [
+const AREAS: [fn(Scope) -> Scope; 9] = [
     learner_routes,
     people_routes,
     cohort_routes,
@@ -43,6 +44,7 @@ const AREAS: [fn(Scope) -> Scope; 8] = [
     grading_routes,
     certificate_routes,
     mail_routes,
+    event_routes,
 ];
 
 /// Registers every API route: the OpenAPI document, one `/api/v1` scope holding the routes of
@@ -306,6 +308,33 @@ fn mail_routes(scope: Scope) -> Scope {
         .route(
             "/outbox/{mail_id}/retry",
             web::post().to(outbox::retry_mail),
+        )
+}
+
+/// Live sessions: the list, one session, registering, checking in, attendance.
+fn event_routes(scope: Scope) -> Scope {
+    scope
+        .route("/events", web::get().to(events::list_events))
+        .route("/events/{event_id}", web::get().to(events::get_event))
+        .route(
+            "/events/{event_id}/registration",
+            web::post().to(events::register_for_event),
+        )
+        .route(
+            "/events/{event_id}/registration",
+            web::delete().to(events::cancel_registration),
+        )
+        .route(
+            "/events/{event_id}/check-in",
+            web::post().to(events::check_in),
+        )
+        .route(
+            "/events/{event_id}/attendance",
+            web::get().to(events::get_event_attendance),
+        )
+        .route(
+            "/events/{event_id}/attendance",
+            web::post().to(events::record_attendance),
         )
 }
 

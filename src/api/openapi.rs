@@ -71,6 +71,13 @@ use utoipa::OpenApi;
         super::reports::get_cohort_progress,
         super::impact::get_impact_report,
         super::reports::export_report,
+        super::events::list_events,
+        super::events::get_event,
+        super::events::register_for_event,
+        super::events::cancel_registration,
+        super::events::check_in,
+        super::events::get_event_attendance,
+        super::events::record_attendance,
     ),
     components(schemas(super::problem::Problem, super::problem::ProblemError)),
     modifiers(&BearerAuth),
@@ -83,6 +90,7 @@ use utoipa::OpenApi;
         (name = "grading", description = "Co-trainers, reviews, allocation and moderation"),
         (name = "certificates", description = "Certificates, credentials and verification"),
         (name = "reports", description = "Dashboard, cohort progress, impact report and report exports"),
+        (name = "events", description = "Live sessions: registration, check-in and attendance"),
     )
 )]
 pub struct ApiDoc;

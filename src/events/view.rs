@@ -185,6 +185,71 @@ pub fn upcoming(
     Ok(out)
 }
 
+/// A page of the upcoming events the person may see (for the API), soonest first.
+pub fn upcoming_page(
+    conn: &mut DbConnection,
+    me: &Identity,
+    lang: Language,
+    now: NaiveDateTime,
+    cursor: Option<&str>,
+    limit: i64,
+) -> Result<crate::db::keyset::Paged<EventCard>, AppError> {
+    use crate::db::keyset;
+    let after = keyset::decode("events", "start", cursor)?;
+    let after = match &after {
+        Some(a) => Some((a.time()?, a.id.as_str())),
+        None => None,
+    };
+    let cohorts = cohorts_of(conn, me)?;
+    let events = Event::upcoming_after(conn, now, cohorts.as_deref(), after, limit + 1)?;
+    let page = keyset::page("events", "start", events, limit, |e| keyset::After {
+        key: keyset::key_of_time(e.starts_at),
+        id: e.id.0.clone(),
+    });
+    let ids: Vec<EventId> = page.items.iter().map(|e| e.id.clone()).collect();
+    let mine: std::collections::HashMap<EventId, RegistrationState> =
+        EventRegistration::states_for(conn, &me.person.id, &ids)?
+            .into_iter()
+            .collect();
+    let mut out = Vec::with_capacity(page.items.len());
+    for event in page.items {
+        let cohort = cohort_name(conn, &event.cohort_id)?;
+        let state = mine.get(&event.id).copied();
+        out.push(card(event, cohort, state, lang, now));
+    }
+    Ok(keyset::Paged {
+        items: out,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// One event as the API shows it to a person who may see it.
+pub fn card_of(
+    conn: &mut DbConnection,
+    me: &Identity,
+    id: &EventId,
+    lang: Language,
+    now: NaiveDateTime,
+) -> Result<EventCard, AppError> {
+    let event = visible(conn, me, id)?;
+    let mine = EventRegistration::find(conn, id, &me.person.id)?.map(|r| r.state);
+    let cohort = cohort_name(conn, &event.cohort_id)?;
+    Ok(card(event, cohort, mine, lang, now))
+}
+
+/// Everyone with a place or waiting and their attendance, for a host.
+pub fn attendance_list(
+    conn: &mut DbConnection,
+    me: &Identity,
+    id: &EventId,
+) -> Result<Vec<RegistrationRow>, AppError> {
+    let event = visible(conn, me, id)?;
+    if !super::attendance::may_host(conn, me, &event)? {
+        return Err(AppError::Forbidden);
+    }
+    Ok(EventRegistration::list_by_event(conn, id, PEOPLE_LISTED)?)
+}
+
 /// One event's page.
 #[derive(Debug, Serialize)]
 pub struct EventPage {
@@ -275,4 +340,31 @@ pub fn cohort_choices(
         .collect();
     cohorts.sort_by(|a, b| a.starts_on.cmp(&b.starts_on));
     Ok(cohorts.into_iter().map(|c| (c.id.0, c.name)).collect())
+}
+
+/// A person with a place or waiting, as the API lists them for a host.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Attendee {
+    /// The person's id.
+    pub person_id: String,
+    /// Their name.
+    pub name: String,
+    /// Their address.
+    pub email: String,
+    /// `registered` or `waitlisted`.
+    pub state: String,
+    /// `present`, `late`, `excused` or `absent`, once recorded.
+    pub attendance: Option<String>,
+}
+
+impl From<RegistrationRow> for Attendee {
+    fn from(r: RegistrationRow) -> Self {
+        Self {
+            person_id: r.person_id.0,
+            name: r.name,
+            email: r.email,
+            state: r.state.to_string(),
+            attendance: r.attendance.map(|a| a.to_string()),
+        }
+    }
 }

@@ -159,6 +159,38 @@ impl Event {
         query.load(conn)
     }
 
+    /// A page of the events ending after `from`, by start then id, after this start and id:
+    /// all of them (`cohorts` none) or the open ones and those of these cohorts.
+    pub fn upcoming_after(
+        conn: &mut DbConnection,
+        from: NaiveDateTime,
+        cohorts: Option<&[CohortId]>,
+        after: Option<(NaiveDateTime, &str)>,
+        limit: i64,
+    ) -> QueryResult<Vec<Event>> {
+        let mut query = events::table
+            .filter(events::ends_at.gt(from))
+            .select(Event::as_select())
+            .order((events::starts_at, events::id))
+            .limit(limit)
+            .into_boxed();
+        if let Some(cohorts) = cohorts {
+            query = query.filter(
+                events::cohort_id
+                    .is_null()
+                    .or(events::cohort_id.eq_any(cohorts.to_vec())),
+            );
+        }
+        if let Some((at, id)) = after {
+            query = query.filter(
+                events::starts_at
+                    .gt(at)
+                    .or(events::starts_at.eq(at).and(events::id.gt(id.to_string()))),
+            );
+        }
+        query.load(conn)
+    }
+
     /// Applies an owner's change when nobody changed the event since `lock_version`, raising
     /// the lock and the calendar sequence. False: changed meanwhile.
     pub fn update(

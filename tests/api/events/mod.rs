@@ -1,6 +1,7 @@
 //! Live sessions: planning, registration with its waitlist, and the calendar invitations
 //! mailed about them.
 
+mod api;
 mod attendance;
 mod calendar_feed;
 mod certification_rule;

@@ -30,6 +30,7 @@ pub async fn send(
         "POST" => app.client.post(url),
         "PATCH" => app.client.patch(url),
         "PUT" => app.client.put(url),
+        "DELETE" => app.client.delete(url),
         other => panic!("{other}"),
     };
     if let Some(token) = bearer {

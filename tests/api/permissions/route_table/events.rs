@@ -3,14 +3,61 @@
 //! giving up a place likewise, and checking in; planning, changing and calling off for the
 //! owner only; the roll call and the check-in code for hosts (a session's own test covers them).
 
-use crate::support::permission_table::{Case, Expect, case, form_case};
+use crate::support::permission_table::{Case, Expect, api_case, case, form_case};
 use Expect::{SignIn, Status};
+
+/// The live-session rows of the API: anonymous callers get 401, a session that is none (or
+/// not the caller's) 404.
+fn api_cases() -> Vec<Case> {
+    let (ok, s401, s404) = (Status(200), Status(401), Status(404));
+    let none = [s401, s404, s404];
+    let nope = |tail: &str| format!("/api/v1/events/nope{tail}");
+    vec![
+        case("GET", "/events", "/api/v1/events", [s401, ok, ok]),
+        case("GET", "/events/{event_id}", "/api/v1/events/nope", none),
+        api_case(
+            "POST",
+            "/events/{event_id}/registration",
+            nope("/registration"),
+            serde_json::json!({}),
+            none,
+        ),
+        api_case(
+            "DELETE",
+            "/events/{event_id}/registration",
+            nope("/registration"),
+            serde_json::json!({}),
+            none,
+        ),
+        api_case(
+            "POST",
+            "/events/{event_id}/check-in",
+            nope("/check-in"),
+            serde_json::json!({"code": "1"}),
+            none,
+        ),
+        case(
+            "GET",
+            "/events/{event_id}/attendance",
+            "/api/v1/events/nope/attendance",
+            none,
+        ),
+        api_case(
+            "POST",
+            "/events/{event_id}/attendance",
+            nope("/attendance"),
+            serde_json::json!({"marks": []}),
+            none,
+        ),
+    ]
+}
 
 /// The live-session rows.
 pub fn event_cases() -> Vec<Case> {
     let (ok, s403, s404, s422) = (Status(200), Status(403), Status(404), Status(422));
     let lock = [("lock_version", "1")];
-    vec![
+    let mut cases = api_cases();
+    cases.extend([
         case("GET", "/events", "/events", [SignIn, ok, ok]),
         case("GET", "/events/new", "/events/new", [SignIn, s403, ok]),
         form_case(
@@ -62,5 +109,6 @@ pub fn event_cases() -> Vec<Case> {
             &[("code", "123456")],
             [SignIn, s404, s404],
         ),
-    ]
+    ]);
+    cases
 }
