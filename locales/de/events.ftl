@@ -136,3 +136,4 @@ event-import-unknown-help = Diese Personen haben ohne Platz teilgenommen oder nu
 event-error-import-encoding = Die Datei ist weder UTF-8- noch UTF-16-Text. Exportieren Sie die Anwesenheitsliste erneut als CSV.
 event-error-import-empty = Die Datei hat keine Spalte mit E-Mail-Adressen. Exportieren Sie die Teilnahmeliste mit ihrer E-Mail-Spalte.
 event-error-import-size = Die Datei ist größer als 2 MiB.
+event-download = Anwesenheit als Datei:

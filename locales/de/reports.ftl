@@ -128,3 +128,5 @@ mail-register-file = zertifikatsregister
 report-col-kind = Art
 report-state-kind-certification = Zertifizierung
 report-state-kind-self-study = Selbststudium
+report-col-event-place = Platz
+report-col-attendance = Anwesenheit

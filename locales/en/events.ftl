@@ -133,3 +133,4 @@ event-import-unknown-help = These people took part without a place, or use anoth
 event-error-import-encoding = The file is neither UTF-8 nor UTF-16 text. Export the attendance list again as CSV.
 event-error-import-empty = The file has no column of email addresses. Export the participant list with its email column.
 event-error-import-size = The file is larger than 2 MiB.
+event-download = Attendance as a file:

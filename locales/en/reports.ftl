@@ -128,3 +128,5 @@ mail-register-file = certification-register
 report-col-kind = Kind
 report-state-kind-certification = Certification
 report-state-kind-self-study = Self-study
+report-col-event-place = Place
+report-col-attendance = Attendance

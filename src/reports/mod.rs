@@ -14,6 +14,7 @@ mod dashboard_sql;
 mod dashboard_stalls;
 pub mod dashboard_study;
 mod dashboard_turnaround;
+pub mod event_attendance;
 pub mod export;
 pub mod filters;
 pub mod impact;

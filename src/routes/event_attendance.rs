@@ -199,3 +199,42 @@ pub async fn import(
         }
     }
 }
+
+/// The format of the attendance download.
+#[derive(Debug, serde::Deserialize)]
+pub struct DownloadQuery {
+    #[serde(default)]
+    format: Option<String>,
+}
+
+/// `GET /events/{id}/attendance/download?format=csv|xlsx`: the attendance as a file (hosts).
+pub async fn download(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    me: SignedIn,
+    id: web::Path<String>,
+    query: web::Query<DownloadQuery>,
+) -> Result<HttpResponse, AppError> {
+    use crate::reports::Format;
+    let format = match query.into_inner().format.as_deref() {
+        None | Some("csv") => Format::Csv,
+        Some("xlsx") => Format::Xlsx,
+        Some(_) => return Err(AppError::BadRequest("format must be csv or xlsx".into())),
+    };
+    let lang = crate::web::i18n::request_language(&req);
+    let (actor, event) = (me.0.clone(), EventId(id.into_inner()));
+    let name = format!("attendance-{}", event.0);
+    let rows = crate::db::run(&state.pool, move |conn| {
+        crate::events::view::attendance_list(conn, &actor, &event)
+    })
+    .await?;
+    let bytes = crate::reports::event_attendance::file(&rows, lang, format)?;
+    Ok(match format {
+        Format::Xlsx => crate::web::http::download(
+            bytes,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            &format!("{name}.xlsx"),
+        ),
+        _ => crate::web::http::download(bytes, "text/csv; charset=utf-8", &format!("{name}.csv")),
+    })
+}

@@ -232,6 +232,10 @@ fn events_routes(cfg: &mut web::ServiceConfig) {
                 post().to(event_attendance::import),
             )
             .route("/{id}/code", get().to(event_attendance::code))
+            .route(
+                "/{id}/attendance/download",
+                get().to(event_attendance::download),
+            )
             .route("/{id}/check-in", post().to(event_attendance::check_in)),
     );
 }

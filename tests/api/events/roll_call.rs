@@ -1,5 +1,8 @@
 //! The roll call: a host marks each person with a place once the session has begun; a later
-//! check-in does not overwrite the mark, and the person sees it.
+//! check-in does not overwrite the mark, and the person sees it; hosts download the attendance
+//! as CSV and XLSX.
+
+use calamine::{Reader, Xlsx, open_workbook_from_rs};
 
 use crate::support::app::spawn_app;
 use crate::support::browser::signed_in;
@@ -63,5 +66,43 @@ async fn the_roll_call_opens_when_the_session_begins() {
         attendance(&app, "ada@example.com").as_deref(),
         Some("excused"),
         "a check-in does not overwrite the host's mark"
+    );
+    let download = format!("/events/{id}/attendance/download");
+    let (status, _, _) = ada.get_bytes(&format!("{download}?format=csv"), &[]).await;
+    assert_eq!(status, 403, "hosts only");
+    let owner = signed_in(&app, &owner_id).await;
+    let (status, headers, csv) = owner
+        .get_bytes(&format!("{download}?format=csv"), &[])
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        headers
+            .get("content-disposition")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.starts_with('\u{feff}')
+            && csv.contains("Ada Lovelace,ada@example.com,registered,excused\r\n"),
+        "{csv}"
+    );
+    let (_, _, xlsx) = owner
+        .get_bytes(&format!("{download}?format=xlsx"), &[])
+        .await;
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let row: Vec<String> = sheet
+        .rows()
+        .nth(1)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        row,
+        ["Ada Lovelace", "ada@example.com", "registered", "excused"]
     );
 }

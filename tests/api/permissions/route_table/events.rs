@@ -103,6 +103,12 @@ pub fn event_cases() -> Vec<Case> {
             "/events/nope/code",
             [SignIn, s404, s404],
         ),
+        case(
+            "GET",
+            "/events/{id}/attendance/download",
+            "/events/nope/attendance/download?format=xlsx",
+            [SignIn, s404, s404],
+        ),
         form_case(
             "/events/{id}/check-in",
             "/events/nope/check-in".into(),
