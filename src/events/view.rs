@@ -72,7 +72,7 @@ pub struct EventCard {
     /// Online, in person or hybrid.
     #[schema(value_type = String)]
     pub mode: EventMode,
-    /// Where to join (shown to people with a place and the owner).
+    /// Where to join (shown to people with a place, and to hosts on the session's page).
     pub join_url: Option<String>,
     /// Room.
     pub room: Option<String>,
@@ -293,8 +293,12 @@ pub fn page(
     let form = me.is_owner.then(|| form_values(&event));
     let check_in_open = super::attendance::check_in_open(&event, now);
     let cohort = cohort_name(conn, &event.cohort_id)?;
+    // Hosts see where to join without a place of their own.
+    let join = event.join_url.clone().filter(|_| host);
+    let mut event = card(event, cohort, mine, lang, now);
+    event.join_url = event.join_url.or(join);
     Ok(EventPage {
-        event: card(event, cohort, mine, lang, now),
+        event,
         host,
         check_in_open,
         my_attendance,

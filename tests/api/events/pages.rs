@@ -69,4 +69,10 @@ async fn a_cohorts_session_is_seen_by_its_trainees_only() {
     );
     let page = owner.get(&format!("/events/{id}")).await.body;
     assert!(page.contains("Spring") && page.contains("Call the live session off"));
+    assert!(
+        page.contains("https://meet.example.com/community-call"),
+        "the host sees the link"
+    );
+    let tom_page = tom.get(&format!("/events/{id}")).await.body;
+    assert!(!tom_page.contains("meet.example.com"), "no place, no link");
 }
