@@ -3,7 +3,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::events::{Refused, show_page};
+use super::events::{Refused, refused_page, show_page};
 use crate::accounts::SignedIn;
 use crate::domain::ids::{EventId, PersonId};
 use crate::domain::states::Attendance;
@@ -54,14 +54,7 @@ pub async fn roll_call(
         Ok(_) => Ok(see_other(&format!(
             "/events/{page_id}?done=roll-call#people-h"
         ))),
-        Err(refusal) => {
-            let refused = Refused {
-                refusal,
-                typed: None,
-                code: None,
-            };
-            show_page(&req, &state, me, page_id, Some(refused), None).await
-        }
+        Err(refusal) => refused_page(&req, &state, me, page_id, refusal).await,
     }
 }
 
@@ -87,12 +80,7 @@ pub async fn code(
     let code = match code {
         Ok(code) => code,
         Err(refusal) => {
-            let refused = Refused {
-                refusal,
-                typed: None,
-                code: None,
-            };
-            return show_page(&req, &state, me, page_id, Some(refused), None).await;
+            return refused_page(&req, &state, me, page_id, refusal).await;
         }
     };
     let link = format!("{}/events/{page_id}?code={code}", state.settings.base_url);
@@ -166,12 +154,8 @@ pub async fn import(
                 "file",
                 "event-error-import-size",
             )];
-            let refused = Refused {
-                refusal: crate::error::Refusal::invalid(fields),
-                typed: None,
-                code: None,
-            };
-            return show_page(&req, &state, me, page_id, Some(refused), None).await;
+            let refusal = crate::error::Refusal::invalid(fields);
+            return refused_page(&req, &state, me, page_id, refusal).await;
         }
     };
     let (actor, now, event) = (
@@ -189,14 +173,7 @@ pub async fn import(
             .with("id", &page_id)
             .with("report", &report)
             .render(&state.templates),
-        Err(refusal) => {
-            let refused = Refused {
-                refusal,
-                typed: None,
-                code: None,
-            };
-            show_page(&req, &state, me, page_id, Some(refused), None).await
-        }
+        Err(refusal) => refused_page(&req, &state, me, page_id, refusal).await,
     }
 }
 

@@ -117,6 +117,22 @@ pub(super) struct Refused {
     pub(super) code: Option<String>,
 }
 
+/// The session's page again with a refusal that keeps nothing typed.
+pub(super) async fn refused_page(
+    req: &HttpRequest,
+    state: &AppState,
+    me: SignedIn,
+    id: String,
+    refusal: Refusal,
+) -> Result<HttpResponse, AppError> {
+    let refused = Refused {
+        refusal,
+        typed: None,
+        code: None,
+    };
+    show_page(req, state, me, id, Some(refused), None).await
+}
+
 pub(super) async fn show_page(
     req: &HttpRequest,
     state: &AppState,
@@ -281,22 +297,7 @@ pub async fn cancel(
     .await?;
     match done {
         Ok(()) => Ok(see_other(&format!("/events/{page_id}?done=canceled"))),
-        Err(refusal) => {
-            let refused = Refused {
-                refusal,
-                typed: None,
-                code: None,
-            };
-            show_page(
-                &req,
-                &state,
-                SignedIn(owner.0),
-                page_id,
-                Some(refused),
-                None,
-            )
-            .await
-        }
+        Err(refusal) => refused_page(&req, &state, SignedIn(owner.0), page_id, refusal).await,
     }
 }
 
@@ -320,14 +321,7 @@ pub async fn register(
     .await?;
     match done {
         Ok(place) => Ok(see_other(&format!("/events/{page_id}?done={place}"))),
-        Err(refusal) => {
-            let refused = Refused {
-                refusal,
-                typed: None,
-                code: None,
-            };
-            show_page(&req, &state, me, page_id, Some(refused), None).await
-        }
+        Err(refusal) => refused_page(&req, &state, me, page_id, refusal).await,
     }
 }
 
@@ -351,13 +345,6 @@ pub async fn leave(
     .await?;
     match done {
         Ok(()) => Ok(see_other(&format!("/events/{page_id}?done=left"))),
-        Err(refusal) => {
-            let refused = Refused {
-                refusal,
-                typed: None,
-                code: None,
-            };
-            show_page(&req, &state, me, page_id, Some(refused), None).await
-        }
+        Err(refusal) => refused_page(&req, &state, me, page_id, refusal).await,
     }
 }
