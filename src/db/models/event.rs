@@ -143,20 +143,7 @@ impl Event {
         cohorts: Option<&[CohortId]>,
         limit: i64,
     ) -> QueryResult<Vec<Event>> {
-        let mut query = events::table
-            .filter(events::ends_at.gt(from))
-            .select(Event::as_select())
-            .order((events::starts_at, events::id))
-            .limit(limit)
-            .into_boxed();
-        if let Some(cohorts) = cohorts {
-            query = query.filter(
-                events::cohort_id
-                    .is_null()
-                    .or(events::cohort_id.eq_any(cohorts.to_vec())),
-            );
-        }
-        query.load(conn)
+        Self::upcoming_after(conn, from, cohorts, None, limit)
     }
 
     /// A page of the events ending after `from`, by start then id, after this start and id:
