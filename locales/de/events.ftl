@@ -137,3 +137,20 @@ event-error-import-encoding = Die Datei ist weder UTF-8- noch UTF-16-Text. Expor
 event-error-import-empty = Die Datei hat keine Spalte mit E-Mail-Adressen. Exportieren Sie die Teilnahmeliste mit ihrer E-Mail-Spalte.
 event-error-import-size = Die Datei ist größer als 2 MiB.
 event-download = Anwesenheit als Datei:
+event-plan-kickoff = Kick-off: { $program }
+event-plan-module-call = Live-Termin: { $module }
+event-plan-description = Ein Live-Termin der Kohorte { $cohort }: { $title }. Alle Teilnehmenden der Kohorte haben einen Platz.
+cohort-live-sessions = Live-Termine
+cohort-live-sessions-session = Live-Termin
+cohort-live-sessions-none = Diese Kohorte hat noch keinen Live-Termin.
+cohort-live-sessions-missing = { $n ->
+    [one] Das Programm sieht { $n } Live-Termin vor, den diese Kohorte noch nicht hat. Alle Teilnehmenden erhalten einen Platz und eine Einladung.
+   *[other] Das Programm sieht { $n } Live-Termine vor, die diese Kohorte noch nicht hat. Alle Teilnehmenden erhalten einen Platz und eine Einladung.
+}
+cohort-live-sessions-plan = Live-Termine des Programms planen
+cohort-create-live-sessions = Live-Termine des Programms (Kick-off und Modul-Termine) auf die Daten der Kohorte legen
+learn-live-sessions = Live-Termine: { $attended } von { $sessions ->
+    [one] { $sessions } Live-Termin
+   *[other] { $sessions } Live-Terminen
+} besucht ({ $percent } % für das Zertifikat nötig)
+learn-live-sessions-met = genug besucht

@@ -134,3 +134,20 @@ event-error-import-encoding = The file is neither UTF-8 nor UTF-16 text. Export 
 event-error-import-empty = The file has no column of email addresses. Export the participant list with its email column.
 event-error-import-size = The file is larger than 2 MiB.
 event-download = Attendance as a file:
+event-plan-kickoff = Kick-off: { $program }
+event-plan-module-call = Live session: { $module }
+event-plan-description = A live session of the cohort { $cohort }: { $title }. Every trainee of the cohort has a place.
+cohort-live-sessions = Live sessions
+cohort-live-sessions-session = Live session
+cohort-live-sessions-none = This cohort has no live session yet.
+cohort-live-sessions-missing = { $n ->
+    [one] The program plans { $n } live session this cohort does not have yet. Every trainee gets a place and an invitation.
+   *[other] The program plans { $n } live sessions this cohort does not have yet. Every trainee gets a place and an invitation.
+}
+cohort-live-sessions-plan = Plan the program's live sessions
+cohort-create-live-sessions = Plan the program's live sessions (kick-off and module calls) on the cohort's dates
+learn-live-sessions = Live sessions: { $attended } of { $sessions ->
+    [one] { $sessions } session
+   *[other] { $sessions } sessions
+} attended ({ $percent } % needed for the certificate)
+learn-live-sessions-met = enough attended

@@ -248,15 +248,17 @@ pub async fn move_enrollment(
     id: web::Path<String>,
     body: super::Body<MoveRequest>,
 ) -> Result<HttpResponse, AppError> {
-    let (actor, now, id, body) = (
+    let (actor, now, id, body, composer) = (
         owner.0,
         state.clock.now_naive(),
         EnrollmentId(id.into_inner()),
         body.into_inner(),
+        state.composer.clone(),
     );
     match crate::db::run(&state.pool, move |conn| {
         enrollment::move_to(
             conn,
+            &composer,
             &actor,
             &id,
             &CohortId(body.cohort_id),
@@ -281,13 +283,14 @@ pub async fn withdraw_enrollment(
     owner: Owner,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (actor, now, id) = (
+    let (actor, now, id, composer) = (
         owner.0,
         state.clock.now_naive(),
         EnrollmentId(id.into_inner()),
+        state.composer.clone(),
     );
     match crate::db::run(&state.pool, move |conn| {
-        enrollment::withdraw(conn, &actor, &id, now)
+        enrollment::withdraw(conn, &composer, &actor, &id, now)
     })
     .await?
     {

@@ -9,6 +9,7 @@ mod certificates;
 mod cohorts;
 mod contract;
 mod directory;
+mod event_admin;
 mod events;
 mod grading;
 mod impact;
@@ -315,7 +316,20 @@ fn mail_routes(scope: Scope) -> Scope {
 fn event_routes(scope: Scope) -> Scope {
     scope
         .route("/events", web::get().to(events::list_events))
+        .route("/events", web::post().to(event_admin::create_event))
         .route("/events/{event_id}", web::get().to(events::get_event))
+        .route(
+            "/events/{event_id}",
+            web::put().to(event_admin::update_event),
+        )
+        .route(
+            "/events/{event_id}/cancel",
+            web::post().to(event_admin::cancel_event),
+        )
+        .route(
+            "/events/{event_id}/attendance/import",
+            web::post().to(event_admin::import_attendance),
+        )
         .route(
             "/events/{event_id}/registration",
             web::post().to(events::register_for_event),

@@ -118,6 +118,7 @@ fn decide_in_tx(
     if let Some(cohort) = &cohort {
         proceed!(super::enrollment::enroll_person_in_tx(
             conn,
+            composer,
             actor,
             &cohort.id,
             &application.person_id,

@@ -138,7 +138,7 @@ pub fn apply(
         debug_assert!(outcome.existing.is_empty());
         for row in plan.new_people.iter().chain(plan.existing_people.iter()) {
             let person = Person::find_by_email(conn, &row.email)?.ok_or(AppError::NotFound)?;
-            enroll_one(conn, actor, &cohort.id, &person.id, now)?;
+            enroll_one(conn, composer, actor, &cohort.id, &person.id, now)?;
         }
         plan.applied = true;
         Ok(Ok(plan))
@@ -151,6 +151,7 @@ pub fn apply(
 /// certificate it can renew). Admitting an application uses it.
 pub fn enroll_person_in_tx(
     conn: &mut DbConnection,
+    composer: &Composer,
     actor: &Identity,
     cohort: &CohortId,
     person: &PersonId,
@@ -165,12 +166,13 @@ pub fn enroll_person_in_tx(
     {
         return Ok(Err(CohortRefusal::NotRenewable.into()));
     }
-    enroll_one(conn, actor, &cohort.id, person, now)?;
+    enroll_one(conn, composer, actor, &cohort.id, person, now)?;
     Ok(Ok(()))
 }
 
 fn enroll_one(
     conn: &mut DbConnection,
+    composer: &Composer,
     actor: &Identity,
     cohort: &CohortId,
     person: &PersonId,
@@ -187,6 +189,7 @@ fn enroll_one(
     )
     .details(json!({ "cohort": cohort, "person": person }))
     .record(conn)?;
+    crate::events::cohort_sessions::register_trainee(conn, composer, cohort, person, now)?;
     Ok(())
 }
 
@@ -194,6 +197,7 @@ fn enroll_one(
 /// `defer`, the target must start later (the trainee continues in a later cohort).
 pub fn move_to(
     conn: &mut DbConnection,
+    composer: &Composer,
     actor: &Identity,
     id: &EnrollmentId,
     target: &CohortId,
@@ -231,6 +235,15 @@ pub fn move_to(
             return Ok(Err(CohortRefusal::Stale.into()));
         }
         Submission::move_to_cohort(conn, id, &destination.id)?;
+        let person = &enrollment.person_id;
+        crate::events::cohort_sessions::release_trainee(conn, composer, &source.id, person, now)?;
+        crate::events::cohort_sessions::register_trainee(
+            conn,
+            composer,
+            &destination.id,
+            person,
+            now,
+        )?;
         let action = if defer {
             "enrollment_deferred"
         } else {
@@ -252,6 +265,7 @@ pub fn move_to(
 /// Withdraws a trainee; their work stays on record. Returns the enrollment's cohort.
 pub fn withdraw(
     conn: &mut DbConnection,
+    composer: &Composer,
     actor: &Identity,
     id: &EnrollmentId,
     now: NaiveDateTime,
@@ -272,6 +286,13 @@ pub fn withdraw(
         )? {
             return Ok(Err(CohortRefusal::Stale.into()));
         }
+        crate::events::cohort_sessions::release_trainee(
+            conn,
+            composer,
+            &enrollment.cohort_id,
+            &enrollment.person_id,
+            now,
+        )?;
         AuditEntry::new(
             now,
             Some(&actor.person.id),

@@ -34,6 +34,9 @@ pub struct CohortInput {
     /// The cohort program's id (e.g. a refresher's); empty for this installation's program.
     #[serde(default)]
     pub program: Option<String>,
+    /// `on` (or `true`): lay the program's live sessions on the cohort's dates.
+    #[serde(default)]
+    pub live_sessions: Option<String>,
 }
 
 /// A cohort program to choose when creating a cohort.
@@ -186,6 +189,9 @@ pub fn create(
             })
             .collect();
         ScheduleEntry::create_many(conn, &entries)?;
+        if matches!(input.live_sessions.as_deref(), Some("on" | "true" | "1")) {
+            crate::events::cohort_sessions::lay_on(conn, &cohort, &actor.person.id, now)?;
+        }
         AuditEntry::new(now, Some(&actor.person.id), "cohort_created", "cohort", Some(cohort.id.as_str()))
             .details(json!({ "name": cohort.name, "starts_on": cohort.starts_on, "version": version.sequence }))
             .record(conn)?;

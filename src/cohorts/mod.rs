@@ -14,6 +14,7 @@ pub mod enrollment;
 pub mod enrollment_view;
 pub mod extensions;
 pub mod lifecycle;
+pub mod live_sessions;
 pub mod schedule_cache;
 pub mod view;
 

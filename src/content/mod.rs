@@ -6,6 +6,7 @@ pub mod catalog;
 mod files;
 mod lesson_model;
 mod lessons;
+pub mod live_sessions;
 pub mod loader;
 pub mod model;
 mod modules;

@@ -3,6 +3,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use super::live_sessions::{LiveSessionPlan, SessionSlot};
 pub use crate::domain::states::ProgramKind;
 
 /// A text in both languages of the program.
@@ -62,6 +63,10 @@ pub struct Curriculum {
     /// content hash when empty, so programs without one keep their stored versions.
     #[serde(skip_serializing_if = "RenewalPolicy::is_none")]
     pub renewal: RenewalPolicy,
+    /// A cohort program's live sessions, laid on every new cohort. Left out of the content
+    /// hash when empty, so programs without them keep their stored versions.
+    #[serde(skip_serializing_if = "LiveSessionPlan::is_empty")]
+    pub live_sessions: LiveSessionPlan,
 }
 
 /// `renews` and `[renewal]` of a cohort program (a refresher).

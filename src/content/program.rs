@@ -42,6 +42,8 @@ pub(super) struct RawProgram {
     #[serde(default)]
     calibration: RawCalibration,
     #[serde(default)]
+    live_sessions: super::live_sessions::RawLiveSessions,
+    #[serde(default)]
     modules: Vec<Spanned<RawModuleRef>>,
 }
 
@@ -151,6 +153,7 @@ pub(super) fn build(
         manager_approval: raw.application.manager_approval,
     };
     let renewal = super::renewal::policy(src, raw.renews.as_ref(), raw.renewal.as_ref(), problems);
+    let live_sessions = super::live_sessions::plan(src, &raw.live_sessions, problems);
     Some(Curriculum {
         slug: raw.id.into_inner(),
         title,
@@ -170,6 +173,7 @@ pub(super) fn build(
         pass_percent: 0,
         lessons: Vec::new(),
         renewal,
+        live_sessions,
     })
 }
 

@@ -97,6 +97,7 @@ pub(super) fn load_self_paced(
         community,
         application: ApplicationPolicy::default(),
         renewal: Default::default(),
+        live_sessions: Default::default(),
         pass_percent,
         lessons,
     })

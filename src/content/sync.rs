@@ -112,6 +112,8 @@ fn sync_in_tx(
             manager_approval: c.application.manager_approval,
             renews_program: c.renewal.renews.clone(),
             renewal_grace_months: c.renewal.grace_months,
+            live_sessions: (!c.live_sessions.is_empty())
+                .then(|| serde_json::to_string(&c.live_sessions).unwrap_or_default()),
         },
     )?;
     store_modules(conn, c, &version_id)?;

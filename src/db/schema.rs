@@ -172,6 +172,7 @@ diesel::table! {
         manager_approval -> Bool,
         renews_program -> Nullable<Text>,
         renewal_grace_months -> Integer,
+        live_sessions -> Nullable<Text>,
     }
 }
 
@@ -722,6 +723,25 @@ diesel::table! {
         created_by -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        guests_allowed -> Bool,
+        plan_slot -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    event_guests (id) {
+        id -> Text,
+        event_id -> Text,
+        name -> Text,
+        email -> Text,
+        email_normalized -> Text,
+        language -> Text,
+        state -> Text,
+        token_hash -> Text,
+        requested_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+        attendance -> Nullable<Text>,
     }
 }
 
@@ -749,9 +769,11 @@ diesel::table! {
 diesel::joinable!(event_registrations -> events (event_id));
 diesel::joinable!(event_registrations -> people (person_id));
 diesel::joinable!(event_hosts -> events (event_id));
+diesel::joinable!(event_guests -> events (event_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
+    event_guests,
     change_versions,
     applications,
     role_grants,

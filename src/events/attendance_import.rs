@@ -112,23 +112,24 @@ pub fn import(
     file: &[u8],
     now: NaiveDateTime,
 ) -> Outcome<ImportReport> {
-    let Some(text) = decode(file) else {
-        return Ok(Err(Refusal::invalid(vec![FieldError::new(
-            "file",
-            "event-error-import-encoding",
-        )])));
-    };
-    let emails = addresses(&text);
-    if emails.is_empty() {
-        return Ok(Err(Refusal::invalid(vec![FieldError::new(
-            "file",
-            "event-error-import-empty",
-        )])));
-    }
     refusable_tx(conn, |conn| {
+        // Who may import is answered before what the file holds.
         let event = super::view::visible(conn, me, id)?;
         if !may_host(conn, me, &event)? {
             return Err(AppError::Forbidden);
+        }
+        let Some(text) = decode(file) else {
+            return Ok(Err(Refusal::invalid(vec![FieldError::new(
+                "file",
+                "event-error-import-encoding",
+            )])));
+        };
+        let emails = addresses(&text);
+        if emails.is_empty() {
+            return Ok(Err(Refusal::invalid(vec![FieldError::new(
+                "file",
+                "event-error-import-empty",
+            )])));
         }
         if event.state == EventState::Canceled {
             return Ok(Err(EventRefusal::Canceled.into()));

@@ -57,6 +57,9 @@ pub struct EventInput {
     /// The cohort whose live session it is; empty: open to every employee.
     #[serde(default)]
     pub cohort_id: String,
+    /// `on` (or `true`): an open event guests without an account may register for.
+    #[serde(default)]
+    pub guests: Option<String>,
 }
 
 fn local(text: &str) -> Option<NaiveDateTime> {
@@ -153,6 +156,12 @@ impl EventInput {
             (Err(()), _) => false,
         };
         need("registration_closes_at", "event-error-closes", closes_ok);
+        let guests_allowed = matches!(self.guests.as_deref(), Some("on" | "true" | "1"));
+        need(
+            "guests",
+            "event-error-guests-cohort",
+            !guests_allowed || self.cohort_id.trim().is_empty(),
+        );
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -177,6 +186,7 @@ impl EventInput {
             capacity: capacity.unwrap_or_default(),
             registration_closes_at: closes.unwrap_or_default(),
             waitlist: matches!(self.waitlist.as_deref(), Some("on" | "true" | "1")),
+            guests_allowed,
         })
     }
 }

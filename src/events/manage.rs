@@ -28,9 +28,10 @@ fn cohort_of(conn: &mut DbConnection, input: &EventInput) -> Outcome<Option<Coho
     }
 }
 
-/// Plans an event (owner only).
+/// Plans an event (owner only). Every trainee of its cohort, if it has one, gets a place.
 pub fn create(
     conn: &mut DbConnection,
+    composer: &Composer,
     actor: &Identity,
     input: &EventInput,
     now: NaiveDateTime,
@@ -68,8 +69,12 @@ pub fn create(
             created_by: Some(actor.person.id.clone()),
             created_at: now,
             updated_at: now,
+            guests_allowed: values.guests_allowed,
+            plan_slot: None,
         };
         Event::create(conn, &event)?;
+        super::cohort_sessions::register_cohort(conn, composer, &event, now)?;
+        let event = Event::find(conn, &event.id)?.ok_or(AppError::NotFound)?;
         AuditEntry::new(
             now,
             Some(&actor.person.id),
@@ -96,14 +101,20 @@ pub fn update(
     if !actor.is_owner {
         return Err(AppError::Forbidden);
     }
-    let values = match input.check(now) {
-        Ok(v) => v,
-        Err(fields) => return Ok(Err(Refusal::invalid(fields))),
-    };
     refusable_tx(conn, |conn| {
         let before = Event::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let values = match input.check(now) {
+            Ok(v) => v,
+            Err(fields) => return Ok(Err(Refusal::invalid(fields))),
+        };
         if before.state == EventState::Canceled {
             return Ok(Err(EventRefusal::Canceled.into()));
+        }
+        if values.guests_allowed && before.cohort_id.is_some() {
+            return Ok(Err(Refusal::invalid(vec![FieldError::new(
+                "guests",
+                "event-error-guests-cohort",
+            )])));
         }
         if values.capacity.is_some_and(|c| c < before.registered) {
             return Ok(Err(Refusal::invalid(vec![FieldError::new(

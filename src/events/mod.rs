@@ -13,6 +13,7 @@
 pub mod attendance;
 pub mod attendance_import;
 pub mod check_in;
+pub mod cohort_sessions;
 pub mod ical;
 pub mod input;
 pub mod invitations;

@@ -18,7 +18,7 @@ use crate::domain::states::{EnrollmentState, EventMode, EventState, Registration
 use crate::error::AppError;
 
 /// Events listed at most on the page.
-pub const LISTED: i64 = 100;
+pub const LISTED: i64 = 50;
 /// Registrations listed at most on an event's page.
 pub const PEOPLE_LISTED: i64 = 500;
 
@@ -100,6 +100,8 @@ pub struct EventCard {
     pub started: bool,
     /// Optimistic lock, for the owner's forms.
     pub lock_version: i32,
+    /// Guests without an account may register (public events).
+    pub guests_allowed: bool,
 }
 
 fn card(
@@ -141,6 +143,7 @@ fn card(
         state: event.state,
         mine,
         lock_version: event.lock_version,
+        guests_allowed: event.guests_allowed,
     }
 }
 
@@ -151,41 +154,7 @@ fn cohort_name(conn: &mut DbConnection, id: &Option<CohortId>) -> Result<Option<
     })
 }
 
-/// The upcoming events the person may see, soonest first, with their place at each.
-pub fn upcoming(
-    conn: &mut DbConnection,
-    me: &Identity,
-    lang: Language,
-    now: NaiveDateTime,
-) -> Result<Vec<EventCard>, AppError> {
-    let cohorts = cohorts_of(conn, me)?;
-    let events = Event::upcoming(conn, now, cohorts.as_deref(), LISTED)?;
-    let ids: Vec<EventId> = events.iter().map(|e| e.id.clone()).collect();
-    let mine: std::collections::HashMap<EventId, RegistrationState> =
-        EventRegistration::states_for(conn, &me.person.id, &ids)?
-            .into_iter()
-            .collect();
-    let mut names: std::collections::HashMap<CohortId, Option<String>> = Default::default();
-    let mut out = Vec::with_capacity(events.len());
-    for event in events {
-        let cohort = match &event.cohort_id {
-            Some(id) => match names.get(id) {
-                Some(name) => name.clone(),
-                None => {
-                    let name = cohort_name(conn, &event.cohort_id)?;
-                    names.insert(id.clone(), name.clone());
-                    name
-                }
-            },
-            None => None,
-        };
-        let state = mine.get(&event.id).copied();
-        out.push(card(event, cohort, state, lang, now));
-    }
-    Ok(out)
-}
-
-/// A page of the upcoming events the person may see (for the API), soonest first.
+/// A page of the upcoming events the person may see, soonest first, with their place at each.
 pub fn upcoming_page(
     conn: &mut DbConnection,
     me: &Identity,
@@ -211,9 +180,20 @@ pub fn upcoming_page(
         EventRegistration::states_for(conn, &me.person.id, &ids)?
             .into_iter()
             .collect();
+    let mut names: std::collections::HashMap<CohortId, Option<String>> = Default::default();
     let mut out = Vec::with_capacity(page.items.len());
     for event in page.items {
-        let cohort = cohort_name(conn, &event.cohort_id)?;
+        let cohort = match &event.cohort_id {
+            Some(id) => match names.get(id) {
+                Some(name) => name.clone(),
+                None => {
+                    let name = cohort_name(conn, &event.cohort_id)?;
+                    names.insert(id.clone(), name.clone());
+                    name
+                }
+            },
+            None => None,
+        };
         let state = mine.get(&event.id).copied();
         out.push(card(event, cohort, state, lang, now));
     }
@@ -340,7 +320,10 @@ pub fn cohort_choices(
     }
     let mut cohorts: Vec<Cohort> = Cohort::list_all(conn)?
         .into_iter()
-        .filter(|c| crate::cohorts::is_editable(c.state))
+        .filter(|c| {
+            use crate::domain::states::CohortState;
+            matches!(c.state, CohortState::Planned | CohortState::Running)
+        })
         .collect();
     cohorts.sort_by(|a, b| a.starts_on.cmp(&b.starts_on));
     Ok(cohorts.into_iter().map(|c| (c.id.0, c.name)).collect())

@@ -30,6 +30,7 @@ pub mod impact_xlsx;
 pub mod json_out;
 pub mod pages;
 pub mod progress;
+pub mod progress_attendance;
 pub mod register;
 pub mod stream;
 pub mod xlsx;

@@ -82,7 +82,10 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
     let cohort_id = CohortId(scope.cohort.clone().unwrap_or_default());
     let cohort = Cohort::find(conn, &cohort_id)?.ok_or(AppError::NotFound)?;
     let list = assignments(conn, &cohort)?;
-    sink.header(&columns(spec.lang, &list)).map_err(io_error)?;
+    let sessions = super::progress_attendance::Sessions::of(conn, &cohort)?;
+    let mut header = columns(spec.lang, &list);
+    header.extend(sessions.columns(spec.lang));
+    sink.header(&header).map_err(io_error)?;
     let mut query = enrollments::table
         .inner_join(people::table)
         .filter(enrollments::cohort_id.eq(&cohort.id))
@@ -92,6 +95,7 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
             people::name,
             people::email,
             people::org_unit,
+            people::id,
         ))
         .order((people::name, enrollments::id))
         .into_boxed();
@@ -100,13 +104,16 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
         let units = crate::directory::org_tree::roll_up(conn, unit)?;
         query = query.filter(people::org_unit.eq_any(units));
     }
-    let trainees: Vec<(String, String, String, String, Option<String>)> = query.load(conn)?;
+    let trainees: Vec<(String, String, String, String, Option<String>, String)> =
+        query.load(conn)?;
     let mut count = 0;
     for chunk in trainees.chunks(CHUNK) {
         let ids: Vec<&String> = chunk.iter().map(|t| &t.0).collect();
         let work = work_of(conn, &ids)?;
         let certs = certificates_of(conn, &ids)?;
-        for (id, state, name, email, unit) in chunk {
+        let people: Vec<&String> = chunk.iter().map(|t| &t.5).collect();
+        let marks = sessions.marks_of(conn, &people)?;
+        for (id, state, name, email, unit, person) in chunk {
             let cert = certs.get(id);
             let certified =
                 cert.is_some_and(|c| c.1 == "active" && c.3.is_none_or(|e| e > spec.now));
@@ -143,6 +150,7 @@ pub fn write(conn: &mut DbConnection, spec: &Spec, sink: &mut dyn Sink) -> Resul
                 );
             }
             push_certificate_cells(&mut cells, spec, cert);
+            sessions.push_cells(&mut cells, spec.lang, person, &marks);
             sink.row(&cells).map_err(io_error)?;
             count += 1;
         }

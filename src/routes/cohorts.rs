@@ -172,8 +172,10 @@ async fn show_page(
         .ok()
         .and_then(|q| q.into_inner().after);
     let cursor = after.clone();
-    let cohort = crate::db::run(&state.pool, move |conn| {
-        view::detail_page(conn, &actor, &id, lang, cursor.as_deref(), PER_PAGE)
+    let (cohort, sessions) = crate::db::run(&state.pool, move |conn| {
+        let page = view::detail_page(conn, &actor, &id, lang, cursor.as_deref(), PER_PAGE)?;
+        let sessions = crate::events::cohort_sessions::overview(conn, &id, lang)?;
+        Ok::<_, AppError>((page, sessions))
     })
     .await?;
     let saved = req.query_string().contains("saved=1");
@@ -187,6 +189,7 @@ async fn show_page(
     page.status(status)
         .with("pager", &pager)
         .with("cohort", &cohort)
+        .with("sessions", &sessions)
         .with("is_owner", &me.0.is_owner)
         .with("saved", &saved)
         .with("state_refusal", &refused.state)
@@ -348,6 +351,34 @@ pub async fn cotrainers(
             show_page(&req, &state, &SignedIn(who), cohort, refused, r.status).await
         }
         Err(refusal) => Ok(super::refused(&refusal)),
+    }
+}
+
+/// `POST /cohorts/{id}/live-sessions`: lays the program's live sessions the cohort lacks on
+/// its dates and gives every trainee a place. A cohort that no longer changes shows its page
+/// with why.
+pub async fn live_sessions(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    owner: Owner,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (actor, now, id) = (owner.0, state.clock.now_naive(), CohortId(id.into_inner()));
+    let (who, cohort, composer) = (actor.clone(), id.0.clone(), state.composer.clone());
+    let target = format!("/cohorts/{id}?saved=1#live-sessions");
+    match crate::db::run(&state.pool, move |conn| {
+        crate::cohorts::live_sessions::lay_on_by_owner(conn, &composer, &actor, &id, now)
+    })
+    .await?
+    {
+        Ok(_) => Ok(see_other(&target)),
+        Err(r) => {
+            let refused = Refused {
+                state: Some(r.key.to_string()),
+                ..Refused::default()
+            };
+            show_page(&req, &state, &SignedIn(who), cohort, refused, r.status).await
+        }
     }
 }
 

@@ -74,16 +74,17 @@ pub async fn move_enrollment(
     let form = form.into_inner();
     let defer = form.mode.as_deref() == Some("defer");
     let typed = serde_json::json!({ "cohort_id": form.cohort_id });
-    let (actor, now, id, target) = (
+    let (actor, now, id, target, composer) = (
         owner.0.clone(),
         state.clock.now_naive(),
         EnrollmentId(id.into_inner()),
         CohortId(form.cohort_id),
+        state.composer.clone(),
     );
     let page_id = id.0.clone();
     let back = format!("/cohorts/{target}?saved=1");
     match crate::db::run(&state.pool, move |conn| {
-        enrollment::move_to(conn, &actor, &id, &target, defer, now)
+        enrollment::move_to(conn, &composer, &actor, &id, &target, defer, now)
     })
     .await?
     {
@@ -111,14 +112,15 @@ pub async fn withdraw(
     owner: Owner,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (actor, now, id) = (
+    let (actor, now, id, composer) = (
         owner.0.clone(),
         state.clock.now_naive(),
         EnrollmentId(id.into_inner()),
+        state.composer.clone(),
     );
     let page_id = id.0.clone();
     match crate::db::run(&state.pool, move |conn| {
-        enrollment::withdraw(conn, &actor, &id, now)
+        enrollment::withdraw(conn, &composer, &actor, &id, now)
     })
     .await?
     {

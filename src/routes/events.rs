@@ -38,19 +38,37 @@ fn flash(q: &Flash) -> Option<&'static str> {
     }
 }
 
-/// `GET /events`: the upcoming events the person may see.
+/// Where a page of the list starts.
+#[derive(Debug, Default, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    after: Option<String>,
+}
+
+/// `GET /events`: a page of the upcoming events the person may see, soonest first.
 pub async fn index(
     req: HttpRequest,
     state: web::Data<AppState>,
     me: SignedIn,
+    query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let page = Page::new(&req, "events/index.html");
     let (actor, lang, now) = (me.0.clone(), page.lang, state.clock.now_naive());
+    let after = query.into_inner().after.filter(|a| !a.is_empty());
+    let cursor = after.clone();
     let events = crate::db::run(&state.pool, move |conn| {
-        view::upcoming(conn, &actor, lang, now)
+        view::upcoming_page(conn, &actor, lang, now, cursor.as_deref(), view::LISTED)
     })
     .await?;
-    page.with("events", &events)
+    let pager = crate::web::pager::Pager::new(
+        "/events",
+        &[],
+        after.as_deref(),
+        events.next_cursor.as_deref(),
+        None,
+    );
+    page.with("events", &events.items)
+        .with("pager", &pager)
         .with("is_owner", &me.0.is_owner)
         .render(&state.templates)
 }
@@ -99,8 +117,9 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let input = form.into_inner();
     let (actor, now, typed) = (owner.0.clone(), state.clock.now_naive(), input.clone());
+    let composer = state.composer.clone();
     match crate::db::run(&state.pool, move |conn| {
-        manage::create(conn, &actor, &typed, now)
+        manage::create(conn, &composer, &actor, &typed, now)
     })
     .await?
     {

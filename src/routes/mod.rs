@@ -209,6 +209,7 @@ fn cohorts_routes(cfg: &mut web::ServiceConfig) {
             .route("/{id}", post().to(cohorts::update))
             .route("/{id}/schedule/{module_id}", post().to(cohorts::reschedule))
             .route("/{id}/cotrainers", post().to(cohorts::cotrainers))
+            .route("/{id}/live-sessions", post().to(cohorts::live_sessions))
             .route("/{id}/enrollments/preview", post().to(cohorts::preview))
             .route("/{id}/enrollments", post().to(cohorts::enroll)),
     );

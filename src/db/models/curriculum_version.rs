@@ -67,6 +67,9 @@ pub struct CurriculumVersion {
     pub renews_program: Option<String>,
     /// Months after expiry a holder may still be enrolled to renew (a refresher's).
     pub renewal_grace_months: i32,
+    /// The live sessions laid on every new cohort (JSON of
+    /// [`crate::content::model::LiveSessionPlan`]); none: no sessions.
+    pub live_sessions: Option<String>,
 }
 
 /// New versions are inserted whole.

@@ -72,6 +72,11 @@ pub struct Event {
     #[diesel(deserialize_as = crate::db::timestamp::Ts)]
     #[serde(serialize_with = "crate::domain::timestamp::serialize")]
     pub updated_at: NaiveDateTime,
+    /// An open event that guests without an account may register for (confirmed by mail).
+    pub guests_allowed: bool,
+    /// Which session of its program's plan it is (`kickoff`, `module:<slug>`); none: planned
+    /// by hand.
+    pub plan_slot: Option<String>,
 }
 
 /// What an owner changes on an event (all at once, under the lock version read).
@@ -107,6 +112,8 @@ pub struct EventChangeset {
     pub registration_closes_at: Option<NaiveDateTime>,
     /// Waitlist.
     pub waitlist: bool,
+    /// Guests may register.
+    pub guests_allowed: bool,
 }
 
 impl Event {
@@ -124,6 +131,39 @@ impl Event {
                 .execute(conn)?;
         }
         Ok(())
+    }
+
+    /// The plan slots (`kickoff`, `module:<slug>`) the cohort's events already fill.
+    pub fn plan_slots(conn: &mut DbConnection, cohort: &CohortId) -> QueryResult<Vec<String>> {
+        events::table
+            .filter(events::cohort_id.eq(cohort))
+            .filter(events::plan_slot.is_not_null())
+            .select(events::plan_slot.assume_not_null())
+            .load(conn)
+    }
+
+    /// Every session of the cohort, soonest first.
+    pub fn of_cohort(conn: &mut DbConnection, cohort: &CohortId) -> QueryResult<Vec<Event>> {
+        events::table
+            .filter(events::cohort_id.eq(cohort))
+            .order((events::starts_at, events::id))
+            .select(Event::as_select())
+            .load(conn)
+    }
+
+    /// The cohort's sessions that have not begun and were not called off, soonest first.
+    pub fn coming_of_cohort(
+        conn: &mut DbConnection,
+        cohort: &CohortId,
+        now: NaiveDateTime,
+    ) -> QueryResult<Vec<Event>> {
+        events::table
+            .filter(events::cohort_id.eq(cohort))
+            .filter(events::starts_at.gt(now))
+            .filter(events::state.eq(EventState::Scheduled))
+            .order((events::starts_at, events::id))
+            .select(Event::as_select())
+            .load(conn)
     }
 
     /// The event with this id.

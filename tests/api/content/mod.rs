@@ -2,6 +2,7 @@
 //! the validator's findings (a refresher's `renews` among them), and the glossary every text follows.
 
 mod glossary;
+mod live_sessions;
 mod program;
 mod renewal;
 mod rubric_rules;

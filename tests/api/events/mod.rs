@@ -2,9 +2,12 @@
 //! mailed about them.
 
 mod api;
+mod api_admin;
 mod attendance;
+mod attendance_standing;
 mod calendar_feed;
 mod certification_rule;
+mod cohort_sessions;
 mod import;
 mod invitations;
 mod pages;

@@ -74,5 +74,12 @@ async fn a_cohorts_session_is_seen_by_its_trainees_only() {
         "the host sees the link"
     );
     let tom_page = tom.get(&format!("/events/{id}")).await.body;
+    assert!(
+        tom_page.contains("meet.example.com"),
+        "a trainee of the cohort has a place from the start"
+    );
+    let left = tom.post(&format!("/events/{id}/leave"), &[]).await;
+    assert_eq!(left.status, 303, "{}", left.body);
+    let tom_page = tom.get(&format!("/events/{id}")).await.body;
     assert!(!tom_page.contains("meet.example.com"), "no place, no link");
 }

@@ -410,6 +410,12 @@ pub fn cases(cohort: &CohortId, other_trainee: &PersonId, other_token_id: &str) 
         [SignIn, Status(403), Status(303)],
     ));
     cases.push(form_case(
+        "/cohorts/{id}/live-sessions",
+        format!("/cohorts/{cohort}/live-sessions"),
+        &[],
+        [SignIn, Status(403), Status(303)],
+    ));
+    cases.push(form_case(
         "/cohorts/{id}/enrollments/preview",
         format!("/cohorts/{cohort}/enrollments/preview"),
         &[("people", "p@example.com")],

@@ -49,6 +49,34 @@ fn api_cases() -> Vec<Case> {
             serde_json::json!({"marks": []}),
             none,
         ),
+        api_case(
+            "POST",
+            "/events/{event_id}/attendance/import",
+            nope("/attendance/import"),
+            serde_json::json!({}),
+            none,
+        ),
+        api_case(
+            "POST",
+            "/events",
+            "/api/v1/events".into(),
+            serde_json::json!({"title_de": ""}),
+            [s401, Status(403), Status(422)],
+        ),
+        api_case(
+            "PUT",
+            "/events/{event_id}",
+            nope(""),
+            serde_json::json!({"lock_version": 1}),
+            [s401, Status(403), s404],
+        ),
+        api_case(
+            "POST",
+            "/events/{event_id}/cancel",
+            nope("/cancel"),
+            serde_json::json!({"lock_version": 1}),
+            [s401, Status(403), s404],
+        ),
     ]
 }
 
