@@ -154,3 +154,36 @@ learn-live-sessions = Live-Termine: { $attended } von { $sessions ->
    *[other] { $sessions } Live-Terminen
 } besucht ({ $percent } % für das Zertifikat nötig)
 learn-live-sessions-met = genug besucht
+event-guest-eyebrow = Offen für Gäste
+event-guest-form = Als Gast anmelden
+event-guest-form-hint = Sie brauchen kein Konto. Wir senden Ihnen einen Link per E-Mail; Ihr Platz ist reserviert, sobald Sie dort bestätigen.
+event-guest-language = Sprache Ihrer E-Mails
+event-guest-error-name = Geben Sie Ihren Namen an (höchstens 200 Zeichen).
+event-guest-error-email = Geben Sie eine gültige E-Mail-Adresse an.
+event-error-guest-link-expired = Dieser Link wurde nicht rechtzeitig bestätigt.
+event-guest-sent-title = Bitte prüfen Sie Ihre E-Mails
+event-guest-sent = Wir haben einen Link an { $email } gesendet. Öffnen Sie ihn innerhalb von { $hours ->
+    [one] { $hours } Stunde
+   *[other] { $hours } Stunden
+} und bestätigen Sie, um Ihren Platz zu sichern. Bis dahin ist nichts reserviert.
+event-guest-place = Die Anmeldung von { $name }
+event-guest-state-pending = Noch nicht bestätigt: Bestätigen Sie, um einen Platz zu sichern.
+event-guest-state-registered = Sie haben einen Platz. Die Einladung ist in Ihren E-Mails; übernehmen Sie sie in Ihren Kalender.
+event-guest-state-waitlisted = Sie stehen auf der Warteliste. Wird ein Platz frei, erhält ihn, wer am längsten wartet, und wird per E-Mail benachrichtigt.
+event-guest-state-canceled = Sie haben Ihren Platz freigegeben.
+event-guest-confirm = Anmeldung bestätigen
+event-guest-again = Erneut anmelden
+event-guest-done-confirmed = Ihre Anmeldung ist bestätigt.
+event-guest-done-left = Ihr Platz ist freigegeben.
+event-guest-field = Gäste ohne Konto dürfen sich anmelden (öffentlicher Termin, per E-Mail bestätigt)
+event-guest-link = Link für Gäste
+event-guests-title = Gäste
+event-error-guests-cohort = Ein Live-Termin einer Kohorte nimmt keine Gäste auf: Lassen Sie die Kohorte für einen öffentlichen Termin leer.
+mail-event-guest-subject = Bitte bestätigen: { $title }
+mail-event-guest-subject-confirmed = Ihre Anmeldung: { $title }
+mail-event-guest-text = Sie haben einen Platz für „{ $title }“ angefragt. Öffnen Sie diesen Link innerhalb von { $hours ->
+    [one] { $hours } Stunde
+   *[other] { $hours } Stunden
+} und bestätigen Sie; erst dann ist Ihr Platz reserviert.
+mail-event-guest-text-confirmed = Sie sind für „{ $title }“ angemeldet. Ihre Anmeldung, bei der Sie Ihren Platz auch freigeben können, finden Sie hier:
+mail-event-guest-not-you = Falls Sie das nicht angefragt haben, ignorieren Sie diese E-Mail: Ohne Bestätigung geschieht nichts.

@@ -151,3 +151,36 @@ learn-live-sessions = Live sessions: { $attended } of { $sessions ->
    *[other] { $sessions } sessions
 } attended ({ $percent } % needed for the certificate)
 learn-live-sessions-met = enough attended
+event-guest-eyebrow = Open to guests
+event-guest-form = Register as a guest
+event-guest-form-hint = No account needed. We mail you a link; your place is held once you confirm it there.
+event-guest-language = Language of your mails
+event-guest-error-name = Give your name (at most 200 characters).
+event-guest-error-email = Give a valid email address.
+event-error-guest-link-expired = This link was not confirmed in time.
+event-guest-sent-title = Check your mail
+event-guest-sent = We sent a link to { $email }. Open it within { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} and confirm to hold your place. Nothing is held until then.
+event-guest-place = The registration of { $name }
+event-guest-state-pending = Not confirmed yet: confirm to hold a place.
+event-guest-state-registered = You have a place. The invitation is in your mail; add it to your calendar.
+event-guest-state-waitlisted = You are on the waitlist. When a place is freed, the first one waiting gets it and is mailed.
+event-guest-state-canceled = You gave up your place.
+event-guest-confirm = Confirm my registration
+event-guest-again = Register again
+event-guest-done-confirmed = Your registration is confirmed.
+event-guest-done-left = Your place is given up.
+event-guest-field = Guests without an account may register (public event, confirmed by mail)
+event-guest-link = Link for guests
+event-guests-title = Guests
+event-error-guests-cohort = A cohort's live session takes no guests: leave the cohort empty for a public event.
+mail-event-guest-subject = Please confirm: { $title }
+mail-event-guest-subject-confirmed = Your registration: { $title }
+mail-event-guest-text = You asked for a place at “{ $title }”. Open this link within { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+} and confirm; your place is held only then.
+mail-event-guest-text-confirmed = You are registered for “{ $title }”. Your registration, where you can also give your place up, is here:
+mail-event-guest-not-you = If you did not ask for this, ignore this mail: nothing happens without the confirmation.

@@ -737,7 +737,7 @@ diesel::table! {
         email_normalized -> Text,
         language -> Text,
         state -> Text,
-        token_hash -> Text,
+        link_nonce -> Text,
         requested_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,

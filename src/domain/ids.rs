@@ -127,4 +127,6 @@ typed_id!(
     EventId,
     /// A person's registration for an event.
     EventRegistrationId,
+    /// A guest's registration for a public event.
+    EventGuestId,
 );

@@ -200,6 +200,18 @@ text_enum! {
         Canceled = "canceled",
     }
 
+    /// A guest's place at a public event: pending until they follow the mailed link.
+    GuestState {
+        /// Asked, not confirmed yet.
+        Pending = "pending",
+        /// Has a place.
+        Registered = "registered",
+        /// Waits for a place, in the order they confirmed.
+        Waitlisted = "waitlisted",
+        /// Gave up their place.
+        Canceled = "canceled",
+    }
+
     /// Whether a person with a place took part.
     Attendance {
         /// There from the start.

@@ -10,7 +10,48 @@ use crate::db::DbConnection;
 use crate::db::models::{Event, Person};
 use crate::domain::schedule::local_text;
 use crate::error::AppError;
-use crate::mail::compose::{Composer, Email, enqueue, enqueue_with_files};
+use crate::mail::compose::{Composer, Email, enqueue_to_guest, enqueue_with_files};
+
+/// Whom an event mail goes to: a person with an account (their link is the event's page), or
+/// a guest of a public event (their link is their own registration's page).
+#[derive(Clone, Copy)]
+pub enum To<'a> {
+    /// A person.
+    Person(&'a Person),
+    /// A guest: their name, address and language as a person value (stored nowhere), and the
+    /// address of their registration's page.
+    Guest(&'a Person, &'a str),
+}
+
+impl<'a> To<'a> {
+    fn person(self) -> &'a Person {
+        match self {
+            To::Person(p) | To::Guest(p, _) => p,
+        }
+    }
+
+    fn url(self, composer: &Composer, event: &Event) -> String {
+        match self {
+            To::Person(_) => format!("{}/events/{}", composer.base_url, event.id),
+            To::Guest(_, url) => url.to_string(),
+        }
+    }
+}
+
+fn send(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    now: NaiveDateTime,
+    to: To<'_>,
+    email: Email<'_>,
+    files: Vec<crate::mail::compose::File>,
+) -> Result<(), AppError> {
+    match to {
+        To::Person(_) => enqueue_with_files(conn, composer, now, email, files)?,
+        To::Guest(..) => enqueue_to_guest(conn, composer, now, email, files)?,
+    };
+    Ok(())
+}
 
 /// Why the person gets this invitation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,8 +73,9 @@ pub enum Cancellation {
     EventCanceled,
 }
 
-fn context(composer: &Composer, event: &Event, to: &Person) -> tera::Context {
-    let de = to.language != "en";
+fn context(composer: &Composer, event: &Event, to: To<'_>) -> tera::Context {
+    let url = to.url(composer, event);
+    let de = to.person().language != "en";
     let tz: Tz = event.time_zone.parse().unwrap_or(chrono_tz::UTC);
     let mut ctx = tera::Context::new();
     ctx.insert("title", if de { &event.title_de } else { &event.title_en });
@@ -41,7 +83,7 @@ fn context(composer: &Composer, event: &Event, to: &Person) -> tera::Context {
     ctx.insert("ends", &local_text(tz, event.ends_at));
     ctx.insert("time_zone", &event.time_zone);
     ctx.insert("place", &place(event));
-    ctx.insert("url", &format!("{}/events/{}", composer.base_url, event.id));
+    ctx.insert("url", &url);
     ctx
 }
 
@@ -55,16 +97,17 @@ fn place(event: &Event) -> String {
         .join(", ")
 }
 
-/// The `.ics` file for one person.
+/// The `.ics` file for one person or guest.
 pub fn ics(
     composer: &Composer,
     event: &Event,
-    to: &Person,
+    to: To<'_>,
     method: Method,
     now: NaiveDateTime,
 ) -> String {
+    let url = to.url(composer, event);
+    let to = to.person();
     let de = to.language != "en";
-    let url = format!("{}/events/{}", composer.base_url, event.id);
     let uid = format!("{}@{}", event.id, composer.domain);
     let place = place(event);
     let organizer = format!("noreply@{}", composer.domain);
@@ -104,6 +147,18 @@ pub fn invite(
     occasion: Occasion,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
+    invite_to(conn, composer, event, To::Person(to), occasion, now)
+}
+
+/// Mails the invitation with its calendar file to a person or a guest.
+pub fn invite_to(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    event: &Event,
+    to: To<'_>,
+    occasion: Occasion,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
     let mut context = context(composer, event, to);
     context.insert(
         "occasion",
@@ -119,13 +174,12 @@ pub fn invite(
         ics(composer, event, to, Method::Request, now).into_bytes(),
     );
     let email = Email {
-        key: key("event-invitation", event, to),
+        key: key("event-invitation", event, to.person()),
         template: "event_invitation",
-        to,
+        to: to.person(),
         context,
     };
-    enqueue_with_files(conn, composer, now, email, vec![file])?;
-    Ok(())
+    send(conn, composer, now, to, email, vec![file])
 }
 
 /// Mails the cancellation with its calendar file.
@@ -134,6 +188,18 @@ pub fn cancel(
     composer: &Composer,
     event: &Event,
     to: &Person,
+    why: Cancellation,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    cancel_to(conn, composer, event, To::Person(to), why, now)
+}
+
+/// Mails the cancellation with its calendar file to a person or a guest.
+pub fn cancel_to(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    event: &Event,
+    to: To<'_>,
     why: Cancellation,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
@@ -150,13 +216,12 @@ pub fn cancel(
         ics(composer, event, to, Method::Cancel, now).into_bytes(),
     );
     let email = Email {
-        key: key("event-cancellation", event, to),
+        key: key("event-cancellation", event, to.person()),
         template: "event_cancellation",
-        to,
+        to: to.person(),
         context,
     };
-    enqueue_with_files(conn, composer, now, email, vec![file])?;
-    Ok(())
+    send(conn, composer, now, to, email, vec![file])
 }
 
 /// Tells the person they wait for a place (no calendar entry yet).
@@ -167,12 +232,22 @@ pub fn waitlisted(
     to: &Person,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
+    waitlisted_to(conn, composer, event, To::Person(to), now)
+}
+
+/// Tells a person or a guest they wait for a place.
+pub fn waitlisted_to(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    event: &Event,
+    to: To<'_>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
     let email = Email {
-        key: key("event-waitlisted", event, to),
+        key: key("event-waitlisted", event, to.person()),
         template: "event_waitlisted",
-        to,
+        to: to.person(),
         context: context(composer, event, to),
     };
-    enqueue(conn, composer, now, email)?;
-    Ok(())
+    send(conn, composer, now, to, email, Vec::new())
 }

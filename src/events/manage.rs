@@ -131,6 +131,7 @@ pub fn update(
                 invitations::invite(conn, composer, &event, &person, Occasion::Changed, now)?;
             }
         }
+        super::guests::tell_guests(conn, composer, &event, now)?;
         super::registration::promote(conn, composer, &event, now)?;
         AuditEntry::new(
             now,
@@ -175,6 +176,7 @@ pub fn cancel(
                 )?;
             }
         }
+        super::guests::tell_guests(conn, composer, &event, now)?;
         AuditEntry::new(
             now,
             Some(&actor.person.id),

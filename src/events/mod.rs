@@ -14,6 +14,7 @@ pub mod attendance;
 pub mod attendance_import;
 pub mod check_in;
 pub mod cohort_sessions;
+pub mod guests;
 pub mod ical;
 pub mod input;
 pub mod invitations;
@@ -42,5 +43,7 @@ reasons! {
         CheckInClosed = "check_in_closed" => ("event-error-check-in-closed", CONFLICT),
         /// Only people with a place check in.
         NotRegistered = "not_registered" => ("event-error-not-registered", CONFLICT),
+        /// A guest's link was not followed in time: they register again.
+        GuestLinkExpired = "guest_link_expired" => ("event-error-guest-link-expired", GONE),
     }
 }

@@ -17,7 +17,7 @@ use crate::error::{AppError, Outcome};
 use crate::mail::compose::Composer;
 
 /// Whether registration is open at `now`.
-fn open_for_registration(event: &Event, now: NaiveDateTime) -> Result<(), EventRefusal> {
+pub(super) fn open_for_registration(event: &Event, now: NaiveDateTime) -> Result<(), EventRefusal> {
     if event.state == EventState::Canceled {
         return Err(EventRefusal::Canceled);
     }
@@ -133,8 +133,8 @@ pub fn give_up(
     })
 }
 
-/// Fills free places from the waitlist, first come first served, each promoted person mailed
-/// their invitation. Returns how many moved up.
+/// Fills free places from the waitlist, first come first served among people and guests,
+/// each one promoted mailed their invitation. Returns how many moved up.
 pub fn promote(
     conn: &mut DbConnection,
     composer: &Composer,
@@ -146,24 +146,34 @@ pub fn promote(
         return Ok(0);
     }
     loop {
-        let waiting = EventRegistration::waiting(conn, &event.id, 5)?;
-        if waiting.is_empty() {
+        let person = EventRegistration::first_waiting(conn, &event.id)?;
+        let guest = crate::db::models::EventGuest::first_waiting(conn, &event.id)?;
+        let guest = match (&person, guest) {
+            (None, None) => return Ok(moved),
+            (Some((_, since)), Some(g)) if g.requested_at >= *since => None,
+            (_, g) => g,
+        };
+        if !Event::take_place(conn, &event.id)? {
             return Ok(moved);
         }
-        for person_id in waiting {
-            if !Event::take_place(conn, &event.id)? {
-                return Ok(moved);
+        let promoted = match (&guest, &person) {
+            (Some(g), _) => super::guests::promote_one(conn, composer, event, g, now)?,
+            (None, Some((person_id, _))) => {
+                let (from, to) = (RegistrationState::Waitlisted, RegistrationState::Registered);
+                let moved_up =
+                    EventRegistration::change_state(conn, &event.id, person_id, from, to, now)?;
+                if moved_up && let Some(person) = Person::find(conn, person_id)? {
+                    invitations::invite(conn, composer, event, &person, Occasion::Promoted, now)?;
+                }
+                moved_up
             }
-            let (from, to) = (RegistrationState::Waitlisted, RegistrationState::Registered);
-            if !EventRegistration::change_state(conn, &event.id, &person_id, from, to, now)? {
-                // Someone else moved or left first: the place is given back and the next tried.
-                Event::free_place(conn, &event.id)?;
-                continue;
-            }
-            if let Some(person) = Person::find(conn, &person_id)? {
-                invitations::invite(conn, composer, event, &person, Occasion::Promoted, now)?;
-            }
+            (None, None) => false,
+        };
+        if promoted {
             moved += 1;
+        } else {
+            // Someone else moved or left first: the place is given back and the next tried.
+            Event::free_place(conn, &event.id)?;
         }
     }
 }

@@ -104,7 +104,7 @@ pub struct EventCard {
     pub guests_allowed: bool,
 }
 
-fn card(
+pub(super) fn card(
     event: Event,
     cohort: Option<String>,
     mine: Option<RegistrationState>,
@@ -245,6 +245,8 @@ pub struct EventPage {
     pub people: Vec<RegistrationRow>,
     /// The values as stored, for the owner's form (local times).
     pub form: Option<serde_json::Value>,
+    /// Guests who confirmed (hosts of a public event only).
+    pub guests: Vec<crate::db::models::EventGuest>,
 }
 
 /// The event as the person sees it.
@@ -271,6 +273,11 @@ pub fn page(
         _ => None,
     };
     let form = me.is_owner.then(|| form_values(&event));
+    let guests = if host && event.guests_allowed {
+        crate::db::models::EventGuest::confirmed(conn, id)?
+    } else {
+        Vec::new()
+    };
     let check_in_open = super::attendance::check_in_open(&event, now);
     let cohort = cohort_name(conn, &event.cohort_id)?;
     // Hosts see where to join without a place of their own.
@@ -284,6 +291,7 @@ pub fn page(
         my_attendance,
         people,
         form,
+        guests,
     })
 }
 
@@ -306,6 +314,7 @@ pub fn form_values(event: &Event) -> serde_json::Value {
         "capacity": event.capacity.map(|c| c.to_string()).unwrap_or_default(),
         "registration_closes_at": event.registration_closes_at.map(local).unwrap_or_default(),
         "waitlist": if event.waitlist { "on" } else { "" },
+        "guests": if event.guests_allowed { "on" } else { "" },
         "cohort_id": event.cohort_id.as_ref().map(|c| c.0.clone()).unwrap_or_default(),
     })
 }

@@ -233,7 +233,16 @@ pub fn enqueue_with_files(
     files: Vec<File>,
 ) -> Result<bool, AppError> {
     let message = compose(composer, now, email, !files.is_empty())?;
-    if !OutboxMessage::insert_if_absent(conn, &message)? {
+    store(conn, &message, files)
+}
+
+/// Inserts the mail with its files unless its key is already in the outbox.
+fn store(
+    conn: &mut DbConnection,
+    message: &OutboxMessage,
+    files: Vec<File>,
+) -> Result<bool, AppError> {
+    if !OutboxMessage::insert_if_absent(conn, message)? {
         return Ok(false);
     }
     for (name, content_type, data) in files {
@@ -247,6 +256,21 @@ pub fn enqueue_with_files(
         OutboxAttachment::create(conn, &row)?;
     }
     Ok(true)
+}
+
+/// Like [`enqueue_with_files`], to someone without an account (a guest of a public event):
+/// `to` carries only their name, address and language, and the mail names no person.
+pub fn enqueue_to_guest(
+    conn: &mut DbConnection,
+    composer: &Composer,
+    now: NaiveDateTime,
+    email: Email<'_>,
+    files: Vec<File>,
+) -> Result<bool, AppError> {
+    debug_assert!(super::preferences::kind_of(email.template).is_none());
+    let mut message = compose(composer, now, email, !files.is_empty())?;
+    message.person_id = None;
+    store(conn, &message, files)
 }
 
 #[cfg(test)]
@@ -287,6 +311,8 @@ mod tests {
             ("place", json!("https://meet.example.com/call")),
             ("url", json!("https://q.example/events/0190-e")),
             ("occasion", json!("changed")),
+            ("hours", json!(48)),
+            ("confirmed", json!(false)),
             ("called_off", json!("yes")),
             (
                 "application",

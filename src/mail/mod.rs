@@ -10,7 +10,7 @@ pub mod worker;
 pub use compose::{Composer, Email, enqueue};
 
 /// Every kind of mail: one folder under `templates/emails/` each (subject, text and HTML).
-pub const TEMPLATES: [&str; 21] = [
+pub const TEMPLATES: [&str; 22] = [
     "application_admitted",
     "application_declined",
     "application_manager_decided",
@@ -19,6 +19,7 @@ pub const TEMPLATES: [&str; 21] = [
     "certificate_issued",
     "certificate_revoked",
     "event_cancellation",
+    "event_guest_link",
     "event_invitation",
     "event_waitlisted",
     "feedback_released",

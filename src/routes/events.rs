@@ -182,6 +182,7 @@ pub(super) async fn show_page(
     let page = page
         .with("e", &shown.event)
         .with("people", &shown.people)
+        .with("guests", &shown.guests)
         .with("cohorts", &cohorts)
         .with("time_zones", super::profile::TIME_ZONES)
         .with("is_owner", &is_owner)

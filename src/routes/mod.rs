@@ -12,6 +12,7 @@ pub mod certificates;
 mod cohorts;
 mod enrollments;
 mod event_attendance;
+mod event_guests;
 mod events;
 mod feedback;
 mod form_file;
@@ -222,6 +223,11 @@ fn events_routes(cfg: &mut web::ServiceConfig) {
             .route("", get().to(events::index))
             .route("", post().to(events::create))
             .route("/new", get().to(events::new))
+            .route("/guests/{link}", get().to(event_guests::place))
+            .route("/guests/{link}/confirm", post().to(event_guests::confirm))
+            .route("/guests/{link}/cancel", post().to(event_guests::cancel))
+            .route("/{id}/guest", get().to(event_guests::show))
+            .route("/{id}/guest", post().to(event_guests::ask))
             .route("/{id}", get().to(events::show))
             .route("/{id}", post().to(events::update))
             .route("/{id}/cancel", post().to(events::cancel))

@@ -55,6 +55,11 @@ mod tests {
                 "roll-call",
                 "checked-in",
             ]),
+            "event-guest-done-" => words(&["confirmed", "left"]),
+            "event-guest-state-" => all(
+                crate::domain::states::GuestState::ALL,
+                crate::domain::states::GuestState::as_str,
+            ),
             "event-attendance-" => all(
                 crate::domain::states::Attendance::ALL,
                 crate::domain::states::Attendance::as_str,

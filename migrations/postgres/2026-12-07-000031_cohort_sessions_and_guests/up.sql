@@ -11,8 +11,8 @@ CREATE UNIQUE INDEX events_plan_slot ON events (cohort_id, plan_slot);
 ALTER TABLE events ADD COLUMN guests_allowed BOOLEAN NOT NULL DEFAULT FALSE;
 
 -- Guests of a public event. `pending` until the mailed link is followed; then registered or
--- waitlisted like people, and canceled by the link in their invitation. Only the SHA-256 of
--- the link's token is kept.
+-- waitlisted like people, and canceled from the same link. The link is the row's id signed
+-- with the installation's key over `link_nonce`; a new nonce makes the old links useless.
 CREATE TABLE event_guests (
     id TEXT PRIMARY KEY NOT NULL,
     event_id TEXT NOT NULL REFERENCES events (id),
@@ -21,12 +21,11 @@ CREATE TABLE event_guests (
     email_normalized TEXT NOT NULL,
     language TEXT NOT NULL,
     state TEXT NOT NULL,
-    token_hash TEXT NOT NULL,
+    link_nonce TEXT NOT NULL,
     requested_at TIMESTAMP NOT NULL,
     confirmed_at TIMESTAMP,
     updated_at TIMESTAMP NOT NULL,
     attendance TEXT
 );
 CREATE UNIQUE INDEX event_guests_email ON event_guests (event_id, email_normalized);
-CREATE UNIQUE INDEX event_guests_token ON event_guests (token_hash);
 CREATE INDEX event_guests_state ON event_guests (event_id, state, requested_at);

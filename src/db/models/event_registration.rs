@@ -108,19 +108,22 @@ impl EventRegistration {
         Ok(n == 1)
     }
 
-    /// The first people waiting, in the order they asked.
-    pub fn waiting(
+    /// The person waiting longest, and since when.
+    pub fn first_waiting(
         conn: &mut DbConnection,
         event: &EventId,
-        limit: i64,
-    ) -> QueryResult<Vec<PersonId>> {
+    ) -> QueryResult<Option<(PersonId, NaiveDateTime)>> {
         event_registrations::table
             .filter(event_registrations::event_id.eq(event))
             .filter(event_registrations::state.eq(RegistrationState::Waitlisted))
             .order((event_registrations::requested_at, event_registrations::id))
-            .select(event_registrations::person_id)
-            .limit(limit)
-            .load(conn)
+            .select((
+                event_registrations::person_id,
+                event_registrations::requested_at,
+            ))
+            .first::<(PersonId, crate::db::timestamp::Ts)>(conn)
+            .optional()
+            .map(|row| row.map(|(p, at)| (p, at.into())))
     }
 
     /// Everyone registered or waiting, by state then name, `limit` at most.

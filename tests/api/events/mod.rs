@@ -8,6 +8,7 @@ mod attendance_standing;
 mod calendar_feed;
 mod certification_rule;
 mod cohort_sessions;
+mod guests;
 mod import;
 mod invitations;
 mod pages;

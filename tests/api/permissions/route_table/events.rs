@@ -1,7 +1,8 @@
 //! Rows of the permission table for live sessions: the list and a session's page for everyone
 //! signed in (a session that is not theirs to see, or none, is not found), registering and
 //! giving up a place likewise, and checking in; planning, changing and calling off for the
-//! owner only; the roll call and the check-in code for hosts (a session's own test covers them).
+//! owner only; the roll call and the check-in code for hosts (a session's own test covers them);
+//! a public session's guest pages for anyone, a link that is none not found.
 
 use crate::support::permission_table::{Case, Expect, api_case, case, form_case};
 use Expect::{SignIn, Status};
@@ -136,6 +137,36 @@ pub fn event_cases() -> Vec<Case> {
             "/events/{id}/attendance/download",
             "/events/nope/attendance/download?format=xlsx",
             [SignIn, s404, s404],
+        ),
+        case(
+            "GET",
+            "/events/{id}/guest",
+            "/events/nope/guest",
+            [s404, s404, s404],
+        ),
+        form_case(
+            "/events/{id}/guest",
+            "/events/nope/guest".into(),
+            &[("name", "Gina"), ("email", "gina@partner.example")],
+            [s404, s404, s404],
+        ),
+        case(
+            "GET",
+            "/events/guests/{link}",
+            "/events/guests/nope.sig",
+            [s404, s404, s404],
+        ),
+        form_case(
+            "/events/guests/{link}/confirm",
+            "/events/guests/nope.sig/confirm".into(),
+            &[],
+            [s404, s404, s404],
+        ),
+        form_case(
+            "/events/guests/{link}/cancel",
+            "/events/guests/nope.sig/cancel".into(),
+            &[],
+            [s404, s404, s404],
         ),
         form_case(
             "/events/{id}/check-in",
