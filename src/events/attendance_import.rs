@@ -145,7 +145,12 @@ pub fn import(
         };
         for email in &list {
             let Some((person, known)) = places.get(email) else {
-                report.unknown.push(email.clone());
+                // Guests of a public session are matched by their address too.
+                match crate::db::models::EventGuest::mark_present(conn, id, email)? {
+                    Some(true) => report.marked += 1,
+                    Some(false) => report.already += 1,
+                    None => report.unknown.push(email.clone()),
+                }
                 continue;
             };
             let fresh = known.is_none() || *known == Some(Attendance::Absent);

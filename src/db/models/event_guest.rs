@@ -135,6 +135,28 @@ impl EventGuest {
         Ok(n == 1)
     }
 
+    /// Marks the guest with a place and this address present unless their attendance is known:
+    /// true when marked now, false when it was known, none when no such guest has a place.
+    pub fn mark_present(
+        conn: &mut DbConnection,
+        event: &EventId,
+        email_normalized: &str,
+    ) -> QueryResult<Option<bool>> {
+        let Some(guest) = Self::find_by_email(conn, event, email_normalized)?
+            .filter(|g| g.state == GuestState::Registered)
+        else {
+            return Ok(None);
+        };
+        let n = diesel::update(
+            event_guests::table
+                .filter(event_guests::id.eq(&guest.id))
+                .filter(event_guests::attendance.is_null()),
+        )
+        .set(event_guests::attendance.eq("present"))
+        .execute(conn)?;
+        Ok(Some(n == 1))
+    }
+
     /// The first guest waiting, in the order they confirmed.
     pub fn first_waiting(
         conn: &mut DbConnection,

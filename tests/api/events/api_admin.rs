@@ -3,7 +3,7 @@
 //! `cancelEvent` mails a cancellation, and a host's `importAttendance` of a CSV export marks
 //! people present once.
 
-use crate::support::api::{api, token};
+use crate::support::api::{api, post_text, token};
 use crate::support::app::{Response, TestApp, spawn_app};
 use crate::support::fixtures::events::{attendance, invites, on_session_day};
 use crate::support::fixtures::people::create_person;
@@ -19,15 +19,8 @@ fn session(title: &str) -> serde_json::Value {
 }
 
 async fn import(app: &TestApp, token: &str, id: &str, csv: &str) -> Response {
-    let sent = app
-        .client
-        .post(app.url(&format!("/api/v1/events/{id}/attendance/import")))
-        .insert_header(("Authorization", format!("Bearer {token}")))
-        .insert_header(("Content-Type", "text/csv"))
-        .send_body(csv.to_string())
-        .await
-        .unwrap();
-    Response::from(sent).await
+    let path = format!("/api/v1/events/{id}/attendance/import");
+    post_text(app, token, &path, "text/csv", csv).await
 }
 
 #[actix_web::test]

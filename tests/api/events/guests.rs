@@ -7,9 +7,12 @@
 use chrono::Duration;
 use qualify::clock::Clock;
 
+use crate::support::api::{post_text, token};
 use crate::support::app::{TestApp, spawn_app};
 use crate::support::browser::{Browser, signed_in};
-use crate::support::fixtures::events::{guest_link, guest_states, invites, plan, session_form};
+use crate::support::fixtures::events::{
+    guest_link, guest_states, invites, on_session_day, plan, session_form,
+};
 use crate::support::fixtures::people::create_person;
 use crate::support::scrape::assert_marked;
 
@@ -146,6 +149,19 @@ async fn an_old_link_is_asked_for_again_and_cohort_sessions_take_no_guests() {
         "the old one ends"
     );
     assert_eq!(press(&app, &again, "confirm").await, 303);
+    on_session_day(&app, 7, 30);
+    let owner_token = token(&app, &owner_id);
+    let path = format!("/api/v1/events/{id}/attendance/import");
+    let csv = "Name,Email\nIda Guest,IDA@partner.example\n";
+    let imported = post_text(&app, &owner_token, &path, "text/csv", csv).await;
+    assert_eq!(imported.json()["marked"], 1, "{}", imported.body);
+    let host_page = signed_in(&app, &owner_id)
+        .await
+        .get(&format!("/events/{id}"))
+        .await;
+    assert!(host_page.body.contains("ida@partner.example"));
+    assert!(host_page.body.contains("Present") || host_page.body.contains("Anwesend"));
+    on_session_day(&app, 6, 0);
 
     // Two days on, the owner signs in again.
     let owner = signed_in(&app, &owner_id).await;

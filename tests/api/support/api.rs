@@ -81,3 +81,22 @@ pub fn token(app: &TestApp, person: &PersonId) -> String {
     .unwrap()
     .0
 }
+
+/// Posts `body` as text of this content type with the bearer token (a file sent as the body).
+pub async fn post_text(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    content_type: &str,
+    body: &str,
+) -> Response {
+    let sent = app
+        .client
+        .post(app.url(path))
+        .insert_header(("Authorization", format!("Bearer {token}")))
+        .insert_header(("Content-Type", content_type.to_string()))
+        .send_body(body.to_string())
+        .await
+        .unwrap();
+    Response::from(sent).await
+}
