@@ -35,6 +35,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod events;
+pub mod experts;
 pub mod grading;
 pub mod jobs;
 pub mod learning;

@@ -15,7 +15,7 @@ use utoipa::OpenApi;
 
 /// The version of the `/api/v1` contract in `info.version`: the minor number grows with
 /// additions (operations, optional fields, links), the major number with the path prefix.
-pub const API_VERSION: &str = "2.3.0";
+pub const API_VERSION: &str = "2.4.0";
 
 /// The document served at `/api/openapi.json`, built once.
 pub fn document() -> &'static Value {

@@ -11,6 +11,7 @@ mod contract;
 mod directory;
 mod event_admin;
 mod events;
+mod experts;
 mod grading;
 mod impact;
 mod learn;
@@ -315,6 +316,16 @@ fn mail_routes(scope: Scope) -> Scope {
 /// Live sessions: the list, one session, registering, checking in, attendance.
 fn event_routes(scope: Scope) -> Scope {
     scope
+        .route("/experts", web::get().to(experts::search_experts))
+        .route(
+            "/experts/me",
+            web::put().to(experts::update_my_expert_profile),
+        )
+        .route("/experts/{person_id}", web::get().to(experts::get_expert))
+        .route(
+            "/experts/{person_id}/contact",
+            web::post().to(experts::contact_expert),
+        )
         .route("/events", web::get().to(events::list_events))
         .route("/events", web::post().to(event_admin::create_event))
         .route("/events/{event_id}", web::get().to(events::get_event))

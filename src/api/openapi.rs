@@ -78,6 +78,10 @@ use utoipa::OpenApi;
         super::events::check_in,
         super::events::get_event_attendance,
         super::events::record_attendance,
+        super::experts::search_experts,
+        super::experts::get_expert,
+        super::experts::update_my_expert_profile,
+        super::experts::contact_expert,
         super::event_admin::create_event,
         super::event_admin::update_event,
         super::event_admin::cancel_event,
@@ -95,6 +99,7 @@ use utoipa::OpenApi;
         (name = "certificates", description = "Certificates, credentials and verification"),
         (name = "reports", description = "Dashboard, cohort progress, impact report and report exports"),
         (name = "events", description = "Live sessions: registration, check-in and attendance"),
+        (name = "experts", description = "The expert directory: search, profiles and questions"),
     )
 )]
 pub struct ApiDoc;

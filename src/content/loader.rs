@@ -144,6 +144,7 @@ pub fn load_all_with(dir: &Path, on_program: &dyn Fn()) -> Result<Vec<Curriculum
         on_program();
     }
     across_programs(dir, &folders, &programs, &mut problems);
+    super::topics::load(dir, &mut problems);
     if problems.is_empty() {
         Ok(programs)
     } else {

@@ -18,6 +18,7 @@ mod rubric_rules;
 mod self_paced;
 pub mod sync;
 mod sync_lessons;
+pub mod topics;
 pub mod videos;
 mod vtt;
 
@@ -43,6 +44,7 @@ pub async fn sync_folder(
     now: NaiveDateTime,
 ) -> anyhow::Result<()> {
     let dir_owned = dir.to_path_buf();
+    let dir_topics = dir.to_path_buf();
     let loaded = actix_web::rt::task::spawn_blocking(move || load_all(&dir_owned)).await?;
     let curricula = match loaded {
         Ok(curricula) => curricula,
@@ -59,7 +61,14 @@ pub async fn sync_folder(
             .map_err(|e| anyhow::anyhow!("cannot reach the database: {e}"))?;
         curricula
             .iter()
-            .try_for_each(|c| sync_logged(&mut conn, c, now))
+            .try_for_each(|c| sync_logged(&mut conn, c, now))?;
+        let topics = topics::load(&dir_topics, &mut Vec::new());
+        let rows: Vec<(&str, &str, &str)> = topics
+            .iter()
+            .map(|t| (t.id.as_str(), t.de.as_str(), t.en.as_str()))
+            .collect();
+        crate::db::models::ExpertTopicLabel::replace_all(&mut conn, &rows)?;
+        Ok(())
     })
     .await?
 }

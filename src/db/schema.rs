@@ -746,6 +746,48 @@ diesel::table! {
 }
 
 diesel::table! {
+    expert_topic_labels (id) {
+        id -> Text,
+        label_de -> Text,
+        label_en -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    expert_profiles (person_id) {
+        person_id -> Text,
+        consent_version -> Integer,
+        consented_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+        bio -> Text,
+        languages -> Text,
+        communities -> Text,
+        open_to_questions -> Bool,
+        messages_paused -> Bool,
+        lock_version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    expert_topics (person_id, topic) {
+        person_id -> Text,
+        topic -> Text,
+    }
+}
+
+diesel::table! {
+    expert_roles (person_id, role) {
+        person_id -> Text,
+        role -> Text,
+        since -> Timestamp,
+        until -> Nullable<Timestamp>,
+        granted_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     event_hosts (event_id, person_id) {
         event_id -> Text,
         person_id -> Text,
@@ -770,9 +812,14 @@ diesel::joinable!(event_registrations -> events (event_id));
 diesel::joinable!(event_registrations -> people (person_id));
 diesel::joinable!(event_hosts -> events (event_id));
 diesel::joinable!(event_guests -> events (event_id));
+diesel::joinable!(expert_profiles -> people (person_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     people,
+    expert_topic_labels,
+    expert_profiles,
+    expert_topics,
+    expert_roles,
     event_guests,
     change_versions,
     applications,

@@ -312,6 +312,9 @@ mod tests {
             ("url", json!("https://q.example/events/0190-e")),
             ("occasion", json!("changed")),
             ("hours", json!(48)),
+            ("asker", json!("Ada Asker")),
+            ("asker_email", json!("ada@corp.example")),
+            ("message", json!("How do you start?")),
             ("confirmed", json!(false)),
             ("called_off", json!("yes")),
             (

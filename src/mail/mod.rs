@@ -10,7 +10,7 @@ pub mod worker;
 pub use compose::{Composer, Email, enqueue};
 
 /// Every kind of mail: one folder under `templates/emails/` each (subject, text and HTML).
-pub const TEMPLATES: [&str; 22] = [
+pub const TEMPLATES: [&str; 23] = [
     "application_admitted",
     "application_declined",
     "application_manager_decided",
@@ -22,6 +22,7 @@ pub const TEMPLATES: [&str; 22] = [
     "event_guest_link",
     "event_invitation",
     "event_waitlisted",
+    "expert_contact",
     "feedback_released",
     "grading_alert",
     "invitation",

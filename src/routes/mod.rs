@@ -14,6 +14,7 @@ mod enrollments;
 mod event_attendance;
 mod event_guests;
 mod events;
+mod experts;
 mod feedback;
 mod form_file;
 mod grading;
@@ -81,7 +82,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(mail_routes)
         .configure(certificates_routes)
         .configure(unsubscribe_routes)
-        .configure(events_routes);
+        .configure(events_routes)
+        .configure(experts_routes);
 }
 
 /// `/self-study`: self-paced programs, their lessons, videos and checks.
@@ -213,6 +215,20 @@ fn cohorts_routes(cfg: &mut web::ServiceConfig) {
             .route("/{id}/live-sessions", post().to(cohorts::live_sessions))
             .route("/{id}/enrollments/preview", post().to(cohorts::preview))
             .route("/{id}/enrollments", post().to(cohorts::enroll)),
+    );
+}
+
+/// `/experts`: the expert directory.
+fn experts_routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        scope("/experts")
+            .route("", get().to(experts::index))
+            .route("/me", get().to(experts::me))
+            .route("/me", post().to(experts::save))
+            .route("/me/withdraw", post().to(experts::withdraw))
+            .route("/roles", post().to(experts::grant))
+            .route("/{id}", get().to(experts::show))
+            .route("/{id}/contact", post().to(experts::contact)),
     );
 }
 

@@ -56,6 +56,10 @@ mod tests {
                 "checked-in",
             ]),
             "event-guest-done-" => words(&["confirmed", "left"]),
+            "experts-" => words(&["saved", "withdrawn", "sent", "granted"]),
+            "expert-certification-" => words(&["active", "expired"]),
+            "expert-role-" => words(&["cotrainer", "expert", "multiplier"]),
+            "language-name-" => words(&crate::experts::profile::LANGUAGES),
             "event-guest-state-" => all(
                 crate::domain::states::GuestState::ALL,
                 crate::domain::states::GuestState::as_str,

@@ -14,6 +14,7 @@ mod cohorts;
 mod content;
 mod directory;
 mod events;
+mod experts;
 mod forms;
 mod grading;
 mod layout;

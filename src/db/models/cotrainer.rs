@@ -41,6 +41,15 @@ pub struct Cotrainer {
 }
 
 impl Cotrainer {
+    /// The person's places in co-trainer pools, oldest first.
+    pub fn of_person(conn: &mut DbConnection, person: &PersonId) -> QueryResult<Vec<Cotrainer>> {
+        cotrainers::table
+            .filter(cotrainers::person_id.eq(person))
+            .order(cotrainers::created_at)
+            .select(Cotrainer::as_select())
+            .load(conn)
+    }
+
     /// A pool member the owner adds (by hand, or by assigning them to a cohort): five open
     /// reviews at most, grading in the person's language (and English beside German).
     pub fn added_by_owner(program: &ProgramId, person: &super::Person, now: NaiveDateTime) -> Self {

@@ -8,4 +8,5 @@ mod renewal;
 mod rubric_rules;
 mod self_paced;
 mod sync;
+mod topics;
 mod validation;

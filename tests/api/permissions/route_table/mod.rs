@@ -16,6 +16,7 @@ use Expect::{SignIn, Status};
 mod accounts_and_cohorts;
 mod applications;
 mod events;
+mod experts;
 mod grading_and_certificates;
 mod reports_and_operations;
 mod study;
@@ -161,6 +162,7 @@ fn open_to_everyone_cases() -> Vec<Case> {
     let mut cases = study::study_cases();
     cases.extend(applications::application_cases());
     cases.extend(events::event_cases());
+    cases.extend(experts::expert_cases());
     cases
 }
 
