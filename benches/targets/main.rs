@@ -3,13 +3,15 @@
 //! page with 200 open reviews (< 20 ms median), rendering one certificate PDF (< 50 ms) and
 //! issuing 1,000 certificates in one bulk action with PDFs and outbox rows (< 30 s), a sign-in
 //! link request that answers known and unknown addresses alike (difference < noise), and
-//! syncing an HR directory of 300,000 people (< 60 s, constant memory).
+//! syncing an HR directory of 300,000 people (< 60 s, constant memory), and searching the expert
+//! directory among 10,000 profiles (< 50 ms).
 //!
 //! Run: `cargo bench --bench targets` (SQLite in a temporary folder), or with
 //! `QUALIFY_BENCH_DATABASE_URL=postgres://…/db` for PostgreSQL (the database is reset).
 
 mod certificates;
 mod directory;
+mod experts;
 mod exports;
 mod reference;
 mod scale;

@@ -193,6 +193,7 @@ pub async fn measure(
         );
     }
     out.extend(crate::self_study::measure(&base, pool, settings, now, &reference_url).await);
+    out.extend(crate::experts::measure(pool, now));
     out.push(latency(
         "reference: one indexed query, one template".into(),
         "-",

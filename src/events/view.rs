@@ -230,6 +230,30 @@ pub fn attendance_list(
     Ok(EventRegistration::list_by_event(conn, id, PEOPLE_LISTED)?)
 }
 
+/// Everyone with a place or waiting, guests of a public event after the people, for the
+/// hosts' attendance file.
+pub fn attendance_file_rows(
+    conn: &mut DbConnection,
+    me: &Identity,
+    id: &EventId,
+) -> Result<Vec<RegistrationRow>, AppError> {
+    use crate::domain::states::{Attendance, GuestState};
+    let mut rows = attendance_list(conn, me, id)?;
+    for guest in crate::db::models::EventGuest::confirmed(conn, id)? {
+        rows.push(RegistrationRow {
+            person_id: crate::domain::ids::PersonId(guest.id.0),
+            name: guest.name,
+            email: guest.email,
+            state: match guest.state {
+                GuestState::Registered => RegistrationState::Registered,
+                _ => RegistrationState::Waitlisted,
+            },
+            attendance: guest.attendance.as_deref().and_then(Attendance::parse),
+        });
+    }
+    Ok(rows)
+}
+
 /// One event's page.
 #[derive(Debug, Serialize)]
 pub struct EventPage {

@@ -202,7 +202,7 @@ pub async fn download(
     let (actor, event) = (me.0.clone(), EventId(id.into_inner()));
     let name = format!("attendance-{}", event.0);
     let rows = crate::db::run(&state.pool, move |conn| {
-        crate::events::view::attendance_list(conn, &actor, &event)
+        crate::events::view::attendance_file_rows(conn, &actor, &event)
     })
     .await?;
     let bytes = crate::reports::event_attendance::file(&rows, lang, format)?;

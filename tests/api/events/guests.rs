@@ -155,12 +155,18 @@ async fn an_old_link_is_asked_for_again_and_cohort_sessions_take_no_guests() {
     let csv = "Name,Email\nIda Guest,IDA@partner.example\n";
     let imported = post_text(&app, &owner_token, &path, "text/csv", csv).await;
     assert_eq!(imported.json()["marked"], 1, "{}", imported.body);
-    let host_page = signed_in(&app, &owner_id)
-        .await
-        .get(&format!("/events/{id}"))
-        .await;
+    let host = signed_in(&app, &owner_id).await;
+    let host_page = host.get(&format!("/events/{id}")).await;
     assert!(host_page.body.contains("ida@partner.example"));
     assert!(host_page.body.contains("Present") || host_page.body.contains("Anwesend"));
+    let file = host
+        .get(&format!("/events/{id}/attendance/download?format=csv"))
+        .await;
+    assert!(
+        file.body.contains("ida@partner.example,registered,present"),
+        "{}",
+        file.body
+    );
     on_session_day(&app, 6, 0);
 
     // Two days on, the owner signs in again.
