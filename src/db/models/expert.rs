@@ -39,13 +39,23 @@ impl ExpertTopicLabel {
                 position: n as i32,
             })
             .collect();
+        // Upserts, so instances starting at once over one database never collide.
         crate::db::write_tx(conn, |conn| {
-            diesel::delete(expert_topic_labels::table).execute(conn)?;
             for row in &rows {
-                diesel::insert_into(expert_topic_labels::table)
+                crate::db::per_backend!(conn, c => diesel::insert_into(expert_topic_labels::table)
                     .values(row)
-                    .execute(conn)?;
+                    .on_conflict(expert_topic_labels::id)
+                    .do_update()
+                    .set((
+                        expert_topic_labels::label_de.eq(&row.label_de),
+                        expert_topic_labels::label_en.eq(&row.label_en),
+                        expert_topic_labels::position.eq(row.position),
+                    ))
+                    .execute(c))?;
             }
+            let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+            diesel::delete(expert_topic_labels::table.filter(expert_topic_labels::id.ne_all(ids)))
+                .execute(conn)?;
             Ok(())
         })
     }
