@@ -81,6 +81,16 @@ pub fn measure(pool: &DbPool, now: NaiveDateTime) -> Vec<Figure> {
         );
         qualify::experts::index::put(&mut conn, &person, &body).expect("index");
     }
+    // The unit most profiles share, so the roll-up has something to find.
+    let mut counts = std::collections::HashMap::new();
+    for unit in ids.iter().filter_map(|(_, _, u)| u.as_deref()) {
+        *counts.entry(unit).or_insert(0) += 1;
+    }
+    let unit = counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(u, _)| u.to_string())
+        .unwrap_or_default();
     let cases = [
         (
             "words",
