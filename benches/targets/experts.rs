@@ -118,7 +118,7 @@ pub fn measure(pool: &DbPool, now: NaiveDateTime) -> Vec<Figure> {
         (
             "an org unit with the units below",
             SearchQuery {
-                org_unit: Some("Sales".into()),
+                org_unit: Some(unit),
                 ..Default::default()
             },
         ),
