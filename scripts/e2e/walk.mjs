@@ -141,9 +141,12 @@ async function singleSignOn(browser, base, lang) {
   await axe(page, `learning page after single sign-on (${lang})`);
   await visit(page, `${base}/me`, `profile after single sign-on (${lang})`);
   if (!(await page.content()).includes(name)) throw new Error(`the profile does not show ${name}`);
-  // Sign out from the account menu in the header.
-  await page.locator(".nav-wide .account > summary").click();
-  await Promise.all([page.waitForURL(`${base}/signed-out`), page.locator(".nav-wide form[action='/sign-out'] button").click()]);
+  // Sign out from the account menu in the header: in the bar, or in the menu on screens up to
+  // 1280 px.
+  const nav = (await page.locator(".nav-wide").isVisible()) ? ".nav-wide" : ".nav-small";
+  if (nav === ".nav-small") await page.locator(".nav-small > summary").click();
+  await page.locator(`${nav} .account > summary`).click();
+  await Promise.all([page.waitForURL(`${base}/signed-out`), page.locator(`${nav} form[action='/sign-out'] button`).click()]);
   await axe(page, `signed-out page (${lang})`);
   if ((await page.locator("#provider-sign-out").count()) !== 1) throw new Error("no provider sign-out offered");
   await context.close();
