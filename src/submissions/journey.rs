@@ -77,20 +77,7 @@ pub struct Progress {
     /// Decisions released in the last [`RECENT_FEEDBACK_DAYS`] days, newest first.
     pub recent_feedback: Vec<FeedbackNote>,
     /// The live sessions attended, where the program asks for a share of them.
-    pub live_sessions: Option<SessionStanding>,
-}
-
-/// The live sessions a trainee attended out of their cohort's, against the program's share.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct SessionStanding {
-    /// Sessions attended (an excused absence counting where the program says so).
-    pub attended: i64,
-    /// The cohort's sessions (not called off).
-    pub sessions: i64,
-    /// The share the certificate needs, in percent.
-    pub min_percent: i32,
-    /// Whether the share is reached.
-    pub met: bool,
+    pub live_sessions: Option<super::session_standing::SessionStanding>,
 }
 
 /// How far back the dashboard lists released decisions as new feedback.
@@ -249,30 +236,6 @@ pub fn progress(ctx: &EnrollmentContext, lang: Language, tz: Tz, now: NaiveDateT
     }
 }
 
-/// The live sessions attended, read only where the program asks for a share and the cohort
-/// has sessions.
-fn session_standing(
-    conn: &mut DbConnection,
-    ctx: &EnrollmentContext,
-) -> Result<Option<SessionStanding>, AppError> {
-    let min_percent = ctx.version.min_attendance_percent;
-    if min_percent == 0 {
-        return Ok(None);
-    }
-    let (sessions, attended) = crate::db::models::EventRegistration::cohort_attendance(
-        conn,
-        &ctx.cohort.id,
-        &ctx.enrollment.person_id,
-        ctx.version.excused_counts,
-    )?;
-    Ok((sessions > 0).then_some(SessionStanding {
-        attended,
-        sessions,
-        min_percent,
-        met: attended * 100 >= i64::from(min_percent) * sessions,
-    }))
-}
-
 fn local_date(tz: Tz, utc: NaiveDateTime) -> String {
     local(tz, utc)[..10].to_string()
 }
@@ -352,7 +315,7 @@ pub fn my_progress(
     for ctx in contexts {
         let mut p = progress(&ctx, lang, tz, now);
         (p.certificate, p.recent_feedback) = notes(conn, &ctx, lang, tz, now)?;
-        p.live_sessions = session_standing(conn, &ctx)?;
+        p.live_sessions = super::session_standing::of(conn, &ctx)?;
         out.push(p);
     }
     Ok(out)

@@ -4,5 +4,6 @@
 pub mod attachments;
 pub mod calendar;
 pub mod journey;
+pub mod session_standing;
 pub mod upload;
 pub mod work;
